@@ -1,0 +1,66 @@
+/**
+ * The one contract between the renderer and the station. Every call the renderer can make is a
+ * channel here, with the schema of its request and its reply; every push from the station is an
+ * event here. Both transports (Electron IPC through the preload, WebSocket in the browser host) are
+ * generated from these two tables, and nothing else may add a channel.
+ *
+ * Adding a call: add the channel below, implement it in `electron/station/handlers.ts` (the type
+ * checker refuses a station that misses one), and call it from the renderer as
+ * `api.<group>.<name>(request)`.
+ */
+import { z } from 'zod';
+import { PrinterStateSchema, PrintJobSchema, TicketPrintoutSchema } from './printer';
+import { SettingsSchema, SettingsProblemSchema } from './settings';
+
+const Empty = z.object({}).strict();
+
+export const StationInfoSchema = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'browser']),
+  stationId: z.string(),
+});
+export type StationInfo = z.infer<typeof StationInfoSchema>;
+
+export const SettingsReplySchema = z.object({
+  settings: SettingsSchema,
+  /** Problems found in the settings file at start-up; the station runs on defaults for those fields. */
+  problems: z.array(SettingsProblemSchema),
+});
+
+function channel<Req extends z.ZodType, Rep extends z.ZodType>(request: Req, reply: Rep) {
+  return { request, reply };
+}
+
+export const channels = {
+  'station.info': channel(Empty, StationInfoSchema),
+  'settings.get': channel(Empty, SettingsReplySchema),
+  'printer.status': channel(Empty, PrinterStateSchema),
+  'printer.printTicket': channel(TicketPrintoutSchema, PrintJobSchema),
+} as const;
+
+export const events = {
+  /** Sent whenever the printer's state changes (connected, paper, cover, errors). */
+  'printer.status': PrinterStateSchema,
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type EventName = keyof typeof events;
+export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
+export type ReplyOf<C extends ChannelName> = z.output<Channels[C]['reply']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.hasOwn(channels, value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(events, value);
+}
+
+/** Prefix of every Electron IPC channel; the preload and main refuse anything else. */
+export const IPC_PREFIX = 'okienko:';
+export const IPC_EVENT_CHANNEL = 'okienko:event';

@@ -1,0 +1,63 @@
+/**
+ * Every reply that crosses the renderer ↔ station boundary is a Result. Electron strips
+ * everything but the message from a thrown Error, and a WebSocket carries only JSON, so failures
+ * travel as data with a code the renderer can translate for the clerk.
+ */
+
+export const ERROR_CODES = [
+  /** The channel is not in the contract. */
+  'UNKNOWN_CHANNEL',
+  /** The request did not match the channel's schema. */
+  'BAD_REQUEST',
+  /** The call did not get a reply in time (transport or device). */
+  'TIMEOUT',
+  /** The transport to the station is down (browser host restarted, utility process crashed). */
+  'DISCONNECTED',
+  /** No ticket printer is configured on this workstation. */
+  'PRINTER_NOT_CONFIGURED',
+  /** The printer did not answer a status request: off, unplugged, wrong cable or baud rate. */
+  'PRINTER_OFFLINE',
+  'PRINTER_PAPER_OUT',
+  'PRINTER_COVER_OPEN',
+  /** The printer reports an error (cutter jam, overheating, unrecoverable). */
+  'PRINTER_ERROR',
+  /** The ticket was sent but the printer never confirmed it: a person must look at the printer. */
+  'PRINT_UNCONFIRMED',
+  /** The settings file could not be written. */
+  'SETTINGS_WRITE_FAILED',
+  /** Anything else. The message is safe to show; details are in the station log. */
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ContractError {
+  readonly code: ErrorCode;
+  /** English, for logs and developers. The renderer shows a translated text chosen by `code`. */
+  readonly message: string;
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ContractError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
+  return { ok: false, error: { code, message } };
+}
+
+/** Thrown by station services; the dispatcher turns it into a failed Result with the same code. */
+export class ContractFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ContractFailure';
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,94 @@
+/**
+ * `npm run serve`: the browser host. The same station the Electron shell runs, in plain Node, with
+ * the renderer over HTTP and the contract over a WebSocket.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLogger, describeError } from '../station/log';
+import { createStation } from '../station/station';
+import { realDevices } from '../station/devices';
+import { OptionsError, parseHostArgs, USAGE } from './options';
+import { startHost } from './server';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let commandLine;
+  try {
+    commandLine = parseHostArgs(argv);
+  } catch (error) {
+    if (error instanceof OptionsError) {
+      process.stderr.write(`okienko: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (commandLine.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+
+  const log = createLogger({ scope: 'host', level: process.env.OKIENKO_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
+  const station = await createStation({
+    dataDir: commandLine.dataDir,
+    host: 'browser',
+    overrides: commandLine.overrides,
+    log,
+    devices: realDevices,
+  });
+  for (const problem of station.problems) {
+    process.stderr.write(`okienko: settings.json — ${problem.field}: ${problem.message} (using the default)\n`);
+  }
+
+  let host;
+  try {
+    host = await startHost({
+      station,
+      port: station.settings.host.port,
+      bind: station.settings.host.bind,
+      staticDir: process.env.OKIENKO_RENDERER_DIR ?? path.join(projectRoot, 'out/renderer'),
+      log,
+    });
+  } catch (error) {
+    await station.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    process.stderr.write(
+      code === 'EADDRINUSE'
+        ? `okienko: port ${station.settings.host.port} is in use; choose another with --port\n`
+        : `okienko: cannot start the browser host: ${describeError(error)}\n`,
+    );
+    return 1;
+  }
+
+  process.stdout.write(
+    [
+      `Okienko is serving this workstation at ${host.url}`,
+      `  kiosk      ${host.url}#/kiosk`,
+      `  counter    ${host.url}#/counter/${station.settings.counter}`,
+      `  board      ${host.url}#/board`,
+      `  supervisor ${host.url}#/supervisor`,
+      `  data       ${commandLine.dataDir}`,
+      `  printer    ${station.settings.printer ? station.settings.printer.path : 'none (add --printer <path>; npm run sim gives one)'}`,
+      '',
+    ].join('\n'),
+  );
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await host.close();
+  await station.close();
+  return 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`okienko: ${describeError(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * Command-line options of the browser host (`npm run serve -- …`). Each maps onto a field of the
+ * settings file and wins over it for this run only.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { PRINTER_MODELS } from '../contract/settings';
+import type { SettingsOverrides } from '../station/station';
+
+export const USAGE = `Usage: npm run serve -- [options]
+
+  --port <n>            HTTP port (default: from settings, else 8080; 0 picks a free one)
+  --bind <address>      address to listen on (default 127.0.0.1; 0.0.0.0 lets TVs connect)
+  --data <dir>          all state of this workstation (default ./.okienko/data)
+  --printer <path>      ticket printer's serial port, e.g. /dev/ttyUSB0 or a simulator path
+  --baud <n>            printer baud rate (default 38400)
+  --rtscts              printer uses RTS/CTS flow control
+  --printer-model <m>   ${PRINTER_MODELS.join(' | ')}
+  --help                this text
+`;
+
+export interface HostCommandLine {
+  readonly dataDir: string;
+  readonly overrides: SettingsOverrides;
+  readonly help: boolean;
+}
+
+export class OptionsError extends Error {}
+
+function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new OptionsError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return n;
+}
+
+export function parseHostArgs(argv: readonly string[], cwd = process.cwd()): HostCommandLine {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' },
+        bind: { type: 'string' },
+        data: { type: 'string' },
+        printer: { type: 'string' },
+        baud: { type: 'string' },
+        rtscts: { type: 'boolean' },
+        'printer-model': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new OptionsError(error instanceof Error ? error.message : String(error));
+  }
+  const overrides: { -readonly [K in keyof SettingsOverrides]: SettingsOverrides[K] } = {};
+  const port = integer('port', values.port, 0, 65535);
+  if (port !== undefined || values.bind) overrides.host = { ...(port !== undefined ? { port } : {}), ...(values.bind ? { bind: values.bind } : {}) };
+  if (values.printer) {
+    const model = values['printer-model'];
+    if (model !== undefined && !(PRINTER_MODELS as readonly string[]).includes(model)) {
+      throw new OptionsError(`--printer-model must be one of ${PRINTER_MODELS.join(', ')}`);
+    }
+    overrides.printer = {
+      path: values.printer,
+      baudRate: integer('baud', values.baud, 300, 4_000_000) ?? 38400,
+      rtscts: values.rtscts ?? false,
+      transport: 'serial',
+      model: (model as (typeof PRINTER_MODELS)[number] | undefined) ?? 'epson-tm-t20iii',
+      columns: 48,
+    };
+  } else if (values.baud || values['printer-model'] || values.rtscts) {
+    throw new OptionsError('--baud, --rtscts and --printer-model need --printer <path>');
+  }
+  return {
+    dataDir: path.resolve(cwd, values.data ?? '.okienko/data'),
+    overrides,
+    help: values.help ?? false,
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * The station's ticket printer: opens the configured device, keeps its state for the screens,
+ * lays tickets out and prints them, and turns the driver's failures into contract errors a clerk's
+ * screen can explain. It never reprints by itself; a failed or doubtful print is reported and a
+ * person decides.
+ */
+import { randomUUID } from 'node:crypto';
+import type { PrintJob, PrinterState, PrinterStatus, TicketPrintout } from '../contract/printer';
+import { ContractFailure, type ErrorCode } from '../contract/result';
+import type { PrinterSettings } from '../contract/settings';
+import { PrintFailure, type PrinterCondition, type PrintFailureReason, type TicketLayoutInput, type TicketPrinter } from '../../native/printer/ticket-printer';
+import { describeError, type Logger } from './log';
+
+export interface PrinterServiceDeps {
+  readonly settings: PrinterSettings | null;
+  /** Opens the device and returns a driver; rejects when the device cannot be opened. */
+  readonly open: (settings: PrinterSettings) => Promise<TicketPrinter>;
+  readonly layout: (input: TicketLayoutInput, settings: PrinterSettings) => Uint8Array;
+  readonly log: Logger;
+  readonly now: () => number;
+  readonly onState: (state: PrinterState) => void;
+  /** How often an idle printer is asked for its status; 0 turns the heartbeat off. */
+  readonly heartbeatMs: number;
+}
+
+const FAILURE_CODES: Record<PrintFailureReason, ErrorCode> = {
+  'paper-out': 'PRINTER_PAPER_OUT',
+  'cover-open': 'PRINTER_COVER_OPEN',
+  offline: 'PRINTER_OFFLINE',
+  'no-answer': 'PRINTER_OFFLINE',
+  disconnected: 'PRINTER_OFFLINE',
+  error: 'PRINTER_ERROR',
+  unconfirmed: 'PRINT_UNCONFIRMED',
+};
+
+const FAILURE_STATUS: Partial<Record<PrintFailureReason, PrinterStatus>> = {
+  'paper-out': 'paper-out',
+  'cover-open': 'cover-open',
+  offline: 'offline',
+  'no-answer': 'no-answer',
+  disconnected: 'no-answer',
+  error: 'error',
+};
+
+export class PrinterService {
+  private driver: TicketPrinter | null = null;
+  private opening: Promise<TicketPrinter | null> | null = null;
+  private current: PrinterState;
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
+  private busy = false;
+
+  constructor(private readonly deps: PrinterServiceDeps) {
+    this.current = { status: deps.settings ? 'no-answer' : 'not-configured', checkedAt: new Date(deps.now()).toISOString(), ...this.device() };
+    if (deps.settings && deps.heartbeatMs > 0) {
+      this.heartbeat = setInterval(() => {
+        if (!this.busy) void this.refresh();
+      }, deps.heartbeatMs);
+      this.heartbeat.unref?.();
+    }
+  }
+
+  state(): PrinterState {
+    return this.current;
+  }
+
+  /** Ask the printer now and publish what it says. */
+  async refresh(): Promise<PrinterState> {
+    const settings = this.deps.settings;
+    if (!settings) return this.current;
+    const driver = await this.connect(settings);
+    if (!driver) return this.current;
+    const condition = await driver.condition();
+    this.publish(condition);
+    return this.current;
+  }
+
+  async printTicket(printout: TicketPrintout): Promise<PrintJob> {
+    const settings = this.deps.settings;
+    if (!settings) throw new ContractFailure('PRINTER_NOT_CONFIGURED', 'No ticket printer is configured on this workstation');
+    this.busy = true;
+    try {
+      const driver = await this.connect(settings);
+      if (!driver) throw new ContractFailure('PRINTER_OFFLINE', `Printer ${this.device().device ?? ''} cannot be opened`);
+      const bytes = this.deps.layout(
+        {
+          office: printout.office,
+          service: printout.service,
+          number: printout.number,
+          issued: printout.issued,
+          lines: printout.lines,
+          qr: printout.qr,
+          note: printout.note,
+          duplicate: printout.duplicate,
+        },
+        settings,
+      );
+      try {
+        const receipt = await driver.print(bytes);
+        this.publish(receipt.warning ?? 'ready');
+        this.deps.log.info('ticket printed', { ticket: printout.ticketId, bytes: receipt.bytes, ms: Math.round(receipt.elapsedMs) });
+        return {
+          jobId: receipt.jobId || randomUUID(),
+          bytes: receipt.bytes,
+          confirmedAt: new Date(this.deps.now()).toISOString(),
+          ...(receipt.warning ? { warning: receipt.warning } : {}),
+        };
+      } catch (error) {
+        if (!(error instanceof PrintFailure)) throw error;
+        this.deps.log.warn('ticket not printed', { ticket: printout.ticketId, reason: error.reason });
+        const status = FAILURE_STATUS[error.reason];
+        if (status) this.publish(status);
+        if (error.reason === 'disconnected') await this.drop();
+        throw new ContractFailure(FAILURE_CODES[error.reason], error.message);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    await this.drop();
+  }
+
+  private device(): { device?: string } {
+    const settings = this.deps.settings;
+    return settings ? { device: `${settings.path} @ ${settings.baudRate}` } : {};
+  }
+
+  private async connect(settings: PrinterSettings): Promise<TicketPrinter | null> {
+    if (this.driver) return this.driver;
+    this.opening ??= this.deps
+      .open(settings)
+      .then((driver) => {
+        this.driver = driver;
+        driver.onCondition((condition) => this.publish(condition));
+        return driver;
+      })
+      .catch((error: unknown) => {
+        this.deps.log.warn('printer cannot be opened', { device: settings.path, error: describeError(error) });
+        this.publish('no-answer');
+        return null;
+      })
+      .finally(() => {
+        this.opening = null;
+      });
+    return this.opening;
+  }
+
+  private async drop(): Promise<void> {
+    const driver = this.driver;
+    this.driver = null;
+    if (driver) await driver.close().catch(() => undefined);
+  }
+
+  private publish(condition: PrinterCondition | PrinterStatus): void {
+    const changed = condition !== this.current.status;
+    this.current = { status: condition, checkedAt: new Date(this.deps.now()).toISOString(), ...this.device() };
+    if (changed) this.deps.onState(this.current);
+  }
+}

@@ -1,0 +1,93 @@
+// Lint, including the layering rule: code is grouped by where it may run (as in VS Code), and
+// `no-restricted-imports` refuses an import that crosses a layer the wrong way.
+//
+//   anywhere  electron/contract, renderer/domain, native/**/*.codec.ts, native/**/*.layout.ts,
+//             native/**/ticket-printer.ts, native/port/byte-port.ts
+//             → no Node module, no DOM-only library, nothing outside the anywhere layer
+//   renderer  renderer/**  → anywhere code and itself; never Node, never electron/ except the contract
+//   native    native/**    → Node allowed; never renderer/ or electron/
+//   node      electron/**  → Node allowed; from renderer/ only the domain
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeModules = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const nodeOnlyPackages = ['electron', 'serialport', '@serialport/*', 'ws', 'pg', '@electric-sql/pglite', 'pdfkit', 'playwright-core'];
+const browserOnlyPackages = ['react', 'react-dom', 'react-dom/*', 'react-intl', 'rxdb', 'rxdb/*', 'dexie'];
+
+const anywhereFiles = [
+  'electron/contract/**/*.ts',
+  'renderer/domain/**/*.ts',
+  'native/**/*.codec.ts',
+  'native/**/*.layout.ts',
+  'native/printer/ticket-printer.ts',
+  'native/port/byte-port.ts',
+];
+
+const restrict = (...groups) => ['error', { paths: [], patterns: groups }];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', 'test-artifacts/', '.okienko/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['electron/**/*.ts', 'native/**/*.ts', 'build/**/*.ts', 'test/**/*.ts', '*.config.ts', '*.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.configs.strict.rules,
+      'no-restricted-imports': restrict(
+        { group: [...nodeModules, ...nodeOnlyPackages], message: 'The renderer runs in a sandbox: ask the station through the contract.' },
+        { regex: '(^|/)electron/(?!contract(/|$))', message: 'The renderer may import only electron/contract.' },
+        { regex: '(^|/)native(/|$)', message: 'Devices belong to the station; reach them through the contract.' },
+      ),
+    },
+  },
+  {
+    files: ['native/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        { group: [...browserOnlyPackages, 'electron'], message: 'Device code runs in plain Node.' },
+        { regex: '(^|/)(renderer|electron)(/|$)', message: 'Device code stands alone: it must not import the app.' },
+      ),
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        { group: browserOnlyPackages, message: 'The Node side does not use browser libraries.' },
+        { regex: '(^|/)renderer/(?!domain(/|$))', message: 'The Node side may import only renderer/domain.' },
+      ),
+    },
+  },
+  {
+    files: anywhereFiles,
+    rules: {
+      'no-restricted-imports': restrict(
+        { group: [...nodeModules, ...nodeOnlyPackages, ...browserOnlyPackages], message: 'Code that runs anywhere imports no Node and no DOM module.' },
+        {
+          regex: '(^|/)(station|host|hub|apps|db|api|i18n)(/|$)|(^|\\.\\./)(renderer|electron)(/|$)(?!(contract|domain)(/|$))',
+          message: 'Code that runs anywhere imports only other anywhere code.',
+        },
+      ),
+    },
+  },
+);

@@ -1,0 +1,55 @@
+/**
+ * The ticket printer as the station sees it. One implementation speaks ESC/POS over a BytePort
+ * (`ticket-printer.escpos.ts`); the simulator (`ticket-printer.sim.ts`) speaks the printer's side.
+ */
+
+/** The printer's condition from its DLE EOT answers, or `no-answer` when it did not reply in time. */
+export type PrinterCondition = 'ready' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'offline' | 'error' | 'no-answer';
+
+/** Why a print was refused or is in doubt. `unconfirmed`: sent, but the fence never came back. */
+export type PrintFailureReason = 'paper-out' | 'cover-open' | 'offline' | 'error' | 'no-answer' | 'unconfirmed' | 'disconnected';
+
+export class PrintFailure extends Error {
+  constructor(
+    readonly reason: PrintFailureReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PrintFailure';
+  }
+}
+
+export interface PrintReceipt {
+  readonly jobId: string;
+  readonly bytes: number;
+  /** Milliseconds from the first byte written to the fence answer. */
+  readonly elapsedMs: number;
+  /** Set when the printer printed but wants attention soon. */
+  readonly warning?: 'paper-near-end';
+}
+
+export interface TicketPrinter {
+  /** Ask the printer (DLE EOT 1..4) how it is. Never throws: a silent printer is `no-answer`. */
+  condition(): Promise<PrinterCondition>;
+  /**
+   * Check the condition, send the bytes, and wait for the completion fence. Resolves only when the
+   * printer confirmed; rejects with a PrintFailure otherwise. Never retries by itself.
+   */
+  print(job: Uint8Array): Promise<PrintReceipt>;
+  /** Called whenever a status check finds a condition different from the last one. */
+  onCondition(listener: (condition: PrinterCondition) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** The ticket as laid out for paper; the words arrive already in the visitor's language. */
+export interface TicketLayoutInput {
+  readonly office: string;
+  readonly service: string;
+  readonly number: string;
+  readonly issued: string;
+  readonly lines: readonly string[];
+  readonly qr?: string | undefined;
+  readonly note?: string | undefined;
+  /** Set on a reprint: the word printed above the number ("DUPLIKAT"), in the visitor's language. */
+  readonly duplicate?: string | undefined;
+}

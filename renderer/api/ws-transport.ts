@@ -1,0 +1,96 @@
+/**
+ * The contract over the browser host's WebSocket. Calls made while the socket is down wait for it
+ * (up to their timeout) instead of failing at once, because the host restarts in a second or two.
+ */
+import type { ChannelName } from '../../electron/contract/contract';
+import type { Transport } from '../../electron/contract/client';
+import { fail, type Result } from '../../electron/contract/result';
+import { ServerFrameSchema, WS_PATH } from '../../electron/contract/wire';
+
+interface Pending {
+  resolve: (result: Result<unknown>) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+export function createWebSocketTransport(options: { url?: string; timeoutMs?: number } = {}): Transport & { close(): void } {
+  const url = options.url ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}`;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const pending = new Map<number, Pending>();
+  const listeners = new Set<(event: string, payload: unknown) => void>();
+  const queue: string[] = [];
+  let nextId = 1;
+  let socket: WebSocket | null = null;
+  let closed = false;
+  let retry = 500;
+
+  const connect = () => {
+    if (closed) return;
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      retry = 500;
+      for (const frame of queue.splice(0)) ws.send(frame);
+    };
+    ws.onmessage = (message) => {
+      if (typeof message.data !== 'string') return;
+      let json: unknown;
+      try {
+        json = JSON.parse(message.data);
+      } catch {
+        return;
+      }
+      const frame = ServerFrameSchema.safeParse(json);
+      if (!frame.success) return;
+      if (frame.data.t === 'event') {
+        for (const listener of listeners) listener(frame.data.event, frame.data.payload);
+        return;
+      }
+      if (frame.data.id === null) return;
+      const call = pending.get(frame.data.id);
+      if (!call) return;
+      pending.delete(frame.data.id);
+      clearTimeout(call.timer);
+      call.resolve(frame.data.result as Result<unknown>);
+    };
+    ws.onclose = () => {
+      socket = null;
+      // Calls in flight may or may not have run: say so rather than guess.
+      for (const [id, call] of pending) {
+        if (!queue.some((frame) => frame.includes(`"id":${id},`))) {
+          pending.delete(id);
+          clearTimeout(call.timer);
+          call.resolve(fail('DISCONNECTED', 'Connection to the workstation service was lost'));
+        }
+      }
+      if (!closed) setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 5000);
+    };
+  };
+  connect();
+
+  return {
+    call(channel: ChannelName, payload: unknown) {
+      const id = nextId++;
+      const frame = JSON.stringify({ t: 'call', id, channel, payload });
+      return new Promise<Result<unknown>>((resolve) => {
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          const index = queue.indexOf(frame);
+          if (index >= 0) queue.splice(index, 1);
+          resolve(fail('TIMEOUT', `${channel} got no reply in ${timeoutMs} ms`));
+        }, timeoutMs);
+        pending.set(id, { resolve, timer });
+        if (socket?.readyState === WebSocket.OPEN) socket.send(frame);
+        else queue.push(frame);
+      });
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      closed = true;
+      socket?.close();
+    },
+  };
+}

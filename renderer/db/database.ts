@@ -1,0 +1,62 @@
+/**
+ * The workstation's local database: RxDB on Dexie (IndexedDB). Every window of the workstation
+ * opens the same database; RxDB's multi-instance channel keeps them live with each other, so a
+ * ticket issued at the kiosk window appears at the counter and on the board at once, with no
+ * network at all.
+ */
+import { createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import {
+  alertSchema,
+  counterSchema,
+  officeSchema,
+  sequenceSchema,
+  serviceSchema,
+  ticketSchema,
+  type AlertDoc,
+  type CounterDoc,
+  type OfficeDoc,
+  type SequenceDoc,
+  type ServiceDoc,
+  type TicketDoc,
+} from './schemas';
+
+export interface OkienkoCollections {
+  office: RxCollection<OfficeDoc>;
+  services: RxCollection<ServiceDoc>;
+  counters: RxCollection<CounterDoc>;
+  tickets: RxCollection<TicketDoc>;
+  sequences: RxCollection<SequenceDoc>;
+  alerts: RxCollection<AlertDoc>;
+}
+
+export type OkienkoDatabase = RxDatabase<OkienkoCollections>;
+
+export interface DatabaseOptions {
+  readonly name?: string;
+  /** Defaults to Dexie on the page's IndexedDB; tests pass Dexie on fake-indexeddb, wrapped in a validator. */
+  readonly storage?: RxStorage<unknown, unknown>;
+  readonly multiInstance?: boolean;
+}
+
+export const DATABASE_NAME = 'okienko';
+
+export async function createOkienkoDatabase(options: DatabaseOptions = {}): Promise<OkienkoDatabase> {
+  const db = await createRxDatabase<OkienkoCollections>({
+    name: options.name ?? DATABASE_NAME,
+    storage: (options.storage ?? getRxStorageDexie()) as RxStorage<unknown, unknown>,
+    multiInstance: options.multiInstance ?? true,
+    eventReduce: true,
+    // React's development double-mount opens the database twice in one page; reuse, do not throw.
+    closeDuplicates: true,
+  });
+  await db.addCollections({
+    office: { schema: officeSchema },
+    services: { schema: serviceSchema },
+    counters: { schema: counterSchema },
+    tickets: { schema: ticketSchema },
+    sequences: { schema: sequenceSchema },
+    alerts: { schema: alertSchema },
+  });
+  return db;
+}

@@ -1,0 +1,194 @@
+/**
+ * Queue operations on the local database: issue a ticket, call the next one, act on a ticket, open
+ * and close counters, close the day. Each is a local write (milliseconds, no network). Ticket
+ * transitions run inside RxDB's `incrementalModify`, which re-applies the change to the newest
+ * revision, so two windows racing for the same ticket cannot both win: the loser's transition is
+ * refused by the life cycle and it moves on to the next visitor.
+ */
+import { officeDay } from '../domain/office-time';
+import { afterCall, pickNext, type CounterQueue, type Pick } from '../domain/ordering';
+import type { PriorityReason } from '../domain/office';
+import { issueTicket, TicketTransitionError, transition, type Actor, type Ticket, type TicketAction, type TicketState } from '../domain/ticket';
+import type { OkienkoDatabase } from './database';
+import type { CounterDoc, CounterMode, OfficeDoc, ServiceDoc } from './schemas';
+
+export interface QueueContext {
+  readonly now: () => number;
+  readonly station: string;
+  readonly newId: () => string;
+}
+
+export class QueueError extends Error {
+  constructor(
+    readonly code: 'no-office' | 'unknown-service' | 'service-closed' | 'unknown-counter' | 'counter-closed' | 'counter-busy' | 'unknown-ticket',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'QueueError';
+  }
+}
+
+export const OPEN_STATES: readonly TicketState[] = ['waiting', 'called', 'serving', 'parked', 'no-show'];
+const MAX_CALL_ATTEMPTS = 20;
+
+export class Queue {
+  constructor(
+    private readonly db: OkienkoDatabase,
+    private readonly context: QueueContext,
+  ) {}
+
+  async office(): Promise<OfficeDoc> {
+    const office = await this.db.office.findOne().exec();
+    if (!office) throw new QueueError('no-office', 'The office is not configured');
+    return office.toJSON() as OfficeDoc;
+  }
+
+  async today(): Promise<string> {
+    return officeDay(this.context.now(), (await this.office()).timeZone);
+  }
+
+  /** A new ticket for a walk-in visitor (or a checked-in appointment), waiting, with the next number of the day. */
+  async issue(input: { service: string; priority: PriorityReason | null; appointment?: { id: string; slotAt: number } }): Promise<Ticket> {
+    const office = await this.office();
+    const service = await this.db.services.findOne(input.service).exec();
+    if (!service) throw new QueueError('unknown-service', `No service ${input.service}`);
+    if (!service.active) throw new QueueError('service-closed', `Service ${input.service} is not taking visitors`);
+    const now = this.context.now();
+    const day = officeDay(now, office.timeZone);
+    const seq = await this.nextSequence(day, service.id, now);
+    const ticket = issueTicket(
+      {
+        id: this.context.newId(),
+        day,
+        service: service.id,
+        letter: service.letter,
+        seq,
+        priority: service.allowsPriority ? input.priority : null,
+        appointment: input.appointment,
+      },
+      { station: this.context.station },
+      now,
+    );
+    await this.db.tickets.insert(ticket);
+    return ticket;
+  }
+
+  /** Calls the next visitor for this counter by the office's rule, or returns null when nobody waits. */
+  async callNext(counterNumber: number, clerk: string): Promise<Pick | null> {
+    const counter = await this.openCounter(counterNumber);
+    const office = await this.office();
+    const day = officeDay(this.context.now(), office.timeZone);
+    if (await this.currentTicket(counterNumber, day)) throw new QueueError('counter-busy', `Counter ${counterNumber} is still serving a visitor`);
+    const lost = new Set<string>();
+    for (let attempt = 0; attempt < MAX_CALL_ATTEMPTS; attempt++) {
+      const waiting = await this.db.tickets
+        .find({ selector: { day, state: 'waiting', service: { $in: [...counter.services] } } })
+        .exec();
+      const candidates = waiting.map((doc) => doc.toJSON() as Ticket).filter((ticket) => !lost.has(ticket.id));
+      const queue: CounterQueue = { number: counter.number, services: counter.services, normalSinceLastPriority: counter.normalSinceLastPriority };
+      const pick = pickNext(candidates, queue, office.priorityRule);
+      if (!pick) return null;
+      try {
+        const called = await this.apply(pick.ticket.id, { type: 'call', counter: counterNumber }, this.actor(counterNumber, clerk));
+        const counterDoc = await this.db.counters.findOne(String(counterNumber)).exec();
+        await counterDoc?.incrementalModify((current) => ({
+          ...current,
+          normalSinceLastPriority: afterCall(current, called).normalSinceLastPriority,
+          updatedAt: this.context.now(),
+        }));
+        return { ticket: called, reason: pick.reason };
+      } catch (error) {
+        if (!(error instanceof TicketTransitionError)) throw error;
+        lost.add(pick.ticket.id); // another counter called this visitor a moment earlier
+      }
+    }
+    return null;
+  }
+
+  /** Calls one ticket chosen by the clerk (out of order); the call is recorded like any other. */
+  async callTicket(ticketId: string, counterNumber: number, clerk: string): Promise<Ticket> {
+    await this.openCounter(counterNumber);
+    if (await this.currentTicket(counterNumber, await this.today())) throw new QueueError('counter-busy', `Counter ${counterNumber} is still serving a visitor`);
+    return this.apply(ticketId, { type: 'call', counter: counterNumber }, this.actor(counterNumber, clerk));
+  }
+
+  /** Any other transition of the life cycle, by a clerk at a counter. */
+  async act(ticketId: string, action: Exclude<TicketAction, { type: 'call' }>, counterNumber: number, clerk: string): Promise<Ticket> {
+    if (action.type === 'resume' && (await this.currentTicket(counterNumber, await this.today()))) {
+      throw new QueueError('counter-busy', `Counter ${counterNumber} is still serving a visitor`);
+    }
+    return this.apply(ticketId, action, this.actor(counterNumber, clerk));
+  }
+
+  /** The ticket this counter has called or is serving, if any. */
+  async currentTicket(counterNumber: number, day: string): Promise<Ticket | null> {
+    const doc = await this.db.tickets.findOne({ selector: { day, counter: counterNumber, state: { $in: ['called', 'serving'] } } }).exec();
+    return doc ? (doc.toJSON() as Ticket) : null;
+  }
+
+  async setCounterMode(counterNumber: number, mode: CounterMode, clerk: string): Promise<void> {
+    const doc = await this.db.counters.findOne(String(counterNumber)).exec();
+    if (!doc) throw new QueueError('unknown-counter', `No counter ${counterNumber}`);
+    await doc.incrementalPatch({ mode, clerk: mode === 'closed' ? '' : clerk, updatedAt: this.context.now() });
+  }
+
+  /**
+   * The daily close: every ticket still open on a day before `day` (inclusive when `includeDay`)
+   * expires, with the closing workstation recorded. Returns how many expired.
+   */
+  async closeDays(day: string, includeDay: boolean, by: Actor = { station: this.context.station }): Promise<number> {
+    const docs = await this.db.tickets.find({ selector: { day: includeDay ? { $lte: day } : { $lt: day }, state: { $in: [...OPEN_STATES] } } }).exec();
+    let expired = 0;
+    for (const doc of docs) {
+      try {
+        await doc.incrementalModify((current) => transition(current as Ticket, { type: 'expire' }, by, this.context.now()) as typeof current);
+        expired++;
+      } catch (error) {
+        if (!(error instanceof TicketTransitionError)) throw error;
+      }
+    }
+    return expired;
+  }
+
+  async counter(counterNumber: number): Promise<CounterDoc> {
+    const doc = await this.db.counters.findOne(String(counterNumber)).exec();
+    if (!doc) throw new QueueError('unknown-counter', `No counter ${counterNumber}`);
+    return doc.toJSON() as CounterDoc;
+  }
+
+  async services(): Promise<ServiceDoc[]> {
+    const docs = await this.db.services.find({ sort: [{ position: 'asc' }] }).exec();
+    return docs.map((doc) => doc.toJSON() as ServiceDoc);
+  }
+
+  private async openCounter(counterNumber: number): Promise<CounterDoc> {
+    const counter = await this.counter(counterNumber);
+    if (counter.mode !== 'open') throw new QueueError('counter-closed', `Counter ${counterNumber} is ${counter.mode}`);
+    return counter;
+  }
+
+  private actor(counter: number, clerk: string): Actor {
+    return clerk ? { station: this.context.station, counter, clerk } : { station: this.context.station, counter };
+  }
+
+  private async apply(ticketId: string, action: TicketAction, by: Actor): Promise<Ticket> {
+    const doc = await this.db.tickets.findOne(ticketId).exec();
+    if (!doc) throw new QueueError('unknown-ticket', `No ticket ${ticketId}`);
+    const updated = await doc.incrementalModify((current) => transition(current as Ticket, action, by, this.context.now()) as typeof current);
+    return updated.toJSON() as Ticket;
+  }
+
+  /** The next number of the day for a service, atomically even with several kiosk windows open. */
+  private async nextSequence(day: string, service: string, now: number): Promise<number> {
+    const id = `${day}|${service}`;
+    let doc = await this.db.sequences.findOne(id).exec();
+    if (!doc) {
+      const inserted = await this.db.sequences.bulkInsert([{ id, day, service, last: 1, updatedAt: now }]);
+      if (inserted.success.length === 1) return 1;
+      doc = await this.db.sequences.findOne(id).exec(); // another window created it first
+      if (!doc) throw new Error(`Sequence ${id} vanished`);
+    }
+    const updated = await doc.incrementalModify((current) => ({ ...current, last: current.last + 1, updatedAt: now }));
+    return updated.last;
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * RxDB collections of a workstation. Every document carries `updatedAt` and is keyed by an id
+ * that is unique across workstations, so the same documents replicate to the office hub unchanged
+ * (issue #3). The free RxDB tier allows about 12 collections per realm; this uses six.
+ *
+ * Indexed fields must be required and bounded (RxDB/Dexie rule), hence the maxLength/maximum
+ * values below.
+ */
+import type { RxJsonSchema } from 'rxdb';
+import type { Office, PriorityReason, Service } from '../domain/office';
+import type { Ticket } from '../domain/ticket';
+
+const MAX_TIME = 8_640_000_000_000_000;
+const time = { type: 'number', minimum: 0, maximum: MAX_TIME, multipleOf: 1 } as const;
+const localized = {
+  type: 'object',
+  properties: { pl: { type: 'string' }, en: { type: 'string' }, uk: { type: 'string' } },
+  required: ['pl', 'en', 'uk'],
+} as const;
+
+export type OfficeDoc = Office & { readonly updatedAt: number };
+export type ServiceDoc = Service & { readonly updatedAt: number };
+
+export type CounterMode = 'closed' | 'open' | 'break';
+export interface CounterDoc {
+  readonly id: string;
+  readonly number: number;
+  readonly name: Office['name'];
+  readonly services: readonly string[];
+  readonly mode: CounterMode;
+  readonly clerk: string;
+  /** State of the priority rule for this counter (see domain/ordering.ts). */
+  readonly normalSinceLastPriority: number;
+  readonly updatedAt: number;
+}
+
+export interface SequenceDoc {
+  /** `${day}|${service}` */
+  readonly id: string;
+  readonly day: string;
+  readonly service: string;
+  /** The last number handed out. */
+  readonly last: number;
+  readonly updatedAt: number;
+}
+
+export type AlertKind = 'printer';
+export interface AlertDoc {
+  readonly id: string;
+  readonly kind: AlertKind;
+  /** A contract error code or printer status, translated on the supervisor's screen. */
+  readonly code: string;
+  /** The ticket affected, by number (never personal data). */
+  readonly ticketNumber: string;
+  readonly station: string;
+  readonly at: number;
+  readonly acknowledgedAt: number;
+  readonly updatedAt: number;
+}
+
+export type TicketDoc = Ticket;
+export type { PriorityReason };
+
+export const officeSchema: RxJsonSchema<OfficeDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    name: localized,
+    timeZone: { type: 'string' },
+    priorityRule: {
+      type: 'object',
+      properties: { mode: { type: 'string', enum: ['strict', 'ratio'] }, normalPerPriority: { type: 'integer', minimum: 0 } },
+      required: ['mode'],
+    },
+    priorityReasons: { type: 'array', items: { type: 'string' } },
+    ticketNote: localized,
+    statusUrl: { type: 'string' },
+    updatedAt: time,
+  },
+  required: ['id', 'name', 'timeZone', 'priorityRule', 'priorityReasons', 'ticketNote', 'statusUrl', 'updatedAt'],
+} as RxJsonSchema<OfficeDoc>;
+
+export const serviceSchema: RxJsonSchema<ServiceDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    name: localized,
+    letter: { type: 'string', minLength: 1, maxLength: 2 },
+    averageMinutes: { type: 'number', minimum: 0 },
+    allowsPriority: { type: 'boolean' },
+    position: { type: 'integer' },
+    active: { type: 'boolean' },
+    updatedAt: time,
+  },
+  required: ['id', 'name', 'letter', 'averageMinutes', 'allowsPriority', 'position', 'active', 'updatedAt'],
+} as RxJsonSchema<ServiceDoc>;
+
+export const counterSchema: RxJsonSchema<CounterDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 16 },
+    number: { type: 'integer', minimum: 1, maximum: 999 },
+    name: localized,
+    services: { type: 'array', items: { type: 'string' } },
+    mode: { type: 'string', enum: ['closed', 'open', 'break'] },
+    clerk: { type: 'string' },
+    normalSinceLastPriority: { type: 'integer', minimum: 0 },
+    updatedAt: time,
+  },
+  required: ['id', 'number', 'name', 'services', 'mode', 'clerk', 'normalSinceLastPriority', 'updatedAt'],
+} as RxJsonSchema<CounterDoc>;
+
+const actor = {
+  type: 'object',
+  properties: { station: { type: 'string' }, clerk: { type: 'string' }, counter: { type: 'integer' } },
+  required: ['station'],
+} as const;
+
+export const ticketSchema: RxJsonSchema<TicketDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    day: { type: 'string', maxLength: 10 },
+    service: { type: 'string', maxLength: 64 },
+    number: { type: 'string', maxLength: 12 },
+    seq: { type: 'integer', minimum: 0 },
+    priority: { type: ['string', 'null'] },
+    appointment: { type: ['string', 'null'] },
+    state: { type: 'string', maxLength: 16 },
+    issuedAt: time,
+    queuedAt: time,
+    counter: { type: 'integer', minimum: 0, maximum: 999, multipleOf: 1 },
+    targetCounter: { type: 'integer', minimum: 0, maximum: 999 },
+    calledAt: time,
+    recalls: { type: 'integer', minimum: 0 },
+    legs: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { service: { type: 'string' }, counter: { type: 'integer' }, since: { type: 'number' } },
+        required: ['service', 'since'],
+      },
+    },
+    events: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          type: { type: 'string' },
+          at: { type: 'number' },
+          by: actor,
+          toService: { type: 'string' },
+          toCounter: { type: 'integer' },
+        },
+        required: ['type', 'at', 'by'],
+      },
+    },
+    updatedAt: time,
+  },
+  required: [
+    'id', 'day', 'service', 'number', 'seq', 'priority', 'appointment', 'state', 'issuedAt', 'queuedAt',
+    'counter', 'targetCounter', 'calledAt', 'recalls', 'legs', 'events', 'updatedAt',
+  ],
+  indexes: [['day', 'state', 'queuedAt'], ['day', 'calledAt'], ['day', 'counter']],
+} as RxJsonSchema<TicketDoc>;
+
+export const sequenceSchema: RxJsonSchema<SequenceDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 100 },
+    day: { type: 'string', maxLength: 10 },
+    service: { type: 'string', maxLength: 64 },
+    last: { type: 'integer', minimum: 0 },
+    updatedAt: time,
+  },
+  required: ['id', 'day', 'service', 'last', 'updatedAt'],
+} as RxJsonSchema<SequenceDoc>;
+
+export const alertSchema: RxJsonSchema<AlertDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    kind: { type: 'string', maxLength: 16 },
+    code: { type: 'string', maxLength: 64 },
+    ticketNumber: { type: 'string' },
+    station: { type: 'string' },
+    at: time,
+    acknowledgedAt: time,
+    updatedAt: time,
+  },
+  required: ['id', 'kind', 'code', 'ticketNumber', 'station', 'at', 'acknowledgedAt', 'updatedAt'],
+  indexes: ['at'],
+} as RxJsonSchema<AlertDoc>;

@@ -1,0 +1,103 @@
+/**
+ * A realistic demo office, seeded on first start so a fresh install (and every test) has a working
+ * town hall: the customer service office of a mid-sized city.
+ */
+import type { CounterDefinition, Office, Service } from './office';
+
+export const DEMO_OFFICE: Office = {
+  id: 'um-demo',
+  name: {
+    pl: 'Urząd Miasta — Biuro Obsługi Mieszkańców',
+    en: 'City Hall — Residents’ Service Office',
+    uk: 'Міська рада — Бюро обслуговування мешканців',
+  },
+  timeZone: 'Europe/Warsaw',
+  priorityRule: { mode: 'ratio', normalPerPriority: 3 },
+  priorityReasons: ['disability', 'pregnancy', 'large-family', 'senior', 'veteran'],
+  ticketNote: {
+    pl: 'Zachowaj bilet do końca wizyty. Numer wywołamy na tablicy i głosowo.',
+    en: 'Keep this ticket until the end of your visit. Your number will be shown and announced.',
+    uk: 'Зберігайте квиток до кінця візиту. Ваш номер з’явиться на табло та буде оголошений.',
+  },
+  statusUrl: 'https://kolejka.urzad.example/t/{id}',
+};
+
+export const DEMO_SERVICES: readonly Service[] = [
+  {
+    id: 'vehicles',
+    letter: 'A',
+    position: 1,
+    averageMinutes: 12,
+    allowsPriority: true,
+    active: true,
+    name: {
+      pl: 'Rejestracja pojazdów (Wydział Komunikacji)',
+      en: 'Vehicle registration',
+      uk: 'Реєстрація транспортних засобів',
+    },
+  },
+  {
+    id: 'licences',
+    letter: 'B',
+    position: 2,
+    averageMinutes: 10,
+    allowsPriority: true,
+    active: true,
+    name: { pl: 'Prawa jazdy', en: 'Driving licences', uk: 'Посвідчення водія' },
+  },
+  {
+    id: 'id-cards',
+    letter: 'C',
+    position: 3,
+    averageMinutes: 8,
+    allowsPriority: true,
+    active: true,
+    name: { pl: 'Dowody osobiste', en: 'Identity cards', uk: 'Посвідчення особи' },
+  },
+  {
+    id: 'residence',
+    letter: 'D',
+    position: 4,
+    averageMinutes: 7,
+    allowsPriority: true,
+    active: true,
+    name: { pl: 'Meldunki (Ewidencja Ludności)', en: 'Residence registration', uk: 'Реєстрація місця проживання' },
+  },
+  {
+    id: 'taxes',
+    letter: 'E',
+    position: 5,
+    averageMinutes: 9,
+    allowsPriority: true,
+    active: true,
+    name: { pl: 'Podatki i opłaty lokalne', en: 'Local taxes and fees', uk: 'Місцеві податки та збори' },
+  },
+  {
+    id: 'trusted-profile',
+    letter: 'F',
+    position: 6,
+    averageMinutes: 10,
+    allowsPriority: true,
+    active: true,
+    name: { pl: 'Profil Zaufany i e-usługi', en: 'Trusted Profile and e-services', uk: 'Довірений профіль та е-послуги' },
+  },
+  {
+    id: 'cashier',
+    letter: 'K',
+    position: 7,
+    averageMinutes: 3,
+    allowsPriority: true,
+    active: true,
+    name: { pl: 'Kasa', en: 'Cashier', uk: 'Каса' },
+  },
+];
+
+export const DEMO_COUNTERS: readonly CounterDefinition[] = [
+  { number: 1, services: ['vehicles', 'licences'], name: { pl: 'Stanowisko 1', en: 'Counter 1', uk: 'Віконце 1' } },
+  { number: 2, services: ['vehicles', 'licences'], name: { pl: 'Stanowisko 2', en: 'Counter 2', uk: 'Віконце 2' } },
+  { number: 3, services: ['id-cards', 'residence'], name: { pl: 'Stanowisko 3', en: 'Counter 3', uk: 'Віконце 3' } },
+  { number: 4, services: ['id-cards', 'residence', 'trusted-profile'], name: { pl: 'Stanowisko 4', en: 'Counter 4', uk: 'Віконце 4' } },
+  { number: 5, services: ['taxes'], name: { pl: 'Stanowisko 5', en: 'Counter 5', uk: 'Віконце 5' } },
+  { number: 6, services: ['trusted-profile', 'taxes'], name: { pl: 'Stanowisko 6', en: 'Counter 6', uk: 'Віконце 6' } },
+  { number: 7, services: ['cashier'], name: { pl: 'Kasa — stanowisko 7', en: 'Cashier — counter 7', uk: 'Каса — віконце 7' } },
+];

@@ -1,0 +1,59 @@
+/**
+ * The office's configuration: services (what visitors come for) and counters (where clerks sit).
+ * Plain data, shared by the renderer, the station and the hub.
+ */
+
+export type Language = 'pl' | 'en' | 'uk';
+export const LANGUAGES: readonly Language[] = ['pl', 'en', 'uk'];
+
+export type Localized = Readonly<Record<Language, string>>;
+
+/**
+ * How priority tickets are interleaved with normal ones. Both rules are shown to supervisors in
+ * words (see `describePriorityRule`), so nobody has to guess why a ticket was called.
+ * - `strict`: a waiting priority ticket is always called first.
+ * - `ratio`: after `normalPerPriority` normal calls a counter takes one priority ticket; if no
+ *   normal ticket is waiting it takes a priority one at once, and the other way round.
+ */
+export type PriorityRule = { readonly mode: 'strict' } | { readonly mode: 'ratio'; readonly normalPerPriority: number };
+
+/** Why a visitor is served first (the Polish statutes and the office's own list). */
+export const PRIORITY_REASONS = ['disability', 'pregnancy', 'large-family', 'senior', 'veteran'] as const;
+export type PriorityReason = (typeof PRIORITY_REASONS)[number];
+
+export interface Office {
+  readonly id: string;
+  readonly name: Localized;
+  readonly timeZone: string;
+  readonly priorityRule: PriorityRule;
+  /** Reasons this office accepts (statutory ones plus, for example, seniors 75+ by the mayor's order). */
+  readonly priorityReasons: readonly PriorityReason[];
+  /** A short line printed at the bottom of every ticket. */
+  readonly ticketNote: Localized;
+  /** Where the QR code on the ticket points: the office's queue status page, with `{id}` for the ticket. */
+  readonly statusUrl: string;
+}
+
+export interface Service {
+  readonly id: string;
+  readonly name: Localized;
+  /** One capital letter printed before the number, unique in the office. */
+  readonly letter: string;
+  /** Average minutes a clerk needs per visitor, for the estimate on the ticket. */
+  readonly averageMinutes: number;
+  /** Whether visitors may ask for priority service for this matter. */
+  readonly allowsPriority: boolean;
+  /** Order of buttons on the kiosk. */
+  readonly position: number;
+  readonly active: boolean;
+}
+
+export interface CounterDefinition {
+  readonly number: number;
+  readonly name: Localized;
+  readonly services: readonly string[];
+}
+
+export function describePriorityRule(rule: PriorityRule): { mode: PriorityRule['mode']; normalPerPriority: number } {
+  return rule.mode === 'strict' ? { mode: 'strict', normalPerPriority: 0 } : { mode: 'ratio', normalPerPriority: rule.normalPerPriority };
+}
