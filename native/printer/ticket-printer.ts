@@ -9,13 +9,29 @@ export type PrinterCondition = 'ready' | 'paper-near-end' | 'paper-out' | 'cover
 /** Why a print was refused or is in doubt. `unconfirmed`: sent, but the fence never came back. */
 export type PrintFailureReason = 'paper-out' | 'cover-open' | 'offline' | 'error' | 'no-answer' | 'unconfirmed' | 'disconnected';
 
+export interface PrintFailureDetails {
+  /** What the printer said when the failure was decided: the cause behind `unconfirmed`. */
+  readonly condition?: PrinterCondition | undefined;
+  /**
+   * Whether the ticket's bytes may have reached the printer. When true the ticket may be on paper:
+   * a reprint must be marked as a duplicate and keep the number.
+   */
+  readonly sent?: boolean | undefined;
+}
+
 export class PrintFailure extends Error {
+  readonly condition: PrinterCondition | undefined;
+  readonly sent: boolean;
+
   constructor(
     readonly reason: PrintFailureReason,
     message: string,
+    details: PrintFailureDetails = {},
   ) {
     super(message);
     this.name = 'PrintFailure';
+    this.condition = details.condition;
+    this.sent = details.sent ?? false;
   }
 }
 

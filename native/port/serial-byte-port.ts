@@ -1,0 +1,100 @@
+import { SerialPort } from 'serialport';
+import type { BytePort } from './byte-port';
+
+export interface SerialBytePortOptions {
+  /** `/dev/ttyUSB0`, `COM3`, or a socat pseudo-terminal link. */
+  readonly path: string;
+  readonly baudRate: number;
+  /** Hardware flow control. The VKP80 needs it; an Epson on DTR/DSR does not. */
+  readonly rtscts?: boolean;
+}
+
+/**
+ * A BytePort over `serialport`. One `SerialPort` object per open session: after an unplug the
+ * underlying object is dead (DEVICES.md), so `open()` after a close builds a fresh one rather than
+ * reviving the old.
+ */
+export class SerialBytePort implements BytePort {
+  readonly description: string;
+  readonly #options: SerialBytePortOptions;
+  #port: SerialPort | undefined;
+  readonly #dataListeners = new Set<(chunk: Uint8Array) => void>();
+  readonly #closeListeners = new Set<(error?: Error) => void>();
+
+  constructor(options: SerialBytePortOptions) {
+    this.#options = options;
+    this.description = `serial:${options.path}@${options.baudRate}`;
+  }
+
+  get isOpen(): boolean {
+    return this.#port?.isOpen ?? false;
+  }
+
+  async open(): Promise<void> {
+    if (this.#port) throw new Error(`${this.description} is already open`);
+    const port = new SerialPort({
+      path: this.#options.path,
+      baudRate: this.#options.baudRate,
+      rtscts: this.#options.rtscts ?? false,
+      autoOpen: false,
+    });
+    this.#port = port;
+
+    let lastError: Error | undefined;
+    let closed = false;
+    // An unplugged port emits `error` and then `close` twice; an `error` without a listener would
+    // crash the process, and the second `close` must not tell the driver twice.
+    port.on('error', (error: Error) => {
+      lastError = error;
+    });
+    port.on('data', (chunk: Buffer) => {
+      // Hand out a plain view so no Buffer-only behaviour leaks into protocol code.
+      const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      for (const listener of [...this.#dataListeners]) listener(bytes);
+    });
+    port.on('close', (error?: Error | null) => {
+      if (closed) return;
+      closed = true;
+      if (this.#port === port) this.#port = undefined;
+      const cause = error ?? lastError;
+      for (const listener of [...this.#closeListeners]) listener(cause ?? undefined);
+    });
+
+    try {
+      await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
+    } catch (error) {
+      this.#port = undefined;
+      throw error;
+    }
+  }
+
+  async write(data: Uint8Array): Promise<void> {
+    const port = this.#port;
+    if (!port?.isOpen) throw new Error(`${this.description} is not open`);
+    await new Promise<void>((resolve, reject) => {
+      port.write(data, (error) => {
+        if (error) {
+          reject(error);
+          return;
+        }
+        port.drain((drainError) => (drainError ? reject(drainError) : resolve()));
+      });
+    });
+  }
+
+  onData(listener: (chunk: Uint8Array) => void): () => void {
+    this.#dataListeners.add(listener);
+    return () => this.#dataListeners.delete(listener);
+  }
+
+  onClose(listener: (error?: Error) => void): () => void {
+    this.#closeListeners.add(listener);
+    return () => this.#closeListeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    const port = this.#port;
+    if (!port?.isOpen) return;
+    await new Promise<void>((resolve, reject) => port.close((error) => (error ? reject(error) : resolve())));
+  }
+}

@@ -1,0 +1,453 @@
+/**
+ * An ESC/POS ticket printer on the device side of a BytePort, for tests, the bench and
+ * `npm run sim`. It plays an Epson-compatible 80 mm printer closely enough for the driver to be
+ * tested as it will meet real hardware: real-time status answered at once, the completion fence
+ * answered only after everything before it was processed, and nothing answered or printed while
+ * the printer cannot print. It also reads the tickets back (text in the active code page, QR
+ * data) so a test can check what a visitor would hold in their hand.
+ */
+import { appendFileSync } from 'node:fs';
+import type { BytePort } from '../port/byte-port';
+import { EPSON_CODE_PAGES, decodeCodepage, encodeFenceAnswer, isValidFenceId, type Codepage } from './escpos.codec';
+
+export type PrinterSimulatorMode = 'ready' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'offline' | 'error';
+
+export const PRINTER_SIMULATOR_MODES: readonly PrinterSimulatorMode[] = ['ready', 'paper-near-end', 'paper-out', 'cover-open', 'offline', 'error'];
+
+export function isPrinterSimulatorMode(value: string): value is PrinterSimulatorMode {
+  return (PRINTER_SIMULATOR_MODES as readonly string[]).includes(value);
+}
+
+/**
+ * DLE EOT 1..4 answers per mode, as an Epson sends them. Out of paper is the set DEVICES.md
+ * records from a real printer; the others set the bits DEVICES.md names for the cause plus the
+ * offline bit a printer sets whenever it cannot print.
+ */
+const STATUS_ANSWERS: Readonly<Record<PrinterSimulatorMode, readonly [number, number, number, number]>> = {
+  ready: [0x12, 0x12, 0x12, 0x12],
+  'paper-near-end': [0x12, 0x12, 0x12, 0x1e],
+  'paper-out': [0x1a, 0x32, 0x12, 0x7e],
+  'cover-open': [0x1a, 0x16, 0x12, 0x12],
+  offline: [0x1a, 0x12, 0x12, 0x12],
+  // A cutter jam: offline and waiting for recovery, "error" in n=2, "autocutter" in n=3.
+  error: [0x3a, 0x52, 0x1a, 0x12],
+};
+
+const canPrint = (mode: PrinterSimulatorMode): boolean => mode === 'ready' || mode === 'paper-near-end';
+
+/** One ticket as it came out of the simulated printer. */
+export interface SimulatedTicket {
+  /** 1 for the first ticket this simulator printed. */
+  readonly index: number;
+  /** The job's bytes from its first command to its cut, without status requests and fences. */
+  readonly bytes: Uint8Array;
+  /** Printed lines, decoded from their code page, trailing spaces removed. */
+  readonly lines: readonly string[];
+  /** Lines printed at double size or larger (the ticket number), trimmed. */
+  readonly largeLines: readonly string[];
+  /** The data of the QR code printed on the ticket, if any. */
+  readonly qr: string | undefined;
+  readonly cut: 'full' | 'partial' | 'none';
+  readonly firstByteAt: number;
+  readonly lastByteAt: number;
+}
+
+/** Print data the printer received but threw away because it could not print. */
+export interface DiscardedJob {
+  readonly bytes: number;
+  readonly mode: PrinterSimulatorMode;
+  readonly at: number;
+}
+
+export interface PrinterSimulatorOptions {
+  readonly mode?: PrinterSimulatorMode;
+  /** Append every printed ticket as text to this file. */
+  readonly outputFile?: string;
+  readonly now?: () => number;
+}
+
+interface Command {
+  readonly bytes: Uint8Array;
+  readonly receivedAt: number;
+}
+
+interface OpenJob {
+  readonly chunks: Uint8Array[];
+  readonly lines: string[];
+  readonly largeLines: string[];
+  readonly firstByteAt: number;
+  lastByteAt: number;
+  line: string;
+  lineSize: number;
+  qrStored: string | undefined;
+  qrPrinted: string | undefined;
+  spoiled: PrinterSimulatorMode | undefined;
+}
+
+/**
+ * Length of the ESC/POS command starting at `at`, or undefined when more bytes are needed. Covers
+ * what the encoder emits and what a driver sends; an unknown ESC or GS command is taken as three
+ * bytes (most are `ESC x n`). A text byte is a command of length one.
+ */
+export function escPosCommandLength(buffer: Uint8Array, at: number): number | undefined {
+  const available = buffer.length - at;
+  const byte = (offset: number): number | undefined => buffer[at + offset];
+  const need = (length: number): number | undefined => (available >= length ? length : undefined);
+  const first = byte(0);
+  if (first === undefined) return undefined;
+  if (first !== 0x1b && first !== 0x1d && first !== 0x10 && first !== 0x1c) return 1;
+  const second = byte(1);
+  if (second === undefined) return undefined;
+
+  const terminatedBy = (start: number, terminator: number): number | undefined => {
+    for (let i = at + start; i < buffer.length; i++) if (buffer[i] === terminator) return i - at + 1;
+    return undefined;
+  };
+  const lengthPrefixed = (header: number): number | undefined => {
+    const low = byte(header - 2);
+    const high = byte(header - 1);
+    return low === undefined || high === undefined ? undefined : need(header + low + high * 256);
+  };
+
+  switch (first) {
+    case 0x1b: // ESC
+      switch (second) {
+        case 0x40: case 0x32: case 0x3c: case 0x69: case 0x6d: case 0x34: case 0x35: case 0x4c: case 0x53: case 0x0c:
+          return 2;
+        case 0x24: case 0x5c: case 0x63:
+          return need(4);
+        case 0x1d: // ESC GS t n (Star)
+          return need(4);
+        case 0x70: // ESC p m t1 t2: drawer pulse
+          return need(5);
+        case 0x57: // ESC W: print area
+          return need(10);
+        case 0x44: // ESC D: tab stops, NUL-terminated
+          return terminatedBy(2, 0x00);
+        case 0x2a: { // ESC * m nL nH d…: bit image
+          const mode = byte(2);
+          const low = byte(3);
+          const high = byte(4);
+          if (mode === undefined || low === undefined || high === undefined) return undefined;
+          const columns = low + high * 256;
+          return need(5 + (mode >= 32 ? columns * 3 : columns));
+        }
+        default:
+          return need(3);
+      }
+    case 0x1d: // GS
+      switch (second) {
+        case 0x28: // GS ( x pL pH …
+          return lengthPrefixed(5);
+        case 0x56: { // GS V m [n]
+          const mode = byte(2);
+          if (mode === undefined) return undefined;
+          return need([0x00, 0x01, 0x30, 0x31].includes(mode) ? 3 : 4);
+        }
+        case 0x6b: { // GS k m …: barcode
+          const mode = byte(2);
+          if (mode === undefined) return undefined;
+          if (mode <= 6) return terminatedBy(3, 0x00);
+          const length = byte(3);
+          return length === undefined ? undefined : need(4 + length);
+        }
+        case 0x76: { // GS v 0 m xL xH yL yH d…: raster image
+          const [xL, xH, yL, yH] = [byte(4), byte(5), byte(6), byte(7)];
+          if (xL === undefined || xH === undefined || yL === undefined || yH === undefined) return undefined;
+          return need(8 + (xL + xH * 256) * (yL + yH * 256));
+        }
+        case 0x38: { // GS 8 L p1 p2 p3 p4 …: large graphics
+          const sizes = [byte(3), byte(4), byte(5), byte(6)];
+          if (sizes.some((size) => size === undefined)) return undefined;
+          const [p1, p2, p3, p4] = sizes as [number, number, number, number];
+          return need(7 + p1 + p2 * 0x100 + p3 * 0x10000 + p4 * 0x1000000);
+        }
+        case 0x4c: case 0x57: case 0x50: case 0x24: case 0x5c:
+          return need(4);
+        default:
+          return need(3);
+      }
+    case 0x10: // DLE
+      return second === 0x14 ? need(5) : need(3);
+    default: // FS
+      if (second === 0x2e || second === 0x26) return 2;
+      if (second === 0x28) return lengthPrefixed(5);
+      if (second === 0x70) return need(4);
+      return need(3);
+  }
+}
+
+const isRealTime = (command: Uint8Array): boolean => command[0] === 0x10 && command[1] === 0x04;
+
+/**
+ * The printer. Attach it to the device end of a port (the socat link the simulator opens, or one
+ * half of a memory pair); it answers and prints until `detach()`.
+ */
+export class PrinterSimulator {
+  #port: BytePort;
+  #mode: PrinterSimulatorMode;
+  readonly #outputFile: string | undefined;
+  readonly #now: () => number;
+  readonly #printedListeners = new Set<(ticket: SimulatedTicket) => void>();
+  readonly #discardedListeners = new Set<(job: DiscardedJob) => void>();
+  readonly #unsubscribe: () => void;
+  #received = new Uint8Array(0);
+  #held: Command[] = [];
+  #stalled = false;
+  #codepage: Codepage | undefined = 'cp437';
+  #size = 1;
+  #job: OpenJob | undefined;
+  #printedCount = 0;
+  readonly #printed: SimulatedTicket[] = [];
+
+  constructor(port: BytePort, options: PrinterSimulatorOptions = {}) {
+    this.#port = port;
+    this.#mode = options.mode ?? 'ready';
+    this.#outputFile = options.outputFile;
+    this.#now = options.now ?? Date.now;
+    this.#unsubscribe = port.onData((chunk) => this.#receive(chunk));
+  }
+
+  get mode(): PrinterSimulatorMode {
+    return this.#mode;
+  }
+
+  /** Every ticket printed so far, oldest first. */
+  get printed(): readonly SimulatedTicket[] {
+    return this.#printed;
+  }
+
+  get stalled(): boolean {
+    return this.#stalled;
+  }
+
+  /** Paper out, cover open… Takes effect for the next byte and the next status request. */
+  setMode(mode: PrinterSimulatorMode): void {
+    this.#mode = mode;
+    // A job interrupted by a fault is lost, as its half-printed paper would be; it must not be
+    // glued to the next ticket when the printer comes back.
+    if (canPrint(mode) && this.#job?.spoiled) this.#discardOpenJob();
+  }
+
+  /**
+   * A stalled printer keeps answering status requests (they are real-time) but processes nothing
+   * else until `resume`: a mechanism that hangs, or a very slow print. It lets tests see the
+   * driver give up on a fence without the printer reporting any fault.
+   */
+  stall(): void {
+    this.#stalled = true;
+  }
+
+  resume(): void {
+    this.#stalled = false;
+    const held = this.#held;
+    this.#held = [];
+    for (const command of held) this.#execute(command);
+  }
+
+  onPrinted(listener: (ticket: SimulatedTicket) => void): () => void {
+    this.#printedListeners.add(listener);
+    return () => this.#printedListeners.delete(listener);
+  }
+
+  onDiscarded(listener: (job: DiscardedJob) => void): () => void {
+    this.#discardedListeners.add(listener);
+    return () => this.#discardedListeners.delete(listener);
+  }
+
+  /** Stops listening to the port; the port itself belongs to the caller. */
+  detach(): void {
+    this.#unsubscribe();
+  }
+
+  #receive(chunk: Uint8Array): void {
+    const receivedAt = this.#now();
+    const buffer = new Uint8Array(this.#received.length + chunk.length);
+    buffer.set(this.#received);
+    buffer.set(chunk, this.#received.length);
+
+    let at = 0;
+    for (;;) {
+      const length = escPosCommandLength(buffer, at);
+      if (length === undefined) break;
+      const command = { bytes: buffer.slice(at, at + length), receivedAt };
+      at += length;
+      // Real-time commands jump the queue, as on the real printer: that is why DLE EOT can
+      // report a fault but cannot confirm that a ticket was printed.
+      if (isRealTime(command.bytes)) this.#answerStatus(command.bytes[2] ?? 0);
+      else if (this.#stalled) this.#held.push(command);
+      else this.#execute(command);
+    }
+    this.#received = buffer.slice(at);
+  }
+
+  #answerStatus(n: number): void {
+    const answer = STATUS_ANSWERS[this.#mode][n - 1];
+    if (answer !== undefined) this.#send(Uint8Array.of(answer));
+  }
+
+  #send(bytes: Uint8Array): void {
+    // The application end may close at any time; an answer nobody reads is not an error here.
+    this.#port.write(bytes).catch(() => undefined);
+  }
+
+  #execute({ bytes, receivedAt }: Command): void {
+    const [first, second] = bytes;
+
+    // The completion fence: answered only if the printer could process everything before it.
+    if (first === 0x1d && second === 0x28 && bytes[2] === 0x48) {
+      const id = String.fromCharCode(...bytes.slice(7, 11));
+      if (bytes[5] === 0x30 && bytes[6] === 0x30 && isValidFenceId(id) && canPrint(this.#mode)) {
+        this.#send(encodeFenceAnswer(id));
+      }
+      return;
+    }
+    // GS r 1: paper sensor status, the fallback fence; also answered only in sequence.
+    if (first === 0x1d && second === 0x72) {
+      if (canPrint(this.#mode) && (bytes[2] === 0x01 || bytes[2] === 0x31)) {
+        this.#send(Uint8Array.of(this.#mode === 'paper-near-end' ? 0x03 : 0x00));
+      }
+      return;
+    }
+
+    // Line ends and CRs between tickets (the encoder ends with one after its cut) start nothing.
+    if (!this.#job && (first === 0x0a || first === 0x0d)) return;
+
+    const job = this.#job ?? this.#openJob(receivedAt);
+    if (first === 0x1b && second === 0x40 && this.#hasContent(job)) {
+      // ESC @ starts a new ticket; whatever came before it without a cut ends here.
+      this.#closeJob('none');
+      this.#execute({ bytes, receivedAt });
+      return;
+    }
+    job.chunks.push(bytes);
+    job.lastByteAt = receivedAt;
+    if (!canPrint(this.#mode)) job.spoiled ??= this.#mode;
+
+    if (bytes.length === 1 && first !== undefined) {
+      this.#printByte(job, first);
+      return;
+    }
+    if (first === 0x1b) {
+      if (second === 0x40) {
+        this.#codepage = 'cp437';
+        this.#size = 1;
+      } else if (second === 0x74) {
+        this.#codepage = EPSON_CODE_PAGES[bytes[2] ?? -1];
+      } else if (second === 0x64) {
+        this.#feed(job, bytes[2] ?? 0);
+      }
+    } else if (first === 0x1d) {
+      if (second === 0x21) {
+        const n = bytes[2] ?? 0;
+        this.#size = Math.max((n >> 4) + 1, (n & 0x0f) + 1);
+      } else if (second === 0x56) {
+        if (job.line.length > 0) this.#endLine(job);
+        this.#closeJob([0x01, 0x31, 0x42, 0x62].includes(bytes[2] ?? -1) ? 'partial' : 'full');
+      } else if (second === 0x28 && bytes[2] === 0x6b && bytes[5] === 0x31) {
+        this.#qr(job, bytes);
+      }
+    }
+  }
+
+  #printByte(job: OpenJob, byte: number): void {
+    if (byte === 0x0a) {
+      this.#endLine(job);
+    } else if (byte === 0x09) {
+      job.line += ' ';
+    } else if (byte >= 0x20 && byte !== 0x7f) {
+      // A code page the firmware does not know prints as U+FFFD so that a test notices.
+      job.line += this.#codepage ? decodeCodepage(Uint8Array.of(byte), this.#codepage) : '\ufffd';
+      job.lineSize = Math.max(job.lineSize, this.#size);
+    }
+  }
+
+  #feed(job: OpenJob, lines: number): void {
+    let remaining = lines;
+    if (job.line.length > 0 && remaining > 0) {
+      this.#endLine(job);
+      remaining--;
+    }
+    for (let i = 0; i < remaining; i++) this.#endLine(job);
+  }
+
+  #endLine(job: OpenJob): void {
+    job.lines.push(job.line.trimEnd());
+    if (job.lineSize > 1) job.largeLines.push(job.line.trim());
+    job.line = '';
+    job.lineSize = 1;
+  }
+
+  #qr(job: OpenJob, bytes: Uint8Array): void {
+    const fn = bytes[6];
+    if (fn === 0x50 && bytes[7] === 0x30) {
+      job.qrStored = new TextDecoder().decode(bytes.slice(8));
+    } else if (fn === 0x51) {
+      job.qrPrinted = job.qrStored;
+    }
+  }
+
+  #openJob(at: number): OpenJob {
+    this.#job = { chunks: [], lines: [], largeLines: [], firstByteAt: at, lastByteAt: at, line: '', lineSize: 1, qrStored: undefined, qrPrinted: undefined, spoiled: undefined };
+    return this.#job;
+  }
+
+  #hasContent(job: OpenJob): boolean {
+    return job.lines.some((line) => line.length > 0) || job.line.length > 0 || job.qrPrinted !== undefined;
+  }
+
+  #discardOpenJob(): void {
+    const job = this.#job;
+    if (!job) return;
+    this.#job = undefined;
+    const discarded: DiscardedJob = { bytes: job.chunks.reduce((sum, chunk) => sum + chunk.length, 0), mode: job.spoiled ?? this.#mode, at: job.lastByteAt };
+    for (const listener of [...this.#discardedListeners]) listener(discarded);
+  }
+
+  #closeJob(cut: SimulatedTicket['cut']): void {
+    const job = this.#job;
+    if (!job) return;
+    if (job.spoiled) {
+      this.#discardOpenJob();
+      return;
+    }
+    this.#job = undefined;
+    if (job.line.length > 0) this.#endLine(job);
+
+    const size = job.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of job.chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.length;
+    }
+    // Feeds before the cut are paper, not text; a reader of the ticket does not see them.
+    const lines = [...job.lines];
+    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+
+    const ticket: SimulatedTicket = {
+      index: ++this.#printedCount,
+      bytes,
+      lines,
+      largeLines: job.largeLines,
+      qr: job.qrPrinted,
+      cut,
+      firstByteAt: job.firstByteAt,
+      lastByteAt: job.lastByteAt,
+    };
+    this.#printed.push(ticket);
+    if (this.#outputFile) {
+      // Synchronous on purpose: the file is a paper roll, tickets must land in order and be there
+      // the moment the `printed` event is seen.
+      appendFileSync(this.#outputFile, formatTicket(ticket));
+    }
+    for (const listener of [...this.#printedListeners]) listener(ticket);
+  }
+}
+
+/** A printed ticket as text, between separators, as it would read on the roll. */
+export function formatTicket(ticket: SimulatedTicket): string {
+  const header = `----- ticket ${ticket.index} · ${new Date(ticket.lastByteAt).toISOString()} · ${ticket.bytes.length} bytes · ${ticket.cut} cut -----`;
+  const qr = ticket.qr === undefined ? [] : [`[QR] ${ticket.qr}`];
+  return [header, ...ticket.lines, ...qr, ''].join('\n') + '\n';
+}

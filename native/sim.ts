@@ -1,0 +1,268 @@
+/**
+ * `npm run sim`: simulated devices on pseudo-terminals, so the app (or a test) can open a "serial
+ * port" with a device on the other end and no hardware at hand. One socat pair per device: the
+ * app opens one link, the device simulator the other. A separate process on purpose — the app and
+ * its tests must meet the device only through the tty, as they would a real one.
+ *
+ *   npm run sim -- [--dir <dir>] [--output <file>] [--json] [--mode <printer mode>]
+ *
+ * Commands on stdin, one per line (optionally prefixed by the device, `printer paper-out`):
+ *   paper-out  cover-open  offline  error  paper-near-end  ready   printer condition
+ *   stall  resume                                              stop / resume processing
+ *   unplug  replug                                             kill / restart the device's socat
+ *   status  help  quit
+ * With --json every event is one JSON line on stdout: ready, printed, discarded, mode, status,
+ * unplugged, replugged, error, exit.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { startPtyPair, type PtyPair } from './port/pty-pair';
+import { SerialBytePort } from './port/serial-byte-port';
+import {
+  PRINTER_SIMULATOR_MODES,
+  PrinterSimulator,
+  isPrinterSimulatorMode,
+  type PrinterSimulatorMode,
+} from './printer/ticket-printer.sim';
+
+type SimEvent = { readonly event: string } & Record<string, unknown>;
+
+interface SimContext {
+  readonly dir: string;
+  readonly outputFile: string | undefined;
+  /** `human` is what a person at the terminal reads; --json prints the event itself. */
+  emit(event: SimEvent, human: string): void;
+}
+
+/** One simulated device on its own pseudo-terminal pair. */
+interface RunningDevice {
+  readonly kind: string;
+  readonly appPath: string;
+  readonly pid: number | undefined;
+  /** Handles a device command; false when the word means nothing to this device. */
+  command(word: string): Promise<boolean>;
+  status(): string;
+  stop(): Promise<void>;
+}
+
+/** How to start a kind of device. An ID card reader and a signature pad will be added here. */
+interface DeviceKind {
+  readonly kind: string;
+  readonly commands: readonly string[];
+  start(context: SimContext, options: { readonly mode?: string | undefined }): Promise<RunningDevice>;
+}
+
+/** Starts the socat pair and opens the device end; a fresh pair on every (re)plug. */
+async function plug(context: SimContext, kind: string): Promise<{ pair: PtyPair; port: SerialBytePort }> {
+  const pair = await startPtyPair({ dir: context.dir, appName: kind, deviceName: `.${kind}-device` });
+  // The baud rate means nothing on a pseudo-terminal; the app may open its end at any speed.
+  const port = new SerialBytePort({ path: pair.devicePath, baudRate: 38400 });
+  try {
+    await port.open();
+  } catch (error) {
+    await pair.kill();
+    throw error;
+  }
+  return { pair, port };
+}
+
+const printerKind: DeviceKind = {
+  kind: 'printer',
+  commands: [...PRINTER_SIMULATOR_MODES, 'stall', 'resume', 'unplug', 'replug'],
+  async start(context, options) {
+    let mode: PrinterSimulatorMode = 'ready';
+    if (options.mode !== undefined) {
+      if (!isPrinterSimulatorMode(options.mode)) throw new Error(`Unknown printer mode "${options.mode}" (${PRINTER_SIMULATOR_MODES.join(', ')})`);
+      mode = options.mode;
+    }
+
+    let plugged: { pair: PtyPair; port: SerialBytePort; simulator: PrinterSimulator } | undefined;
+    let stopping = false;
+
+    const connect = async (): Promise<PtyPair> => {
+      const { pair, port } = await plug(context, 'printer');
+      const simulator = new PrinterSimulator(port, { mode, outputFile: context.outputFile });
+      simulator.onPrinted((ticket) => {
+        context.emit(
+          { event: 'printed', device: 'printer', index: ticket.index, text: ticket.lines, large: ticket.largeLines, bytes: ticket.bytes.length, qr: ticket.qr ?? null, cut: ticket.cut },
+          [`printer: ticket ${ticket.index} (${ticket.bytes.length} bytes, ${ticket.cut} cut)`, ...ticket.lines.map((line) => `  | ${line}`), ...(ticket.qr ? [`  | [QR] ${ticket.qr}`] : [])].join('\n'),
+        );
+      });
+      simulator.onDiscarded((job) => {
+        context.emit({ event: 'discarded', device: 'printer', bytes: job.bytes, mode: job.mode }, `printer: ${job.bytes} bytes thrown away (${job.mode})`);
+      });
+      const current = { pair, port, simulator };
+      plugged = current;
+      void pair.exited.then(() => {
+        current.simulator.detach();
+        if (plugged === current) plugged = undefined;
+        if (!stopping) context.emit({ event: 'unplugged', device: 'printer' }, 'printer: unplugged (socat ended)');
+      });
+      return pair;
+    };
+
+    const disconnect = async (): Promise<void> => {
+      const current = plugged;
+      if (!current) return;
+      current.simulator.detach();
+      await current.port.close().catch(() => undefined);
+      await current.pair.kill();
+    };
+
+    await connect();
+    const appPath = join(context.dir, 'printer');
+
+    return {
+      kind: 'printer',
+      appPath,
+      get pid() {
+        return plugged?.pair.pid;
+      },
+      async command(word) {
+        if (isPrinterSimulatorMode(word)) {
+          mode = word;
+          plugged?.simulator.setMode(word);
+          context.emit({ event: 'mode', device: 'printer', mode }, `printer: ${mode}`);
+          return true;
+        }
+        switch (word) {
+          case 'stall':
+          case 'resume':
+            if (word === 'stall') plugged?.simulator.stall();
+            else plugged?.simulator.resume();
+            context.emit({ event: word === 'stall' ? 'stalled' : 'resumed', device: 'printer' }, `printer: ${word === 'stall' ? 'stalled' : 'resumed'}`);
+            return true;
+          case 'unplug':
+            // Reported by the exit watcher above, like an unplug from outside.
+            await disconnect();
+            return true;
+          case 'replug':
+            if (!plugged) {
+              const pair = await connect();
+              context.emit({ event: 'replugged', device: 'printer', path: appPath, pid: pair.pid }, `printer: plugged in again at ${appPath}`);
+            }
+            return true;
+          default:
+            return false;
+        }
+      },
+      status() {
+        if (!plugged) return 'unplugged';
+        return plugged.simulator.stalled ? `${mode} (stalled)` : mode;
+      },
+      async stop() {
+        stopping = true;
+        await disconnect();
+      },
+    };
+  },
+};
+
+const DEVICE_KINDS: readonly DeviceKind[] = [printerKind];
+
+const HELP = `Simulated devices on pseudo-terminals.
+
+  npm run sim -- [--dir <dir>] [--output <file>] [--json] [--mode <printer mode>]
+
+  --dir <dir>      where the device links go (default: a fresh temporary folder, removed on exit)
+  --output <file>  append every printed ticket to this file as text
+  --json           one JSON event per line on stdout, for tests
+  --mode <mode>    the printer's initial condition (${PRINTER_SIMULATOR_MODES.join(', ')})
+
+Commands on stdin: ${PRINTER_SIMULATOR_MODES.join(', ')}, stall, resume, unplug, replug, status, help, quit.
+`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      dir: { type: 'string' },
+      output: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      mode: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+
+  const json = values.json;
+  const createdDir = values.dir === undefined;
+  const dir = values.dir === undefined ? mkdtempSync(join(tmpdir(), 'okienko-sim-')) : resolve(values.dir);
+  const context: SimContext = {
+    dir,
+    outputFile: values.output === undefined ? undefined : resolve(values.output),
+    emit(event, human) {
+      process.stdout.write(`${json ? JSON.stringify(event) : human}\n`);
+    },
+  };
+
+  const devices: RunningDevice[] = [];
+  let shuttingDown: Promise<void> | undefined;
+  const shutdown = (exitCode: number): Promise<void> => {
+    shuttingDown ??= (async () => {
+      await Promise.allSettled(devices.map((device) => device.stop()));
+      if (createdDir) rmSync(dir, { recursive: true, force: true });
+      context.emit({ event: 'exit' }, 'Simulated devices stopped.');
+      process.exit(exitCode);
+    })();
+    return shuttingDown;
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  try {
+    for (const kind of DEVICE_KINDS) devices.push(await kind.start(context, { mode: values.mode }));
+  } catch (error) {
+    process.stderr.write(`Could not start the simulated devices: ${error instanceof Error ? error.message : String(error)}\n`);
+    await shutdown(1);
+    return;
+  }
+
+  const ready: SimEvent = {
+    event: 'ready',
+    dir,
+    ...Object.fromEntries(devices.map((device) => [device.kind, device.appPath])),
+    pids: Object.fromEntries(devices.map((device) => [device.kind, device.pid ?? null])),
+  };
+  const human = devices.map((device) => `${device.kind.padEnd(8)} ${device.appPath}  (open this in the app: npm run serve -- --${device.kind} ${device.appPath})`);
+  context.emit(ready, [...human, 'Type a command (help for the list); Ctrl+C ends.'].join('\n'));
+
+  const lines = createInterface({ input: process.stdin, terminal: false });
+  lines.on('close', () => void shutdown(0));
+  // Commands run one after another: `unplug` then `replug` must not overtake each other.
+  let pending = Promise.resolve();
+  lines.on('line', (line) => {
+    pending = pending.then(() => handle(line.trim())).catch((error: unknown) => {
+      context.emit({ event: 'error', message: error instanceof Error ? error.message : String(error) }, `error: ${String(error)}`);
+    });
+  });
+
+  async function handle(line: string): Promise<void> {
+    if (line === '') return;
+    const words = line.split(/\s+/);
+    const target = devices.find((device) => device.kind === words[0]);
+    const word = (target ? words[1] : words[0]) ?? '';
+    if (word === 'quit' || word === 'exit') return shutdown(0);
+    if (word === 'help') return void process.stdout.write(json ? `${JSON.stringify({ event: 'help', text: HELP })}\n` : HELP);
+    if (word === 'status') {
+      const status = Object.fromEntries(devices.map((device) => [device.kind, device.status()]));
+      context.emit({ event: 'status', ...status }, Object.entries(status).map(([kind, value]) => `${kind}: ${value}`).join('\n'));
+      return;
+    }
+    for (const device of target ? [target] : devices) {
+      if (await device.command(word)) return;
+    }
+    context.emit({ event: 'error', message: `Unknown command "${line}"` }, `Unknown command "${line}"; type help.`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+/** Live views of the local database shared by the screens. */
+import { map } from 'rxjs';
+import type { CounterDoc, OfficeDoc, ServiceDoc, AlertDoc } from '../db/schemas';
+import { officeDay } from '../domain/office-time';
+import type { Ticket } from '../domain/ticket';
+import { useNow, useObservable } from './use-rx';
+import { useWorkstation } from './workstation';
+
+export function useOffice(): OfficeDoc | null {
+  const { db } = useWorkstation();
+  return useObservable(() => db.office.findOne().$.pipe(map((doc) => (doc ? (doc.toJSON() as OfficeDoc) : null))), null, [db]);
+}
+
+export function useServices(): ServiceDoc[] {
+  const { db } = useWorkstation();
+  return useObservable(
+    () => db.services.find({ sort: [{ position: 'asc' }] }).$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as ServiceDoc))),
+    [],
+    [db],
+  );
+}
+
+export function useCounters(): CounterDoc[] {
+  const { db } = useWorkstation();
+  return useObservable(
+    () => db.counters.find({ sort: [{ number: 'asc' }] }).$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as CounterDoc))),
+    [],
+    [db],
+  );
+}
+
+/** Today's office day, following the clock across midnight. */
+export function useToday(office: OfficeDoc | null): string {
+  const now = useNow(30_000);
+  return office ? officeDay(now, office.timeZone) : '';
+}
+
+export function useTicketsOfDay(day: string): Ticket[] {
+  const { db } = useWorkstation();
+  return useObservable(
+    () => db.tickets.find({ selector: { day } }).$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as Ticket))),
+    [],
+    [db, day],
+  );
+}
+
+export function useOpenAlerts(): AlertDoc[] {
+  const { db } = useWorkstation();
+  return useObservable(
+    () =>
+      db.alerts
+        .find({ selector: { acknowledgedAt: 0 }, sort: [{ at: 'desc' }], limit: 50 })
+        .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as AlertDoc))),
+    [],
+    [db],
+  );
+}

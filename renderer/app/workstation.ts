@@ -1,0 +1,54 @@
+/**
+ * Start-up of one window: reach the station, open the local database, seed the demo office on a
+ * fresh install, and run the daily close for days that ended while nobody was here.
+ */
+import { createContext, useContext } from 'react';
+import type { StationInfo } from '../../electron/contract/contract';
+import type { SettingsProblem } from '../../electron/contract/settings';
+import { stationApi, type StationApi } from '../api/api';
+import { createOkienkoDatabase, type OkienkoDatabase } from '../db/database';
+import { Queue } from '../db/queue';
+import { seedDemoOffice } from '../db/seed';
+import { officeDay } from '../domain/office-time';
+
+export interface Workstation {
+  readonly db: OkienkoDatabase;
+  readonly queue: Queue;
+  readonly api: StationApi;
+  readonly station: StationInfo;
+  readonly settingsProblems: readonly SettingsProblem[];
+}
+
+export const WorkstationContext = createContext<Workstation | null>(null);
+
+export function useWorkstation(): Workstation {
+  const workstation = useContext(WorkstationContext);
+  if (!workstation) throw new Error('useWorkstation outside WorkstationContext');
+  return workstation;
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+export async function startWorkstation(): Promise<Workstation> {
+  const api = stationApi();
+  const [info, settings, db] = await Promise.all([api.station.info({}), api.settings.get({}), createOkienkoDatabase()]);
+  // Without the station this window cannot print, but the queue still works: name it locally.
+  const station: StationInfo = info.ok ? info.value : { version: 'unknown', host: 'browser', stationId: fallbackStationId() };
+  await seedDemoOffice(db, Date.now());
+  const queue = new Queue(db, { now: Date.now, station: station.stationId, newId });
+  const office = await queue.office();
+  await queue.closeDays(officeDay(Date.now(), office.timeZone), false);
+  return { db, queue, api, station, settingsProblems: settings.ok ? settings.value.problems : [] };
+}
+
+function fallbackStationId(): string {
+  const key = 'okienko.stationId';
+  let id = localStorage.getItem(key);
+  if (!id) {
+    id = `browser-${newId().slice(0, 8)}`;
+    localStorage.setItem(key, id);
+  }
+  return id;
+}

@@ -1,0 +1,40 @@
+/** The launcher a browser shows at `/`: every screen this workstation can be. */
+import { useCounters } from '../../app/data';
+import { useWorkstation } from '../../app/workstation';
+import { useT } from '../../i18n/i18n';
+
+export function Home({ notFound }: { notFound: boolean }) {
+  const t = useT();
+  const counters = useCounters();
+  const { settingsProblems } = useWorkstation();
+  return (
+    <main className="home">
+      <h1>{t('app.title')}</h1>
+      {notFound && <p role="alert">{t('app.notFound')}</p>}
+      {settingsProblems.map((problem) => (
+        <p key={problem.field} role="alert" className="warning">
+          {t('app.settingsProblem', { field: problem.field, message: problem.message })}
+        </p>
+      ))}
+      <nav aria-label={t('app.home')}>
+        <h2>{t('app.home')}</h2>
+        <ul className="home-links">
+          <li>
+            <a href="#/kiosk">{t('app.home.kiosk')}</a>
+          </li>
+          {counters.map((counter) => (
+            <li key={counter.id}>
+              <a href={`#/counter/${counter.number}`}>{t('app.home.counter', { number: counter.number })}</a>
+            </li>
+          ))}
+          <li>
+            <a href="#/board">{t('app.home.board')}</a>
+          </li>
+          <li>
+            <a href="#/supervisor">{t('app.home.supervisor')}</a>
+          </li>
+        </ul>
+      </nav>
+    </main>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * The supervisor's overview: alerts (a kiosk that could not print), each matter's queue and
+ * waiting times, each counter's state, the priority rule in words, and the daily close.
+ */
+import { useState } from 'react';
+import { useCounters, useOffice, useOpenAlerts, useServices, useTicketsOfDay, useToday } from '../../app/data';
+import { usePrinterState } from '../../app/printer';
+import { useNow } from '../../app/use-rx';
+import { useWorkstation } from '../../app/workstation';
+import { normalPerPriority } from '../../domain/ordering';
+import type { Ticket } from '../../domain/ticket';
+import { useT, type MessageId } from '../../i18n/i18n';
+import { printReason } from '../kiosk/kiosk';
+
+function minutesBetween(from: number, to: number): number {
+  return Math.max(0, Math.round((to - from) / 60_000));
+}
+
+/** Minutes from joining the queue to the first call, for tickets that were called today. */
+function waits(tickets: readonly Ticket[]): number[] {
+  return tickets.flatMap((ticket) => {
+    const called = ticket.events.find((event) => event.type === 'called');
+    return called ? [minutesBetween(ticket.queuedAt, called.at)] : [];
+  });
+}
+
+export function Supervisor() {
+  const t = useT();
+  const { db, queue } = useWorkstation();
+  const office = useOffice();
+  const services = useServices();
+  const counters = useCounters();
+  const today = useToday(office);
+  const tickets = useTicketsOfDay(today);
+  const alerts = useOpenAlerts();
+  const printer = usePrinterState();
+  const now = useNow(15_000);
+  const [confirming, setConfirming] = useState(false);
+  const [closed, setClosed] = useState<number | null>(null);
+
+  const acknowledge = async (id: string) => {
+    const doc = await db.alerts.findOne(id).exec();
+    await doc?.incrementalPatch({ acknowledgedAt: Date.now(), updatedAt: Date.now() });
+  };
+
+  const closeDay = async () => {
+    setConfirming(false);
+    setClosed(await queue.closeDays(today, true));
+  };
+
+  return (
+    <main className="supervisor">
+      <h1>{t('supervisor.title')}</h1>
+
+      <section aria-labelledby="alerts-title">
+        <h2 id="alerts-title">{t('supervisor.alerts')}</h2>
+        {alerts.length === 0 ? (
+          <p>{t('supervisor.alerts.none')}</p>
+        ) : (
+          <ul className="alerts">
+            {alerts.map((alert) => (
+              <li key={alert.id} className="alert">
+                <span>
+                  {new Date(alert.at).toLocaleTimeString('pl-PL', { hour: '2-digit', minute: '2-digit' })}{' '}
+                  {alert.code === 'paper-near-end'
+                    ? t('supervisor.alert.paper-near-end', { station: alert.station })
+                    : t('supervisor.alert.printer', { station: alert.station, number: alert.ticketNumber, reason: t(printReason(alert.code)) })}
+                </span>
+                <button type="button" onClick={() => void acknowledge(alert.id)}>
+                  {t('supervisor.alert.acknowledge')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {printer && <p>{t('supervisor.printer', { status: t(`printer.status.${printer.status}` as MessageId) })}</p>}
+      </section>
+
+      <section aria-labelledby="services-title">
+        <h2 id="services-title">{t('supervisor.services')}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('supervisor.service')}</th>
+              <th scope="col">{t('supervisor.waitingCount')}</th>
+              <th scope="col">{t('supervisor.longestWait')}</th>
+              <th scope="col">{t('supervisor.averageWait')}</th>
+              <th scope="col">{t('supervisor.servedToday')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {services.map((service) => {
+              const own = tickets.filter((ticket) => ticket.legs.some((leg) => leg.service === service.id));
+              const waiting = own.filter((ticket) => ticket.state === 'waiting' && ticket.service === service.id);
+              const longest = waiting.reduce((max, ticket) => Math.max(max, minutesBetween(ticket.queuedAt, now)), 0);
+              const waited = waits(own);
+              const average = waited.length ? Math.round(waited.reduce((a, b) => a + b, 0) / waited.length) : null;
+              return (
+                <tr key={service.id}>
+                  <th scope="row">
+                    {service.letter} — {service.name.pl}
+                  </th>
+                  <td>{waiting.length}</td>
+                  <td>{waiting.length ? t('common.minutes', { minutes: longest }) : t('common.none')}</td>
+                  <td>{average === null ? t('common.none') : t('common.minutes', { minutes: average })}</td>
+                  <td>{own.filter((ticket) => ticket.state === 'done').length}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="counters-title">
+        <h2 id="counters-title">{t('supervisor.counters')}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('supervisor.counter')}</th>
+              <th scope="col">{t('supervisor.counterMode')}</th>
+              <th scope="col">{t('supervisor.clerk')}</th>
+              <th scope="col">{t('supervisor.currentTicket')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {counters.map((counter) => {
+              const current = tickets.find((ticket) => ticket.counter === counter.number && (ticket.state === 'called' || ticket.state === 'serving'));
+              return (
+                <tr key={counter.id}>
+                  <th scope="row">{counter.name.pl}</th>
+                  <td>{t(`counter.mode.${counter.mode}` as MessageId)}</td>
+                  <td>{counter.clerk || t('common.none')}</td>
+                  <td>{current?.number ?? t('common.none')}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      {office && (
+        <section aria-labelledby="rule-title">
+          <h2 id="rule-title">{t('supervisor.rule')}</h2>
+          <p>
+            {normalPerPriority(office.priorityRule) === 0
+              ? t('supervisor.rule.strict')
+              : t('supervisor.rule.ratio', { n: normalPerPriority(office.priorityRule) })}
+          </p>
+        </section>
+      )}
+
+      <section aria-labelledby="close-title">
+        <h2 id="close-title" className="visually-hidden">
+          {t('supervisor.closeDay')}
+        </h2>
+        {confirming ? (
+          <div role="alertdialog" aria-labelledby="close-confirm" className="confirm">
+            <p id="close-confirm">{t('supervisor.closeDay.confirm')}</p>
+            <button type="button" className="danger" onClick={() => void closeDay()}>
+              {t('supervisor.closeDay.yes')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('supervisor.closeDay.no')}
+            </button>
+          </div>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)}>
+            {t('supervisor.closeDay')}
+          </button>
+        )}
+        {closed !== null && <p role="status">{t('supervisor.closeDay.done', { count: closed })}</p>}
+      </section>
+    </main>
+  );
+}
