@@ -15,8 +15,8 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const nodeModules = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-const nodeOnlyPackages = ['electron', 'serialport', '@serialport/*', 'ws', 'pg', '@electric-sql/pglite', 'pdfkit', 'playwright-core'];
-const browserOnlyPackages = ['react', 'react-dom', 'react-dom/*', 'react-intl', 'rxdb', 'rxdb/*', 'dexie'];
+const nodeOnlyPackages = ['electron', 'serialport', 'ws', 'pg', '@electric-sql/pglite', 'pdfkit', 'playwright-core'];
+const browserOnlyPackages = ['react', 'react-dom', 'react-dom/client', 'react-intl', 'rxdb', 'dexie'];
 
 const anywhereFiles = [
   'electron/contract/**/*.ts',
@@ -27,7 +27,10 @@ const anywhereFiles = [
   'native/port/byte-port.ts',
 ];
 
-const restrict = (...groups) => ['error', { paths: [], patterns: groups }];
+// Exact module names go in `paths` (a gitignore-style `group` entry such as `domain` — a Node
+// builtin — would also match our own `../domain/…` folder); wildcards and regexes in `patterns`.
+const exact = (names, message) => names.map((name) => ({ name, message }));
+const restrict = (paths, ...patterns) => ['error', { paths, patterns }];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'test-artifacts/', '.okienko/'] },
@@ -54,7 +57,8 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.configs.strict.rules,
       'no-restricted-imports': restrict(
-        { group: [...nodeModules, ...nodeOnlyPackages], message: 'The renderer runs in a sandbox: ask the station through the contract.' },
+        exact([...nodeModules, ...nodeOnlyPackages], 'The renderer runs in a sandbox: ask the station through the contract.'),
+        { group: ['@serialport/*'], message: 'The renderer runs in a sandbox: ask the station through the contract.' },
         { regex: '(^|/)electron/(?!contract(/|$))', message: 'The renderer may import only electron/contract.' },
         { regex: '(^|/)native(/|$)', message: 'Devices belong to the station; reach them through the contract.' },
       ),
@@ -64,7 +68,8 @@ export default tseslint.config(
     files: ['native/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        { group: [...browserOnlyPackages, 'electron'], message: 'Device code runs in plain Node.' },
+        exact([...browserOnlyPackages, 'electron'], 'Device code runs in plain Node.'),
+        { group: ['react-dom/*', 'rxdb/*'], message: 'Device code runs in plain Node.' },
         { regex: '(^|/)(renderer|electron)(/|$)', message: 'Device code stands alone: it must not import the app.' },
       ),
     },
@@ -73,7 +78,8 @@ export default tseslint.config(
     files: ['electron/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        { group: browserOnlyPackages, message: 'The Node side does not use browser libraries.' },
+        exact(browserOnlyPackages, 'The Node side does not use browser libraries.'),
+        { group: ['react-dom/*', 'rxdb/*'], message: 'The Node side does not use browser libraries.' },
         { regex: '(^|/)renderer/(?!domain(/|$))', message: 'The Node side may import only renderer/domain.' },
       ),
     },
@@ -82,7 +88,8 @@ export default tseslint.config(
     files: anywhereFiles,
     rules: {
       'no-restricted-imports': restrict(
-        { group: [...nodeModules, ...nodeOnlyPackages, ...browserOnlyPackages], message: 'Code that runs anywhere imports no Node and no DOM module.' },
+        exact([...nodeModules, ...nodeOnlyPackages, ...browserOnlyPackages], 'Code that runs anywhere imports no Node and no DOM module.'),
+        { group: ['@serialport/*', 'react-dom/*', 'rxdb/*'], message: 'Code that runs anywhere imports no Node and no DOM module.' },
         {
           regex: '(^|/)(station|host|hub|apps|db|api|i18n)(/|$)|(^|\\.\\./)(renderer|electron)(/|$)(?!(contract|domain)(/|$))',
           message: 'Code that runs anywhere imports only other anywhere code.',

@@ -365,7 +365,8 @@ export function latinizeCyrillic(text: string): string {
       return;
     }
     const previous = chars[index - 1];
-    const wordInitial = !isCyrillicLetter(previous);
+    const afterApostrophe = (previous === "'" || previous === 'ʼ') && isCyrillicLetter(chars[index - 2]);
+    const wordInitial = !isCyrillicLetter(previous) && !afterApostrophe;
     // "зг" is romanised "zgh" so that it is not read as the digraph "zh".
     let latin = lower === 'г' && previous?.toLowerCase() === 'з' ? 'gh' : pair[wordInitial ? 0 : 1];
     if (char !== lower && latin.length > 0) {
@@ -378,9 +379,14 @@ export function latinizeCyrillic(text: string): string {
   return result;
 }
 
+/** Latin letters whose stroke is not an accent, so Unicode gives them no plain form. */
+const UNDECOMPOSABLE: Readonly<Record<string, string>> = {
+  Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ø: 'O', ø: 'o', Ħ: 'H', ħ: 'h', ß: 'ss', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe',
+};
+
 /**
  * Makes every character printable in one of `pages`: kept when some page has it, else its
- * compatibility decomposition without accents (ñ → n, № → No, ﬁ → fi), else `?`. The printer
+ * compatibility decomposition without accents (ñ → n, ł → l, № → No, ﬁ → fi), else `?`. The printer
  * would print `?` anyway; doing it here keeps the choice visible and testable.
  */
 export function fitToCodepages(text: string, pages: readonly Codepage[]): string {
@@ -391,7 +397,7 @@ export function fitToCodepages(text: string, pages: readonly Codepage[]): string
       result += char;
       continue;
     }
-    const plain = char.normalize('NFKD').replace(/\p{Mark}/gu, '');
+    const plain = (UNDECOMPOSABLE[char] ?? char).normalize('NFKD').replace(/\p{Mark}/gu, '');
     result += plain.length > 0 && [...plain].every(printable) ? plain : '?';
   }
   return result;

@@ -80,8 +80,7 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
       return done ?? null;
     });
 
-  const shortcuts = useRef<Partial<Record<Shortcut, () => void>>>({});
-  shortcuts.current =
+  const shortcuts: Partial<Record<Shortcut, () => void>> =
     counter.mode !== 'open'
       ? {}
       : current
@@ -95,10 +94,16 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
           }
         : { n: () => void callNext() };
 
+  // The key listener is registered once and reads the newest handlers through a ref.
+  const latestShortcuts = useRef(shortcuts);
+  useEffect(() => {
+    latestShortcuts.current = shortcuts;
+  });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
-      const handler = shortcuts.current[event.key.toLowerCase() as Shortcut];
+      // event.code, not event.key: Alt changes the character on some layouts (macOS, Polish programmer's).
+      const handler = latestShortcuts.current[event.code.replace(/^Key/, '').toLowerCase() as Shortcut];
       if (handler) {
         event.preventDefault();
         handler();

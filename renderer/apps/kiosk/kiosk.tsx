@@ -10,6 +10,7 @@ import { useCounters, useOffice, useServices, useTicketsOfDay, useToday } from '
 import { PRINTER_PROBLEMS, usePrinterState } from '../../app/printer';
 import { SPEECH_LANG, speak } from '../../app/speech';
 import { newId, useWorkstation } from '../../app/workstation';
+import { raiseAlert } from '../../db/alerts';
 import type { OfficeDoc, ServiceDoc } from '../../db/schemas';
 import { LANGUAGES, type Language, type PriorityReason } from '../../domain/office';
 import { estimatedWaitMinutes, peopleAhead } from '../../domain/ordering';
@@ -104,17 +105,16 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
       note: office.ticketNote[language],
     });
     if (result.ok) {
-      if (result.value.warning) await raiseAlert('paper-near-end', ticket.number);
+      if (result.value.warning) await alert('paper-near-end', ticket.number);
       return { state: 'printed' };
     }
     if (result.error.code === 'PRINTER_NOT_CONFIGURED') return { state: 'no-printer' };
-    await raiseAlert(result.error.code, ticket.number);
+    await alert(result.error.code, ticket.number);
     return { state: 'failed', code: result.error.code };
   };
 
-  const raiseAlert = async (code: string, ticketNumber: string) => {
-    const now = Date.now();
-    await db.alerts.insert({ id: newId(), kind: 'printer', code, ticketNumber, station: station.stationId, at: now, acknowledgedAt: 0, updatedAt: now }).catch((failure: unknown) => {
+  const alert = async (code: string, ticketNumber: string) => {
+    await raiseAlert(db, { id: newId(), kind: 'printer', code, ticketNumber, station: station.stationId }).catch((failure: unknown) => {
       console.error('alert not stored', failure);
     });
   };

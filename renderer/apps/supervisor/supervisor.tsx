@@ -7,6 +7,7 @@ import { useCounters, useOffice, useOpenAlerts, useServices, useTicketsOfDay, us
 import { usePrinterState } from '../../app/printer';
 import { useNow } from '../../app/use-rx';
 import { useWorkstation } from '../../app/workstation';
+import { acknowledgeAlert } from '../../db/alerts';
 import { normalPerPriority } from '../../domain/ordering';
 import type { Ticket } from '../../domain/ticket';
 import { useT, type MessageId } from '../../i18n/i18n';
@@ -38,10 +39,6 @@ export function Supervisor() {
   const [confirming, setConfirming] = useState(false);
   const [closed, setClosed] = useState<number | null>(null);
 
-  const acknowledge = async (id: string) => {
-    const doc = await db.alerts.findOne(id).exec();
-    await doc?.incrementalPatch({ acknowledgedAt: Date.now(), updatedAt: Date.now() });
-  };
 
   const closeDay = async () => {
     setConfirming(false);
@@ -66,7 +63,7 @@ export function Supervisor() {
                     ? t('supervisor.alert.paper-near-end', { station: alert.station })
                     : t('supervisor.alert.printer', { station: alert.station, number: alert.ticketNumber, reason: t(printReason(alert.code)) })}
                 </span>
-                <button type="button" onClick={() => void acknowledge(alert.id)}>
+                <button type="button" onClick={() => void acknowledgeAlert(db, alert.id)}>
                   {t('supervisor.alert.acknowledge')}
                 </button>
               </li>

@@ -1,0 +1,41 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The layering rule lives in eslint.config.js; these cases prove it bites, so a careless edit of
+// the config cannot silently switch it off.
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function layeringErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
+}
+
+describe('layering lint rule', () => {
+  it.each([
+    ['renderer/domain/x.ts', "import { readFile } from 'node:fs';"],
+    ['renderer/domain/x.ts', "import React from 'react';"],
+    ['renderer/domain/x.ts', "import { Queue } from '../db/queue';"],
+    ['electron/contract/x.ts', "import { createLogger } from '../station/log';"],
+    ['native/printer/x.codec.ts', "import { Buffer } from 'buffer';"],
+    ['renderer/apps/x.tsx', "import { startHost } from '../../../electron/host/server';"],
+    ['renderer/apps/x.tsx', "import { SerialPort } from 'serialport';"],
+    ['renderer/app/x.ts', "import { EscPosTicketPrinter } from '../../native/printer/ticket-printer.escpos';"],
+    ['native/printer/x.ts', "import { Queue } from '../../renderer/db/queue';"],
+    ['electron/station/x.ts', "import { Queue } from '../../renderer/db/queue';"],
+    ['electron/station/x.ts', "import { useState } from 'react';"],
+  ])('%s may not: %s', async (file, code) => {
+    expect(await layeringErrors(file, `${code}\nexport {};\n`)).not.toEqual([]);
+  });
+
+  it.each([
+    ['renderer/domain/x.ts', "import type { Ticket } from './ticket';"],
+    ['renderer/apps/x.tsx', "import { createApi } from '../../electron/contract/client';"],
+    ['renderer/apps/x.tsx', "import { pickNext } from '../domain/ordering';"],
+    ['electron/station/x.ts', "import { readFile } from 'node:fs/promises';"],
+    ['electron/station/x.ts', "import { officeDay } from '../../renderer/domain/office-time';"],
+    ['electron/station/x.ts', "import { SerialBytePort } from '../../native/port/serial-byte-port';"],
+    ['native/port/x.ts', "import { SerialPort } from 'serialport';"],
+  ])('%s may: %s', async (file, code) => {
+    expect(await layeringErrors(file, `${code}\nexport {};\n`)).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { OptionsError, parseHostArgs } from '../../../electron/host/options';
+
+describe('browser host options', () => {
+  it('maps options onto settings overrides', () => {
+    const parsed = parseHostArgs(['--port', '9000', '--data', 'state', '--printer', '/tmp/sim/printer', '--baud', '115200', '--rtscts'], '/srv');
+    expect(parsed.dataDir).toBe('/srv/state');
+    expect(parsed.overrides.host).toEqual({ port: 9000 });
+    expect(parsed.overrides.printer).toMatchObject({ path: '/tmp/sim/printer', baudRate: 115200, rtscts: true });
+  });
+
+  it('defaults to a demo data folder and no overrides', () => {
+    expect(parseHostArgs([], '/srv')).toEqual({ dataDir: '/srv/.okienko/data', overrides: {}, help: false });
+  });
+
+  it('explains bad options', () => {
+    expect(() => parseHostArgs(['--port', 'eighty'])).toThrow(OptionsError);
+    expect(() => parseHostArgs(['--port', '70000'])).toThrow(/0 to 65535/);
+    expect(() => parseHostArgs(['--baud', '9600'])).toThrow(/need --printer/);
+    expect(() => parseHostArgs(['--printer', '/dev/x', '--printer-model', 'hp-laserjet'])).toThrow(/printer-model/);
+    expect(() => parseHostArgs(['--colour'])).toThrow(OptionsError);
+  });
+});
