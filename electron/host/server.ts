@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { fail } from '../contract/result';
+import { CONTENT_SECURITY_POLICY } from '../shell/content-security-policy';
 import { CallFrameSchema, WS_MAX_FRAME_BYTES, WS_PATH, type ReplyFrame, type ServerFrame } from '../contract/wire';
 import type { Logger } from '../station/log';
 import type { Station } from '../station/station';
@@ -28,20 +29,8 @@ const TYPES: Record<string, string> = {
   '.wav': 'audio/wav',
 };
 
-/** The same policy the Electron shell sets for app://: nothing but our own files and our socket. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self' data: blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The same policy the Electron shell sets for app:// (one constant in electron/shell, shared by both hosts). */
+export { CONTENT_SECURITY_POLICY };
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

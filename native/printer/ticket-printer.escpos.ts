@@ -82,7 +82,7 @@ export class EscPosTicketPrinter implements TicketPrinter {
   print(job: Uint8Array): Promise<PrintReceipt> {
     return this.#enqueue(async () => {
       const condition = await this.#readCondition();
-      if (false) {
+      if (conditionBlocksPrinting(condition)) {
         throw new PrintFailure(condition, REFUSALS[condition], { condition, sent: false });
       }
 

@@ -226,7 +226,10 @@ export class PrinterSimulator {
     this.#mode = mode;
     // A job interrupted by a fault is lost, as its half-printed paper would be; it must not be
     // glued to the next ticket when the printer comes back.
-    if (canPrint(mode) && this.#job?.spoiled) this.#discardOpenJob();
+    if (canPrint(mode) && this.#job?.spoiled) {
+      this.#discardOpenJob();
+      this.#received = new Uint8Array(0);
+    }
   }
 
   /**

@@ -206,11 +206,8 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
         {step.kind === 'ticket' && (
           <>
             <h1 id="kiosk-step" ref={heading} tabIndex={-1}>
-              {t('kiosk.ticket.title')}
+              {t('kiosk.ticket.title')} <span className="kiosk-number">{step.ticket.number}</span>
             </h1>
-            <p className="kiosk-number" aria-label={`${t('kiosk.ticket.title')}: ${step.ticket.number}`}>
-              {step.ticket.number}
-            </p>
             <p className="kiosk-ticket-line">{t('kiosk.ticket.service', { service: step.service.name[language] })}</p>
             {step.ticket.priority && <p className="kiosk-ticket-line">{t('kiosk.ticket.priority')}</p>}
             <p className="kiosk-ticket-line">{t('kiosk.ticket.ahead', { count: step.ahead })}</p>

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryPortPair, type MemoryPortPair } from '../../../native/port/memory-byte-port';
-import { encodeFence } from '../../../native/printer/escpos.codec';
+import { encodeFence, encodeFenceAnswer } from '../../../native/printer/escpos.codec';
 import { EscPosTicketPrinter, type EscPosTicketPrinterOptions } from '../../../native/printer/ticket-printer.escpos';
 import { PrinterSimulator, type PrinterSimulatorMode } from '../../../native/printer/ticket-printer.sim';
 import { PrintFailure, type PrinterCondition, type TicketLayoutInput } from '../../../native/printer/ticket-printer';
@@ -148,21 +148,25 @@ describe('EscPosTicketPrinter.print', () => {
   });
 
   it('does not take a late fence answer for an earlier ticket as confirmation of the next one', async () => {
-    const { sim, printer } = setup({ fenceTimeoutMs: 150 });
+    const { pair, sim, printer } = setup({ fenceTimeoutMs: 300 });
     sim.stall();
-    const first = await failureOf(printer.print(job));
-    expect(first.reason).toBe('unconfirmed');
+    expect((await failureOf(printer.print(job))).reason).toBe('unconfirmed');
+    const firstFence = pair.appWrites.find((chunk) => chunk.length > 3)!.slice(-4);
 
-    let printedWhenConfirmed = -1;
+    let confirmed = false;
     const second = printer.print(layoutTicket({ ...input, number: 'A013' }, { model: 'generic', columns: 42 })).then((receipt) => {
-      printedWhenConfirmed = sim.printed.length;
+      confirmed = true;
       return receipt;
     });
     await sleep(30);
-    // Now the printer works through the first ticket (answering its stale fence), then the second.
+    // The first ticket's answer turns up while the second waits for its own.
+    await pair.device.write(encodeFenceAnswer(String.fromCharCode(...firstFence)));
+    await sleep(30);
+    expect(confirmed).toBe(false);
+
     sim.resume();
-    await second;
-    expect(printedWhenConfirmed).toBe(2);
+    const receipt = await second;
+    expect(receipt.jobId).not.toBe(String.fromCharCode(...firstFence));
     expect(sim.printed.map((ticket) => ticket.largeLines[0])).toEqual(['A012', 'A013']);
   });
 

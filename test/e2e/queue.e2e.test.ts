@@ -1,0 +1,197 @@
+/**
+ * The queue end to end, as people use it: a visitor takes a ticket at the kiosk, the simulated
+ * thermal printer (a separate process on a socat pseudo-terminal) prints it, a clerk calls it at
+ * a counter, and the waiting-room board shows and announces it. Driven by accessible role and
+ * name in Debian's Chromium against the browser host.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { artifactsDir, launchChromium, startHost, startSimulator, tempDir, type Host, type Simulator } from '../support/processes';
+
+const require = createRequire(import.meta.url);
+
+let dir: Awaited<ReturnType<typeof tempDir>>;
+let sim: Simulator;
+let host: Host;
+let browser: Browser;
+let context: BrowserContext;
+let shots: string;
+
+beforeAll(async () => {
+  dir = await tempDir('e2e');
+  sim = await startSimulator(path.join(dir.path, 'sim'));
+  host = await startHost({ dataDir: path.join(dir.path, 'data'), printerPath: sim.printerPath });
+  browser = await launchChromium();
+  shots = await artifactsDir('e2e');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  await sim?.stop();
+  await dir?.remove();
+});
+
+afterEach(async (test) => {
+  if (test.task.result?.state === 'fail' && context) {
+    for (const [index, page] of context.pages().entries()) {
+      await page.screenshot({ path: path.join(shots, `failed-${test.task.name.replace(/\W+/g, '-')}-${index}.png`) }).catch(() => undefined);
+    }
+  }
+  await context?.close();
+});
+
+async function open(route: string): Promise<Page> {
+  context ??= await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[${route}] page error:`, error.message));
+  await page.goto(`${host.url}#/${route}`);
+  return page;
+}
+
+async function newContext(): Promise<void> {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+}
+
+/** The number on the kiosk's ticket screen, read from its heading ("Twój numer C1"). */
+async function ticketNumber(kiosk: Page): Promise<string> {
+  const heading = kiosk.getByRole('heading', { level: 1, name: /Twój numer/ });
+  await heading.waitFor();
+  const match = /([A-Z]\d+)\s*$/.exec((await heading.textContent()) ?? '');
+  if (!match?.[1]) throw new Error(`no number in heading: ${await heading.textContent()}`);
+  return match[1];
+}
+
+async function openCounter(page: Page, clerk: string): Promise<void> {
+  await page.getByLabel('Urzędnik').fill(clerk);
+  await page.getByRole('button', { name: 'Otwórz stanowisko' }).click();
+  await page.getByText('Stanowisko otwarte').waitFor();
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // evaluate() runs through the DevTools protocol, so the page's strict CSP does not block it.
+  await page.evaluate(source);
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+  });
+  return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+describe('the queue, end to end', () => {
+  it('kiosk ticket is printed, called at a counter and shown on the board', async () => {
+    await newContext();
+    const board = await open('board');
+    await board.getByRole('heading', { name: 'Teraz zapraszamy' }).waitFor();
+
+    const kiosk = await open('kiosk');
+    await kiosk.getByRole('button', { name: /^Dowody osobiste/ }).click();
+    await kiosk.getByRole('button', { name: 'Nie — zwykły bilet' }).click();
+    const number = await ticketNumber(kiosk);
+    await expect.poll(() => kiosk.getByRole('status').filter({ hasText: 'Weź bilet z drukarki.' }).count()).toBe(1);
+    await kiosk.screenshot({ path: path.join(shots, 'kiosk.png') });
+
+    const printed = await sim.waitFor((event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes(number)));
+    const text = (printed.text as string[]).join('\n');
+    expect(text).toContain('Dowody osobiste');
+    // CP852 has no em dash: it is transliterated, the Polish letters arrive intact.
+    expect(text).toContain('Urząd Miasta - Biuro Obsługi Mieszkańców');
+    expect(text).toMatch(/Przed Tobą: nikt/);
+    expect(printed.qr).toMatch(/^https:\/\/kolejka\.urzad\.example\/t\//);
+    expect(printed.cut).not.toBe('none');
+
+    const counter = await open('counter/3');
+    await openCounter(counter, 'Anna Nowak');
+    await expect.poll(() => counter.getByRole('row', { name: new RegExp(`^${number}\\b`) }).count()).toBe(1);
+    // The clerk calls by keyboard: Alt+N is "call next".
+    await counter.keyboard.press('Alt+KeyN');
+    await counter.getByRole('status').filter({ hasText: `Wywołano ${number}.` }).waitFor();
+    await counter.screenshot({ path: path.join(shots, 'counter.png') });
+
+    const now = board.getByRole('region', { name: 'Teraz zapraszamy' });
+    await expect.poll(() => now.textContent()).toMatch(new RegExp(`${number}.*stanowisko 3`));
+    const spoken = `Numer ${number[0]} ${number.slice(1)}, stanowisko 3.`;
+    await expect.poll(() => board.getByRole('status').textContent()).toBe(spoken);
+    await board.screenshot({ path: path.join(shots, 'board.png') });
+
+    // Serving and finishing by keyboard, then the counter is free again.
+    await counter.keyboard.press('Alt+KeyS');
+    await counter.getByText('w obsłudze').waitFor();
+    await counter.keyboard.press('Alt+KeyD');
+    await counter.getByText('Nikogo teraz nie obsługujesz.').waitFor();
+  });
+
+  it('out of paper: the number is still issued and shown, nothing printed, the supervisor is alerted', async () => {
+    await newContext();
+    sim.command('paper-out');
+    await sim.waitFor((event) => event.event === 'mode' && event.mode === 'paper-out');
+    const printedBefore = sim.events.filter((event) => event.event === 'printed').length;
+
+    const kiosk = await open('kiosk');
+    await kiosk.getByRole('button', { name: /^Podatki i opłaty lokalne/ }).click();
+    await kiosk.getByRole('button', { name: 'Tak — osoba w wieku 75+' }).click();
+    const number = await ticketNumber(kiosk);
+    const failure = kiosk.getByRole('status').filter({ hasText: 'nie udało się wydrukować' });
+    await expect.poll(() => failure.textContent()).toContain(`w drukarce skończył się papier`);
+    expect(await failure.textContent()).toContain(`Zapamiętaj swój numer: ${number}`);
+    await kiosk.screenshot({ path: path.join(shots, 'kiosk-paper-out.png') });
+    expect(sim.events.filter((event) => event.event === 'printed').length).toBe(printedBefore);
+
+    const supervisor = await open('supervisor');
+    const alerts = supervisor.getByRole('region', { name: 'Alerty' });
+    await expect.poll(() => alerts.textContent()).toContain(`bilet ${number} nie został wydrukowany — w drukarce skończył się papier`);
+    await supervisor.screenshot({ path: path.join(shots, 'supervisor-alert.png') });
+    await alerts.getByRole('button', { name: 'Przyjąłem do wiadomości' }).click();
+    await alerts.getByText('Brak nowych alertów.').waitFor();
+
+    // The ticket is in the queue like any other: a priority ticket for counter 5.
+    const counter = await open('counter/5');
+    await openCounter(counter, 'Ewa Zielińska');
+    await expect.poll(() => counter.getByRole('row', { name: new RegExp(`^${number}`) }).textContent()).toContain('pierwszeństwo');
+
+    sim.command('ready');
+    await sim.waitFor((event) => event.event === 'mode' && event.mode === 'ready');
+  });
+
+  it('a visitor can take a ticket with the keyboard alone, in Ukrainian', async () => {
+    await newContext();
+    const kiosk = await open('kiosk');
+    await kiosk.getByRole('heading', { name: 'W jakiej sprawie przychodzisz?' }).waitFor();
+    const pressUntilFocused = async (name: RegExp) => {
+      for (let i = 0; i < 25; i++) {
+        await kiosk.keyboard.press('Tab');
+        const focused = await kiosk.evaluate(() => document.activeElement?.textContent ?? '');
+        if (name.test(focused)) return;
+      }
+      throw new Error(`could not reach ${name} with Tab`);
+    };
+    await pressUntilFocused(/^Українська$/);
+    await kiosk.keyboard.press('Enter');
+    await kiosk.getByRole('heading', { name: 'З якою справою Ви прийшли?' }).waitFor();
+    await pressUntilFocused(/^Каса/);
+    await kiosk.keyboard.press('Enter');
+    await pressUntilFocused(/^Ні — звичайний квиток$/);
+    await kiosk.keyboard.press('Enter');
+    const heading = kiosk.getByRole('heading', { level: 1, name: /Ваш номер/ });
+    await heading.waitFor();
+    const number = /(K\d+)$/.exec((await heading.textContent()) ?? '')?.[1];
+    expect(number).toBeDefined();
+    await kiosk.getByRole('status').filter({ hasText: 'Візьміть квиток із принтера.' }).waitFor();
+    const printed = await sim.waitFor((event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes(number ?? '?')));
+    expect((printed.text as string[]).join('\n')).toMatch(/Каса|Kasa/);
+  });
+
+  it('every screen passes the automated WCAG 2.2 AA checks', async () => {
+    await newContext();
+    for (const route of ['kiosk', 'counter/1', 'board', 'supervisor', '']) {
+      const page = await open(route);
+      await page.waitForLoadState('networkidle');
+      await page.locator('main:not([aria-busy])').first().waitFor();
+      expect(await axeViolations(page), `#/${route}`).toEqual([]);
+    }
+  });
+});
