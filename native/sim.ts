@@ -4,7 +4,7 @@
  * app opens one link, the device simulator the other. A separate process on purpose — the app and
  * its tests must meet the device only through the tty, as they would a real one.
  *
- *   npm run sim -- [--dir <dir>] [--output <file>] [--json] [--mode <printer mode>]
+ *   npm run sim -- [--dir <dir>] [--output <file>] [--json] [--mode <printer mode>] [--ignore-stdin]
  *
  * Commands on stdin, one per line (optionally prefixed by the device, `printer paper-out`):
  *   paper-out  cover-open  offline  error  paper-near-end  ready   printer condition
@@ -112,8 +112,7 @@ const printerKind: DeviceKind = {
       await current.pair.kill();
     };
 
-    await connect();
-    const appPath = join(context.dir, 'printer');
+    const { appPath } = await connect();
 
     return {
       kind: 'printer',
@@ -165,12 +164,13 @@ const DEVICE_KINDS: readonly DeviceKind[] = [printerKind];
 
 const HELP = `Simulated devices on pseudo-terminals.
 
-  npm run sim -- [--dir <dir>] [--output <file>] [--json] [--mode <printer mode>]
+  npm run sim -- [--dir <dir>] [--output <file>] [--json] [--mode <printer mode>] [--ignore-stdin]
 
   --dir <dir>      where the device links go (default: a fresh temporary folder, removed on exit)
   --output <file>  append every printed ticket to this file as text
   --json           one JSON event per line on stdout, for tests
   --mode <mode>    the printer's initial condition (${PRINTER_SIMULATOR_MODES.join(', ')})
+  --ignore-stdin   take no commands and keep running when stdin closes (end it with SIGINT/SIGTERM)
 
 Commands on stdin: ${PRINTER_SIMULATOR_MODES.join(', ')}, stall, resume, unplug, replug, status, help, quit.
 `;
@@ -182,6 +182,7 @@ async function main(): Promise<void> {
       output: { type: 'string' },
       json: { type: 'boolean', default: false },
       mode: { type: 'string' },
+      'ignore-stdin': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -231,8 +232,11 @@ async function main(): Promise<void> {
     pids: Object.fromEntries(devices.map((device) => [device.kind, device.pid ?? null])),
   };
   const human = devices.map((device) => `${device.kind.padEnd(8)} ${device.appPath}  (open this in the app: npm run serve -- --${device.kind} ${device.appPath})`);
-  context.emit(ready, [...human, 'Type a command (help for the list); Ctrl+C ends.'].join('\n'));
+  const hint = values['ignore-stdin'] ? 'Ctrl+C ends.' : 'Type a command (help for the list); Ctrl+C ends.';
+  context.emit(ready, [...human, hint].join('\n'));
 
+  // Started in the background (stdin closed or /dev/null) it would end at once; this keeps it up.
+  if (values['ignore-stdin']) return;
   const lines = createInterface({ input: process.stdin, terminal: false });
   lines.on('close', () => void shutdown(0));
   // Commands run one after another: `unplug` then `replug` must not overtake each other.

@@ -13,7 +13,6 @@ import {
   encodeFence,
   encodeStatusRequest,
   fenceIdFromCounter,
-  type StatusReplies,
 } from './escpos.codec';
 import { PrintFailure, type PrintReceipt, type PrinterCondition, type TicketPrinter } from './ticket-printer';
 
@@ -61,7 +60,6 @@ export class EscPosTicketPrinter implements TicketPrinter {
   readonly #abortWaiters = new Set<(failure: PrintFailure) => void>();
   /** Set by close(): from then on every request fails at once. */
   #gone: PrintFailure | undefined;
-  #closed = false;
   #lastCondition: PrinterCondition | undefined;
   #fenceCounter: number;
 
@@ -134,8 +132,7 @@ export class EscPosTicketPrinter implements TicketPrinter {
 
   /** Ends pending requests with `disconnected` and closes the port, which this driver owns. */
   async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
+    if (this.#gone) return;
     this.#gone = new PrintFailure('disconnected', 'The printer driver was closed');
     this.#abortAll(this.#gone);
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
@@ -150,7 +147,7 @@ export class EscPosTicketPrinter implements TicketPrinter {
   }
 
   async #readCondition(): Promise<PrinterCondition> {
-    const replies: number[] = [];
+    const replies: [number, number, number, number] = [0, 0, 0, 0];
     for (const n of STATUS_REQUESTS) {
       const answer = await this.#exchange<number>(encodeStatusRequest(n), this.#statusTimeoutMs, (settle) => {
         this.#statusWaiter = settle;
@@ -163,9 +160,9 @@ export class EscPosTicketPrinter implements TicketPrinter {
         this.#setCondition('no-answer');
         return 'no-answer';
       }
-      replies.push(answer);
+      replies[n - 1] = answer;
     }
-    const condition = conditionFromReplies(replies as unknown as StatusReplies);
+    const condition = conditionFromReplies(replies);
     this.#setCondition(condition);
     return condition;
   }

@@ -47,9 +47,9 @@ export interface Simulator {
 }
 
 /** `npm run sim -- --json` in its own process; the test meets the printer only through the tty. */
-export async function startSimulator(dir: string): Promise<Simulator> {
+export async function startSimulator(dir: string, args: readonly string[] = []): Promise<Simulator> {
   await mkdir(dir, { recursive: true });
-  const child = spawnTs('native/sim.ts', ['--json', '--dir', dir]);
+  const child = spawnTs('native/sim.ts', ['--json', '--dir', dir, ...args]);
   const events: SimEvent[] = [];
   const waiters = new Set<{ predicate: (event: SimEvent) => boolean; resolve: (event: SimEvent) => void }>();
   let stderr = '';
@@ -101,9 +101,9 @@ export interface Host {
 }
 
 /** `npm run serve` in its own process, on a free port, with its own data folder. */
-export async function startHost(options: { dataDir: string; printerPath?: string; args?: readonly string[] }): Promise<Host> {
+export async function startHost(options: { dataDir: string; printerPath?: string; args?: readonly string[]; env?: NodeJS.ProcessEnv }): Promise<Host> {
   const args = ['--port', '0', '--data', options.dataDir, ...(options.printerPath ? ['--printer', options.printerPath] : []), ...(options.args ?? [])];
-  const child = spawnTs('electron/host/main.ts', args);
+  const child = spawnTs('electron/host/main.ts', args, options.env);
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,0 +1,217 @@
+/**
+ * `npm run bench`: the figures issue #2 names, measured on real parts — Debian's Chromium with
+ * its real IndexedDB, the browser host, and the printer simulator in its own process on a socat
+ * pseudo-terminal.
+ *
+ *   1. kiosk button → first ticket byte on the serial line, p50/p95 (goal p95 ≤ 100 ms)
+ *   2. "call next" → committed in the local database with 10,000 tickets of history, p95 (≤ 50 ms)
+ *   3. ticket transmission time vs the line's physical limit bytes × 10 / baud (≤ 1.1×)
+ *
+ * Results are printed and written to test-artifacts/bench/results.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { artifactsDir, launchChromium, PROJECT_ROOT, startHost, startSimulator, tempDir, type Simulator } from '../support/processes';
+import { SerialBytePort } from '../../native/port/serial-byte-port';
+import { EscPosTicketPrinter } from '../../native/printer/ticket-printer.escpos';
+import { layoutTicket } from '../../native/printer/ticket.layout';
+
+const KIOSK_RUNS = Number(process.env.BENCH_KIOSK_RUNS ?? 60);
+const CALL_RUNS = Number(process.env.BENCH_CALL_RUNS ?? 200);
+const HISTORY = 10_000;
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? NaN;
+}
+
+function summary(values: readonly number[]) {
+  return {
+    n: values.length,
+    p50: Number(percentile(values, 50).toFixed(1)),
+    p95: Number(percentile(values, 95).toFixed(1)),
+    max: Number(Math.max(...values).toFixed(1)),
+  };
+}
+
+async function kioskToFirstByte(page: Page, sim: Simulator): Promise<number[]> {
+  // The click's own timestamp, on the wall clock the simulator's Date.now() also reads.
+  await page.evaluate(() => {
+    document.addEventListener('click', (event) => Object.assign(window, { lastClickAt: performance.timeOrigin + event.timeStamp }), true);
+  });
+  const samples: number[] = [];
+  for (let run = 0; run < KIOSK_RUNS + 5; run++) {
+    await page.getByRole('button', { name: /^Kasa/ }).click();
+    const printedBefore = sim.events.filter((event) => event.event === 'printed').length;
+    await page.getByRole('button', { name: 'Nie — zwykły bilet' }).click();
+    const clickAt = await page.evaluate(() => (window as unknown as { lastClickAt: number }).lastClickAt);
+    const printed = await sim.waitFor((event) => event.event === 'printed' && Number(event.index) > printedBefore);
+    await page.getByRole('status').filter({ hasText: 'Weź bilet z drukarki.' }).waitFor();
+    if (run >= 5) samples.push(Number(printed.firstByteAt) - clickAt); // the first runs warm up
+    await page.getByRole('button', { name: 'Gotowe' }).click();
+  }
+  return samples;
+}
+
+interface BenchWindow {
+  okienkoBench: {
+    db: { tickets: { bulkInsert(docs: unknown[]): Promise<{ error: unknown[] }> }; counters: unknown };
+    queue: {
+      callNext(counter: number, clerk: string): Promise<{ ticket: { id: string } } | null>;
+      act(id: string, action: { type: 'done' }, counter: number, clerk: string): Promise<unknown>;
+      setCounterMode(counter: number, mode: 'open', clerk: string): Promise<void>;
+      issue(input: { service: string; priority: string | null }): Promise<unknown>;
+      today(): Promise<string>;
+    };
+  };
+}
+
+async function callNextWithHistory(page: Page): Promise<{ samples: number[]; tickets: number }> {
+  return page.evaluate(
+    async ({ history, runs }) => {
+      const { db, queue } = (window as unknown as BenchWindow).okienkoBench;
+      const today = await queue.today();
+      // 10,000 finished tickets over the previous 20 office days, each with a full history.
+      const docs = [];
+      for (let i = 0; i < history; i++) {
+        const day = new Date(Date.parse(`${today}T12:00:00Z`) - (1 + (i % 20)) * 86_400_000).toISOString().slice(0, 10);
+        const at = Date.parse(`${day}T08:00:00Z`) + i * 1000;
+        const by = { station: 'bench', counter: 1, clerk: 'Bench' };
+        docs.push({
+          id: `hist-${i}`,
+          day,
+          service: i % 2 ? 'vehicles' : 'licences',
+          number: `A${i}`,
+          seq: i,
+          priority: i % 7 === 0 ? 'senior' : null,
+          appointment: null,
+          state: 'done',
+          issuedAt: at,
+          queuedAt: at,
+          counter: 1,
+          targetCounter: 0,
+          calledAt: at + 60_000,
+          recalls: 0,
+          legs: [{ service: 'vehicles', since: at }],
+          events: [
+            { type: 'issued', at, by: { station: 'bench' } },
+            { type: 'called', at: at + 60_000, by },
+            { type: 'serving', at: at + 90_000, by },
+            { type: 'done', at: at + 600_000, by },
+          ],
+          updatedAt: at + 600_000,
+        });
+      }
+      for (let i = 0; i < docs.length; i += 1000) await db.tickets.bulkInsert(docs.slice(i, i + 1000));
+      for (let i = 0; i < runs; i++) await queue.issue({ service: i % 2 ? 'vehicles' : 'licences', priority: i % 9 === 0 ? 'senior' : null });
+      await queue.setCounterMode(1, 'open', 'Bench');
+      const samples: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const start = performance.now();
+        const pick = await queue.callNext(1, 'Bench');
+        samples.push(performance.now() - start);
+        if (!pick) throw new Error('queue ran dry');
+        await queue.act(pick.ticket.id, { type: 'done' }, 1, 'Bench');
+      }
+      return { samples, tickets: history + runs };
+    },
+    { history: HISTORY, runs: CALL_RUNS },
+  );
+}
+
+async function transmissionRatio(dir: string, baudRate: number): Promise<{ baudRate: number; bytes: number; limitMs: number; measuredMs: number[]; ratio: number }> {
+  // A simulator that consumes the line at `baudRate` answers the fence only once every byte
+  // before it has "crossed the wire": the driver's print time then shows any gap it leaves.
+  const sim = await startSimulator(path.join(dir, `line-${baudRate}`), ['--baud', String(baudRate)]);
+  const port = new SerialBytePort({ path: sim.printerPath, baudRate });
+  await port.open();
+  const printer = new EscPosTicketPrinter(port, { baudRate });
+  const job = layoutTicket(
+    {
+      office: 'Urząd Miasta Łódź — Biuro Obsługi Mieszkańców',
+      service: 'Dowody osobiste — Ewidencja Ludności',
+      number: 'C123',
+      issued: '22.11.2026, 10:15',
+      lines: ['Przed Tobą: 12 osób', 'Szacowany czas oczekiwania: ok. 35 min'],
+      qr: 'https://kolejka.urzad.example/t/0b5c1a7e-7d1c-4d0b-9a57-3b1f2f0c9e11',
+      note: 'Zachowaj bilet do końca wizyty. Numer wywołamy na tablicy i głosowo.',
+    },
+    { model: 'epson-tm-t20iii', columns: 48 },
+  );
+  const measuredMs: number[] = [];
+  for (let run = 0; run < 12; run++) {
+    const start = performance.now();
+    await printer.print(job);
+    if (run >= 2) measuredMs.push(performance.now() - start);
+  }
+  await printer.close();
+  await sim.stop();
+  const limitMs = (job.length * 10 * 1000) / baudRate;
+  return { baudRate, bytes: job.length, limitMs: Number(limitMs.toFixed(1)), measuredMs, ratio: Number((percentile(measuredMs, 50) / limitMs).toFixed(3)) };
+}
+
+async function main(): Promise<void> {
+  process.stdout.write('Building the renderer in bench mode…\n');
+  const rendererDir = path.join(PROJECT_ROOT, 'out/renderer-bench');
+  execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--mode', 'bench', '--outDir', rendererDir, '--logLevel', 'error'], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+  });
+
+  const dir = await tempDir('bench');
+  const sim = await startSimulator(path.join(dir.path, 'sim'));
+  const host = await startHost({ dataDir: path.join(dir.path, 'data'), printerPath: sim.printerPath, env: { OKIENKO_RENDERER_DIR: rendererDir } });
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const kiosk = await context.newPage();
+    await kiosk.goto(`${host.url}#/kiosk`);
+    process.stdout.write(`1/3 kiosk button → first ticket byte (${KIOSK_RUNS} tickets)…\n`);
+    const firstByte = summary(await kioskToFirstByte(kiosk, sim));
+
+    const counter = await context.newPage();
+    await counter.goto(`${host.url}#/counter/1`);
+    await counter.getByRole('heading', { name: 'Stanowisko 1' }).waitFor();
+    process.stdout.write(`2/3 call next with ${HISTORY.toLocaleString('en')} tickets of history (${CALL_RUNS} calls)…\n`);
+    const calls = await callNextWithHistory(counter);
+    const callNext = { ...summary(calls.samples), ticketsInDatabase: calls.tickets };
+    await context.close();
+
+    process.stdout.write('3/3 ticket transmission vs the line limit…\n');
+    const lines = [await transmissionRatio(dir.path, 9600), await transmissionRatio(dir.path, 38400)];
+
+    const results = {
+      measuredAt: new Date().toISOString(),
+      machine: `${process.platform} ${process.arch}, Node ${process.version}`,
+      kioskButtonToFirstByteMs: { ...firstByte, goalP95: 100 },
+      callNextToCommittedMs: { ...callNext, goalP95: 50 },
+      transmission: lines.map((line) => ({ ...line, measuredMs: summary(line.measuredMs), goalRatio: 1.1 })),
+    };
+    const out = await artifactsDir('bench');
+    await writeFile(path.join(out, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+    process.stdout.write('\n' + JSON.stringify(results, null, 2) + '\n');
+    const verdict = (ok: boolean) => (ok ? 'meets the goal' : 'MISSES the goal');
+    process.stdout.write(
+      [
+        '',
+        `kiosk button → first byte: p50 ${firstByte.p50} ms, p95 ${firstByte.p95} ms (${verdict(firstByte.p95 <= 100)})`,
+        `call next → committed:     p50 ${callNext.p50} ms, p95 ${callNext.p95} ms with ${callNext.ticketsInDatabase} tickets (${verdict(callNext.p95 <= 50)})`,
+        ...lines.map((line) => `transmission @${line.baudRate}: ${line.bytes} B, limit ${line.limitMs} ms, measured ratio ${line.ratio}× (${verdict(line.ratio <= 1.1)})`),
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await browser.close();
+    await host.stop();
+    await sim.stop();
+    await dir.remove();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
