@@ -14,7 +14,7 @@
  * With --json every event is one JSON line on stdout: ready, printed, discarded, mode, status,
  * unplugged, replugged, error, exit.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -52,7 +52,7 @@ interface RunningDevice {
 interface DeviceKind {
   readonly kind: string;
   readonly commands: readonly string[];
-  start(context: SimContext, options: { readonly mode?: string | undefined }): Promise<RunningDevice>;
+  start(context: SimContext, options: { readonly mode?: string | undefined; readonly baud?: number | undefined }): Promise<RunningDevice>;
 }
 
 /** Starts the socat pair and opens the device end; a fresh pair on every (re)plug. */
@@ -84,10 +84,26 @@ const printerKind: DeviceKind = {
 
     const connect = async (): Promise<PtyPair> => {
       const { pair, port } = await plug(context, 'printer');
-      const simulator = new PrinterSimulator(port, { mode, outputFile: context.outputFile });
+      const simulator = new PrinterSimulator(port, {
+        mode,
+        ...(context.outputFile ? { outputFile: context.outputFile } : {}),
+        ...(options.baud ? { lineBaudRate: options.baud } : {}),
+      });
       simulator.onPrinted((ticket) => {
         context.emit(
-          { event: 'printed', device: 'printer', index: ticket.index, text: ticket.lines, large: ticket.largeLines, bytes: ticket.bytes.length, qr: ticket.qr ?? null, cut: ticket.cut },
+          {
+            event: 'printed',
+            device: 'printer',
+            index: ticket.index,
+            text: ticket.lines,
+            large: ticket.largeLines,
+            bytes: ticket.bytes.length,
+            qr: ticket.qr ?? null,
+            cut: ticket.cut,
+            // Wall-clock milliseconds, comparable with the app's clock on the same machine (bench).
+            firstByteAt: ticket.firstByteAt,
+            lastByteAt: ticket.lastByteAt,
+          },
           [`printer: ticket ${ticket.index} (${ticket.bytes.length} bytes, ${ticket.cut} cut)`, ...ticket.lines.map((line) => `  | ${line}`), ...(ticket.qr ? [`  | [QR] ${ticket.qr}`] : [])].join('\n'),
         );
       });
@@ -170,6 +186,7 @@ const HELP = `Simulated devices on pseudo-terminals.
   --output <file>  append every printed ticket to this file as text
   --json           one JSON event per line on stdout, for tests
   --mode <mode>    the printer's initial condition (${PRINTER_SIMULATOR_MODES.join(', ')})
+  --baud <n>       emulate a serial line of n baud (a pseudo-terminal has no speed of its own)
   --ignore-stdin   take no commands and keep running when stdin closes (end it with SIGINT/SIGTERM)
 
 Commands on stdin: ${PRINTER_SIMULATOR_MODES.join(', ')}, stall, resume, unplug, replug, status, help, quit.
@@ -182,6 +199,7 @@ async function main(): Promise<void> {
       output: { type: 'string' },
       json: { type: 'boolean', default: false },
       mode: { type: 'string' },
+      baud: { type: 'string' },
       'ignore-stdin': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -193,8 +211,14 @@ async function main(): Promise<void> {
   }
 
   const json = values.json;
+  const baud = values.baud === undefined ? undefined : Number(values.baud);
+  if (baud !== undefined && !(Number.isInteger(baud) && baud >= 300)) {
+    process.stderr.write(`--baud must be a whole number of at least 300, not "${values.baud}"\n`);
+    process.exit(2);
+  }
   const createdDir = values.dir === undefined;
   const dir = values.dir === undefined ? mkdtempSync(join(tmpdir(), 'okienko-sim-')) : resolve(values.dir);
+  mkdirSync(dir, { recursive: true });
   const context: SimContext = {
     dir,
     outputFile: values.output === undefined ? undefined : resolve(values.output),
@@ -218,7 +242,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown(0));
 
   try {
-    for (const kind of DEVICE_KINDS) devices.push(await kind.start(context, { mode: values.mode }));
+    for (const kind of DEVICE_KINDS) devices.push(await kind.start(context, { mode: values.mode, baud }));
   } catch (error) {
     process.stderr.write(`Could not start the simulated devices: ${error instanceof Error ? error.message : String(error)}\n`);
     await shutdown(1);

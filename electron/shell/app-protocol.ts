@@ -138,7 +138,7 @@ export function createAppProtocolHandler(
         : errorResponse(503, 'The workstation screens are not built: run `npm run build:renderer`.\n');
     }
     const body = request.method === 'HEAD' ? null : await files.read(file);
-    return new Response(body as BodyInit | null, {
+    return new Response(body, {
       status: 200,
       headers: { ...APP_RESPONSE_HEADERS, 'Content-Type': contentTypeOf(file), 'Cache-Control': 'no-cache' },
     });

@@ -63,6 +63,13 @@ export interface PrinterSimulatorOptions {
   readonly mode?: PrinterSimulatorMode;
   /** Append every printed ticket as text to this file. */
   readonly outputFile?: string;
+  /**
+   * Emulate a serial line of this speed: each byte "arrives" 10 bit-times after the one before,
+   * so answers (fences above all) come back no sooner than a real line would allow. A
+   * pseudo-terminal has no speed of its own, so without this a benchmark could not see whether a
+   * driver leaves the line idle between writes.
+   */
+  readonly lineBaudRate?: number;
   readonly now?: () => number;
 }
 
@@ -199,13 +206,19 @@ export class PrinterSimulator {
   #job: OpenJob | undefined;
   #printedCount = 0;
   readonly #printed: SimulatedTicket[] = [];
+  readonly #lineBaudRate: number | undefined;
+  /** When the emulated line finishes delivering what it has been given. */
+  #lineFreeAt = 0;
+  readonly #inFlight: { chunk: Uint8Array; due: number }[] = [];
+  #lineTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(port: BytePort, options: PrinterSimulatorOptions = {}) {
     this.#port = port;
     this.#mode = options.mode ?? 'ready';
     this.#outputFile = options.outputFile;
     this.#now = options.now ?? Date.now;
-    this.#unsubscribe = port.onData((chunk) => this.#receive(chunk));
+    this.#lineBaudRate = options.lineBaudRate;
+    this.#unsubscribe = port.onData((chunk) => (this.#lineBaudRate ? this.#transmit(chunk) : this.#receive(chunk, this.#now())));
   }
 
   get mode(): PrinterSimulatorMode {
@@ -248,6 +261,7 @@ export class PrinterSimulator {
     for (const command of held) this.#execute(command);
   }
 
+
   onPrinted(listener: (ticket: SimulatedTicket) => void): () => void {
     this.#printedListeners.add(listener);
     return () => this.#printedListeners.delete(listener);
@@ -261,10 +275,35 @@ export class PrinterSimulator {
   /** Stops listening to the port; the port itself belongs to the caller. */
   detach(): void {
     this.#unsubscribe();
+    if (this.#lineTimer) clearTimeout(this.#lineTimer);
+    this.#inFlight.length = 0;
   }
 
-  #receive(chunk: Uint8Array): void {
-    const receivedAt = this.#now();
+  /** Queues a chunk on the emulated line; it is received when its last byte has crossed it. */
+  #transmit(chunk: Uint8Array): void {
+    const now = this.#now();
+    const start = Math.max(now, this.#lineFreeAt);
+    this.#lineFreeAt = start + (chunk.length * 10 * 1000) / (this.#lineBaudRate ?? 1);
+    this.#inFlight.push({ chunk, due: this.#lineFreeAt });
+    this.#scheduleLine();
+  }
+
+  #scheduleLine(): void {
+    if (this.#lineTimer || this.#inFlight.length === 0) return;
+    const next = this.#inFlight[0];
+    if (!next) return;
+    this.#lineTimer = setTimeout(() => {
+      this.#lineTimer = undefined;
+      const now = this.#now();
+      while (this.#inFlight[0] && this.#inFlight[0].due <= now) {
+        const arrived = this.#inFlight.shift();
+        if (arrived) this.#receive(arrived.chunk, arrived.due);
+      }
+      this.#scheduleLine();
+    }, Math.max(0, next.due - this.#now()));
+  }
+
+  #receive(chunk: Uint8Array, receivedAt: number): void {
     const buffer = new Uint8Array(this.#received.length + chunk.length);
     buffer.set(this.#received);
     buffer.set(chunk, this.#received.length);

@@ -13,7 +13,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { artifactsDir, launchChromium, PROJECT_ROOT, startHost, startSimulator, tempDir, type Simulator } from '../support/processes';
+import { startSimProcess, type SimProcess } from '../support/sim-process';
+import { artifactsDir, launchChromium, PROJECT_ROOT, startHost, tempDir } from '../support/processes';
 import { SerialBytePort } from '../../native/port/serial-byte-port';
 import { EscPosTicketPrinter } from '../../native/printer/ticket-printer.escpos';
 import { layoutTicket } from '../../native/printer/ticket.layout';
@@ -37,7 +38,7 @@ function summary(values: readonly number[]) {
   };
 }
 
-async function kioskToFirstByte(page: Page, sim: Simulator): Promise<number[]> {
+async function kioskToFirstByte(page: Page, sim: SimProcess): Promise<number[]> {
   // The click's own timestamp, on the wall clock the simulator's Date.now() also reads.
   await page.evaluate(() => {
     document.addEventListener('click', (event) => Object.assign(window, { lastClickAt: performance.timeOrigin + event.timeStamp }), true);
@@ -125,8 +126,8 @@ async function callNextWithHistory(page: Page): Promise<{ samples: number[]; tic
 async function transmissionRatio(dir: string, baudRate: number): Promise<{ baudRate: number; bytes: number; limitMs: number; measuredMs: number[]; ratio: number }> {
   // A simulator that consumes the line at `baudRate` answers the fence only once every byte
   // before it has "crossed the wire": the driver's print time then shows any gap it leaves.
-  const sim = await startSimulator(path.join(dir, `line-${baudRate}`), ['--baud', String(baudRate)]);
-  const port = new SerialBytePort({ path: sim.printerPath, baudRate });
+  const sim = await startSimProcess(['--dir', path.join(dir, `line-${baudRate}`), '--baud', String(baudRate)]);
+  const port = new SerialBytePort({ path: String(sim.ready.printer), baudRate });
   await port.open();
   const printer = new EscPosTicketPrinter(port, { baudRate });
   const job = layoutTicket(
@@ -162,8 +163,8 @@ async function main(): Promise<void> {
   });
 
   const dir = await tempDir('bench');
-  const sim = await startSimulator(path.join(dir.path, 'sim'));
-  const host = await startHost({ dataDir: path.join(dir.path, 'data'), printerPath: sim.printerPath, env: { OKIENKO_RENDERER_DIR: rendererDir } });
+  const sim = await startSimProcess(['--dir', path.join(dir.path, 'sim')]);
+  const host = await startHost({ dataDir: path.join(dir.path, 'data'), printerPath: String(sim.ready.printer), env: { OKIENKO_RENDERER_DIR: rendererDir } });
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -9,12 +9,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { artifactsDir, launchChromium, startHost, startSimulator, tempDir, type Host, type Simulator } from '../support/processes';
+import { startSimProcess, type SimProcess } from '../support/sim-process';
+import { artifactsDir, launchChromium, startHost, tempDir, type Host } from '../support/processes';
 
 const require = createRequire(import.meta.url);
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
-let sim: Simulator;
+let sim: SimProcess;
 let host: Host;
 let browser: Browser;
 let context: BrowserContext;
@@ -22,8 +23,8 @@ let shots: string;
 
 beforeAll(async () => {
   dir = await tempDir('e2e');
-  sim = await startSimulator(path.join(dir.path, 'sim'));
-  host = await startHost({ dataDir: path.join(dir.path, 'data'), printerPath: sim.printerPath });
+  sim = await startSimProcess(['--dir', path.join(dir.path, 'sim')]);
+  host = await startHost({ dataDir: path.join(dir.path, 'data'), printerPath: String(sim.ready.printer) });
   browser = await launchChromium();
   shots = await artifactsDir('e2e');
 });
@@ -127,8 +128,7 @@ describe('the queue, end to end', () => {
 
   it('out of paper: the number is still issued and shown, nothing printed, the supervisor is alerted', async () => {
     await newContext();
-    sim.command('paper-out');
-    await sim.waitFor((event) => event.event === 'mode' && event.mode === 'paper-out');
+    await sim.command('paper-out', (event) => event.event === 'mode' && event.mode === 'paper-out');
     const printedBefore = sim.events.filter((event) => event.event === 'printed').length;
 
     const kiosk = await open('kiosk');
@@ -153,8 +153,7 @@ describe('the queue, end to end', () => {
     await openCounter(counter, 'Ewa Zielińska');
     await expect.poll(() => counter.getByRole('row', { name: new RegExp(`^${number}`) }).textContent()).toContain('pierwszeństwo');
 
-    sim.command('ready');
-    await sim.waitFor((event) => event.event === 'mode' && event.mode === 'ready');
+    await sim.command('ready', (event) => event.event === 'mode' && event.mode === 'ready');
   });
 
   it('a visitor can take a ticket with the keyboard alone, in Ukrainian', async () => {

@@ -1,6 +1,6 @@
 /**
- * Real processes for integration and e2e tests: the device simulator on socat pseudo-terminals,
- * the browser host, and Debian's Chromium driven by playwright-core. Nothing here is a mock.
+ * Real processes for integration and e2e tests: the browser host and Debian's Chromium driven by
+ * playwright-core (the device simulator is in sim-process.ts). Nothing here is a mock.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -33,65 +33,6 @@ async function stop(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
   await exited;
   clearTimeout(timer);
-}
-
-export type SimEvent = { event: string } & Record<string, unknown>;
-
-export interface Simulator {
-  readonly printerPath: string;
-  readonly events: SimEvent[];
-  /** Resolves with the first event (already seen or still to come) that matches. */
-  waitFor(predicate: (event: SimEvent) => boolean, timeoutMs?: number): Promise<SimEvent>;
-  command(line: string): void;
-  stop(): Promise<void>;
-}
-
-/** `npm run sim -- --json` in its own process; the test meets the printer only through the tty. */
-export async function startSimulator(dir: string, args: readonly string[] = []): Promise<Simulator> {
-  await mkdir(dir, { recursive: true });
-  const child = spawnTs('native/sim.ts', ['--json', '--dir', dir, ...args]);
-  const events: SimEvent[] = [];
-  const waiters = new Set<{ predicate: (event: SimEvent) => boolean; resolve: (event: SimEvent) => void }>();
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  createInterface({ input: child.stdout! }).on('line', (line) => {
-    let event: SimEvent;
-    try {
-      event = JSON.parse(line) as SimEvent;
-    } catch {
-      return;
-    }
-    events.push(event);
-    for (const waiter of waiters) {
-      if (waiter.predicate(event)) {
-        waiters.delete(waiter);
-        waiter.resolve(event);
-      }
-    }
-  });
-  const waitFor = (predicate: (event: SimEvent) => boolean, timeoutMs = 10_000) => {
-    const seen = events.find(predicate);
-    if (seen) return Promise.resolve(seen);
-    return new Promise<SimEvent>((resolve, reject) => {
-      const waiter = { predicate, resolve: (event: SimEvent) => (clearTimeout(timer), resolve(event)) };
-      const timer = setTimeout(() => {
-        waiters.delete(waiter);
-        reject(new Error(`simulator: no matching event in ${timeoutMs} ms; saw ${JSON.stringify(events.map((e) => e.event))}; stderr: ${stderr}`));
-      }, timeoutMs);
-      waiters.add(waiter);
-    });
-  };
-  const ready = await Promise.race([
-    waitFor((event) => event.event === 'ready', 15_000),
-    new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`simulator exited with ${code}: ${stderr}`)))),
-  ]);
-  return {
-    printerPath: String(ready.printer),
-    events,
-    waitFor,
-    command: (line) => child.stdin?.write(`${line}\n`),
-    stop: () => stop(child),
-  };
 }
 
 export interface Host {

@@ -11,7 +11,7 @@ import { SerialBytePort } from '../../../native/port/serial-byte-port';
 import { EscPosTicketPrinter, type EscPosTicketPrinterOptions } from '../../../native/printer/ticket-printer.escpos';
 import { PrintFailure, type TicketLayoutInput } from '../../../native/printer/ticket-printer';
 import { layoutTicket } from '../../../native/printer/ticket.layout';
-import { startSimProcess, type SimEvent, type SimProcess } from './sim-process';
+import { startSimProcess, type SimEvent, type SimProcess } from '../../support/sim-process';
 
 const BAUD = 38400;
 

@@ -166,3 +166,22 @@ describe('escPosCommandLength', () => {
     expect(escPosCommandLength(bytes(0x1d, 0x56, 0x41), 0)).toBeUndefined();
   });
 });
+
+describe('PrinterSimulator line emulation', () => {
+  it('answers a fence no sooner than the line could have carried the job', async () => {
+    const pair = createMemoryPortPair('line-test');
+    const sim = new PrinterSimulator(pair.device, { lineBaudRate: 9600 });
+    let answeredAt = 0;
+    pair.app.onData(() => (answeredAt = performance.now()));
+    const job = layoutTicket({ office: 'Urząd', service: 'Kasa', number: 'K1', issued: '10:00', lines: [] }, { model: 'generic', columns: 42 });
+    const start = performance.now();
+    await pair.app.write(job);
+    await pair.app.write(encodeFence('0001'));
+    const limitMs = ((job.length + 11) * 10 * 1000) / 9600;
+    await expect.poll(() => answeredAt, { timeout: 2000 }).toBeGreaterThan(0);
+    expect(answeredAt - start).toBeGreaterThanOrEqual(limitMs - 2);
+    expect(answeredAt - start).toBeLessThan(limitMs + 200);
+    expect(sim.printed).toHaveLength(1);
+    sim.detach();
+  });
+});

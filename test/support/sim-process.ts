@@ -22,7 +22,7 @@ export interface SimProcess {
   stop(): Promise<void>;
 }
 
-const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export async function startSimProcess(args: readonly string[], startTimeoutMs = 15_000): Promise<SimProcess> {
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', 'native/sim.ts', '--json', ...args], {
