@@ -99,7 +99,7 @@ export function resolveAppPath(root: string, requestUrl: string): AppPath {
 
 export interface AppProtocolFiles {
   stat(file: string): Promise<Pick<Stats, 'isFile' | 'isDirectory'> | null>;
-  read(file: string): Promise<Uint8Array>;
+  read(file: string): Promise<Uint8Array<ArrayBuffer>>;
 }
 
 const diskFiles: AppProtocolFiles = {

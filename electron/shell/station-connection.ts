@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { isErrorCode, fail, type Result } from '../contract/result';
-import type { FromStationMessage, ToStationMessage } from '../station/station.utility';
+import type { ToStationMessage } from '../station/station.utility';
 import { describeError, type Logger } from '../station/log';
 
 /** What the connection needs of a child process (Electron's `UtilityProcess`, adapted in main.ts). */

@@ -13,6 +13,7 @@ import {
   encodeFence,
   encodeStatusRequest,
   fenceIdFromCounter,
+  type StatusReplies,
 } from './escpos.codec';
 import { PrintFailure, type PrintReceipt, type PrinterCondition, type TicketPrinter } from './ticket-printer';
 
@@ -147,22 +148,27 @@ export class EscPosTicketPrinter implements TicketPrinter {
   }
 
   async #readCondition(): Promise<PrinterCondition> {
-    const replies: [number, number, number, number] = [0, 0, 0, 0];
-    for (const n of STATUS_REQUESTS) {
-      const answer = await this.#exchange<number>(encodeStatusRequest(n), this.#statusTimeoutMs, (settle) => {
-        this.#statusWaiter = settle;
-        return () => {
-          if (this.#statusWaiter === settle) this.#statusWaiter = undefined;
-        };
-      });
-      if (answer === TIMED_OUT) {
-        // One silence is enough: asking the other three would only triple the wait.
-        this.#setCondition('no-answer');
-        return 'no-answer';
-      }
-      replies[n - 1] = answer;
+    // All four requests go out in one write and their answers come back in the same order: one
+    // round trip instead of four before every ticket (a real-time command is answered as soon as
+    // it arrives). One silence is enough to call the printer absent.
+    const request = new Uint8Array(STATUS_REQUESTS.length * 3);
+    STATUS_REQUESTS.forEach((n, index) => request.set(encodeStatusRequest(n), index * 3));
+    const replies: number[] = [];
+    const answer = await this.#exchange<StatusReplies>(request, this.#statusTimeoutMs, (settle) => {
+      const collect = (byte: number): void => {
+        replies.push(byte);
+        if (replies.length === STATUS_REQUESTS.length) settle(replies as unknown as StatusReplies);
+      };
+      this.#statusWaiter = collect;
+      return () => {
+        if (this.#statusWaiter === collect) this.#statusWaiter = undefined;
+      };
+    });
+    if (answer === TIMED_OUT) {
+      this.#setCondition('no-answer');
+      return 'no-answer';
     }
-    const condition = conditionFromReplies(replies);
+    const condition = conditionFromReplies(answer);
     this.#setCondition(condition);
     return condition;
   }

@@ -32,15 +32,31 @@ export const OPEN_STATES: readonly TicketState[] = ['waiting', 'called', 'servin
 const MAX_CALL_ATTEMPTS = 20;
 
 export class Queue {
+  private officeCache: Promise<OfficeDoc> | null = null;
+
   constructor(
     private readonly db: OkienkoDatabase,
     private readonly context: QueueContext,
-  ) {}
+  ) {
+    // Any write to the office collection (here, in another window, or by replication) drops the cache.
+    db.office.$.subscribe(() => {
+      this.officeCache = null;
+    });
+  }
 
+  /** The office configuration, read once and again only after it changed (it rarely does). */
   async office(): Promise<OfficeDoc> {
-    const office = await this.db.office.findOne().exec();
-    if (!office) throw new QueueError('no-office', 'The office is not configured');
-    return office.toJSON() as OfficeDoc;
+    this.officeCache ??= this.db.office
+      .findOne()
+      .exec()
+      .then((office) => {
+        if (!office) throw new QueueError('no-office', 'The office is not configured');
+        return office.toJSON() as OfficeDoc;
+      });
+    return this.officeCache.catch((error: unknown) => {
+      this.officeCache = null;
+      throw error;
+    });
   }
 
   async today(): Promise<string> {
@@ -75,31 +91,40 @@ export class Queue {
 
   /** Calls the next visitor for this counter by the office's rule, or returns null when nobody waits. */
   async callNext(counterNumber: number, clerk: string): Promise<Pick | null> {
-    const counter = await this.openCounter(counterNumber);
+    // The reads are independent: run them together (each is an IndexedDB round trip).
     const office = await this.office();
     const day = officeDay(this.context.now(), office.timeZone);
-    if (await this.currentTicket(counterNumber, day)) throw new QueueError('counter-busy', `Counter ${counterNumber} is still serving a visitor`);
+    const [counterDoc, current] = await Promise.all([this.db.counters.findOne(String(counterNumber)).exec(), this.currentTicket(counterNumber, day)]);
+    if (!counterDoc) throw new QueueError('unknown-counter', `No counter ${counterNumber}`);
+    if (counterDoc.mode !== 'open') throw new QueueError('counter-closed', `Counter ${counterNumber} is ${counterDoc.mode}`);
+    if (current) throw new QueueError('counter-busy', `Counter ${counterNumber} is still serving a visitor`);
+    const by = this.actor(counterNumber, clerk);
     const lost = new Set<string>();
     for (let attempt = 0; attempt < MAX_CALL_ATTEMPTS; attempt++) {
-      const waiting = await this.db.tickets
-        .find({ selector: { day, state: 'waiting', service: { $in: [...counter.services] } } })
-        .exec();
-      const candidates = waiting.map((doc) => doc.toJSON() as Ticket).filter((ticket) => !lost.has(ticket.id));
-      const queue: CounterQueue = { number: counter.number, services: counter.services, normalSinceLastPriority: counter.normalSinceLastPriority };
-      const pick = pickNext(candidates, queue, office.priorityRule);
+      const waiting = await this.db.tickets.find({ selector: { day, state: 'waiting', service: { $in: [...counterDoc.services] } } }).exec();
+      const candidates = waiting.filter((doc) => !lost.has(doc.id));
+      const queue: CounterQueue = { number: counterDoc.number, services: counterDoc.services, normalSinceLastPriority: counterDoc.normalSinceLastPriority };
+      const pick = pickNext(
+        candidates.map((doc) => doc.toJSON() as Ticket),
+        queue,
+        office.priorityRule,
+      );
       if (!pick) return null;
+      const doc = candidates.find((candidate) => candidate.id === pick.ticket.id);
       try {
-        const called = await this.apply(pick.ticket.id, { type: 'call', counter: counterNumber }, this.actor(counterNumber, clerk));
-        const counterDoc = await this.db.counters.findOne(String(counterNumber)).exec();
-        await counterDoc?.incrementalModify((current) => ({
-          ...current,
-          normalSinceLastPriority: afterCall(current, called).normalSinceLastPriority,
+        // incrementalModify re-applies the transition to the newest revision: if another counter
+        // called this visitor in the meantime, the life cycle refuses and we take the next one.
+        const updated = await doc!.incrementalModify((latest) => transition(latest as Ticket, { type: 'call', counter: counterNumber }, by, this.context.now()) as typeof latest);
+        const called = updated.toJSON() as Ticket;
+        await counterDoc.incrementalModify((latest) => ({
+          ...latest,
+          normalSinceLastPriority: afterCall(latest, called).normalSinceLastPriority,
           updatedAt: this.context.now(),
         }));
         return { ticket: called, reason: pick.reason };
       } catch (error) {
         if (!(error instanceof TicketTransitionError)) throw error;
-        lost.add(pick.ticket.id); // another counter called this visitor a moment earlier
+        lost.add(pick.ticket.id);
       }
     }
     return null;

@@ -15,6 +15,8 @@ import { TicketTransitionError, type Ticket, type TicketAction } from '../../dom
 import { useT, type MessageId } from '../../i18n/i18n';
 
 const CLERK_KEY = 'okienko.clerk';
+/** Rows of the queue shown; the heading gives the full count. More would only slow the screen. */
+const SHOWN_QUEUE = 40;
 
 type Shortcut = 'n' | 'r' | 's' | 'd' | 'b' | 'o' | 't';
 
@@ -237,7 +239,7 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
                   </tr>
                 </thead>
                 <tbody>
-                  {order.map((ticket) => (
+                  {order.slice(0, SHOWN_QUEUE).map((ticket) => (
                     <tr key={ticket.id}>
                       <th scope="row">
                         {ticket.number}
@@ -265,6 +267,7 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
                 </tbody>
               </table>
             )}
+            {order.length > SHOWN_QUEUE && <p className="hint">{t('counter.queue.more', { count: order.length - SHOWN_QUEUE })}</p>}
 
             {parked.length > 0 && (
               <>

@@ -111,6 +111,7 @@ export const en: Record<MessageId, string> = {
   'counter.transfer.cancel': 'Cancel',
   'counter.transferred': 'Transferred {number}.',
   'counter.queue': 'Queue ({count})',
+  'counter.queue.more': '…and {count, plural, one {# more person} other {# more people}}.',
   'counter.queue.empty': 'Nobody is waiting.',
   'counter.queue.number': 'Number',
   'counter.queue.service': 'Matter',

@@ -114,6 +114,7 @@ export const pl = {
   'counter.transfer.cancel': 'Anuluj',
   'counter.transferred': 'Przekazano {number}.',
   'counter.queue': 'Kolejka ({count})',
+  'counter.queue.more': '…i {count, plural, one {# kolejna osoba} few {# kolejne osoby} many {# kolejnych osób} other {# kolejnej osoby}}.',
   'counter.queue.empty': 'Nikt nie czeka.',
   'counter.queue.number': 'Numer',
   'counter.queue.service': 'Sprawa',

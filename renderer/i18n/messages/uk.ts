@@ -111,6 +111,7 @@ export const uk: Record<MessageId, string> = {
   'counter.transfer.cancel': 'Скасувати',
   'counter.transferred': 'Передано {number}.',
   'counter.queue': 'Черга ({count})',
+  'counter.queue.more': '…і ще {count, plural, one {# людина} few {# людини} many {# людей} other {# людини}}.',
   'counter.queue.empty': 'Ніхто не чекає.',
   'counter.queue.number': 'Номер',
   'counter.queue.service': 'Справа',

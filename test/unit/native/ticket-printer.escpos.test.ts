@@ -16,12 +16,8 @@ const input: TicketLayoutInput = {
 };
 const job = layoutTicket(input, { model: 'generic', columns: 42 });
 
-const STATUS_REQUESTS = [
-  [0x10, 0x04, 0x01],
-  [0x10, 0x04, 0x02],
-  [0x10, 0x04, 0x03],
-  [0x10, 0x04, 0x04],
-];
+/** DLE EOT 1..4, sent together in one write before every ticket (one round trip, not four). */
+const STATUS_REQUESTS = [[0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0x10, 0x04, 0x03, 0x10, 0x04, 0x04]];
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -49,7 +45,7 @@ async function failureOf(promise: Promise<unknown>): Promise<PrintFailure> {
 }
 
 const writes = (pair: MemoryPortPair): number[][] => pair.appWrites.map((chunk) => [...chunk]);
-const jobWrites = (pair: MemoryPortPair): number => pair.appWrites.filter((chunk) => chunk.length > 3).length;
+const jobWrites = (pair: MemoryPortPair): number => pair.appWrites.filter((chunk) => chunk[0] !== 0x10).length;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('EscPosTicketPrinter.print', () => {
@@ -69,13 +65,13 @@ describe('EscPosTicketPrinter.print', () => {
     expect(ticket.qr).toBe(input.qr);
   });
 
-  it('asks DLE EOT 1..4 first, then sends the job with a fence carrying the receipt id', async () => {
+  it('asks DLE EOT 1..4 first (in one write), then sends the job with a fence carrying the receipt id', async () => {
     const { pair, printer } = setup();
     const receipt = await printer.print(job);
     const sent = writes(pair);
-    expect(sent.slice(0, 4)).toEqual(STATUS_REQUESTS);
-    expect(sent).toHaveLength(5);
-    expect(sent[4]).toEqual([...job, ...encodeFence(receipt.jobId)]);
+    expect(sent.slice(0, 1)).toEqual(STATUS_REQUESTS);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual([...job, ...encodeFence(receipt.jobId)]);
   });
 
   it('waits for the fence, not for the write: a stalled printer keeps the print pending', async () => {
@@ -122,7 +118,7 @@ describe('EscPosTicketPrinter.print', () => {
     expect(failure.reason).toBe('no-answer');
     expect(failure.sent).toBe(false);
     expect(Date.now() - started).toBeGreaterThanOrEqual(70);
-    expect(writes(pair)).toEqual([STATUS_REQUESTS[0]]);
+    expect(writes(pair)).toEqual(STATUS_REQUESTS);
   });
 
   it('takes answers that are not status bytes (wrong baud rate) for no answer', async () => {
@@ -139,7 +135,7 @@ describe('EscPosTicketPrinter.print', () => {
     expect(failure.sent).toBe(true);
     // The stalled printer still answers real-time status: it says it is fine.
     expect(failure.condition).toBe('ready');
-    expect(writes(pair).slice(-4)).toEqual(STATUS_REQUESTS);
+    expect(writes(pair).slice(-1)).toEqual(STATUS_REQUESTS);
 
     sim.resume();
     await sleep(20);
@@ -151,7 +147,7 @@ describe('EscPosTicketPrinter.print', () => {
     const { pair, sim, printer } = setup({ fenceTimeoutMs: 300 });
     sim.stall();
     expect((await failureOf(printer.print(job))).reason).toBe('unconfirmed');
-    const firstFence = pair.appWrites.find((chunk) => chunk.length > 3)!.slice(-4);
+    const firstFence = pair.appWrites.find((chunk) => chunk[0] !== 0x10)!.slice(-4);
 
     let confirmed = false;
     const second = printer.print(layoutTicket({ ...input, number: 'A013' }, { model: 'generic', columns: 42 })).then((receipt) => {
