@@ -147,7 +147,12 @@ export class Queue {
 
   /** The ticket this counter has called or is serving, if any. */
   async currentTicket(counterNumber: number, day: string): Promise<Ticket | null> {
-    const doc = await this.db.tickets.findOne({ selector: { day, counter: counterNumber, state: { $in: ['called', 'serving'] } } }).exec();
+    // Two exact lookups on the [day, counter, state] index: an $in would scan every ticket this
+    // counter handled today.
+    const [called, serving] = await Promise.all(
+      (['called', 'serving'] as const).map((state) => this.db.tickets.findOne({ selector: { day, counter: counterNumber, state } }).exec()),
+    );
+    const doc = called ?? serving;
     return doc ? (doc.toJSON() as Ticket) : null;
   }
 

@@ -169,7 +169,7 @@ export const ticketSchema: RxJsonSchema<TicketDoc> = {
     'id', 'day', 'service', 'number', 'seq', 'priority', 'appointment', 'state', 'issuedAt', 'queuedAt',
     'counter', 'targetCounter', 'calledAt', 'recalls', 'legs', 'events', 'updatedAt',
   ],
-  indexes: [['day', 'state', 'queuedAt'], ['day', 'calledAt'], ['day', 'counter']],
+  indexes: [['day', 'state', 'queuedAt'], ['day', 'calledAt'], ['day', 'counter', 'state']],
 } as RxJsonSchema<TicketDoc>;
 
 export const sequenceSchema: RxJsonSchema<SequenceDoc> = {

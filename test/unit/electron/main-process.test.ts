@@ -49,7 +49,8 @@ describe('the bundled main process, on a fake Electron', () => {
     const { stdout } = await run(
       'npx',
       ['tsx', path.join(here, 'support/main-harness.ts'), path.join(base, 'electron'), path.join(base, 'appData'), String(displays), '--', ...args],
-      { cwd: projectRoot, timeout: 45_000 },
+      // The bundles sit in a temporary folder; their externals (serialport) come from our node_modules.
+      { cwd: projectRoot, timeout: 45_000, env: { ...process.env, NODE_PATH: path.join(projectRoot, 'node_modules') } },
     );
     const line = stdout.split('\n').find((text) => text.startsWith('REPORT '));
     if (!line) throw new Error(`no report in:\n${stdout}`);

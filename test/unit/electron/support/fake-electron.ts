@@ -168,7 +168,7 @@ export function createFakeElectron(options: { appData: string; displays: Display
       const child = fork(modulePath, args, {
         execArgv: ['--import', 'tsx', '--import', path.join(here, 'utility-shim.ts')],
         serialization: 'advanced',
-        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });
       record.stationChildren.push(child);
       const emitter = new EventEmitter();
