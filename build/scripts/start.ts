@@ -1,9 +1,12 @@
 /**
  * `npm start [-- options]`: open the workstation in Electron, or — where the Electron runtime is
- * missing (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1, or no internet at install time) or
- * there is no display — say so in one line and serve the same workstation to the browser instead,
- * exactly as `npm run serve` would. The options are the browser host's (`--data`, `--printer`, …)
- * in both cases.
+ * missing or there is no display — say so in one line and serve the same workstation to the
+ * browser instead, exactly as `npm run serve` would. The options are the browser host's
+ * (`--data`, `--printer`, …) in both cases.
+ *
+ * The electron npm package fetches its binary on first use, not at install time. So when it is
+ * missing, this script lets the package's own installer try once (unless
+ * ELECTRON_SKIP_BINARY_DOWNLOAD=1 says not to); offline that fails within a second.
  *
  * The renderer is rebuilt when a source file is newer than out/renderer/index.html (or when it is
  * missing); the Electron bundles are rebuilt every time (esbuild takes well under a second).
@@ -24,7 +27,14 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 export type ElectronRuntime =
   | { readonly ok: true; readonly binary: string }
-  | { readonly ok: false; readonly kind: 'missing' | 'no-display' | 'declined'; readonly reason: string };
+  | {
+      readonly ok: false;
+      readonly kind: 'missing' | 'no-display' | 'declined';
+      readonly reason: string;
+      /** The package's installer, when the package is there and only the binary is missing. */
+      readonly installScript?: string;
+    };
+export type MissingRuntime = Extract<ElectronRuntime, { ok: false }>;
 
 export interface RuntimeProbe {
   readonly env: NodeJS.ProcessEnv;
@@ -62,7 +72,13 @@ export function findElectronRuntime(probe: RuntimeProbe = defaultProbe()): Elect
   const override = probe.env.ELECTRON_OVERRIDE_DIST_PATH;
   const expected = override ? path.join(override, relative || 'electron') : relative ? path.join(dir, 'dist', relative) : null;
   if (!expected || !existsSync(expected)) {
-    return { ok: false, kind: 'missing', reason: 'its binary was not downloaded: installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or offline' };
+    const installScript = path.join(dir, 'install.js');
+    return {
+      ok: false,
+      kind: 'missing',
+      reason: 'its binary has not been downloaded',
+      ...(existsSync(installScript) && !override ? { installScript } : {}),
+    };
   }
   let binary: unknown;
   try {
@@ -77,8 +93,37 @@ export function findElectronRuntime(probe: RuntimeProbe = defaultProbe()): Elect
   return { ok: true, binary };
 }
 
+/** Whether to let the electron package fetch its binary now. */
+export function shouldFetch(runtime: ElectronRuntime, env: NodeJS.ProcessEnv): runtime is MissingRuntime & { installScript: string } {
+  return !runtime.ok && runtime.kind === 'missing' && Boolean(runtime.installScript) && !/^(1|true)$/i.test(env.ELECTRON_SKIP_BINARY_DOWNLOAD ?? '');
+}
+
+/**
+ * Runs the electron package's installer once; resolves null on success, else the reason in one
+ * line. Says something only if it takes a while — offline it fails at once and the fallback line
+ * is all that is printed.
+ */
+export function fetchElectronBinary(installScript: string, timeoutMs = 10 * 60_000): Promise<string | null> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [installScript], { stdio: ['ignore', 'ignore', 'pipe'], timeout: timeoutMs });
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    const notice = setTimeout(() => process.stdout.write('Okienko: downloading the Electron runtime (first start)…\n'), 2_000);
+    const done = (reason: string | null) => {
+      clearTimeout(notice);
+      resolve(reason);
+    };
+    child.once('error', (error) => done(error.message));
+    child.once('exit', (code, signal) => {
+      if (code === 0) return done(null);
+      const first = errors.split('\n').find((line) => line.trim())?.trim() ?? (signal ? `stopped by ${signal}` : `exit code ${code}`);
+      done(first.slice(0, 160));
+    });
+  });
+}
+
 /** The one line printed before falling back to the browser host. */
-export function fallbackLine(runtime: Extract<ElectronRuntime, { ok: false }>): string {
+export function fallbackLine(runtime: MissingRuntime): string {
   const what =
     runtime.kind === 'missing'
       ? 'the Electron runtime is not installed here'
@@ -129,7 +174,13 @@ async function runElectron(binary: string, argv: readonly string[]): Promise<num
 }
 
 export async function start(argv: readonly string[]): Promise<number> {
-  const runtime = findElectronRuntime();
+  let runtime = findElectronRuntime();
+  if (shouldFetch(runtime, process.env)) {
+    const failure = await fetchElectronBinary(runtime.installScript);
+    runtime = failure === null ? findElectronRuntime() : { ...runtime, reason: `${runtime.reason}, and fetching it failed: ${failure}` };
+  } else if (!runtime.ok && runtime.kind === 'missing' && runtime.installScript) {
+    runtime = { ...runtime, reason: `${runtime.reason}: ELECTRON_SKIP_BINARY_DOWNLOAD is set` };
+  }
   if (runtime.ok) return runElectron(runtime.binary, argv);
   process.stdout.write(fallbackLine(runtime) + '\n');
   const rendererDir = await ensureRenderer();

@@ -1,6 +1,6 @@
 /** Live views of the local database shared by the screens. */
 import { map } from 'rxjs';
-import type { CounterDoc, OfficeDoc, ServiceDoc, AlertDoc } from '../db/schemas';
+import type { AlertDoc, AppointmentDoc, CounterDoc, OfficeDoc, ServiceDoc } from '../db/schemas';
 import { officeDay } from '../domain/office-time';
 import type { Ticket } from '../domain/ticket';
 import { useNow, useObservable } from './use-rx';
@@ -53,5 +53,14 @@ export function useOpenAlerts(): AlertDoc[] {
         .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as AlertDoc))),
     [],
     [db],
+  );
+}
+
+export function useAppointmentsOfDay(day: string): AppointmentDoc[] {
+  const { db } = useWorkstation();
+  return useObservable(
+    () => db.appointments.find({ selector: { day }, sort: [{ slotAt: 'asc' }] }).$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as AppointmentDoc))),
+    [],
+    [db, day],
   );
 }

@@ -8,7 +8,8 @@ import type { SettingsProblem } from '../../electron/contract/settings';
 import { stationApi, type StationApi } from '../api/api';
 import { createOkienkoDatabase, type OkienkoDatabase } from '../db/database';
 import { Queue } from '../db/queue';
-import { seedDemoOffice } from '../db/seed';
+import { seedDemoAppointments, seedDemoOffice } from '../db/seed';
+import { DEMO_OFFICE } from '../domain/demo-office';
 import { officeDay } from '../domain/office-time';
 
 export interface Workstation {
@@ -39,7 +40,9 @@ export async function startWorkstation(): Promise<Workstation> {
   await seedDemoOffice(db, Date.now());
   const queue = new Queue(db, { now: Date.now, station: station.stationId, newId });
   const office = await queue.office();
-  await queue.closeDays(officeDay(Date.now(), office.timeZone), false);
+  const today = officeDay(Date.now(), office.timeZone);
+  await queue.closeDays(today, false);
+  if (office.id === DEMO_OFFICE.id) await seedDemoAppointments(db, today, office.timeZone, Date.now());
   // Only in the benchmark build (`vite build --mode bench`); the constant is false in every other
   // build, so production bundles do not contain this line at all.
   if (import.meta.env.MODE === 'bench') Object.assign(window, { okienkoBench: { db, queue } });

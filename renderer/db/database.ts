@@ -8,12 +8,14 @@ import { createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } 
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import {
   alertSchema,
+  appointmentSchema,
   counterSchema,
   officeSchema,
   sequenceSchema,
   serviceSchema,
   ticketSchema,
   type AlertDoc,
+  type AppointmentDoc,
   type CounterDoc,
   type OfficeDoc,
   type SequenceDoc,
@@ -28,6 +30,7 @@ export interface OkienkoCollections {
   tickets: RxCollection<TicketDoc>;
   sequences: RxCollection<SequenceDoc>;
   alerts: RxCollection<AlertDoc>;
+  appointments: RxCollection<AppointmentDoc>;
 }
 
 export type OkienkoDatabase = RxDatabase<OkienkoCollections>;
@@ -57,6 +60,7 @@ export async function createOkienkoDatabase(options: DatabaseOptions = {}): Prom
     tickets: { schema: ticketSchema },
     sequences: { schema: sequenceSchema },
     alerts: { schema: alertSchema },
+    appointments: { schema: appointmentSchema },
   });
   return db;
 }

@@ -5,6 +5,7 @@
  * revision, so two windows racing for the same ticket cannot both win: the loser's transition is
  * refused by the life cycle and it moves on to the next visitor.
  */
+import { checkInRefusal, normaliseCode, type Appointment, type CheckInRefusal } from '../domain/appointment';
 import { officeDay } from '../domain/office-time';
 import { afterCall, pickNext, type CounterQueue, type Pick } from '../domain/ordering';
 import type { PriorityReason } from '../domain/office';
@@ -25,6 +26,16 @@ export class QueueError extends Error {
   ) {
     super(message);
     this.name = 'QueueError';
+  }
+}
+
+export class CheckInError extends Error {
+  constructor(
+    readonly refusal: CheckInRefusal,
+    readonly appointment?: Appointment,
+  ) {
+    super(`Check-in refused: ${refusal}`);
+    this.name = 'CheckInError';
   }
 }
 
@@ -64,7 +75,7 @@ export class Queue {
   }
 
   /** A new ticket for a walk-in visitor (or a checked-in appointment), waiting, with the next number of the day. */
-  async issue(input: { service: string; priority: PriorityReason | null; appointment?: { id: string; slotAt: number } }): Promise<Ticket> {
+  async issue(input: { service: string; priority: PriorityReason | null; appointment?: { id: string; slotAt: number }; id?: string }): Promise<Ticket> {
     const office = await this.office();
     const service = await this.db.services.findOne(input.service).exec();
     if (!service) throw new QueueError('unknown-service', `No service ${input.service}`);
@@ -74,19 +85,41 @@ export class Queue {
     const seq = await this.nextSequence(day, service.id, now);
     const ticket = issueTicket(
       {
-        id: this.context.newId(),
+        id: input.id ?? this.context.newId(),
         day,
         service: service.id,
         letter: service.letter,
         seq,
         priority: service.allowsPriority ? input.priority : null,
-        appointment: input.appointment,
+        appointment: input.appointment && { ...input.appointment, graceMinutes: office.appointmentGraceMinutes },
       },
       { station: this.context.station },
       now,
     );
     await this.db.tickets.insert(ticket);
     return ticket;
+  }
+
+  /**
+   * Checks a booked visitor in by the code they typed: the appointment is claimed first (so two
+   * kiosks cannot both check one code in), then its ticket is issued with the booked time.
+   */
+  async checkIn(typed: string): Promise<{ ticket: Ticket; appointment: Appointment }> {
+    const code = normaliseCode(typed);
+    if (!code) throw new CheckInError('unknown-code');
+    const today = await this.today();
+    const doc = await this.db.appointments.findOne({ selector: { code }, sort: [{ slotAt: 'desc' }] }).exec();
+    const refusal = checkInRefusal(doc ? (doc.toJSON() as Appointment) : null, today);
+    if (refusal || !doc) throw new CheckInError(refusal ?? 'unknown-code', doc ? (doc.toJSON() as Appointment) : undefined);
+    const ticketId = this.context.newId();
+    const claimed = await doc.incrementalModify((latest) => {
+      const late = checkInRefusal(latest as Appointment, today);
+      if (late) throw new CheckInError(late, latest as Appointment);
+      return { ...latest, state: 'checked-in', ticket: ticketId, updatedAt: this.context.now() };
+    });
+    const appointment = claimed.toJSON() as Appointment;
+    const ticket = await this.issue({ id: ticketId, service: appointment.service, priority: null, appointment: { id: appointment.id, slotAt: appointment.slotAt } });
+    return { ticket, appointment };
   }
 
   /** Calls the next visitor for this counter by the office's rule, or returns null when nobody waits. */
@@ -108,6 +141,7 @@ export class Queue {
         candidates.map((doc) => doc.toJSON() as Ticket),
         queue,
         office.priorityRule,
+        this.context.now(),
       );
       if (!pick) return null;
       const doc = candidates.find((candidate) => candidate.id === pick.ticket.id);
@@ -118,7 +152,7 @@ export class Queue {
         const called = updated.toJSON() as Ticket;
         await counterDoc.incrementalModify((latest) => ({
           ...latest,
-          normalSinceLastPriority: afterCall(latest, called).normalSinceLastPriority,
+          normalSinceLastPriority: afterCall(latest, { ...pick, ticket: called }).normalSinceLastPriority,
           updatedAt: this.context.now(),
         }));
         return { ticket: called, reason: pick.reason };

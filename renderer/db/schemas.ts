@@ -1,13 +1,14 @@
 /**
  * RxDB collections of a workstation. Every document carries `updatedAt` and is keyed by an id
  * that is unique across workstations, so the same documents replicate to the office hub unchanged
- * (issue #3). The free RxDB tier allows about 12 collections per realm; this uses six.
+ * (issue #3). The free RxDB tier allows about 12 collections per realm; this uses seven.
  *
  * Indexed fields must be required and bounded (RxDB/Dexie rule), hence the maxLength/maximum
  * values below.
  */
 import type { RxJsonSchema } from 'rxdb';
 import type { Office, PriorityReason, Service } from '../domain/office';
+import type { Appointment } from '../domain/appointment';
 import type { Ticket } from '../domain/ticket';
 
 const MAX_TIME = 8_640_000_000_000_000;
@@ -77,9 +78,10 @@ export const officeSchema: RxJsonSchema<OfficeDoc> = {
     priorityReasons: { type: 'array', items: { type: 'string' } },
     ticketNote: localized,
     statusUrl: { type: 'string' },
+    appointmentGraceMinutes: { type: 'integer', minimum: 0 },
     updatedAt: time,
   },
-  required: ['id', 'name', 'timeZone', 'priorityRule', 'priorityReasons', 'ticketNote', 'statusUrl', 'updatedAt'],
+  required: ['id', 'name', 'timeZone', 'priorityRule', 'priorityReasons', 'ticketNote', 'statusUrl', 'appointmentGraceMinutes', 'updatedAt'],
 } as RxJsonSchema<OfficeDoc>;
 
 export const serviceSchema: RxJsonSchema<ServiceDoc> = {
@@ -134,6 +136,7 @@ export const ticketSchema: RxJsonSchema<TicketDoc> = {
     seq: { type: 'integer', minimum: 0 },
     priority: { type: ['string', 'null'] },
     appointment: { type: ['string', 'null'] },
+    appointmentAt: time,
     state: { type: 'string', maxLength: 16 },
     issuedAt: time,
     queuedAt: time,
@@ -166,7 +169,7 @@ export const ticketSchema: RxJsonSchema<TicketDoc> = {
     updatedAt: time,
   },
   required: [
-    'id', 'day', 'service', 'number', 'seq', 'priority', 'appointment', 'state', 'issuedAt', 'queuedAt',
+    'id', 'day', 'service', 'number', 'seq', 'priority', 'appointment', 'appointmentAt', 'state', 'issuedAt', 'queuedAt',
     'counter', 'targetCounter', 'calledAt', 'recalls', 'legs', 'events', 'updatedAt',
   ],
   indexes: [['day', 'state', 'queuedAt'], ['day', 'calledAt'], ['day', 'counter', 'state']],
@@ -203,3 +206,23 @@ export const alertSchema: RxJsonSchema<AlertDoc> = {
   required: ['id', 'kind', 'code', 'ticketNumber', 'station', 'at', 'acknowledgedAt', 'updatedAt'],
   indexes: ['at'],
 } as RxJsonSchema<AlertDoc>;
+
+export type AppointmentDoc = Appointment;
+
+export const appointmentSchema: RxJsonSchema<AppointmentDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 64 },
+    code: { type: 'string', maxLength: 8 },
+    day: { type: 'string', maxLength: 10 },
+    slotAt: time,
+    service: { type: 'string', maxLength: 64 },
+    state: { type: 'string', enum: ['booked', 'checked-in', 'cancelled'], maxLength: 16 },
+    ticket: { type: 'string' },
+    updatedAt: time,
+  },
+  required: ['id', 'code', 'day', 'slotAt', 'service', 'state', 'ticket', 'updatedAt'],
+  indexes: ['code', ['day', 'slotAt']],
+} as RxJsonSchema<AppointmentDoc>;

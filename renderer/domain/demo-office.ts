@@ -20,6 +20,7 @@ export const DEMO_OFFICE: Office = {
     uk: 'Зберігайте квиток до кінця візиту. Ваш номер з’явиться на табло та буде оголошений.',
   },
   statusUrl: 'https://kolejka.urzad.example/t/{id}',
+  appointmentGraceMinutes: 15,
 };
 
 export const DEMO_SERVICES: readonly Service[] = [

@@ -30,6 +30,8 @@ export interface Office {
   readonly priorityReasons: readonly PriorityReason[];
   /** A short line printed at the bottom of every ticket. */
   readonly ticketNote: Localized;
+  /** How late a visitor with an appointment may check in and still be called at the booked time. */
+  readonly appointmentGraceMinutes: number;
   /** Where the QR code on the ticket points: the office's queue status page, with `{id}` for the ticket. */
   readonly statusUrl: string;
 }

@@ -72,7 +72,13 @@ export interface Ticket {
   readonly number: string;
   readonly seq: number;
   readonly priority: PriorityReason | null;
+  /** The appointment this visit was booked as, if any. */
   readonly appointment: string | null;
+  /**
+   * The booked time, while the booking still counts: from then on the ticket is called before
+   * walk-ins (see ordering.ts). 0 for walk-ins and for visitors who came too late for their slot.
+   */
+  readonly appointmentAt: number;
   readonly state: TicketState;
   readonly issuedAt: number;
   /** Position in the queue: the time this ticket counts as having joined it. */
@@ -142,7 +148,7 @@ export interface NewTicket {
   readonly letter: string;
   readonly seq: number;
   readonly priority: PriorityReason | null;
-  readonly appointment?: { readonly id: string; readonly slotAt: number } | undefined;
+  readonly appointment?: { readonly id: string; readonly slotAt: number; readonly graceMinutes: number } | undefined;
 }
 
 export function formatNumber(letter: string, seq: number): string {
@@ -150,13 +156,15 @@ export function formatNumber(letter: string, seq: number): string {
 }
 
 /**
- * A new ticket, waiting. A checked-in appointment joins the queue at its booked time (or now, if
- * the visitor is late), so it is called at its slot without pushing walk-ins who came earlier.
+ * A new ticket, waiting. A checked-in appointment keeps its booked time (`appointmentAt`), so it
+ * is called at its slot ahead of walk-ins; a visitor more than `graceMinutes` late has lost the
+ * slot and queues like a walk-in. Either way the ticket joins the queue now.
  */
 export function issueTicket(input: NewTicket, by: Actor, now: number): Ticket {
-  const queuedAt = input.appointment ? Math.min(now, input.appointment.slotAt) : now;
+  const booking = input.appointment;
+  const appointmentAt = booking && now <= booking.slotAt + booking.graceMinutes * 60_000 ? booking.slotAt : 0;
   const events: TicketEvent[] = [{ type: 'issued', at: now, by }];
-  if (input.appointment) events.push({ type: 'checked-in', at: now, by });
+  if (booking) events.push({ type: 'checked-in', at: now, by });
   return {
     id: input.id,
     day: input.day,
@@ -164,10 +172,11 @@ export function issueTicket(input: NewTicket, by: Actor, now: number): Ticket {
     number: formatNumber(input.letter, input.seq),
     seq: input.seq,
     priority: input.priority,
-    appointment: input.appointment?.id ?? null,
+    appointment: booking?.id ?? null,
+    appointmentAt,
     state: 'waiting',
     issuedAt: now,
-    queuedAt,
+    queuedAt: now,
     counter: 0,
     targetCounter: 0,
     calledAt: 0,

@@ -184,6 +184,39 @@ describe('the queue, end to end', () => {
     expect((printed.text as string[]).join('\n')).toMatch(/Каса|Kasa/);
   });
 
+  it('a booked visitor checks in with their code on the keypad, once', async () => {
+    await newContext();
+    const supervisor = await open('supervisor');
+    const row = supervisor.getByRole('region', { name: 'Wizyty umówione na dziś' }).getByRole('row', { name: /^10:30/ });
+    await row.waitFor();
+    const cells = await row.getByRole('cell').allTextContents();
+    const code = cells[1] ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+    expect(cells[2]).toBe('oczekuje');
+
+    const kiosk = await open('kiosk');
+    const checkIn = async () => {
+      await kiosk.getByRole('button', { name: /^Mam umówioną wizytę/ }).click();
+      await kiosk.getByRole('heading', { name: 'Wpisz kod wizyty' }).waitFor();
+      for (const digit of code) await kiosk.getByRole('button', { name: digit, exact: true }).click();
+      expect(await kiosk.getByLabel('Kod wizyty', { exact: true }).inputValue()).toBe(code);
+      await kiosk.getByRole('button', { name: 'Potwierdź' }).click();
+    };
+    await checkIn();
+    const number = await ticketNumber(kiosk);
+    expect(number).toMatch(/^F\d+$/);
+    // Before 10:45 the booked time holds; later the visitor queues like everyone else.
+    const slotPassed = new Date().toLocaleTimeString('pl-PL', { timeZone: 'Europe/Warsaw', hour12: false }) > '10:45';
+    await kiosk.getByText(slotPassed ? 'Minęła umówiona godzina' : 'Wizyta umówiona na 10:30', { exact: false }).waitFor();
+    await kiosk.getByRole('status').filter({ hasText: 'Weź bilet z drukarki.' }).waitFor();
+    await kiosk.screenshot({ path: path.join(shots, 'kiosk-appointment.png') });
+    await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe(`przybył(a) — ${number}`);
+
+    await kiosk.getByRole('button', { name: 'Gotowe' }).click();
+    await checkIn();
+    await kiosk.getByRole('alert').filter({ hasText: 'Ta wizyta została już potwierdzona.' }).waitFor();
+  });
+
   it('every screen passes the automated WCAG 2.2 AA checks', async () => {
     await newContext();
     for (const route of ['kiosk', 'counter/1', 'board', 'supervisor', '']) {

@@ -51,8 +51,8 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
   const serviceName = (id: string) => services.find((s) => s.id === id)?.name.pl ?? id;
   const current = tickets.find((ticket) => ticket.counter === counter.number && (ticket.state === 'called' || ticket.state === 'serving'));
   const order = useMemo(
-    () => (office ? projectedOrder(tickets, counter, office.priorityRule) : []),
-    [tickets, counter, office],
+    () => (office ? projectedOrder(tickets, counter, office.priorityRule, now) : []),
+    [tickets, counter, office, now],
   );
   const parked = tickets.filter((ticket) => ticket.state === 'parked' && ticket.counter === counter.number);
   const noShows = tickets.filter((ticket) => ticket.state === 'no-show' && counter.services.includes(ticket.service));
@@ -245,6 +245,13 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
                         {ticket.number}
                         {ticket.priority && <span className="badge">{t('counter.queue.priority')}</span>}
                         {ticket.targetCounter === counter.number && <span className="badge">{t('counter.queue.targeted')}</span>}
+                        {ticket.appointmentAt > 0 && (
+                          <span className="badge">
+                            {t('counter.queue.appointment', {
+                              time: new Intl.DateTimeFormat('pl-PL', { timeZone: office?.timeZone, hour: '2-digit', minute: '2-digit' }).format(ticket.appointmentAt),
+                            })}
+                          </span>
+                        )}
                       </th>
                       <td>{serviceName(ticket.service)}</td>
                       <td>{t('counter.queue.minutes', { minutes: Math.max(0, Math.floor((now - ticket.queuedAt) / 60_000)) })}</td>

@@ -4,13 +4,15 @@
  * issued and shown in large type, and the supervisor gets an alert. Every target is at least
  * 72 px, everything works by touch, keyboard and with the screen read aloud.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { ErrorCode } from '../../../electron/contract/result';
 import { useCounters, useOffice, useServices, useTicketsOfDay, useToday } from '../../app/data';
 import { PRINTER_PROBLEMS, usePrinterState } from '../../app/printer';
 import { SPEECH_LANG, speak } from '../../app/speech';
 import { newId, useWorkstation } from '../../app/workstation';
 import { raiseAlert } from '../../db/alerts';
+import { CheckInError } from '../../db/queue';
+import { CODE_LENGTH, type CheckInRefusal } from '../../domain/appointment';
 import type { OfficeDoc, ServiceDoc } from '../../db/schemas';
 import { LANGUAGES, type Language, type PriorityReason } from '../../domain/office';
 import { estimatedWaitMinutes, peopleAhead } from '../../domain/ordering';
@@ -21,6 +23,7 @@ type PrintOutcome = { state: 'printing' } | { state: 'printed' } | { state: 'fai
 
 type Step =
   | { kind: 'services' }
+  | { kind: 'appointment' }
   | { kind: 'priority'; service: ServiceDoc }
   | { kind: 'ticket'; ticket: Ticket; service: ServiceDoc; ahead: number; wait: number; print: PrintOutcome };
 
@@ -67,20 +70,24 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
     return () => clearTimeout(timer);
   }, [step, reset]);
 
-  const take = async (service: ServiceDoc, priority: PriorityReason | null) => {
+  /** Issues a ticket (walk-in or check-in), shows it at once, then prints it. */
+  const obtain = async (issue: () => Promise<Ticket>): Promise<void> => {
     if (!office || busy) return;
     setBusy(true);
     setError(false);
     try {
-      const ticket = await queue.issue({ service: service.id, priority });
+      const ticket = await issue();
+      const service = services.find((candidate) => candidate.id === ticket.service);
+      if (!service) throw new Error(`Service ${ticket.service} is gone`);
       const waiting = await db.tickets.find({ selector: { day: ticket.day, state: 'waiting', service: service.id } }).exec();
-      const ahead = peopleAhead(ticket, waiting.map((doc) => doc.toJSON() as Ticket), office.priorityRule);
+      const ahead = peopleAhead(ticket, waiting.map((doc) => doc.toJSON() as Ticket), office.priorityRule, ticket.issuedAt);
       const open = counters.filter((counter) => counter.mode === 'open' && counter.services.includes(service.id)).length;
       const wait = estimatedWaitMinutes(ahead, service.averageMinutes, open);
       setStep({ kind: 'ticket', ticket, service, ahead, wait, print: { state: 'printing' } });
       const outcome = await printTicket(ticket, service, office, ahead, wait, language);
       setStep((current) => (current.kind === 'ticket' && current.ticket.id === ticket.id ? { ...current, print: outcome } : current));
     } catch (failure) {
+      if (failure instanceof CheckInError) throw failure;
       console.error('ticket not issued', failure);
       setError(true);
     } finally {
@@ -88,11 +95,17 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
     }
   };
 
+  const take = (service: ServiceDoc, priority: PriorityReason | null) => obtain(() => queue.issue({ service: service.id, priority }));
+
+  const timeOf = (at: number) =>
+    new Intl.DateTimeFormat(language, { timeZone: office?.timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
+
   const printTicket = async (ticket: Ticket, service: ServiceDoc, office: OfficeDoc, ahead: number, wait: number, language: Language): Promise<PrintOutcome> => {
     const tr = translator(language);
     const lines = [tr('ticket.print.ahead', { count: ahead })];
     if (ahead > 0) lines.push(tr('ticket.print.wait', { minutes: wait }));
     if (ticket.priority) lines.push(tr('ticket.print.priority'));
+    if (ticket.appointmentAt) lines.push(tr('ticket.print.appointment', { time: timeOf(ticket.appointmentAt) }));
     const result = await api.printer.printTicket({
       ticketId: ticket.id,
       language,
@@ -158,6 +171,10 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
               {t('kiosk.chooseService')}
             </h1>
             {services.length === 0 && office && <p>{t('kiosk.noServices')}</p>}
+            <button type="button" className="kiosk-appointment" disabled={busy} onClick={() => setStep({ kind: 'appointment' })}>
+              <span className="kiosk-service-name">{t('kiosk.appointment')}</span>
+              <span className="kiosk-service-meta">{t('kiosk.appointment.hint')}</span>
+            </button>
             <ul className="kiosk-services">
               {services.map((service) => (
                 <li key={service.id}>
@@ -179,6 +196,16 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
               ))}
             </ul>
           </>
+        )}
+
+        {step.kind === 'appointment' && (
+          <AppointmentStep
+            heading={heading}
+            busy={busy}
+            formatDay={(day) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(`${day}T12:00:00Z`))}
+            onCheckIn={(code) => obtain(() => queue.checkIn(code).then((checked) => checked.ticket))}
+            onBack={reset}
+          />
         )}
 
         {step.kind === 'priority' && office && (
@@ -210,6 +237,8 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
             </h1>
             <p className="kiosk-ticket-line">{t('kiosk.ticket.service', { service: step.service.name[language] })}</p>
             {step.ticket.priority && <p className="kiosk-ticket-line">{t('kiosk.ticket.priority')}</p>}
+            {step.ticket.appointmentAt > 0 && <p className="kiosk-ticket-line">{t('kiosk.ticket.appointment', { time: timeOf(step.ticket.appointmentAt) })}</p>}
+            {step.ticket.appointment && step.ticket.appointmentAt === 0 && <p className="kiosk-ticket-line">{t('kiosk.ticket.appointmentLate')}</p>}
             <p className="kiosk-ticket-line">{t('kiosk.ticket.ahead', { count: step.ahead })}</p>
             {step.ahead > 0 && <p className="kiosk-ticket-line">{t('kiosk.ticket.wait', { minutes: step.wait })}</p>}
             <p className={`kiosk-print kiosk-print-${step.print.state}`} role="status">
@@ -235,6 +264,81 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
         </button>
       </footer>
     </main>
+  );
+}
+
+const KEYPAD = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
+
+/** The code of a booked visit, typed on the screen's keypad or a keyboard. */
+function AppointmentStep({
+  heading,
+  busy,
+  formatDay,
+  onCheckIn,
+  onBack,
+}: {
+  heading: RefObject<HTMLHeadingElement | null>;
+  busy: boolean;
+  formatDay: (day: string) => string;
+  onCheckIn: (code: string) => Promise<void>;
+  onBack: () => void;
+}) {
+  const t = useT();
+  const [code, setCode] = useState('');
+  const [refusal, setRefusal] = useState<{ reason: CheckInRefusal; day?: string } | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setRefusal(null);
+    try {
+      await onCheckIn(code);
+    } catch (failure) {
+      if (!(failure instanceof CheckInError)) throw failure;
+      setRefusal(failure.appointment ? { reason: failure.refusal, day: failure.appointment.day } : { reason: failure.refusal });
+    }
+  };
+
+  return (
+    <>
+      <h1 id="kiosk-step" ref={heading} tabIndex={-1}>
+        {t('kiosk.appointment.title')}
+      </h1>
+      <p className="kiosk-explain">{t('kiosk.appointment.explain')}</p>
+      <form className="kiosk-code-form" onSubmit={(event) => void submit(event)}>
+        <label htmlFor="appointment-code">{t('kiosk.appointment.code')}</label>
+        <input
+          id="appointment-code"
+          className="kiosk-code"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={CODE_LENGTH}
+          value={code}
+          aria-describedby={refusal ? 'appointment-refusal' : undefined}
+          onChange={(event) => setCode(event.target.value.replace(/\D/g, '').slice(0, CODE_LENGTH))}
+        />
+        <div className="kiosk-keypad">
+          {KEYPAD.map((digit) => (
+            <button key={digit} type="button" disabled={code.length >= CODE_LENGTH} onClick={() => setCode(code + digit)}>
+              {digit}
+            </button>
+          ))}
+          <button type="button" aria-label={t('kiosk.appointment.delete')} disabled={code.length === 0} onClick={() => setCode(code.slice(0, -1))}>
+            ⌫
+          </button>
+        </div>
+        {refusal && (
+          <p id="appointment-refusal" className="kiosk-error" role="alert">
+            {t(`kiosk.appointment.error.${refusal.reason}` as MessageId, { date: refusal.day ? formatDay(refusal.day) : '' })}
+          </p>
+        )}
+        <button type="submit" className="kiosk-choice kiosk-choice-main" disabled={busy || code.length !== CODE_LENGTH}>
+          {t('kiosk.appointment.confirm')}
+        </button>
+      </form>
+      <button type="button" className="kiosk-back" onClick={onBack}>
+        {t('kiosk.back')}
+      </button>
+    </>
   );
 }
 

@@ -3,7 +3,7 @@
  * waiting times, each counter's state, the priority rule in words, and the daily close.
  */
 import { useState } from 'react';
-import { useCounters, useOffice, useOpenAlerts, useServices, useTicketsOfDay, useToday } from '../../app/data';
+import { useAppointmentsOfDay, useCounters, useOffice, useOpenAlerts, useServices, useTicketsOfDay, useToday } from '../../app/data';
 import { usePrinterState } from '../../app/printer';
 import { useNow } from '../../app/use-rx';
 import { useWorkstation } from '../../app/workstation';
@@ -34,6 +34,8 @@ export function Supervisor() {
   const today = useToday(office);
   const tickets = useTicketsOfDay(today);
   const alerts = useOpenAlerts();
+  const appointments = useAppointmentsOfDay(today);
+  const time = (at: number) => new Intl.DateTimeFormat('pl-PL', { timeZone: office?.timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
   const printer = usePrinterState();
   const now = useNow(15_000);
   const [confirming, setConfirming] = useState(false);
@@ -133,6 +135,37 @@ export function Supervisor() {
             })}
           </tbody>
         </table>
+      </section>
+
+      <section aria-labelledby="appointments-title">
+        <h2 id="appointments-title">{t('supervisor.appointments')}</h2>
+        {appointments.length === 0 ? (
+          <p>{t('supervisor.appointments.none')}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('supervisor.appointment.time')}</th>
+                <th scope="col">{t('supervisor.service')}</th>
+                <th scope="col">{t('supervisor.appointment.code')}</th>
+                <th scope="col">{t('supervisor.appointment.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {appointments.map((appointment) => (
+                <tr key={appointment.id}>
+                  <th scope="row">{time(appointment.slotAt)}</th>
+                  <td>{services.find((service) => service.id === appointment.service)?.name.pl ?? appointment.service}</td>
+                  <td>{appointment.code}</td>
+                  <td>
+                    {t(`supervisor.appointment.${appointment.state}` as MessageId)}
+                    {appointment.ticket && ` — ${tickets.find((ticket) => ticket.id === appointment.ticket)?.number ?? ''}`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
 
       {office && (

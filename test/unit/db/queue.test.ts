@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Queue, QueueError } from '../../../renderer/db/queue';
-import { seedDemoOffice } from '../../../renderer/db/seed';
+import { CheckInError, Queue, QueueError } from '../../../renderer/db/queue';
+import { demoAppointmentCode, seedDemoAppointments, seedDemoOffice } from '../../../renderer/db/seed';
 import type { OkienkoDatabase } from '../../../renderer/db/database';
 import { createMemoryDatabase } from '../../support/memory-db';
 
@@ -75,5 +75,67 @@ describe('Queue on the local database', () => {
     const docs = await db.tickets.find().exec();
     const states = Object.fromEntries(docs.map((doc) => [doc.id, doc.state]));
     expect(states).toEqual({ [served.id]: 'done', [waiting.id]: 'expired' });
+  });
+});
+
+describe('checking in a booked visit', () => {
+  let db: OkienkoDatabase;
+  let now = START;
+  let queue: Queue;
+  let ids = 0;
+  beforeEach(async () => {
+    now = START; // 10:00 in Warsaw
+    db = await createMemoryDatabase();
+    await seedDemoOffice(db, now);
+    await seedDemoAppointments(db, '2026-11-22', 'Europe/Warsaw', now);
+    queue = new Queue(db, { now: () => now, station: 'kiosk', newId: () => `c${++ids}` });
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  it('issues a ticket that keeps the booked time, once', async () => {
+    const code = demoAppointmentCode('2026-11-22', 3); // 10:30, Profil Zaufany
+    const { ticket, appointment } = await queue.checkIn(` ${code.slice(0, 3)}-${code.slice(3)} `);
+    expect(appointment).toMatchObject({ state: 'checked-in', ticket: ticket.id, service: 'trusted-profile' });
+    expect(ticket).toMatchObject({ service: 'trusted-profile', number: 'F1', appointment: appointment.id, appointmentAt: Date.UTC(2026, 10, 22, 9, 30) });
+    await expect(queue.checkIn(code)).rejects.toMatchObject({ refusal: 'already-checked-in' });
+    expect(await db.tickets.count().exec()).toBe(1);
+  });
+
+  it('refuses unknown codes and other days, saying which', async () => {
+    await expect(queue.checkIn('000000')).rejects.toMatchObject({ refusal: 'unknown-code' });
+    await expect(queue.checkIn('12ab')).rejects.toBeInstanceOf(CheckInError);
+    await seedDemoAppointments(db, '2026-11-23', 'Europe/Warsaw', now);
+    await expect(queue.checkIn(demoAppointmentCode('2026-11-23', 0))).rejects.toMatchObject({ refusal: 'other-day', appointment: { day: '2026-11-23' } });
+    expect(await db.tickets.count().exec()).toBe(0);
+  });
+
+  it('two kiosks checking in one code: one ticket', async () => {
+    const code = demoAppointmentCode('2026-11-22', 5);
+    const results = await Promise.allSettled([queue.checkIn(code), queue.checkIn(code)]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    expect(await db.tickets.count().exec()).toBe(1);
+  });
+
+  it('is called at its slot before walk-ins who came earlier, but not before the slot', async () => {
+    await queue.setCounterMode(3, 'open', 'Anna');
+    now = Date.UTC(2026, 10, 22, 8, 10); // 09:10
+    const walkIn = await queue.issue({ service: 'id-cards', priority: null });
+    const second = await queue.issue({ service: 'id-cards', priority: null });
+    now = Date.UTC(2026, 10, 22, 8, 20);
+    const { ticket } = await queue.checkIn(demoAppointmentCode('2026-11-22', 1)); // booked for 09:30
+    expect((await queue.callNext(3, 'Anna'))?.ticket.id).toBe(walkIn.id);
+    await queue.act(walkIn.id, { type: 'done' }, 3, 'Anna');
+    now = Date.UTC(2026, 10, 22, 8, 30); // 09:30: the slot has come
+    expect((await queue.callNext(3, 'Anna'))?.ticket.id).toBe(ticket.id);
+    await queue.act(ticket.id, { type: 'done' }, 3, 'Anna');
+    expect((await queue.callNext(3, 'Anna'))?.ticket.id).toBe(second.id);
+  });
+
+  it('a visitor too late for the slot queues like a walk-in', async () => {
+    const { ticket } = await queue.checkIn(demoAppointmentCode('2026-11-22', 1)); // 09:30, now 10:00
+    expect(ticket).toMatchObject({ appointmentAt: 0 });
+    expect(ticket.appointment).not.toBeNull();
   });
 });

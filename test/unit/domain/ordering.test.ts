@@ -8,6 +8,8 @@ import { waitingTicket } from '../../support/tickets';
 const counter: CounterQueue = { number: 1, services: ['vehicles', 'licences'], normalSinceLastPriority: 0 };
 const ratio3: PriorityRule = { mode: 'ratio', normalPerPriority: 3 };
 const strict: PriorityRule = { mode: 'strict' };
+/** Later than every ticket time in these tests. */
+const NOW = 100_000_000;
 
 /** Calls every ticket in turn and returns the numbers in call order. */
 function callAll(tickets: Ticket[], rule: PriorityRule, start: CounterQueue = counter): string[] {
@@ -15,11 +17,11 @@ function callAll(tickets: Ticket[], rule: PriorityRule, start: CounterQueue = co
   const remaining = [...tickets];
   const order: string[] = [];
   for (;;) {
-    const pick = pickNext(remaining, state, rule);
+    const pick = pickNext(remaining, state, rule, NOW);
     if (!pick) return order;
     order.push(pick.ticket.number + (pick.ticket.priority ? '*' : ''));
     remaining.splice(remaining.indexOf(pick.ticket), 1);
-    state = afterCall(state, pick.ticket);
+    state = afterCall(state, pick);
   }
 }
 
@@ -42,28 +44,28 @@ describe('which ticket a counter calls next', () => {
 
   it('ratio: a counter that owes a priority call takes it at once', () => {
     const tickets = [waitingTicket(1), waitingTicket(9, { priority: 'veteran' })];
-    expect(pickNext(tickets, { ...counter, normalSinceLastPriority: 3 }, ratio3)).toMatchObject({ ticket: { id: 't9' }, reason: 'priority-turn' });
-    expect(pickNext(tickets, { ...counter, normalSinceLastPriority: 2 }, ratio3)).toMatchObject({ ticket: { id: 't1' }, reason: 'normal' });
+    expect(pickNext(tickets, { ...counter, normalSinceLastPriority: 3 }, ratio3, NOW)).toMatchObject({ ticket: { id: 't9' }, reason: 'priority-turn' });
+    expect(pickNext(tickets, { ...counter, normalSinceLastPriority: 2 }, ratio3, NOW)).toMatchObject({ ticket: { id: 't1' }, reason: 'normal' });
   });
 
   it('whichever kind is missing, the other is called without waiting', () => {
-    expect(pickNext([waitingTicket(9, { priority: 'senior' })], counter, ratio3)?.reason).toBe('only-priority');
-    expect(pickNext([waitingTicket(1)], { ...counter, normalSinceLastPriority: 99 }, ratio3)?.reason).toBe('only-normal');
-    expect(pickNext([], counter, ratio3)).toBeNull();
+    expect(pickNext([waitingTicket(9, { priority: 'senior' })], counter, ratio3, NOW)?.reason).toBe('only-priority');
+    expect(pickNext([waitingTicket(1)], { ...counter, normalSinceLastPriority: 99 }, ratio3, NOW)?.reason).toBe('only-normal');
+    expect(pickNext([], counter, ratio3, NOW)).toBeNull();
   });
 
   it('a ticket transferred to this counter comes first; one sent elsewhere is not ours', () => {
     const mine = waitingTicket(50, { targetCounter: 1 });
     const theirs = waitingTicket(0, { targetCounter: 2 });
     const tickets = [waitingTicket(1, { priority: 'disability' }), mine, theirs];
-    expect(pickNext(tickets, counter, strict)).toMatchObject({ ticket: { id: 't50' }, reason: 'targeted' });
-    expect(projectedOrder(tickets, counter, strict).map((t) => t.id)).toEqual(['t50', 't1']);
+    expect(pickNext(tickets, counter, strict, NOW)).toMatchObject({ ticket: { id: 't50' }, reason: 'targeted' });
+    expect(projectedOrder(tickets, counter, strict, NOW).map((t) => t.id)).toEqual(['t50', 't1']);
   });
 
   it('ignores other services and tickets that are not waiting', () => {
     const called = transition(waitingTicket(1), { type: 'call', counter: 2 }, { station: 'x' }, 5);
     const tickets = [called, waitingTicket(2, { service: 'taxes' }), waitingTicket(3)];
-    expect(pickNext(tickets, counter, ratio3)?.ticket.id).toBe('t3');
+    expect(pickNext(tickets, counter, ratio3, NOW)?.ticket.id).toBe('t3');
   });
 
   const ticketsArbitrary = fc
@@ -82,7 +84,7 @@ describe('which ticket a counter calls next', () => {
     fc.assert(
       fc.property(ticketsArbitrary, fc.integer({ min: 0, max: 6 }), (tickets, n) => {
         const rule: PriorityRule = { mode: 'ratio', normalPerPriority: n };
-        const order = projectedOrder(tickets, counter, rule);
+        const order = projectedOrder(tickets, counter, rule, NOW);
         const eligible = tickets.filter((t) => counter.services.includes(t.service));
         expect(order).toHaveLength(eligible.length);
         expect(new Set(order.map((t) => t.id)).size).toBe(order.length);
@@ -98,7 +100,7 @@ describe('which ticket a counter calls next', () => {
   it('never lets more than N normal calls pass while a priority visitor waits, nor two priority calls in a row while normal ones wait (property)', () => {
     fc.assert(
       fc.property(ticketsArbitrary, fc.integer({ min: 1, max: 6 }), (tickets, n) => {
-        const order = projectedOrder(tickets, counter, { mode: 'ratio', normalPerPriority: n });
+        const order = projectedOrder(tickets, counter, { mode: 'ratio', normalPerPriority: n }, NOW);
         let normalsInARow = 0;
         order.forEach((ticket, index) => {
           const rest = order.slice(index + 1);
@@ -118,13 +120,35 @@ describe('which ticket a counter calls next', () => {
     );
   });
 
+  it('calls a checked-in appointment at its booked time, ahead of walk-ins, and not before', () => {
+    const slot = 50_000;
+    const booked = { ...waitingTicket(30, { at: 40_000 }), appointment: 'ap1', appointmentAt: slot };
+    const walkIns = [waitingTicket(1, { at: 1_000 }), waitingTicket(2, { at: 2_000, priority: 'senior' })];
+    expect(pickNext([...walkIns, booked], counter, strict, slot)).toMatchObject({ ticket: { id: 't30' }, reason: 'appointment' });
+    // Before the slot the booked visitor waits like anyone who came at the same time.
+    expect(pickNext([...walkIns, booked], counter, strict, slot - 1)?.ticket.id).toBe('t2');
+    expect(projectedOrder([...walkIns, booked], counter, ratio3, slot - 1).map((t) => t.id)).toEqual(['t1', 't30', 't2']);
+    // A transfer to this counter still comes first, and neither moves the priority rule.
+    const mine = waitingTicket(40, { targetCounter: 1 });
+    const pick = pickNext([...walkIns, booked, mine], counter, strict, slot);
+    expect(pick?.reason).toBe('targeted');
+    expect(afterCall({ ...counter, normalSinceLastPriority: 2 }, pick!).normalSinceLastPriority).toBe(2);
+    expect(afterCall({ ...counter, normalSinceLastPriority: 2 }, { ticket: booked, reason: 'appointment' }).normalSinceLastPriority).toBe(2);
+  });
+
+  it('the earliest due appointment goes first', () => {
+    const early = { ...waitingTicket(5, { at: 9_000 }), appointment: 'a', appointmentAt: 20_000 };
+    const late = { ...waitingTicket(6, { at: 1_000 }), appointment: 'b', appointmentAt: 30_000 };
+    expect(projectedOrder([late, early, waitingTicket(1)], counter, ratio3, 40_000).map((t) => t.id)).toEqual(['t5', 't6', 't1']);
+  });
+
   it('counts the people ahead of a new ticket by the same rule', () => {
     const queue = [waitingTicket(1), waitingTicket(2), waitingTicket(3), waitingTicket(4)];
     const late = waitingTicket(5);
-    expect(peopleAhead(late, [...queue, late], ratio3)).toBe(4);
+    expect(peopleAhead(late, [...queue, late], ratio3, NOW)).toBe(4);
     const priority = waitingTicket(6, { priority: 'pregnancy' });
-    expect(peopleAhead(priority, [...queue, priority], ratio3)).toBe(3);
-    expect(peopleAhead(priority, [...queue, priority], strict)).toBe(0);
+    expect(peopleAhead(priority, [...queue, priority], ratio3, NOW)).toBe(3);
+    expect(peopleAhead(priority, [...queue, priority], strict, NOW)).toBe(0);
   });
 
   it('estimates the wait in 5-minute steps, shared by open counters', () => {

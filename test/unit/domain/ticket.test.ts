@@ -68,12 +68,15 @@ describe('ticket life cycle', () => {
     expect(ticket).toMatchObject({ state: 'called', counter: 2, calledAt: 9_000 });
   });
 
-  it('an appointment joins the queue at its slot, or now when late', () => {
-    const early = issueTicket({ id: 'x', day: '2026-11-22', service: 's', letter: 'R', seq: 1, priority: null, appointment: { id: 'ap1', slotAt: 50_000 } }, STATION, 20_000);
-    expect(early.queuedAt).toBe(20_000);
-    const onTime = issueTicket({ id: 'y', day: '2026-11-22', service: 's', letter: 'R', seq: 2, priority: null, appointment: { id: 'ap2', slotAt: 50_000 } }, STATION, 80_000);
-    expect(onTime.queuedAt).toBe(50_000);
-    expect(onTime.events.map((event) => event.type)).toEqual(['issued', 'checked-in']);
+  it('a checked-in appointment keeps its booked time, unless the visitor is later than the grace period', () => {
+    const booking = { id: 'ap1', slotAt: 600_000, graceMinutes: 15 };
+    const early = issueTicket({ id: 'x', day: '2026-11-22', service: 's', letter: 'R', seq: 1, priority: null, appointment: booking }, STATION, 20_000);
+    expect(early).toMatchObject({ appointment: 'ap1', appointmentAt: 600_000, queuedAt: 20_000 });
+    expect(early.events.map((event) => event.type)).toEqual(['issued', 'checked-in']);
+    const inGrace = issueTicket({ id: 'y', day: '2026-11-22', service: 's', letter: 'R', seq: 2, priority: null, appointment: booking }, STATION, 600_000 + 15 * 60_000);
+    expect(inGrace.appointmentAt).toBe(600_000);
+    const late = issueTicket({ id: 'z', day: '2026-11-22', service: 's', letter: 'R', seq: 3, priority: null, appointment: booking }, STATION, 600_001 + 15 * 60_000);
+    expect(late).toMatchObject({ appointment: 'ap1', appointmentAt: 0 });
   });
 
   const actions: TicketAction[] = [

@@ -27,6 +27,7 @@ interface Report {
   switches: string[];
   sandboxEnabled: boolean;
   ipcChannels: string[];
+  ipcChannelsAfterQuit: number;
   windows: { url: string; options: { kiosk: boolean; fullscreen: boolean; x: number; webPreferences: Record<string, unknown> } }[];
   info: unknown;
   foreign: unknown;
@@ -100,6 +101,7 @@ describe('the bundled main process, on a fake Electron', () => {
 
     expect(report.openAfterUnplug).toBe(1);
     expect(report.stationExit).toEqual({ code: 0, signal: null });
+    expect(report.ipcChannelsAfterQuit).toBe(0);
     expect(report.exitCode).toBeNull();
   }, 60_000);
 

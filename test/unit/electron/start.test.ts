@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fallbackLine, findElectronRuntime, type RuntimeProbe } from '../../../build/scripts/start';
+import { fallbackLine, fetchElectronBinary, findElectronRuntime, shouldFetch, type MissingRuntime, type RuntimeProbe } from '../../../build/scripts/start';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FALLBACK = /^Okienko: .+ \(.+\); serving the same workstation to the browser instead\.$/;
@@ -34,11 +34,30 @@ describe('finding the Electron runtime', () => {
   });
 
   it('reports a package installed without its binary, without asking require(electron) to download it', () => {
-    const runtime = findElectronRuntime(probe());
+    const runtime = findElectronRuntime(probe()) as MissingRuntime;
     expect(runtime).toMatchObject({ ok: false, kind: 'missing' });
-    expect(fallbackLine(runtime as Extract<typeof runtime, { ok: false }>)).toMatch(FALLBACK);
-    expect(fallbackLine(runtime as Extract<typeof runtime, { ok: false }>)).toContain('the Electron runtime is not installed here');
+    expect(runtime.installScript).toBeUndefined();
+    expect(fallbackLine(runtime)).toMatch(FALLBACK);
+    expect(fallbackLine(runtime)).toContain('the Electron runtime is not installed here');
     expect(findElectronRuntime(probe({ electronPackageDir: null }))).toMatchObject({ ok: false, kind: 'missing' });
+  });
+
+  it("lets the package's own installer fetch the binary, unless ELECTRON_SKIP_BINARY_DOWNLOAD says not to", async () => {
+    await writeFile(path.join(dir, 'install.js'), '');
+    const runtime = findElectronRuntime(probe());
+    expect(runtime).toMatchObject({ ok: false, kind: 'missing', installScript: path.join(dir, 'install.js') });
+    expect(shouldFetch(runtime, {})).toBe(true);
+    expect(shouldFetch(runtime, { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' })).toBe(false);
+    expect(shouldFetch(findElectronRuntime(probe({ env: { OKIENKO_BROWSER: '1' } })), {})).toBe(false);
+  });
+
+  it('reports the first line of a failed fetch, and nothing for a good one', async () => {
+    const failing = path.join(dir, 'failing.cjs');
+    await writeFile(failing, 'console.error("TypeError: fetch failed\\n    at undici"); process.exit(1);');
+    const succeeding = path.join(dir, 'succeeding.cjs');
+    await writeFile(succeeding, 'process.exit(0);');
+    expect(await fetchElectronBinary(failing)).toBe('TypeError: fetch failed');
+    expect(await fetchElectronBinary(succeeding)).toBeNull();
   });
 
   it('uses the binary require(electron) names once it is in place', async () => {
@@ -73,7 +92,8 @@ describe('npm start without Electron', () => {
   });
 
   it('says so in one line and serves the workstation to the browser', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, OKIENKO_RENDERER_DIR: path.join(base, 'renderer') };
+    // No download attempt from a test: offline it fails fast, but a test must not reach the network.
+    const env: NodeJS.ProcessEnv = { ...process.env, OKIENKO_RENDERER_DIR: path.join(base, 'renderer'), ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
     // Where Electron is installed, ask for the fallback; here it is missing anyway.
     if (findElectronRuntime().ok) env.OKIENKO_BROWSER = '1';
     const started = spawn('npx', ['tsx', 'build/scripts/start.ts', '--port', '0', '--data', path.join(base, 'data')], {

@@ -11,6 +11,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SHIM_READY } from './shim-protocol';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -172,10 +173,18 @@ export function createFakeElectron(options: { appData: string; displays: Display
       });
       record.stationChildren.push(child);
       const emitter = new EventEmitter();
-      child.on('message', (message) => emitter.emit('message', message));
+      // Electron queues messages for a utility process that is still starting; so does this.
+      let ready = false;
+      const waiting: unknown[] = [];
+      child.on('message', (message) => {
+        if (message === SHIM_READY) {
+          ready = true;
+          for (const queued of waiting.splice(0)) child.send(queued as never);
+        } else emitter.emit('message', message);
+      });
       child.on('exit', (code) => emitter.emit('exit', code ?? -1));
       return Object.assign(emitter, {
-        postMessage: (message: unknown) => child.send(message as never),
+        postMessage: (message: unknown) => (ready ? child.send(message as never) : waiting.push(message)),
         kill: () => child.kill('SIGKILL'),
       });
     },

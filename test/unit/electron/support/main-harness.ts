@@ -42,6 +42,7 @@ async function scenario() {
 
   await until('the windows', () => FakeBrowserWindow.created.length === displays.length && FakeBrowserWindow.created.every((w) => w.shown));
   const windows = FakeBrowserWindow.created.map((window) => ({ url: window.webContents.url, options: window.options }));
+  const ipcChannels = [...record.ipcHandlers.keys()];
 
   const invoke = (channel: string, url: string | null, payload: unknown = {}) => {
     const handler = record.ipcHandlers.get(channel);
@@ -91,7 +92,8 @@ async function scenario() {
     schemes: record.schemes,
     switches: record.switches,
     sandboxEnabled: record.sandboxEnabled,
-    ipcChannels: [...record.ipcHandlers.keys()],
+    ipcChannels,
+    ipcChannelsAfterQuit: record.ipcHandlers.size,
     windows,
     info,
     foreign,
