@@ -116,7 +116,7 @@ describe('the queue, end to end', () => {
     const now = board.getByRole('region', { name: 'Teraz zapraszamy' });
     await expect.poll(() => now.textContent()).toMatch(new RegExp(`${number}.*stanowisko 3`));
     const spoken = `Numer ${number[0]} ${number.slice(1)}, stanowisko 3.`;
-    await expect.poll(() => board.getByRole('status').textContent()).toBe(spoken);
+    await expect.poll(() => board.getByRole('log', { name: 'Odczytane wywołania' }).getByRole('listitem').allTextContents()).toEqual([spoken]);
     await board.screenshot({ path: path.join(shots, 'board.png') });
 
     // Serving and finishing by keyboard, then the counter is free again.
@@ -124,6 +124,32 @@ describe('the queue, end to end', () => {
     await counter.getByText('w obsłudze').waitFor();
     await counter.keyboard.press('Alt+KeyD');
     await counter.getByText('Nikogo teraz nie obsługujesz.').waitFor();
+  });
+
+  it('two counters calling at the same moment get different visitors, and the board reads both in turn', async () => {
+    await newContext();
+    const board = await open('board');
+    await board.getByRole('heading', { name: 'Teraz zapraszamy' }).waitFor();
+    const kiosk = await open('kiosk');
+    const numbers: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      await kiosk.getByRole('button', { name: /^Prawa jazdy/ }).click();
+      await kiosk.getByRole('button', { name: 'Nie — zwykły bilet' }).click();
+      numbers.push(await ticketNumber(kiosk));
+      await kiosk.getByRole('button', { name: 'Gotowe' }).click();
+    }
+    const first = await open('counter/1');
+    await openCounter(first, 'Anna Nowak');
+    const second = await open('counter/2');
+    await openCounter(second, 'Jan Kowalski');
+    await Promise.all([first.getByRole('button', { name: /Wywołaj następnego/ }).click(), second.getByRole('button', { name: /Wywołaj następnego/ }).click()]);
+    const calledAt = async (page: Page) => /Wywołano ([A-Z]\d+)\./.exec((await page.getByRole('status').filter({ hasText: 'Wywołano' }).textContent()) ?? '')?.[1];
+    const called = [await calledAt(first), await calledAt(second)];
+    expect(new Set(called)).toEqual(new Set(numbers));
+    const log = board.getByRole('log', { name: 'Odczytane wywołania' }).getByRole('listitem');
+    await expect.poll(() => log.count()).toBe(2);
+    const announced = await log.allTextContents();
+    expect(announced.map((text) => /Numer ([A-Z]) (\d+)/.exec(text)?.slice(1).join(''))).toEqual(expect.arrayContaining(numbers));
   });
 
   it('out of paper: the number is still issued and shown, nothing printed, the supervisor is alerted', async () => {

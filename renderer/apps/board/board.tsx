@@ -35,7 +35,7 @@ function BoardScreen({ language, onLanguage }: { language: Language; onLanguage:
   const tickets = useTicketsOfDay(today);
   const now = useNow(1000);
   const [sound, setSound] = useState(false);
-  const [spoken, setSpoken] = useState('');
+  const [spoken, setSpoken] = useState<string[]>([]);
 
   const calls = useMemo(
     () =>
@@ -47,7 +47,10 @@ function BoardScreen({ language, onLanguage }: { language: Language; onLanguage:
   );
 
   const announcer = useRef<Announcer | null>(null);
-  announcer.current ??= new Announcer({ chime: true, onAnnounce: (announcement: Announcement) => setSpoken(announcement.text) });
+  announcer.current ??= new Announcer({
+    chime: true,
+    onAnnounce: (announcement: Announcement) => setSpoken((previous) => [...previous.slice(-4), announcement.text]),
+  });
   useEffect(() => {
     if (announcer.current) announcer.current.muted = !sound;
   }, [sound]);
@@ -146,9 +149,12 @@ function BoardScreen({ language, onLanguage }: { language: Language; onLanguage:
             </li>
           ))}
         </ul>
-        <p className="visually-hidden" role="status" aria-live="polite">
-          {spoken}
-        </p>
+        {/* What was read out, newest last: screen-reader users hear it, tests read it. */}
+        <ol className="visually-hidden" role="log" aria-label={t('board.announcements')}>
+          {spoken.map((text, index) => (
+            <li key={`${index}-${text}`}>{text}</li>
+          ))}
+        </ol>
       </footer>
     </main>
   );

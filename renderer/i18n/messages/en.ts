@@ -140,6 +140,7 @@ export const en: Record<MessageId, string> = {
   'board.announce': 'Number {letter} {digits}, counter {counter}.',
   'board.sound.on': 'Turn sound on',
   'board.sound.off': 'Mute',
+  'board.announcements': 'Calls read out',
   'board.waiting': 'Waiting',
 
   'supervisor.title': 'Supervisor overview',

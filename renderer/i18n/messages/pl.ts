@@ -143,6 +143,7 @@ export const pl = {
   'board.announce': 'Numer {letter} {digits}, stanowisko {counter}.',
   'board.sound.on': 'Włącz dźwięk',
   'board.sound.off': 'Wycisz',
+  'board.announcements': 'Odczytane wywołania',
   'board.waiting': 'Czeka',
 
   'supervisor.title': 'Podgląd kierownika',

@@ -140,6 +140,7 @@ export const uk: Record<MessageId, string> = {
   'board.announce': 'Номер {letter} {digits}, віконце {counter}.',
   'board.sound.on': 'Увімкнути звук',
   'board.sound.off': 'Вимкнути звук',
+  'board.announcements': 'Оголошені виклики',
   'board.waiting': 'Чекають',
 
   'supervisor.title': 'Огляд керівника',
