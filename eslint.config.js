@@ -7,6 +7,7 @@
 //   renderer  renderer/**  → anywhere code and itself; never Node, never electron/ except the contract
 //   native    native/**    → Node allowed; never renderer/ or electron/
 //   node      electron/**  → Node allowed; from renderer/ only the domain
+//   preload   electron/preload.ts, shell/ipc-transport.ts → like the renderer: `electron` and anywhere code
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -81,6 +82,16 @@ export default tseslint.config(
         exact(browserOnlyPackages, 'The Node side does not use browser libraries.'),
         { group: ['react-dom/*', 'rxdb/*'], message: 'The Node side does not use browser libraries.' },
         { regex: '(^|/)renderer/(?!domain(/|$))', message: 'The Node side may import only renderer/domain.' },
+      ),
+    },
+  },
+  {
+    // The preload runs in a sandboxed renderer: Electron's own module and anywhere code only.
+    files: ['electron/preload.ts', 'electron/shell/ipc-transport.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        exact([...nodeModules, ...nodeOnlyPackages.filter((name) => name !== 'electron'), ...browserOnlyPackages], 'A sandboxed preload can load no Node module.'),
+        { regex: '(^|/)(station|host|hub|native)(/|$)', message: 'A sandboxed preload reaches the station only over IPC.' },
       ),
     },
   },

@@ -4,8 +4,8 @@
  * event here. Both transports (Electron IPC through the preload, WebSocket in the browser host) are
  * generated from these two tables, and nothing else may add a channel.
  *
- * Adding a call: add the channel below, implement it in `electron/station/handlers.ts` (the type
- * checker refuses a station that misses one), and call it from the renderer as
+ * Adding a call: add the channel below, implement it in the `handlers` of `electron/station/station.ts`
+ * (the type checker refuses a station that misses one), and call it from the renderer as
  * `api.<group>.<name>(request)`.
  */
 import { z } from 'zod';

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'UNKNOWN_CHANNEL',
   /** The request did not match the channel's schema. */
   'BAD_REQUEST',
+  /** The caller may not make this call (a frame that is not one of the app's own pages). */
+  'FORBIDDEN',
   /** The call did not get a reply in time (transport or device). */
   'TIMEOUT',
   /** The transport to the station is down (browser host restarted, utility process crashed). */

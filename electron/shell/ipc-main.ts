@@ -39,7 +39,7 @@ export function createIpcHandler(channel: ChannelName, call: StationCall, log: L
   return async (event: InvokeEventLike, payload: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event)) {
       log.warn('refused an IPC call from a foreign frame', { channel, origin: originOf(event.senderFrame?.url) });
-      return fail('BAD_REQUEST', `${channel}: calls are accepted only from the app's own pages`);
+      return fail('FORBIDDEN', `${channel}: calls are accepted only from the app's own pages`);
     }
     return call(channel, payload);
   };

@@ -61,7 +61,7 @@ describe('ipcMain handlers', () => {
     const lines: string[] = [];
     registerStationIpc(ipcMain, call, createLogger({ write: (line) => lines.push(line) }));
     const result = await invoke('https://evil.example/page?pesel=44051401359', `${IPC_PREFIX}printer.printTicket`, {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(call).not.toHaveBeenCalled();
     expect(lines.join('\n')).toContain('https://evil.example');
     expect(lines.join('\n')).not.toContain('44051401359');

@@ -86,7 +86,7 @@ describe('the bundled main process, on a fake Electron', () => {
     expect(String(report.windows[0]!.options.webPreferences.preload)).toBe(path.join(base, 'electron', 'preload.cjs'));
 
     expect(report.info).toMatchObject({ ok: true, value: { host: 'electron', stationId: 'ws-counter-4' } });
-    expect(report.foreign).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(report.foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
     expect(report.page).toEqual({ status: 200, csp: CONTENT_SECURITY_POLICY, body: '<!doctype html><title>Okienko screens</title>' });
     expect(report.escape.status).toBe(403);

@@ -23,6 +23,8 @@ describe('layering lint rule', () => {
     ['native/printer/x.ts', "import { Queue } from '../../renderer/db/queue';"],
     ['electron/station/x.ts', "import { Queue } from '../../renderer/db/queue';"],
     ['electron/station/x.ts', "import { useState } from 'react';"],
+    ['electron/preload.ts', "import { readFileSync } from 'node:fs';"],
+    ['electron/preload.ts', "import { createStation } from './station/station';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await layeringErrors(file, `${code}\nexport {};\n`)).not.toEqual([]);
   });
@@ -35,6 +37,7 @@ describe('layering lint rule', () => {
     ['electron/station/x.ts', "import { officeDay } from '../../renderer/domain/office-time';"],
     ['electron/station/x.ts', "import { SerialBytePort } from '../../native/port/serial-byte-port';"],
     ['native/port/x.ts', "import { SerialPort } from 'serialport';"],
+    ['electron/preload.ts', "import { contextBridge } from 'electron';"],
   ])('%s may: %s', async (file, code) => {
     expect(await layeringErrors(file, `${code}\nexport {};\n`)).toEqual([]);
   });
