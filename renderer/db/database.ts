@@ -4,7 +4,8 @@
  * ticket issued at the kiosk window appears at the counter and on the board at once, with no
  * network at all.
  */
-import { createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import {
   alertSchema,
@@ -22,6 +23,7 @@ import {
   type ServiceDoc,
   type TicketDoc,
 } from './schemas';
+import { conflictHandlers } from './sync/conflicts';
 
 export interface OkienkoCollections {
   office: RxCollection<OfficeDoc>;
@@ -44,6 +46,9 @@ export interface DatabaseOptions {
 
 export const DATABASE_NAME = 'okienko';
 
+// With several windows on one database, one of them (the leader) runs the hub replication.
+addRxPlugin(RxDBLeaderElectionPlugin);
+
 export async function createOkienkoDatabase(options: DatabaseOptions = {}): Promise<OkienkoDatabase> {
   const db = await createRxDatabase<OkienkoCollections>({
     name: options.name ?? DATABASE_NAME,
@@ -53,14 +58,15 @@ export async function createOkienkoDatabase(options: DatabaseOptions = {}): Prom
     // React's development double-mount opens the database twice in one page; reuse, do not throw.
     closeDuplicates: true,
   });
+  // Conflict handlers decide what happens when a change meets another at the hub: see sync/conflicts.ts.
   await db.addCollections({
-    office: { schema: officeSchema },
-    services: { schema: serviceSchema },
-    counters: { schema: counterSchema },
-    tickets: { schema: ticketSchema },
+    office: { schema: officeSchema, conflictHandler: conflictHandlers.office },
+    services: { schema: serviceSchema, conflictHandler: conflictHandlers.services },
+    counters: { schema: counterSchema, conflictHandler: conflictHandlers.counters },
+    tickets: { schema: ticketSchema, conflictHandler: conflictHandlers.tickets },
     sequences: { schema: sequenceSchema },
-    alerts: { schema: alertSchema },
-    appointments: { schema: appointmentSchema },
+    alerts: { schema: alertSchema, conflictHandler: conflictHandlers.alerts },
+    appointments: { schema: appointmentSchema, conflictHandler: conflictHandlers.appointments },
   });
   return db;
 }

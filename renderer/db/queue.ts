@@ -11,12 +11,24 @@ import { afterCall, pickNext, type CounterQueue, type Pick } from '../domain/ord
 import type { PriorityReason } from '../domain/office';
 import { issueTicket, TicketTransitionError, transition, type Actor, type Ticket, type TicketAction, type TicketState } from '../domain/ticket';
 import type { OkienkoDatabase } from './database';
+import { LocalNumbers, type NumberSource } from './numbering';
 import type { CounterDoc, CounterMode, OfficeDoc, ServiceDoc } from './schemas';
 
 export interface QueueContext {
+  /** The office's time: the workstation's clock corrected by the hub's (sync/hub-clock.ts). */
   readonly now: () => number;
   readonly station: string;
   readonly newId: () => string;
+  /** Where ticket numbers come from (numbering.ts); a local sequence when there is no hub. */
+  readonly numbers?: NumberSource;
+}
+
+/**
+ * Every local change of a ticket clears the hub's confirmation: until the hub has stored this
+ * version, the board does not show it as a call (see contract/hub.ts HUB_STAMP_FIELD).
+ */
+function unconfirmed<T extends Ticket>(ticket: T): T {
+  return { ...ticket, hubStamp: 0 };
 }
 
 export class QueueError extends Error {
@@ -44,11 +56,13 @@ const MAX_CALL_ATTEMPTS = 20;
 
 export class Queue {
   private officeCache: Promise<OfficeDoc> | null = null;
+  private readonly numbers: NumberSource;
 
   constructor(
     private readonly db: OkienkoDatabase,
     private readonly context: QueueContext,
   ) {
+    this.numbers = context.numbers ?? new LocalNumbers(db);
     // Any write to the office collection (here, in another window, or by replication) drops the cache.
     db.office.$.subscribe(() => {
       this.officeCache = null;
@@ -82,7 +96,7 @@ export class Queue {
     if (!service.active) throw new QueueError('service-closed', `Service ${input.service} is not taking visitors`);
     const now = this.context.now();
     const day = officeDay(now, office.timeZone);
-    const seq = await this.nextSequence(day, service.id, now);
+    const seq = await this.numbers.next(day, service.id, now);
     const ticket = issueTicket(
       {
         id: input.id ?? this.context.newId(),
@@ -96,7 +110,7 @@ export class Queue {
       { station: this.context.station },
       now,
     );
-    await this.db.tickets.insert(ticket);
+    await this.db.tickets.insert(unconfirmed(ticket));
     return ticket;
   }
 
@@ -148,7 +162,7 @@ export class Queue {
       try {
         // incrementalModify re-applies the transition to the newest revision: if another counter
         // called this visitor in the meantime, the life cycle refuses and we take the next one.
-        const updated = await doc!.incrementalModify((latest) => transition(latest as Ticket, { type: 'call', counter: counterNumber }, by, this.context.now()) as typeof latest);
+        const updated = await doc!.incrementalModify((latest) => unconfirmed(transition(latest as Ticket, { type: 'call', counter: counterNumber }, by, this.context.now())) as typeof latest);
         const called = updated.toJSON() as Ticket;
         await counterDoc.incrementalModify((latest) => ({
           ...latest,
@@ -205,7 +219,7 @@ export class Queue {
     let expired = 0;
     for (const doc of docs) {
       try {
-        await doc.incrementalModify((current) => transition(current as Ticket, { type: 'expire' }, by, this.context.now()) as typeof current);
+        await doc.incrementalModify((current) => unconfirmed(transition(current as Ticket, { type: 'expire' }, by, this.context.now())) as typeof current);
         expired++;
       } catch (error) {
         if (!(error instanceof TicketTransitionError)) throw error;
@@ -238,21 +252,7 @@ export class Queue {
   private async apply(ticketId: string, action: TicketAction, by: Actor): Promise<Ticket> {
     const doc = await this.db.tickets.findOne(ticketId).exec();
     if (!doc) throw new QueueError('unknown-ticket', `No ticket ${ticketId}`);
-    const updated = await doc.incrementalModify((current) => transition(current as Ticket, action, by, this.context.now()) as typeof current);
+    const updated = await doc.incrementalModify((current) => unconfirmed(transition(current as Ticket, action, by, this.context.now())) as typeof current);
     return updated.toJSON() as Ticket;
-  }
-
-  /** The next number of the day for a service, atomically even with several kiosk windows open. */
-  private async nextSequence(day: string, service: string, now: number): Promise<number> {
-    const id = `${day}|${service}`;
-    let doc = await this.db.sequences.findOne(id).exec();
-    if (!doc) {
-      const inserted = await this.db.sequences.bulkInsert([{ id, day, service, last: 1, updatedAt: now }]);
-      if (inserted.success.length === 1) return 1;
-      doc = await this.db.sequences.findOne(id).exec(); // another window created it first
-      if (!doc) throw new Error(`Sequence ${id} vanished`);
-    }
-    const updated = await doc.incrementalModify((current) => ({ ...current, last: current.last + 1, updatedAt: now }));
-    return updated.last;
   }
 }

@@ -35,6 +35,7 @@ export const EVENT_TYPES = [
   'done',
   'cancelled',
   'expired',
+  'overruled',
 ] as const;
 export type TicketEventType = (typeof EVENT_TYPES)[number];
 
@@ -53,6 +54,11 @@ export interface TicketEvent {
   /** For `transferred`: where the new leg goes. */
   readonly toService?: string;
   readonly toCounter?: number;
+  /**
+   * For `overruled`: what a workstation did that did not take effect, because the hub had already
+   * accepted another outcome (see renderer/db/sync/conflicts.ts). Kept, never dropped.
+   */
+  readonly overruled?: TicketEventType;
 }
 
 export interface Leg {

@@ -1,0 +1,104 @@
+/**
+ * What happens when a workstation's change meets a different state at the hub. RxDB calls the
+ * collection's handler with the local state (`newDocumentState`), the hub's (`realMasterState`)
+ * and what the workstation thought the hub had (`assumedMasterState`); what it returns is written
+ * locally and, if it differs from the hub's, pushed again. Every rule below is deterministic, so
+ * all workstations reach the same result, and none drops anything silently.
+ *
+ * tickets — the hub decides; nothing is lost:
+ *   1. The state the hub accepted first wins (the counter whose call reached the hub first has the
+ *      visitor; the other is told and moves on — see replication.ts `lostCalls$`).
+ *   2. Exception: the daily close. If the hub has `expired` a ticket that a workstation, offline
+ *      across midnight, actually served (done / no-show / cancelled), the real outcome wins.
+ *   3. Both histories are merged by time. The losing side's events stay in the history as
+ *      `overruled` events (who did what, when), so clerks and supervisors see the conflict.
+ * counters — the newer `updatedAt` wins: a counter's document is written by the workstation at
+ *   that counter (open, break, close), so its own latest word is the truth.
+ * office, services — the hub's version wins: configuration is the office's, not a workstation's.
+ * appointments — the furthest state wins (cancelled > checked-in > booked); between two
+ *   check-ins the hub's first one keeps the appointment (the other visitor still holds a ticket).
+ * alerts — acknowledged anywhere means acknowledged: the latest acknowledgement time wins.
+ */
+import type { RxConflictHandler, WithDeleted } from 'rxdb';
+import { HUB_STAMP_FIELD } from '../../../electron/contract/hub';
+import type { Appointment } from '../../domain/appointment';
+import type { Ticket, TicketEvent } from '../../domain/ticket';
+import type { AlertDoc, CounterDoc } from '../schemas';
+
+type Doc = Record<string, unknown>;
+
+/** Deep equality of two documents, ignoring key order and the hub's confirmation stamp. */
+export function sameDocument(a: unknown, b: unknown): boolean {
+  return canonical(a, true) === canonical(b, true);
+}
+
+function canonical(value: unknown, top = false): string {
+  if (Array.isArray(value)) return `[${value.map((item) => canonical(item)).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Doc)
+      .filter(([key, v]) => v !== undefined && !(top && key === HUB_STAMP_FIELD))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, v]) => `${JSON.stringify(key)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+function eventKey(event: TicketEvent): string {
+  return `${event.type}|${event.at}|${event.by.station}|${event.by.counter ?? ''}|${event.toService ?? ''}|${event.toCounter ?? ''}`;
+}
+
+const REAL_OUTCOMES = new Set(['done', 'no-show', 'cancelled']);
+
+export type TicketWithDeleted = WithDeleted<Ticket & { hubStamp?: number }>;
+
+export function resolveTicket(local: TicketWithDeleted, master: TicketWithDeleted): TicketWithDeleted {
+  const localWins = master.state === 'expired' && REAL_OUTCOMES.has(local.state);
+  const winner = localWins ? local : master;
+  const loser = localWins ? master : local;
+  const winnerKeys = new Set(winner.events.map(eventKey));
+  const merged = new Map<string, TicketEvent>();
+  for (const event of winner.events) merged.set(eventKey(event), event);
+  for (const event of loser.events) {
+    if (winnerKeys.has(eventKey(event))) continue;
+    const overruled: TicketEvent =
+      event.type === 'overruled' ? event : { ...event, type: 'overruled', overruled: event.type };
+    merged.set(eventKey(overruled), overruled);
+  }
+  const events = [...merged.values()].sort((a, b) => a.at - b.at || (eventKey(a) < eventKey(b) ? -1 : 1));
+  const resolved = { ...winner, events, updatedAt: Math.max(winner.updatedAt, loser.updatedAt) };
+  // Unchanged from the master: hand back the master itself, confirmation stamp and all.
+  return sameDocument(resolved, master) ? master : { ...resolved, hubStamp: 0 };
+}
+
+export function resolveCounter(local: WithDeleted<CounterDoc>, master: WithDeleted<CounterDoc>): WithDeleted<CounterDoc> {
+  return local.updatedAt > master.updatedAt ? local : master;
+}
+
+const APPOINTMENT_RANK: Record<Appointment['state'], number> = { booked: 0, 'checked-in': 1, cancelled: 2 };
+
+export function resolveAppointment(local: WithDeleted<Appointment>, master: WithDeleted<Appointment>): WithDeleted<Appointment> {
+  return APPOINTMENT_RANK[local.state] > APPOINTMENT_RANK[master.state] ? local : master;
+}
+
+export function resolveAlert(local: WithDeleted<AlertDoc>, master: WithDeleted<AlertDoc>): WithDeleted<AlertDoc> {
+  if (local.acknowledgedAt <= master.acknowledgedAt) return master;
+  return { ...master, acknowledgedAt: local.acknowledgedAt, updatedAt: Math.max(local.updatedAt, master.updatedAt) };
+}
+
+function handler<T>(resolve: (local: WithDeleted<T>, master: WithDeleted<T>) => WithDeleted<T>): RxConflictHandler<T> {
+  return {
+    isEqual: (a, b) => sameDocument(a, b),
+    resolve: async (input) => resolve(input.newDocumentState, input.realMasterState),
+  };
+}
+
+const masterWins = <T>(): RxConflictHandler<T> => handler<T>((_local, master) => master);
+
+export const conflictHandlers = {
+  office: masterWins(),
+  services: masterWins(),
+  counters: handler<CounterDoc>(resolveCounter),
+  tickets: handler<Ticket & { hubStamp?: number }>(resolveTicket),
+  appointments: handler<Appointment>(resolveAppointment),
+  alerts: handler<AlertDoc>(resolveAlert),
+};

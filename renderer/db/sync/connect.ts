@@ -1,0 +1,53 @@
+/**
+ * Joins a workstation's database to the office hub: the HTTP client, the clock corrected by the
+ * hub's, live replication of every collection, and ticket numbers leased from the hub. Used by the
+ * screens (app/workstation.ts) and by the tests' simulated workstations alike.
+ */
+import { slotFromToken } from '../../../electron/contract/hub';
+import type { OkienkoDatabase } from '../database';
+import { HubNumbers, type HubNumbersOptions } from '../numbering';
+import { HubClient } from './hub-client';
+import { HubClock, type OffsetStore } from './hub-clock';
+import { startSync, type SyncHandle } from './replication';
+
+export interface HubSettings {
+  readonly url: string;
+  readonly token: string;
+}
+
+export interface HubLink {
+  readonly client: HubClient;
+  readonly clock: HubClock;
+  readonly sync: SyncHandle;
+  readonly numbers: HubNumbers;
+}
+
+export class HubSettingsError extends Error {}
+
+export function connectHub(
+  db: OkienkoDatabase,
+  settings: HubSettings,
+  options: {
+    appVersion: string;
+    localClock?: () => number;
+    offsetStore?: OffsetStore;
+    fetch?: typeof fetch;
+    numbers?: HubNumbersOptions;
+    retryMs?: number;
+  },
+): HubLink {
+  const slot = slotFromToken(settings.token);
+  if (slot === null) throw new HubSettingsError('The hub token is not an Okienko workstation token (okh_<slot>_…)');
+  const clock = new HubClock(options.localClock, options.offsetStore);
+  const client = new HubClient({ url: settings.url, token: settings.token, appVersion: options.appVersion, clock, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const sync = startSync({ db, client, hubId: hubIdOf(settings.url), ...(options.retryMs ? { retryMs: options.retryMs } : {}) });
+  const numbers = new HubNumbers(db, client, slot, options.numbers);
+  return { client, clock, sync, numbers };
+}
+
+/** A short, stable name for a hub, so checkpoints of two hubs never mix in one database. */
+export function hubIdOf(url: string): string {
+  let hash = 5381;
+  for (const char of url.replace(/\/+$/, '').toLowerCase()) hash = ((hash * 33) ^ char.charCodeAt(0)) >>> 0;
+  return hash.toString(36);
+}

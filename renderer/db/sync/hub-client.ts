@@ -1,0 +1,213 @@
+/**
+ * The workstation's HTTP client for the office hub (protocol: electron/contract/hub.ts). It runs
+ * wherever RxDB runs — in a window, or in a Node worker in tests — using only `fetch`. It learns
+ * the hub's clock from every response, so the workstation can correct its own.
+ */
+import {
+  CheckpointSchema,
+  CLIENT_VERSION_HEADER,
+  HUB_API_PREFIX,
+  HUB_TIME_HEADER,
+  LeaseResponseSchema,
+  MeResponseSchema,
+  PullResponseSchema,
+  PushResponseSchema,
+  StreamEventSchema,
+  type Checkpoint,
+  type LeaseRequest,
+  type LeaseResponse,
+  type MeResponse,
+  type PullResponse,
+  type StreamEvent,
+  type SyncCollection,
+  type WireDocument,
+} from '../../../electron/contract/hub';
+import type { ClockCorrection } from './hub-clock';
+
+export type HubFailureKind = 'offline' | 'unauthorized' | 'upgrade-required' | 'rejected' | 'server';
+
+/** Why a hub call failed, in a form the status bar can explain. */
+export class HubError extends Error {
+  constructor(
+    readonly kind: HubFailureKind,
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HubError';
+  }
+}
+
+export interface HubClientOptions {
+  readonly url: string;
+  readonly token: string;
+  readonly appVersion: string;
+  readonly clock?: ClockCorrection;
+  /** Per request; a hub that does not answer in time counts as offline. */
+  readonly timeoutMs?: number;
+  readonly fetch?: typeof fetch;
+}
+
+export class HubClient {
+  private readonly base: string;
+  private readonly fetcher: typeof fetch;
+
+  constructor(private readonly options: HubClientOptions) {
+    this.base = options.url.replace(/\/+$/, '');
+    this.fetcher = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  me(): Promise<MeResponse> {
+    return this.request('GET', '/me', undefined, (json) => MeResponseSchema.parse(json));
+  }
+
+  pull(collection: SyncCollection, checkpoint: Checkpoint | null, limit: number): Promise<PullResponse> {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (checkpoint) {
+      query.set('stamp', String(checkpoint.stamp));
+      query.set('id', checkpoint.id);
+    }
+    return this.request('GET', `/sync/${collection}/pull?${query}`, undefined, (json) => PullResponseSchema.parse(json));
+  }
+
+  push(collection: SyncCollection, rows: readonly { newDocumentState: WireDocument; assumedMasterState?: WireDocument }[]): Promise<WireDocument[]> {
+    return this.request('POST', `/sync/${collection}/push`, { rows }, (json) => PushResponseSchema.parse(json).conflicts);
+  }
+
+  lease(request: LeaseRequest): Promise<LeaseResponse> {
+    return this.request('POST', '/numbers/lease', request, (json) => LeaseResponseSchema.parse(json));
+  }
+
+  /**
+   * The hub's change feed. Resolves once connected; `onEvent` gets every change, `onClose` is
+   * called once when the stream ends for any reason (the caller reconnects).
+   */
+  async stream(handlers: { onEvent: (event: StreamEvent) => void; onClose: (error?: unknown) => void; signal: AbortSignal }): Promise<void> {
+    const sentAt = Date.now();
+    let response: Response;
+    try {
+      response = await this.fetcher(`${this.base}${HUB_API_PREFIX}/sync/stream`, {
+        headers: this.headers({ accept: 'text/event-stream' }),
+        signal: handlers.signal,
+      });
+    } catch (error) {
+      throw new HubError('offline', 0, `Hub not reachable: ${describe(error)}`);
+    }
+    this.learnTime(response, sentAt);
+    if (!response.ok || !response.body) throw await this.failure(response);
+    const reader = response.body.getReader();
+    void (async () => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          buffer += decoder.decode(value, { stream: true });
+          let boundary = buffer.indexOf('\n\n');
+          while (boundary >= 0) {
+            const frame = buffer.slice(0, boundary);
+            buffer = buffer.slice(boundary + 2);
+            const event = parseSseFrame(frame);
+            if (event?.event === 'change') {
+              const parsed = StreamEventSchema.safeParse(safeJson(event.data));
+              if (parsed.success) handlers.onEvent(parsed.data);
+            }
+            boundary = buffer.indexOf('\n\n');
+          }
+        }
+        handlers.onClose();
+      } catch (error) {
+        handlers.onClose(error);
+      }
+    })();
+  }
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    return { authorization: `Bearer ${this.options.token}`, [CLIENT_VERSION_HEADER]: this.options.appVersion, ...extra };
+  }
+
+  private async request<T>(method: 'GET' | 'POST', path: string, body: unknown, parse: (json: unknown) => T): Promise<T> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 10_000);
+    const sentAt = Date.now();
+    let response: Response;
+    try {
+      response = await this.fetcher(`${this.base}${HUB_API_PREFIX}${path}`, {
+        method,
+        headers: this.headers(body === undefined ? {} : { 'content-type': 'application/json' }),
+        body: body === undefined ? null : JSON.stringify(body),
+        signal: controller.signal,
+      });
+    } catch (error) {
+      throw new HubError('offline', 0, `Hub not reachable: ${describe(error)}`);
+    } finally {
+      clearTimeout(timer);
+    }
+    this.learnTime(response, sentAt);
+    if (!response.ok) throw await this.failure(response);
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      throw new HubError('server', response.status, 'The hub sent a reply that is not JSON');
+    }
+    try {
+      return parse(json);
+    } catch {
+      throw new HubError('server', response.status, 'The hub sent a reply of another protocol version');
+    }
+  }
+
+  private learnTime(response: Response, sentAt: number): void {
+    const hubTime = Number(response.headers.get(HUB_TIME_HEADER));
+    if (Number.isFinite(hubTime) && hubTime > 0) this.options.clock?.observe(sentAt, hubTime, Date.now());
+  }
+
+  private async failure(response: Response): Promise<HubError> {
+    let message = `Hub answered ${response.status}`;
+    try {
+      const body = (await response.json()) as { message?: unknown };
+      if (typeof body.message === 'string') message = body.message;
+    } catch {
+      // not JSON: keep the status line
+    }
+    const kind: HubFailureKind =
+      response.status === 401 || response.status === 403
+        ? 'unauthorized'
+        : response.status === 426
+          ? 'upgrade-required'
+          : response.status >= 500
+            ? 'server'
+            : 'rejected';
+    return new HubError(kind, response.status, message);
+  }
+}
+
+export function parseSseFrame(frame: string): { event: string; data: string } | null {
+  let event = 'message';
+  const data: string[] = [];
+  for (const line of frame.split('\n')) {
+    if (line.startsWith(':') || line === '') continue;
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+    if (field === 'event') event = value;
+    else if (field === 'data') data.push(value);
+  }
+  return data.length || event !== 'message' ? { event, data: data.join('\n') } : null;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export { CheckpointSchema };

@@ -1,0 +1,271 @@
+/**
+ * Live replication of a workstation's collections with the office hub, on RxDB's replication
+ * protocol with our own handlers (protocol: electron/contract/hub.ts):
+ *
+ *   pull  — documents after a checkpoint {stamp, id}, the stamp assigned by the hub in commit order;
+ *   push  — changed documents with the state this workstation assumed the hub had; the hub answers
+ *           with the real state where they differ, and the collection's conflict handler decides
+ *           (sync/conflicts.ts);
+ *   live  — one server-sent-events stream for all collections; after every reconnect each
+ *           collection gets `RESYNC`, so a change made while the stream was down is pulled.
+ *
+ * Nothing here blocks the screens: writes go to IndexedDB at once and travel when they can. The
+ * status (online, last sync, changes not yet sent) is an observable for the status bar, and
+ * `lostCalls$` tells a counter at once when another counter's call of the same visitor won.
+ */
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
+import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
+import { SYNC_COLLECTIONS, type Checkpoint, type SyncCollection, type WireDocument } from '../../../electron/contract/hub';
+import type { Ticket } from '../../domain/ticket';
+import type { OkienkoDatabase } from '../database';
+import { sameDocument } from './conflicts';
+import { HubError, type HubClient } from './hub-client';
+
+export type HubConnection = 'connecting' | 'online' | 'offline' | 'unauthorized' | 'upgrade-required';
+
+export interface SyncStatus {
+  readonly connection: HubConnection;
+  /** When the workstation last heard from the hub (epoch ms, local clock); 0 = never. */
+  readonly lastSyncAt: number;
+  /** Local changes the hub has not confirmed yet. */
+  readonly pending: number;
+  /** The hub's words when it refused us (unauthorized, upgrade required). */
+  readonly message?: string;
+}
+
+/** A call this counter made that lost to another counter's call of the same visitor. */
+export interface LostCall {
+  readonly ticketId: string;
+  readonly number: string;
+  readonly counter: number;
+  /** The counter the hub gave the visitor to (0 when the ticket moved on otherwise). */
+  readonly winner: number;
+}
+
+export interface SyncHandle {
+  readonly status$: Observable<SyncStatus>;
+  readonly lostCalls$: Observable<LostCall>;
+  readonly status: SyncStatus;
+  /** Resolves when every collection has pulled what the hub had when it started. */
+  awaitInitialSync(): Promise<void>;
+  /** Resolves when local changes are pushed and the hub's are pulled (tests, daily close). */
+  awaitInSync(): Promise<void>;
+  /** Take the workstation off the network (tests) or back on. */
+  setOffline(offline: boolean): void;
+  stop(): Promise<void>;
+}
+
+export interface SyncOptions {
+  readonly db: OkienkoDatabase;
+  readonly client: HubClient;
+  /** Distinguishes the replication checkpoints of different hubs in one database. */
+  readonly hubId: string;
+  readonly collections?: readonly SyncCollection[];
+  readonly pullBatchSize?: number;
+  readonly pushBatchSize?: number;
+  readonly retryMs?: number;
+}
+
+const RECONNECT_STEPS_MS = [500, 1000, 2000, 5000];
+
+export function startSync(options: SyncOptions): SyncHandle {
+  const { db, client } = options;
+  const collections = options.collections ?? SYNC_COLLECTIONS;
+  const streams = new Map<SyncCollection, Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>>();
+  const pending = new Map<string, unknown>();
+  const subscriptions: Subscription[] = [];
+  const lostCalls = new Subject<LostCall>();
+  const statusSubject = new BehaviorSubject<SyncStatus>({ connection: 'connecting', lastSyncAt: 0, pending: 0 });
+  let offline = false;
+  let stopped = false;
+  let streamAbort: AbortController | null = null;
+  let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  let attempt = 0;
+
+  const setStatus = (patch: Partial<SyncStatus>) => {
+    const next = { ...statusSubject.value, ...patch, pending: pending.size };
+    if (next.message === undefined || patch.connection === 'online') delete (next as { message?: string }).message;
+    statusSubject.next(next);
+  };
+  const heard = () => setStatus({ lastSyncAt: Date.now() });
+  const failed = (error: unknown) => {
+    if (error instanceof HubError && (error.kind === 'unauthorized' || error.kind === 'upgrade-required')) {
+      setStatus({ connection: error.kind, message: error.message });
+    }
+    throw error;
+  };
+
+  const states: RxReplicationState<unknown, Checkpoint>[] = [];
+  for (const name of collections) {
+    const collection = db[name] as unknown as RxCollection<unknown>;
+    const stream = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
+    streams.set(name, stream);
+
+    // Changes made here (not written by the replication itself) are pending until the hub has them.
+    subscriptions.push(
+      collection.eventBulks$.subscribe((bulk) => {
+        if (bulk.context.startsWith('replication') && bulk.context !== 'replication-up-write-conflict') return;
+        for (const event of bulk.events) pending.set(`${name}/${event.documentId}`, event.documentData);
+        setStatus({});
+      }),
+    );
+
+    const state = replicateRxCollection<unknown, Checkpoint>({
+      collection,
+      replicationIdentifier: `okienko-hub-${options.hubId}-${name}`,
+      live: true,
+      retryTime: options.retryMs ?? 2000,
+      // Every window of a workstation shares one database; one of them replicates for all.
+      waitForLeadership: true,
+      deletedField: '_deleted',
+      pull: {
+        batchSize: options.pullBatchSize ?? 200,
+        stream$: stream.asObservable(),
+        handler: async (checkpoint, batchSize) => {
+          if (offline) throw new HubError('offline', 0, 'Offline');
+          const response = await client.pull(name, checkpoint ?? null, batchSize).catch(failed);
+          heard();
+          return { documents: response.documents as WithDeleted<unknown>[], checkpoint: response.checkpoint ?? checkpoint ?? { stamp: 0, id: '' } };
+        },
+      },
+      push: {
+        batchSize: options.pushBatchSize ?? 100,
+        handler: async (rows) => {
+          if (offline) throw new HubError('offline', 0, 'Offline');
+          const conflicts = await client
+            .push(
+              name,
+              rows.map((row) => ({
+                newDocumentState: row.newDocumentState as WireDocument,
+                ...(row.assumedMasterState ? { assumedMasterState: row.assumedMasterState as WireDocument } : {}),
+              })),
+            )
+            .catch(failed);
+          heard();
+          return conflicts as WithDeleted<unknown>[];
+        },
+      },
+    });
+    subscriptions.push(
+      state.sent$.subscribe((document) => {
+        const key = `${name}/${idOf(document)}`;
+        if (pending.has(key) && sameDocument(stripMeta(pending.get(key)), document)) pending.delete(key);
+        setStatus({});
+      }),
+      state.received$.subscribe((document) => {
+        // A pulled document replaces what was pending for it (the hub's version, or ours merged).
+        pending.delete(`${name}/${idOf(document)}`);
+        setStatus({});
+      }),
+      state.error$.subscribe(() => undefined),
+    );
+    if (name === 'tickets') {
+      subscriptions.push(
+        state.conflict$.subscribe((conflict) => {
+          const lost = lostCall(conflict.input.newDocumentState as WithDeleted<Ticket>, conflict.output as WithDeleted<Ticket>);
+          if (lost) lostCalls.next(lost);
+          pending.delete(`tickets/${idOf(conflict.output)}`);
+        }),
+      );
+    }
+    states.push(state);
+  }
+
+  const connect = async () => {
+    if (stopped || offline) return;
+    streamAbort = new AbortController();
+    const abort = streamAbort;
+    try {
+      await client.stream({
+        signal: abort.signal,
+        onEvent: (event) => {
+          heard();
+          streams.get(event.collection)?.next({ documents: event.documents as WithDeleted<unknown>[], checkpoint: event.checkpoint });
+        },
+        onClose: () => {
+          if (abort.signal.aborted) return;
+          setStatus({ connection: 'offline' });
+          scheduleReconnect();
+        },
+      });
+      attempt = 0;
+      setStatus({ connection: 'online', lastSyncAt: Date.now() });
+      // Whatever changed while we were away: every collection pulls from its checkpoint.
+      for (const stream of streams.values()) stream.next('RESYNC');
+      for (const state of states) state.reSync();
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      if (error instanceof HubError && (error.kind === 'unauthorized' || error.kind === 'upgrade-required')) {
+        setStatus({ connection: error.kind, message: error.message });
+      } else {
+        setStatus({ connection: 'offline' });
+      }
+      scheduleReconnect();
+    }
+  };
+
+  const scheduleReconnect = () => {
+    if (stopped || offline || reconnectTimer) return;
+    const delay = RECONNECT_STEPS_MS[Math.min(attempt++, RECONNECT_STEPS_MS.length - 1)] ?? 5000;
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = null;
+      void connect();
+    }, delay);
+  };
+
+  void connect();
+
+  return {
+    status$: statusSubject.asObservable(),
+    lostCalls$: lostCalls.asObservable(),
+    get status() {
+      return statusSubject.value;
+    },
+    async awaitInitialSync() {
+      await Promise.all(states.map((state) => state.awaitInitialReplication()));
+    },
+    async awaitInSync() {
+      await Promise.all(states.map((state) => state.awaitInSync()));
+    },
+    setOffline(value) {
+      if (offline === value) return;
+      offline = value;
+      if (offline) {
+        streamAbort?.abort();
+        if (reconnectTimer) clearTimeout(reconnectTimer);
+        reconnectTimer = null;
+        setStatus({ connection: 'offline' });
+      } else {
+        attempt = 0;
+        void connect();
+      }
+    },
+    async stop() {
+      stopped = true;
+      streamAbort?.abort();
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      for (const subscription of subscriptions) subscription.unsubscribe();
+      await Promise.all(states.map((state) => state.cancel()));
+      statusSubject.complete();
+      lostCalls.complete();
+    },
+  };
+}
+
+function idOf(document: unknown): string {
+  return String((document as { id?: unknown }).id);
+}
+
+function stripMeta(document: unknown): unknown {
+  if (!document || typeof document !== 'object') return document;
+  const { _rev: _r, _meta: _m, _attachments: _a, ...rest } = document as Record<string, unknown>;
+  return rest;
+}
+
+/** The call in `local` lost if the hub resolved the ticket to another counter's call (or past it). */
+export function lostCall(local: WithDeleted<Ticket>, resolved: WithDeleted<Ticket>): LostCall | null {
+  if (local.state !== 'called' || local.counter === 0) return null;
+  if (resolved.counter === local.counter && (resolved.state === 'called' || resolved.state === 'serving')) return null;
+  return { ticketId: local.id, number: local.number, counter: local.counter, winner: resolved.counter };
+}

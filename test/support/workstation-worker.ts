@@ -1,0 +1,123 @@
+/**
+ * One simulated workstation in a worker thread: the real database code (RxDB on Dexie over
+ * fake-indexeddb), the real queue, the real replication and numbering against a real hub. Only
+ * the screens are missing; the test drives it with messages instead (workstations.ts).
+ */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { parentPort, workerData } from 'node:worker_threads';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import { createOkienkoDatabase } from '../../renderer/db/database';
+import { Queue } from '../../renderer/db/queue';
+import { seedDemoOffice } from '../../renderer/db/seed';
+import { connectHub } from '../../renderer/db/sync/connect';
+import type { LostCall } from '../../renderer/db/sync/replication';
+import type { Ticket } from '../../renderer/domain/ticket';
+
+export interface WorkstationInit {
+  readonly name: string;
+  readonly hubUrl: string;
+  readonly token: string;
+  /** How far this workstation's clock is off, in ms (positive = ahead). */
+  readonly clockSkewMs?: number;
+  readonly seed?: boolean;
+  readonly validate?: boolean;
+  readonly retryMs?: number;
+  readonly blockSize?: number;
+}
+
+export type Command =
+  | { type: 'issue'; service: string; priority?: string | null }
+  | { type: 'callNext'; counter: number }
+  | { type: 'act'; ticketId: string; action: { type: string; [key: string]: unknown }; counter: number }
+  | { type: 'openCounter'; counter: number; clerk: string }
+  | { type: 'offline'; offline: boolean }
+  | { type: 'awaitInSync' }
+  | { type: 'awaitInitialSync' }
+  | { type: 'tickets' }
+  | { type: 'ticket'; id: string }
+  | { type: 'status' }
+  | { type: 'closeDay'; includeToday: boolean }
+  | { type: 'today' }
+  | { type: 'stop' };
+
+const init = workerData.init as WorkstationInit;
+const skew = init.clockSkewMs ?? 0;
+const localClock = () => Date.now() + skew;
+
+const dexie = getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange });
+const db = await createOkienkoDatabase({
+  name: `ws-${init.name.replace(/\W+/g, '-')}`,
+  storage: init.validate ? wrappedValidateAjvStorage({ storage: dexie }) : dexie,
+  multiInstance: false,
+});
+const hub = connectHub(db, { url: init.hubUrl, token: init.token }, {
+  appVersion: '0.1.0',
+  localClock,
+  retryMs: init.retryMs ?? 500,
+  numbers: { blockSize: init.blockSize ?? 20, leaseTimeoutMs: 1000 },
+});
+let counter = 0;
+const queue = new Queue(db, { now: () => hub.clock.now(), station: init.name, newId: () => `${init.name}-${++counter}-${Math.random().toString(36).slice(2, 8)}`, numbers: hub.numbers });
+const lost: LostCall[] = [];
+hub.sync.lostCalls$.subscribe((call) => lost.push(call));
+
+if (init.seed) {
+  await hub.sync.awaitInitialSync();
+  await seedDemoOffice(db, hub.clock.now());
+  await hub.sync.awaitInSync();
+} else {
+  await hub.sync.awaitInitialSync();
+}
+
+async function run(command: Command): Promise<unknown> {
+  switch (command.type) {
+    case 'issue':
+      return queue.issue({ service: command.service, priority: (command.priority ?? null) as never });
+    case 'callNext': {
+      const pick = await queue.callNext(command.counter, init.name);
+      return pick?.ticket ?? null;
+    }
+    case 'act':
+      return queue.act(command.ticketId, command.action as never, command.counter, init.name);
+    case 'openCounter':
+      await queue.setCounterMode(command.counter, 'open', command.clerk);
+      return null;
+    case 'offline':
+      hub.sync.setOffline(command.offline);
+      return null;
+    case 'awaitInSync':
+      await hub.sync.awaitInSync();
+      return null;
+    case 'awaitInitialSync':
+      await hub.sync.awaitInitialSync();
+      return null;
+    case 'tickets':
+      return (await db.tickets.find().exec()).map((doc) => doc.toJSON() as Ticket);
+    case 'ticket':
+      return ((await db.tickets.findOne(command.id).exec())?.toJSON() as Ticket | undefined) ?? null;
+    case 'status':
+      return { ...hub.sync.status, lostCalls: lost, offsetMs: hub.clock.offsetMs };
+    case 'closeDay':
+      return queue.closeDays(await queue.today(), command.includeToday);
+    case 'today':
+      return queue.today();
+    case 'stop':
+      await hub.sync.stop();
+      await db.close();
+      return null;
+  }
+}
+
+parentPort?.on('message', (message: { id: number; command: Command }) => {
+  run(message.command).then(
+    (value) => parentPort?.postMessage({ id: message.id, ok: true, value }),
+    (error: unknown) =>
+      parentPort?.postMessage({
+        id: message.id,
+        ok: false,
+        error: { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error), code: (error as { code?: unknown }).code },
+      }),
+  );
+});
+parentPort?.postMessage({ ready: true });

@@ -1,0 +1,113 @@
+/**
+ * Many workstations in one test process: each in its own worker thread (a separate JavaScript
+ * realm, so RxDB's per-realm limit on open collections applies to each alone), all against one
+ * real hub process.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Ticket } from '../../renderer/domain/ticket';
+import type { LostCall } from '../../renderer/db/sync/replication';
+import type { Command, WorkstationInit } from './workstation-worker';
+
+export interface WorkstationStatus {
+  connection: string;
+  lastSyncAt: number;
+  pending: number;
+  lostCalls: LostCall[];
+  offsetMs: number;
+}
+
+export class WorkstationError extends Error {
+  constructor(
+    message: string,
+    readonly code: unknown,
+    readonly kind: string,
+  ) {
+    super(message);
+  }
+}
+
+export class SimulatedWorkstation {
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+
+  private constructor(
+    readonly name: string,
+    private readonly worker: Worker,
+  ) {
+    worker.on('message', (message: { id?: number; ok?: boolean; value?: unknown; error?: { name: string; message: string; code: unknown } }) => {
+      if (message.id === undefined) return;
+      const call = this.pending.get(message.id);
+      if (!call) return;
+      this.pending.delete(message.id);
+      if (message.ok) call.resolve(message.value);
+      else call.reject(new WorkstationError(`${name}: ${message.error?.name}: ${message.error?.message}`, message.error?.code, message.error?.name ?? 'Error'));
+    });
+    worker.on('error', (error) => {
+      for (const call of this.pending.values()) call.reject(error);
+      this.pending.clear();
+    });
+  }
+
+  static async start(init: WorkstationInit): Promise<SimulatedWorkstation> {
+    const worker = new Worker(new URL('./ts-worker.mjs', import.meta.url), {
+      workerData: { entry: new URL('./workstation-worker.ts', import.meta.url).href, init },
+    });
+    await new Promise<void>((resolve, reject) => {
+      const onMessage = (message: { ready?: boolean }) => {
+        if (!message.ready) return;
+        worker.off('message', onMessage);
+        resolve();
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`${init.name} exited with ${code} while starting`)));
+    });
+    return new SimulatedWorkstation(init.name, worker);
+  }
+
+  private send<T>(command: Command): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.worker.postMessage({ id, command });
+    });
+  }
+
+  issue(service: string, priority: string | null = null): Promise<Ticket> {
+    return this.send({ type: 'issue', service, priority });
+  }
+  callNext(counter: number): Promise<Ticket | null> {
+    return this.send({ type: 'callNext', counter });
+  }
+  act(ticketId: string, action: { type: string; [key: string]: unknown }, counter: number): Promise<Ticket> {
+    return this.send({ type: 'act', ticketId, action, counter });
+  }
+  openCounter(counter: number, clerk = this.name): Promise<void> {
+    return this.send({ type: 'openCounter', counter, clerk });
+  }
+  setOffline(offline: boolean): Promise<void> {
+    return this.send({ type: 'offline', offline });
+  }
+  awaitInSync(): Promise<void> {
+    return this.send({ type: 'awaitInSync' });
+  }
+  tickets(): Promise<Ticket[]> {
+    return this.send({ type: 'tickets' });
+  }
+  ticket(id: string): Promise<Ticket | null> {
+    return this.send({ type: 'ticket', id });
+  }
+  status(): Promise<WorkstationStatus> {
+    return this.send({ type: 'status' });
+  }
+  closeDay(includeToday: boolean): Promise<number> {
+    return this.send({ type: 'closeDay', includeToday });
+  }
+  today(): Promise<string> {
+    return this.send({ type: 'today' });
+  }
+  async stop(): Promise<void> {
+    await this.send({ type: 'stop' }).catch(() => undefined);
+    await this.worker.terminate();
+  }
+}

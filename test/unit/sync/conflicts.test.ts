@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { lostCall } from '../../../renderer/db/sync/replication';
+import { resolveAlert, resolveAppointment, resolveCounter, resolveTicket, sameDocument, type TicketWithDeleted } from '../../../renderer/db/sync/conflicts';
+import { transition, type Ticket } from '../../../renderer/domain/ticket';
+import { waitingTicket } from '../../support/tickets';
+
+const at = (ticket: Ticket, hubStamp = 0): TicketWithDeleted => ({ ...ticket, _deleted: false, hubStamp });
+const counterA = { station: 'ws-a', counter: 1, clerk: 'Anna' };
+const counterB = { station: 'ws-b', counter: 2, clerk: 'Jan' };
+
+describe('ticket conflicts', () => {
+  const base = waitingTicket(7, { at: 1_000 });
+
+  it('the call the hub accepted first wins; the other stays in the history as overruled', () => {
+    const master = at(transition(base, { type: 'call', counter: 1 }, counterA, 5_000), 42);
+    const local = at(transition(base, { type: 'call', counter: 2 }, counterB, 5_100));
+    const resolved = resolveTicket(local, master);
+    expect(resolved).toMatchObject({ state: 'called', counter: 1, hubStamp: 0 });
+    expect(resolved.events.map((e) => [e.type, e.overruled ?? null, e.by.counter ?? null])).toEqual([
+      ['issued', null, null],
+      ['called', null, 1],
+      ['overruled', 'called', 2],
+    ]);
+    expect(lostCall(local, resolved)).toEqual({ ticketId: 't7', number: 'A7', counter: 2, winner: 1 });
+    expect(lostCall(master, resolved)).toBeNull();
+  });
+
+  it('is deterministic and idempotent: resolving again changes nothing', () => {
+    const master = at(transition(base, { type: 'call', counter: 1 }, counterA, 5_000), 42);
+    const local = at(transition(base, { type: 'call', counter: 2 }, counterB, 5_100));
+    const once = resolveTicket(local, master);
+    expect(resolveTicket(local, master)).toEqual(once);
+    const stored = { ...once, hubStamp: 43 };
+    expect(resolveTicket(once, stored)).toBe(stored);
+  });
+
+  it('a service done offline beats the daily close that expired the ticket meanwhile', () => {
+    let served = transition(base, { type: 'call', counter: 1 }, counterA, 5_000);
+    served = transition(served, { type: 'start' }, counterA, 6_000);
+    served = transition(served, { type: 'done' }, counterA, 9_000);
+    const expired = at(transition(base, { type: 'expire' }, { station: 'ws-close' }, 86_400_000), 77);
+    const resolved = resolveTicket(at(served), expired);
+    expect(resolved.state).toBe('done');
+    expect(resolved.events.map((e) => e.type)).toEqual(['issued', 'called', 'serving', 'done', 'overruled']);
+    expect(resolved.events.at(-1)?.overruled).toBe('expired');
+  });
+
+  it('a ticket still open offline does not undo the close', () => {
+    const called = at(transition(base, { type: 'call', counter: 1 }, counterA, 5_000));
+    const expired = at(transition(base, { type: 'expire' }, { station: 'ws-close' }, 86_400_000), 77);
+    expect(resolveTicket(called, expired).state).toBe('expired');
+  });
+
+  it('equality ignores key order and the hub stamp', () => {
+    expect(sameDocument({ a: 1, b: { c: 2, d: [1, 2] }, hubStamp: 5 }, { b: { d: [1, 2], c: 2 }, a: 1, hubStamp: 9 })).toBe(true);
+    expect(sameDocument({ a: 1, b: [1, 2] }, { a: 1, b: [2, 1] })).toBe(false);
+  });
+});
+
+describe('other collections', () => {
+  const counter = { id: '1', number: 1, name: { pl: '1', en: '1', uk: '1' }, services: ['x'], mode: 'open' as const, clerk: 'Anna', normalSinceLastPriority: 0, updatedAt: 10, _deleted: false };
+
+  it('counters: the newer word of the counter wins', () => {
+    expect(resolveCounter({ ...counter, mode: 'break', updatedAt: 20 }, counter).mode).toBe('break');
+    expect(resolveCounter({ ...counter, mode: 'break', updatedAt: 5 }, counter).mode).toBe('open');
+  });
+
+  it('appointments: cancelled > checked-in > booked', () => {
+    const booked = { id: 'a', code: '123456', day: '2026-11-22', slotAt: 1, service: 's', state: 'booked' as const, ticket: '', updatedAt: 1, _deleted: false };
+    expect(resolveAppointment({ ...booked, state: 'checked-in', ticket: 't1' }, booked).state).toBe('checked-in');
+    expect(resolveAppointment(booked, { ...booked, state: 'cancelled' }).state).toBe('cancelled');
+    const first = { ...booked, state: 'checked-in' as const, ticket: 'hub-first' };
+    expect(resolveAppointment({ ...booked, state: 'checked-in', ticket: 'offline-second' }, first).ticket).toBe('hub-first');
+  });
+
+  it('alerts: acknowledged anywhere is acknowledged', () => {
+    const alert = { id: 'x', kind: 'printer' as const, code: 'PRINTER_PAPER_OUT', ticketNumber: 'A1', station: 'k', at: 1, acknowledgedAt: 0, updatedAt: 1, _deleted: false };
+    expect(resolveAlert({ ...alert, acknowledgedAt: 50, updatedAt: 50 }, alert).acknowledgedAt).toBe(50);
+    expect(resolveAlert(alert, { ...alert, acknowledgedAt: 60 }).acknowledgedAt).toBe(60);
+  });
+});
