@@ -17,6 +17,14 @@ export const PrinterSettingsSchema = SerialLineSchema.extend({
 });
 export type PrinterSettings = z.infer<typeof PrinterSettingsSchema>;
 
+/** The office hub this workstation syncs with; none = the workstation works alone. */
+export const HubSettingsSchema = z.object({
+  url: z.string().url(),
+  /** From `npm run hub -- token create --name <station>`: `okh_<slot>_<secret>`. */
+  token: z.string().regex(/^okh_\d{1,2}_[A-Za-z0-9_-]{20,}$/, 'not an Okienko workstation token (okh_<slot>_…)'),
+});
+export type HubSettings = z.infer<typeof HubSettingsSchema>;
+
 export const WORKSTATION_ROLES = ['kiosk', 'counter', 'board', 'supervisor'] as const;
 
 export const SettingsSchema = z.object({
@@ -34,6 +42,7 @@ export const SettingsSchema = z.object({
     })
     .default({ port: 8080, bind: '127.0.0.1' }),
   printer: PrinterSettingsSchema.nullable().default(null),
+  hub: HubSettingsSchema.nullable().default(null),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

@@ -69,6 +69,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       `  supervisor ${host.url}#/supervisor`,
       `  data       ${commandLine.dataDir}`,
       `  printer    ${station.settings.printer ? station.settings.printer.path : 'none (add --printer <path>; npm run sim gives one)'}`,
+      `  hub        ${station.settings.hub ? station.settings.hub.url : 'none: this workstation works alone (add --hub <url> --hub-token <token>)'}`,
       '',
     ].join('\n'),
   );

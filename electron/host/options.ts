@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PRINTER_MODELS } from '../contract/settings';
+import { HubSettingsSchema, PRINTER_MODELS } from '../contract/settings';
 import type { SettingsOverrides } from '../station/station';
 
 export const USAGE = `Usage: npm run serve -- [options]
@@ -16,6 +16,8 @@ export const USAGE = `Usage: npm run serve -- [options]
   --baud <n>            printer baud rate (default 38400)
   --rtscts              printer uses RTS/CTS flow control
   --printer-model <m>   ${PRINTER_MODELS.join(' | ')}
+  --hub <url>           the office hub to sync with, e.g. http://hub.urzad.local:8090
+  --hub-token <token>   this workstation's token from the hub (or env OKIENKO_HUB_TOKEN)
   --help                this text
 `;
 
@@ -34,7 +36,7 @@ function integer(name: string, value: string | undefined, min: number, max: numb
   return n;
 }
 
-export function parseHostArgs(argv: readonly string[], cwd = process.cwd()): HostCommandLine {
+export function parseHostArgs(argv: readonly string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): HostCommandLine {
   let values;
   try {
     ({ values } = parseArgs({
@@ -47,6 +49,8 @@ export function parseHostArgs(argv: readonly string[], cwd = process.cwd()): Hos
         baud: { type: 'string' },
         rtscts: { type: 'boolean' },
         'printer-model': { type: 'string' },
+        hub: { type: 'string' },
+        'hub-token': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -72,6 +76,17 @@ export function parseHostArgs(argv: readonly string[], cwd = process.cwd()): Hos
     };
   } else if (values.baud || values['printer-model'] || values.rtscts) {
     throw new OptionsError('--baud, --rtscts and --printer-model need --printer <path>');
+  }
+  const hubToken = values['hub-token'] ?? env.OKIENKO_HUB_TOKEN;
+  if (values.hub) {
+    const hub = HubSettingsSchema.safeParse({ url: values.hub, token: hubToken ?? '' });
+    if (!hub.success) {
+      const issue = hub.error.issues[0];
+      throw new OptionsError(issue?.path[0] === 'url' ? `--hub must be a URL such as http://hub.urzad.local:8090, not "${values.hub}"` : `--hub-token: ${issue?.message ?? 'missing'}`);
+    }
+    overrides.hub = hub.data;
+  } else if (values['hub-token']) {
+    throw new OptionsError('--hub-token needs --hub <url>');
   }
   return {
     dataDir: path.resolve(cwd, values.data ?? '.okienko/data'),

@@ -19,6 +19,8 @@ export const SHELL_OPTIONS: Readonly<Record<string, 'value' | 'flag'>> = {
   printer: 'value',
   baud: 'value',
   'printer-model': 'value',
+  hub: 'value',
+  'hub-token': 'value',
   rtscts: 'flag',
   help: 'flag',
 };

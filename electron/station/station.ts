@@ -6,7 +6,7 @@
  */
 import { createDispatch, type Dispatch, type Handlers } from '../contract/dispatch';
 import type { EventName, EventPayload } from '../contract/contract';
-import type { PrinterSettings, Settings, SettingsProblem } from '../contract/settings';
+import type { HubSettings, PrinterSettings, Settings, SettingsProblem } from '../contract/settings';
 import type { TicketLayoutInput, TicketPrinter } from '../../native/printer/ticket-printer';
 import { describeError, type Logger } from './log';
 import { PrinterService } from './printer-service';
@@ -23,6 +23,7 @@ export interface StationDevices {
 export interface SettingsOverrides {
   readonly host?: Partial<Settings['host']>;
   readonly printer?: PrinterSettings;
+  readonly hub?: HubSettings;
   readonly role?: Settings['role'];
   readonly counter?: number;
 }
@@ -56,6 +57,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     ...(overrides.counter ? { counter: overrides.counter } : {}),
     host: { ...loaded.settings.host, ...overrides.host },
     printer: overrides.printer ?? loaded.settings.printer,
+    hub: overrides.hub ?? loaded.settings.hub,
   };
   for (const problem of loaded.problems) {
     options.log.warn('settings problem', { field: problem.field, problem: problem.message });

@@ -4,11 +4,60 @@ import { Counter } from '../apps/counter/counter';
 import { Home } from '../apps/home/home';
 import { Kiosk } from '../apps/kiosk/kiosk';
 import { Supervisor } from '../apps/supervisor/supervisor';
-import { LanguageProvider, translator } from '../i18n/i18n';
+import { HubBoard } from '../apps/board/hub-board';
+import { LanguageProvider, translator, useT } from '../i18n/i18n';
 import { useRoute } from './router';
+import { SyncStatusBar } from './sync-status';
 import { startWorkstation, WorkstationContext, type Workstation } from './workstation';
 
+/**
+ * Where this page runs: on a workstation (Electron or the browser host, with a station behind it)
+ * or on the office hub, which serves the board to waiting-room TVs and has no station.
+ */
+async function detectRuntime(): Promise<'workstation' | 'hub'> {
+  try {
+    const response = await fetch('./runtime.json', { cache: 'no-store' });
+    if (!response.ok) return 'workstation';
+    const body = (await response.json()) as { mode?: unknown };
+    return body.mode === 'hub' ? 'hub' : 'workstation';
+  } catch {
+    return 'workstation';
+  }
+}
+
 export function App() {
+  const route = useRoute();
+  const [runtime, setRuntime] = useState<'workstation' | 'hub' | null>(null);
+  useEffect(() => {
+    void detectRuntime().then(setRuntime);
+  }, []);
+  if (runtime === null) return <main className="screen-message" aria-busy="true" />;
+  if (runtime === 'hub') {
+    return route.screen === 'board' ? (
+      <HubBoard />
+    ) : (
+      <LanguageProvider language="pl">
+        <HubHome />
+      </LanguageProvider>
+    );
+  }
+  return <WorkstationApp />;
+}
+
+function HubHome() {
+  const t = useT();
+  return (
+    <main className="home">
+      <h1>{t('hub.title')}</h1>
+      <p>{t('hub.explain')}</p>
+      <p>
+        <a href="#/board">{t('app.home.board')}</a>
+      </p>
+    </main>
+  );
+}
+
+function WorkstationApp() {
   const route = useRoute();
   const [workstation, setWorkstation] = useState<Workstation | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -50,16 +99,19 @@ export function App() {
         <Kiosk />
       ) : route.screen === 'counter' ? (
         <LanguageProvider language="pl">
+          <SyncStatusBar />
           <Counter number={route.number} />
         </LanguageProvider>
       ) : route.screen === 'board' ? (
         <Board />
       ) : route.screen === 'supervisor' ? (
         <LanguageProvider language="pl">
+          <SyncStatusBar />
           <Supervisor />
         </LanguageProvider>
       ) : (
         <LanguageProvider language="pl">
+          <SyncStatusBar />
           <Home notFound={route.screen === 'not-found'} />
         </LanguageProvider>
       )}

@@ -1,8 +1,7 @@
 /** Live views of the local database shared by the screens. */
 import { map } from 'rxjs';
-import type { AlertDoc, AppointmentDoc, CounterDoc, OfficeDoc, ServiceDoc } from '../db/schemas';
+import type { AlertDoc, AppointmentDoc, CounterDoc, OfficeDoc, ServiceDoc, TicketDoc } from '../db/schemas';
 import { officeDay } from '../domain/office-time';
-import type { Ticket } from '../domain/ticket';
 import { useNow, useObservable } from './use-rx';
 import { useWorkstation } from './workstation';
 
@@ -35,10 +34,10 @@ export function useToday(office: OfficeDoc | null): string {
   return office ? officeDay(now, office.timeZone) : '';
 }
 
-export function useTicketsOfDay(day: string): Ticket[] {
+export function useTicketsOfDay(day: string): TicketDoc[] {
   const { db } = useWorkstation();
   return useObservable(
-    () => db.tickets.find({ selector: { day } }).$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as Ticket))),
+    () => db.tickets.find({ selector: { day } }).$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as TicketDoc))),
     [],
     [db, day],
   );

@@ -1,5 +1,6 @@
 /**
- * Start-up of one window: reach the station, open the local database, seed the demo office on a
+ * Start-up of one window: reach the station, open the local database, join the office hub when
+ * one is configured (without waiting for it: the queue works offline), seed the demo office on a
  * fresh install, and run the daily close for days that ended while nobody was here.
  */
 import { createContext, useContext } from 'react';
@@ -11,6 +12,8 @@ import { Queue } from '../db/queue';
 import { seedDemoAppointments, seedDemoOffice } from '../db/seed';
 import { DEMO_OFFICE } from '../domain/demo-office';
 import { officeDay } from '../domain/office-time';
+import { connectHub, type HubLink } from '../db/sync/connect';
+import type { SyncHandle } from '../db/sync/replication';
 
 export interface Workstation {
   readonly db: OkienkoDatabase;
@@ -18,6 +21,10 @@ export interface Workstation {
   readonly api: StationApi;
   readonly station: StationInfo;
   readonly settingsProblems: readonly SettingsProblem[];
+  /** The hub replication, or null when this workstation works alone. */
+  readonly sync: SyncHandle | null;
+  /** The office's time: this computer's clock, corrected by the hub's when there is one. */
+  readonly now: () => number;
 }
 
 export const WorkstationContext = createContext<Workstation | null>(null);
@@ -32,21 +39,46 @@ export function newId(): string {
   return crypto.randomUUID();
 }
 
+/** How long a first start waits for the hub's configuration before it seeds the demo office. */
+const FIRST_SYNC_WAIT_MS = 5000;
+
 export async function startWorkstation(): Promise<Workstation> {
   const api = stationApi();
   const [info, settings, db] = await Promise.all([api.station.info({}), api.settings.get({}), createOkienkoDatabase()]);
   // Without the station this window cannot print, but the queue still works: name it locally.
   const station: StationInfo = info.ok ? info.value : { version: 'unknown', host: 'browser', stationId: fallbackStationId() };
-  await seedDemoOffice(db, Date.now());
-  const queue = new Queue(db, { now: Date.now, station: station.stationId, newId });
+  const hubSettings = settings.ok ? settings.value.settings.hub : null;
+  let hub: HubLink | null = null;
+  if (hubSettings) {
+    hub = connectHub(db, hubSettings, { appVersion: station.version, offsetStore: localOffsetStore() });
+    if (!(await db.office.findOne().exec())) {
+      // A fresh workstation takes the office's configuration from the hub, if it answers soon.
+      await Promise.race([hub.sync.awaitInitialSync(), new Promise((resolve) => setTimeout(resolve, FIRST_SYNC_WAIT_MS))]);
+    }
+  }
+  const clock = hub?.clock;
+  const now = clock ? () => clock.now() : Date.now;
+  await seedDemoOffice(db, now());
+  const queue = new Queue(db, { now, station: station.stationId, newId, ...(hub ? { numbers: hub.numbers } : {}) });
   const office = await queue.office();
-  const today = officeDay(Date.now(), office.timeZone);
+  const today = officeDay(now(), office.timeZone);
   await queue.closeDays(today, false);
-  if (office.id === DEMO_OFFICE.id) await seedDemoAppointments(db, today, office.timeZone, Date.now());
+  if (office.id === DEMO_OFFICE.id) await seedDemoAppointments(db, today, office.timeZone, now());
   // Only in the benchmark build (`vite build --mode bench`); the constant is false in every other
   // build, so production bundles do not contain this line at all.
   if (import.meta.env.MODE === 'bench') Object.assign(window, { okienkoBench: { db, queue } });
-  return { db, queue, api, station, settingsProblems: settings.ok ? settings.value.problems : [] };
+  return { db, queue, api, station, settingsProblems: settings.ok ? settings.value.problems : [], sync: hub?.sync ?? null, now };
+}
+
+function localOffsetStore() {
+  const key = 'okienko.hubClockOffset';
+  return {
+    load: () => {
+      const value = Number(localStorage.getItem(key));
+      return Number.isFinite(value) ? value : null;
+    },
+    save: (offset: number) => localStorage.setItem(key, String(offset)),
+  };
 }
 
 function fallbackStationId(): string {

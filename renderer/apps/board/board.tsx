@@ -7,16 +7,60 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useOffice, useServices, useTicketsOfDay, useToday } from '../../app/data';
 import { Announcer, SPEECH_LANG, type Announcement } from '../../app/speech';
 import { useNow } from '../../app/use-rx';
-import { LANGUAGES, type Language } from '../../domain/office';
+import { useWorkstation } from '../../app/workstation';
+import { LANGUAGES, type Language, type Office, type Service } from '../../domain/office';
 import { LanguageProvider, translator, useT, type MessageId } from '../../i18n/i18n';
 
 const SHOWN_CALLS = 8;
 
+/** A call as the board shows it. */
+export interface BoardCall {
+  readonly id: string;
+  readonly number: string;
+  readonly counter: number;
+  readonly calledAt: number;
+}
+
+export interface BoardData {
+  readonly office: Office | null;
+  readonly services: readonly Service[];
+  /** Newest first. */
+  readonly calls: readonly BoardCall[];
+  readonly waiting: Readonly<Record<string, number>>;
+}
+
+/** The board of a workstation, from its own database. */
 export function Board() {
+  const office = useOffice();
+  const services = useServices();
+  const today = useToday(office);
+  const tickets = useTicketsOfDay(today);
+  // With a hub, only calls the hub confirmed are shown and read out: never a call another
+  // counter may have won a moment earlier.
+  const { sync } = useWorkstation();
+  const confirmedOnly = sync !== null;
+  const calls = useMemo(
+    () =>
+      tickets
+        .filter((ticket) => ticket.calledAt > 0 && (ticket.state === 'called' || ticket.state === 'serving'))
+        .filter((ticket) => !confirmedOnly || (ticket.hubStamp ?? 0) > 0)
+        .sort((a, b) => b.calledAt - a.calledAt)
+        .slice(0, SHOWN_CALLS),
+    [tickets, confirmedOnly],
+  );
+  const waiting = useMemo(() => {
+    const counts: Record<string, number> = {};
+    for (const ticket of tickets) if (ticket.state === 'waiting') counts[ticket.service] = (counts[ticket.service] ?? 0) + 1;
+    return counts;
+  }, [tickets]);
+  return <BoardWithLanguage data={{ office, services, calls, waiting }} />;
+}
+
+export function BoardWithLanguage({ data }: { data: BoardData }) {
   const [language, setLanguage] = useState<Language>('pl');
   return (
     <LanguageProvider language={language}>
-      <BoardScreen language={language} onLanguage={setLanguage} />
+      <BoardScreen language={language} onLanguage={setLanguage} data={data} />
     </LanguageProvider>
   );
 }
@@ -27,24 +71,12 @@ export function spokenNumber(number: string): { letter: string; digits: string }
   return match ? { letter: match[1] ?? '', digits: match[2] ?? '' } : { letter: '', digits: number };
 }
 
-function BoardScreen({ language, onLanguage }: { language: Language; onLanguage: (language: Language) => void }) {
+function BoardScreen({ language, onLanguage, data }: { language: Language; onLanguage: (language: Language) => void; data: BoardData }) {
   const t = useT();
-  const office = useOffice();
-  const services = useServices();
-  const today = useToday(office);
-  const tickets = useTicketsOfDay(today);
+  const { office, services, calls } = data;
   const now = useNow(1000);
   const [sound, setSound] = useState(false);
   const [spoken, setSpoken] = useState<string[]>([]);
-
-  const calls = useMemo(
-    () =>
-      tickets
-        .filter((ticket) => ticket.calledAt > 0 && (ticket.state === 'called' || ticket.state === 'serving'))
-        .sort((a, b) => b.calledAt - a.calledAt)
-        .slice(0, SHOWN_CALLS),
-    [tickets],
-  );
 
   const announcer = useRef<Announcer | null>(null);
   announcer.current ??= new Announcer({
@@ -74,9 +106,7 @@ function BoardScreen({ language, onLanguage }: { language: Language; onLanguage:
   }, [calls, office]);
 
   const [newest, ...earlier] = calls;
-  const waitingByService = services
-    .filter((service) => service.active)
-    .map((service) => ({ service, count: tickets.filter((ticket) => ticket.state === 'waiting' && ticket.service === service.id).length }));
+  const waitingByService = services.filter((service) => service.active).map((service) => ({ service, count: data.waiting[service.id] ?? 0 }));
 
   return (
     <main className="board" lang={language}>

@@ -66,11 +66,12 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
     }
   };
 
-  const callNext = () =>
+  /** `before`: what to say first (why this call happens by itself). */
+  const callNext = (before = '') =>
     run(async () => {
       const pick = await queue.callNext(counter.number, counter.clerk);
-      if (!pick) return t('counter.callNext.empty');
-      return `${t('counter.called', { number: pick.ticket.number })} ${reasonText(pick.reason)}`;
+      const result = pick ? `${t('counter.called', { number: pick.ticket.number })} ${reasonText(pick.reason)}` : t('counter.callNext.empty');
+      return before ? `${before} ${result}` : result;
     });
 
   const reasonText = (reason: PickReason) =>
@@ -81,6 +82,21 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
       await queue.act(ticket.id, action, counter.number, counter.clerk);
       return done ?? null;
     });
+
+  // When another counter's call of the same visitor reached the hub first, say so and move on.
+  const { sync } = useWorkstation();
+  const callNextRef = useRef(callNext);
+  useEffect(() => {
+    callNextRef.current = callNext;
+  });
+  useEffect(() => {
+    if (!sync) return;
+    const subscription = sync.lostCalls$.subscribe((lost) => {
+      if (lost.counter !== counter.number) return;
+      void callNextRef.current(lost.winner ? t('counter.lostCall', { number: lost.number, winner: lost.winner }) : t('counter.lostCall.moved', { number: lost.number }));
+    });
+    return () => subscription.unsubscribe();
+  }, [sync, counter.number, t]);
 
   const shortcuts: Partial<Record<Shortcut, () => void>> =
     counter.mode !== 'open'
@@ -179,6 +195,7 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
                   {serviceName(current.service)} · {t(`counter.state.${current.state}` as MessageId)}
                   {current.priority && ` · ${t('counter.queue.priority')}`}
                   {current.recalls > 0 && ` · ${t('counter.recalls', { count: current.recalls })}`}
+                  {sync && !current.hubStamp && ` · ${t('counter.confirming')}`}
                 </p>
                 <div className="counter-actions">
                   {current.state === 'called' && (

@@ -21,3 +21,17 @@ describe('browser host options', () => {
     expect(() => parseHostArgs(['--colour'])).toThrow(OptionsError);
   });
 });
+
+describe('hub options', () => {
+  const token = 'okh_3_abcdefghijklmnopqrstuvwxyz012345';
+  it('takes the hub and its token, from the command line or the environment', () => {
+    expect(parseHostArgs(['--hub', 'http://hub.local:8090', '--hub-token', token], '/srv', {}).overrides.hub).toEqual({ url: 'http://hub.local:8090', token });
+    expect(parseHostArgs(['--hub', 'http://hub.local:8090'], '/srv', { OKIENKO_HUB_TOKEN: token }).overrides.hub?.token).toBe(token);
+  });
+  it('explains a bad hub or token', () => {
+    expect(() => parseHostArgs(['--hub', 'hub.local'], '/srv', { OKIENKO_HUB_TOKEN: token })).toThrow(/must be a URL/);
+    expect(() => parseHostArgs(['--hub', 'http://hub.local'], '/srv', {})).toThrow(/--hub-token/);
+    expect(() => parseHostArgs(['--hub', 'http://hub.local', '--hub-token', 'secret'], '/srv', {})).toThrow(/not an Okienko workstation token/);
+    expect(() => parseHostArgs(['--hub-token', token], '/srv', {})).toThrow(/needs --hub/);
+  });
+});
