@@ -19,6 +19,7 @@ import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, utilityPr
 import { channels } from './contract/contract';
 import { USAGE, OptionsError } from './host/options';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './shell/app-protocol';
+import { hubOrigin } from './shell/content-security-policy';
 import { appArguments, parseShellArgs, type ShellCommandLine } from './shell/command-line';
 import { APP_ID, APP_NAME, APP_SCHEME } from './shell/identity';
 import { registerStationIpc } from './shell/ipc-main';
@@ -77,8 +78,11 @@ function setupBeforeReady(): void {
   setupContentsGuards(app, log);
 }
 
+/** The hub the pages may talk to (connect-src), known once the station has read its settings. */
+const connectSources: string[] = [];
+
 function setupSession(): void {
-  const handler = createAppProtocolHandler(RENDERER);
+  const handler = createAppProtocolHandler(RENDERER, undefined, () => connectSources);
   session.defaultSession.protocol.handle(APP_SCHEME, (request) => handler(request));
   denyPermissions(session.defaultSession, log);
   if (app.isPackaged) Menu.setApplicationMenu(null);
@@ -117,7 +121,10 @@ async function readRoleSettings(station: StationConnection): Promise<RoleSetting
     return null;
   }
   const parsed = channels['settings.get'].reply.safeParse(reply.value);
-  return parsed.success ? parsed.data.settings : null;
+  if (!parsed.success) return null;
+  const origin = hubOrigin(parsed.data.settings.hub?.url);
+  if (origin) connectSources.splice(0, connectSources.length, origin);
+  return parsed.data.settings;
 }
 
 function setupWindows(): WindowManager {

@@ -11,7 +11,7 @@ import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './content-security-policy';
 import { APP_HOST, APP_SCHEME } from './identity';
 
 /** Registered before `ready` (Electron requires it), once. */
@@ -107,6 +107,9 @@ const diskFiles: AppProtocolFiles = {
   read: (file) => readFile(file),
 };
 
+/** Extra origins pages may connect to (the office hub), read for every response. */
+export type ConnectSources = () => readonly string[];
+
 function errorResponse(status: number, text: string): Response {
   return new Response(text, { status, headers: { ...APP_RESPONSE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
 }
@@ -115,6 +118,7 @@ function errorResponse(status: number, text: string): Response {
 export function createAppProtocolHandler(
   root: string,
   files: AppProtocolFiles = diskFiles,
+  connect: ConnectSources = () => [],
 ): (request: Pick<Request, 'url' | 'method'>) => Promise<Response> {
   const base = path.resolve(root);
   return async (request) => {
@@ -140,7 +144,12 @@ export function createAppProtocolHandler(
     const body = request.method === 'HEAD' ? null : await files.read(file);
     return new Response(body, {
       status: 200,
-      headers: { ...APP_RESPONSE_HEADERS, 'Content-Type': contentTypeOf(file), 'Cache-Control': 'no-cache' },
+      headers: {
+        ...APP_RESPONSE_HEADERS,
+        'Content-Security-Policy': contentSecurityPolicy({ connect: connect() }),
+        'Content-Type': contentTypeOf(file),
+        'Cache-Control': 'no-cache',
+      },
     });
   };
 }
