@@ -33,7 +33,15 @@ function unconfirmed<T extends Ticket>(ticket: T): T {
 
 export class QueueError extends Error {
   constructor(
-    readonly code: 'no-office' | 'unknown-service' | 'service-closed' | 'unknown-counter' | 'counter-closed' | 'counter-busy' | 'unknown-ticket',
+    readonly code:
+      | 'no-office'
+      | 'unknown-service'
+      | 'service-closed'
+      | 'unknown-counter'
+      | 'counter-closed'
+      | 'counter-busy'
+      | 'unknown-ticket'
+      | 'not-this-counter',
     message: string,
   ) {
     super(message);
@@ -50,6 +58,9 @@ export class CheckInError extends Error {
     this.name = 'CheckInError';
   }
 }
+
+/** Actions on a visitor a counter holds (called, serving or parked there). */
+const COUNTER_ACTIONS = new Set<TicketAction['type']>(['recall', 'start', 'done', 'no-show', 'park', 'transfer']);
 
 export const OPEN_STATES: readonly TicketState[] = ['waiting', 'called', 'serving', 'parked', 'no-show'];
 const MAX_CALL_ATTEMPTS = 20;
@@ -252,7 +263,15 @@ export class Queue {
   private async apply(ticketId: string, action: TicketAction, by: Actor): Promise<Ticket> {
     const doc = await this.db.tickets.findOne(ticketId).exec();
     if (!doc) throw new QueueError('unknown-ticket', `No ticket ${ticketId}`);
-    const updated = await doc.incrementalModify((current) => unconfirmed(transition(current as Ticket, action, by, this.context.now())) as typeof current);
+    const updated = await doc.incrementalModify((current) => {
+      const ticket = current as Ticket;
+      // Serving a visitor is the business of the counter that has them: after a lost call (the
+      // hub gave the visitor to another counter) this counter must not finish them by mistake.
+      if (COUNTER_ACTIONS.has(action.type) && by.counter !== undefined && ticket.counter !== by.counter) {
+        throw new QueueError('not-this-counter', `Ticket ${ticket.number} is at counter ${ticket.counter}, not ${by.counter}`);
+      }
+      return unconfirmed(transition(ticket, action, by, this.context.now())) as typeof current;
+    });
     return updated.toJSON() as Ticket;
   }
 }

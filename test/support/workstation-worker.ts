@@ -29,6 +29,7 @@ export interface WorkstationInit {
 export type Command =
   | { type: 'issue'; service: string; priority?: string | null }
   | { type: 'callNext'; counter: number }
+  | { type: 'callNextConfirmed'; counter: number; timeoutMs: number }
   | { type: 'act'; ticketId: string; action: { type: string; [key: string]: unknown }; counter: number }
   | { type: 'openCounter'; counter: number; clerk: string }
   | { type: 'offline'; offline: boolean }
@@ -39,6 +40,8 @@ export type Command =
   | { type: 'status' }
   | { type: 'closeDay'; includeToday: boolean }
   | { type: 'today' }
+  | { type: 'ensureCounters'; count: number }
+  | { type: 'waitingCount' }
   | { type: 'stop' };
 
 const init = workerData.init as WorkstationInit;
@@ -78,6 +81,20 @@ async function run(command: Command): Promise<unknown> {
       const pick = await queue.callNext(command.counter, init.name);
       return pick?.ticket ?? null;
     }
+    case 'callNextConfirmed': {
+      // As a real counter works with a hub: call, and serve only once the hub confirmed the call
+      // (the board shows it, the visitor walks up); a lost call means calling the next one.
+      const pick = await queue.callNext(command.counter, init.name);
+      if (!pick) return { outcome: 'empty' };
+      const deadline = Date.now() + command.timeoutMs;
+      while (Date.now() < deadline) {
+        const doc = (await db.tickets.findOne(pick.ticket.id).exec())?.toJSON() as (Ticket & { hubStamp?: number }) | undefined;
+        if (doc && doc.counter !== command.counter) return { outcome: 'lost', ticket: doc };
+        if (doc && (doc.hubStamp ?? 0) > 0 && doc.state === 'called') return { outcome: 'confirmed', ticket: doc };
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return { outcome: 'unconfirmed', ticket: pick.ticket };
+    }
     case 'act':
       return queue.act(command.ticketId, command.action as never, command.counter, init.name);
     case 'openCounter':
@@ -102,6 +119,29 @@ async function run(command: Command): Promise<unknown> {
       return queue.closeDays(await queue.today(), command.includeToday);
     case 'today':
       return queue.today();
+    case 'ensureCounters': {
+      // A bigger office than the demo: counters 1..count, each serving every service.
+      const services = (await db.services.find().exec()).map((doc) => doc.id);
+      const now = hub.clock.now();
+      for (let number = 1; number <= command.count; number++) {
+        const existing = await db.counters.findOne(String(number)).exec();
+        if (existing) await existing.incrementalPatch({ services, updatedAt: now });
+        else
+          await db.counters.insert({
+            id: String(number),
+            number,
+            name: { pl: `Stanowisko ${number}`, en: `Counter ${number}`, uk: `Віконце ${number}` },
+            services,
+            mode: 'closed',
+            clerk: '',
+            normalSinceLastPriority: 0,
+            updatedAt: now,
+          });
+      }
+      return null;
+    }
+    case 'waitingCount':
+      return db.tickets.count({ selector: { state: 'waiting' } }).exec();
     case 'stop':
       await hub.sync.stop();
       await db.close();

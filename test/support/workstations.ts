@@ -79,6 +79,10 @@ export class SimulatedWorkstation {
   callNext(counter: number): Promise<Ticket | null> {
     return this.send({ type: 'callNext', counter });
   }
+  /** Call, then wait until the hub confirmed the call or another counter won it. */
+  callNextConfirmed(counter: number, timeoutMs = 10_000): Promise<{ outcome: 'empty' | 'confirmed' | 'lost' | 'unconfirmed'; ticket?: Ticket }> {
+    return this.send({ type: 'callNextConfirmed', counter, timeoutMs });
+  }
   act(ticketId: string, action: { type: string; [key: string]: unknown }, counter: number): Promise<Ticket> {
     return this.send({ type: 'act', ticketId, action, counter });
   }
@@ -105,6 +109,12 @@ export class SimulatedWorkstation {
   }
   today(): Promise<string> {
     return this.send({ type: 'today' });
+  }
+  ensureCounters(count: number): Promise<void> {
+    return this.send({ type: 'ensureCounters', count });
+  }
+  waitingCount(): Promise<number> {
+    return this.send({ type: 'waitingCount' });
   }
   async stop(): Promise<void> {
     await this.send({ type: 'stop' }).catch(() => undefined);

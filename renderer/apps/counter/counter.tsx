@@ -411,6 +411,7 @@ function TransferDialog({
 function errorMessage(error: unknown): MessageId {
   if (error instanceof TicketTransitionError) return 'counter.error.transition';
   if (error instanceof QueueError && (error.code === 'counter-busy' || error.code === 'counter-closed')) return `counter.error.${error.code}`;
+  if (error instanceof QueueError && error.code === 'not-this-counter') return 'counter.error.transition';
   console.error('counter action failed', error);
   return 'counter.error.other';
 }

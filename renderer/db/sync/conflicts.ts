@@ -32,6 +32,14 @@ export function sameDocument(a: unknown, b: unknown): boolean {
   return canonical(a, true) === canonical(b, true);
 }
 
+/**
+ * Deep equality including the confirmation stamp: RxDB asks this before it writes the hub's
+ * version of a document locally, and the stamp is exactly what must arrive.
+ */
+export function identicalDocument(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
 function canonical(value: unknown, top = false): string {
   if (Array.isArray(value)) return `[${value.map((item) => canonical(item)).join(',')}]`;
   if (value && typeof value === 'object') {
@@ -87,7 +95,7 @@ export function resolveAlert(local: WithDeleted<AlertDoc>, master: WithDeleted<A
 
 function handler<T>(resolve: (local: WithDeleted<T>, master: WithDeleted<T>) => WithDeleted<T>): RxConflictHandler<T> {
   return {
-    isEqual: (a, b) => sameDocument(a, b),
+    isEqual: (a, b) => identicalDocument(a, b),
     resolve: async (input) => resolve(input.newDocumentState, input.realMasterState),
   };
 }

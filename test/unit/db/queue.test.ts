@@ -139,3 +139,17 @@ describe('checking in a booked visit', () => {
     expect(ticket.appointment).not.toBeNull();
   });
 });
+
+describe('a counter acts only on its own visitors', () => {
+  it('refuses to finish a visitor another counter has', async () => {
+    const db = await createMemoryDatabase();
+    const queue = new Queue(db, { now: () => START, station: 'ws', newId: () => 'only' });
+    await seedDemoOffice(db, START);
+    await queue.setCounterMode(1, 'open', 'Anna');
+    await queue.issue({ service: 'vehicles', priority: null });
+    const pick = await queue.callNext(1, 'Anna');
+    await expect(queue.act(pick!.ticket.id, { type: 'done' }, 2, 'Jan')).rejects.toMatchObject({ code: 'not-this-counter' });
+    await expect(queue.act(pick!.ticket.id, { type: 'done' }, 1, 'Anna')).resolves.toMatchObject({ state: 'done' });
+    await db.close();
+  });
+});
