@@ -24,6 +24,8 @@ export interface WorkstationInit {
   readonly validate?: boolean;
   readonly retryMs?: number;
   readonly blockSize?: number;
+  /** Keep a copy of every push request body (to replay them later in a test). */
+  readonly recordPushes?: boolean;
 }
 
 export type Command =
@@ -42,6 +44,7 @@ export type Command =
   | { type: 'today' }
   | { type: 'ensureCounters'; count: number }
   | { type: 'waitingCount' }
+  | { type: 'recordedPushes' }
   | { type: 'stop' };
 
 const init = workerData.init as WorkstationInit;
@@ -54,9 +57,17 @@ const db = await createOkienkoDatabase({
   storage: init.validate ? wrappedValidateAjvStorage({ storage: dexie }) : dexie,
   multiInstance: false,
 });
+const recordedPushes: { url: string; body: string }[] = [];
+const recordingFetch: typeof fetch = async (input, requestInit) => {
+  if (requestInit?.method === 'POST' && String(input).includes('/push') && typeof requestInit.body === 'string') {
+    recordedPushes.push({ url: String(input), body: requestInit.body });
+  }
+  return fetch(input, requestInit);
+};
 const hub = connectHub(db, { url: init.hubUrl, token: init.token }, {
   appVersion: '0.1.0',
   localClock,
+  ...(init.recordPushes ? { fetch: recordingFetch } : {}),
   retryMs: init.retryMs ?? 500,
   numbers: { blockSize: init.blockSize ?? 20, leaseTimeoutMs: 1000 },
 });
@@ -84,16 +95,24 @@ async function run(command: Command): Promise<unknown> {
     case 'callNextConfirmed': {
       // As a real counter works with a hub: call, and serve only once the hub confirmed the call
       // (the board shows it, the visitor walks up); a lost call means calling the next one.
-      const pick = await queue.callNext(command.counter, init.name);
+      const pick = await queue.callNext(command.counter, init.name).catch(async (error: unknown) => {
+        if ((error as { code?: unknown }).code !== 'counter-busy') throw error;
+        const held = await queue.currentTicket(command.counter, await queue.today());
+        throw new Error(`counter-busy: holds ${JSON.stringify(held)}; lost so far ${JSON.stringify(lost)}`);
+      });
       if (!pick) return { outcome: 'empty' };
       const deadline = Date.now() + command.timeoutMs;
+      const seen: string[] = [];
       while (Date.now() < deadline) {
         const doc = (await db.tickets.findOne(pick.ticket.id).exec())?.toJSON() as (Ticket & { hubStamp?: number }) | undefined;
-        if (doc && doc.counter !== command.counter) return { outcome: 'lost', ticket: doc };
+        const step = `${doc?.state}/${doc?.counter}/${doc?.hubStamp}`;
+        if (seen.at(-1) !== step) seen.push(step);
+        if (doc && doc.counter !== command.counter) return { outcome: 'lost', ticket: doc, seen };
         if (doc && (doc.hubStamp ?? 0) > 0 && doc.state === 'called') return { outcome: 'confirmed', ticket: doc };
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
-      return { outcome: 'unconfirmed', ticket: pick.ticket };
+      const last = (await db.tickets.findOne(pick.ticket.id).exec())?.toJSON();
+      return { outcome: 'unconfirmed', ticket: last ?? pick.ticket, status: hub.sync.status };
     }
     case 'act':
       return queue.act(command.ticketId, command.action as never, command.counter, init.name);
@@ -140,8 +159,10 @@ async function run(command: Command): Promise<unknown> {
       }
       return null;
     }
+    case 'recordedPushes':
+      return recordedPushes;
     case 'waitingCount':
-      return db.tickets.count({ selector: { state: 'waiting' } }).exec();
+      return (await db.tickets.find({ selector: { state: 'waiting' } }).exec()).length;
     case 'stop':
       await hub.sync.stop();
       await db.close();

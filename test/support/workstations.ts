@@ -113,6 +113,9 @@ export class SimulatedWorkstation {
   ensureCounters(count: number): Promise<void> {
     return this.send({ type: 'ensureCounters', count });
   }
+  recordedPushes(): Promise<{ url: string; body: string }[]> {
+    return this.send({ type: 'recordedPushes' });
+  }
   waitingCount(): Promise<number> {
     return this.send({ type: 'waitingCount' });
   }

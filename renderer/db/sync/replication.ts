@@ -265,7 +265,7 @@ function stripMeta(document: unknown): unknown {
 
 /** The call in `local` lost if the hub resolved the ticket to another counter's call (or past it). */
 export function lostCall(local: WithDeleted<Ticket>, resolved: WithDeleted<Ticket>): LostCall | null {
-  if (local.state !== 'called' || local.counter === 0) return null;
+  if ((local.state !== 'called' && local.state !== 'serving') || local.counter === 0) return null;
   if (resolved.counter === local.counter && (resolved.state === 'called' || resolved.state === 'serving')) return null;
   return { ticketId: local.id, number: local.number, counter: local.counter, winner: resolved.counter };
 }

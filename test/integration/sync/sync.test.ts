@@ -79,3 +79,229 @@ describe.each(HUB_BACKENDS)('workstations and the hub on %s', (backend) => {
     await expectAllAgree(office, hubTickets);
   });
 });
+
+/** Runs `work` on every item with at most `parallel` at a time. */
+async function pool<T>(items: readonly T[], parallel: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(parallel, items.length) }, async () => {
+      while (next < items.length) await work(items[next++] as T);
+    }),
+  );
+}
+
+/** A counter at work: call (confirmed by the hub), finish, repeat until nobody waits. */
+async function serveUntilEmpty(workstation: SimulatedWorkstation, counter: number, stats: { served: number; lost: number }): Promise<void> {
+  for (;;) {
+    const call = await workstation.callNextConfirmed(counter);
+    if (call.outcome === 'empty') return;
+    if (call.outcome === 'lost') {
+      stats.lost++;
+      if (process.env.OKIENKO_SYNC_DEBUG) console.info(`${workstation.name} lost ${call.ticket?.number} ${JSON.stringify((call as { seen?: string[] }).seen)}`);
+      continue;
+    }
+    if (call.outcome === 'unconfirmed') throw new Error(`${workstation.name}: the hub never confirmed a call: ${JSON.stringify(call)}`);
+    await workstation.act(call.ticket!.id, { type: 'done' }, counter);
+    stats.served++;
+  }
+}
+
+// Scaled down only for debugging: OKIENKO_SYNC_COUNTERS / OKIENKO_SYNC_TICKETS.
+const COUNTERS = Number(process.env.OKIENKO_SYNC_COUNTERS ?? 20);
+const TICKETS = Number(process.env.OKIENKO_SYNC_TICKETS ?? 500);
+
+describe.each(HUB_BACKENDS)('faults, on %s', (backend) => {
+  it('20 counters pressing "call next" at once for 500 tickets: every visitor served once, by one counter', async () => {
+    const office = await startOffice(backend);
+    try {
+      const kiosk = await join(office, 'kiosk', { seed: true });
+      await kiosk.ensureCounters(COUNTERS);
+      await kiosk.awaitInSync();
+      const issued: string[] = [];
+      for (let i = 0; i < TICKETS; i++) issued.push((await kiosk.issue('cashier')).id);
+      const counters = await Promise.all(Array.from({ length: COUNTERS }, (_, i) => join(office, `counter-${i + 1}`)));
+      await Promise.all(counters.map((workstation, i) => workstation.openCounter(i + 1)));
+      await Promise.all(counters.map(async (workstation) => expect.poll(() => workstation.waitingCount(), { timeout: 60_000 }).toBe(TICKETS)));
+      const stats = { served: 0, lost: 0 };
+      await Promise.all(counters.map((workstation, i) => serveUntilEmpty(workstation, i + 1, stats)));
+      const tickets = await converge(office);
+      expect(violations(tickets, issued)).toEqual([]);
+      expect(tickets.filter((ticket) => ticket.state === 'done')).toHaveLength(TICKETS);
+      for (const ticket of tickets) expect(ticket.events.filter((event) => event.type === 'done')).toHaveLength(1);
+      expect(stats.served).toBe(TICKETS);
+      console.info(`[${backend}] ${COUNTERS} counters, ${TICKETS} tickets: ${stats.lost} calls lost to another counter and moved on`);
+      await expectAllAgree(office, tickets);
+    } finally {
+      await stopOffice(office);
+    }
+  }, 600_000);
+
+  it('hub down while 2 kiosks issue 300 tickets each and 4 counters serve, then up again', async () => {
+    const office = await startOffice(backend);
+    try {
+      const kioskA = await join(office, 'kiosk-a', { seed: true });
+      await kioskA.ensureCounters(4);
+      await kioskA.awaitInSync();
+      const kioskB = await join(office, 'kiosk-b');
+      const counters = await Promise.all([1, 2, 3, 4].map((n) => join(office, `counter-${n}`)));
+      await Promise.all(counters.map((workstation, i) => workstation.openCounter(i + 1)));
+      const issued: string[] = [];
+      // A few tickets while the hub is up, so the kiosks hold leased numbers.
+      for (const kiosk of [kioskA, kioskB]) for (let i = 0; i < 5; i++) issued.push((await kiosk.issue('id-cards')).id);
+      await converge(office);
+
+      await office.hub.kill('SIGTERM');
+      const served: Ticket[] = [];
+      await Promise.all([
+        (async () => {
+          for (let i = 0; i < 300; i++) issued.push((await kioskA.issue(i % 2 ? 'id-cards' : 'residence')).id);
+        })(),
+        (async () => {
+          for (let i = 0; i < 300; i++) issued.push((await kioskB.issue(i % 2 ? 'id-cards' : 'residence')).id);
+        })(),
+      ]);
+      // Offline, each counter serves from what it knows (the tickets it saw before the outage).
+      for (const [i, workstation] of counters.entries()) {
+        const call = await workstation.callNext(i + 1);
+        if (call) served.push(await workstation.act(call.id, { type: 'done' }, i + 1));
+      }
+      // Offline, the two kiosks' numbers already differ: nobody prints a number twice.
+      const byId = new Map([...(await kioskA.tickets()), ...(await kioskB.tickets())].map((ticket) => [ticket.id, ticket]));
+      const waiting = [...byId.values()].filter((ticket) => ticket.state === 'waiting');
+      expect(new Set(waiting.map((ticket) => `${ticket.service}|${ticket.number}`)).size).toBe(waiting.length);
+
+      await office.hub.restart();
+      const tickets = await converge(office);
+      expect(violations(tickets, issued)).toEqual([]);
+      expect(tickets).toHaveLength(610);
+      for (const ticket of served) expect(tickets.find((t) => t.id === ticket.id)?.state).toBe('done');
+      await expectAllAgree(office, tickets);
+    } finally {
+      await stopOffice(office);
+    }
+  }, 600_000);
+});
+
+describe.each(HUB_BACKENDS)('time and the daily close, on %s', (backend) => {
+  it('a kiosk 15 minutes fast and one 9 minutes slow queue their visitors in true order', async () => {
+    const office = await startOffice(backend);
+    try {
+      const fast = await join(office, 'kiosk-fast', { seed: true, clockSkewMs: 15 * 60_000 });
+      const slow = await join(office, 'kiosk-slow', { clockSkewMs: -9 * 60_000 });
+      const counter = await join(office, 'counter-3');
+      await counter.openCounter(3);
+      expect((await fast.status()).offsetMs).toBeLessThan(-14 * 60_000);
+      expect((await slow.status()).offsetMs).toBeGreaterThan(8 * 60_000);
+      const first = await fast.issue('id-cards');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const second = await slow.issue('id-cards');
+      // Both stamped with the office's time, not their own.
+      for (const ticket of [first, second]) expect(Math.abs(ticket.queuedAt - Date.now())).toBeLessThan(5_000);
+      expect(first.queuedAt).toBeLessThan(second.queuedAt);
+      await expect.poll(async () => (await counter.tickets()).length, { timeout: 10_000 }).toBe(2);
+      expect((await counter.callNextConfirmed(3)).ticket?.id).toBe(first.id);
+      const tickets = await converge(office);
+      expect(violations(tickets, [first.id, second.id])).toEqual([]);
+    } finally {
+      await stopOffice(office);
+    }
+  }, 120_000);
+
+  it('a counter offline across the daily close: what it served stays served, the rest expires, both shown', async () => {
+    const office = await startOffice(backend);
+    try {
+      const kiosk = await join(office, 'kiosk', { seed: true });
+      const counter = await join(office, 'counter-3');
+      const supervisor = await join(office, 'supervisor');
+      await counter.openCounter(3);
+      const issued = [await kiosk.issue('id-cards'), await kiosk.issue('id-cards'), await kiosk.issue('id-cards')];
+      await expect.poll(async () => (await counter.tickets()).length, { timeout: 10_000 }).toBe(3);
+      const call = await counter.callNextConfirmed(3);
+      expect(call.outcome).toBe('confirmed');
+      await counter.setOffline(true);
+      await counter.act(call.ticket!.id, { type: 'start' }, 3);
+      await counter.act(call.ticket!.id, { type: 'done' }, 3);
+      // Meanwhile the office closes the day: every open ticket expires, the one being served too.
+      await supervisor.awaitInSync();
+      expect(await supervisor.closeDay(true)).toBe(3);
+      await supervisor.awaitInSync();
+      expect((await counter.status()).pending).toBeGreaterThan(0);
+
+      await counter.setOffline(false);
+      const tickets = await converge(office);
+      expect(violations(tickets, issued.map((t) => t.id))).toEqual([]);
+      const served = tickets.find((ticket) => ticket.id === call.ticket!.id)!;
+      expect(served.state).toBe('done');
+      expect(served.events.find((event) => event.type === 'overruled')?.overruled).toBe('expired');
+      expect(tickets.filter((ticket) => ticket.state === 'expired')).toHaveLength(2);
+      await expectAllAgree(office, tickets);
+      await expect.poll(async () => (await counter.status()).pending, { timeout: 10_000 }).toBe(0);
+    } finally {
+      await stopOffice(office);
+    }
+  }, 120_000);
+});
+
+describe.each(HUB_BACKENDS)('hub crashes and the network misbehaves, on %s', (backend) => {
+  it('hub killed with SIGKILL in the middle of a push batch, then restarted: nothing lost, nothing twice', async () => {
+    const office = await startOffice(backend);
+    try {
+      const kiosk = await join(office, 'kiosk', { seed: true });
+      const other = await join(office, 'kiosk-2');
+      await kiosk.setOffline(true);
+      const issued: string[] = [];
+      for (let i = 0; i < 300; i++) issued.push((await kiosk.issue(i % 2 ? 'taxes' : 'cashier')).id);
+      expect((await kiosk.status()).pending).toBe(300);
+      // Back online: the 300 tickets go up in batches; the hub dies while they do.
+      await kiosk.setOffline(false);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const exit = await office.hub.kill('SIGKILL');
+      expect(exit.signal).toBe('SIGKILL');
+      await office.hub.restart();
+      for (let i = 0; i < 20; i++) issued.push((await other.issue('cashier')).id);
+      const tickets = await converge(office);
+      expect(violations(tickets, issued)).toEqual([]);
+      expect(tickets).toHaveLength(320);
+      await expectAllAgree(office, tickets);
+    } finally {
+      await stopOffice(office);
+    }
+  }, 180_000);
+
+  it('push batches replayed late and out of order change nothing', async () => {
+    const office = await startOffice(backend);
+    try {
+      const kiosk = await join(office, 'kiosk', { seed: true });
+      const counter = await SimulatedWorkstation.start({ name: 'counter-1', hubUrl: office.hub.url, token: await createToken(office.database, 'counter-1'), recordPushes: true });
+      office.workstations.push(counter);
+      await counter.openCounter(1);
+      const issued: string[] = [];
+      for (let i = 0; i < 10; i++) issued.push((await kiosk.issue('vehicles')).id);
+      for (let i = 0; i < 10; i++) {
+        const call = await counter.callNextConfirmed(1);
+        expect(call.outcome).toBe('confirmed');
+        await counter.act(call.ticket!.id, { type: 'start' }, 1);
+        await counter.act(call.ticket!.id, { type: 'done' }, 1);
+      }
+      const before = await converge(office);
+      const pushes = await counter.recordedPushes();
+      expect(pushes.length).toBeGreaterThan(5);
+      // The network hands the hub every one of those requests again, newest first.
+      const token = await createToken(office.database, 'replayer');
+      for (const push of [...pushes].reverse()) {
+        const response = await fetch(push.url, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-okienko-version': '0.1.0' },
+          body: push.body,
+        });
+        expect(response.status).toBe(200);
+      }
+      const after = await converge(office);
+      expect(violations(after, issued)).toEqual([]);
+      expect(fingerprint(after)).toEqual(fingerprint(before));
+      expect(after.filter((ticket) => ticket.state === 'done')).toHaveLength(10);
+    } finally {
+      await stopOffice(office);
+    }
+  }, 120_000);
+});

@@ -1,0 +1,426 @@
+/**
+ * The office hub as a real process (`node --import tsx electron/hub/main.ts`), on PGlite in a temp
+ * folder or on a fresh PostgreSQL database, and a small HTTP/SSE client that speaks its protocol.
+ * Tokens are made with the hub's own CLI; on a running PGlite hub the CLI hands the command to it
+ * over the folder's admin socket, so tokens can be created and revoked at any time on both.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import {
+  CLIENT_VERSION_HEADER,
+  HUB_API_PREFIX,
+  type Checkpoint,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type SyncCollection,
+} from '../../electron/contract/hub';
+import { lockDataDir, pgliteDir } from '../../electron/hub/data-dir';
+import { openPglite } from '../../electron/hub/sql';
+import { createLogger } from '../../electron/station/log';
+import { APP_VERSION } from '../../electron/station/version';
+import { createTestDatabase, type TestDatabase } from './postgres';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+export type HubBackend = 'pglite' | 'postgresql';
+export const HUB_BACKENDS: readonly HubBackend[] = ['pglite', 'postgresql'];
+
+// ------------------------------------------------------------------------------------------------
+// The database a hub runs on
+
+export interface HubDatabase {
+  readonly backend: HubBackend;
+  /** The --data folder (PGlite); for PostgreSQL an unused temp folder. */
+  readonly dataDir: string;
+  /** The --database-url (PostgreSQL), else null. */
+  readonly databaseUrl: string | null;
+  /** The hub's command-line arguments that choose this database. */
+  readonly args: readonly string[];
+  /**
+   * A query straight on the database, for checks and for setting up what HTTP cannot (an old
+   * tombstone). On PGlite only while no hub process runs (one process per folder).
+   */
+  sql<R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  /** Deletes the folder / drops the database. */
+  remove(): Promise<void>;
+}
+
+export async function createHubDatabase(backend: HubBackend): Promise<HubDatabase> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'okienko-hub-'));
+  let postgres: TestDatabase | null = null;
+  if (backend === 'postgresql') postgres = await createTestDatabase('okienko_hub');
+  return {
+    backend,
+    dataDir,
+    databaseUrl: postgres?.url ?? null,
+    args: postgres ? ['--database-url', postgres.url] : ['--data', dataDir],
+    async sql(text, params = []) {
+      if (postgres) return postgres.query(text, params);
+      const lock = await lockDataDir(dataDir);
+      const db = await openPglite(pgliteDir(dataDir), createLogger({ level: 'error' }));
+      try {
+        return await db.query(text, params);
+      } finally {
+        await db.close();
+        await lock.release();
+      }
+    },
+    async remove() {
+      await postgres?.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// The CLI
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function hubEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  // A DATABASE_URL in the test runner's environment must not turn a PGlite hub into a PostgreSQL
+  // one: the database is always chosen by the arguments.
+  const { DATABASE_URL: _ignored, ...rest } = process.env;
+  return { ...rest, OKIENKO_LOG_LEVEL: 'info', ...env };
+}
+
+function spawnHub(args: readonly string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'electron/hub/main.ts'), ...args], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** `npm run hub -- <args>` to the end; the database arguments are added. */
+export async function runHubCli(database: HubDatabase, args: readonly string[], timeoutMs = 30_000): Promise<CliResult> {
+  const child = spawnHub([...args, ...database.args], hubEnv());
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+  clearTimeout(timer);
+  return { code, stdout, stderr };
+}
+
+/** Enrols a station; resolves to its token (the CLI's whole stdout). */
+export async function createToken(database: HubDatabase, name: string): Promise<string> {
+  const result = await runHubCli(database, ['token', 'create', '--name', name]);
+  if (result.code !== 0) throw new Error(`token create failed (${result.code}): ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+export async function revokeToken(database: HubDatabase, name: string): Promise<void> {
+  const result = await runHubCli(database, ['token', 'revoke', '--name', name]);
+  if (result.code !== 0) throw new Error(`token revoke failed (${result.code}): ${result.stderr}`);
+}
+
+// ------------------------------------------------------------------------------------------------
+// The hub process
+
+export interface HubExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+export interface HubProcess {
+  readonly database: HubDatabase;
+  /** `http://127.0.0.1:<port>/` of the current run. */
+  readonly url: string;
+  readonly port: number;
+  readonly pid: number | undefined;
+  readonly running: boolean;
+  /** Everything the process wrote to stdout and stderr, over all runs. */
+  output(): string;
+  /** Sends `signal` (default SIGTERM) and waits for the exit; SIGKILL after 10 s if it lingers. */
+  kill(signal?: NodeJS.Signals): Promise<HubExit>;
+  /** Starts again on the same database and port (stopping it first if it runs). */
+  restart(options?: { readonly args?: readonly string[] }): Promise<void>;
+}
+
+export interface StartHubOptions {
+  /** More arguments, e.g. ['--tombstone-days', '30']. */
+  readonly args?: readonly string[];
+  readonly env?: NodeJS.ProcessEnv;
+  readonly port?: number;
+  readonly startTimeoutMs?: number;
+}
+
+export async function startHubProcess(database: HubDatabase, options: StartHubOptions = {}): Promise<HubProcess> {
+  let output = '';
+  let child: ChildProcess | null = null;
+  let exit: Promise<HubExit> = Promise.resolve({ code: null, signal: null });
+  let url = '';
+  let port = options.port ?? 0;
+
+  const launch = async (args: readonly string[]) => {
+    const spawned = spawnHub(['--port', String(port), '--bind', '127.0.0.1', ...database.args, ...args], hubEnv(options.env));
+    child = spawned;
+    let exited = false;
+    exit = new Promise((resolve) =>
+      spawned.once('exit', (code, signal) => {
+        exited = true;
+        resolve({ code, signal });
+      }),
+    );
+    spawned.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const lines = createInterface({ input: spawned.stdout! });
+    url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`hub did not start within ${options.startTimeoutMs ?? 20_000} ms: ${output}`)), options.startTimeoutMs ?? 20_000);
+      void exit.then((result) => {
+        clearTimeout(timer);
+        reject(new Error(`hub exited (${result.code ?? result.signal}) before it served: ${output}`));
+      });
+      lines.on('line', (line) => {
+        output += `${line}\n`;
+        const match = /serving at (\S+)/.exec(line);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+    });
+    if (exited) throw new Error(`hub exited: ${output}`);
+    port = Number(new URL(url).port);
+  };
+
+  const kill = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<HubExit> => {
+    const current = child;
+    if (!current || current.exitCode !== null || current.signalCode !== null) return exit;
+    current.kill(signal);
+    const force = setTimeout(() => current.kill('SIGKILL'), 10_000);
+    const result = await exit;
+    clearTimeout(force);
+    return result;
+  };
+
+  let lastArgs = options.args ?? [];
+  await launch(lastArgs);
+  return {
+    database,
+    get url() {
+      return url;
+    },
+    get port() {
+      return port;
+    },
+    get pid() {
+      return child?.pid;
+    },
+    get running() {
+      return child !== null && child.exitCode === null && child.signalCode === null;
+    },
+    output: () => output,
+    kill,
+    async restart(restartOptions = {}) {
+      await kill('SIGTERM');
+      lastArgs = restartOptions.args ?? lastArgs;
+      await launch(lastArgs);
+    },
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Talking to it
+
+export interface HubResponse<T = unknown> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: T;
+}
+
+export interface HubRequestOptions {
+  readonly body?: unknown;
+  /** A raw body, sent as is (malformed JSON, huge bodies). */
+  readonly rawBody?: string | Uint8Array<ArrayBuffer>;
+  /** null sends no Authorization header. */
+  readonly token?: string | null;
+  /** null sends no version header. */
+  readonly version?: string | null;
+  readonly headers?: Record<string, string>;
+}
+
+export interface HubClient {
+  readonly url: string;
+  request<T = unknown>(method: string, pathname: string, options?: HubRequestOptions): Promise<HubResponse<T>>;
+  pull(collection: SyncCollection | string, checkpoint: Checkpoint | null, limit?: number): Promise<PullResponse>;
+  /** Every document after `checkpoint`, page by page. */
+  pullAll(collection: SyncCollection, checkpoint?: Checkpoint | null, limit?: number): Promise<{ documents: PullResponse['documents']; checkpoint: Checkpoint | null }>;
+  push(collection: SyncCollection | string, rows: PushRequest['rows']): Promise<PushResponse>;
+}
+
+export function hubClient(url: string, token: string | null, version: string = APP_VERSION): HubClient {
+  const base = url.endsWith('/') ? url.slice(0, -1) : url;
+  const request = async <T>(method: string, pathname: string, options: HubRequestOptions = {}): Promise<HubResponse<T>> => {
+    const headers: Record<string, string> = { ...options.headers };
+    const useToken = options.token === undefined ? token : options.token;
+    if (useToken) headers.authorization = `Bearer ${useToken}`;
+    const useVersion = options.version === undefined ? version : options.version;
+    if (useVersion) headers[CLIENT_VERSION_HEADER] = useVersion;
+    let body: string | Uint8Array<ArrayBuffer> | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] = 'application/json';
+    }
+    const response = await fetch(`${base}${pathname}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON: keep the text.
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T };
+  };
+  const ok = <T>(response: HubResponse<T>, what: string): T => {
+    if (response.status !== 200) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+  const client: HubClient = {
+    url,
+    request,
+    async pull(collection, checkpoint, limit) {
+      const query = new URLSearchParams();
+      if (checkpoint) {
+        query.set('stamp', String(checkpoint.stamp));
+        query.set('id', checkpoint.id);
+      }
+      if (limit !== undefined) query.set('limit', String(limit));
+      return ok(await request<PullResponse>('GET', `${HUB_API_PREFIX}/sync/${collection}/pull?${query}`), `pull ${collection}`);
+    },
+    async pullAll(collection, checkpoint = null, limit = 1000) {
+      const documents: PullResponse['documents'] = [];
+      let at = checkpoint;
+      for (;;) {
+        const page = await client.pull(collection, at, limit);
+        documents.push(...page.documents);
+        if (page.documents.length < limit) return { documents, checkpoint: page.checkpoint };
+        at = page.checkpoint;
+      }
+    },
+    async push(collection, rows) {
+      return ok(await request<PushResponse>('POST', `${HUB_API_PREFIX}/sync/${collection}/push`, { body: { rows } }), `push ${collection}`);
+    },
+  };
+  return client;
+}
+
+export interface SseMessage {
+  readonly event: string;
+  readonly data: string;
+  /** performance.now() when it arrived. */
+  readonly at: number;
+}
+
+export interface EventStream {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly messages: readonly SseMessage[];
+  /** Resolves with the first message from index `from` on that matches. */
+  waitFor(predicate: (message: SseMessage) => boolean, options?: { from?: number; timeoutMs?: number }): Promise<SseMessage>;
+  /** Resolves when the server ends the stream. */
+  readonly ended: Promise<void>;
+  close(): void;
+}
+
+/** Parses a text/event-stream body into messages (comments and `retry:` are dropped). */
+export function parseSse(buffer: string): { messages: Array<{ event: string; data: string }>; rest: string } {
+  const messages: Array<{ event: string; data: string }> = [];
+  const blocks = buffer.split(/\r?\n\r?\n/);
+  const rest = blocks.pop() ?? '';
+  for (const block of blocks) {
+    let event = 'message';
+    const data: string[] = [];
+    let any = false;
+    for (const line of block.split(/\r?\n/)) {
+      if (line.startsWith(':') || line === '') continue;
+      const colon = line.indexOf(':');
+      const field = colon === -1 ? line : line.slice(0, colon);
+      const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'event') event = value;
+      if (field === 'data') {
+        data.push(value);
+        any = true;
+      }
+    }
+    if (any) messages.push({ event, data: data.join('\n') });
+  }
+  return { messages, rest };
+}
+
+/** A server-sent-event stream read with fetch, as the workstation reads it (headers allowed). */
+export async function openEventStream(url: string, headers: Record<string, string> = {}): Promise<EventStream> {
+  const controller = new AbortController();
+  const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
+  const messages: SseMessage[] = [];
+  const waiters = new Set<() => void>();
+  const wake = () => {
+    for (const waiter of [...waiters]) waiter();
+  };
+  let done = false;
+  const ended = (async () => {
+    if (!response.body) return;
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for (;;) {
+        const { value, done: finished } = await reader.read();
+        if (finished) break;
+        buffer += decoder.decode(value, { stream: true });
+        const parsed = parseSse(buffer);
+        buffer = parsed.rest;
+        const at = performance.now();
+        for (const message of parsed.messages) messages.push({ ...message, at });
+        if (parsed.messages.length > 0) wake();
+      }
+    } catch {
+      // Aborted by close(), or the hub went away.
+    } finally {
+      done = true;
+      wake();
+    }
+  })();
+  return {
+    status: response.status,
+    headers: response.headers,
+    messages,
+    ended,
+    waitFor(predicate, options = {}) {
+      const from = options.from ?? 0;
+      const timeoutMs = options.timeoutMs ?? 5_000;
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = messages.slice(from).find(predicate);
+          if (found) {
+            finish();
+            resolve(found);
+          } else if (done) {
+            finish();
+            reject(new Error(`The event stream ended before the expected message; got ${messages.length} messages`));
+          }
+        };
+        const timer = setTimeout(() => {
+          finish();
+          reject(new Error(`No matching event within ${timeoutMs} ms; got ${messages.slice(from).map((m) => m.event).join(', ') || 'nothing'}`));
+        }, timeoutMs);
+        const finish = () => {
+          clearTimeout(timer);
+          waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+    close: () => controller.abort(),
+  };
+}
