@@ -76,6 +76,15 @@ export const StreamEventSchema = z.object({
 });
 export type StreamEvent = z.infer<typeof StreamEventSchema>;
 
+/**
+ * Event names on the hub's server-sent-event streams. `/sync/stream` sends `ready` once on connect
+ * (`StreamReady`: the newest stamp this hub node has streamed; pull to catch up to it), then one
+ * `change` (StreamEvent) per commit and collection. `/board/stream` sends `snapshot` (BoardSnapshot).
+ */
+export const HUB_STREAM_EVENTS = { ready: 'ready', change: 'change', snapshot: 'snapshot' } as const;
+export const StreamReadySchema = z.object({ stamp: z.number().int().nonnegative() });
+export type StreamReady = z.infer<typeof StreamReadySchema>;
+
 export const MeResponseSchema = z.object({ station: z.string(), slot: z.number().int().min(1).max(99) });
 export type MeResponse = z.infer<typeof MeResponseSchema>;
 

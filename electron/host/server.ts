@@ -3,42 +3,19 @@
  * one port. A waiting-room TV, a thin client, a developer without a display and the e2e tests all
  * reach the workstation this way.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { fail } from '../contract/result';
-import { CONTENT_SECURITY_POLICY } from '../shell/content-security-policy';
+import { CONTENT_SECURITY_POLICY, serveStatic } from './static-files';
 import { CallFrameSchema, WS_MAX_FRAME_BYTES, WS_PATH, type ReplyFrame, type ServerFrame } from '../contract/wire';
 import type { Logger } from '../station/log';
 import type { Station } from '../station/station';
 import { APP_VERSION } from '../station/version';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.mp3': 'audio/mpeg',
-  '.wav': 'audio/wav',
-};
-
 /** The same policy the Electron shell sets for app:// (one constant in electron/shell, shared by both hosts). */
 export { CONTENT_SECURITY_POLICY };
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=()',
-};
 
 export interface HostOptions {
   readonly station: Station;
@@ -59,7 +36,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const root = path.resolve(options.staticDir);
 
   const server = http.createServer((request, response) => {
-    void serveStatic(root, request, response).catch((error: unknown) => {
+    void serveHostRequest(root, request, response).catch((error: unknown) => {
       log.error('http failed', { url: request.url?.slice(0, 100), error: String(error) });
       if (!response.headersSent) response.writeHead(500);
       response.end();
@@ -139,59 +116,12 @@ function isSameOrigin(request: http.IncomingMessage): boolean {
   }
 }
 
-async function serveStatic(root: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    response.writeHead(405, { Allow: 'GET, HEAD' });
-    response.end();
-    return;
-  }
+async function serveHostRequest(root: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://host');
-  if (url.pathname === '/health') {
+  if (url.pathname === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
     response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
     response.end(JSON.stringify({ ok: true, version: APP_VERSION }));
     return;
   }
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(url.pathname);
-  } catch {
-    response.writeHead(400);
-    response.end();
-    return;
-  }
-  let file = path.resolve(root, '.' + pathname);
-  if (!file.startsWith(root + path.sep) && file !== root) {
-    response.writeHead(403);
-    response.end();
-    return;
-  }
-  let info = await stat(file).catch(() => null);
-  if (info?.isDirectory()) {
-    file = path.join(file, 'index.html');
-    info = await stat(file).catch(() => null);
-  }
-  if (!info && !path.extname(pathname)) {
-    // The renderer routes by hash, but a bookmarked path should still land in the app.
-    file = path.join(root, 'index.html');
-    info = await stat(file).catch(() => null);
-  }
-  if (!info) {
-    const indexMissing = !(await stat(path.join(root, 'index.html')).catch(() => null));
-    response.writeHead(indexMissing ? 503 : 404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
-    response.end(indexMissing ? 'The workstation screens are not built yet: run `npm run build:renderer`.\n' : 'Not found\n');
-    return;
-  }
-  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-  const immutable = file.includes(`${path.sep}assets${path.sep}`);
-  response.writeHead(200, {
-    'Content-Type': type,
-    'Content-Length': info.size,
-    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    ...SECURITY_HEADERS,
-  });
-  if (request.method === 'HEAD') {
-    response.end();
-    return;
-  }
-  createReadStream(file).pipe(response);
+  await serveStatic(root, request, response);
 }

@@ -1,0 +1,27 @@
+/**
+ * The administrator's commands (`npm run hub -- token …`), run against the hub's database: directly
+ * on PostgreSQL (any number of processes may), and on PGlite either directly (no hub running) or
+ * by the running hub that owns the folder (see data-dir.ts).
+ */
+import type { AdminReply, AdminRequest } from './data-dir';
+import { HubFailure } from './errors';
+import type { SqlClient } from './sql';
+import { createToken, listTokens, revokeToken } from './tokens';
+
+export async function runAdminRequest(db: SqlClient, request: AdminRequest): Promise<AdminReply> {
+  try {
+    switch (request.command) {
+      case 'token.create':
+        return { ok: true, value: await createToken(db, String(request.name)) };
+      case 'token.revoke':
+        return { ok: true, value: await revokeToken(db, String(request.name)) };
+      case 'token.list':
+        return { ok: true, value: await listTokens(db) };
+      default:
+        return { ok: false, error: { error: 'unknown-command', message: 'Unknown admin command' } };
+    }
+  } catch (error) {
+    if (error instanceof HubFailure) return { ok: false, error: { error: error.code, message: error.message } };
+    return { ok: false, error: { error: 'internal', message: error instanceof Error ? error.message : String(error) } };
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The pure rules about replicated documents: which JSON schema a pushed document must match, and
+ * when a workstation's `assumedMasterState` counts as the hub's current state.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import {
+  alertSchema,
+  appointmentSchema,
+  counterSchema,
+  officeSchema,
+  serviceSchema,
+  ticketSchema,
+  type CollectionSchema,
+} from '../../renderer/domain/schemas';
+import { HUB_STAMP_FIELD, STAMPED_COLLECTIONS, type SyncCollection } from '../contract/hub';
+
+export const COLLECTION_SCHEMAS: Readonly<Record<SyncCollection, CollectionSchema<unknown>>> = {
+  office: officeSchema,
+  services: serviceSchema,
+  counters: counterSchema,
+  tickets: ticketSchema,
+  appointments: appointmentSchema,
+  alerts: alertSchema,
+};
+
+/** Keys RxDB adds to a JSON schema for itself; a JSON-schema validator must not see them. */
+const RXDB_ONLY_KEYS = ['version', 'primaryKey', 'indexes', 'encrypted', 'keyCompression', 'attachments', 'internalIndexes', 'sharding', 'crdt'];
+
+/**
+ * The schema the hub checks a pushed document against: the collection's schema without RxDB's
+ * keys, closed to unknown top-level fields, plus `_deleted` and (for stamped collections) `hubStamp`.
+ */
+export function wireSchema(collection: SyncCollection, schema: CollectionSchema<unknown> = COLLECTION_SCHEMAS[collection]): Record<string, unknown> {
+  const plain: Record<string, unknown> = { ...schema };
+  for (const key of RXDB_ONLY_KEYS) delete plain[key];
+  const properties: Record<string, unknown> = { ...schema.properties, _deleted: { type: 'boolean' } };
+  if (STAMPED_COLLECTIONS.includes(collection) && !(HUB_STAMP_FIELD in properties)) {
+    properties[HUB_STAMP_FIELD] = { type: 'integer', minimum: 0 };
+  }
+  return { ...plain, properties, required: [...schema.required, '_deleted'], additionalProperties: false };
+}
+
+export interface DocumentValidator {
+  /** null when valid, else a short description of the first problems. */
+  (document: unknown): string | null;
+}
+
+const ajv = new Ajv({ strict: false, allErrors: true });
+const compiled = new Map<SyncCollection, ValidateFunction>();
+
+export function validatorFor(collection: SyncCollection): DocumentValidator {
+  let validate = compiled.get(collection);
+  if (!validate) {
+    validate = ajv.compile(wireSchema(collection));
+    compiled.set(collection, validate);
+  }
+  const check = validate;
+  return (document) => (check(document) ? null : describeErrors(check.errors ?? []));
+}
+
+export function describeErrors(errors: readonly ErrorObject[]): string {
+  return errors
+    .slice(0, 3)
+    .map((error) => {
+      const where = error.instancePath || '(document)';
+      if (error.keyword === 'additionalProperties') return `${where} has unknown field "${String(error.params.additionalProperty)}"`;
+      return `${where} ${error.message ?? 'is invalid'}`;
+    })
+    .join('; ');
+}
+
+/** Fields that never decide whether a workstation's assumption matches the hub's master. */
+const IGNORED_IN_COMPARISON = new Set([HUB_STAMP_FIELD, '_meta', '_rev', '_attachments']);
+
+/**
+ * Whether the state a workstation assumed is the hub's current master: deep equality that ignores
+ * key order and `hubStamp` (which the hub sets and the workstation resets), plus RxDB's internal
+ * `_meta`/`_rev`/`_attachments` should a client send them. `_deleted` counts.
+ */
+export function sameMasterState(master: Readonly<Record<string, unknown>>, assumed: Readonly<Record<string, unknown>>): boolean {
+  return deepEqual(master, assumed, true);
+}
+
+function deepEqual(a: unknown, b: unknown, topLevel = false): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, index) => deepEqual(item, b[index]));
+  }
+  const keys = (value: object) =>
+    Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined && !(topLevel && IGNORED_IN_COMPARISON.has(key)));
+  const aKeys = keys(a);
+  const bKeys = keys(b);
+  if (aKeys.length !== bKeys.length) return false;
+  const record = b as Record<string, unknown>;
+  return aKeys.every((key) => Object.hasOwn(record, key) && deepEqual((a as Record<string, unknown>)[key], record[key]));
+}

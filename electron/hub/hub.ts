@@ -1,0 +1,132 @@
+/**
+ * The hub's composition root: the database (PGlite or PostgreSQL), its migrations, the store, the
+ * live feed, the HTTP server and the daily tombstone purge, started and stopped in one place.
+ */
+import { randomUUID } from 'node:crypto';
+import { describeError, type Logger } from '../station/log';
+import { runAdminRequest } from './admin';
+import { ChangeFeed } from './change-feed';
+import { lockDataDir, pgliteDir, type DataDirLock } from './data-dir';
+import { migrate } from './migrations';
+import type { DatabaseChoice } from './options';
+import { startHubServer } from './server';
+import { openPglite, openPostgres, type DatabaseKind, type SqlClient } from './sql';
+import { HubStore } from './store';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface OpenDatabase {
+  readonly db: SqlClient;
+  /** Held for an embedded database: this process owns the folder until `close()`. */
+  readonly lock: DataDirLock | null;
+  close(): Promise<void>;
+}
+
+/** Opens the chosen database and brings its schema up to date. */
+export async function openHubDatabase(choice: DatabaseChoice, log: Logger): Promise<OpenDatabase> {
+  if (choice.databaseUrl) {
+    const db = await openPostgres({ url: choice.databaseUrl, log });
+    try {
+      await migrate(db);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+    return { db, lock: null, close: () => db.close() };
+  }
+  const lock = await lockDataDir(choice.dataDir);
+  let db: SqlClient | null = null;
+  try {
+    db = await openPglite(pgliteDir(choice.dataDir), log);
+    await migrate(db);
+  } catch (error) {
+    await db?.close().catch(() => undefined);
+    await lock.release();
+    throw error;
+  }
+  const opened = db;
+  return {
+    db: opened,
+    lock,
+    async close() {
+      await opened.close();
+      await lock.release();
+    },
+  };
+}
+
+export interface HubOptions extends DatabaseChoice {
+  readonly port: number;
+  readonly bind: string;
+  readonly tombstoneDays: number;
+  readonly rendererDir: string;
+  readonly log: Logger;
+  readonly heartbeatMs?: number;
+}
+
+export interface RunningHub {
+  readonly url: string;
+  readonly port: number;
+  readonly kind: DatabaseKind;
+  readonly nodeId: string;
+  close(): Promise<void>;
+}
+
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const { log } = options;
+  const database = await openHubDatabase(options, log);
+  const { db } = database;
+  const nodeId = randomUUID();
+  const store = new HubStore(db, nodeId);
+  const feed = new ChangeFeed(store, { nodeId, log, pollMs: db.kind === 'postgresql' ? 5_000 : 0 });
+
+  const purge = async () => {
+    try {
+      const purged = await store.purgeTombstones(options.tombstoneDays);
+      if (purged > 0) log.info('purged old tombstones', { purged, days: options.tombstoneDays });
+    } catch (error) {
+      log.warn('tombstone purge failed', { error: describeError(error) });
+    }
+  };
+
+  let server;
+  try {
+    await purge();
+    await feed.start();
+    server = await startHubServer({
+      store,
+      feed,
+      databaseKind: db.kind,
+      port: options.port,
+      bind: options.bind,
+      rendererDir: options.rendererDir,
+      log,
+      ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+    });
+  } catch (error) {
+    await feed.stop().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+  database.lock?.serve((request) => runAdminRequest(db, request));
+  const purgeTimer = setInterval(() => void purge(), DAY_MS);
+  purgeTimer.unref();
+
+  const running = server;
+  let closing: Promise<void> | null = null;
+  return {
+    url: running.url,
+    port: running.port,
+    kind: db.kind,
+    nodeId,
+    close() {
+      closing ??= (async () => {
+        clearInterval(purgeTimer);
+        await running.close();
+        await feed.stop();
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}

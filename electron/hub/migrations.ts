@@ -1,0 +1,108 @@
+/**
+ * The hub's schema, as numbered migrations. Every hub node runs `migrate()` at start: all pending
+ * migrations in ONE transaction under an advisory lock, so several nodes starting together on one
+ * PostgreSQL apply each migration exactly once, and a failure leaves the database as it was.
+ *
+ * Never edit a migration that has shipped; add the next number.
+ */
+import type { SqlClient } from './sql';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Any constant will do; every hub node must use the same one ("okie" in ASCII). */
+export const MIGRATION_LOCK_KEY = 0x6f6b6965;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'documents, stamps, tokens, number leases',
+    sql: `
+      -- The stamp counter: one row. A writer takes stamps by updating it, and that row lock is held
+      -- until COMMIT, so stamps are handed out strictly in commit order (see store.ts).
+      CREATE TABLE hub_stamp (
+        id boolean PRIMARY KEY DEFAULT true CHECK (id),
+        value bigint NOT NULL
+      );
+      INSERT INTO hub_stamp (id, value) VALUES (true, 0);
+
+      -- The current state of every replicated document; a deleted one stays as a tombstone.
+      CREATE TABLE documents (
+        collection text NOT NULL,
+        id text NOT NULL,
+        data jsonb NOT NULL,
+        deleted boolean NOT NULL,
+        stamp bigint NOT NULL UNIQUE,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (collection, id)
+      );
+      CREATE INDEX documents_collection_stamp ON documents (collection, stamp);
+      CREATE INDEX documents_tombstones ON documents (updated_at) WHERE deleted;
+      -- The waiting-room board reads today's tickets.
+      CREATE INDEX documents_ticket_day ON documents ((data->>'day')) WHERE collection = 'tickets' AND NOT deleted;
+
+      CREATE TABLE tokens (
+        id serial PRIMARY KEY,
+        name text NOT NULL UNIQUE,
+        slot int NOT NULL UNIQUE CHECK (slot BETWEEN 1 AND 99),
+        token_hash text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        revoked_at timestamptz
+      );
+
+      -- next: the next number to hand out for that day and service (1..999, then 100001 up).
+      CREATE TABLE number_leases (
+        day text NOT NULL,
+        service text NOT NULL,
+        next int NOT NULL,
+        PRIMARY KEY (day, service)
+      );
+      CREATE TABLE number_lease_grants (
+        id bigserial PRIMARY KEY,
+        day text NOT NULL,
+        service text NOT NULL,
+        first_number int NOT NULL,
+        last_number int NOT NULL,
+        token_id int REFERENCES tokens (id),
+        granted_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX number_lease_grants_day ON number_lease_grants (day, service);
+    `,
+  },
+];
+
+export class MigrationError extends Error {}
+
+/** Applies what is missing; returns the versions it applied (empty when the schema is current). */
+export async function migrate(db: SqlClient, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.exec(`
+      CREATE TABLE IF NOT EXISTS schema_migrations (
+        version int PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )
+    `);
+    const rows = await tx.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    const applied = new Set(rows.map((row) => Number(row.version)));
+    const known = new Set(migrations.map((migration) => migration.version));
+    const newest = Math.max(0, ...applied);
+    if ([...applied].some((version) => !known.has(version))) {
+      throw new MigrationError(
+        `The database has schema version ${newest}, newer than this hub knows (${Math.max(0, ...known)}); run the newer hub version, or restore a backup made for this one.`,
+      );
+    }
+    const done: number[] = [];
+    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (applied.has(migration.version)) continue;
+      await tx.exec(migration.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      done.push(migration.version);
+    }
+    return done;
+  });
+}
