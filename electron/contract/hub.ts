@@ -38,7 +38,9 @@ export function isSyncCollection(value: unknown): value is SyncCollection {
 /**
  * The field the hub sets to the document's stamp whenever it stores it, and a workstation resets
  * to 0 with every local change: a ticket with `hubStamp > 0` is as the hub confirmed it. Only
- * tickets carry it (the board shows only confirmed calls).
+ * tickets carry it (the board shows only confirmed calls). For these collections the push answer
+ * also lists every accepted document as stored (`stored`, with its stamp); the workstation hands
+ * them to RxDB like conflicts whose resolution is the hub's version, and so learns the stamp at once.
  */
 export const HUB_STAMP_FIELD = 'hubStamp';
 export const STAMPED_COLLECTIONS: readonly SyncCollection[] = ['tickets'];
@@ -65,7 +67,11 @@ export const PushRowSchema = z
   .strict();
 export const PushRequestSchema = z.object({ rows: z.array(PushRowSchema).max(MAX_PUSH_ROWS) }).strict();
 export type PushRequest = z.infer<typeof PushRequestSchema>;
-export const PushResponseSchema = z.object({ conflicts: z.array(WireDocumentSchema) });
+export const PushResponseSchema = z.object({
+  conflicts: z.array(WireDocumentSchema),
+  /** For STAMPED_COLLECTIONS: the accepted documents as stored, with their stamps. */
+  stored: z.array(WireDocumentSchema).optional(),
+});
 export type PushResponse = z.infer<typeof PushResponseSchema>;
 
 /** One server-sent `change` event: what one commit changed in one collection. */

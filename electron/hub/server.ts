@@ -23,6 +23,7 @@ import {
   MAX_BODY_BYTES,
   MAX_PULL_LIMIT,
   PushRequestSchema,
+  STAMPED_COLLECTIONS,
   type Checkpoint,
   type Health,
   type HubError,
@@ -176,7 +177,11 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     log.debug('push', { collection: collection!, rows: body.rows.length });
     const outcome = await store.push(collection!, body.rows);
     feed.committed(outcome.written);
-    const reply: PushResponse = { conflicts: outcome.conflicts };
+    // A stamped document is stored with a field the workstation did not send (the stamp): the
+    // stored versions go back with the answer, so the workstation learns the stamp at once — the
+    // live stream cannot tell it, because its copy is still "pending" when the stream event arrives.
+    const stored = STAMPED_COLLECTIONS.includes(collection!) ? [...new Map(outcome.written.map((entry) => [entry.document.id, entry.document])).values()] : [];
+    const reply: PushResponse = stored.length ? { conflicts: outcome.conflicts, stored } : { conflicts: outcome.conflicts };
     json(response, 200, reply);
   }
 

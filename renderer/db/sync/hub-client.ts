@@ -70,8 +70,12 @@ export class HubClient {
     return this.request('GET', `/sync/${collection}/pull?${query}`, undefined, (json) => PullResponseSchema.parse(json));
   }
 
+  /** Returns what RxDB needs back: the real conflicts, and for stamped collections the stored versions. */
   push(collection: SyncCollection, rows: readonly { newDocumentState: WireDocument; assumedMasterState?: WireDocument }[]): Promise<WireDocument[]> {
-    return this.request('POST', `/sync/${collection}/push`, { rows }, (json) => PushResponseSchema.parse(json).conflicts);
+    return this.request('POST', `/sync/${collection}/push`, { rows }, (json) => {
+      const response = PushResponseSchema.parse(json);
+      return [...response.conflicts, ...(response.stored ?? [])];
+    });
   }
 
   lease(request: LeaseRequest): Promise<LeaseResponse> {

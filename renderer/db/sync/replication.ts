@@ -105,7 +105,7 @@ export function startSync(options: SyncOptions): SyncHandle {
     // Changes made here (not written by the replication itself) are pending until the hub has them.
     subscriptions.push(
       collection.eventBulks$.subscribe((bulk) => {
-        if (bulk.context.startsWith('replication') && bulk.context !== 'replication-up-write-conflict') return;
+        if (bulk.context.startsWith('replication')) return;
         for (const event of bulk.events) pending.set(`${name}/${event.documentId}`, event.documentData);
         setStatus({});
       }),
