@@ -9,6 +9,7 @@
  *   POST /api/v1/sync/:collection/push             { rows } → { conflicts }
  *   GET  /api/v1/sync/stream                       server-sent events: every change, all collections
  *   POST /api/v1/numbers/lease                     a block of ticket numbers for one service and day
+ *   POST /api/v1/queue/call-next                   the hub picks and calls the next visitor for a counter
  *   GET  /api/v1/board                             what a waiting-room TV shows (no token, no personal data)
  *   GET  /api/v1/board/stream                      the same, live (server-sent events)
  *
@@ -117,6 +118,28 @@ export const LEASED_HIGH_START = 100_001;
 export function fallbackRange(slot: number): { start: number; end: number } {
   return { start: slot * 1000 + 1, end: slot * 1000 + 999 };
 }
+
+/**
+ * "Call next" while the hub is reachable: the hub itself picks the visitor (same rule as the
+ * workstations, renderer/domain/ordering.ts) and records the call, one counter at a time, so two
+ * counters pressing the button together get two different visitors with no conflict at all. A
+ * workstation that cannot reach the hub calls locally and the conflict rules take over.
+ */
+export const CallNextRequestSchema = z
+  .object({
+    counter: z.number().int().min(1).max(999),
+    /** The workstation's own id and the clerk, as recorded in the ticket's history. */
+    station: z.string().min(1).max(64),
+    clerk: z.string().max(120).optional(),
+  })
+  .strict();
+export type CallNextRequest = z.infer<typeof CallNextRequestSchema>;
+export const CallNextResponseSchema = z.object({
+  /** The called ticket as stored, or null when nobody waits for this counter's services. */
+  ticket: WireDocumentSchema.nullable(),
+  reason: z.string().nullable(),
+});
+export type CallNextResponse = z.infer<typeof CallNextResponseSchema>;
 
 export const HealthSchema = z.object({
   ok: z.boolean(),

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createLogger, describeError } from '../station/log';
 import { createStation } from '../station/station';
 import { realDevices } from '../station/devices';
+import { hubOrigin } from '../shell/content-security-policy';
 import { OptionsError, parseHostArgs, USAGE } from './options';
 import { startHost } from './server';
 
@@ -48,6 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       bind: station.settings.host.bind,
       staticDir: process.env.OKIENKO_RENDERER_DIR ?? path.join(projectRoot, 'out/renderer'),
       log,
+      connect: [hubOrigin(station.settings.hub?.url)].filter((origin): origin is string => origin !== null),
     });
   } catch (error) {
     await station.close();

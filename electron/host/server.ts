@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { fail } from '../contract/result';
+import { contentSecurityPolicy } from '../shell/content-security-policy';
 import { CONTENT_SECURITY_POLICY, serveStatic } from './static-files';
 import { CallFrameSchema, WS_MAX_FRAME_BYTES, WS_PATH, type ReplyFrame, type ServerFrame } from '../contract/wire';
 import type { Logger } from '../station/log';
@@ -23,6 +24,8 @@ export interface HostOptions {
   readonly bind: string;
   readonly staticDir: string;
   readonly log: Logger;
+  /** Origins the pages may connect to besides this host: the office hub. */
+  readonly connect?: readonly string[];
 }
 
 export interface RunningHost {
@@ -34,9 +37,10 @@ export interface RunningHost {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { station, log } = options;
   const root = path.resolve(options.staticDir);
+  const pageHeaders = { 'Content-Security-Policy': contentSecurityPolicy({ connect: options.connect ?? [] }) };
 
   const server = http.createServer((request, response) => {
-    void serveHostRequest(root, request, response).catch((error: unknown) => {
+    void serveHostRequest(root, request, response, pageHeaders).catch((error: unknown) => {
       log.error('http failed', { url: request.url?.slice(0, 100), error: String(error) });
       if (!response.headersSent) response.writeHead(500);
       response.end();
@@ -116,12 +120,12 @@ function isSameOrigin(request: http.IncomingMessage): boolean {
   }
 }
 
-async function serveHostRequest(root: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+async function serveHostRequest(root: string, request: http.IncomingMessage, response: http.ServerResponse, headers: Readonly<Record<string, string>>): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://host');
   if (url.pathname === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
     response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
     response.end(JSON.stringify({ ok: true, version: APP_VERSION }));
     return;
   }
-  await serveStatic(root, request, response);
+  await serveStatic(root, request, response, headers);
 }

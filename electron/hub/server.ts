@@ -24,6 +24,8 @@ import {
   MAX_PULL_LIMIT,
   PushRequestSchema,
   STAMPED_COLLECTIONS,
+  CallNextRequestSchema,
+  type CallNextResponse,
   type Checkpoint,
   type Health,
   type HubError,
@@ -155,6 +157,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       '/me': { method: 'GET', handle: me },
       '/sync/stream': { method: 'GET', handle: syncStream },
       '/numbers/lease': { method: 'POST', handle: lease },
+      '/queue/call-next': { method: 'POST', handle: callNext },
       '/board': { method: 'GET', public: true, handle: board },
       '/board/stream': { method: 'GET', public: true, handle: boardStream },
     };
@@ -188,6 +191,14 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   async function lease({ request, response, station }: RequestContext) {
     const body = parse(LeaseRequestSchema, await readJson(request), 'a lease request is {day: "YYYY-MM-DD", service, size: 1..500}');
     json(response, 200, await store.leaseNumbers(body.day, body.service, body.size, station!.tokenId));
+  }
+
+  async function callNext({ request, response }: RequestContext) {
+    const body = parse(CallNextRequestSchema, await readJson(request), 'a call is {counter: 1..999, station, clerk?}');
+    const outcome = await store.callNext(body, Date.now());
+    feed.committed(outcome.written);
+    const reply: CallNextResponse = { ticket: outcome.ticket, reason: outcome.reason };
+    json(response, 200, reply);
   }
 
   async function syncStream({ request, response, token }: RequestContext) {

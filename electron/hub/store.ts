@@ -24,6 +24,7 @@ import {
   HUB_STAMP_FIELD,
   MAX_PULL_LIMIT,
   STAMPED_COLLECTIONS,
+  type CallNextRequest,
   type Checkpoint,
   type LeaseResponse,
   type PullResponse,
@@ -33,6 +34,11 @@ import {
 } from '../contract/hub';
 import { sameMasterState, validatorFor } from './documents';
 import { HubFailure } from './errors';
+import type { CounterDoc } from '../../renderer/domain/schemas';
+import type { Office } from '../../renderer/domain/office';
+import { officeDay } from '../../renderer/domain/office-time';
+import { afterCall, pickNext, type PickReason } from '../../renderer/domain/ordering';
+import { transition, type Ticket } from '../../renderer/domain/ticket';
 import { LeaseExhausted, nextLeaseBlock } from './leases';
 import type { SqlClient, SqlQueryable } from './sql';
 
@@ -108,6 +114,58 @@ export class HubStore {
       documents: rows.map((row) => toWire(row.data, row.deleted)),
       checkpoint: last ? { stamp: Number(last.stamp), id: last.id } : checkpoint,
     };
+  }
+
+  /**
+   * The hub's "call next": in one transaction, serialised with every push by the stamp row, pick
+   * the counter's next visitor by the office's rule and write the call (ticket and counter).
+   */
+  async callNext(request: CallNextRequest, now: number): Promise<{ ticket: WireDocument | null; reason: PickReason | null; written: StoredDocument[] }> {
+    return this.db.transaction(async (tx) => {
+      const counterRow = await tx.query<{ value: string | number }>('SELECT value FROM hub_stamp WHERE id FOR UPDATE');
+      let stamp = Number(counterRow[0]?.value ?? 0);
+      const [officeRow] = await tx.query<{ data: Office }>(`SELECT data FROM documents WHERE collection = 'office' AND NOT deleted ORDER BY id LIMIT 1`);
+      const [counterDoc] = await tx.query<{ data: CounterDoc }>(`SELECT data FROM documents WHERE collection = 'counters' AND id = $1 AND NOT deleted`, [
+        String(request.counter),
+      ]);
+      if (!officeRow || !counterDoc) throw new HubFailure(409, 'unknown-counter', `The hub knows no counter ${request.counter} (yet)`);
+      // Whether the counter is open and free is the counter's own business: it checked before
+      // asking, and its latest "done" or "open" may still be on the way here.
+      const counter = counterDoc.data;
+      const day = officeDay(now, officeRow.data.timeZone);
+      const rows = await tx.query<{ data: Ticket & { hubStamp?: number } }>(
+        `SELECT data FROM documents WHERE collection = 'tickets' AND NOT deleted AND data->>'day' = $1 AND data->>'state' = 'waiting'`,
+        [day],
+      );
+      const pick = pickNext(
+        rows.map((row) => row.data),
+        counter,
+        officeRow.data.priorityRule,
+        now,
+      );
+      if (!pick) return { ticket: null, reason: null, written: [] };
+      const actor = request.clerk ? { station: request.station, counter: request.counter, clerk: request.clerk } : { station: request.station, counter: request.counter };
+      const ticketStamp = ++stamp;
+      const called = { ...transition(pick.ticket, { type: 'call', counter: request.counter }, actor, now), [HUB_STAMP_FIELD]: ticketStamp };
+      const counterStamp = ++stamp;
+      const nextCounter = { ...counter, normalSinceLastPriority: afterCall(counter, pick).normalSinceLastPriority, updatedAt: now };
+      const written: StoredDocument[] = [
+        { collection: 'tickets', stamp: ticketStamp, document: toWire(called as unknown as Record<string, unknown>, false) },
+        { collection: 'counters', stamp: counterStamp, document: toWire(nextCounter as unknown as Record<string, unknown>, false) },
+      ];
+      for (const entry of written) {
+        const { _deleted: deleted, ...data } = entry.document;
+        await tx.query(
+          `INSERT INTO documents (collection, id, data, deleted, stamp) VALUES ($1, $2, $3::text::jsonb, $4, $5)
+           ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data, deleted = excluded.deleted, stamp = excluded.stamp, updated_at = now()`,
+          [entry.collection, entry.document.id, JSON.stringify(data), deleted, entry.stamp],
+        );
+        const notice: ChangeNotice = { node: this.nodeId, collection: entry.collection, from: entry.stamp, to: entry.stamp };
+        await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
+      }
+      await tx.query('UPDATE hub_stamp SET value = $1 WHERE id', [stamp]);
+      return { ticket: written[0]!.document, reason: pick.reason, written };
+    });
   }
 
   /** Checks every row first (422, nothing stored), then writes what does not conflict in one transaction. */

@@ -59,7 +59,7 @@ export async function startWorkstation(): Promise<Workstation> {
   const clock = hub?.clock;
   const now = clock ? () => clock.now() : Date.now;
   await seedDemoOffice(db, now());
-  const queue = new Queue(db, { now, station: station.stationId, newId, ...(hub ? { numbers: hub.numbers } : {}) });
+  const queue = new Queue(db, { now, station: station.stationId, newId, ...(hub ? { numbers: hub.numbers, remote: hub.remote } : {}) });
   const office = await queue.office();
   const today = officeDay(now(), office.timeZone);
   await queue.closeDays(today, false);

@@ -7,7 +7,7 @@
  */
 import { checkInRefusal, normaliseCode, type Appointment, type CheckInRefusal } from '../domain/appointment';
 import { officeDay } from '../domain/office-time';
-import { afterCall, pickNext, type CounterQueue, type Pick } from '../domain/ordering';
+import { afterCall, pickNext, type CounterQueue, type Pick, type PickReason } from '../domain/ordering';
 import type { PriorityReason } from '../domain/office';
 import { issueTicket, TicketTransitionError, transition, type Actor, type Ticket, type TicketAction, type TicketState } from '../domain/ticket';
 import type { OkienkoDatabase } from './database';
@@ -21,6 +21,17 @@ export interface QueueContext {
   readonly newId: () => string;
   /** Where ticket numbers come from (numbering.ts); a local sequence when there is no hub. */
   readonly numbers?: NumberSource;
+  /** The hub's own "call next", used while it is reachable (sync/connect.ts). */
+  readonly remote?: RemoteCalls;
+}
+
+/**
+ * Calls the hub decides. `callNext` rejects when the hub cannot be asked (offline, an old hub, a
+ * counter it does not know yet) — then the workstation decides locally and the conflict rules
+ * settle it later.
+ */
+export interface RemoteCalls {
+  callNext(request: { counter: number; station: string; clerk?: string }): Promise<{ ticket: Ticket | null; reason: PickReason | null }>;
 }
 
 /**
@@ -156,6 +167,25 @@ export class Queue {
     if (!counterDoc) throw new QueueError('unknown-counter', `No counter ${counterNumber}`);
     if (counterDoc.mode !== 'open') throw new QueueError('counter-closed', `Counter ${counterNumber} is ${counterDoc.mode}`);
     if (current) throw new QueueError('counter-busy', `Counter ${counterNumber} is still serving a visitor`);
+    if (this.context.remote) {
+      // Online, the hub picks: counters pressing at the same moment get different visitors.
+      try {
+        const decided = await this.context.remote.callNext({ counter: counterNumber, station: this.context.station, ...(clerk ? { clerk } : {}) });
+        if (decided.ticket && decided.reason) {
+          await this.awaitLocalCopy(decided.ticket.id, (decided.ticket as { hubStamp?: number }).hubStamp ?? 0);
+          return { ticket: decided.ticket, reason: decided.reason };
+        }
+        // Nobody waits at the hub: only tickets issued here and not yet sent could be waiting.
+      } catch (error) {
+        // No answer in time: the hub may have called someone for this counter all the same, and
+        // the stream would bring it. Give it a moment rather than call a second visitor.
+        if ((error as { ambiguous?: boolean }).ambiguous) {
+          const arrived = await this.awaitCurrent(counterNumber, day, 3000);
+          if (arrived) return { ticket: arrived, reason: 'normal' };
+        }
+        // Unreachable or failing hub: decide here, as a workstation without a hub would.
+      }
+    }
     const by = this.actor(counterNumber, clerk);
     const lost = new Set<string>();
     for (let attempt = 0; attempt < MAX_CALL_ATTEMPTS; attempt++) {
@@ -187,6 +217,24 @@ export class Queue {
       }
     }
     return null;
+  }
+
+  private async awaitCurrent(counterNumber: number, day: string, ms: number): Promise<Ticket | null> {
+    for (let waited = 0; waited < ms; waited += 20) {
+      const current = await this.currentTicket(counterNumber, day);
+      if (current) return current;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return null;
+  }
+
+  /** Waits (briefly) until the hub's version of a ticket has reached the local database. */
+  private async awaitLocalCopy(id: string, hubStamp: number): Promise<void> {
+    for (let waited = 0; waited < 2000; waited += 10) {
+      const doc = (await this.db.tickets.findOne(id).exec())?.toJSON() as { hubStamp?: number } | undefined;
+      if (doc && (doc.hubStamp ?? 0) >= hubStamp) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   /** Calls one ticket chosen by the clerk (out of order); the call is recorded like any other. */

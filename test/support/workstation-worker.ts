@@ -26,6 +26,8 @@ export interface WorkstationInit {
   readonly blockSize?: number;
   /** Keep a copy of every push request body (to replay them later in a test). */
   readonly recordPushes?: boolean;
+  /** Decide every call locally, even online (to test the conflict path). */
+  readonly localCallsOnly?: boolean;
 }
 
 export type Command =
@@ -72,8 +74,23 @@ const hub = connectHub(db, { url: init.hubUrl, token: init.token }, {
   numbers: { blockSize: init.blockSize ?? 20, leaseTimeoutMs: 1000 },
 });
 let counter = 0;
-const queue = new Queue(db, { now: () => hub.clock.now(), station: init.name, newId: () => `${init.name}-${++counter}-${Math.random().toString(36).slice(2, 8)}`, numbers: hub.numbers });
+const queue = new Queue(db, {
+  now: () => hub.clock.now(),
+  station: init.name,
+  newId: () => `${init.name}-${++counter}-${Math.random().toString(36).slice(2, 8)}`,
+  numbers: hub.numbers,
+  ...(init.localCallsOnly ? {} : { remote: hub.remote }),
+});
 const lost: LostCall[] = [];
+// The last changes of every ticket, with the write's context, to explain a failure.
+const trail: string[] = [];
+db.tickets.eventBulks$.subscribe((bulk) => {
+  for (const event of bulk.events) {
+    const doc = event.documentData as unknown as Ticket & { hubStamp?: number };
+    trail.push(`${bulk.context} ${doc.number} ${doc.state}/${doc.counter}/${doc.hubStamp ?? 0}`);
+    if (trail.length > 40) trail.shift();
+  }
+});
 hub.sync.lostCalls$.subscribe((call) => lost.push(call));
 
 if (init.seed) {
@@ -98,7 +115,7 @@ async function run(command: Command): Promise<unknown> {
       const pick = await queue.callNext(command.counter, init.name).catch(async (error: unknown) => {
         if ((error as { code?: unknown }).code !== 'counter-busy') throw error;
         const held = await queue.currentTicket(command.counter, await queue.today());
-        throw new Error(`counter-busy: holds ${JSON.stringify(held)}; lost so far ${JSON.stringify(lost)}`);
+        throw new Error(`counter-busy: holds ${JSON.stringify(held)}; lost so far ${JSON.stringify(lost)}; trail ${trail.join(' | ')}`);
       });
       if (!pick) return { outcome: 'empty' };
       const deadline = Date.now() + command.timeoutMs;

@@ -5,14 +5,17 @@
  * locally and, if it differs from the hub's, pushed again. Every rule below is deterministic, so
  * all workstations reach the same result, and none drops anything silently.
  *
- * tickets — the hub decides; nothing is lost (a three-way merge against the assumed state):
- *   1. If the hub's version moved on only in its history (another workstation added an
- *      `overruled` note), this workstation's change applies on top, and the histories merge.
- *   2. Otherwise the state the hub accepted first wins (the counter whose call reached the hub
- *      first has the visitor; the other is told and moves on — see replication.ts `lostCalls$`).
- *   3. Exception: the daily close. If the hub has `expired` a ticket that a workstation, offline
+ * tickets — the hub decides; nothing is lost. Every transition adds an event, so the histories
+ * tell how two versions relate:
+ *   1. One history contains the other: the longer one is simply later (this workstation's change
+ *      on top of what the hub has, or the hub already past what this workstation had) — it wins.
+ *   2. They diverged, but the hub's extra events are only notes (`overruled`): this workstation's
+ *      change applies on top and the notes are kept.
+ *   3. They diverged for real (two counters acted on one visitor, e.g. both offline): the state the
+ *      hub accepted first wins; the counter that lost is told (replication.ts `lostCalls$`).
+ *   4. Exception: the daily close. If the hub has `expired` a ticket that a workstation, offline
  *      across midnight, actually served (done / no-show / cancelled), the real outcome wins.
- *   4. Both histories are merged by time. The losing side's events stay in the history as
+ *   5. Both histories are merged by time. The losing side's events stay in the history as
  *      `overruled` events (who did what, when), so clerks and supervisors see the conflict.
  * counters — the newer `updatedAt` wins: a counter's document is written by the workstation at
  *   that counter (open, break, close), so its own latest word is the truth.
@@ -61,28 +64,25 @@ const REAL_OUTCOMES = new Set(['done', 'no-show', 'cancelled']);
 
 export type TicketWithDeleted = WithDeleted<Ticket & { hubStamp?: number }>;
 
-/** The fields that say where a visit stands; the history and bookkeeping are not among them. */
-function core(ticket: TicketWithDeleted): unknown {
-  return [ticket.state, ticket.service, ticket.counter, ticket.targetCounter, ticket.calledAt, ticket.recalls, ticket.queuedAt, ticket.appointmentAt, ticket.legs, ticket._deleted];
-}
-
-export function resolveTicket(local: TicketWithDeleted, master: TicketWithDeleted, assumed?: TicketWithDeleted): TicketWithDeleted {
-  const masterMoved = !assumed || !sameDocument(core(master), core(assumed));
-  const localWins = !masterMoved || (master.state === 'expired' && REAL_OUTCOMES.has(local.state));
+export function resolveTicket(local: TicketWithDeleted, master: TicketWithDeleted): TicketWithDeleted {
+  const localKeys = new Set(local.events.map(eventKey));
+  const masterKeys = new Set(master.events.map(eventKey));
+  const masterExtra = master.events.filter((event) => !localKeys.has(eventKey(event)));
+  const localExtra = local.events.filter((event) => !masterKeys.has(eventKey(event)));
+  if (localExtra.length === 0) return master; // the hub has all of it (and maybe more)
+  const onlyNotes = masterExtra.every((event) => event.type === 'overruled');
+  const localWins = onlyNotes || (master.state === 'expired' && REAL_OUTCOMES.has(local.state));
   const winner = localWins ? local : master;
-  const loser = localWins ? master : local;
-  const winnerKeys = new Set(winner.events.map(eventKey));
+  const loserExtra = localWins ? masterExtra : localExtra;
   const merged = new Map<string, TicketEvent>();
   for (const event of winner.events) merged.set(eventKey(event), event);
-  for (const event of loser.events) {
-    if (winnerKeys.has(eventKey(event))) continue;
-    // When the hub's version only gained history, its extra events are notes, not a rival outcome.
-    const overruled: TicketEvent =
-      !masterMoved || event.type === 'overruled' ? event : { ...event, type: 'overruled', overruled: event.type };
-    merged.set(eventKey(overruled), overruled);
+  for (const event of loserExtra) {
+    // Notes stay notes; a rival transition that did not take effect becomes one.
+    const note: TicketEvent = event.type === 'overruled' ? event : { ...event, type: 'overruled', overruled: event.type };
+    merged.set(eventKey(note), note);
   }
   const events = [...merged.values()].sort((a, b) => a.at - b.at || (eventKey(a) < eventKey(b) ? -1 : 1));
-  const resolved = { ...winner, events, updatedAt: Math.max(winner.updatedAt, loser.updatedAt) };
+  const resolved = { ...winner, events, updatedAt: Math.max(local.updatedAt, master.updatedAt) };
   // Unchanged from the master: hand back the master itself, confirmation stamp and all.
   return sameDocument(resolved, master) ? master : { ...resolved, hubStamp: 0 };
 }
@@ -102,10 +102,10 @@ export function resolveAlert(local: WithDeleted<AlertDoc>, master: WithDeleted<A
   return { ...master, acknowledgedAt: local.acknowledgedAt, updatedAt: Math.max(local.updatedAt, master.updatedAt) };
 }
 
-function handler<T>(resolve: (local: WithDeleted<T>, master: WithDeleted<T>, assumed?: WithDeleted<T>) => WithDeleted<T>): RxConflictHandler<T> {
+function handler<T>(resolve: (local: WithDeleted<T>, master: WithDeleted<T>) => WithDeleted<T>): RxConflictHandler<T> {
   return {
     isEqual: (a, b) => identicalDocument(a, b),
-    resolve: async (input) => resolve(input.newDocumentState, input.realMasterState, input.assumedMasterState),
+    resolve: async (input) => resolve(input.newDocumentState, input.realMasterState),
   };
 }
 

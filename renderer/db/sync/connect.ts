@@ -6,7 +6,10 @@
 import { slotFromToken } from '../../../electron/contract/hub';
 import type { OkienkoDatabase } from '../database';
 import { HubNumbers, type HubNumbersOptions } from '../numbering';
-import { HubClient } from './hub-client';
+import type { RemoteCalls } from '../queue';
+import type { PickReason } from '../../domain/ordering';
+import type { Ticket } from '../../domain/ticket';
+import { HubClient, HubError } from './hub-client';
 import { HubClock, type OffsetStore } from './hub-clock';
 import { startSync, type SyncHandle } from './replication';
 
@@ -20,6 +23,7 @@ export interface HubLink {
   readonly clock: HubClock;
   readonly sync: SyncHandle;
   readonly numbers: HubNumbers;
+  readonly remote: RemoteCalls;
 }
 
 export class HubSettingsError extends Error {}
@@ -42,7 +46,15 @@ export function connectHub(
   const client = new HubClient({ url: settings.url, token: settings.token, appVersion: options.appVersion, clock, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const sync = startSync({ db, client, hubId: hubIdOf(settings.url), ...(options.retryMs ? { retryMs: options.retryMs } : {}) });
   const numbers = new HubNumbers(db, client, slot, options.numbers);
-  return { client, clock, sync, numbers };
+  const remote: RemoteCalls = {
+    async callNext(request) {
+      // Offline (as far as the stream knows): do not make the clerk wait for a timeout.
+      if (sync.status.connection !== 'online') throw new HubError('offline', 0, 'Hub offline');
+      const response = await client.callNext(request);
+      return { ticket: response.ticket as unknown as Ticket | null, reason: response.reason as PickReason | null };
+    },
+  };
+  return { client, clock, sync, numbers, remote };
 }
 
 /** A short, stable name for a hub, so checkpoints of two hubs never mix in one database. */

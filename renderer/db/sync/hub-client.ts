@@ -4,6 +4,7 @@
  * the hub's clock from every response, so the workstation can correct its own.
  */
 import {
+  CallNextResponseSchema,
   CheckpointSchema,
   CLIENT_VERSION_HEADER,
   HUB_API_PREFIX,
@@ -13,6 +14,8 @@ import {
   PullResponseSchema,
   PushResponseSchema,
   StreamEventSchema,
+  type CallNextRequest,
+  type CallNextResponse,
   type Checkpoint,
   type LeaseRequest,
   type LeaseResponse,
@@ -32,6 +35,10 @@ export class HubError extends Error {
     readonly kind: HubFailureKind,
     readonly status: number,
     message: string,
+    /** The hub's error code (`counter-busy`, `unknown-token`…), when it sent one. */
+    readonly code?: string,
+    /** The request may have reached the hub and taken effect (no answer in time). */
+    readonly ambiguous = false,
   ) {
     super(message);
     this.name = 'HubError';
@@ -78,6 +85,10 @@ export class HubClient {
     });
   }
 
+  callNext(request: CallNextRequest): Promise<CallNextResponse> {
+    return this.request('POST', '/queue/call-next', request, (json) => CallNextResponseSchema.parse(json));
+  }
+
   lease(request: LeaseRequest): Promise<LeaseResponse> {
     return this.request('POST', '/numbers/lease', request, (json) => LeaseResponseSchema.parse(json));
   }
@@ -87,7 +98,7 @@ export class HubClient {
    * called once when the stream ends for any reason (the caller reconnects).
    */
   async stream(handlers: { onEvent: (event: StreamEvent) => void; onClose: (error?: unknown) => void; signal: AbortSignal }): Promise<void> {
-    const sentAt = Date.now();
+    const sentAt = this.localNow();
     let response: Response;
     try {
       response = await this.fetcher(`${this.base}${HUB_API_PREFIX}/sync/stream`, {
@@ -134,7 +145,7 @@ export class HubClient {
   private async request<T>(method: 'GET' | 'POST', path: string, body: unknown, parse: (json: unknown) => T): Promise<T> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 10_000);
-    const sentAt = Date.now();
+    const sentAt = this.localNow();
     let response: Response;
     try {
       response = await this.fetcher(`${this.base}${HUB_API_PREFIX}${path}`, {
@@ -144,7 +155,8 @@ export class HubClient {
         signal: controller.signal,
       });
     } catch (error) {
-      throw new HubError('offline', 0, `Hub not reachable: ${describe(error)}`);
+      // Our own timeout fired: the hub got the request but did not answer in time, or never got it.
+      throw new HubError('offline', 0, `Hub not reachable: ${describe(error)}`, undefined, controller.signal.aborted);
     } finally {
       clearTimeout(timer);
     }
@@ -165,14 +177,20 @@ export class HubClient {
 
   private learnTime(response: Response, sentAt: number): void {
     const hubTime = Number(response.headers.get(HUB_TIME_HEADER));
-    if (Number.isFinite(hubTime) && hubTime > 0) this.options.clock?.observe(sentAt, hubTime, Date.now());
+    if (Number.isFinite(hubTime) && hubTime > 0) this.options.clock?.observe(sentAt, hubTime, this.localNow());
+  }
+
+  private localNow(): number {
+    return this.options.clock ? this.options.clock.local() : Date.now();
   }
 
   private async failure(response: Response): Promise<HubError> {
     let message = `Hub answered ${response.status}`;
+    let code: string | undefined;
     try {
-      const body = (await response.json()) as { message?: unknown };
+      const body = (await response.json()) as { message?: unknown; error?: unknown };
       if (typeof body.message === 'string') message = body.message;
+      if (typeof body.error === 'string') code = body.error;
     } catch {
       // not JSON: keep the status line
     }
@@ -184,7 +202,7 @@ export class HubClient {
           : response.status >= 500
             ? 'server'
             : 'rejected';
-    return new HubError(kind, response.status, message);
+    return new HubError(kind, response.status, message, code);
   }
 }
 

@@ -8,6 +8,8 @@
  */
 
 export interface ClockCorrection {
+  /** This computer's own clock, from which round trips are timed. */
+  local(): number;
   /** A response sent at `sentAt` and received at `receivedAt` (local clock) carried the hub's `hubTime`. */
   observe(sentAt: number, hubTime: number, receivedAt: number): void;
 }
@@ -23,15 +25,19 @@ export class HubClock implements ClockCorrection {
   private samples = 0;
 
   constructor(
-    private readonly local: () => number = Date.now,
+    private readonly localClock: () => number = Date.now,
     private readonly store?: OffsetStore,
   ) {
     this.offset = store?.load() ?? 0;
   }
 
+  local(): number {
+    return this.localClock();
+  }
+
   /** The corrected time, in epoch milliseconds. */
   now(): number {
-    return this.local() + this.offset;
+    return this.localClock() + this.offset;
   }
 
   get offsetMs(): number {

@@ -16,7 +16,7 @@
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
-import { SYNC_COLLECTIONS, type Checkpoint, type SyncCollection, type WireDocument } from '../../../electron/contract/hub';
+import { HUB_STAMP_FIELD, STAMPED_COLLECTIONS, SYNC_COLLECTIONS, type Checkpoint, type SyncCollection, type WireDocument } from '../../../electron/contract/hub';
 import type { Ticket } from '../../domain/ticket';
 import type { OkienkoDatabase } from '../database';
 import { sameDocument } from './conflicts';
@@ -172,6 +172,23 @@ export function startSync(options: SyncOptions): SyncHandle {
     states.push(state);
   }
 
+  let streamQueue: Promise<void> = Promise.resolve();
+
+  /**
+   * A push answer hands back the stored version of a stamped document (contract/hub.ts), so the
+   * local copy can be ahead of the live stream, which still delivers the versions in between. RxDB
+   * would take such an older version for the newest: leave out any whose stamp is below the
+   * local copy's.
+   */
+  const withoutStale = async (collection: SyncCollection, documents: readonly WireDocument[]): Promise<readonly WireDocument[]> => {
+    if (!STAMPED_COLLECTIONS.includes(collection) || documents.length === 0) return documents;
+    const local = await (db[collection] as unknown as RxCollection<{ id: string; hubStamp?: number }>).findByIds(documents.map((document) => document.id)).exec();
+    return documents.filter((document) => {
+      const current = local.get(document.id)?.toJSON();
+      return !current || !current.hubStamp || Number(document[HUB_STAMP_FIELD] ?? 0) >= current.hubStamp;
+    });
+  };
+
   const connect = async () => {
     if (stopped || offline) return;
     streamAbort = new AbortController();
@@ -181,7 +198,13 @@ export function startSync(options: SyncOptions): SyncHandle {
         signal: abort.signal,
         onEvent: (event) => {
           heard();
-          streams.get(event.collection)?.next({ documents: event.documents as WithDeleted<unknown>[], checkpoint: event.checkpoint });
+          // One at a time, in the order the hub sent them (the filter below reads the database).
+          streamQueue = streamQueue
+            .then(async () => {
+              const documents = await withoutStale(event.collection, event.documents);
+              streams.get(event.collection)?.next({ documents: [...documents] as unknown as WithDeleted<unknown>[], checkpoint: event.checkpoint });
+            })
+            .catch(() => undefined);
         },
         onClose: () => {
           if (abort.signal.aborted) return;

@@ -1,0 +1,116 @@
+/**
+ * Two workstations and a waiting-room TV against one office hub, as an office runs them: a kiosk
+ * (browser host A, with the simulated printer), a counter (browser host B), and the board opened
+ * straight from the hub's address with no installation. Each host has its own data folder, and
+ * each page its own origin, so the two workstations share nothing but the hub.
+ */
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHubDatabase, createToken, startHubProcess, type HubDatabase, type HubProcess } from '../support/hub-process';
+import { artifactsDir, launchChromium, startHost, tempDir, type Host } from '../support/processes';
+import { startSimProcess, type SimProcess } from '../support/sim-process';
+
+let dir: Awaited<ReturnType<typeof tempDir>>;
+let database: HubDatabase;
+let hub: HubProcess;
+let sim: SimProcess;
+let kioskHost: Host;
+let counterHost: Host;
+let browser: Browser;
+let context: BrowserContext;
+let shots: string;
+
+beforeAll(async () => {
+  dir = await tempDir('e2e-hub');
+  database = await createHubDatabase('pglite');
+  hub = await startHubProcess(database);
+  const [kioskToken, counterToken] = [await createToken(database, 'kiosk-parter'), await createToken(database, 'stanowisko-3')];
+  sim = await startSimProcess(['--dir', path.join(dir.path, 'sim')]);
+  kioskHost = await startHost({
+    dataDir: path.join(dir.path, 'kiosk'),
+    printerPath: String(sim.ready.printer),
+    args: ['--hub', hub.url],
+    env: { OKIENKO_HUB_TOKEN: kioskToken },
+  });
+  counterHost = await startHost({ dataDir: path.join(dir.path, 'counter'), args: ['--hub', hub.url], env: { OKIENKO_HUB_TOKEN: counterToken } });
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  shots = await artifactsDir('e2e');
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([kioskHost?.stop(), counterHost?.stop()]);
+  await sim?.stop();
+  await hub?.kill('SIGTERM').catch(() => undefined);
+  await database?.remove();
+  await dir?.remove();
+});
+
+async function open(url: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[${url}] page error:`, error.message));
+  await page.goto(url);
+  return page;
+}
+
+describe('workstations and a TV board with the office hub', () => {
+  it('a kiosk ticket is called at another workstation and shown on the board the hub serves', async () => {
+    const board = await open(`${hub.url}#/board`);
+    await board.getByRole('heading', { name: 'Teraz zapraszamy' }).waitFor();
+
+    const counter = await open(`${counterHost.url}#/counter/3`);
+    await counter.getByRole('status').filter({ hasText: 'Połączono z serwerem urzędu' }).waitFor({ timeout: 20_000 });
+    await counter.getByLabel('Urzędnik').fill('Anna Nowak');
+    await counter.getByRole('button', { name: 'Otwórz stanowisko' }).click();
+
+    const kiosk = await open(`${kioskHost.url}#/kiosk`);
+    await kiosk.getByRole('button', { name: /^Dowody osobiste/ }).click();
+    await kiosk.getByRole('button', { name: 'Nie — zwykły bilet' }).click();
+    const heading = kiosk.getByRole('heading', { level: 1, name: /Twój numer/ });
+    await heading.waitFor();
+    const number = /([A-Z]\d+)\s*$/.exec((await heading.textContent()) ?? '')?.[1] ?? '';
+    expect(number).toMatch(/^C\d+$/);
+    await kiosk.getByRole('status').filter({ hasText: 'Weź bilet z drukarki.' }).waitFor();
+    await sim.waitFor((event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes(number)));
+
+    // The ticket travels kiosk → hub → counter workstation.
+    await expect.poll(() => counter.getByRole('row', { name: new RegExp(`^${number}\\b`) }).count(), { timeout: 15_000 }).toBe(1);
+    await counter.getByRole('button', { name: /Wywołaj następnego/ }).click();
+    await counter.getByRole('status').filter({ hasText: `Wywołano ${number}.` }).waitFor();
+
+    // The TV shows the call once the hub has confirmed it.
+    const now = board.getByRole('region', { name: 'Teraz zapraszamy' });
+    await expect.poll(() => now.textContent(), { timeout: 15_000 }).toMatch(new RegExp(`${number}.*stanowisko 3`));
+    await board.screenshot({ path: path.join(shots, 'hub-board.png') });
+    await counter.screenshot({ path: path.join(shots, 'hub-counter.png') });
+    await expect
+      .poll(() => counter.getByRole('status').filter({ hasText: 'Połączono z serwerem urzędu' }).textContent(), { timeout: 10_000 })
+      .toContain('wszystko wysłane');
+  });
+
+  it('the kiosk keeps issuing with the hub down, and says it is offline; nothing is lost when it returns', async () => {
+    const home = await open(`${kioskHost.url}#/`);
+    await home.getByRole('status').filter({ hasText: 'Połączono z serwerem urzędu' }).waitFor({ timeout: 20_000 });
+    await hub.kill('SIGTERM');
+    await home.getByRole('status').filter({ hasText: 'Brak połączenia z serwerem urzędu' }).waitFor({ timeout: 20_000 });
+
+    const kiosk = await open(`${kioskHost.url}#/kiosk`);
+    await kiosk.getByRole('button', { name: /^Kasa/ }).click();
+    await kiosk.getByRole('button', { name: 'Nie — zwykły bilet' }).click();
+    const heading = kiosk.getByRole('heading', { level: 1, name: /Twój numer/ });
+    await heading.waitFor();
+    const number = /(K\d+)\s*$/.exec((await heading.textContent()) ?? '')?.[1] ?? '';
+    expect(number).toMatch(/^K\d+$/);
+    await expect.poll(() => home.getByRole('status').textContent()).toMatch(/do wysłania: \d+/);
+    await home.screenshot({ path: path.join(shots, 'hub-offline-status.png') });
+
+    await hub.restart();
+    await home.getByRole('status').filter({ hasText: 'wszystko wysłane' }).waitFor({ timeout: 30_000 });
+    const counter = await open(`${counterHost.url}#/counter/7`);
+    await counter.getByLabel('Urzędnik').fill('Jan Kowalski');
+    await counter.getByRole('button', { name: 'Otwórz stanowisko' }).click();
+    await expect.poll(() => counter.getByRole('row', { name: new RegExp(`^${number}\\b`) }).count(), { timeout: 15_000 }).toBe(1);
+  });
+});
