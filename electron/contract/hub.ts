@@ -131,6 +131,8 @@ export const CallNextRequestSchema = z
     /** The workstation's own id and the clerk, as recorded in the ticket's history. */
     station: z.string().min(1).max(64),
     clerk: z.string().max(120).optional(),
+    /** Chosen by the workstation; asking again with the same id returns the same visitor. */
+    requestId: z.string().min(8).max(64),
   })
   .strict();
 export type CallNextRequest = z.infer<typeof CallNextRequestSchema>;

@@ -72,6 +72,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX number_lease_grants_day ON number_lease_grants (day, service);
     `,
   },
+  {
+    version: 2,
+    name: 'call-next requests remembered, so a retried call returns the same visitor',
+    sql: `
+      CREATE TABLE call_requests (
+        request_id text PRIMARY KEY,
+        ticket_id text,
+        reason text,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX call_requests_created ON call_requests (created_at);
+    `,
+  },
 ];
 
 export class MigrationError extends Error {}

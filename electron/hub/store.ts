@@ -124,6 +124,17 @@ export class HubStore {
     return this.db.transaction(async (tx) => {
       const counterRow = await tx.query<{ value: string | number }>('SELECT value FROM hub_stamp WHERE id FOR UPDATE');
       let stamp = Number(counterRow[0]?.value ?? 0);
+      // Asked before (the answer was lost on the way): the same visitor, not a second one.
+      const [asked] = await tx.query<{ ticket_id: string | null; reason: string | null }>('SELECT ticket_id, reason FROM call_requests WHERE request_id = $1', [
+        request.requestId,
+      ]);
+      if (asked) {
+        if (!asked.ticket_id) return { ticket: null, reason: null, written: [] };
+        const [ticketRow] = await tx.query<{ data: Record<string, unknown>; deleted: boolean }>(`SELECT data, deleted FROM documents WHERE collection = 'tickets' AND id = $1`, [
+          asked.ticket_id,
+        ]);
+        return { ticket: ticketRow ? toWire(ticketRow.data, ticketRow.deleted) : null, reason: asked.reason as PickReason | null, written: [] };
+      }
       const [officeRow] = await tx.query<{ data: Office }>(`SELECT data FROM documents WHERE collection = 'office' AND NOT deleted ORDER BY id LIMIT 1`);
       const [counterDoc] = await tx.query<{ data: CounterDoc }>(`SELECT data FROM documents WHERE collection = 'counters' AND id = $1 AND NOT deleted`, [
         String(request.counter),
@@ -143,7 +154,11 @@ export class HubStore {
         officeRow.data.priorityRule,
         now,
       );
-      if (!pick) return { ticket: null, reason: null, written: [] };
+      if (!pick) {
+        await tx.query('INSERT INTO call_requests (request_id, ticket_id, reason) VALUES ($1, NULL, NULL)', [request.requestId]);
+        return { ticket: null, reason: null, written: [] };
+      }
+      await tx.query('INSERT INTO call_requests (request_id, ticket_id, reason) VALUES ($1, $2, $3)', [request.requestId, pick.ticket.id, pick.reason]);
       const actor = request.clerk ? { station: request.station, counter: request.counter, clerk: request.clerk } : { station: request.station, counter: request.counter };
       const ticketStamp = ++stamp;
       const called = { ...transition(pick.ticket, { type: 'call', counter: request.counter }, actor, now), [HUB_STAMP_FIELD]: ticketStamp };
@@ -283,6 +298,8 @@ export class HubStore {
    * a later push of it would bring it back), so retention must stay above that.
    */
   async purgeTombstones(days: number): Promise<number> {
+    // Remembered call requests are only needed while a workstation may retry: a day is plenty.
+    await this.db.query(`DELETE FROM call_requests WHERE created_at < now() - interval '1 day'`);
     const rows = await this.db.query<{ purged: string | number }>(
       `WITH purged AS (
          DELETE FROM documents WHERE deleted AND updated_at < now() - make_interval(days => $1) RETURNING 1

@@ -52,7 +52,8 @@ export class QueueError extends Error {
       | 'counter-closed'
       | 'counter-busy'
       | 'unknown-ticket'
-      | 'not-this-counter',
+      | 'not-this-counter'
+      | 'hub-not-answering',
     message: string,
   ) {
     super(message);
@@ -182,6 +183,9 @@ export class Queue {
         if ((error as { ambiguous?: boolean }).ambiguous) {
           const arrived = await this.awaitCurrent(counterNumber, day, 3000);
           if (arrived) return { ticket: arrived, reason: 'normal' };
+          // The hub is there but does not answer: calling someone here could call a visitor the
+          // hub has already given to this counter. Better the clerk presses again in a moment.
+          throw new QueueError('hub-not-answering', 'The office hub did not answer the call in time');
         }
         // Unreachable or failing hub: decide here, as a workstation without a hub would.
       }

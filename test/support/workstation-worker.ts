@@ -26,6 +26,8 @@ export interface WorkstationInit {
   readonly blockSize?: number;
   /** Keep a copy of every push request body (to replay them later in a test). */
   readonly recordPushes?: boolean;
+  /** Only the trail of this counter's tickets is kept (debugging). */
+  readonly counterOfInterest?: number;
   /** Decide every call locally, even online (to test the conflict path). */
   readonly localCallsOnly?: boolean;
 }
@@ -87,8 +89,8 @@ const trail: string[] = [];
 db.tickets.eventBulks$.subscribe((bulk) => {
   for (const event of bulk.events) {
     const doc = event.documentData as unknown as Ticket & { hubStamp?: number };
-    trail.push(`${bulk.context} ${doc.number} ${doc.state}/${doc.counter}/${doc.hubStamp ?? 0}`);
-    if (trail.length > 40) trail.shift();
+    if (doc.counter === init.counterOfInterest || bulk.context === 'incremental-write') trail.push(`${bulk.context.slice(0, 24)} ${doc.number} ${doc.state}/${doc.counter}/${doc.hubStamp ?? 0}`);
+    if (trail.length > 60) trail.shift();
   }
 });
 hub.sync.lostCalls$.subscribe((call) => lost.push(call));
@@ -112,11 +114,14 @@ async function run(command: Command): Promise<unknown> {
     case 'callNextConfirmed': {
       // As a real counter works with a hub: call, and serve only once the hub confirmed the call
       // (the board shows it, the visitor walks up); a lost call means calling the next one.
+      const started = Date.now();
       const pick = await queue.callNext(command.counter, init.name).catch(async (error: unknown) => {
+        trail.push(`callNext failed after ${Date.now() - started} ms: ${String((error as { code?: unknown }).code ?? error)}`);
         if ((error as { code?: unknown }).code !== 'counter-busy') throw error;
         const held = await queue.currentTicket(command.counter, await queue.today());
         throw new Error(`counter-busy: holds ${JSON.stringify(held)}; lost so far ${JSON.stringify(lost)}; trail ${trail.join(' | ')}`);
       });
+      trail.push(`callNext -> ${pick?.ticket.number ?? 'none'} (${pick?.reason}) in ${Date.now() - started} ms`);
       if (!pick) return { outcome: 'empty' };
       const deadline = Date.now() + command.timeoutMs;
       const seen: string[] = [];
@@ -124,7 +129,11 @@ async function run(command: Command): Promise<unknown> {
         const doc = (await db.tickets.findOne(pick.ticket.id).exec())?.toJSON() as (Ticket & { hubStamp?: number }) | undefined;
         const step = `${doc?.state}/${doc?.counter}/${doc?.hubStamp}`;
         if (seen.at(-1) !== step) seen.push(step);
-        if (doc && doc.counter !== command.counter) return { outcome: 'lost', ticket: doc, seen };
+        // Still "waiting" here only means the hub's version has not arrived yet.
+        if (doc && doc.state !== 'waiting' && doc.counter !== command.counter) {
+          trail.push(`lost ${doc.number}: ${seen.join(' ')}`);
+          return { outcome: 'lost', ticket: doc, seen };
+        }
         if (doc && (doc.hubStamp ?? 0) > 0 && doc.state === 'called') return { outcome: 'confirmed', ticket: doc };
         await new Promise((resolve) => setTimeout(resolve, 10));
       }

@@ -412,6 +412,7 @@ function errorMessage(error: unknown): MessageId {
   if (error instanceof TicketTransitionError) return 'counter.error.transition';
   if (error instanceof QueueError && (error.code === 'counter-busy' || error.code === 'counter-closed')) return `counter.error.${error.code}`;
   if (error instanceof QueueError && error.code === 'not-this-counter') return 'counter.error.transition';
+  if (error instanceof QueueError && error.code === 'hub-not-answering') return 'counter.error.hub-not-answering';
   console.error('counter action failed', error);
   return 'counter.error.other';
 }

@@ -50,8 +50,17 @@ export function connectHub(
     async callNext(request) {
       // Offline (as far as the stream knows): do not make the clerk wait for a timeout.
       if (sync.status.connection !== 'online') throw new HubError('offline', 0, 'Hub offline');
-      const response = await client.callNext(request);
-      return { ticket: response.ticket as unknown as Ticket | null, reason: response.reason as PickReason | null };
+      const requestId = `${request.station}-${request.counter}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+      // An answer lost on the way is asked for again with the same id: the hub answers with the
+      // visitor it already called, never a second one.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const response = await client.callNext({ ...request, requestId });
+          return { ticket: response.ticket as unknown as Ticket | null, reason: response.reason as PickReason | null };
+        } catch (error) {
+          if (!(error instanceof HubError) || !error.ambiguous || attempt >= 3 || sync.status.connection !== 'online') throw error;
+        }
+      }
     },
   };
   return { client, clock, sync, numbers, remote };

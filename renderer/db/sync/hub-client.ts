@@ -85,8 +85,9 @@ export class HubClient {
     });
   }
 
+  /** A clerk is waiting: a short timeout, after which the caller asks again with the same request id. */
   callNext(request: CallNextRequest): Promise<CallNextResponse> {
-    return this.request('POST', '/queue/call-next', request, (json) => CallNextResponseSchema.parse(json));
+    return this.request('POST', '/queue/call-next', request, (json) => CallNextResponseSchema.parse(json), 4000);
   }
 
   lease(request: LeaseRequest): Promise<LeaseResponse> {
@@ -142,9 +143,9 @@ export class HubClient {
     return { authorization: `Bearer ${this.options.token}`, [CLIENT_VERSION_HEADER]: this.options.appVersion, ...extra };
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, body: unknown, parse: (json: unknown) => T): Promise<T> {
+  private async request<T>(method: 'GET' | 'POST', path: string, body: unknown, parse: (json: unknown) => T, timeoutMs?: number): Promise<T> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 10_000);
+    const timer = setTimeout(() => controller.abort(), timeoutMs ?? this.options.timeoutMs ?? 10_000);
     const sentAt = this.localNow();
     let response: Response;
     try {

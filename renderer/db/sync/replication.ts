@@ -75,6 +75,24 @@ export function startSync(options: SyncOptions): SyncHandle {
   const streams = new Map<SyncCollection, Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>>();
   const pending = new Map<string, unknown>();
   const subscriptions: Subscription[] = [];
+  /**
+   * A push answer hands back the stored version of a stamped document (contract/hub.ts), so the
+   * local copy can be ahead of the live stream, which still delivers the versions in between. RxDB
+   * would take such an older version for the newest: remember the stamps push answers brought,
+   * and leave out any stream version older than that.
+   */
+  const echoed = new Map<string, number>();
+  const withoutStale = (collection: SyncCollection, documents: readonly WireDocument[]): readonly WireDocument[] => {
+    if (!STAMPED_COLLECTIONS.includes(collection) || echoed.size === 0) return documents;
+    return documents.filter((document) => {
+      const seen = echoed.get(`${collection}/${document.id}`);
+      if (seen === undefined) return true;
+      const stamp = Number(document[HUB_STAMP_FIELD] ?? 0);
+      if (stamp >= seen) echoed.delete(`${collection}/${document.id}`);
+      return stamp >= seen;
+    });
+  };
+
   const lostCalls = new Subject<LostCall>();
   const statusSubject = new BehaviorSubject<SyncStatus>({ connection: 'connecting', lastSyncAt: 0, pending: 0 });
   let offline = false;
@@ -143,6 +161,13 @@ export function startSync(options: SyncOptions): SyncHandle {
             )
             .catch(failed);
           heard();
+          if (STAMPED_COLLECTIONS.includes(name)) {
+            for (const document of conflicts) {
+              const stamp = Number(document[HUB_STAMP_FIELD] ?? 0);
+              const key = `${name}/${document.id}`;
+              if (stamp > (echoed.get(key) ?? 0)) echoed.set(key, stamp);
+            }
+          }
           return conflicts as WithDeleted<unknown>[];
         },
       },
@@ -172,23 +197,6 @@ export function startSync(options: SyncOptions): SyncHandle {
     states.push(state);
   }
 
-  let streamQueue: Promise<void> = Promise.resolve();
-
-  /**
-   * A push answer hands back the stored version of a stamped document (contract/hub.ts), so the
-   * local copy can be ahead of the live stream, which still delivers the versions in between. RxDB
-   * would take such an older version for the newest: leave out any whose stamp is below the
-   * local copy's.
-   */
-  const withoutStale = async (collection: SyncCollection, documents: readonly WireDocument[]): Promise<readonly WireDocument[]> => {
-    if (!STAMPED_COLLECTIONS.includes(collection) || documents.length === 0) return documents;
-    const local = await (db[collection] as unknown as RxCollection<{ id: string; hubStamp?: number }>).findByIds(documents.map((document) => document.id)).exec();
-    return documents.filter((document) => {
-      const current = local.get(document.id)?.toJSON();
-      return !current || !current.hubStamp || Number(document[HUB_STAMP_FIELD] ?? 0) >= current.hubStamp;
-    });
-  };
-
   const connect = async () => {
     if (stopped || offline) return;
     streamAbort = new AbortController();
@@ -198,13 +206,8 @@ export function startSync(options: SyncOptions): SyncHandle {
         signal: abort.signal,
         onEvent: (event) => {
           heard();
-          // One at a time, in the order the hub sent them (the filter below reads the database).
-          streamQueue = streamQueue
-            .then(async () => {
-              const documents = await withoutStale(event.collection, event.documents);
-              streams.get(event.collection)?.next({ documents: [...documents] as unknown as WithDeleted<unknown>[], checkpoint: event.checkpoint });
-            })
-            .catch(() => undefined);
+          const documents = withoutStale(event.collection, event.documents);
+          streams.get(event.collection)?.next({ documents: [...documents] as unknown as WithDeleted<unknown>[], checkpoint: event.checkpoint });
         },
         onClose: () => {
           if (abort.signal.aborted) return;

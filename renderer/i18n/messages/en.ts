@@ -128,6 +128,7 @@ export const en: Record<MessageId, string> = {
   'counter.error.counter-busy': 'Finish with the current visitor first.',
   'counter.error.counter-closed': 'Open the counter first.',
   'counter.error.transition': 'That is not possible: another clerk has just changed this ticket. The list is up to date now.',
+  'counter.error.hub-not-answering': 'The office server does not answer. Nobody was called — try again in a moment.',
   'counter.error.other': 'Could not save. Please try again.',
 
   'board.title': 'Calls',

@@ -131,6 +131,7 @@ export const pl = {
   'counter.error.counter-busy': 'Najpierw zakończ obsługę bieżącego klienta.',
   'counter.error.counter-closed': 'Najpierw otwórz stanowisko.',
   'counter.error.transition': 'Tego nie da się zrobić: inny urzędnik właśnie zmienił ten bilet. Lista jest już odświeżona.',
+  'counter.error.hub-not-answering': 'Serwer urzędu nie odpowiada. Nikt nie został wywołany — spróbuj za chwilę.',
   'counter.error.other': 'Nie udało się zapisać. Spróbuj jeszcze raz.',
 
   'board.title': 'Tablica wywołań',

@@ -128,6 +128,7 @@ export const uk: Record<MessageId, string> = {
   'counter.error.counter-busy': 'Спочатку завершіть обслуговування поточного відвідувача.',
   'counter.error.counter-closed': 'Спочатку відкрийте віконце.',
   'counter.error.transition': 'Це неможливо: інший працівник щойно змінив цей квиток. Список уже оновлено.',
+  'counter.error.hub-not-answering': 'Сервер уряду не відповідає. Нікого не викликано — спробуйте за мить.',
   'counter.error.other': 'Не вдалося зберегти. Спробуйте ще раз.',
 
   'board.title': 'Табло викликів',

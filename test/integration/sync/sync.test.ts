@@ -9,6 +9,7 @@ import type { Ticket } from '../../../renderer/domain/ticket';
 import { createHubDatabase, createToken, hubClient, startHubProcess, HUB_BACKENDS, type HubDatabase, type HubProcess } from '../../support/hub-process';
 import { fingerprint, violations } from '../../support/sync-invariants';
 import { SimulatedWorkstation } from '../../support/workstations';
+import type { WorkstationInit } from '../../support/workstation-worker';
 
 const BACKENDS = HUB_BACKENDS.filter((backend) => !process.env.OKIENKO_SYNC_BACKENDS || process.env.OKIENKO_SYNC_BACKENDS.split(',').includes(backend));
 
@@ -24,7 +25,7 @@ async function startOffice(backend: (typeof HUB_BACKENDS)[number]): Promise<Offi
   return { database, hub, workstations: [] };
 }
 
-async function join(office: Office, name: string, options: { seed?: boolean; clockSkewMs?: number } = {}): Promise<SimulatedWorkstation> {
+async function join(office: Office, name: string, options: Partial<WorkstationInit> = {}): Promise<SimulatedWorkstation> {
   const token = await createToken(office.database, name);
   const workstation = await SimulatedWorkstation.start({ name, hubUrl: office.hub.url, token, ...options });
   office.workstations.push(workstation);
@@ -95,7 +96,12 @@ async function pool<T>(items: readonly T[], parallel: number, work: (item: T) =>
 /** A counter at work: call (confirmed by the hub), finish, repeat until nobody waits. */
 async function serveUntilEmpty(workstation: SimulatedWorkstation, counter: number, stats: { served: number; lost: number }): Promise<void> {
   for (;;) {
-    const call = await workstation.callNextConfirmed(counter);
+    const call = await workstation.callNextConfirmed(counter).catch((error: unknown) => {
+      // A clerk told "the hub does not answer" presses again.
+      if ((error as { code?: unknown }).code === 'hub-not-answering') return { outcome: 'retry' as const, ticket: undefined };
+      throw error;
+    });
+    if (call.outcome === 'retry') continue;
     if (call.outcome === 'empty') return;
     if (call.outcome === 'lost') {
       stats.lost++;
@@ -121,7 +127,7 @@ describe.each(BACKENDS)('faults, on %s', (backend) => {
       await kiosk.awaitInSync();
       const issued: string[] = [];
       for (let i = 0; i < TICKETS; i++) issued.push((await kiosk.issue('cashier')).id);
-      const counters = await Promise.all(Array.from({ length: COUNTERS }, (_, i) => join(office, `counter-${i + 1}`)));
+      const counters = await Promise.all(Array.from({ length: COUNTERS }, (_, i) => join(office, `counter-${i + 1}`, { counterOfInterest: i + 1 })));
       await Promise.all(counters.map((workstation, i) => workstation.openCounter(i + 1)));
       await Promise.all(counters.map(async (workstation) => expect.poll(() => workstation.waitingCount(), { timeout: 60_000 }).toBe(TICKETS)));
       const stats = { served: 0, lost: 0 };
