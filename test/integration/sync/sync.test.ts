@@ -313,3 +313,34 @@ describe.each(BACKENDS)('hub crashes and the network misbehaves, on %s', (backen
     }
   }, 120_000);
 });
+
+describe.each(BACKENDS)('offline conflicts, on %s', (backend) => {
+  it('two counters offline call the same visitor: the hub keeps the first, the other is told, both stay in the history', async () => {
+    const office = await startOffice(backend);
+    try {
+      const kiosk = await join(office, 'kiosk', { seed: true });
+      const first = await join(office, 'counter-1');
+      const second = await join(office, 'counter-2');
+      await first.openCounter(1);
+      await second.openCounter(2);
+      const ticket = await kiosk.issue('vehicles');
+      for (const counter of [first, second]) await expect.poll(async () => (await counter.ticket(ticket.id))?.state, { timeout: 10_000 }).toBe('waiting');
+      await first.setOffline(true);
+      await second.setOffline(true);
+      expect((await first.callNext(1))?.id).toBe(ticket.id);
+      expect((await second.callNext(2))?.id).toBe(ticket.id);
+      await first.setOffline(false);
+      await first.awaitInSync();
+      await second.setOffline(false);
+      const tickets = await converge(office);
+      expect(violations(tickets, [ticket.id])).toEqual([]);
+      const settled = tickets.find((t) => t.id === ticket.id)!;
+      expect(settled).toMatchObject({ state: 'called', counter: 1 });
+      expect(settled.events.filter((event) => event.type === 'overruled')).toMatchObject([{ overruled: 'called', by: { counter: 2 } }]);
+      await expect.poll(async () => (await second.status()).lostCalls, { timeout: 10_000 }).toEqual([{ ticketId: ticket.id, number: ticket.number, counter: 2, winner: 1 }]);
+      await expectAllAgree(office, tickets);
+    } finally {
+      await stopOffice(office);
+    }
+  }, 120_000);
+});
