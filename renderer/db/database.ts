@@ -6,6 +6,7 @@
  */
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import {
   alertSchema,
@@ -46,14 +47,17 @@ export interface DatabaseOptions {
 
 export const DATABASE_NAME = 'okienko';
 
-// With several windows on one database, one of them (the leader) runs the hub replication.
+// With several windows on one database, one of them (the leader) runs the hub replication and
+// shares its status with the others through a local (never replicated) document.
 addRxPlugin(RxDBLeaderElectionPlugin);
+addRxPlugin(RxDBLocalDocumentsPlugin);
 
 export async function createOkienkoDatabase(options: DatabaseOptions = {}): Promise<OkienkoDatabase> {
   const db = await createRxDatabase<OkienkoCollections>({
     name: options.name ?? DATABASE_NAME,
     storage: (options.storage ?? getRxStorageDexie()) as RxStorage<unknown, unknown>,
     multiInstance: options.multiInstance ?? true,
+    localDocuments: true,
     eventReduce: true,
     // React's development double-mount opens the database twice in one page; reuse, do not throw.
     closeDuplicates: true,

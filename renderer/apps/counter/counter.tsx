@@ -38,7 +38,7 @@ export function Counter({ number }: { number: number }) {
 
 function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: CounterDoc[] }) {
   const t = useT();
-  const { queue } = useWorkstation();
+  const { queue, station } = useWorkstation();
   const office = useOffice();
   const services = useServices();
   const today = useToday(office);
@@ -83,20 +83,31 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
       return done ?? null;
     });
 
-  // When another counter's call of the same visitor reached the hub first, say so and move on.
+  // When another counter's call of the same visitor reached the hub first (both were offline, say),
+  // the visitor's history shows this counter's call as overruled: say so once, and move on.
   const { sync } = useWorkstation();
   const callNextRef = useRef(callNext);
+  const runRef = useRef(run);
   useEffect(() => {
     callNextRef.current = callNext;
+    runRef.current = run;
   });
+  const noticed = useRef(new Set<string>());
   useEffect(() => {
     if (!sync) return;
-    const subscription = sync.lostCalls$.subscribe((lost) => {
-      if (lost.counter !== counter.number) return;
-      void callNextRef.current(lost.winner ? t('counter.lostCall', { number: lost.number, winner: lost.winner }) : t('counter.lostCall.moved', { number: lost.number }));
-    });
-    return () => subscription.unsubscribe();
-  }, [sync, counter.number, t]);
+    for (const ticket of tickets) {
+      if (ticket.counter === counter.number || ticket.state === 'waiting' || noticed.current.has(ticket.id)) continue;
+      const lostHere = ticket.events.some((event) => event.type === 'overruled' && event.overruled === 'called' && event.by.counter === counter.number && event.by.station === station.stationId);
+      if (!lostHere) continue;
+      noticed.current.add(ticket.id);
+      // Only a call lost in the last minutes moves the counter on; older ones were dealt with.
+      const call = ticket.events.find((event) => event.type === 'overruled' && event.by.counter === counter.number);
+      if (!call || Date.now() - call.at > 10 * 60_000) continue;
+      const text = ticket.counter ? t('counter.lostCall', { number: ticket.number, winner: ticket.counter }) : t('counter.lostCall.moved', { number: ticket.number });
+      if (current) void runRef.current(async () => text);
+      else void callNextRef.current(text);
+    }
+  }, [sync, tickets, counter.number, station.stationId, current, t]);
 
   const shortcuts: Partial<Record<Shortcut, () => void>> =
     counter.mode !== 'open'

@@ -9,13 +9,15 @@
  *   live  — one server-sent-events stream for all collections; after every reconnect each
  *           collection gets `RESYNC`, so a change made while the stream was down is pulled.
  *
- * Nothing here blocks the screens: writes go to IndexedDB at once and travel when they can. The
- * status (online, last sync, changes not yet sent) is an observable for the status bar, and
- * `lostCalls$` tells a counter at once when another counter's call of the same visitor won.
+ * Nothing here blocks the screens: writes go to IndexedDB at once and travel when they can. All
+ * windows of a workstation share one database; only one of them (RxDB's elected leader) connects
+ * to the hub and replicates, and it publishes the status (online, last sync, changes not yet sent)
+ * in a local document that every window's status bar reads. `lostCalls$` (in the leader) tells
+ * when another counter's call of the same visitor won.
  */
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
-import { BehaviorSubject, Subject, type Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, Subject, filter, map, merge, type Observable, type Subscription } from 'rxjs';
 import { HUB_STAMP_FIELD, STAMPED_COLLECTIONS, SYNC_COLLECTIONS, type Checkpoint, type SyncCollection, type WireDocument } from '../../../electron/contract/hub';
 import type { Ticket } from '../../domain/ticket';
 import type { OkienkoDatabase } from '../database';
@@ -46,7 +48,10 @@ export interface LostCall {
 export interface SyncHandle {
   readonly status$: Observable<SyncStatus>;
   readonly lostCalls$: Observable<LostCall>;
+  /** The workstation's sync status: the leader's own, or what it last published. */
   readonly status: SyncStatus;
+  /** Whether this window is the one that replicates. */
+  readonly isLeader: boolean;
   /** Resolves when every collection has pulled what the hub had when it started. */
   awaitInitialSync(): Promise<void>;
   /** Resolves when local changes are pushed and the hub's are pulled (tests, daily close). */
@@ -240,13 +245,39 @@ export function startSync(options: SyncOptions): SyncHandle {
     }, delay);
   };
 
-  void connect();
+  // Only the leader window talks to the hub (its replications wait for leadership too).
+  void db.waitForLeadership().then(() => {
+    if (!stopped) void connect();
+  });
+
+  // The leader publishes its status for the other windows, at most twice a second.
+  const STATUS_DOC = 'sync-status';
+  let published: ReturnType<typeof setTimeout> | null = null;
+  subscriptions.push(
+    statusSubject.subscribe(() => {
+      if (published || !db.isLeader()) return;
+      published = setTimeout(() => {
+        published = null;
+        if (!stopped) void db.upsertLocal(STATUS_DOC, { ...statusSubject.value }).catch(() => undefined);
+      }, 500);
+    }),
+  );
+  const shared$ = db.getLocal$<SyncStatus>(STATUS_DOC).pipe(
+    map((doc) => (db.isLeader() || !doc ? statusSubject.value : (doc.toJSON().data as SyncStatus))),
+  );
+  const status$ = merge(statusSubject.pipe(filter(() => db.isLeader())), shared$);
+  // What this window knows, leader or not (the hub calls and the status bar go by it).
+  let latest: SyncStatus = statusSubject.value;
+  subscriptions.push(status$.subscribe((status) => (latest = status)));
 
   return {
-    status$: statusSubject.asObservable(),
+    status$,
     lostCalls$: lostCalls.asObservable(),
     get status() {
-      return statusSubject.value;
+      return db.isLeader() ? statusSubject.value : latest;
+    },
+    get isLeader() {
+      return db.isLeader();
     },
     async awaitInitialSync() {
       await Promise.all(states.map((state) => state.awaitInitialReplication()));
@@ -269,6 +300,7 @@ export function startSync(options: SyncOptions): SyncHandle {
     },
     async stop() {
       stopped = true;
+      if (published) clearTimeout(published);
       streamAbort?.abort();
       if (reconnectTimer) clearTimeout(reconnectTimer);
       for (const subscription of subscriptions) subscription.unsubscribe();
