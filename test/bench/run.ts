@@ -1,13 +1,17 @@
 /**
- * `npm run bench`: the figures issue #2 names, measured on real parts — Debian's Chromium with
- * its real IndexedDB, the browser host, and the printer simulator in its own process on a socat
- * pseudo-terminal.
+ * `npm run bench`: the figures the issues name, measured on real parts — Debian's Chromium with
+ * its real IndexedDB, the browser host, the printer simulator in its own process on a socat
+ * pseudo-terminal, the hub on PGlite and on PostgreSQL, RxDB's websocket server as the peer.
  *
+ * Queue (issue #2):
  *   1. kiosk button → first ticket byte on the serial line, p50/p95 (goal p95 ≤ 100 ms)
  *   2. "call next" → committed in the local database with 10,000 tickets of history, p95 (≤ 50 ms)
  *   3. ticket transmission time vs the line's physical limit bytes × 10 / baud (≤ 1.1×)
+ * Sync (issue #3, sync-bench.ts): A → B with 50 workstations (p95 ≤ 0.5 s), convergence after a
+ *   day offline (≤ 10 s), push throughput (≥ 2× the peer), each also as a ratio to the peer.
  *
- * Results are printed and written to test-artifacts/bench/results.json.
+ * `BENCH_ONLY=queue` or `BENCH_ONLY=sync` runs one half. Results are printed and written to
+ * test-artifacts/bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -16,6 +20,7 @@ import type { Page } from 'playwright-core';
 import { startSimProcess, type SimProcess } from '../support/sim-process';
 import { artifactsDir, launchChromium, PROJECT_ROOT, startHost, tempDir } from '../support/processes';
 import { SerialBytePort } from '../../native/port/serial-byte-port';
+import { runSyncBench } from './sync-bench';
 import { EscPosTicketPrinter } from '../../native/printer/ticket-printer.escpos';
 import { layoutTicket } from '../../native/printer/ticket.layout';
 
@@ -170,6 +175,29 @@ async function transmissionRatio(dir: string, baudRate: number) {
 }
 
 async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY;
+  const results: Record<string, unknown> = { measuredAt: new Date().toISOString(), machine: `${process.platform} ${process.arch}, Node ${process.version}` };
+  const lines: string[] = [];
+  if (only !== 'sync') Object.assign(results, await queueBench(lines));
+  if (only !== 'queue') {
+    process.stdout.write('Sync: hub on PGlite, hub on PostgreSQL, and the peer (RxDB websocket server)…\n');
+    const sync = await runSyncBench((line) => process.stdout.write(`${line}\n`));
+    results.sync = sync;
+    for (const figure of sync.figures) {
+      lines.push(
+        `${figure.backend}: A → B p50 ${figure.aToB.p50} ms, p95 ${figure.aToB.p95} ms with ${figure.aToB.workstations} workstations (${figure.aToB.p95 <= 500 ? 'meets' : 'MISSES'} the goal); ` +
+          `converged after a day offline in ${figure.convergenceMs} ms (${figure.convergenceMs <= 10_000 ? 'meets' : 'MISSES'}); ${figure.throughputDocsPerSecond} docs/s stored` +
+          (figure.rawPushDocsPerSecond ? `, ${figure.rawPushDocsPerSecond} docs/s raw push` : ''),
+      );
+    }
+    for (const [backend, ratio] of Object.entries(sync.ratios)) lines.push(`${backend} / peer: ${JSON.stringify(ratio)} (throughput goal ≥ 2)`);
+  }
+  const out = await artifactsDir('bench');
+  await writeFile(path.join(out, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  process.stdout.write(['', ...lines, '', `Written to ${path.join(out, 'results.json')}`, ''].join('\n'));
+}
+
+async function queueBench(lines: string[]): Promise<Record<string, unknown>> {
   process.stdout.write('Building the renderer in bench mode…\n');
   const rendererDir = path.join(PROJECT_ROOT, 'out/renderer-bench');
   execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--mode', 'bench', '--outDir', rendererDir, '--logLevel', 'error'], {
@@ -197,32 +225,23 @@ async function main(): Promise<void> {
     await context.close();
 
     process.stdout.write('3/3 ticket transmission vs the line limit…\n');
-    const lines = [await transmissionRatio(dir.path, 9600), await transmissionRatio(dir.path, 38400)];
+    const transmission = [await transmissionRatio(dir.path, 9600), await transmissionRatio(dir.path, 38400)];
 
-    const results = {
-      measuredAt: new Date().toISOString(),
-      machine: `${process.platform} ${process.arch}, Node ${process.version}`,
+    const verdict = (ok: boolean) => (ok ? 'meets the goal' : 'MISSES the goal');
+    lines.push(
+      `kiosk button → first byte: p50 ${firstByte.p50} ms, p95 ${firstByte.p95} ms (${verdict(firstByte.p95 <= 100)})`,
+      `call next → committed:     p50 ${callNext.p50} ms, p95 ${callNext.p95} ms with ${callNext.ticketsInDatabase} tickets (${verdict(callNext.p95 <= 50)})`,
+      ...transmission.map(
+        (line) =>
+          `transmission @${line.baudRate}: ${line.bytes} B on the line (ticket ${line.ticketBytes} B), limit ${line.limitMs} ms, ` +
+          `p50 ${percentile(line.measuredMs, 50).toFixed(1)} ms = ${line.ratio}× (${verdict(line.ratio <= 1.1)}; ${line.ratioToTicketBytesOnly}× of the ticket bytes alone)`,
+      ),
+    );
+    return {
       kioskButtonToFirstByteMs: { ...firstByte, goalP95: 100 },
       callNextToCommittedMs: { ...callNext, goalP95: 50 },
-      transmission: lines.map((line) => ({ ...line, measuredMs: summary(line.measuredMs), goalRatio: 1.1 })),
+      transmission: transmission.map((line) => ({ ...line, measuredMs: summary(line.measuredMs), goalRatio: 1.1 })),
     };
-    const out = await artifactsDir('bench');
-    await writeFile(path.join(out, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-    process.stdout.write('\n' + JSON.stringify(results, null, 2) + '\n');
-    const verdict = (ok: boolean) => (ok ? 'meets the goal' : 'MISSES the goal');
-    process.stdout.write(
-      [
-        '',
-        `kiosk button → first byte: p50 ${firstByte.p50} ms, p95 ${firstByte.p95} ms (${verdict(firstByte.p95 <= 100)})`,
-        `call next → committed:     p50 ${callNext.p50} ms, p95 ${callNext.p95} ms with ${callNext.ticketsInDatabase} tickets (${verdict(callNext.p95 <= 50)})`,
-        ...lines.map(
-          (line) =>
-            `transmission @${line.baudRate}: ${line.bytes} B on the line (ticket ${line.ticketBytes} B), limit ${line.limitMs} ms, ` +
-            `p50 ${percentile(line.measuredMs, 50).toFixed(1)} ms = ${line.ratio}× (${verdict(line.ratio <= 1.1)}; ${line.ratioToTicketBytesOnly}× of the ticket bytes alone)`,
-        ),
-        '',
-      ].join('\n'),
-    );
   } finally {
     await browser.close();
     await host.stop();

@@ -11,6 +11,8 @@ import { createOkienkoDatabase } from '../../renderer/db/database';
 import { Queue } from '../../renderer/db/queue';
 import { seedDemoOffice } from '../../renderer/db/seed';
 import { connectHub } from '../../renderer/db/sync/connect';
+import { issueTicket } from '../../renderer/domain/ticket';
+import { connectPeer } from './peer-link';
 import type { LostCall } from '../../renderer/db/sync/replication';
 import type { Ticket } from '../../renderer/domain/ticket';
 
@@ -18,6 +20,8 @@ export interface WorkstationInit {
   readonly name: string;
   readonly hubUrl: string;
   readonly token: string;
+  /** Replicate with RxDB's websocket server at this URL instead of the hub (the benchmark's peer). */
+  readonly peerUrl?: string;
   /** How far this workstation's clock is off, in ms (positive = ahead). */
   readonly clockSkewMs?: number;
   readonly seed?: boolean;
@@ -49,6 +53,10 @@ export type Command =
   | { type: 'ensureCounters'; count: number }
   | { type: 'waitingCount' }
   | { type: 'recordedPushes' }
+  | { type: 'watch' }
+  | { type: 'touch'; service: string }
+  | { type: 'bulkIssue'; count: number; service: string }
+  | { type: 'ticketCount' }
   | { type: 'stop' };
 
 const init = workerData.init as WorkstationInit;
@@ -68,20 +76,31 @@ const recordingFetch: typeof fetch = async (input, requestInit) => {
   }
   return fetch(input, requestInit);
 };
-const hub = connectHub(db, { url: init.hubUrl, token: init.token }, {
-  appVersion: '0.1.0',
-  localClock,
-  ...(init.recordPushes ? { fetch: recordingFetch } : {}),
-  retryMs: init.retryMs ?? 500,
-  numbers: { blockSize: init.blockSize ?? 20, leaseTimeoutMs: 1000 },
-});
+const hub = init.peerUrl
+  ? null
+  : connectHub(db, { url: init.hubUrl, token: init.token }, {
+      appVersion: '0.1.0',
+      localClock,
+      ...(init.recordPushes ? { fetch: recordingFetch } : {}),
+      retryMs: init.retryMs ?? 500,
+      numbers: { blockSize: init.blockSize ?? 20, leaseTimeoutMs: 1000 },
+    });
+const peer = init.peerUrl ? await connectPeer(db, init.peerUrl) : null;
+/** What the commands need of either link. */
+const link = {
+  now: () => (hub ? hub.clock.now() : Date.now()),
+  setOffline: (offline: boolean) => (hub ? hub.sync.setOffline(offline) : peer!.setOffline(offline)),
+  awaitInSync: () => (hub ? hub.sync.awaitInSync() : peer!.awaitInSync()),
+  awaitInitialSync: () => (hub ? hub.sync.awaitInitialSync() : peer!.awaitInitialSync()),
+  stop: () => (hub ? hub.sync.stop() : peer!.stop()),
+};
 let counter = 0;
 const queue = new Queue(db, {
-  now: () => hub.clock.now(),
+  now: link.now,
   station: init.name,
   newId: () => `${init.name}-${++counter}-${Math.random().toString(36).slice(2, 8)}`,
-  numbers: hub.numbers,
-  ...(init.localCallsOnly ? {} : { remote: hub.remote }),
+  ...(hub ? { numbers: hub.numbers } : {}),
+  ...(hub && !init.localCallsOnly ? { remote: hub.remote } : {}),
 });
 const lost: LostCall[] = [];
 // The last changes of every ticket, with the write's context, to explain a failure.
@@ -93,14 +112,20 @@ db.tickets.eventBulks$.subscribe((bulk) => {
     if (trail.length > 60) trail.shift();
   }
 });
-hub.sync.lostCalls$.subscribe((call) => lost.push(call));
+hub?.sync.lostCalls$.subscribe((call) => lost.push(call));
 
+// Benchmarks: report every ticket's first arrival here (insert by replication), with the time.
+let watching = false;
+db.tickets.eventBulks$.subscribe((bulk) => {
+  if (!watching || !bulk.context.startsWith('replication')) return;
+  const at = performance.timeOrigin + performance.now();
+  for (const event of bulk.events) if (event.operation === 'INSERT') parentPort?.postMessage({ seen: event.documentId, at });
+});
+
+await link.awaitInitialSync();
 if (init.seed) {
-  await hub.sync.awaitInitialSync();
-  await seedDemoOffice(db, hub.clock.now());
-  await hub.sync.awaitInSync();
-} else {
-  await hub.sync.awaitInitialSync();
+  await seedDemoOffice(db, link.now());
+  await link.awaitInSync();
 }
 
 async function run(command: Command): Promise<unknown> {
@@ -138,7 +163,7 @@ async function run(command: Command): Promise<unknown> {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       const last = (await db.tickets.findOne(pick.ticket.id).exec())?.toJSON();
-      return { outcome: 'unconfirmed', ticket: last ?? pick.ticket, status: hub.sync.status };
+      return { outcome: 'unconfirmed', ticket: last ?? pick.ticket, status: hub?.sync.status };
     }
     case 'act':
       return queue.act(command.ticketId, command.action as never, command.counter, init.name);
@@ -146,20 +171,20 @@ async function run(command: Command): Promise<unknown> {
       await queue.setCounterMode(command.counter, 'open', command.clerk);
       return null;
     case 'offline':
-      hub.sync.setOffline(command.offline);
+      await link.setOffline(command.offline);
       return null;
     case 'awaitInSync':
-      await hub.sync.awaitInSync();
+      await link.awaitInSync();
       return null;
     case 'awaitInitialSync':
-      await hub.sync.awaitInitialSync();
+      await link.awaitInitialSync();
       return null;
     case 'tickets':
       return (await db.tickets.find().exec()).map((doc) => doc.toJSON() as Ticket);
     case 'ticket':
       return ((await db.tickets.findOne(command.id).exec())?.toJSON() as Ticket | undefined) ?? null;
     case 'status':
-      return { ...hub.sync.status, lostCalls: lost, offsetMs: hub.clock.offsetMs };
+      return hub ? { ...hub.sync.status, lostCalls: lost, offsetMs: hub.clock.offsetMs } : { connection: 'peer', lastSyncAt: 0, pending: 0, lostCalls: [], offsetMs: 0 };
     case 'closeDay':
       return queue.closeDays(await queue.today(), command.includeToday);
     case 'today':
@@ -167,7 +192,7 @@ async function run(command: Command): Promise<unknown> {
     case 'ensureCounters': {
       // A bigger office than the demo: counters 1..count, each serving every service.
       const services = (await db.services.find().exec()).map((doc) => doc.id);
-      const now = hub.clock.now();
+      const now = link.now();
       for (let number = 1; number <= command.count; number++) {
         const existing = await db.counters.findOne(String(number)).exec();
         if (existing) await existing.incrementalPatch({ services, updatedAt: now });
@@ -185,12 +210,32 @@ async function run(command: Command): Promise<unknown> {
       }
       return null;
     }
+    case 'watch':
+      watching = true;
+      return null;
+    case 'touch': {
+      // One change to measure: a ticket issued now, with the moment it was written.
+      const ticket = await queue.issue({ service: command.service, priority: null });
+      return { id: ticket.id, at: performance.timeOrigin + performance.now() };
+    }
+    case 'bulkIssue': {
+      // Many tickets at once, written straight to the database (the push is what is measured).
+      const day = await queue.today();
+      const base = link.now();
+      const docs = Array.from({ length: command.count }, (_, i) =>
+        ({ ...issueTicket({ id: `${init.name}-bulk-${i}`, day, service: command.service, letter: 'X', seq: i + 1, priority: null }, { station: init.name }, base + i), hubStamp: 0 }),
+      );
+      for (let i = 0; i < docs.length; i += 500) await db.tickets.bulkInsert(docs.slice(i, i + 500));
+      return docs.length;
+    }
+    case 'ticketCount':
+      return db.tickets.count().exec();
     case 'recordedPushes':
       return recordedPushes;
     case 'waitingCount':
       return (await db.tickets.find({ selector: { state: 'waiting' } }).exec()).length;
     case 'stop':
-      await hub.sync.stop();
+      await link.stop();
       await db.close();
       return null;
   }

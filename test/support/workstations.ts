@@ -113,6 +113,22 @@ export class SimulatedWorkstation {
   ensureCounters(count: number): Promise<void> {
     return this.send({ type: 'ensureCounters', count });
   }
+  /** Report every ticket that arrives by replication to `onSeen` (benchmarks). */
+  watch(onSeen: (id: string, at: number) => void): Promise<void> {
+    this.worker.on('message', (message: { seen?: string; at?: number }) => {
+      if (message.seen !== undefined && message.at !== undefined) onSeen(message.seen, message.at);
+    });
+    return this.send({ type: 'watch' });
+  }
+  touch(service: string): Promise<{ id: string; at: number }> {
+    return this.send({ type: 'touch', service });
+  }
+  bulkIssue(count: number, service: string): Promise<number> {
+    return this.send({ type: 'bulkIssue', count, service });
+  }
+  ticketCount(): Promise<number> {
+    return this.send({ type: 'ticketCount' });
+  }
   recordedPushes(): Promise<{ url: string; body: string }[]> {
     return this.send({ type: 'recordedPushes' });
   }

@@ -83,16 +83,6 @@ describe.each(BACKENDS)('workstations and the hub on %s', (backend) => {
   });
 });
 
-/** Runs `work` on every item with at most `parallel` at a time. */
-async function pool<T>(items: readonly T[], parallel: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(parallel, items.length) }, async () => {
-      while (next < items.length) await work(items[next++] as T);
-    }),
-  );
-}
-
 /** A counter at work: call (confirmed by the hub), finish, repeat until nobody waits. */
 async function serveUntilEmpty(workstation: SimulatedWorkstation, counter: number, stats: { served: number; lost: number }): Promise<void> {
   for (;;) {

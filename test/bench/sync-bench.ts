@@ -1,0 +1,197 @@
+/**
+ * Sync figures of issue #3, side by side in one run: the Okienko hub on PGlite, the hub on
+ * PostgreSQL, and the peer — RxDB's own websocket replication server — under the same workload,
+ * with the same workstation code (simulated workstations in worker threads, RxDB on
+ * fake-indexeddb).
+ *
+ *   A → B: a ticket issued at workstation A, seen at workstation B, with 50 workstations connected
+ *   convergence: a workstation offline for a simulated day (1,000 tickets issued there while the
+ *     office issued 1,000 more) comes back: time until it and the office agree
+ *   throughput: 4 workstations write 10,000 tickets; documents per second the server stores
+ *   raw hub throughput: the same documents pushed straight over HTTP, no workstation in between
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import path from 'node:path';
+import { HUB_API_PREFIX, type WireDocument } from '../../electron/contract/hub';
+import { issueTicket } from '../../renderer/domain/ticket';
+import { createHubDatabase, createToken, hubClient, startHubProcess } from '../support/hub-process';
+import { PROJECT_ROOT } from '../support/processes';
+import { SimulatedWorkstation } from '../support/workstations';
+
+export type BackendName = 'hub-pglite' | 'hub-postgresql' | 'peer-rxdb-websocket';
+
+interface Backend {
+  readonly name: BackendName;
+  join(name: string, seed?: boolean): Promise<SimulatedWorkstation>;
+  /** Tickets the server holds (or, for the hub, documents written since start: one stamp each). */
+  storedCount(): Promise<number>;
+  rawPushThroughput?(documents: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const WORKSTATIONS = Number(process.env.BENCH_WORKSTATIONS ?? 50);
+const SAMPLES = Number(process.env.BENCH_AB_SAMPLES ?? 60);
+const DAY_TICKETS = Number(process.env.BENCH_DAY_TICKETS ?? 1000);
+const THROUGHPUT_TICKETS = Number(process.env.BENCH_THROUGHPUT_TICKETS ?? 10_000);
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+async function hubBackend(kind: 'pglite' | 'postgresql'): Promise<Backend> {
+  const database = await createHubDatabase(kind);
+  const hub = await startHubProcess(database, { env: { OKIENKO_LOG_LEVEL: 'warn' } });
+  const adminToken = await createToken(database, 'bench-admin');
+  const admin = hubClient(hub.url, adminToken);
+  const health = async () => (await admin.request<{ stamp: number }>('GET', '/health')).body.stamp;
+  return {
+    name: `hub-${kind}`,
+    async join(name, seed = false) {
+      return SimulatedWorkstation.start({ name, hubUrl: hub.url, token: await createToken(database, name), seed, blockSize: 200 });
+    },
+    storedCount: health,
+    async rawPushThroughput(documents) {
+      const day = new Date().toISOString().slice(0, 10);
+      const batches: WireDocument[][] = [];
+      for (let i = 0; i < documents; i += 200) {
+        batches.push(
+          Array.from({ length: Math.min(200, documents - i) }, (_, j) => ({
+            ...issueTicket({ id: `raw-${i + j}`, day, service: 'cashier', letter: 'R', seq: i + j + 1, priority: null }, { station: 'raw' }, Date.now()),
+            hubStamp: 0,
+            _deleted: false,
+          })) as unknown as WireDocument[],
+        );
+      }
+      const started = performance.now();
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          while (next < batches.length) {
+            const batch = batches[next++]!;
+            const response = await admin.request('POST', `${HUB_API_PREFIX}/sync/tickets/push`, { body: { rows: batch.map((document) => ({ newDocumentState: document })) } });
+            if (response.status !== 200) throw new Error(`push failed: ${response.status}`);
+          }
+        }),
+      );
+      return documents / ((performance.now() - started) / 1000);
+    },
+    async stop() {
+      await hub.kill('SIGTERM').catch(() => undefined);
+      await database.remove();
+    },
+  };
+}
+
+async function peerBackend(): Promise<Backend> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'test/bench/peer-server.ts')], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const urls = await new Promise<{ ws: string; http: string }>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`peer server exited with ${code}`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as { ws: string; http: string }));
+  });
+  return {
+    name: 'peer-rxdb-websocket',
+    join: (name, seed = false) => SimulatedWorkstation.start({ name, hubUrl: '', token: '', peerUrl: urls.ws, seed }),
+    async storedCount() {
+      const response = await fetch(`${urls.http}/count`);
+      return ((await response.json()) as { count: number }).count;
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+async function until(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export interface SyncFigures {
+  readonly backend: BackendName;
+  readonly aToB: { n: number; p50: number; p95: number; workstations: number };
+  readonly convergenceMs: number;
+  readonly throughputDocsPerSecond: number;
+  readonly rawPushDocsPerSecond?: number;
+}
+
+async function measure(backend: Backend, log: (line: string) => void): Promise<SyncFigures> {
+  // --- A → B with 50 workstations connected
+  log(`  ${backend.name}: starting ${WORKSTATIONS} workstations…`);
+  const first = await backend.join('ws-a', true);
+  const rest: SimulatedWorkstation[] = [];
+  for (let i = 1; i < WORKSTATIONS; i += 5) {
+    rest.push(...(await Promise.all(Array.from({ length: Math.min(5, WORKSTATIONS - i) }, (_, j) => backend.join(`ws-${i + j}`)))));
+  }
+  const b = rest[0]!;
+  const seen = new Map<string, number>();
+  await b.watch((id, at) => seen.set(id, at));
+  const latencies: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const touched = await first.touch('cashier');
+    await until(async () => seen.has(touched.id), 20_000, `ticket ${touched.id} at B`);
+    if (i >= 5) latencies.push(seen.get(touched.id)! - touched.at);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const aToB = { n: latencies.length, p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), workstations: WORKSTATIONS };
+  log(`  ${backend.name}: A → B p50 ${aToB.p50} ms, p95 ${aToB.p95} ms`);
+  await Promise.all(rest.slice(1).map((workstation) => workstation.stop()));
+
+  // --- a day offline
+  const away = await backend.join('ws-away');
+  await away.setOffline(true);
+  await Promise.all([first.bulkIssue(DAY_TICKETS, 'taxes'), away.bulkIssue(DAY_TICKETS, 'residence')]);
+  await first.awaitInSync();
+  const total = await first.ticketCount();
+  const offlineStart = performance.now();
+  await away.setOffline(false);
+  await until(async () => (await away.ticketCount()) === total + DAY_TICKETS && (await first.ticketCount()) === total + DAY_TICKETS, 120_000, 'convergence');
+  await away.awaitInSync();
+  const convergenceMs = round(performance.now() - offlineStart, 0);
+  log(`  ${backend.name}: converged after a day offline (${2 * DAY_TICKETS} tickets) in ${convergenceMs} ms`);
+  await Promise.all([away.stop(), b.stop()]);
+
+  // --- throughput: 4 workstations write at once
+  const writers = await Promise.all([1, 2, 3, 4].map((n) => backend.join(`ws-writer-${n}`)));
+  const before = await backend.storedCount();
+  const per = Math.ceil(THROUGHPUT_TICKETS / writers.length);
+  const started = performance.now();
+  await Promise.all(writers.map((writer) => writer.bulkIssue(per, 'cashier')));
+  await until(async () => (await backend.storedCount()) >= before + per * writers.length, 300_000, 'the server to store every ticket');
+  const throughputDocsPerSecond = round((per * writers.length) / ((performance.now() - started) / 1000), 0);
+  log(`  ${backend.name}: ${throughputDocsPerSecond} documents/s stored from 4 workstations`);
+  await Promise.all([...writers, first].map((workstation) => workstation.stop()));
+
+  const rawPushDocsPerSecond = backend.rawPushThroughput ? round(await backend.rawPushThroughput(THROUGHPUT_TICKETS), 0) : undefined;
+  if (rawPushDocsPerSecond) log(`  ${backend.name}: ${rawPushDocsPerSecond} documents/s pushed straight over HTTP`);
+  return { backend: backend.name, aToB, convergenceMs, throughputDocsPerSecond, ...(rawPushDocsPerSecond ? { rawPushDocsPerSecond } : {}) };
+}
+
+export async function runSyncBench(log: (line: string) => void): Promise<{ figures: SyncFigures[]; ratios: Record<string, unknown> }> {
+  const figures: SyncFigures[] = [];
+  for (const make of [() => hubBackend('pglite'), () => hubBackend('postgresql'), peerBackend]) {
+    const backend = await make();
+    try {
+      figures.push(await measure(backend, log));
+    } finally {
+      await backend.stop();
+    }
+  }
+  const peer = figures.find((figure) => figure.backend === 'peer-rxdb-websocket')!;
+  const ratios: Record<string, unknown> = {};
+  for (const figure of figures.filter((f) => f !== peer)) {
+    ratios[figure.backend] = {
+      aToBp95: round(figure.aToB.p95 / peer.aToB.p95, 2),
+      convergence: round(figure.convergenceMs / peer.convergenceMs, 2),
+      throughput: round(figure.throughputDocsPerSecond / peer.throughputDocsPerSecond, 2),
+    };
+  }
+  return { figures, ratios };
+}
