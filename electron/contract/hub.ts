@@ -39,9 +39,10 @@ export function isSyncCollection(value: unknown): value is SyncCollection {
 /**
  * The field the hub sets to the document's stamp whenever it stores it, and a workstation resets
  * to 0 with every local change: a ticket with `hubStamp > 0` is as the hub confirmed it. Only
- * tickets carry it (the board shows only confirmed calls). For these collections the push answer
- * also lists every accepted document as stored (`stored`, with its stamp); the workstation hands
- * them to RxDB like conflicts whose resolution is the hub's version, and so learns the stamp at once.
+ * tickets carry it (the board shows only confirmed calls). For tickets being called or served the
+ * push answer also lists the accepted document as stored (`stored`, with its stamp); the
+ * workstation hands them to RxDB like conflicts whose resolution is the hub's version, and so
+ * learns at once that the hub confirmed the call.
  */
 export const HUB_STAMP_FIELD = 'hubStamp';
 export const STAMPED_COLLECTIONS: readonly SyncCollection[] = ['tickets'];
@@ -70,7 +71,7 @@ export const PushRequestSchema = z.object({ rows: z.array(PushRowSchema).max(MAX
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 export const PushResponseSchema = z.object({
   conflicts: z.array(WireDocumentSchema),
-  /** For STAMPED_COLLECTIONS: the accepted documents as stored, with their stamps. */
+  /** Accepted tickets in state called or serving, as stored, with their stamps. */
   stored: z.array(WireDocumentSchema).optional(),
 });
 export type PushResponse = z.infer<typeof PushResponseSchema>;

@@ -48,6 +48,9 @@ import { authenticate, type Station } from './tokens';
 
 export const DEFAULT_PULL_LIMIT = 100;
 
+/** Tickets whose confirmation a workstation waits for: the board and the counter show these. */
+const CONFIRMED_STATES = new Set(['called', 'serving']);
+
 export interface HubServerOptions {
   readonly store: HubStore;
   readonly feed: ChangeFeed;
@@ -180,10 +183,13 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     log.debug('push', { collection: collection!, rows: body.rows.length });
     const outcome = await store.push(collection!, body.rows);
     feed.committed(outcome.written);
-    // A stamped document is stored with a field the workstation did not send (the stamp): the
-    // stored versions go back with the answer, so the workstation learns the stamp at once — the
-    // live stream cannot tell it, because its copy is still "pending" when the stream event arrives.
-    const stored = STAMPED_COLLECTIONS.includes(collection!) ? [...new Map(outcome.written.map((entry) => [entry.document.id, entry.document])).values()] : [];
+    // A stamped document is stored with a field the workstation did not send (the stamp). The
+    // stored versions of calls in progress go back with the answer, so the counter and the board
+    // learn at once that the hub confirmed them — the live stream cannot tell them, because their
+    // copy is still "pending" when the stream event arrives. Other documents need no stamp there.
+    const stored = STAMPED_COLLECTIONS.includes(collection!)
+      ? [...new Map(outcome.written.map((entry) => [entry.document.id, entry.document])).values()].filter((document) => CONFIRMED_STATES.has(String(document.state)))
+      : [];
     const reply: PushResponse = stored.length ? { conflicts: outcome.conflicts, stored } : { conflicts: outcome.conflicts };
     json(response, 200, reply);
   }

@@ -176,7 +176,13 @@ async function measure(backend: Backend, log: (line: string) => void): Promise<S
 
 export async function runSyncBench(log: (line: string) => void): Promise<{ figures: SyncFigures[]; ratios: Record<string, unknown> }> {
   const figures: SyncFigures[] = [];
-  for (const make of [() => hubBackend('pglite'), () => hubBackend('postgresql'), peerBackend]) {
+  const chosen = (process.env.BENCH_BACKENDS ?? 'hub-pglite,hub-postgresql,peer-rxdb-websocket').split(',');
+  const makers: [BackendName, () => Promise<Backend>][] = [
+    ['hub-pglite', () => hubBackend('pglite')],
+    ['hub-postgresql', () => hubBackend('postgresql')],
+    ['peer-rxdb-websocket', peerBackend],
+  ];
+  for (const make of makers.filter(([name]) => chosen.includes(name)).map(([, make]) => make)) {
     const backend = await make();
     try {
       figures.push(await measure(backend, log));
@@ -184,9 +190,10 @@ export async function runSyncBench(log: (line: string) => void): Promise<{ figur
       await backend.stop();
     }
   }
-  const peer = figures.find((figure) => figure.backend === 'peer-rxdb-websocket')!;
+  const peer = figures.find((figure) => figure.backend === 'peer-rxdb-websocket');
   const ratios: Record<string, unknown> = {};
-  for (const figure of figures.filter((f) => f !== peer)) {
+  for (const figure of peer ? figures.filter((f) => f !== peer) : []) {
+    if (!peer) break;
     ratios[figure.backend] = {
       aToBp95: round(figure.aToB.p95 / peer.aToB.p95, 2),
       convergence: round(figure.convergenceMs / peer.convergenceMs, 2),

@@ -26,7 +26,6 @@ export async function connectPeer(db: OkienkoDatabase, url: string): Promise<Pee
           url,
           replicationIdentifier: `peer-${name}`,
           live: true,
-          batchSize: 100,
         }),
       ),
     );

@@ -143,7 +143,7 @@ export function startSync(options: SyncOptions): SyncHandle {
       waitForLeadership: true,
       deletedField: '_deleted',
       pull: {
-        batchSize: options.pullBatchSize ?? 200,
+        batchSize: options.pullBatchSize ?? 300,
         stream$: stream.asObservable(),
         handler: async (checkpoint, batchSize) => {
           if (offline) throw new HubError('offline', 0, 'Offline');
@@ -153,7 +153,7 @@ export function startSync(options: SyncOptions): SyncHandle {
         },
       },
       push: {
-        batchSize: options.pushBatchSize ?? 100,
+        batchSize: options.pushBatchSize ?? 250,
         handler: async (rows) => {
           if (offline) throw new HubError('offline', 0, 'Offline');
           const conflicts = await client

@@ -72,6 +72,18 @@ describe.each(HUB_BACKENDS)('call next at the hub, on %s', (backend) => {
     expect(after).toEqual({ ticket: null, reason: null });
   });
 
+  it('a call decided at a workstation (offline) comes back stamped in the push answer; a waiting ticket does not', async () => {
+    const fresh = issueTicket({ id: 'offline-1', day, service: 'taxes', letter: 'E', seq: 1, priority: null }, { station: 'kiosk' }, now);
+    const waiting = await client.push('tickets', [{ newDocumentState: { ...fresh, hubStamp: 0, _deleted: false } as never }]);
+    expect(waiting).toEqual({ conflicts: [] });
+    const master = (await client.pullAll('tickets')).documents.find((ticket) => ticket.id === 'offline-1')!;
+    const called = { ...master, state: 'called', counter: 5, hubStamp: 0 };
+    const answer = await client.push('tickets', [{ newDocumentState: called as never, assumedMasterState: master }]);
+    expect(answer.conflicts).toEqual([]);
+    expect(answer.stored).toMatchObject([{ id: 'offline-1', state: 'called', counter: 5 }]);
+    expect(Number(answer.stored?.[0]?.hubStamp)).toBeGreaterThan(Number(master.hubStamp));
+  });
+
   it('refuses a call without a request id or for a counter it does not know', async () => {
     const bad = await client.request('POST', `${HUB_API_PREFIX}/queue/call-next`, { body: { counter: 3, station: 'ws-3' } });
     expect(bad.status).toBe(400);

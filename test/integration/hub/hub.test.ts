@@ -98,10 +98,7 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
   it('round-trips pushed documents through pulls, in stamp order, page by page', async () => {
     const before = await newestStamp();
     const tickets = [1, 2, 3, 4, 5].map((seq) => ticket(`rt-${seq}`, seq));
-    const pushed = await client.push('tickets', tickets.map(insert));
-    expect(pushed.conflicts).toEqual([]);
-    // Tickets are stamped: the answer carries each as stored, so the workstation learns its stamp.
-    expect(pushed.stored?.map((document) => [document.id, typeof document.hubStamp])).toEqual(tickets.map((ticket) => [ticket.id, 'number']));
+    expect(await client.push('tickets', tickets.map(insert))).toEqual({ conflicts: [] });
 
     let checkpoint: Checkpoint | null = { stamp: before, id: '' };
     const pages: WireDocument[][] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lostCall } from '../../../renderer/db/sync/replication';
-import { resolveAlert, resolveAppointment, resolveCounter, resolveTicket, sameDocument, type TicketWithDeleted } from '../../../renderer/db/sync/conflicts';
+import { identicalDocument, resolveAlert, resolveAppointment, resolveCounter, resolveTicket, sameDocument, type TicketWithDeleted } from '../../../renderer/db/sync/conflicts';
 import { transition, type Ticket } from '../../../renderer/domain/ticket';
 import { waitingTicket } from '../../support/tickets';
 
@@ -99,5 +99,18 @@ describe('other collections', () => {
     const alert = { id: 'x', kind: 'printer' as const, code: 'PRINTER_PAPER_OUT', ticketNumber: 'A1', station: 'k', at: 1, acknowledgedAt: 0, updatedAt: 1, _deleted: false };
     expect(resolveAlert({ ...alert, acknowledgedAt: 50, updatedAt: 50 }, alert).acknowledgedAt).toBe(50);
     expect(resolveAlert(alert, { ...alert, acknowledgedAt: 60 }).acknowledgedAt).toBe(60);
+  });
+});
+
+describe('document equality', () => {
+  it('ignores key order and undefined keys, not values, array order or types', () => {
+    expect(identicalDocument({ a: 1, b: { c: [1, { d: 2 }] } }, { b: { c: [1, { d: 2 }] }, a: 1, e: undefined })).toBe(true);
+    expect(identicalDocument({ a: 1 }, { a: '1' })).toBe(false);
+    expect(identicalDocument({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
+    expect(identicalDocument({ a: null }, { a: undefined })).toBe(false);
+    expect(identicalDocument({ a: 1, hubStamp: 2 }, { a: 1, hubStamp: 3 })).toBe(false);
+    expect(sameDocument({ a: 1, hubStamp: 2 }, { a: 1, hubStamp: 3 })).toBe(true);
+    expect(sameDocument({ a: 1, hubStamp: 2 }, { a: 1 })).toBe(true);
+    expect(sameDocument({ a: { hubStamp: 1 } }, { a: { hubStamp: 2 } })).toBe(false);
   });
 });
