@@ -131,7 +131,8 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   boardClock.unref();
 
   const unsubscribe = feed.subscribe((event) => {
-    syncStreams.broadcast(sseEvent(HUB_STREAM_EVENTS.change, event));
+    // Serialised once for every client, and not at all when nobody listens.
+    if (syncStreams.size > 0) syncStreams.broadcast(sseEvent(HUB_STREAM_EVENTS.change, event));
     if (BOARD_COLLECTIONS.includes(event.collection)) scheduleBoard();
   });
 

@@ -1,16 +1,24 @@
 /**
  * The benchmark's peer server: RxDB's own websocket replication server (free,
  * rxdb/plugins/replication-websocket) over the same collections, in a process of its own like the
- * hub. RxDB has no SQL storage, so it keeps the documents in memory — which only flatters it.
- * Prints one JSON line `{"ws": url, "http": url}`; GET <http>/count answers the number of tickets.
+ * hub. RxDB's free storages for Node keep nothing on disk; `--storage memory` (its fastest) or
+ * `--storage dexie` (the workstations' own, on fake-indexeddb). Either flatters it next to a hub
+ * that commits to PostgreSQL. Prints one JSON line `{"ws": url, "http": url}`; GET <http>/count
+ * answers the number of tickets.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { startWebsocketServer } from 'rxdb/plugins/replication-websocket';
 import { createOkienkoDatabase } from '../../renderer/db/database';
 
-const db = await createOkienkoDatabase({ name: 'peer', storage: getRxStorageMemory(), multiInstance: false });
+const storage =
+  process.argv.includes('--storage') && process.argv[process.argv.indexOf('--storage') + 1] === 'dexie'
+    ? getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange })
+    : getRxStorageMemory();
+const db = await createOkienkoDatabase({ name: 'peer', storage, multiInstance: false });
 const server = startWebsocketServer({ database: db, port: 0 });
 await new Promise<void>((resolve) => server.server.once('listening', () => resolve()));
 const counter = http.createServer((_request, response) => {

@@ -190,7 +190,7 @@ async function main(): Promise<void> {
           (figure.rawPushDocsPerSecond ? `, ${figure.rawPushDocsPerSecond} docs/s raw push` : ''),
       );
     }
-    for (const [backend, ratio] of Object.entries(sync.ratios)) lines.push(`${backend} / peer: ${JSON.stringify(ratio)} (throughput goal ≥ 2)`);
+    for (const [backend, ratio] of Object.entries(sync.ratios)) lines.push(`${backend} / peer: ${JSON.stringify(ratio)} (goal: push throughput ≥ 2)`);
   }
   const out = await artifactsDir('bench');
   await writeFile(path.join(out, 'results.json'), JSON.stringify(results, null, 2) + '\n');

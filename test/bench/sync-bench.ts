@@ -8,9 +8,12 @@
  *   convergence: a workstation offline for a simulated day (1,000 tickets issued there while the
  *     office issued 1,000 more) comes back: time until it and the office agree
  *   throughput: 4 workstations write 10,000 tickets; documents per second the server stores
- *   raw hub throughput: the same documents pushed straight over HTTP, no workstation in between
+ *   raw push throughput: the same documents pushed straight to the server in its own protocol
+ *     (HTTP for the hub, RxDB's websocket messages for the peer), no workstation in between —
+ *     what the server itself sustains, where the figure above is bound by the workstations
  */
 import { spawn } from 'node:child_process';
+import { WebSocket } from 'ws';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { HUB_API_PREFIX, type WireDocument } from '../../electron/contract/hub';
@@ -55,17 +58,7 @@ async function hubBackend(kind: 'pglite' | 'postgresql'): Promise<Backend> {
     },
     storedCount: health,
     async rawPushThroughput(documents) {
-      const day = new Date().toISOString().slice(0, 10);
-      const batches: WireDocument[][] = [];
-      for (let i = 0; i < documents; i += 200) {
-        batches.push(
-          Array.from({ length: Math.min(200, documents - i) }, (_, j) => ({
-            ...issueTicket({ id: `raw-${i + j}`, day, service: 'cashier', letter: 'R', seq: i + j + 1, priority: null }, { station: 'raw' }, Date.now()),
-            hubStamp: 0,
-            _deleted: false,
-          })) as unknown as WireDocument[],
-        );
-      }
+      const batches = rawBatches(documents);
       const started = performance.now();
       let next = 0;
       await Promise.all(
@@ -86,8 +79,27 @@ async function hubBackend(kind: 'pglite' | 'postgresql'): Promise<Backend> {
   };
 }
 
+/** New ticket documents in batches of 200, as a workstation would push them. */
+function rawBatches(documents: number): WireDocument[][] {
+  const day = new Date().toISOString().slice(0, 10);
+  const batches: WireDocument[][] = [];
+  for (let i = 0; i < documents; i += 200) {
+    batches.push(
+      Array.from({ length: Math.min(200, documents - i) }, (_, j) => ({
+        ...issueTicket({ id: `raw-${i + j}`, day, service: 'cashier', letter: 'R', seq: i + j + 1, priority: null }, { station: 'raw' }, Date.now()),
+        hubStamp: 0,
+        _deleted: false,
+      })) as unknown as WireDocument[],
+    );
+  }
+  return batches;
+}
+
 async function peerBackend(): Promise<Backend> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'test/bench/peer-server.ts')], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'test/bench/peer-server.ts'), '--storage', process.env.BENCH_PEER_STORAGE ?? 'memory'], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const urls = await new Promise<{ ws: string; http: string }>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`peer server exited with ${code}`)));
     createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as { ws: string; http: string }));
@@ -98,6 +110,41 @@ async function peerBackend(): Promise<Backend> {
     async storedCount() {
       const response = await fetch(`${urls.http}/count`);
       return ((await response.json()) as { count: number }).count;
+    },
+    async rawPushThroughput(documents) {
+      // RxDB's websocket protocol spoken directly: `masterWrite` calls, 4 connections in parallel.
+      const batches = rawBatches(documents);
+      const sockets = await Promise.all(
+        Array.from({ length: 4 }, () => new Promise<WebSocket>((resolve, reject) => {
+          const socket = new WebSocket(urls.ws);
+          socket.once('open', () => resolve(socket));
+          socket.once('error', reject);
+        })),
+      );
+      const started = performance.now();
+      let next = 0;
+      await Promise.all(
+        sockets.map(async (socket, n) => {
+          while (next < batches.length) {
+            const batch = batches[next++]!;
+            const id = `raw-${n}-${next}`;
+            await new Promise<void>((resolve, reject) => {
+              const onMessage = (data: Buffer) => {
+                const message = JSON.parse(data.toString()) as { id: string; result?: unknown[] };
+                if (message.id !== id) return;
+                socket.off('message', onMessage);
+                if (Array.isArray(message.result) && message.result.length > 0) reject(new Error('peer reported conflicts'));
+                else resolve();
+              };
+              socket.on('message', onMessage);
+              socket.send(JSON.stringify({ id, collection: 'tickets', method: 'masterWrite', params: [batch.map((document) => ({ newDocumentState: document }))] }));
+            });
+          }
+        }),
+      );
+      const rate = documents / ((performance.now() - started) / 1000);
+      for (const socket of sockets) socket.close();
+      return rate;
     },
     async stop() {
       child.kill('SIGTERM');
@@ -197,7 +244,8 @@ export async function runSyncBench(log: (line: string) => void): Promise<{ figur
     ratios[figure.backend] = {
       aToBp95: round(figure.aToB.p95 / peer.aToB.p95, 2),
       convergence: round(figure.convergenceMs / peer.convergenceMs, 2),
-      throughput: round(figure.throughputDocsPerSecond / peer.throughputDocsPerSecond, 2),
+      throughputThroughWorkstations: round(figure.throughputDocsPerSecond / peer.throughputDocsPerSecond, 2),
+      ...(figure.rawPushDocsPerSecond && peer.rawPushDocsPerSecond ? { rawPushThroughput: round(figure.rawPushDocsPerSecond / peer.rawPushDocsPerSecond, 2) } : {}),
     };
   }
   return { figures, ratios };
