@@ -30,8 +30,6 @@ import type { Appointment } from '../../domain/appointment';
 import type { Ticket, TicketEvent } from '../../domain/ticket';
 import type { AlertDoc, CounterDoc } from '../schemas';
 
-type Doc = Record<string, unknown>;
-
 /**
  * Deep equality of two JSON documents, ignoring key order and keys whose value is undefined;
  * `skip` names a top-level key left out (the hub's stamp). RxDB calls this for every document it
