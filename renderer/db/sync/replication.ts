@@ -84,7 +84,7 @@ export function startSync(options: SyncOptions): SyncHandle {
    * A push answer hands back the stored version of a stamped document (contract/hub.ts), so the
    * local copy can be ahead of the live stream, which still delivers the versions in between. RxDB
    * would take such an older version for the newest: remember the stamps push answers brought,
-   * and leave out any stream version older than that.
+   * and leave out any stream version not newer than that.
    */
   const echoed = new Map<string, number>();
   const withoutStale = (collection: SyncCollection, documents: readonly WireDocument[]): readonly WireDocument[] => {
@@ -92,9 +92,12 @@ export function startSync(options: SyncOptions): SyncHandle {
     return documents.filter((document) => {
       const seen = echoed.get(`${collection}/${document.id}`);
       if (seen === undefined) return true;
+      // The push answer already delivered that very version (or a newer one): drop it, or RxDB
+      // would write it again over whatever this workstation did since.
       const stamp = Number(document[HUB_STAMP_FIELD] ?? 0);
-      if (stamp >= seen) echoed.delete(`${collection}/${document.id}`);
-      return stamp >= seen;
+      if (stamp <= seen) return false;
+      echoed.delete(`${collection}/${document.id}`);
+      return true;
     });
   };
 
