@@ -19,163 +19,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { startPtyPair, type PtyPair } from './port/pty-pair';
-import { SerialBytePort } from './port/serial-byte-port';
-import {
-  PRINTER_SIMULATOR_MODES,
-  PrinterSimulator,
-  isPrinterSimulatorMode,
-  type PrinterSimulatorMode,
-} from './printer/ticket-printer.sim';
+import { printerKind } from './printer/ticket-printer.sim-kind';
+import type { DeviceKind, RunningDevice, SimContext, SimEvent } from './sim-kit';
 
-type SimEvent = { readonly event: string } & Record<string, unknown>;
-
-interface SimContext {
-  readonly dir: string;
-  readonly outputFile: string | undefined;
-  /** `human` is what a person at the terminal reads; --json prints the event itself. */
-  emit(event: SimEvent, human: string): void;
-}
-
-/** One simulated device on its own pseudo-terminal pair. */
-interface RunningDevice {
-  readonly kind: string;
-  readonly appPath: string;
-  readonly pid: number | undefined;
-  /** Handles a device command; false when the word means nothing to this device. */
-  command(word: string): Promise<boolean>;
-  status(): string;
-  stop(): Promise<void>;
-}
-
-/** How to start a kind of device. An ID card reader and a signature pad will be added here. */
-interface DeviceKind {
-  readonly kind: string;
-  readonly commands: readonly string[];
-  start(context: SimContext, options: { readonly mode?: string | undefined; readonly baud?: number | undefined }): Promise<RunningDevice>;
-}
-
-/** Starts the socat pair and opens the device end; a fresh pair on every (re)plug. */
-async function plug(context: SimContext, kind: string): Promise<{ pair: PtyPair; port: SerialBytePort }> {
-  const pair = await startPtyPair({ dir: context.dir, appName: kind, deviceName: `.${kind}-device` });
-  // The baud rate means nothing on a pseudo-terminal; the app may open its end at any speed.
-  const port = new SerialBytePort({ path: pair.devicePath, baudRate: 38400 });
-  try {
-    await port.open();
-  } catch (error) {
-    await pair.kill();
-    throw error;
-  }
-  return { pair, port };
-}
-
-const printerKind: DeviceKind = {
-  kind: 'printer',
-  commands: [...PRINTER_SIMULATOR_MODES, 'stall', 'resume', 'unplug', 'replug'],
-  async start(context, options) {
-    let mode: PrinterSimulatorMode = 'ready';
-    if (options.mode !== undefined) {
-      if (!isPrinterSimulatorMode(options.mode)) throw new Error(`Unknown printer mode "${options.mode}" (${PRINTER_SIMULATOR_MODES.join(', ')})`);
-      mode = options.mode;
-    }
-
-    let plugged: { pair: PtyPair; port: SerialBytePort; simulator: PrinterSimulator } | undefined;
-    let stopping = false;
-
-    const connect = async (): Promise<PtyPair> => {
-      const { pair, port } = await plug(context, 'printer');
-      const simulator = new PrinterSimulator(port, {
-        mode,
-        ...(context.outputFile ? { outputFile: context.outputFile } : {}),
-        ...(options.baud ? { lineBaudRate: options.baud } : {}),
-      });
-      simulator.onPrinted((ticket) => {
-        context.emit(
-          {
-            event: 'printed',
-            device: 'printer',
-            index: ticket.index,
-            text: ticket.lines,
-            large: ticket.largeLines,
-            bytes: ticket.bytes.length,
-            qr: ticket.qr ?? null,
-            cut: ticket.cut,
-            // Wall-clock milliseconds, comparable with the app's clock on the same machine (bench).
-            firstByteAt: ticket.firstByteAt,
-            lastByteAt: ticket.lastByteAt,
-          },
-          [`printer: ticket ${ticket.index} (${ticket.bytes.length} bytes, ${ticket.cut} cut)`, ...ticket.lines.map((line) => `  | ${line}`), ...(ticket.qr ? [`  | [QR] ${ticket.qr}`] : [])].join('\n'),
-        );
-      });
-      simulator.onDiscarded((job) => {
-        context.emit({ event: 'discarded', device: 'printer', bytes: job.bytes, mode: job.mode }, `printer: ${job.bytes} bytes thrown away (${job.mode})`);
-      });
-      const current = { pair, port, simulator };
-      plugged = current;
-      void pair.exited.then(() => {
-        current.simulator.detach();
-        if (plugged === current) plugged = undefined;
-        if (!stopping) context.emit({ event: 'unplugged', device: 'printer' }, 'printer: unplugged (socat ended)');
-      });
-      return pair;
-    };
-
-    const disconnect = async (): Promise<void> => {
-      const current = plugged;
-      if (!current) return;
-      current.simulator.detach();
-      await current.port.close().catch(() => undefined);
-      await current.pair.kill();
-    };
-
-    const { appPath } = await connect();
-
-    return {
-      kind: 'printer',
-      appPath,
-      get pid() {
-        return plugged?.pair.pid;
-      },
-      async command(word) {
-        if (isPrinterSimulatorMode(word)) {
-          mode = word;
-          plugged?.simulator.setMode(word);
-          context.emit({ event: 'mode', device: 'printer', mode }, `printer: ${mode}`);
-          return true;
-        }
-        switch (word) {
-          case 'stall':
-          case 'resume':
-            if (word === 'stall') plugged?.simulator.stall();
-            else plugged?.simulator.resume();
-            context.emit({ event: word === 'stall' ? 'stalled' : 'resumed', device: 'printer' }, `printer: ${word === 'stall' ? 'stalled' : 'resumed'}`);
-            return true;
-          case 'unplug':
-            // Reported by the exit watcher above, like an unplug from outside.
-            await disconnect();
-            return true;
-          case 'replug':
-            if (!plugged) {
-              const pair = await connect();
-              context.emit({ event: 'replugged', device: 'printer', path: appPath, pid: pair.pid }, `printer: plugged in again at ${appPath}`);
-            }
-            return true;
-          default:
-            return false;
-        }
-      },
-      status() {
-        if (!plugged) return 'unplugged';
-        return plugged.simulator.stalled ? `${mode} (stalled)` : mode;
-      },
-      async stop() {
-        stopping = true;
-        await disconnect();
-      },
-    };
-  },
-};
-
+/** Every simulated device kind; each lives beside its protocol. */
 const DEVICE_KINDS: readonly DeviceKind[] = [printerKind];
 
 const HELP = `Simulated devices on pseudo-terminals.
@@ -185,11 +32,13 @@ const HELP = `Simulated devices on pseudo-terminals.
   --dir <dir>      where the device links go (default: a fresh temporary folder, removed on exit)
   --output <file>  append every printed ticket to this file as text
   --json           one JSON event per line on stdout, for tests
-  --mode <mode>    the printer's initial condition (${PRINTER_SIMULATOR_MODES.join(', ')})
+  --mode <mode>    the printer's initial condition (ready, paper-out, cover-open, offline, …)
   --baud <n>       emulate a serial line of n baud (a pseudo-terminal has no speed of its own)
   --ignore-stdin   take no commands and keep running when stdin closes (end it with SIGINT/SIGTERM)
 
-Commands on stdin: ${PRINTER_SIMULATOR_MODES.join(', ')}, stall, resume, unplug, replug, status, help, quit.
+Commands on stdin, one per line, optionally after the device's name (\`printer paper-out\`):
+${DEVICE_KINDS.map((kind) => kind.help ?? `  ${kind.kind}: ${kind.commands.join(', ')}`).join('\n')}
+  status, help, quit
 `;
 
 async function main(): Promise<void> {
@@ -276,6 +125,7 @@ async function main(): Promise<void> {
     const words = line.split(/\s+/);
     const target = devices.find((device) => device.kind === words[0]);
     const word = (target ? words[1] : words[0]) ?? '';
+    const args = words.slice(target ? 2 : 1);
     if (word === 'quit' || word === 'exit') return shutdown(0);
     if (word === 'help') return void process.stdout.write(json ? `${JSON.stringify({ event: 'help', text: HELP })}\n` : HELP);
     if (word === 'status') {
@@ -284,7 +134,7 @@ async function main(): Promise<void> {
       return;
     }
     for (const device of target ? [target] : devices) {
-      if (await device.command(word)) return;
+      if (await device.command(word, args)) return;
     }
     context.emit({ event: 'error', message: `Unknown command "${line}"` }, `Unknown command "${line}"; type help.`);
   }
