@@ -3,19 +3,59 @@ import { z } from 'zod';
 /** ESC/POS printer models whose code-page tables we know (names from receipt-printer-encoder). */
 export const PRINTER_MODELS = ['epson-tm-t20iii', 'epson-tm-t88vi', 'xprinter-xp-n160ii', 'pos-8360', 'generic'] as const;
 
+/**
+ * Which USB device this is, whatever port name the system gives it today: vendor and product id
+ * (4 hex digits, as `SerialPort.list()` reports them on Linux) and, when there are several of the
+ * same model, the serial number. A configured `path` is used when no port matches (and always for
+ * pseudo-terminals, which never appear in the port list).
+ */
+export const DeviceMatchSchema = z.object({
+  vendorId: z.string().regex(/^[0-9a-fA-F]{4}$/, 'a vendor id is 4 hex digits, e.g. 04b8'),
+  productId: z.string().regex(/^[0-9a-fA-F]{4}$/, 'a product id is 4 hex digits, e.g. 0e15'),
+  serialNumber: z.string().max(64).optional(),
+});
+export type DeviceMatch = z.infer<typeof DeviceMatchSchema>;
+
 export const SerialLineSchema = z.object({
   path: z.string().min(1),
   baudRate: z.number().int().positive().default(38400),
   rtscts: z.boolean().default(false),
+  match: DeviceMatchSchema.optional(),
 });
 
+/**
+ * `serial`: a (USB-)serial port at `path`; `file`: a raw printer device such as /dev/usb/lp0;
+ * `tcp`: a network printer, `path` = `host:port` (port 9100 when left out).
+ */
+export const PRINTER_TRANSPORTS = ['serial', 'file', 'tcp'] as const;
+
 export const PrinterSettingsSchema = SerialLineSchema.extend({
-  transport: z.literal('serial').default('serial'),
+  transport: z.enum(PRINTER_TRANSPORTS).default('serial'),
   model: z.enum(PRINTER_MODELS).default('epson-tm-t20iii'),
   /** Characters per line in font A on 80 mm paper. */
   columns: z.number().int().min(24).max(64).default(48),
 });
 export type PrinterSettings = z.infer<typeof PrinterSettingsSchema>;
+
+/** How an MRZ reader frames a swipe: DESKO, 3M, Access-IS, plain lines, or recognised by itself. */
+export const ID_READER_FRAMINGS = ['auto', 'desko', '3m', 'access-is', 'plain'] as const;
+
+export const IdReaderSettingsSchema = SerialLineSchema.extend({
+  baudRate: z.number().int().positive().default(9600),
+  framing: z.enum(ID_READER_FRAMINGS).default('auto'),
+  /** A pause this long ends one swipe (DEVICES.md: 100–150 ms). */
+  interByteTimeoutMs: z.number().int().min(20).max(2000).default(120),
+});
+export type IdReaderSettings = z.infer<typeof IdReaderSettingsSchema>;
+
+export const SIGNATURE_PAD_MODELS = ['topaz'] as const;
+
+export const SignaturePadSettingsSchema = SerialLineSchema.extend({
+  baudRate: z.number().int().positive().default(19200),
+  parity: z.enum(['none', 'odd', 'even']).default('odd'),
+  model: z.enum(SIGNATURE_PAD_MODELS).default('topaz'),
+});
+export type SignaturePadSettings = z.infer<typeof SignaturePadSettingsSchema>;
 
 /** The office hub this workstation syncs with; none = the workstation works alone. */
 export const HubSettingsSchema = z.object({
@@ -42,6 +82,8 @@ export const SettingsSchema = z.object({
     })
     .default({ port: 8080, bind: '127.0.0.1' }),
   printer: PrinterSettingsSchema.nullable().default(null),
+  idReader: IdReaderSettingsSchema.nullable().default(null),
+  signaturePad: SignaturePadSettingsSchema.nullable().default(null),
   hub: HubSettingsSchema.nullable().default(null),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { HubSettingsSchema, PRINTER_MODELS } from '../contract/settings';
+import { HubSettingsSchema, ID_READER_FRAMINGS, PRINTER_MODELS } from '../contract/settings';
 import type { SettingsOverrides } from '../station/station';
 
 export const USAGE = `Usage: npm run serve -- [options]
@@ -12,10 +12,16 @@ export const USAGE = `Usage: npm run serve -- [options]
   --port <n>            HTTP port (default: from settings, else 8080; 0 picks a free one)
   --bind <address>      address to listen on (default 127.0.0.1; 0.0.0.0 lets TVs connect)
   --data <dir>          all state of this workstation (default ./.okienko/data)
-  --printer <path>      ticket printer's serial port, e.g. /dev/ttyUSB0 or a simulator path
+  --printer <path>      ticket printer: a serial port (/dev/ttyUSB0, COM3, a simulator path),
+                        a raw device file (/dev/usb/lp0) or a network printer (tcp://10.0.0.7:9100)
   --baud <n>            printer baud rate (default 38400)
   --rtscts              printer uses RTS/CTS flow control
   --printer-model <m>   ${PRINTER_MODELS.join(' | ')}
+  --id-reader <path>    MRZ ID-card reader's serial port
+  --id-reader-baud <n>  its baud rate (default 9600)
+  --id-reader-framing <f>  ${ID_READER_FRAMINGS.join(' | ')} (default auto)
+  --signature-pad <path>   signature pad's serial port (Topaz, 19200 baud, odd parity)
+  --signature-pad-baud <n> its baud rate (default 19200)
   --hub <url>           the office hub to sync with, e.g. http://hub.urzad.local:8090
   --hub-token <token>   this workstation's token from the hub (or env OKIENKO_HUB_TOKEN)
   --help                this text
@@ -28,6 +34,15 @@ export interface HostCommandLine {
 }
 
 export class OptionsError extends Error {}
+
+/** `tcp://host[:port]` is a network printer, `/dev/usb/lp*` a raw device file, anything else a serial port. */
+export function printerTarget(value: string): { transport: 'serial' | 'file' | 'tcp'; path: string } {
+  const tcp = /^tcp:\/\/([^/:]+)(?::(\d{1,5}))?\/?$/.exec(value);
+  if (tcp) return { transport: 'tcp', path: `${tcp[1]}:${tcp[2] ?? '9100'}` };
+  if (/^\/dev\/usb\/lp\d+$/.test(value)) return { transport: 'file', path: value };
+  if (value.startsWith('tcp:')) throw new OptionsError(`--printer ${value}: a network printer is tcp://host:port`);
+  return { transport: 'serial', path: value };
+}
 
 function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -49,6 +64,11 @@ export function parseHostArgs(argv: readonly string[], cwd = process.cwd(), env:
         baud: { type: 'string' },
         rtscts: { type: 'boolean' },
         'printer-model': { type: 'string' },
+        'id-reader': { type: 'string' },
+        'id-reader-baud': { type: 'string' },
+        'id-reader-framing': { type: 'string' },
+        'signature-pad': { type: 'string' },
+        'signature-pad-baud': { type: 'string' },
         hub: { type: 'string' },
         'hub-token': { type: 'string' },
         help: { type: 'boolean' },
@@ -67,15 +87,38 @@ export function parseHostArgs(argv: readonly string[], cwd = process.cwd(), env:
       throw new OptionsError(`--printer-model must be one of ${PRINTER_MODELS.join(', ')}`);
     }
     overrides.printer = {
-      path: values.printer,
+      ...printerTarget(values.printer),
       baudRate: integer('baud', values.baud, 300, 4_000_000) ?? 38400,
       rtscts: values.rtscts ?? false,
-      transport: 'serial',
       model: (model as (typeof PRINTER_MODELS)[number] | undefined) ?? 'epson-tm-t20iii',
       columns: 48,
     };
   } else if (values.baud || values['printer-model'] || values.rtscts) {
     throw new OptionsError('--baud, --rtscts and --printer-model need --printer <path>');
+  }
+  if (values['id-reader']) {
+    const framing = values['id-reader-framing'] ?? 'auto';
+    if (!(ID_READER_FRAMINGS as readonly string[]).includes(framing)) throw new OptionsError(`--id-reader-framing must be one of ${ID_READER_FRAMINGS.join(', ')}`);
+    overrides.idReader = {
+      path: values['id-reader'],
+      baudRate: integer('id-reader-baud', values['id-reader-baud'], 300, 4_000_000) ?? 9600,
+      rtscts: false,
+      framing: framing as (typeof ID_READER_FRAMINGS)[number],
+      interByteTimeoutMs: 120,
+    };
+  } else if (values['id-reader-baud'] || values['id-reader-framing']) {
+    throw new OptionsError('--id-reader-baud and --id-reader-framing need --id-reader <path>');
+  }
+  if (values['signature-pad']) {
+    overrides.signaturePad = {
+      path: values['signature-pad'],
+      baudRate: integer('signature-pad-baud', values['signature-pad-baud'], 300, 4_000_000) ?? 19200,
+      rtscts: false,
+      parity: 'odd',
+      model: 'topaz',
+    };
+  } else if (values['signature-pad-baud']) {
+    throw new OptionsError('--signature-pad-baud needs --signature-pad <path>');
   }
   const hubToken = values['hub-token'] ?? env.OKIENKO_HUB_TOKEN;
   if (values.hub) {

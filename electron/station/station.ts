@@ -6,7 +6,7 @@
  */
 import { createDispatch, type Dispatch, type Handlers } from '../contract/dispatch';
 import type { EventName, EventPayload } from '../contract/contract';
-import type { HubSettings, PrinterSettings, Settings, SettingsProblem } from '../contract/settings';
+import type { HubSettings, IdReaderSettings, PrinterSettings, Settings, SettingsProblem, SignaturePadSettings } from '../contract/settings';
 import type { TicketLayoutInput, TicketPrinter } from '../../native/printer/ticket-printer';
 import { describeError, type Logger } from './log';
 import { PrinterService } from './printer-service';
@@ -23,6 +23,8 @@ export interface StationDevices {
 export interface SettingsOverrides {
   readonly host?: Partial<Settings['host']>;
   readonly printer?: PrinterSettings;
+  readonly idReader?: IdReaderSettings;
+  readonly signaturePad?: SignaturePadSettings;
   readonly hub?: HubSettings;
   readonly role?: Settings['role'];
   readonly counter?: number;
@@ -57,6 +59,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
     ...(overrides.counter ? { counter: overrides.counter } : {}),
     host: { ...loaded.settings.host, ...overrides.host },
     printer: overrides.printer ?? loaded.settings.printer,
+    idReader: overrides.idReader ?? loaded.settings.idReader,
+    signaturePad: overrides.signaturePad ?? loaded.settings.signaturePad,
     hub: overrides.hub ?? loaded.settings.hub,
   };
   for (const problem of loaded.problems) {

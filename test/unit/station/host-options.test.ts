@@ -35,3 +35,21 @@ describe('hub options', () => {
     expect(() => parseHostArgs(['--hub-token', token], '/srv', {})).toThrow(/needs --hub/);
   });
 });
+
+describe('device options', () => {
+  it('names the printer transport by the target', () => {
+    expect(parseHostArgs(['--printer', 'tcp://10.0.0.7:9100'], '/srv', {}).overrides.printer).toMatchObject({ transport: 'tcp', path: '10.0.0.7:9100' });
+    expect(parseHostArgs(['--printer', 'tcp://drukarka'], '/srv', {}).overrides.printer).toMatchObject({ transport: 'tcp', path: 'drukarka:9100' });
+    expect(parseHostArgs(['--printer', '/dev/usb/lp0'], '/srv', {}).overrides.printer).toMatchObject({ transport: 'file', path: '/dev/usb/lp0' });
+    expect(parseHostArgs(['--printer', '/dev/ttyUSB0'], '/srv', {}).overrides.printer).toMatchObject({ transport: 'serial', path: '/dev/ttyUSB0' });
+    expect(() => parseHostArgs(['--printer', 'tcp:drukarka'], '/srv', {})).toThrow(/tcp:\/\/host:port/);
+  });
+
+  it('takes the ID reader and the signature pad with their line settings', () => {
+    const parsed = parseHostArgs(['--id-reader', '/dev/ttyACM0', '--id-reader-framing', '3m', '--signature-pad', '/dev/ttyUSB1'], '/srv', {});
+    expect(parsed.overrides.idReader).toMatchObject({ path: '/dev/ttyACM0', baudRate: 9600, framing: '3m' });
+    expect(parsed.overrides.signaturePad).toMatchObject({ path: '/dev/ttyUSB1', baudRate: 19200, parity: 'odd' });
+    expect(() => parseHostArgs(['--id-reader', '/x', '--id-reader-framing', 'magic'], '/srv', {})).toThrow(/framing/);
+    expect(() => parseHostArgs(['--signature-pad-baud', '9600'], '/srv', {})).toThrow(/needs --signature-pad/);
+  });
+});
