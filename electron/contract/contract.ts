@@ -11,6 +11,18 @@
 import { z } from 'zod';
 import { PrinterStateSchema, PrintJobSchema, TicketPrintoutSchema } from './printer';
 import { SettingsSchema, SettingsProblemSchema } from './settings';
+import {
+  CapturedSignatureSchema,
+  ConfigureDeviceSchema,
+  DeviceListSchema,
+  DeviceRoleSchema,
+  DeviceStateSchema,
+  DeviceTestResultSchema,
+  IdReadSchema,
+  SignatureCaptureRequestSchema,
+  SignatureFromScreenRequestSchema,
+  UnknownPrintJobSchema,
+} from './devices';
 
 const Empty = z.object({}).strict();
 
@@ -36,11 +48,27 @@ export const channels = {
   'settings.get': channel(Empty, SettingsReplySchema),
   'printer.status': channel(Empty, PrinterStateSchema),
   'printer.printTicket': channel(TicketPrintoutSchema, PrintJobSchema),
+  /** Jobs sent whose completion the printer never confirmed: a person decides about a reprint. */
+  'printer.unknownJobs': channel(Empty, z.array(UnknownPrintJobSchema)),
+  'devices.list': channel(Empty, DeviceListSchema),
+  /** Saves a device role's settings (schema-checked, written to settings.json) and applies them. */
+  'devices.configure': channel(ConfigureDeviceSchema, DeviceListSchema),
+  /** Printer: prints the self-test page. ID reader: waits for one swipe. Pad: captures a signature. */
+  'devices.test': channel(z.object({ role: DeviceRoleSchema }).strict(), DeviceTestResultSchema),
+  /** Waits for the visitor to sign on the pad; bound to `document` by a digest. */
+  'signature.capture': channel(SignatureCaptureRequestSchema, CapturedSignatureSchema),
+  'signature.cancel': channel(Empty, z.object({ cancelled: z.boolean() })),
+  /** A signature drawn on screen: the station renders and binds it like a pad's. */
+  'signature.fromScreen': channel(SignatureFromScreenRequestSchema, CapturedSignatureSchema),
 } as const;
 
 export const events = {
   /** Sent whenever the printer's state changes (connected, paper, cover, errors). */
   'printer.status': PrinterStateSchema,
+  /** Every device role's state, whenever one changes. */
+  'devices.status': z.array(DeviceStateSchema),
+  /** A document was swiped through the ID-card reader. */
+  'idReader.read': IdReadSchema,
 } as const;
 
 export type Channels = typeof channels;

@@ -27,6 +27,16 @@ export const ERROR_CODES = [
   'PRINT_UNCONFIRMED',
   /** The settings file could not be written. */
   'SETTINGS_WRITE_FAILED',
+  /** No device of that kind is configured on this workstation. */
+  'DEVICE_NOT_CONFIGURED',
+  /** The device is configured but not connected (unplugged, wrong port): the station keeps trying. */
+  'DEVICE_DISCONNECTED',
+  /** The device is doing something else (another capture or test). */
+  'DEVICE_BUSY',
+  /** The clerk cancelled the signature, or the visitor did not sign in time. */
+  'SIGNATURE_CANCELLED',
+  /** The pad delivered no strokes. */
+  'SIGNATURE_EMPTY',
   /** Anything else. The message is safe to show; details are in the station log. */
   'INTERNAL',
 ] as const;

@@ -16,6 +16,7 @@ export interface PrinterServiceDeps {
   /** Opens the device and returns a driver; rejects when the device cannot be opened. */
   readonly open: (settings: PrinterSettings) => Promise<TicketPrinter>;
   readonly layout: (input: TicketLayoutInput, settings: PrinterSettings) => Uint8Array;
+  readonly layoutSelfTest?: (settings: PrinterSettings) => Uint8Array;
   readonly log: Logger;
   readonly now: () => number;
   readonly onState: (state: PrinterState) => void;
@@ -114,6 +115,31 @@ export class PrinterService {
       }
     } finally {
       this.busy = false;
+    }
+  }
+
+  /** Jobs sent but never confirmed, when the driver keeps them (a person decides about each). */
+  async unknownJobs(): Promise<{ jobId: string; ticketId?: string; at: string; bytes: number }[]> {
+    const driver = this.driver as (TicketPrinter & { unknownJobs?: () => readonly { id: string; tag?: string; at: number; bytes: number }[] }) | null;
+    return (driver?.unknownJobs?.() ?? []).map((job) => ({ jobId: job.id, ...(job.tag ? { ticketId: job.tag } : {}), at: new Date(job.at).toISOString(), bytes: job.bytes }));
+  }
+
+  /** The self-test page: every Polish letter in the printer's code page, the model and the line. */
+  async printSelfTest(): Promise<PrintJob> {
+    const settings = this.deps.settings;
+    if (!settings) throw new ContractFailure('PRINTER_NOT_CONFIGURED', 'No ticket printer is configured on this workstation');
+    if (!this.deps.layoutSelfTest) throw new ContractFailure('INTERNAL', 'No self-test page for this printer');
+    const driver = await this.connect(settings);
+    if (!driver) throw new ContractFailure('PRINTER_OFFLINE', `Printer ${this.device().device ?? ''} cannot be opened`);
+    try {
+      const receipt = await driver.print(this.deps.layoutSelfTest(settings));
+      this.publish(receipt.warning ?? 'ready');
+      return { jobId: receipt.jobId, bytes: receipt.bytes, confirmedAt: new Date(this.deps.now()).toISOString() };
+    } catch (error) {
+      if (!(error instanceof PrintFailure)) throw error;
+      const status = FAILURE_STATUS[error.reason];
+      if (status) this.publish(status);
+      throw new ContractFailure(FAILURE_CODES[error.reason], error.message);
     }
   }
 

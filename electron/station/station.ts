@@ -6,18 +6,26 @@
  */
 import { createDispatch, type Dispatch, type Handlers } from '../contract/dispatch';
 import type { EventName, EventPayload } from '../contract/contract';
+import type { DeviceState, Signature } from '../contract/devices';
+import { ContractFailure } from '../contract/result';
 import type { HubSettings, IdReaderSettings, PrinterSettings, Settings, SettingsProblem, SignaturePadSettings } from '../contract/settings';
 import type { TicketLayoutInput, TicketPrinter } from '../../native/printer/ticket-printer';
 import { describeError, type Logger } from './log';
 import { PrinterService } from './printer-service';
-import { loadSettings } from './settings-store';
+import { loadSettings, saveSettings } from './settings-store';
+import { DeviceManager, type DeviceDrivers } from './device-manager';
 import { APP_VERSION } from './version';
 
 export type StationEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
-export interface StationDevices {
+export interface StationDevices extends DeviceDrivers {
   readonly openPrinter: (settings: PrinterSettings) => Promise<TicketPrinter>;
   readonly layoutTicket: (input: TicketLayoutInput, settings: PrinterSettings) => Uint8Array;
+  readonly layoutSelfTest: (settings: PrinterSettings) => Uint8Array;
+  /** The strokes as an SVG image (for the screen and documents). */
+  readonly renderSignature: (signature: Signature) => string;
+  /** SHA-256 (hex) over the strokes and the acknowledged text: what binds them together. */
+  readonly signatureDigest: (signature: Signature, document: string) => Promise<string>;
 }
 
 export interface SettingsOverrides {
@@ -53,7 +61,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
   const now = options.now ?? Date.now;
   const loaded = await loadSettings(options.dataDir);
   const overrides = options.overrides ?? {};
-  const settings: Settings = {
+  let settings: Settings = {
     ...loaded.settings,
     ...(overrides.role ? { role: overrides.role } : {}),
     ...(overrides.counter ? { counter: overrides.counter } : {}),
@@ -72,21 +80,110 @@ export async function createStation(options: StationOptions): Promise<Station> {
     for (const listener of listeners) listener(event, payload);
   };
 
-  const printer = new PrinterService({
-    settings: settings.printer,
-    open: options.devices.openPrinter,
-    layout: options.devices.layoutTicket,
+  const makePrinter = (printerSettings: PrinterSettings | null) =>
+    new PrinterService({
+      settings: printerSettings,
+      open: options.devices.openPrinter,
+      layout: options.devices.layoutTicket,
+      layoutSelfTest: options.devices.layoutSelfTest,
+      log: options.log,
+      now,
+      onState: (state) => {
+        emit('printer.status', state);
+        emit('devices.status', deviceStates());
+      },
+      heartbeatMs: options.printerHeartbeatMs ?? 5000,
+    });
+  let printer = makePrinter(settings.printer);
+
+  const devices = new DeviceManager({
+    drivers: options.devices,
     log: options.log,
     now,
-    onState: (state) => emit('printer.status', state),
-    heartbeatMs: options.printerHeartbeatMs ?? 5000,
+    onRead: (read) => emit('idReader.read', read),
+    onStatus: () => emit('devices.status', deviceStates()),
   });
+  await devices.configure({ idReader: settings.idReader, signaturePad: settings.signaturePad });
+
+  function deviceStates(): DeviceState[] {
+    const state = printer.state();
+    const printerState: DeviceState = settings.printer
+      ? {
+          role: 'printer',
+          connection: state.status === 'no-answer' ? 'disconnected' : 'connected',
+          condition: state.status,
+          ...(state.device ? { device: state.device } : {}),
+          checkedAt: state.checkedAt,
+        }
+      : { role: 'printer', connection: 'not-configured', checkedAt: state.checkedAt };
+    return [printerState, ...devices.states()];
+  }
+
+  async function deviceList() {
+    const { ports, problem } = await options.devices.listPorts();
+    return {
+      ports,
+      ...(problem ? { portsProblem: problem } : {}),
+      devices: deviceStates(),
+      settings: { printer: settings.printer, idReader: settings.idReader, signaturePad: settings.signaturePad },
+    };
+  }
+
+  async function bind(signature: Signature, document: string, source: 'pad' | 'screen', interrupted: boolean) {
+    if (signature.strokes.length === 0) throw new ContractFailure('SIGNATURE_EMPTY', 'Nothing was signed');
+    return {
+      svg: options.devices.renderSignature(signature),
+      digest: await options.devices.signatureDigest(signature, document),
+      strokes: signature.strokes.length,
+      interrupted,
+      source,
+      capturedAt: new Date(now()).toISOString(),
+    };
+  }
 
   const handlers: Handlers = {
     'station.info': async () => ({ version: APP_VERSION, host: options.host, stationId: settings.stationId }),
     'settings.get': async () => ({ settings, problems: [...loaded.problems] }),
     'printer.status': async () => printer.refresh(),
     'printer.printTicket': async (printout) => printer.printTicket(printout),
+    'printer.unknownJobs': async () => printer.unknownJobs(),
+    'devices.list': deviceList,
+    'devices.configure': async (change) => {
+      // Written to the file as the admin chose; options given on the command line still win for
+      // this run only, as at start-up.
+      const fileSettings = (await loadSettings(options.dataDir)).settings;
+      await saveSettings(options.dataDir, { ...fileSettings, [change.role]: change.settings });
+      if (change.role === 'printer') {
+        await printer.close();
+        settings = { ...settings, printer: change.settings };
+        printer = makePrinter(settings.printer);
+      } else {
+        settings = { ...settings, [change.role]: change.settings };
+        await devices.configure({ idReader: settings.idReader, signaturePad: settings.signaturePad });
+      }
+      options.log.info('device configured', { role: change.role, configured: change.settings !== null });
+      emit('devices.status', deviceStates());
+      return deviceList();
+    },
+    'devices.test': async ({ role }) => {
+      if (role === 'printer') {
+        const job = await printer.printSelfTest();
+        return { role, outcome: `printed ${job.bytes} bytes` };
+      }
+      if (role === 'idReader') {
+        const read = await devices.nextRead(30_000);
+        return { role, outcome: read.ok ? `read ${read.identity.documentKind}` : `failed: ${read.reason}${read.ok === false && read.part ? ` (${read.part})` : ''}` };
+      }
+      const captured = await devices.capture(60_000);
+      const bound = await bind(captured.signature, 'Okienko — test podpisu', 'pad', captured.interrupted);
+      return { role, outcome: `${bound.strokes} strokes${bound.interrupted ? ', interrupted' : ''}`, svg: bound.svg };
+    },
+    'signature.capture': async ({ document }) => {
+      const captured = await devices.capture(120_000);
+      return bind(captured.signature, document, 'pad', captured.interrupted);
+    },
+    'signature.cancel': async () => ({ cancelled: devices.cancelCapture() }),
+    'signature.fromScreen': async ({ document, signature }) => bind(signature, document, 'screen', false),
   };
 
   const dispatch = createDispatch(handlers, (channel, error) => {
@@ -103,7 +200,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     },
     async close() {
       listeners.clear();
-      await printer.close();
+      await Promise.all([printer.close(), devices.close()]);
     },
   };
 }

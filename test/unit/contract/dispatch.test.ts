@@ -15,6 +15,10 @@ const printout = {
   lines: ['Przed Tobą: 3 osoby'],
 } as const;
 
+const notHere = async (): Promise<never> => {
+  throw new Error('not in this test');
+};
+
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'station.info': async () => ({ version: '1', host: 'browser', stationId: 'ws-1' }),
@@ -23,6 +27,13 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     },
     'printer.status': async () => ({ status: 'ready', checkedAt: '2026-11-22T10:00:00.000Z' }),
     'printer.printTicket': async (request) => ({ jobId: request.ticketId, bytes: 100, confirmedAt: '2026-11-22T10:00:00.000Z' }),
+    'printer.unknownJobs': notHere,
+    'devices.list': notHere,
+    'devices.configure': notHere,
+    'devices.test': notHere,
+    'signature.capture': notHere,
+    'signature.cancel': notHere,
+    'signature.fromScreen': notHere,
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import { noDevices } from '../../support/no-devices';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '../../../electron/contract/result';
 import { StationConnection, type StationChild } from '../../../electron/shell/station-connection';
 import { createLogger } from '../../../electron/station/log';
-import { createStation, type StationDevices } from '../../../electron/station/station';
+import { createStation } from '../../../electron/station/station';
 import { serveStation, type FromStationMessage, type ParentPortLike, type ToStationMessage } from '../../../electron/station/station.utility';
 
 const quiet = createLogger({ write: () => {} });
@@ -221,11 +222,6 @@ describe('station connection over the real station (serveStation, in-memory port
   afterEach(async () => {
     await rm(dataDir, { recursive: true, force: true });
   });
-
-  const noDevices: StationDevices = {
-    openPrinter: () => Promise.reject(new Error('no printer in this test')),
-    layoutTicket: () => new Uint8Array(),
-  };
 
   /** Main's end and the utility's end of one process, passing structured clones like Electron. */
   function inMemoryUtility(start: (port: ParentPortLike, exit: (code: number) => void) => void): () => StationChild {
