@@ -7,6 +7,8 @@ export interface SerialBytePortOptions {
   readonly baudRate: number;
   /** Hardware flow control. The VKP80 needs it; an Epson on DTR/DSR does not. */
   readonly rtscts?: boolean;
+  /** Most Topaz signature pads use odd parity (8O1); everything else here is 8N1. */
+  readonly parity?: 'none' | 'odd' | 'even';
 }
 
 /**
@@ -36,6 +38,7 @@ export class SerialBytePort implements BytePort {
       path: this.#options.path,
       baudRate: this.#options.baudRate,
       rtscts: this.#options.rtscts ?? false,
+      parity: this.#options.parity ?? 'none',
       autoOpen: false,
     });
     this.#port = port;
