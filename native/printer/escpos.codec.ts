@@ -220,6 +220,30 @@ export const EPSON_CODE_PAGES: Readonly<Record<number, Codepage>> = {
   46: 'windows1251',
 };
 
+/**
+ * Printer firmware families whose code page numbers DEVICES.md records, beside Epson. Only the
+ * numbers that are recorded there (and CP437 at 0, which every ESC/POS printer has) are listed:
+ * a page missing here reads as unknown in the simulator, so a layout that relies on it shows up.
+ */
+export type PrinterFirmware = 'epson' | 'zjiang' | 'rongta' | 'xprinter' | 'star-line';
+
+export const PRINTER_FIRMWARES: readonly PrinterFirmware[] = ['epson', 'zjiang', 'rongta', 'xprinter', 'star-line'];
+
+export const FIRMWARE_CODE_PAGES: Readonly<Record<PrinterFirmware, Readonly<Record<number, Codepage>>>> = {
+  epson: EPSON_CODE_PAGES,
+  zjiang: { 0: 'cp437', 18: 'cp852', 72: 'windows1250' },
+  rongta: { 0: 'cp437', 18: 'cp852', 30: 'windows1250' },
+  xprinter: { 0: 'cp437', 18: 'cp852' },
+  // Star line mode selects with ESC GS t n, and numbers its pages differently.
+  'star-line': { 1: 'cp437', 5: 'cp852' },
+};
+
+/** `ESC t n`, or `ESC GS t n` on a Star in line mode. */
+export function encodeCodepageSelection(firmware: PrinterFirmware, n: number): Uint8Array {
+  if (!Number.isInteger(n) || n < 0 || n > 255) throw new RangeError(`A code page number is 0..255, not ${n}`);
+  return firmware === 'star-line' ? Uint8Array.of(0x1b, 0x1d, 0x74, n) : Uint8Array.of(0x1b, 0x74, n);
+}
+
 const codepointCache = new Map<Codepage, readonly number[]>();
 
 function codepoints(page: Codepage): readonly number[] {

@@ -15,7 +15,7 @@ import {
   fenceIdFromCounter,
   type StatusReplies,
 } from './escpos.codec';
-import { PrintFailure, type PrintReceipt, type PrinterCondition, type TicketPrinter } from './ticket-printer';
+import { PrintFailure, type PrintOptions, type PrintReceipt, type PrinterCondition, type TicketPrinter } from './ticket-printer';
 
 export interface EscPosTicketPrinterOptions {
   /** How long to wait for each DLE EOT answer. A healthy printer answers within milliseconds. */
@@ -78,7 +78,7 @@ export class EscPosTicketPrinter implements TicketPrinter {
     return this.#enqueue(() => this.#readCondition()).catch(() => 'no-answer' as const);
   }
 
-  print(job: Uint8Array): Promise<PrintReceipt> {
+  print(job: Uint8Array, options: PrintOptions = {}): Promise<PrintReceipt> {
     return this.#enqueue(async () => {
       const condition = await this.#readCondition();
       if (conditionBlocksPrinting(condition)) {
@@ -103,7 +103,7 @@ export class EscPosTicketPrinter implements TicketPrinter {
         });
       } catch (error) {
         // Some or all of the ticket may have gone out before the line died.
-        if (error instanceof PrintFailure) throw new PrintFailure(error.reason, error.message, { condition: 'no-answer', sent: true });
+        if (error instanceof PrintFailure) throw new PrintFailure(error.reason, error.message, { condition: 'no-answer', sent: true, jobId: id });
         throw error;
       }
 
@@ -114,6 +114,7 @@ export class EscPosTicketPrinter implements TicketPrinter {
         throw new PrintFailure('unconfirmed', `The printer did not confirm ticket ${id}; it now reports ${cause}`, {
           condition: cause,
           sent: true,
+          jobId: id,
         });
       }
 
@@ -122,6 +123,8 @@ export class EscPosTicketPrinter implements TicketPrinter {
         bytes: job.length,
         elapsedMs: this.#now() - started,
         ...(condition === 'paper-near-end' ? { warning: 'paper-near-end' as const } : {}),
+        ...(options.tag !== undefined ? { tag: options.tag } : {}),
+        ...(options.duplicateOf !== undefined ? { duplicateOf: options.duplicateOf } : {}),
       };
     });
   }

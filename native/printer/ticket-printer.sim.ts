@@ -8,7 +8,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import type { BytePort } from '../port/byte-port';
-import { EPSON_CODE_PAGES, decodeCodepage, encodeFenceAnswer, isValidFenceId, type Codepage } from './escpos.codec';
+import { FIRMWARE_CODE_PAGES, decodeCodepage, encodeFenceAnswer, isValidFenceId, type Codepage, type PrinterFirmware } from './escpos.codec';
 
 export type PrinterSimulatorMode = 'ready' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'offline' | 'error';
 
@@ -71,6 +71,13 @@ export interface PrinterSimulatorOptions {
    */
   readonly lineBaudRate?: number;
   readonly now?: () => number;
+  /**
+   * Whose code page numbers the firmware follows (default Epson). A Star in line mode selects
+   * pages with `ESC GS t n` and ignores `ESC t`; the others the reverse.
+   */
+  readonly firmware?: PrinterFirmware;
+  /** A code page table of its own, for models outside the recorded families (number → page). */
+  readonly codePages?: Readonly<Record<number, Codepage>>;
 }
 
 interface Command {
@@ -211,9 +218,16 @@ export class PrinterSimulator {
   #lineFreeAt = 0;
   readonly #inFlight: { chunk: Uint8Array; due: number }[] = [];
   #lineTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #firmware: PrinterFirmware;
+  readonly #codePages: Readonly<Record<number, Codepage>>;
+  readonly #modeListeners = new Set<(mode: PrinterSimulatorMode) => void>();
+  /** Tickets left on the roll, when a test set it; the paper ends after the last one's fence. */
+  #ticketsLeft: number | undefined;
 
   constructor(port: BytePort, options: PrinterSimulatorOptions = {}) {
     this.#port = port;
+    this.#firmware = options.firmware ?? 'epson';
+    this.#codePages = options.codePages ?? FIRMWARE_CODE_PAGES[this.#firmware];
     this.#mode = options.mode ?? 'ready';
     this.#outputFile = options.outputFile;
     this.#now = options.now ?? Date.now;
@@ -237,6 +251,8 @@ export class PrinterSimulator {
   /** Paper out, cover open… Takes effect for the next byte and the next status request. */
   setMode(mode: PrinterSimulatorMode): void {
     this.#mode = mode;
+    if (mode !== 'paper-out') this.#ticketsLeft = undefined;
+    for (const listener of [...this.#modeListeners]) listener(mode);
     // A job interrupted by a fault is lost, as its half-printed paper would be; it must not be
     // glued to the next ticket when the printer comes back.
     if (canPrint(mode) && this.#job?.spoiled) {
@@ -252,6 +268,22 @@ export class PrinterSimulator {
    */
   stall(): void {
     this.#stalled = true;
+  }
+
+  /**
+   * The roll ends after `tickets` more tickets: the last one prints and is confirmed, then the
+   * printer reports paper out — a queue of jobs meets the end of the paper half-way.
+   */
+  runOutOfPaperAfter(tickets: number): void {
+    if (!Number.isInteger(tickets) || tickets < 0) throw new RangeError(`A number of tickets, not ${tickets}`);
+    this.#ticketsLeft = tickets;
+    if (tickets === 0) this.setMode('paper-out');
+  }
+
+  /** Called on every `setMode`, including the printer's own (paper running out). */
+  onModeChanged(listener: (mode: PrinterSimulatorMode) => void): () => void {
+    this.#modeListeners.add(listener);
+    return () => this.#modeListeners.delete(listener);
   }
 
   resume(): void {
@@ -341,6 +373,7 @@ export class PrinterSimulator {
       const id = String.fromCharCode(...bytes.slice(7, 11));
       if (bytes[5] === 0x30 && bytes[6] === 0x30 && isValidFenceId(id) && canPrint(this.#mode)) {
         this.#send(encodeFenceAnswer(id));
+        if (this.#ticketsLeft === 0) this.setMode('paper-out');
       }
       return;
     }
@@ -355,13 +388,13 @@ export class PrinterSimulator {
     // Line ends and CRs between tickets (the encoder ends with one after its cut) start nothing.
     if (!this.#job && (first === 0x0a || first === 0x0d)) return;
 
-    const job = this.#job ?? this.#openJob(receivedAt);
-    if (first === 0x1b && second === 0x40 && this.#hasContent(job)) {
-      // ESC @ starts a new ticket; whatever came before it without a cut ends here.
-      this.#closeJob('none');
-      this.#execute({ bytes, receivedAt });
-      return;
+    if (first === 0x1b && second === 0x40 && this.#job) {
+      // ESC @ starts a new ticket; whatever came before it without a cut ends here. Settings
+      // without any text (a driver re-initialising the printer after a reconnect) are no ticket.
+      if (this.#hasContent(this.#job)) this.#closeJob('none');
+      else this.#job = undefined;
     }
+    const job = this.#job ?? this.#openJob(receivedAt);
     job.chunks.push(bytes);
     job.lastByteAt = receivedAt;
     if (!canPrint(this.#mode)) job.spoiled ??= this.#mode;
@@ -374,8 +407,10 @@ export class PrinterSimulator {
       if (second === 0x40) {
         this.#codepage = 'cp437';
         this.#size = 1;
-      } else if (second === 0x74) {
-        this.#codepage = EPSON_CODE_PAGES[bytes[2] ?? -1];
+      } else if (second === 0x74 && this.#firmware !== 'star-line') {
+        this.#codepage = this.#codePages[bytes[2] ?? -1];
+      } else if (second === 0x1d && bytes[2] === 0x74 && this.#firmware === 'star-line') {
+        this.#codepage = this.#codePages[bytes[3] ?? -1];
       } else if (second === 0x64) {
         this.#feed(job, bytes[2] ?? 0);
       }
@@ -478,6 +513,7 @@ export class PrinterSimulator {
       lastByteAt: job.lastByteAt,
     };
     this.#printed.push(ticket);
+    if (this.#ticketsLeft !== undefined && this.#ticketsLeft > 0) this.#ticketsLeft--;
     if (this.#outputFile) {
       // Synchronous on purpose: the file is a paper roll, tickets must land in order and be there
       // the moment the `printed` event is seen.

@@ -17,11 +17,14 @@ export interface PrintFailureDetails {
    * a reprint must be marked as a duplicate and keep the number.
    */
   readonly sent?: boolean | undefined;
+  /** The job's id (its fence id) when its bytes were sent, to match a late confirmation. */
+  readonly jobId?: string | undefined;
 }
 
 export class PrintFailure extends Error {
   readonly condition: PrinterCondition | undefined;
   readonly sent: boolean;
+  readonly jobId: string | undefined;
 
   constructor(
     readonly reason: PrintFailureReason,
@@ -32,6 +35,7 @@ export class PrintFailure extends Error {
     this.name = 'PrintFailure';
     this.condition = details.condition;
     this.sent = details.sent ?? false;
+    this.jobId = details.jobId;
   }
 }
 
@@ -42,6 +46,22 @@ export interface PrintReceipt {
   readonly elapsedMs: number;
   /** Set when the printer printed but wants attention soon. */
   readonly warning?: 'paper-near-end';
+  /** The caller's tag (`PrintOptions.tag`), e.g. the ticket id. */
+  readonly tag?: string;
+  /** Set on a reprint a person asked for: the job this one duplicates. */
+  readonly duplicateOf?: string;
+}
+
+/** What the caller says about a job; the printer passes it through to receipts and records. */
+export interface PrintOptions {
+  /** The caller's own reference, e.g. the ticket id; never personal data. */
+  readonly tag?: string | undefined;
+  /**
+   * Marks a reprint a person decided on: the id of the job it repeats (usually one whose outcome
+   * was unknown). The bytes must already carry the duplicate mark (`TicketLayoutInput.duplicate`)
+   * and the same number.
+   */
+  readonly duplicateOf?: string | undefined;
 }
 
 export interface TicketPrinter {
@@ -51,7 +71,7 @@ export interface TicketPrinter {
    * Check the condition, send the bytes, and wait for the completion fence. Resolves only when the
    * printer confirmed; rejects with a PrintFailure otherwise. Never retries by itself.
    */
-  print(job: Uint8Array): Promise<PrintReceipt>;
+  print(job: Uint8Array, options?: PrintOptions): Promise<PrintReceipt>;
   /** Called whenever a status check finds a condition different from the last one. */
   onCondition(listener: (condition: PrinterCondition) => void): () => void;
   close(): Promise<void>;

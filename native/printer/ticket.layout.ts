@@ -6,11 +6,43 @@
  * reprint gets a fresh one.
  */
 import ReceiptPrinterEncoder, { type ReceiptPrinterEncoderOptions } from '@point-of-sale/receipt-printer-encoder';
-import { fitToCodepages, latinizeCyrillic, transliterate, type Codepage } from './escpos.codec';
+import { fitToCodepages, latinizeCyrillic, transliterate, type Codepage, type PrinterFirmware } from './escpos.codec';
 import type { TicketLayoutInput } from './ticket-printer';
 
 /** A printer the encoder has no table for: laid out with Epson's code page numbers. */
 export const GENERIC_PRINTER_MODEL = 'generic';
+
+type EncoderOptions = ReceiptPrinterEncoderOptions;
+type PrinterModel = NonNullable<EncoderOptions['printerModel']>;
+
+/**
+ * Clones with no model of their own in the encoder, by the firmware whose `ESC t` numbers they
+ * follow (DEVICES.md). Zjiang's table is the encoder's POS-5890 one (CP852 = 18, WPC1250 = 72);
+ * Rongta's is written out from DEVICES.md (CP852 = 18, WPC1250 = 30) and has no Cyrillic page we
+ * can vouch for, so Cyrillic is romanised there.
+ */
+const GENERIC_FAMILIES: Readonly<Record<string, { readonly firmware: PrinterFirmware; readonly codepageMapping: NonNullable<EncoderOptions['codepageMapping']> }>> = {
+  [GENERIC_PRINTER_MODEL]: { firmware: 'epson', codepageMapping: 'epson' },
+  'generic-zjiang': { firmware: 'zjiang', codepageMapping: 'pos-5890' },
+  'generic-xprinter': { firmware: 'xprinter', codepageMapping: 'xprinter' },
+  'generic-rongta': { firmware: 'rongta', codepageMapping: { cp437: 0, cp852: 18, windows1250: 30 } },
+};
+
+/**
+ * The firmware family whose code page numbers DEVICES.md records for a model, when it is one of
+ * them; the simulator decodes with that family's table.
+ */
+export function printerFirmware(model: string): PrinterFirmware | undefined {
+  const family = GENERIC_FAMILIES[model];
+  if (family) return family.firmware;
+  if (model.startsWith('epson-')) return 'epson';
+  if (model === 'pos-5890' || model === 'pos-8360') return 'zjiang';
+  if (model.startsWith('xprinter-')) return 'xprinter';
+  if (model.startsWith('star-') && ReceiptPrinterEncoder.printerModels.some((known) => known.id === model)) {
+    return new ReceiptPrinterEncoder({ printerModel: model as PrinterModel }).language === 'star-line' ? 'star-line' : undefined;
+  }
+  return undefined;
+}
 
 /** Characters per line the encoder accepts (font A): 58 mm paper is 32, 80 mm is 42 or 48. */
 export const PAPER_COLUMNS: readonly number[] = [32, 35, 42, 44, 48];
@@ -25,25 +57,23 @@ export interface TicketLayoutOptions {
   readonly cyrillicCodepage?: Codepage | 'latin' | undefined;
 }
 
-type EncoderOptions = ReceiptPrinterEncoderOptions;
-type PrinterModel = NonNullable<EncoderOptions['printerModel']>;
-
-/** The models `layoutTicket` accepts: ESC/POS models of the encoder, and `generic`. */
+/** The models `layoutTicket` accepts: `generic`, the generic clone families, and the encoder's ESC/POS models. */
 export function supportedPrinterModels(): string[] {
   const escPos = ReceiptPrinterEncoder.printerModels
     .map((model) => model.id)
     .filter((id) => new ReceiptPrinterEncoder({ printerModel: id as PrinterModel }).language === 'esc-pos');
-  return [GENERIC_PRINTER_MODEL, ...escPos];
+  return [...Object.keys(GENERIC_FAMILIES), ...escPos];
 }
 
 function encoderOptions(model: string, columns: number): EncoderOptions {
   if (!PAPER_COLUMNS.includes(columns)) {
     throw new RangeError(`A ticket is ${PAPER_COLUMNS.join(', ')} columns wide, not ${columns}`);
   }
-  if (model === GENERIC_PRINTER_MODEL) {
+  const family = GENERIC_FAMILIES[model];
+  if (family) {
     // Most office printers that are not Epsons are Epson-compatible clones; four lines is the
     // usual distance from the print head to the cutter, so the last line is not cut through.
-    return { language: 'esc-pos', codepageMapping: 'epson', columns, feedBeforeCut: 4 };
+    return { language: 'esc-pos', codepageMapping: family.codepageMapping, columns, feedBeforeCut: 4 };
   }
   if (!ReceiptPrinterEncoder.printerModels.some((known) => known.id === model)) {
     throw new RangeError(`Unknown printer model "${model}"; use one of supportedPrinterModels()`);
@@ -172,20 +202,69 @@ export function layoutTicket(input: TicketLayoutInput, options: TicketLayoutOpti
   return withoutFeedAfterCut(encoder.encode());
 }
 
+/** Every Polish letter, small then capital: the line a self-test page must print right. */
+export const POLISH_LETTERS = 'ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ';
+
+/** The `ESC t` number the model's table gives `page`; the encoder decides, this reads it back. */
+export function codepageNumber(options: Pick<TicketLayoutOptions, 'model' | 'columns'>, page: Codepage): number {
+  const encoderOpts = encoderOptions(options.model, options.columns);
+  const probe = new ReceiptPrinterEncoder({ ...encoderOpts, codepageCandidates: [page] });
+  let bytes: Uint8Array;
+  try {
+    bytes = probe.codepage(page).text('A').encode();
+  } catch {
+    throw new RangeError(`Printer model "${options.model}" has no code page ${page}`);
+  }
+  for (let i = 0; i + 2 < bytes.length; i++) {
+    const n = bytes[i + 2];
+    if (bytes[i] === 0x1b && bytes[i + 1] === 0x74 && n !== undefined) return n;
+  }
+  throw new RangeError(`Printer model "${options.model}" has no code page ${page}`);
+}
+
+/** The Latin code page a model's tickets use: the configured one, else the first of CP852, WPC1250, ISO 8859-2, CP437. */
+export function latinCodepage(options: TicketLayoutOptions): Codepage {
+  return planCodepages(encoderOptions(options.model, options.columns), options, []).latin;
+}
+
 /**
- * A page to check a printer's settings from the service screen: the Polish letters must come out
- * right, the Cyrillic line shows whether the model's Cyrillic page works.
+ * What to send after every (re)connect: `ESC @` (with the encoder's font and Kanji reset) and the
+ * model's Latin code page, so a printer that was power-cycled or left in another page by someone
+ * else is back where tickets expect it. Every ticket starts the same way; this covers the
+ * printer's idle time, and is harmless twice.
+ */
+export function layoutInit(options: TicketLayoutOptions): Uint8Array {
+  const encoder = new ReceiptPrinterEncoder(encoderOptions(options.model, options.columns));
+  const reset = encoder.initialize().encode();
+  const select = Uint8Array.of(0x1b, 0x74, codepageNumber(options, latinCodepage(options)));
+  const bytes = new Uint8Array(reset.length + select.length);
+  bytes.set(reset);
+  bytes.set(select, reset.length);
+  return bytes;
+}
+
+/**
+ * A page to check a printer's settings from the service screen: it names the code pages chosen
+ * for the model and their `ESC t` numbers, then every Polish letter (they must come out right),
+ * then a Cyrillic line (shows whether the model's Cyrillic page works) and typography CP852 lacks.
  */
 export function layoutSelfTestPage(options: TicketLayoutOptions, title = 'Okienko - test drukarki'): Uint8Array {
-  const polish = 'ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ';
+  const polish = POLISH_LETTERS;
+  const pangram = 'Zażółć gęślą jaźń';
   const ukrainian = 'Гей, хлопці, бійці ґречні! Їжте ще цих м’яких булок';
   const typography = '„cudzysłów” – półpauza … 10 €';
-  const { encoder, prepare } = createEncoder(options, [title, polish, ukrainian, typography]);
+  const texts = [title, polish, pangram, ukrainian, typography];
+  const plan = planCodepages(encoderOptions(options.model, options.columns), options, texts.map(transliterate));
+  const pages = [plan.latin, ...(plan.cyrillic && plan.cyrillic !== 'latin' ? [plan.cyrillic] : [])];
+  const pageLine = pages.map((page) => `${page} = ESC t ${codepageNumber(options, page)}`).join(', ');
+  const { encoder, prepare } = createEncoder(options, texts);
   encoder.initialize().codepage('auto').align('left');
   encoder.bold(true).line(prepare(title)).bold(false);
   encoder.line(`model: ${options.model}, ${options.columns} col.`);
+  encoder.line(`code pages: ${pageLine}${plan.cyrillic === 'latin' ? ', Cyrillic romanised' : ''}`);
   encoder.newline();
   encoder.line(prepare(polish));
+  encoder.line(prepare(pangram));
   encoder.line(prepare(ukrainian));
   encoder.line(prepare(typography));
   encoder.newline();

@@ -185,3 +185,31 @@ describe('PrinterSimulator line emulation', () => {
     sim.detach();
   });
 });
+
+describe('PrinterSimulator paper running out and re-initialisation', () => {
+  const job = (number: string): Uint8Array =>
+    layoutTicket({ office: 'Urząd', service: 'Kasa', number, issued: '10:00', lines: [] }, { model: 'generic', columns: 42 });
+
+  it('runs out of paper after n tickets: the last one is confirmed, then it reports paper out and prints nothing', async () => {
+    const { sim, answers, send } = bench();
+    const modes: string[] = [];
+    sim.onModeChanged((mode) => modes.push(mode));
+    sim.runOutOfPaperAfter(2);
+    await send(job('K1'), encodeFence('0001'), job('K2'), encodeFence('0002'));
+    expect(sim.mode).toBe('paper-out');
+    expect(modes).toEqual(['paper-out']);
+    expect(answers).toEqual([...encodeFenceAnswer('0001'), ...encodeFenceAnswer('0002')]);
+    await send(job('K3'), encodeFence('0003'));
+    expect(sim.printed.map((ticket) => ticket.largeLines[0])).toEqual(['K1', 'K2']);
+    expect(answers).toHaveLength(14);
+  });
+
+  it('takes ESC @ and a code page without text (a driver re-initialising) for no ticket', async () => {
+    const { sim, send, discarded } = bench();
+    await send(bytes(0x1b, 0x40, 0x1c, 0x2e, 0x1b, 0x4d, 0x00, 0x1b, 0x74, 0x12));
+    await send(job('K4'));
+    expect(sim.printed).toHaveLength(1);
+    expect(sim.printed[0]!.bytes).toEqual(job('K4'));
+    expect(discarded).toEqual([]);
+  });
+});
