@@ -35,7 +35,7 @@ export interface DeviceKind {
   readonly commands: readonly string[];
   /** One line per command for `help`. */
   readonly help?: string;
-  start(context: SimContext, options: { readonly mode?: string | undefined; readonly baud?: number | undefined }): Promise<RunningDevice>;
+  start(context: SimContext, options: { readonly mode?: string | undefined; readonly baud?: number | undefined; readonly printerTcpPort?: number | undefined }): Promise<RunningDevice>;
 }
 
 /** Starts the socat pair and opens the device end; a fresh pair on every (re)plug. */

@@ -20,10 +20,12 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { printerKind } from './printer/ticket-printer.sim-kind';
+import { signaturePadKind } from './signature-pad/signature-pad.sim-kind';
+import { idReaderKind } from './id-reader/id-reader.sim-kind';
 import type { DeviceKind, RunningDevice, SimContext, SimEvent } from './sim-kit';
 
 /** Every simulated device kind; each lives beside its protocol. */
-const DEVICE_KINDS: readonly DeviceKind[] = [printerKind];
+const DEVICE_KINDS: readonly DeviceKind[] = [printerKind, signaturePadKind, idReaderKind];
 
 const HELP = `Simulated devices on pseudo-terminals.
 
@@ -34,6 +36,7 @@ const HELP = `Simulated devices on pseudo-terminals.
   --json           one JSON event per line on stdout, for tests
   --mode <mode>    the printer's initial condition (ready, paper-out, cover-open, offline, …)
   --baud <n>       emulate a serial line of n baud (a pseudo-terminal has no speed of its own)
+  --printer-tcp <port>  the printer also listens on TCP 127.0.0.1:<port> (0: any free port, see the listening event)
   --ignore-stdin   take no commands and keep running when stdin closes (end it with SIGINT/SIGTERM)
 
 Commands on stdin, one per line, optionally after the device's name (\`printer paper-out\`):
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
       json: { type: 'boolean', default: false },
       mode: { type: 'string' },
       baud: { type: 'string' },
+      'printer-tcp': { type: 'string' },
       'ignore-stdin': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -91,7 +95,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown(0));
 
   try {
-    for (const kind of DEVICE_KINDS) devices.push(await kind.start(context, { mode: values.mode, baud }));
+    const printerTcpPort = values['printer-tcp'] === undefined ? undefined : Number(values['printer-tcp']);
+    if (printerTcpPort !== undefined && !(Number.isInteger(printerTcpPort) && printerTcpPort >= 0 && printerTcpPort < 65_536)) throw new Error(`--printer-tcp takes a port number, not "${values['printer-tcp']}"`);
+    for (const kind of DEVICE_KINDS) devices.push(await kind.start(context, { mode: values.mode, baud, printerTcpPort }));
   } catch (error) {
     process.stderr.write(`Could not start the simulated devices: ${error instanceof Error ? error.message : String(error)}\n`);
     await shutdown(1);
