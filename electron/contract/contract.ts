@@ -21,6 +21,7 @@ import {
   IdReadSchema,
   SignatureCaptureRequestSchema,
   SignatureFromScreenRequestSchema,
+  ResolvePrintJobSchema,
   UnknownPrintJobSchema,
 } from './devices';
 
@@ -50,6 +51,8 @@ export const channels = {
   'printer.printTicket': channel(TicketPrintoutSchema, PrintJobSchema),
   /** Jobs sent whose completion the printer never confirmed: a person decides about a reprint. */
   'printer.unknownJobs': channel(Empty, z.array(UnknownPrintJobSchema)),
+  /** Settles an unknown job; `reprint` prints a duplicate (same number, marked) and returns its job. */
+  'printer.resolveJob': channel(ResolvePrintJobSchema, z.object({ resolved: z.boolean(), reprint: PrintJobSchema.optional() })),
   'devices.list': channel(Empty, DeviceListSchema),
   /** Saves a device role's settings (schema-checked, written to settings.json) and applies them. */
   'devices.configure': channel(ConfigureDeviceSchema, DeviceListSchema),
@@ -67,6 +70,8 @@ export const events = {
   'printer.status': PrinterStateSchema,
   /** Every device role's state, whenever one changes. */
   'devices.status': z.array(DeviceStateSchema),
+  /** The printer's unknown jobs, whenever one is added or settled. */
+  'printer.unknownJobs': z.array(UnknownPrintJobSchema),
   /** A document was swiped through the ID-card reader. */
   'idReader.read': IdReadSchema,
 } as const;

@@ -66,16 +66,17 @@ export const DeviceTestResultSchema = z.object({
 export const IDENTITY_FIELDS = ['givenNames', 'surname', 'documentNumber', 'pesel', 'birthDate', 'sex', 'nationality', 'expiryDate'] as const;
 export type IdentityField = (typeof IDENTITY_FIELDS)[number];
 
+/** The shape of renderer/domain/identity.ts `VisitorIdentity`, checked on the way to the screen. */
 export const IdentitySchema = z.object({
-  documentKind: z.enum(['id-card', 'passport', 'residence-card', 'other']),
+  documentKind: z.enum(['id-card', 'passport', 'residence-permit', 'other']),
   documentNumber: z.string(),
   issuingState: z.string(),
   givenNames: z.string(),
   surname: z.string(),
   nationality: z.string(),
-  /** ISO dates (YYYY-MM-DD). */
+  /** ISO date (YYYY-MM-DD; YYYY-MM or YYYY when the document leaves it partly unknown). */
   birthDate: z.string(),
-  expiryDate: z.string(),
+  expiryDate: z.string().optional(),
   sex: z.enum(['female', 'male', 'unspecified']),
   pesel: z.string().optional(),
 });
@@ -127,4 +128,21 @@ export const CapturedSignatureSchema = z.object({
 });
 export type CapturedSignature = z.infer<typeof CapturedSignatureSchema>;
 
-export const UnknownPrintJobSchema = z.object({ jobId: z.string(), ticketId: z.string().optional(), at: z.string(), bytes: z.number().int() });
+/**
+ * A ticket sent to the printer whose completion never came back: it may or may not be on paper.
+ * Nothing reprints it by itself; a person looks and decides (a reprint says DUPLIKAT, same number).
+ */
+export const UnknownPrintJobSchema = z.object({
+  jobId: z.string(),
+  ticketId: z.string().optional(),
+  /** The ticket's number, to find it in the tray. */
+  number: z.string().optional(),
+  at: z.string(),
+  bytes: z.number().int(),
+  /** `unconfirmed`: the printer never answered the job's end; `disconnected`: the line went away. */
+  reason: z.enum(['unconfirmed', 'disconnected']),
+});
+export type UnknownPrintJob = z.infer<typeof UnknownPrintJobSchema>;
+
+/** A person's decision about an unknown job: it came out, it did not, or print a duplicate now. */
+export const ResolvePrintJobSchema = z.object({ jobId: z.string().min(1).max(100), outcome: z.enum(['printed', 'not-printed', 'reprint']) }).strict();

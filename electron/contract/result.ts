@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'PRINTER_ERROR',
   /** The ticket was sent but the printer never confirmed it: a person must look at the printer. */
   'PRINT_UNCONFIRMED',
+  /** A reprint was asked for a job whose ticket this station no longer knows (restarted since). */
+  'PRINT_JOB_GONE',
   /** The settings file could not be written. */
   'SETTINGS_WRITE_FAILED',
   /** No device of that kind is configured on this workstation. */

@@ -8,6 +8,7 @@
 import type { DeviceRole, DeviceState, IdRead, Identity, SerialPortInfo, Signature } from '../contract/devices';
 import { ContractFailure } from '../contract/result';
 import type { DeviceMatch, IdReaderSettings, SignaturePadSettings } from '../contract/settings';
+import { normaliseUsbId, resolvePortPath } from '../../native/port/serial-ports';
 import { describeError, type Logger } from './log';
 
 /** What a reader driver reports: an ICAO document as read from its MRZ, or why not. */
@@ -37,20 +38,17 @@ export interface DeviceDrivers {
 
 const BACK_OFF_MS = [500, 1000, 2000, 5000];
 
-/** The port to open for a device: the one matching its USB ids, else its configured path. */
+/**
+ * The port to open for a device: the one its USB ids single out, else its configured path (a
+ * pseudo-terminal, or a port the system cannot list); `how` says which, for the device screen.
+ */
 export function resolvePath(settings: { path: string; match?: DeviceMatch | undefined }, ports: readonly SerialPortInfo[]): { path: string; how: string } {
+  const resolved = resolvePortPath(settings, ports);
   const match = settings.match;
-  if (match) {
-    const hex = (value: string | undefined) => (value ?? '').toLowerCase().replace(/^0x/, '');
-    const found = ports.find(
-      (port) =>
-        hex(port.vendorId) === hex(match.vendorId) &&
-        hex(port.productId) === hex(match.productId) &&
-        (!match.serialNumber || port.serialNumber === match.serialNumber),
-    );
-    if (found) return { path: found.path, how: `${found.path} (${hex(match.vendorId)}:${hex(match.productId)}${match.serialNumber ? ` #${match.serialNumber}` : ''})` };
+  if (resolved.by === 'identity' && match) {
+    return { path: resolved.path, how: `${resolved.path} (${normaliseUsbId(match.vendorId)}:${normaliseUsbId(match.productId)}${match.serialNumber ? ` #${match.serialNumber}` : ''})` };
   }
-  return { path: settings.path, how: settings.path };
+  return { path: resolved.path, how: resolved.note ? `${resolved.path} — ${resolved.note}` : resolved.path };
 }
 
 /**

@@ -5,10 +5,12 @@
  * person decides.
  */
 import { randomUUID } from 'node:crypto';
+import type { UnknownPrintJob } from '../contract/devices';
 import type { PrintJob, PrinterState, PrinterStatus, TicketPrintout } from '../contract/printer';
 import { ContractFailure, type ErrorCode } from '../contract/result';
 import type { PrinterSettings } from '../contract/settings';
 import { PrintFailure, type PrinterCondition, type PrintFailureReason, type TicketLayoutInput, type TicketPrinter } from '../../native/printer/ticket-printer';
+import type { UnknownJob } from '../../native/printer/robust-printer';
 import { describeError, type Logger } from './log';
 
 export interface PrinterServiceDeps {
@@ -20,6 +22,8 @@ export interface PrinterServiceDeps {
   readonly log: Logger;
   readonly now: () => number;
   readonly onState: (state: PrinterState) => void;
+  /** The jobs whose outcome is unknown, whenever that list changes. */
+  readonly onUnknownJobs?: (jobs: UnknownPrintJob[]) => void;
   /** How often an idle printer is asked for its status; 0 turns the heartbeat off. */
   readonly heartbeatMs: number;
 }
@@ -33,6 +37,28 @@ const FAILURE_CODES: Record<PrintFailureReason, ErrorCode> = {
   error: 'PRINTER_ERROR',
   unconfirmed: 'PRINT_UNCONFIRMED',
 };
+
+/**
+ * A printer that keeps its own line: reconnects with back-off, asks how the printer is while
+ * idle, and remembers jobs sent but never confirmed (`robust-printer.ts`). The service then only
+ * reports; it neither closes it on a lost line nor asks it for status itself.
+ */
+interface SelfHealingPrinter extends TicketPrinter {
+  readonly linkState: 'connecting' | 'connected' | 'reconnecting' | 'closed';
+  onLinkState(listener: () => void): () => void;
+  unknownJobs(): readonly UnknownJob[];
+  onUnknownJob(listener: (job: UnknownJob) => void): () => void;
+  onJobResolved(listener: () => void): () => void;
+  resolveUnknownJob(jobId: string, outcome: 'printed' | 'not-printed'): boolean;
+}
+
+const isSelfHealing = (driver: TicketPrinter | null): driver is SelfHealingPrinter => driver !== null && 'onLinkState' in driver && 'unknownJobs' in driver;
+
+/** The word printed above the number of a reprint, in the ticket's language. */
+const DUPLICATE: Record<TicketPrintout['language'], string> = { pl: 'DUPLIKAT', en: 'DUPLICATE', uk: 'ДУБЛІКАТ' };
+
+/** Printouts kept for a possible reprint (no personal data: a ticket carries none). */
+const KEPT_PRINTOUTS = 200;
 
 const FAILURE_STATUS: Partial<Record<PrintFailureReason, PrinterStatus>> = {
   'paper-out': 'paper-out',
@@ -49,6 +75,7 @@ export class PrinterService {
   private current: PrinterState;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private busy = false;
+  private readonly printouts = new Map<string, TicketPrintout>();
 
   constructor(private readonly deps: PrinterServiceDeps) {
     this.current = { status: deps.settings ? 'no-answer' : 'not-configured', checkedAt: new Date(deps.now()).toISOString(), ...this.device() };
@@ -82,21 +109,10 @@ export class PrinterService {
     try {
       const driver = await this.connect(settings);
       if (!driver) throw new ContractFailure('PRINTER_OFFLINE', `Printer ${this.device().device ?? ''} cannot be opened`);
-      const bytes = this.deps.layout(
-        {
-          office: printout.office,
-          service: printout.service,
-          number: printout.number,
-          issued: printout.issued,
-          lines: printout.lines,
-          qr: printout.qr,
-          note: printout.note,
-          duplicate: printout.duplicate,
-        },
-        settings,
-      );
+      const bytes = this.layoutOf(printout, settings);
+      this.remember(printout);
       try {
-        const receipt = await driver.print(bytes);
+        const receipt = await driver.print(bytes, { tag: printout.ticketId });
         this.publish(receipt.warning ?? 'ready');
         this.deps.log.info('ticket printed', { ticket: printout.ticketId, bytes: receipt.bytes, ms: Math.round(receipt.elapsedMs) });
         return {
@@ -110,7 +126,7 @@ export class PrinterService {
         this.deps.log.warn('ticket not printed', { ticket: printout.ticketId, reason: error.reason });
         const status = FAILURE_STATUS[error.reason];
         if (status) this.publish(status);
-        if (error.reason === 'disconnected') await this.drop();
+        if (error.reason === 'disconnected' && !isSelfHealing(driver)) await this.drop();
         throw new ContractFailure(FAILURE_CODES[error.reason], error.message);
       }
     } finally {
@@ -119,9 +135,58 @@ export class PrinterService {
   }
 
   /** Jobs sent but never confirmed, when the driver keeps them (a person decides about each). */
-  async unknownJobs(): Promise<{ jobId: string; ticketId?: string; at: string; bytes: number }[]> {
-    const driver = this.driver as (TicketPrinter & { unknownJobs?: () => readonly { id: string; tag?: string; at: number; bytes: number }[] }) | null;
-    return (driver?.unknownJobs?.() ?? []).map((job) => ({ jobId: job.id, ...(job.tag ? { ticketId: job.tag } : {}), at: new Date(job.at).toISOString(), bytes: job.bytes }));
+  unknownJobs(): UnknownPrintJob[] {
+    const driver = this.driver;
+    if (!isSelfHealing(driver)) return [];
+    return driver.unknownJobs().map((job) => {
+      const printout = job.tag ? this.printouts.get(job.tag) : undefined;
+      return {
+        jobId: job.jobId,
+        ...(job.tag ? { ticketId: job.tag } : {}),
+        ...(printout ? { number: printout.number } : {}),
+        at: new Date(job.at).toISOString(),
+        bytes: job.bytes,
+        reason: job.reason,
+      };
+    });
+  }
+
+  /**
+   * A person's decision about an unknown job: it came out, it did not, or print it again now —
+   * marked as a duplicate, with the same number (the visitor keeps their place).
+   */
+  async resolveJob(jobId: string, outcome: 'printed' | 'not-printed' | 'reprint'): Promise<{ resolved: boolean; reprint?: PrintJob }> {
+    const driver = this.driver;
+    const settings = this.deps.settings;
+    if (!isSelfHealing(driver) || !settings) return { resolved: false };
+    const job = driver.unknownJobs().find((candidate) => candidate.jobId === jobId);
+    if (!job) return { resolved: false };
+    if (outcome !== 'reprint') {
+      const resolved = driver.resolveUnknownJob(jobId, outcome);
+      this.deps.log.info('unknown print job settled', { job: jobId, outcome });
+      return { resolved };
+    }
+    const printout = job.tag ? this.printouts.get(job.tag) : undefined;
+    if (!printout) throw new ContractFailure('PRINT_JOB_GONE', 'The ticket of this job is no longer known here; reprint it from the counter');
+    const duplicate = { ...printout, duplicate: DUPLICATE[printout.language] };
+    try {
+      const receipt = await driver.print(this.layoutOf(duplicate, settings), { tag: printout.ticketId, duplicateOf: jobId });
+      this.publish(receipt.warning ?? 'ready');
+      this.deps.log.info('duplicate printed', { ticket: printout.ticketId, duplicateOf: jobId });
+      return { resolved: true, reprint: { jobId: receipt.jobId, bytes: receipt.bytes, confirmedAt: new Date(this.deps.now()).toISOString() } };
+    } catch (error) {
+      if (!(error instanceof PrintFailure)) throw error;
+      const status = FAILURE_STATUS[error.reason];
+      if (status) this.publish(status);
+      throw new ContractFailure(FAILURE_CODES[error.reason], error.message);
+    }
+  }
+
+  /** Where the printer's line is, for the device screen. */
+  connection(): 'connecting' | 'connected' | 'reconnecting' | 'disconnected' {
+    const driver = this.driver;
+    if (isSelfHealing(driver)) return driver.linkState === 'closed' ? 'disconnected' : driver.linkState;
+    return this.current.status === 'no-answer' ? 'disconnected' : 'connected';
   }
 
   /** The self-test page: every Polish letter in the printer's code page, the model and the line. */
@@ -151,7 +216,33 @@ export class PrinterService {
 
   private device(): { device?: string } {
     const settings = this.deps.settings;
-    return settings ? { device: `${settings.path} @ ${settings.baudRate}` } : {};
+    if (!settings) return {};
+    return { device: settings.transport === 'serial' ? `${settings.path} @ ${settings.baudRate}` : `${settings.transport}:${settings.path}` };
+  }
+
+  private layoutOf(printout: TicketPrintout, settings: PrinterSettings): Uint8Array {
+    return this.deps.layout(
+      {
+        office: printout.office,
+        service: printout.service,
+        number: printout.number,
+        issued: printout.issued,
+        lines: printout.lines,
+        qr: printout.qr,
+        note: printout.note,
+        duplicate: printout.duplicate,
+      },
+      settings,
+    );
+  }
+
+  private remember(printout: TicketPrintout): void {
+    this.printouts.delete(printout.ticketId);
+    this.printouts.set(printout.ticketId, printout);
+    if (this.printouts.size > KEPT_PRINTOUTS) {
+      const oldest = this.printouts.keys().next().value;
+      if (oldest !== undefined) this.printouts.delete(oldest);
+    }
   }
 
   private async connect(settings: PrinterSettings): Promise<TicketPrinter | null> {
@@ -161,6 +252,15 @@ export class PrinterService {
       .then((driver) => {
         this.driver = driver;
         driver.onCondition((condition) => this.publish(condition));
+        if (isSelfHealing(driver)) {
+          // The driver keeps its own heartbeat and line; the service only listens.
+          if (this.heartbeat) clearInterval(this.heartbeat);
+          this.heartbeat = null;
+          const jobsChanged = () => this.deps.onUnknownJobs?.(this.unknownJobs());
+          driver.onUnknownJob(jobsChanged);
+          driver.onJobResolved(jobsChanged);
+          driver.onLinkState(() => this.deps.onState(this.current));
+        }
         return driver;
       })
       .catch((error: unknown) => {

@@ -92,6 +92,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
         emit('printer.status', state);
         emit('devices.status', deviceStates());
       },
+      onUnknownJobs: (jobs) => emit('printer.unknownJobs', jobs),
       heartbeatMs: options.printerHeartbeatMs ?? 5000,
     });
   let printer = makePrinter(settings.printer);
@@ -110,7 +111,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     const printerState: DeviceState = settings.printer
       ? {
           role: 'printer',
-          connection: state.status === 'no-answer' ? 'disconnected' : 'connected',
+          connection: printer.connection(),
           condition: state.status,
           ...(state.device ? { device: state.device } : {}),
           checkedAt: state.checkedAt,
@@ -147,6 +148,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
     'printer.status': async () => printer.refresh(),
     'printer.printTicket': async (printout) => printer.printTicket(printout),
     'printer.unknownJobs': async () => printer.unknownJobs(),
+    'printer.resolveJob': async ({ jobId, outcome }) => {
+      const result = await printer.resolveJob(jobId, outcome);
+      emit('printer.unknownJobs', printer.unknownJobs());
+      return result;
+    },
     'devices.list': deviceList,
     'devices.configure': async (change) => {
       // Written to the file as the admin chose; options given on the command line still win for

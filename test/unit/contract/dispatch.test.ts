@@ -28,6 +28,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'printer.status': async () => ({ status: 'ready', checkedAt: '2026-11-22T10:00:00.000Z' }),
     'printer.printTicket': async (request) => ({ jobId: request.ticketId, bytes: 100, confirmedAt: '2026-11-22T10:00:00.000Z' }),
     'printer.unknownJobs': notHere,
+    'printer.resolveJob': notHere,
     'devices.list': notHere,
     'devices.configure': notHere,
     'devices.test': notHere,
