@@ -3,6 +3,7 @@ import { Board } from '../apps/board/board';
 import { Counter } from '../apps/counter/counter';
 import { Home } from '../apps/home/home';
 import { Kiosk } from '../apps/kiosk/kiosk';
+import { Devices } from '../apps/settings/devices';
 import { Supervisor } from '../apps/supervisor/supervisor';
 import { HubBoard } from '../apps/board/hub-board';
 import { LanguageProvider, translator, useT } from '../i18n/i18n';
@@ -104,6 +105,10 @@ function WorkstationApp() {
         </LanguageProvider>
       ) : route.screen === 'board' ? (
         <Board />
+      ) : route.screen === 'devices' ? (
+        <LanguageProvider language="pl">
+          <Devices />
+        </LanguageProvider>
       ) : route.screen === 'supervisor' ? (
         <LanguageProvider language="pl">
           <SyncStatusBar />

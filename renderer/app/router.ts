@@ -7,6 +7,7 @@ export type Route =
   | { readonly screen: 'counter'; readonly number: number }
   | { readonly screen: 'board' }
   | { readonly screen: 'supervisor' }
+  | { readonly screen: 'devices' }
   | { readonly screen: 'not-found' };
 
 export function parseRoute(hash: string): Route {
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
   if (path === 'kiosk') return { screen: 'kiosk' };
   if (path === 'board') return { screen: 'board' };
   if (path === 'supervisor') return { screen: 'supervisor' };
+  if (path === 'settings/devices') return { screen: 'devices' };
   const counter = /^counter\/(\d{1,3})$/.exec(path);
   if (counter) return { screen: 'counter', number: Number(counter[1]) };
   return { screen: 'not-found' };

@@ -26,6 +26,12 @@ export const DEMO_OFFICE: Office = {
 export const DEMO_SERVICES: readonly Service[] = [
   {
     id: 'vehicles',
+    acknowledgement: {
+      pl: 'Potwierdzam odbiór dowodu rejestracyjnego i tablic rejestracyjnych.',
+      en: 'I confirm I have received the registration certificate and number plates.',
+      uk: 'Підтверджую отримання свідоцтва про реєстрацію та номерних знаків.',
+    },
+    identityFields: ['givenNames', 'surname', 'pesel', 'documentNumber'],
     letter: 'A',
     position: 1,
     averageMinutes: 12,
@@ -39,6 +45,12 @@ export const DEMO_SERVICES: readonly Service[] = [
   },
   {
     id: 'licences',
+    acknowledgement: {
+      pl: 'Potwierdzam odbiór prawa jazdy.',
+      en: 'I confirm I have received my driving licence.',
+      uk: 'Підтверджую отримання посвідчення водія.',
+    },
+    identityFields: ['givenNames', 'surname', 'pesel', 'documentNumber', 'birthDate'],
     letter: 'B',
     position: 2,
     averageMinutes: 10,
@@ -48,6 +60,12 @@ export const DEMO_SERVICES: readonly Service[] = [
   },
   {
     id: 'id-cards',
+    acknowledgement: {
+      pl: 'Potwierdzam odbiór dowodu osobistego i zgodność danych w nim zawartych.',
+      en: 'I confirm I have received my ID card and that its details are correct.',
+      uk: 'Підтверджую отримання посвідчення особи та правильність даних у ньому.',
+    },
+    identityFields: ['givenNames', 'surname', 'pesel', 'birthDate'],
     letter: 'C',
     position: 3,
     averageMinutes: 8,
@@ -57,6 +75,12 @@ export const DEMO_SERVICES: readonly Service[] = [
   },
   {
     id: 'residence',
+    acknowledgement: {
+      pl: 'Potwierdzam, że dane podane do zameldowania są zgodne z prawdą.',
+      en: 'I confirm that the details given for registering my residence are true.',
+      uk: 'Підтверджую, що дані, надані для реєстрації місця проживання, є правдивими.',
+    },
+    identityFields: ['givenNames', 'surname', 'pesel', 'nationality'],
     letter: 'D',
     position: 4,
     averageMinutes: 7,
@@ -66,6 +90,7 @@ export const DEMO_SERVICES: readonly Service[] = [
   },
   {
     id: 'taxes',
+    identityFields: ['givenNames', 'surname', 'pesel'],
     letter: 'E',
     position: 5,
     averageMinutes: 9,
@@ -75,6 +100,7 @@ export const DEMO_SERVICES: readonly Service[] = [
   },
   {
     id: 'trusted-profile',
+    identityFields: ['givenNames', 'surname', 'pesel', 'documentNumber'],
     letter: 'F',
     position: 6,
     averageMinutes: 10,

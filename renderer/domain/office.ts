@@ -47,6 +47,16 @@ export interface Service {
   readonly allowsPriority: boolean;
   /** Order of buttons on the kiosk. */
   readonly position: number;
+  /**
+   * What the clerk needs to know about the visitor for this matter — and so all that is kept
+   * (read from the ID card or typed); nothing else of a swiped document is shown or stored.
+   */
+  readonly identityFields?: readonly ('givenNames' | 'surname' | 'pesel' | 'documentNumber' | 'birthDate' | 'nationality')[];
+  /**
+   * What the visitor confirms with a signature at the end of this matter ("I received my ID
+   * card"), if anything. The Polish text is the one signed; the others are read to the visitor.
+   */
+  readonly acknowledgement?: Localized;
   readonly active: boolean;
 }
 

@@ -118,6 +118,8 @@ export const serviceSchema: CollectionSchema<ServiceDoc> = {
     allowsPriority: { type: 'boolean' },
     position: { type: 'integer' },
     active: { type: 'boolean' },
+    identityFields: { type: 'array', items: { type: 'string', enum: ['givenNames', 'surname', 'pesel', 'documentNumber', 'birthDate', 'nationality'] } },
+    acknowledgement: localized,
     updatedAt: time,
   },
   required: ['id', 'name', 'letter', 'averageMinutes', 'allowsPriority', 'position', 'active', 'updatedAt'],

@@ -4,7 +4,7 @@
  * number only (no personal data, so nobody picks the easy cases). Every action has an Alt
  * shortcut as well as a button.
  */
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useCounters, useOffice, useServices, useTicketsOfDay, useToday } from '../../app/data';
 import { useNow } from '../../app/use-rx';
 import { useWorkstation } from '../../app/workstation';
@@ -13,6 +13,8 @@ import type { CounterDoc, ServiceDoc } from '../../db/schemas';
 import { normalPerPriority, projectedOrder, type PickReason } from '../../domain/ordering';
 import { TicketTransitionError, type Ticket, type TicketAction } from '../../domain/ticket';
 import { useT, type MessageId } from '../../i18n/i18n';
+import { Acknowledgement, type Acknowledged } from './acknowledgement';
+import { VisitorPanel, type Visitor } from './visitor-panel';
 
 const CLERK_KEY = 'okienko.clerk';
 /** Rows of the queue shown; the heading gives the full count. More would only slow the screen. */
@@ -56,6 +58,19 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
   );
   const parked = tickets.filter((ticket) => ticket.state === 'parked' && ticket.counter === counter.number);
   const noShows = tickets.filter((ticket) => ticket.state === 'no-show' && counter.services.includes(ticket.service));
+
+  // The visitor's details and signature belong to this visit only: a new ticket starts clean.
+  const [visit, setVisit] = useState<{ ticket: string; visitor: Visitor | null; acknowledged: Acknowledged | null }>({ ticket: '', visitor: null, acknowledged: null });
+  const currentTicketId = current?.id ?? '';
+  const visitOfCurrent = visit.ticket === currentTicketId ? visit : { ticket: currentTicketId, visitor: null, acknowledged: null };
+  const setVisitor = useCallback(
+    (visitor: Visitor | null) => setVisit((old) => ({ ticket: currentTicketId, visitor, acknowledged: old.ticket === currentTicketId ? old.acknowledged : null })),
+    [currentTicketId],
+  );
+  const setAcknowledged = useCallback(
+    (acknowledged: Acknowledged | null) => setVisit((old) => ({ ticket: currentTicketId, visitor: old.ticket === currentTicketId ? old.visitor : null, acknowledged })),
+    [currentTicketId],
+  );
 
   const run = async (action: () => Promise<string | null>) => {
     try {
@@ -220,6 +235,20 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
                   <ActionButton label={t('counter.park')} shortcut="O" onClick={() => void act(current, { type: 'park' })} />
                   <ActionButton label={t('counter.transfer')} shortcut="T" onClick={() => setTransferring(true)} />
                 </div>
+                <VisitorPanel
+                  service={services.find((service) => service.id === current.service)}
+                  today={today}
+                  visitor={visitOfCurrent.visitor}
+                  onVisitor={setVisitor}
+                />
+                <Acknowledgement
+                  ticket={current}
+                  service={services.find((service) => service.id === current.service)}
+                  today={today}
+                  visitor={visitOfCurrent.visitor}
+                  acknowledged={visitOfCurrent.acknowledged}
+                  onAcknowledged={setAcknowledged}
+                />
                 {transferring && (
                   <TransferDialog
                     ticket={current}

@@ -33,6 +33,9 @@ export function Home({ notFound }: { notFound: boolean }) {
           <li>
             <a href="#/supervisor">{t('app.home.supervisor')}</a>
           </li>
+          <li>
+            <a href="#/settings/devices">{t('app.home.devices')}</a>
+          </li>
         </ul>
       </nav>
     </main>
