@@ -2,7 +2,8 @@
 // `no-restricted-imports` refuses an import that crosses a layer the wrong way.
 //
 //   anywhere  electron/contract, renderer/domain, native/**/*.codec.ts, native/**/*.layout.ts,
-//             native/**/ticket-printer.ts, native/port/byte-port.ts
+//             native/printer/ticket-printer.ts, native/port/byte-port.ts, the ID reader's and the
+//             signature pad's device interfaces, the MRZ specimens
 //             → no Node module, no DOM-only library, nothing outside the anywhere layer
 //   renderer  renderer/**  → anywhere code and itself; never Node, never electron/ except the contract
 //   native    native/**    → Node allowed; never renderer/ or electron/
@@ -26,6 +27,9 @@ const anywhereFiles = [
   'native/**/*.layout.ts',
   'native/printer/ticket-printer.ts',
   'native/port/byte-port.ts',
+  'native/id-reader/id-reader.ts',
+  'native/id-reader/specimens.ts',
+  'native/signature-pad/signature-pad.ts',
 ];
 
 // Exact module names go in `paths` (a gitignore-style `group` entry such as `domain` — a Node

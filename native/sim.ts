@@ -104,13 +104,14 @@ async function main(): Promise<void> {
     return;
   }
 
+  const kebab = (kind: string): string => kind.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
   const ready: SimEvent = {
     event: 'ready',
     dir,
     ...Object.fromEntries(devices.map((device) => [device.kind, device.appPath])),
     pids: Object.fromEntries(devices.map((device) => [device.kind, device.pid ?? null])),
   };
-  const human = devices.map((device) => `${device.kind.padEnd(8)} ${device.appPath}  (open this in the app: npm run serve -- --${device.kind} ${device.appPath})`);
+  const human = devices.map((device) => `${device.kind.padEnd(13)} ${device.appPath}  (open this in the app: npm run serve -- --${kebab(device.kind)} ${device.appPath})`);
   const hint = values['ignore-stdin'] ? 'Ctrl+C ends.' : 'Type a command (help for the list); Ctrl+C ends.';
   context.emit(ready, [...human, hint].join('\n'));
 

@@ -54,13 +54,6 @@ export const ConfigureDeviceSchema = z.discriminatedUnion('role', [
 ]);
 
 /** The result of a device test: what a person checks (no personal data). */
-export const DeviceTestResultSchema = z.object({
-  role: DeviceRoleSchema,
-  /** printer: the self-test page printed; idReader: the kind of document swiped; signaturePad: strokes. */
-  outcome: z.string(),
-  svg: z.string().optional(),
-});
-
 // --- the ID-card reader -------------------------------------------------------------------------
 
 export const IDENTITY_FIELDS = ['givenNames', 'surname', 'documentNumber', 'pesel', 'birthDate', 'sex', 'nationality', 'expiryDate'] as const;
@@ -97,6 +90,24 @@ export const IdReadSchema = z.discriminatedUnion('ok', [
   }),
 ]);
 export type IdRead = z.infer<typeof IdReadSchema>;
+
+/**
+ * What a device test found, for the admin's screen to say in words: the printer's self-test page
+ * (bytes sent), the kind of document swiped or why the swipe failed (never whose it was), the
+ * test signature's strokes and drawing.
+ */
+export const DeviceTestResultSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('printer'), bytes: z.number().int().nonnegative() }),
+  z.object({
+    role: z.literal('idReader'),
+    read: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), documentKind: IdentitySchema.shape.documentKind }),
+      z.object({ ok: z.literal(false), reason: z.enum(['torn', 'check-digit', 'unsupported', 'garbage']), part: z.string().optional() }),
+    ]),
+  }),
+  z.object({ role: z.literal('signaturePad'), strokes: z.number().int().nonnegative(), interrupted: z.boolean(), svg: z.string() }),
+]);
+export type DeviceTestResult = z.infer<typeof DeviceTestResultSchema>;
 
 // --- signatures ----------------------------------------------------------------------------------
 

@@ -62,12 +62,14 @@ class DeviceSlot<D extends { onClose(listener: () => void): () => void; close():
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
+  private unsubscribe: (() => void) | void = undefined;
 
   constructor(
     readonly role: DeviceRole,
     private readonly open: () => Promise<{ driver: D; description: string }>,
     private readonly onChange: () => void,
-    private readonly onOpened: (driver: D) => void,
+    /** Subscribes to the new driver; what it returns is called when that driver is lost. */
+    private readonly onOpened: (driver: D) => (() => void) | void,
     private readonly log: Logger,
   ) {
     void this.connect();
@@ -85,8 +87,15 @@ class DeviceSlot<D extends { onClose(listener: () => void): () => void; close():
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     const driver = this.driver;
-    this.driver = null;
+    this.forget();
     await driver?.close().catch(() => undefined);
+  }
+
+  /** Drops the current driver and whatever was listening to it: a lost device says nothing more. */
+  private forget(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.driver = null;
   }
 
   private set(state: DeviceState['connection']): void {
@@ -108,12 +117,13 @@ class DeviceSlot<D extends { onClose(listener: () => void): () => void; close():
       this.attempt = 0;
       driver.onClose(() => {
         if (this.driver !== driver) return;
-        this.driver = null;
+        this.forget();
+        void driver.close().catch(() => undefined);
         this.log.warn('device lost', { role: this.role });
         this.set('reconnecting');
         this.schedule();
       });
-      this.onOpened(driver);
+      this.unsubscribe = this.onOpened(driver);
       this.set('connected');
     } catch (error) {
       this.log.warn('device cannot be opened', { role: this.role, error: describeError(error) });

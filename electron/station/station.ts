@@ -174,15 +174,15 @@ export async function createStation(options: StationOptions): Promise<Station> {
     'devices.test': async ({ role }) => {
       if (role === 'printer') {
         const job = await printer.printSelfTest();
-        return { role, outcome: `printed ${job.bytes} bytes` };
+        return { role, bytes: job.bytes };
       }
       if (role === 'idReader') {
         const read = await devices.nextRead(30_000);
-        return { role, outcome: read.ok ? `read ${read.identity.documentKind}` : `failed: ${read.reason}${read.ok === false && read.part ? ` (${read.part})` : ''}` };
+        return { role, read: read.ok ? { ok: true, documentKind: read.identity.documentKind } : { ok: false, reason: read.reason, ...(read.part ? { part: read.part } : {}) } };
       }
       const captured = await devices.capture(60_000);
       const bound = await bind(captured.signature, 'Okienko — test podpisu', 'pad', captured.interrupted);
-      return { role, outcome: `${bound.strokes} strokes${bound.interrupted ? ', interrupted' : ''}`, svg: bound.svg };
+      return { role, strokes: bound.strokes, interrupted: bound.interrupted, svg: bound.svg };
     },
     'signature.capture': async ({ document }) => {
       const captured = await devices.capture(120_000);

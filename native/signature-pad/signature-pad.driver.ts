@@ -8,7 +8,7 @@
  * port is opened by the station, this driver only reads it.
  */
 import type { BytePort } from '../port/byte-port';
-import { CaptureFailure, type CaptureProblem, type LiveSample, type PadCapture, type SignaturePad } from './signature-pad';
+import { CaptureFailure, type CancelSignal, type CaptureProblem, type LiveSample, type PadCapture, type SignaturePad } from './signature-pad';
 import { buildSignature, type SignatureSample } from './signature.codec';
 import { TOPAZ_MAX_COORDINATE, TopazDecoder, type TopazPacket } from './topaz.codec';
 
@@ -123,7 +123,7 @@ export class TopazSignaturePad implements SignaturePad {
     capture.idle?.reject(new CaptureFailure('cancelled', 'The signature was cancelled'));
   }
 
-  async capture(options: { readonly signal?: AbortSignal | undefined; readonly idleMs?: number | undefined } = {}): Promise<PadCapture> {
+  async capture(options: { readonly signal?: CancelSignal | undefined; readonly idleMs?: number | undefined } = {}): Promise<PadCapture> {
     const { signal } = options;
     if (signal?.aborted) throw new CaptureFailure('cancelled', 'The signature was cancelled');
     await this.startCapture();

@@ -26,6 +26,13 @@ export class CaptureFailure extends Error {
 }
 
 /** What a finished capture gives the station. */
+/** The part of an `AbortSignal` a capture listens to (this file runs anywhere, with no DOM or Node typings). */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { readonly once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
 export interface PadCapture {
   readonly signature: Signature;
   /**
@@ -66,7 +73,7 @@ export interface SignaturePad {
    * startCapture, then finishCapture once the visitor has drawn something and kept the pen off the
    * pad for `idleMs` (3 s by default). `signal` cancels it (rejects with `cancelled`).
    */
-  capture(options?: { readonly signal?: AbortSignal | undefined; readonly idleMs?: number | undefined }): Promise<PadCapture>;
+  capture(options?: { readonly signal?: CancelSignal | undefined; readonly idleMs?: number | undefined }): Promise<PadCapture>;
   onSample(listener: (sample: LiveSample) => void): () => void;
   /** `interrupted` as soon as the silence is noticed, `disconnected` when the port closes mid-capture. */
   onProblem(listener: (problem: CaptureProblem) => void): () => void;

@@ -4,15 +4,12 @@
  * a counter, and the waiting-room board shows and announces it. Driven by accessible role and
  * name in Debian's Chromium against the browser host.
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimProcess, type SimProcess } from '../support/sim-process';
+import { axeViolations, openCounter, ticketNumber } from '../support/pages';
 import { artifactsDir, launchChromium, startHost, tempDir, type Host } from '../support/processes';
-
-const require = createRequire(import.meta.url);
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let sim: SimProcess;
@@ -55,32 +52,6 @@ async function open(route: string): Promise<Page> {
 
 async function newContext(): Promise<void> {
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-}
-
-/** The number on the kiosk's ticket screen, read from its heading ("Twój numer C1"). */
-async function ticketNumber(kiosk: Page): Promise<string> {
-  const heading = kiosk.getByRole('heading', { level: 1, name: /Twój numer/ });
-  await heading.waitFor();
-  const match = /([A-Z]\d+)\s*$/.exec((await heading.textContent()) ?? '');
-  if (!match?.[1]) throw new Error(`no number in heading: ${await heading.textContent()}`);
-  return match[1];
-}
-
-async function openCounter(page: Page, clerk: string): Promise<void> {
-  await page.getByLabel('Urzędnik').fill(clerk);
-  await page.getByRole('button', { name: 'Otwórz stanowisko' }).click();
-  await page.getByText('Stanowisko otwarte').waitFor();
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-  // evaluate() runs through the DevTools protocol, so the page's strict CSP does not block it.
-  await page.evaluate(source);
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-  });
-  return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 describe('the queue, end to end', () => {

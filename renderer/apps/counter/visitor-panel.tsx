@@ -48,6 +48,13 @@ export function checkTyped(values: Partial<Record<VisitorField, string>>, fields
   return [...required, ...problems.filter((problem) => (fields as readonly string[]).includes(problem.field) && values[problem.field as VisitorField]?.trim())];
 }
 
+const READ_PARTS = new Set(['line-1', 'line-2', 'line-3', 'frame-bcc', 'swipe', 'documentNumber', 'birthDate', 'expiryDate', 'personalNumber', 'composite', 'format', 'documentCode', 'issuingState', 'nationality']);
+
+/** The reader's name for what failed (`line-2`, `birthDate`…) in the clerk's words. */
+export function partMessage(part: string | undefined): MessageId {
+  return `visitor.part.${part && READ_PARTS.has(part) ? part : 'other'}` as MessageId;
+}
+
 export function VisitorPanel({ service, today, visitor, onVisitor }: { service: ServiceDoc | undefined; today: string; visitor: Visitor | null; onVisitor: (visitor: Visitor | null) => void }) {
   const t = useT();
   const { api } = useWorkstation();
@@ -91,7 +98,7 @@ export function VisitorPanel({ service, today, visitor, onVisitor }: { service: 
       <h2 id="visitor-title">{t('visitor.title')}</h2>
       {readFailure && (
         <p className="visitor-error" role="alert">
-          {t(`visitor.read.${readFailure.reason}` as MessageId, { part: readFailure.part ?? '' })}
+          {t(`visitor.read.${readFailure.reason}` as MessageId, { part: t(partMessage(readFailure.part)) })}
         </p>
       )}
       {visitor && !typing ? (

@@ -5,12 +5,13 @@
  * again when the system gives it another port name.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import type { DeviceList, DeviceRole, DeviceState, SerialPortInfo, UnknownPrintJob } from '../../../electron/contract/devices';
+import type { DeviceList, DeviceRole, DeviceState, DeviceTestResult, SerialPortInfo, UnknownPrintJob } from '../../../electron/contract/devices';
 import type { IdReaderSettings, PrinterSettings, SignaturePadSettings } from '../../../electron/contract/settings';
 import { ID_READER_FRAMINGS, PRINTER_MODELS, PRINTER_TRANSPORTS } from '../../../electron/contract/settings';
 import { useWorkstation } from '../../app/workstation';
 import { useT, type MessageId } from '../../i18n/i18n';
 import { SignatureImage } from '../counter/signature-image';
+import { partMessage } from '../counter/visitor-panel';
 
 type AnySettings = PrinterSettings | IdReaderSettings | SignaturePadSettings;
 
@@ -25,6 +26,22 @@ const DEFAULTS = {
 function portLabel(port: SerialPortInfo): string {
   const ids = port.vendorId && port.productId ? ` — ${port.vendorId}:${port.productId}` : '';
   return `${port.path}${port.manufacturer ? ` (${port.manufacturer})` : ''}${ids}${port.serialNumber ? ` #${port.serialNumber}` : ''}`;
+}
+
+/** A device test's result in the admin's words. */
+function testMessage(result: DeviceTestResult, t: ReturnType<typeof useT>): { kind: 'info' | 'error'; text: string } {
+  switch (result.role) {
+    case 'printer':
+      return { kind: 'info', text: t('devices.testDone.printer', { bytes: result.bytes }) };
+    case 'idReader':
+      return result.read.ok
+        ? { kind: 'info', text: t('devices.testDone.idReader', { kind: t(`devices.kind.${result.read.documentKind}` as MessageId) }) }
+        : { kind: 'error', text: t('devices.testFailed.idReader', { reason: t(`visitor.read.${result.read.reason}` as MessageId, { part: t(partMessage(result.read.part)) }) }) };
+    case 'signaturePad': {
+      const done = t('devices.testDone.signaturePad', { strokes: result.strokes });
+      return result.interrupted ? { kind: 'error', text: `${done} ${t('devices.testInterrupted')}` } : { kind: 'info', text: done };
+    }
+  }
 }
 
 export function Devices() {
@@ -154,8 +171,8 @@ function DeviceCard({
     const result = await api.devices.test({ role });
     setBusy(false);
     if (result.ok) {
-      setMessage({ kind: 'info', text: t('devices.testDone', { outcome: result.value.outcome }) });
-      if (result.value.svg) setTestSvg(result.value.svg);
+      setMessage(testMessage(result.value, t));
+      if (result.value.role === 'signaturePad') setTestSvg(result.value.svg);
     } else setMessage({ kind: 'error', text: t(deviceError(result.error.code)) });
   };
 

@@ -241,7 +241,7 @@ describe('the ID-card reader through the station', () => {
     const tested = call(target, 'devices.test', { role: 'idReader' });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await sim.command('idReader swipe passport', (event) => event.event === 'swiped');
-    expect(await tested).toEqual({ ok: true, value: { role: 'idReader', outcome: 'read passport' } });
+    expect(await tested).toEqual({ ok: true, value: { role: 'idReader', read: { ok: true, documentKind: 'passport' } } });
   }, 60_000);
 
   it('an unplugged reader is reported as reconnecting and reads again once plugged back in', async () => {

@@ -1,0 +1,207 @@
+/**
+ * The devices end to end, as a clerk meets them: the simulated ID reader and signature pad live in
+ * another process at the far end of socat pseudo-terminals, the browser host opens them as it
+ * would real ones, and Debian's Chromium is driven by accessible role and name. A swipe at the
+ * counter fills the visitor's details (only those the matter needs); a signature on the pad shows
+ * up on the acknowledgement; the device screen shows every device's live status and tests them.
+ */
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, openCounter, ticketNumber } from '../support/pages';
+import { artifactsDir, launchChromium, startHost, tempDir, type Host } from '../support/processes';
+import { startSimProcess, type SimProcess } from '../support/sim-process';
+
+let dir: Awaited<ReturnType<typeof tempDir>>;
+let sim: SimProcess;
+let host: Host;
+let browser: Browser;
+let context: BrowserContext | undefined;
+let shots: string;
+
+beforeAll(async () => {
+  dir = await tempDir('e2e-devices');
+  sim = await startSimProcess(['--dir', path.join(dir.path, 'sim')]);
+  host = await startHost({
+    dataDir: path.join(dir.path, 'data'),
+    printerPath: String(sim.ready.printer),
+    args: ['--id-reader', String(sim.ready.idReader), '--signature-pad', String(sim.ready.signaturePad)],
+  });
+  browser = await launchChromium();
+  shots = await artifactsDir('e2e');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  await sim?.stop();
+  await dir?.remove();
+});
+
+afterEach(async (test) => {
+  if (test.task.result?.state === 'fail' && context) {
+    for (const [index, page] of context.pages().entries()) {
+      await page.screenshot({ path: path.join(shots, `failed-${test.task.name.replace(/\W+/g, '-')}-${index}.png`) }).catch(() => undefined);
+    }
+  }
+  await context?.close();
+  context = undefined;
+});
+
+async function open(route: string): Promise<Page> {
+  context ??= await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[${route}] page error:`, error.message));
+  await page.goto(`${host.url}#/${route}`);
+  return page;
+}
+
+/** A vehicle-registration ticket from the kiosk, called and being served at counter 1. */
+async function servingAtCounter(): Promise<{ counter: Page; number: string }> {
+  const kiosk = await open('kiosk');
+  await kiosk.getByRole('button', { name: /^Rejestracja pojazdów/ }).click();
+  await kiosk.getByRole('button', { name: 'Nie — zwykły bilet' }).click();
+  const number = await ticketNumber(kiosk);
+  await kiosk.close();
+
+  const counter = await open('counter/1');
+  await openCounter(counter, 'Anna Nowak');
+  await counter.getByRole('button', { name: /^Wywołaj następnego/ }).click();
+  await counter.getByRole('status').filter({ hasText: `Wywołano ${number}.` }).waitFor();
+  await counter.getByRole('button', { name: /^Rozpocznij obsługę/ }).click();
+  await counter.getByText('w obsłudze').waitFor();
+  return { counter, number };
+}
+
+/** The visitor's details as the counter shows them: term → value. */
+async function visitorFields(counter: Page): Promise<Record<string, string>> {
+  const panel = counter.getByRole('region', { name: 'Dane klienta' });
+  const terms = await panel.getByRole('term').allTextContents();
+  const values = await panel.getByRole('definition').allTextContents();
+  return Object.fromEntries(terms.map((term, index) => [term, values[index] ?? '']));
+}
+
+describe('devices at the counter, end to end', () => {
+  it('a swiped ID card fills only the fields the matter needs; the visitor signs on the pad and the acknowledgement shows it', async () => {
+    const { counter, number } = await servingAtCounter();
+    const visitor = counter.getByRole('region', { name: 'Dane klienta' });
+    await visitor.getByText(/Poproś o przeciągnięcie dowodu/).waitFor();
+
+    await sim.command('idReader swipe pl-id 3m', (event) => event.event === 'swiped');
+    await visitor.getByText('Odczytano z dokumentu.').waitFor();
+    // Vehicle registration asks for names, PESEL and document number — not the birth date.
+    expect(await visitorFields(counter)).toEqual({
+      Imiona: 'ZOFIA JADWIGA',
+      Nazwisko: 'NOWAKOWSKA',
+      PESEL: '85021712323',
+      'Numer dokumentu': 'ZRK020457',
+    });
+
+    // The acknowledgement names the visitor and the ticket, and is signed on the pad.
+    const acknowledgement = counter.getByRole('region', { name: 'Potwierdzenie z podpisem' });
+    await acknowledgement.getByText('Klient jeszcze nie podpisał.').waitFor();
+    await acknowledgement.getByRole('button', { name: 'Poproś o podpis' }).click();
+    const dialog = counter.getByRole('dialog', { name: 'Podpis klienta pod potwierdzeniem' });
+    await expect.poll(() => dialog.textContent()).toContain(`Bilet: ${number}`);
+    expect(await dialog.textContent()).toContain('Klient: ZOFIA JADWIGA NOWAKOWSKA');
+    expect(await axeViolations(counter), 'signature dialog').toEqual([]);
+
+    await dialog.getByRole('button', { name: 'Podpis na tablecie' }).click();
+    await dialog.getByText(/Poproś klienta o podpis na tablecie/).waitFor();
+    const signing = sim.mark();
+    sim.send('signaturePad sign');
+    const signed = await sim.waitFor((event) => event.event === 'signed', signing, 20_000);
+    expect(signed.strokes).toBeGreaterThan(0);
+
+    const image = acknowledgement.getByRole('img', { name: 'Podpis klienta' });
+    await image.waitFor({ timeout: 15_000 });
+    expect(await dialog.count()).toBe(0);
+    await acknowledgement.getByText(/Podpisano na tablecie o \d\d:\d\d\. Skrót dokumentu: [0-9a-f]{12}…/).waitFor();
+    // The drawing is an SVG data URL whose strokes are really there, not an empty frame.
+    const source = decodeURIComponent((await image.getAttribute('src')) ?? '');
+    expect(source).toMatch(/^data:image\/svg\+xml/);
+    expect((source.match(/<path/g) ?? []).length).toBe(signed.strokes);
+    await counter.screenshot({ path: path.join(shots, 'counter-signed.png') });
+
+    expect(await axeViolations(counter), 'counter with the visitor and a signature').toEqual([]);
+
+    // Finishing the visit forgets the visitor's details.
+    await counter.getByRole('button', { name: /^Zakończ/ }).click();
+    await counter.getByText('Nikogo teraz nie obsługujesz.').waitFor();
+    expect(await counter.getByText('NOWAKOWSKA').count()).toBe(0);
+  });
+
+  it('a torn swipe says which part failed and asks again; typed details are checked like a card', async () => {
+    const { counter } = await servingAtCounter();
+    const visitor = counter.getByRole('region', { name: 'Dane klienta' });
+
+    await sim.command('idReader swipe torn desko', (event) => event.event === 'swiped');
+    const alert = visitor.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/Nie udało się odczytać całego dokumentu \((druga|trzecia) linia\)\. Poproś o ponowne przeciągnięcie/);
+
+    await sim.command('idReader swipe bad-check plain', (event) => event.event === 'swiped');
+    await expect.poll(() => alert.textContent()).toMatch(/Odczyt dokumentu jest błędny \(.+\)/);
+    expect(await visitor.getByRole('term').count()).toBe(0);
+
+    // Typed by keyboard alone: a PESEL with a wrong check digit is refused, with the reason.
+    await visitor.getByRole('button', { name: 'Wpisz dane ręcznie' }).focus();
+    await counter.keyboard.press('Enter');
+    await visitor.getByLabel('Imiona').fill('Jan');
+    await visitor.getByLabel('Nazwisko').fill('Kowalski');
+    await visitor.getByLabel('PESEL').fill('85021712324');
+    await visitor.getByLabel('Numer dokumentu').fill('ZRK020457');
+    await visitor.getByRole('button', { name: 'Zatwierdź dane' }).click();
+    await visitor.getByText('PESEL: cyfra kontrolna się nie zgadza — sprawdź, czy nie ma literówki.').waitFor();
+    expect(await visitor.getByLabel('PESEL').getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(counter), 'typing with an error').toEqual([]);
+
+    await visitor.getByLabel('PESEL').fill('85021712323');
+    await visitor.getByLabel('PESEL').press('Enter');
+    await visitor.getByText('Wpisano ręcznie i sprawdzono.').waitFor();
+    expect(await visitorFields(counter)).toEqual({ Imiona: 'Jan', Nazwisko: 'Kowalski', PESEL: '85021712323', 'Numer dokumentu': 'ZRK020457' });
+
+    // A visitor who cannot sign: the clerk's note is required, then recorded.
+    const acknowledgement = counter.getByRole('region', { name: 'Potwierdzenie z podpisem' });
+    await acknowledgement.getByRole('button', { name: 'Poproś o podpis' }).click();
+    const dialog = counter.getByRole('dialog', { name: 'Podpis klienta pod potwierdzeniem' });
+    await dialog.getByRole('button', { name: 'Nie mogę się podpisać' }).click();
+    await dialog.getByRole('button', { name: 'Zapisz adnotację' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Wpisz adnotację' }).waitFor();
+    await dialog.getByLabel(/Adnotacja urzędnika/).fill('Niedowład prawej ręki; podpisuje pełnomocnik.');
+    await dialog.getByRole('button', { name: 'Zapisz adnotację' }).click();
+    await acknowledgement.getByText('Klient nie może się podpisać. Adnotacja: Niedowład prawej ręki; podpisuje pełnomocnik.').waitFor();
+  });
+
+  it('the device screen shows every device connected, tests the reader and the pad, and passes WCAG checks', async () => {
+    const page = await open('settings/devices');
+    await page.getByRole('heading', { name: 'Urządzenia tej stacji' }).waitFor();
+    for (const role of ['Drukarka biletów', 'Czytnik dowodów (MRZ)', 'Tablet do podpisu']) {
+      const card = page.getByRole('region', { name: role });
+      await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain('połączono');
+    }
+
+    const reader = page.getByRole('region', { name: 'Czytnik dowodów (MRZ)' });
+    await reader.getByRole('button', { name: 'Test: przeciągnij dokument' }).click();
+    await reader.getByText(/Przeciągnij dokument przez czytnik/).waitFor();
+    await sim.command('idReader swipe passport access-is', (event) => event.event === 'swiped');
+    await reader.getByText('Test udany: odczytano dokument (paszport). Dane nie zostały zapisane.').waitFor();
+
+    const pad = page.getByRole('region', { name: 'Tablet do podpisu' });
+    await pad.getByRole('button', { name: 'Test: złóż podpis' }).click();
+    await pad.getByText(/Złóż podpis na tablecie/).waitFor();
+    const signing = sim.mark();
+    sim.send('signaturePad sign');
+    const signed = await sim.waitFor((event) => event.event === 'signed', signing, 20_000);
+    await pad.getByText(new RegExp(`Test udany: podpis z ${String(signed.strokes)} kresk`)).waitFor();
+    await pad.getByRole('img', { name: 'Podpis testowy' }).waitFor();
+    await page.screenshot({ path: path.join(shots, 'devices.png'), fullPage: true });
+
+    // Unplugged: the screen says so at once, and "connected" again once it is back.
+    await sim.command('idReader unplug', (event) => event.event === 'unplugged' && event.device === 'idReader');
+    await expect.poll(() => reader.textContent(), { timeout: 10_000 }).toContain('utracono połączenie');
+    await sim.command('idReader replug', (event) => event.event === 'replugged' && event.device === 'idReader');
+    await expect.poll(() => reader.textContent(), { timeout: 15_000 }).toContain('połączono');
+
+    expect(await axeViolations(page), '#/settings/devices').toEqual([]);
+  });
+});

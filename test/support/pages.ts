@@ -1,0 +1,36 @@
+/**
+ * What e2e tests do on a page the way a person would: read the ticket number off the kiosk, open
+ * a counter, and run axe's WCAG 2.2 AA rules.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+
+/** The number on the kiosk's ticket screen, read from its heading ("Twój numer C1"). */
+export async function ticketNumber(kiosk: Page): Promise<string> {
+  const heading = kiosk.getByRole('heading', { level: 1, name: /Twój numer/ });
+  await heading.waitFor();
+  const match = /([A-Z]\d+)\s*$/.exec((await heading.textContent()) ?? '');
+  if (!match?.[1]) throw new Error(`no number in heading: ${await heading.textContent()}`);
+  return match[1];
+}
+
+export async function openCounter(page: Page, clerk: string): Promise<void> {
+  await page.getByLabel('Urzędnik').fill(clerk);
+  await page.getByRole('button', { name: 'Otwórz stanowisko' }).click();
+  await page.getByText('Stanowisko otwarte').waitFor();
+}
+
+/** axe-core's WCAG 2.0–2.2 A/AA violations on the page as it is now, one line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // evaluate() runs through the DevTools protocol, so the page's strict CSP does not block it.
+  await page.evaluate(source);
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+  });
+  return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
