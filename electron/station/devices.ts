@@ -136,6 +136,6 @@ export const realDevices: StationDevices = {
   },
   // Pen dynamics (timing, pressure) are biometric data: neither the image nor the digest uses
   // them, so what is kept (the ink and the text) is enough to check the binding later.
-  renderSignature: (signature) => toSvg(withoutDynamics(signature)),
+  renderSignature: (signature) => toSvg(withoutDynamics(signature), { fit: 'ink' }),
   signatureDigest: (signature, document) => signatureDigest(withoutDynamics(signature), document),
 };

@@ -164,6 +164,12 @@ export async function signatureDigest(signature: Signature | SignatureInk, docum
 export interface SvgOptions {
   /** Line width in the signature's own units; by default 1/200 of the larger side. */
   readonly strokeWidth?: number;
+  /**
+   * `pad` (default): the viewBox is the whole capture area. `ink`: the ink's bounding box with a
+   * margin, so a signature written in one corner of a large pad fills the picture (the strokes
+   * and their coordinates are unchanged).
+   */
+  readonly fit?: 'pad' | 'ink';
 }
 
 /** At most two decimals, no exponent, no `-0`: short, stable path data. */
@@ -194,6 +200,26 @@ export function strokePathData(samples: readonly InkSample[]): string {
   return parts.join('');
 }
 
+/** [x, y, width, height] around the pen-down samples, with a margin; undefined without ink. */
+function inkBox(signature: Signature | SignatureInk, strokeWidth: number): [number, number, number, number] | undefined {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const stroke of signature.strokes) {
+    for (const sample of stroke.samples) {
+      if (!sample.down || !Number.isFinite(sample.x) || !Number.isFinite(sample.y)) continue;
+      minX = Math.min(minX, sample.x);
+      maxX = Math.max(maxX, sample.x);
+      minY = Math.min(minY, sample.y);
+      maxY = Math.max(maxY, sample.y);
+    }
+  }
+  if (minX > maxX) return undefined;
+  const margin = Math.max(maxX - minX, maxY - minY) * 0.05 + strokeWidth;
+  return [minX - margin, minY - margin, maxX - minX + 2 * margin, maxY - minY + 2 * margin];
+}
+
 /**
  * The signature as a standalone SVG document: one `<path>` per stroke that has ink, black, round
  * ends, `viewBox` = the capture area, no fixed size (it scales to where it is placed). Contains
@@ -207,8 +233,10 @@ export function toSvg(signature: Signature | SignatureInk, options: SvgOptions =
     .map((stroke) => strokePathData(stroke.samples))
     .filter((data) => data.length > 0)
     .map((data) => `<path d="${data}"/>`);
+  const box = options.fit === 'ink' ? inkBox(signature, strokeWidth) : undefined;
+  const viewBox = box ? box.map(formatNumber).join(' ') : `0 0 ${formatNumber(width)} ${formatNumber(height)}`;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${formatNumber(width)} ${formatNumber(height)}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox}">` +
     `<g fill="none" stroke="#000" stroke-width="${formatNumber(strokeWidth)}" stroke-linecap="round" stroke-linejoin="round">` +
     paths.join('') +
     '</g></svg>'

@@ -208,7 +208,7 @@ function DeviceCard({
           ))}
         </datalist>
         <p id={id('path-hint')} className="hint">
-          {t('devices.path.hint')}
+          {t(role === 'printer' ? 'devices.path.hint' : 'devices.path.hint.serial')}
         </p>
         <label className="checkbox">
           <input type="checkbox" checked={byUsb} onChange={(event) => setByUsb(event.target.checked)} /> {t('devices.byUsb')}

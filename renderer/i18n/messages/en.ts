@@ -229,6 +229,7 @@ export const en: Record<MessageId, string> = {
   'devices.transport.tcp': 'network (TCP 9100)',
   'devices.path': 'Port or address',
   'devices.path.hint': 'E.g. /dev/ttyUSB0, COM3, /dev/usb/lp0, or 10.0.0.7:9100 for a network printer.',
+  'devices.path.hint.serial': 'E.g. /dev/ttyUSB0 or COM3 — the port the system shows the device on.',
   'devices.byUsb': 'Recognise the device by its USB ids (when the port name changes)',
   'devices.model': 'Model',
   'devices.baud': 'Speed (baud)',

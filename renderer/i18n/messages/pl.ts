@@ -232,6 +232,7 @@ export const pl = {
   'devices.transport.tcp': 'sieć (TCP 9100)',
   'devices.path': 'Port lub adres',
   'devices.path.hint': 'Np. /dev/ttyUSB0, COM3, /dev/usb/lp0 lub 10.0.0.7:9100 dla drukarki sieciowej.',
+  'devices.path.hint.serial': 'Np. /dev/ttyUSB0 albo COM3 — port, pod którym system widzi urządzenie.',
   'devices.byUsb': 'Rozpoznawaj urządzenie po identyfikatorach USB (gdy zmieni się nazwa portu)',
   'devices.model': 'Model',
   'devices.baud': 'Prędkość (bodów)',

@@ -229,6 +229,7 @@ export const uk: Record<MessageId, string> = {
   'devices.transport.tcp': 'мережа (TCP 9100)',
   'devices.path': 'Порт або адреса',
   'devices.path.hint': 'Напр. /dev/ttyUSB0, COM3, /dev/usb/lp0 або 10.0.0.7:9100 для мережевого принтера.',
+  'devices.path.hint.serial': 'Напр. /dev/ttyUSB0 або COM3 — порт, на якому система бачить пристрій.',
   'devices.byUsb': 'Розпізнавати пристрій за ідентифікаторами USB (коли зміниться назва порту)',
   'devices.model': 'Модель',
   'devices.baud': 'Швидкість (бод)',

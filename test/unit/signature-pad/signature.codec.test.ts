@@ -77,6 +77,24 @@ describe('toSvg', () => {
     expect(svg).not.toMatch(/<script|<text|href/);
   });
 
+  it('fitted to the ink, frames the pen-down samples with a margin and leaves the strokes as they are', () => {
+    const fitted = toSvg(signature, { fit: 'ink' });
+    const box = /viewBox="([^"]+)"/.exec(fitted)![1]!.split(' ').map(Number);
+    const down = signature.strokes.flatMap((stroke) => stroke.samples.filter((each) => each.down));
+    const [x, y, width, height] = box as [number, number, number, number];
+    for (const each of down) {
+      expect(each.x).toBeGreaterThan(x);
+      expect(each.x).toBeLessThan(x + width);
+      expect(each.y).toBeGreaterThan(y);
+      expect(each.y).toBeLessThan(y + height);
+    }
+    // Much smaller than the 4096² pad, and the same paths as the pad-sized picture.
+    expect(width * height).toBeLessThan(4096 * 4096 / 4);
+    expect(fitted.replace(/viewBox="[^"]+"/, '')).toBe(toSvg(signature).replace(/viewBox="[^"]+"/, ''));
+    // No ink: the pad as it is.
+    expect(toSvg({ width: 600, height: 200, strokes: [] }, { fit: 'ink' })).toContain('viewBox="0 0 600 200"');
+  });
+
   it('draws only where the pen was down; the lift adds no line', () => {
     expect(strokePathData(signature.strokes[0]!.samples)).toBe('M100 200L110 210L130 215');
     // A touch without movement is a dot.
