@@ -39,6 +39,7 @@ afterAll(async () => {
 });
 
 afterEach(async (test) => {
+  if (test.task.result?.state === 'fail') console.error(`host output:\n${host.output()}`);
   if (test.task.result?.state === 'fail' && context) {
     for (const [index, page] of context.pages().entries()) {
       await page.screenshot({ path: path.join(shots, `failed-${test.task.name.replace(/\W+/g, '-')}-${index}.png`) }).catch(() => undefined);

@@ -80,7 +80,7 @@ export class SimulatedWorkstation {
     return this.send({ type: 'callNext', counter });
   }
   /** Call, then wait until the hub confirmed the call or another counter won it. */
-  callNextConfirmed(counter: number, timeoutMs = 10_000): Promise<{ outcome: 'empty' | 'confirmed' | 'lost' | 'unconfirmed'; ticket?: Ticket }> {
+  callNextConfirmed(counter: number, timeoutMs = Number(process.env.OKIENKO_SYNC_CONFIRM_MS ?? 10_000)): Promise<{ outcome: 'empty' | 'confirmed' | 'lost' | 'unconfirmed'; ticket?: Ticket }> {
     return this.send({ type: 'callNextConfirmed', counter, timeoutMs });
   }
   act(ticketId: string, action: { type: string; [key: string]: unknown }, counter: number): Promise<Ticket> {
