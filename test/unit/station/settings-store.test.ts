@@ -28,6 +28,30 @@ describe('the settings file', () => {
     expect(loaded.problems.map((problem) => problem.field)).toEqual(['host.port', 'printer.baudRate', 'colour']);
   });
 
+  it('the ID reader and the signature pad: line settings and USB ids checked by field, defaults filled in', () => {
+    const good = parseSettings(
+      JSON.stringify({
+        stationId: 'ws-8',
+        idReader: { path: '/dev/ttyUSB1', match: { vendorId: '0403', productId: '6001', serialNumber: 'FT42' } },
+        signaturePad: { path: 'COM4', baudRate: 9600 },
+      }),
+      newId,
+    );
+    expect(good.problems).toEqual([]);
+    expect(good.settings.idReader).toMatchObject({ path: '/dev/ttyUSB1', baudRate: 9600, framing: 'auto', match: { vendorId: '0403', productId: '6001', serialNumber: 'FT42' } });
+    expect(good.settings.signaturePad).toMatchObject({ path: 'COM4', baudRate: 9600, parity: 'odd' });
+
+    const bad = parseSettings(
+      JSON.stringify({ stationId: 'ws-8', idReader: { path: '/dev/ttyUSB1', framing: 'desk0', match: { vendorId: 'USB', productId: '6001' } }, signaturePad: { path: '', parity: 'sometimes' } }),
+      newId,
+    );
+    expect(bad.settings.stationId).toBe('ws-8');
+    expect(bad.settings.idReader).toBeNull();
+    expect(bad.settings.signaturePad).toBeNull();
+    expect(bad.problems.map((problem) => problem.field).sort()).toEqual(['idReader.framing', 'idReader.match.vendorId', 'signaturePad.parity', 'signaturePad.path']);
+    expect(bad.problems.find((problem) => problem.field === 'idReader.match.vendorId')?.message).toMatch(/4 hex digits/);
+  });
+
   it('a corrupt file is reported, not overwritten', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'okienko-settings-'));
     await writeFile(path.join(dir, 'settings.json'), '{"stationId": "ws-1", "printer": {');
