@@ -52,3 +52,69 @@ export async function plug(context: SimContext, kind: string): Promise<{ pair: P
   return { pair, port };
 }
 
+
+/** A simulated device on a cable that can be pulled: its socat pair and the simulator on the device end. */
+export interface Cable<S> {
+  /** The link the app opens; it stays the same across replugs. */
+  readonly appPath: string;
+  /** The simulator while plugged in. */
+  readonly simulator: S | undefined;
+  readonly pid: number | undefined;
+  /** Pulls the cable; the `unplugged` event comes from the exit watcher, as for an unplug from outside. */
+  unplug(): Promise<void>;
+  /** Plugs it back in (a fresh pair at the same link) and says so; nothing when it already is. */
+  replug(): Promise<void>;
+  /** Unplugs for good, without an `unplugged` event. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Plugs a device in at `<sim dir>/<link>` with `attach` building its simulator on the device end,
+ * and reports `unplugged` whenever its socat ends (a command or a `kill` from outside) and
+ * `replugged` when plugged in again.
+ */
+export async function cable<S extends { detach(): void }>(context: SimContext, kind: string, link: string, attach: (port: SerialBytePort) => S): Promise<Cable<S>> {
+  let plugged: { pair: PtyPair; port: SerialBytePort; simulator: S } | undefined;
+  let stopping = false;
+
+  const connect = async (): Promise<PtyPair> => {
+    const { pair, port } = await plug(context, link);
+    const current = { pair, port, simulator: attach(port) };
+    plugged = current;
+    void pair.exited.then(() => {
+      current.simulator.detach();
+      if (plugged === current) plugged = undefined;
+      if (!stopping) context.emit({ event: 'unplugged', device: kind }, `${kind}: unplugged (socat ended)`);
+    });
+    return pair;
+  };
+
+  const disconnect = async (): Promise<void> => {
+    const current = plugged;
+    if (!current) return;
+    current.simulator.detach();
+    await current.port.close().catch(() => undefined);
+    await current.pair.kill();
+  };
+
+  const { appPath } = await connect();
+  return {
+    appPath,
+    get simulator() {
+      return plugged?.simulator;
+    },
+    get pid() {
+      return plugged?.pair.pid;
+    },
+    unplug: disconnect,
+    async replug() {
+      if (plugged) return;
+      const pair = await connect();
+      context.emit({ event: 'replugged', device: kind, path: appPath, pid: pair.pid }, `${kind}: plugged in again at ${appPath}`);
+    },
+    async stop() {
+      stopping = true;
+      await disconnect();
+    },
+  };
+}

@@ -3,9 +3,7 @@
  * a document through the pseudo-terminal (link `id-reader` in the sim folder) the way a reader
  * would; `unplug` / `replug` pull and restore its cable.
  */
-import type { PtyPair } from '../port/pty-pair';
-import type { SerialBytePort } from '../port/serial-byte-port';
-import { plug, type DeviceKind } from '../sim-kit';
+import { cable, type DeviceKind } from '../sim-kit';
 import { IdReaderSimulator } from './id-reader.sim';
 import { FRAMINGS, type Framing } from './mrz-frame.codec';
 import { SPECIMEN_NAMES, isSpecimenName } from './specimens';
@@ -22,36 +20,12 @@ export const idReaderKind: DeviceKind = {
   help: `  idReader: swipe <document> [framing] — document: ${SPECIMEN_NAMES.join(', ')}; framing: ${FRAMINGS.join(', ')} (default desko); unplug, replug`,
   async start(context, options) {
     const baudRate = options.baud ?? 9600;
-    let plugged: { pair: PtyPair; port: SerialBytePort; simulator: IdReaderSimulator } | undefined;
-    let stopping = false;
-
-    const connect = async (): Promise<PtyPair> => {
-      const { pair, port } = await plug(context, LINK);
-      const current = { pair, port, simulator: new IdReaderSimulator(port, { baudRate }) };
-      plugged = current;
-      void pair.exited.then(() => {
-        current.simulator.detach();
-        if (plugged === current) plugged = undefined;
-        if (!stopping) context.emit({ event: 'unplugged', device: KIND }, 'idReader: unplugged (socat ended)');
-      });
-      return pair;
-    };
-
-    const disconnect = async (): Promise<void> => {
-      const current = plugged;
-      if (!current) return;
-      current.simulator.detach();
-      await current.port.close().catch(() => undefined);
-      await current.pair.kill();
-    };
-
-    const { appPath } = await connect();
-
+    const device = await cable(context, KIND, LINK, (port) => new IdReaderSimulator(port, { baudRate }));
     return {
       kind: KIND,
-      appPath,
+      appPath: device.appPath,
       get pid() {
-        return plugged?.pair.pid;
+        return device.pid;
       },
       async command(word, args) {
         switch (word) {
@@ -59,9 +33,9 @@ export const idReaderKind: DeviceKind = {
             const [document = '', framing = 'desko'] = args;
             if (!isSpecimenName(document)) throw new Error(`Unknown document "${document}" (${SPECIMEN_NAMES.join(', ')})`);
             if (!isFraming(framing)) throw new Error(`Unknown framing "${framing}" (${FRAMINGS.join(', ')})`);
-            const current = plugged;
-            if (!current) throw new Error('The ID reader is unplugged');
-            const swipe = await current.simulator.swipe(document, framing);
+            const simulator = device.simulator;
+            if (!simulator) throw new Error('The ID reader is unplugged');
+            const swipe = await simulator.swipe(document, framing);
             context.emit(
               { event: 'swiped', device: KIND, document, framing, bytes: swipe.bytes, complete: swipe.complete },
               `idReader: swiped ${document} (${framing}, ${swipe.bytes} bytes${swipe.complete ? '' : ', cut off'})`,
@@ -69,26 +43,19 @@ export const idReaderKind: DeviceKind = {
             return true;
           }
           case 'unplug':
-            // Reported by the exit watcher above, like an unplug from outside.
-            await disconnect();
+            await device.unplug();
             return true;
           case 'replug':
-            if (!plugged) {
-              const pair = await connect();
-              context.emit({ event: 'replugged', device: KIND, path: appPath, pid: pair.pid }, `idReader: plugged in again at ${appPath}`);
-            }
+            await device.replug();
             return true;
           default:
             return false;
         }
       },
       status() {
-        return plugged ? `ready (${baudRate} baud)` : 'unplugged';
+        return device.simulator ? `ready (${baudRate} baud)` : 'unplugged';
       },
-      async stop() {
-        stopping = true;
-        await disconnect();
-      },
+      stop: () => device.stop(),
     };
   },
 };

@@ -5,6 +5,7 @@
  * needs no Node module, only timers, which tests replace.
  */
 import type { BytePort } from './byte-port';
+import { Listeners } from './listeners';
 
 /**
  * `connecting`: never connected yet (first attempt, or retrying it); `connected`: a prepared port
@@ -84,7 +85,7 @@ export class DeviceLink {
   #retryTimer: unknown;
   #retryAt: number | undefined;
   readonly #stateListeners = new Set<(state: LinkState, status: LinkStatus) => void>();
-  readonly #dataListeners = new Set<(chunk: Uint8Array) => void>();
+  readonly #dataListeners = new Listeners<[chunk: Uint8Array]>();
   readonly #lossListeners = new Set<(error?: Error) => void>();
   readonly #connectWaiters = new Set<() => void>();
   #view: BytePort | undefined;
@@ -163,8 +164,7 @@ export class DeviceLink {
 
   /** Data from whichever port is current. */
   onData(listener: (chunk: Uint8Array) => void): () => void {
-    this.#dataListeners.add(listener);
-    return () => this.#dataListeners.delete(listener);
+    return this.#dataListeners.add(listener);
   }
 
   /** Each time a connected (or preparing) port is lost, with the error if it closed because of one. */
@@ -201,7 +201,7 @@ export class DeviceLink {
       current.unsubscribe.push(
         port.onData((chunk) => {
           if (this.#session !== current) return;
-          for (const listener of [...this.#dataListeners]) listener(chunk);
+          this.#dataListeners.emit(chunk);
         }),
         port.onClose((error) => {
           sessionError = error ?? new Error(`${port.description} closed`);

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { open as openFile, type FileHandle } from 'node:fs/promises';
 import type { BytePort } from './byte-port';
+import { Listeners } from './listeners';
 
 export interface FileBytePortOptions {
   /** A character device: `/dev/usb/lp0` (USB printer class), a pseudo-terminal, a FIFO. */
@@ -55,8 +56,8 @@ export class FileBytePort implements BytePort {
   /** Writes go out one after another; a partial write must not interleave with the next. */
   #writes: Promise<unknown> = Promise.resolve();
   #readable = false;
-  readonly #dataListeners = new Set<(chunk: Uint8Array) => void>();
-  readonly #closeListeners = new Set<(error?: Error) => void>();
+  readonly #dataListeners = new Listeners<[chunk: Uint8Array]>();
+  readonly #closeListeners = new Listeners<[error?: Error]>();
 
   constructor(options: FileBytePortOptions) {
     this.#options = options;
@@ -95,13 +96,11 @@ export class FileBytePort implements BytePort {
   }
 
   onData(listener: (chunk: Uint8Array) => void): () => void {
-    this.#dataListeners.add(listener);
-    return () => this.#dataListeners.delete(listener);
+    return this.#dataListeners.add(listener);
   }
 
   onClose(listener: (error?: Error) => void): () => void {
-    this.#closeListeners.add(listener);
-    return () => this.#closeListeners.delete(listener);
+    return this.#closeListeners.add(listener);
   }
 
   async close(): Promise<void> {
@@ -151,7 +150,7 @@ export class FileBytePort implements BytePort {
         if (!session.open) return;
         if (bytesRead > 0) {
           const chunk = buffer.slice(0, bytesRead);
-          for (const listener of [...this.#dataListeners]) listener(chunk);
+          this.#dataListeners.emit(chunk);
           pause = 1;
           continue;
         }
@@ -179,6 +178,6 @@ export class FileBytePort implements BytePort {
     session.open = false;
     if (this.#session === session) this.#session = undefined;
     await session.handle.close().catch(() => undefined);
-    for (const listener of [...this.#closeListeners]) listener(error);
+    this.#closeListeners.emit(error);
   }
 }

@@ -1,4 +1,5 @@
 import type { BytePort } from './byte-port';
+import { Listeners } from './listeners';
 
 /**
  * Two BytePorts joined back to back in memory: what one writes, the other receives. For unit tests
@@ -19,8 +20,8 @@ class MemoryBytePort implements BytePort {
   #open = false;
   #closedForGood = false;
   #peer: MemoryBytePort | undefined;
-  readonly #dataListeners = new Set<(chunk: Uint8Array) => void>();
-  readonly #closeListeners = new Set<(error?: Error) => void>();
+  readonly #dataListeners = new Listeners<[chunk: Uint8Array]>();
+  readonly #closeListeners = new Listeners<[error?: Error]>();
   readonly #onWrite: (data: Uint8Array) => void;
 
   constructor(description: string, onWrite: (data: Uint8Array) => void = () => undefined) {
@@ -51,17 +52,15 @@ class MemoryBytePort implements BytePort {
   }
 
   deliver(chunk: Uint8Array): void {
-    for (const listener of [...this.#dataListeners]) listener(chunk);
+    this.#dataListeners.emit(chunk);
   }
 
   onData(listener: (chunk: Uint8Array) => void): () => void {
-    this.#dataListeners.add(listener);
-    return () => this.#dataListeners.delete(listener);
+    return this.#dataListeners.add(listener);
   }
 
   onClose(listener: (error?: Error) => void): () => void {
-    this.#closeListeners.add(listener);
-    return () => this.#closeListeners.delete(listener);
+    return this.#closeListeners.add(listener);
   }
 
   async close(): Promise<void> {
@@ -72,7 +71,7 @@ class MemoryBytePort implements BytePort {
     if (!this.#open) return;
     this.#open = false;
     if (error) this.#closedForGood = true;
-    for (const listener of [...this.#closeListeners]) listener(error);
+    this.#closeListeners.emit(error);
   }
 }
 

@@ -1,5 +1,6 @@
 import { SerialPort } from 'serialport';
 import type { BytePort } from './byte-port';
+import { Listeners } from './listeners';
 
 export interface SerialBytePortOptions {
   /** `/dev/ttyUSB0`, `COM3`, or a socat pseudo-terminal link. */
@@ -20,8 +21,8 @@ export class SerialBytePort implements BytePort {
   readonly description: string;
   readonly #options: SerialBytePortOptions;
   #port: SerialPort | undefined;
-  readonly #dataListeners = new Set<(chunk: Uint8Array) => void>();
-  readonly #closeListeners = new Set<(error?: Error) => void>();
+  readonly #dataListeners = new Listeners<[chunk: Uint8Array]>();
+  readonly #closeListeners = new Listeners<[error?: Error]>();
 
   constructor(options: SerialBytePortOptions) {
     this.#options = options;
@@ -53,14 +54,14 @@ export class SerialBytePort implements BytePort {
     port.on('data', (chunk: Buffer) => {
       // Hand out a plain view so no Buffer-only behaviour leaks into protocol code.
       const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      for (const listener of [...this.#dataListeners]) listener(bytes);
+      this.#dataListeners.emit(bytes);
     });
     port.on('close', (error?: Error | null) => {
       if (closed) return;
       closed = true;
       if (this.#port === port) this.#port = undefined;
       const cause = error ?? lastError;
-      for (const listener of [...this.#closeListeners]) listener(cause ?? undefined);
+      this.#closeListeners.emit(cause ?? undefined);
     });
 
     try {
@@ -86,13 +87,11 @@ export class SerialBytePort implements BytePort {
   }
 
   onData(listener: (chunk: Uint8Array) => void): () => void {
-    this.#dataListeners.add(listener);
-    return () => this.#dataListeners.delete(listener);
+    return this.#dataListeners.add(listener);
   }
 
   onClose(listener: (error?: Error) => void): () => void {
-    this.#closeListeners.add(listener);
-    return () => this.#closeListeners.delete(listener);
+    return this.#closeListeners.add(listener);
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import type { BytePort } from './byte-port';
+import { Listeners } from './listeners';
 
 /** The raw printing port of network receipt printers (JetDirect / "RAW"). */
 export const RAW_PRINTING_PORT = 9100;
@@ -41,8 +42,8 @@ export class TcpBytePort implements BytePort {
   readonly description: string;
   readonly #options: TcpBytePortOptions | undefined;
   #session: Session | undefined;
-  readonly #dataListeners = new Set<(chunk: Uint8Array) => void>();
-  readonly #closeListeners = new Set<(error?: Error) => void>();
+  readonly #dataListeners = new Listeners<[chunk: Uint8Array]>();
+  readonly #closeListeners = new Listeners<[error?: Error]>();
 
   constructor(options: TcpBytePortOptions, description?: string) {
     this.#options = options;
@@ -95,13 +96,11 @@ export class TcpBytePort implements BytePort {
   }
 
   onData(listener: (chunk: Uint8Array) => void): () => void {
-    this.#dataListeners.add(listener);
-    return () => this.#dataListeners.delete(listener);
+    return this.#dataListeners.add(listener);
   }
 
   onClose(listener: (error?: Error) => void): () => void {
-    this.#closeListeners.add(listener);
-    return () => this.#closeListeners.delete(listener);
+    return this.#closeListeners.add(listener);
   }
 
   async close(): Promise<void> {
@@ -128,14 +127,14 @@ export class TcpBytePort implements BytePort {
     });
     socket.on('data', (chunk: Buffer) => {
       const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      for (const listener of [...this.#dataListeners]) listener(bytes);
+      this.#dataListeners.emit(bytes);
     });
     socket.on('end', () => {
       if (!session.closing) lastError ??= new Error(`${this.description}: the other end closed the connection`);
     });
     socket.once('close', () => {
       if (this.#session === session) this.#session = undefined;
-      for (const listener of [...this.#closeListeners]) listener(lastError);
+      this.#closeListeners.emit(lastError);
     });
   }
 }

@@ -3,9 +3,7 @@
  * pair (link `signature-pad`), signed on command, unpluggable. Address it by name when another
  * device knows the same word: `signaturePad unplug`.
  */
-import type { PtyPair } from '../port/pty-pair';
-import type { SerialBytePort } from '../port/serial-byte-port';
-import { plug, type DeviceKind, type SimContext } from '../sim-kit';
+import { cable, type DeviceKind, type SimContext } from '../sim-kit';
 import { SignaturePadSimulator, type SignOutcome } from './signature-pad.sim';
 
 const KIND = 'signaturePad';
@@ -16,33 +14,11 @@ export const signaturePadKind: DeviceKind = {
   commands: ['sign', 'sign-drop', 'unplug', 'replug'],
   help: `  ${KIND}: sign (a whole signature), sign-drop (stops mid-stroke); unplug, replug (as \`${KIND} unplug\`)`,
   async start(context: SimContext) {
-    let plugged: { pair: PtyPair; port: SerialBytePort; simulator: SignaturePadSimulator } | undefined;
-    let stopping = false;
-
-    const connect = async (): Promise<PtyPair> => {
-      const { pair, port } = await plug(context, LINK);
-      const simulator = new SignaturePadSimulator(port);
-      const current = { pair, port, simulator };
-      plugged = current;
-      void pair.exited.then(() => {
-        current.simulator.detach();
-        if (plugged === current) plugged = undefined;
-        if (!stopping) context.emit({ event: 'unplugged', device: KIND }, `${KIND}: unplugged (socat ended)`);
-      });
-      return pair;
-    };
-
-    const disconnect = async (): Promise<void> => {
-      const current = plugged;
-      if (!current) return;
-      current.simulator.detach();
-      await current.port.close().catch(() => undefined);
-      await current.pair.kill();
-    };
+    const device = await cable(context, KIND, LINK, (port) => new SignaturePadSimulator(port));
 
     /** Runs a signature in the background: the command returns at once, the outcome is an event. */
     const draw = (word: 'sign' | 'sign-drop'): void => {
-      const simulator = plugged?.simulator;
+      const simulator = device.simulator;
       if (!simulator) {
         context.emit({ event: 'error', device: KIND, message: `${KIND} is unplugged` }, `${KIND}: unplugged, nothing to sign on`);
         return;
@@ -64,13 +40,11 @@ export const signaturePadKind: DeviceKind = {
       });
     };
 
-    const { appPath } = await connect();
-
     return {
       kind: KIND,
-      appPath,
+      appPath: device.appPath,
       get pid() {
-        return plugged?.pair.pid;
+        return device.pid;
       },
       async command(word) {
         switch (word) {
@@ -79,27 +53,21 @@ export const signaturePadKind: DeviceKind = {
             draw(word);
             return true;
           case 'unplug':
-            // Reported by the exit watcher above, like an unplug from outside.
-            await disconnect();
+            await device.unplug();
             return true;
           case 'replug':
-            if (!plugged) {
-              const pair = await connect();
-              context.emit({ event: 'replugged', device: KIND, path: appPath, pid: pair.pid }, `${KIND}: plugged in again at ${appPath}`);
-            }
+            await device.replug();
             return true;
           default:
             return false;
         }
       },
       status() {
-        if (!plugged) return 'unplugged';
-        return plugged.simulator.signing ? 'signing' : 'idle';
+        const simulator = device.simulator;
+        if (!simulator) return 'unplugged';
+        return simulator.signing ? 'signing' : 'idle';
       },
-      async stop() {
-        stopping = true;
-        await disconnect();
-      },
+      stop: () => device.stop(),
     };
   },
 };
