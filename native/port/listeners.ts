@@ -1,7 +1,9 @@
 /**
  * A set of listeners to tell something, as every port and driver keeps for its data and close
  * events: `add` returns the unsubscribe function, `emit` calls each listener present when it
- * starts (one that unsubscribes another mid-way does not skip it). Runs anywhere.
+ * starts (one that unsubscribes another mid-way does not skip it). A listener that throws does not
+ * keep the others from hearing it — a driver's bug must not hide an unplug from the station; the
+ * first error is thrown again once all have been called. Runs anywhere.
  */
 export class Listeners<A extends unknown[]> {
   readonly #listeners = new Set<(...args: A) => void>();
@@ -14,7 +16,15 @@ export class Listeners<A extends unknown[]> {
   }
 
   emit(...args: A): void {
-    for (const listener of [...this.#listeners]) listener(...args);
+    let failure: { error: unknown } | undefined;
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(...args);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+    if (failure) throw failure.error;
   }
 
   clear(): void {
