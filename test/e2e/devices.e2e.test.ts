@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openCounter, ticketNumber } from '../support/pages';
+import { axeViolations, openCounter, screenshotIfFailed, ticketNumber } from '../support/pages';
 import { artifactsDir, launchChromium, startHost, tempDir, type Host } from '../support/processes';
 import { startSimProcess, type SimProcess } from '../support/sim-process';
 
@@ -39,11 +39,8 @@ afterAll(async () => {
 });
 
 afterEach(async (test) => {
-  if (test.task.result?.state === 'fail') console.error(`host output:\n${host.output()}`);
-  if (test.task.result?.state === 'fail' && context) {
-    for (const [index, page] of context.pages().entries()) {
-      await page.screenshot({ path: path.join(shots, `failed-${test.task.name.replace(/\W+/g, '-')}-${index}.png`) }).catch(() => undefined);
-    }
+  if (await screenshotIfFailed(test, context, shots)) {
+    console.error(`host output:\n${host.output()}\nlast simulator events:\n${sim.events.slice(-15).map((event) => JSON.stringify(event)).join('\n')}`);
   }
   await context?.close();
   context = undefined;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimProcess, type SimProcess } from '../support/sim-process';
-import { axeViolations, openCounter, ticketNumber } from '../support/pages';
+import { axeViolations, openCounter, screenshotIfFailed, ticketNumber } from '../support/pages';
 import { artifactsDir, launchChromium, startHost, tempDir, type Host } from '../support/processes';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -34,11 +34,7 @@ afterAll(async () => {
 });
 
 afterEach(async (test) => {
-  if (test.task.result?.state === 'fail' && context) {
-    for (const [index, page] of context.pages().entries()) {
-      await page.screenshot({ path: path.join(shots, `failed-${test.task.name.replace(/\W+/g, '-')}-${index}.png`) }).catch(() => undefined);
-    }
-  }
+  await screenshotIfFailed(test, context, shots);
   await context?.close();
 });
 

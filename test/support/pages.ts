@@ -4,7 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 
@@ -33,4 +34,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
   });
   return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/** After a failed test: a screenshot of every page still open, named after the test. */
+export async function screenshotIfFailed(test: { task: { name: string; result?: { state?: string } | undefined } }, context: BrowserContext | undefined, shots: string): Promise<boolean> {
+  if (test.task.result?.state !== 'fail') return false;
+  for (const [index, page] of (context?.pages() ?? []).entries()) {
+    await page.screenshot({ path: path.join(shots, `failed-${test.task.name.replace(/\W+/g, '-')}-${index}.png`) }).catch(() => undefined);
+  }
+  return true;
 }
