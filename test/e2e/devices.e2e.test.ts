@@ -170,6 +170,37 @@ describe('devices at the counter, end to end', () => {
     await acknowledgement.getByText('Klient nie może się podpisać. Adnotacja: Niedowład prawej ręki; podpisuje pełnomocnik.').waitFor();
   });
 
+  it('signed on the screen instead of the pad: drawn with the pointer, shown on the acknowledgement', async () => {
+    const { counter } = await servingAtCounter();
+    const acknowledgement = counter.getByRole('region', { name: 'Potwierdzenie z podpisem' });
+    await acknowledgement.getByRole('button', { name: 'Poproś o podpis' }).click();
+    const dialog = counter.getByRole('dialog', { name: 'Podpis klienta pod potwierdzeniem' });
+    await dialog.getByRole('button', { name: 'Podpis na ekranie' }).click();
+    const confirm = dialog.getByRole('button', { name: 'Zatwierdź podpis' });
+    expect(await confirm.isDisabled()).toBe(true);
+
+    // The drawing surface has no role of its own: it sits in the group labelled "Podpis".
+    const box = (await dialog.getByRole('group', { name: 'Podpis' }).locator('canvas').boundingBox())!;
+    const strokes = [
+      [[0.1, 0.7], [0.2, 0.3], [0.3, 0.7], [0.4, 0.35]],
+      [[0.5, 0.6], [0.65, 0.4], [0.8, 0.65], [0.9, 0.5]],
+    ];
+    for (const stroke of strokes) {
+      await counter.mouse.move(box.x + stroke[0]![0]! * box.width, box.y + stroke[0]![1]! * box.height);
+      await counter.mouse.down();
+      for (const [x, y] of stroke.slice(1)) await counter.mouse.move(box.x + x! * box.width, box.y + y! * box.height, { steps: 8 });
+      await counter.mouse.up();
+    }
+    await expect.poll(() => confirm.isDisabled()).toBe(false);
+    await confirm.click();
+
+    const image = acknowledgement.getByRole('img', { name: 'Podpis klienta' });
+    await image.waitFor();
+    await acknowledgement.getByText(/Podpisano na ekranie o \d\d:\d\d\. Skrót dokumentu: [0-9a-f]{12}…/).waitFor();
+    const source = decodeURIComponent((await image.getAttribute('src')) ?? '');
+    expect((source.match(/<path/g) ?? []).length).toBe(strokes.length);
+  });
+
   it('the device screen shows every device connected, tests the reader and the pad, and passes WCAG checks', async () => {
     const page = await open('settings/devices');
     await page.getByRole('heading', { name: 'Urządzenia tej stacji' }).waitFor();
