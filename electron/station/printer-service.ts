@@ -12,6 +12,7 @@ import type { PrinterSettings } from '../contract/settings';
 import { PrintFailure, type PrinterCondition, type PrintFailureReason, type TicketLayoutInput, type TicketPrinter } from '../../native/printer/ticket-printer';
 import type { UnknownJob } from '../../native/printer/robust-printer';
 import { describeError, type Logger } from './log';
+import type { StoredUnknownJob, UnknownJobsStore } from './unknown-jobs-store';
 
 export interface PrinterServiceDeps {
   readonly settings: PrinterSettings | null;
@@ -26,6 +27,8 @@ export interface PrinterServiceDeps {
   readonly onUnknownJobs?: (jobs: UnknownPrintJob[]) => void;
   /** How often an idle printer is asked for its status; 0 turns the heartbeat off. */
   readonly heartbeatMs: number;
+  /** Where unknown jobs outlive a restart of the station; without it they live in memory only. */
+  readonly jobsStore?: UnknownJobsStore;
 }
 
 const FAILURE_CODES: Record<PrintFailureReason, ErrorCode> = {
@@ -76,8 +79,15 @@ export class PrinterService {
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private busy = false;
   private readonly printouts = new Map<string, TicketPrintout>();
+  /** Unknown jobs from before the station's last restart: the driver of today never sent them. */
+  private carried: StoredUnknownJob[] = [];
+  /** Done once the jobs of the previous run are loaded. */
+  readonly restored: Promise<void>;
+  /** The last write of the job list; closing waits for it. */
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: PrinterServiceDeps) {
+    this.restored = this.restore();
     this.current = { status: deps.settings ? 'no-answer' : 'not-configured', checkedAt: new Date(deps.now()).toISOString(), ...this.device() };
     if (deps.settings && deps.heartbeatMs > 0) {
       this.heartbeat = setInterval(() => {
@@ -136,6 +146,10 @@ export class PrinterService {
 
   /** Jobs sent but never confirmed, when the driver keeps them (a person decides about each). */
   unknownJobs(): UnknownPrintJob[] {
+    return [...this.driverJobs(), ...this.carried.map(({ printout: _printout, ...job }) => job)];
+  }
+
+  private driverJobs(): UnknownPrintJob[] {
     const driver = this.driver;
     if (!isSelfHealing(driver)) return [];
     return driver.unknownJobs().map((job) => {
@@ -156,6 +170,9 @@ export class PrinterService {
    * marked as a duplicate, with the same number (the visitor keeps their place).
    */
   async resolveJob(jobId: string, outcome: 'printed' | 'not-printed' | 'reprint'): Promise<{ resolved: boolean; reprint?: PrintJob }> {
+    await this.restored;
+    const carried = this.carried.find((candidate) => candidate.jobId === jobId);
+    if (carried) return this.resolveCarried(carried, outcome);
     const driver = this.driver;
     const settings = this.deps.settings;
     if (!isSelfHealing(driver) || !settings) return { resolved: false };
@@ -180,6 +197,60 @@ export class PrinterService {
       if (status) this.publish(status);
       throw new ContractFailure(FAILURE_CODES[error.reason], error.message);
     }
+  }
+
+  /** A job from before the restart: settled here, or printed again as a duplicate through today's driver. */
+  private async resolveCarried(job: StoredUnknownJob, outcome: 'printed' | 'not-printed' | 'reprint'): Promise<{ resolved: boolean; reprint?: PrintJob }> {
+    let reprint: PrintJob | undefined;
+    if (outcome === 'reprint') {
+      const settings = this.deps.settings;
+      if (!job.printout) throw new ContractFailure('PRINT_JOB_GONE', 'The ticket of this job is no longer known here; reprint it from the counter');
+      if (!settings) throw new ContractFailure('PRINTER_NOT_CONFIGURED', 'No ticket printer is configured on this workstation');
+      const driver = await this.connect(settings);
+      if (!driver) throw new ContractFailure('PRINTER_OFFLINE', `Printer ${this.device().device ?? ''} cannot be opened`);
+      const duplicate = { ...job.printout, duplicate: DUPLICATE[job.printout.language] };
+      try {
+        const receipt = await driver.print(this.layoutOf(duplicate, settings), { tag: job.printout.ticketId });
+        this.publish(receipt.warning ?? 'ready');
+        reprint = { jobId: receipt.jobId, bytes: receipt.bytes, confirmedAt: new Date(this.deps.now()).toISOString() };
+        this.deps.log.info('duplicate printed', { ticket: job.printout.ticketId, duplicateOf: job.jobId });
+      } catch (error) {
+        if (!(error instanceof PrintFailure)) throw error;
+        const status = FAILURE_STATUS[error.reason];
+        if (status) this.publish(status);
+        throw new ContractFailure(FAILURE_CODES[error.reason], error.message);
+      }
+    } else {
+      this.deps.log.info('unknown print job settled', { job: job.jobId, outcome, fromEarlierRun: true });
+    }
+    this.carried = this.carried.filter((candidate) => candidate.jobId !== job.jobId);
+    this.jobsChanged();
+    return reprint ? { resolved: true, reprint } : { resolved: true };
+  }
+
+  private async restore(): Promise<void> {
+    const store = this.deps.jobsStore;
+    if (!store) return;
+    this.carried = await store.load();
+    if (this.carried.length > 0) {
+      this.deps.log.warn('unknown print jobs from before the restart', { jobs: this.carried.length });
+      this.deps.onUnknownJobs?.(this.unknownJobs());
+    }
+  }
+
+  /** Tells the screens and writes the list down, printouts included (for a duplicate after a restart). */
+  private jobsChanged(): void {
+    this.deps.onUnknownJobs?.(this.unknownJobs());
+    const store = this.deps.jobsStore;
+    if (!store) return;
+    // After the restore, or the jobs of the previous run would be written over before they are read.
+    this.saving = this.restored.then(() => {
+      const current = this.driverJobs().map((job) => {
+        const printout = job.ticketId ? this.printouts.get(job.ticketId) : undefined;
+        return printout ? { ...job, printout } : job;
+      });
+      return store.save([...current, ...this.carried]);
+    });
   }
 
   /** Where the printer's line is, for the device screen. */
@@ -212,6 +283,7 @@ export class PrinterService {
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
     await this.drop();
+    await this.saving;
   }
 
   private device(): { device?: string } {
@@ -256,9 +328,8 @@ export class PrinterService {
           // The driver keeps its own heartbeat and line; the service only listens.
           if (this.heartbeat) clearInterval(this.heartbeat);
           this.heartbeat = null;
-          const jobsChanged = () => this.deps.onUnknownJobs?.(this.unknownJobs());
-          driver.onUnknownJob(jobsChanged);
-          driver.onJobResolved(jobsChanged);
+          driver.onUnknownJob(() => this.jobsChanged());
+          driver.onJobResolved(() => this.jobsChanged());
           driver.onLinkState(() => this.deps.onState(this.current));
         }
         return driver;

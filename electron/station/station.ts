@@ -15,6 +15,7 @@ import { PrinterService } from './printer-service';
 import { loadSettings, saveSettings } from './settings-store';
 import { DeviceManager, type DeviceDrivers } from './device-manager';
 import { APP_VERSION } from './version';
+import { fileUnknownJobsStore } from './unknown-jobs-store';
 
 export type StationEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -80,6 +81,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     for (const listener of listeners) listener(event, payload);
   };
 
+  const jobsStore = fileUnknownJobsStore(options.dataDir, options.log);
   const makePrinter = (printerSettings: PrinterSettings | null) =>
     new PrinterService({
       settings: printerSettings,
@@ -94,6 +96,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       },
       onUnknownJobs: (jobs) => emit('printer.unknownJobs', jobs),
       heartbeatMs: options.printerHeartbeatMs ?? 5000,
+      jobsStore,
     });
   let printer = makePrinter(settings.printer);
 

@@ -4,7 +4,7 @@
  * the contract when the printer stalls or is unplugged, when a visitor signs on the pad, and when
  * a document is swiped.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -38,9 +38,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function start(overrides: Parameters<typeof createStation>[0]['overrides']): Promise<Station> {
+async function start(overrides: Parameters<typeof createStation>[0]['overrides'], dataDir?: string): Promise<Station> {
   station = await createStation({
-    dataDir: await mkdtemp(path.join(dir, 'data-')),
+    dataDir: dataDir ?? (await mkdtemp(path.join(dir, 'data-'))),
     host: 'browser',
     overrides,
     log: createLogger({ write: (line) => logLines.push(line) }),
@@ -133,6 +133,39 @@ describe('the ticket printer through the station', () => {
 
     // A job that is no longer unknown cannot be settled twice.
     expect(await value(target, 'printer.resolveJob', { jobId: unknown!.jobId, outcome: 'reprint' })).toEqual({ resolved: false });
+  }, 90_000);
+
+  it('an unknown job outlives a restart of the station: still asked about, and a duplicate printed after it', async () => {
+    const dataDir = await mkdtemp(path.join(dir, 'data-'));
+    let target = await start({ printer: printerSettings() }, dataDir);
+    await until(async () => (await value(target, 'printer.status', {})).status === 'ready', 15_000, 'printer ready');
+    await sim.command('stall', (event) => event.event === 'stalled');
+    expect((await call(target, 'printer.printTicket', printout('D4'))).ok).toBe(false);
+    const [unknown] = await value(target, 'printer.unknownJobs', {});
+    expect(unknown).toMatchObject({ number: 'D4', reason: 'unconfirmed' });
+
+    // The station stops before anyone decided (a crash, an update) and starts again.
+    await until(async () => (await readdir(dataDir)).includes('unknown-print-jobs.json'), 5000, 'jobs written down');
+    await target.close();
+    station = null;
+    await sim.command('resume', (event) => event.event === 'resumed');
+    const mark = sim.mark();
+    target = await start({ printer: printerSettings() }, dataDir);
+    await until(async () => (await value(target, 'printer.unknownJobs', {})).length === 1, 5000, 'jobs restored');
+    expect(await value(target, 'printer.unknownJobs', {})).toEqual([unknown]);
+    expect(sim.events.slice(mark).filter((event) => event.event === 'printed')).toEqual([]);
+
+    const resolved = await value(target, 'printer.resolveJob', { jobId: unknown!.jobId, outcome: 'reprint' });
+    expect(resolved.resolved).toBe(true);
+    const printed = await sim.waitFor((event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes('D4')), mark);
+    expect((printed.text as string[]).join('\n')).toContain('DUPLIKAT');
+    expect(await value(target, 'printer.unknownJobs', {})).toEqual([]);
+
+    // Settled for good: the next start asks about nothing.
+    await target.close();
+    target = await start({ printer: printerSettings() }, dataDir);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await value(target, 'printer.unknownJobs', {})).toEqual([]);
   }, 90_000);
 
   it('paper running out mid-queue refuses the rest with a reason, and nothing is reprinted after the refill', async () => {
