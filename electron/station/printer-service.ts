@@ -192,10 +192,7 @@ export class PrinterService {
       this.deps.log.info('duplicate printed', { ticket: printout.ticketId, duplicateOf: jobId });
       return { resolved: true, reprint: { jobId: receipt.jobId, bytes: receipt.bytes, confirmedAt: new Date(this.deps.now()).toISOString() } };
     } catch (error) {
-      if (!(error instanceof PrintFailure)) throw error;
-      const status = FAILURE_STATUS[error.reason];
-      if (status) this.publish(status);
-      throw new ContractFailure(FAILURE_CODES[error.reason], error.message);
+      this.failed(error);
     }
   }
 
@@ -215,10 +212,7 @@ export class PrinterService {
         reprint = { jobId: receipt.jobId, bytes: receipt.bytes, confirmedAt: new Date(this.deps.now()).toISOString() };
         this.deps.log.info('duplicate printed', { ticket: job.printout.ticketId, duplicateOf: job.jobId });
       } catch (error) {
-        if (!(error instanceof PrintFailure)) throw error;
-        const status = FAILURE_STATUS[error.reason];
-        if (status) this.publish(status);
-        throw new ContractFailure(FAILURE_CODES[error.reason], error.message);
+        this.failed(error);
       }
     } else {
       this.deps.log.info('unknown print job settled', { job: job.jobId, outcome, fromEarlierRun: true });
@@ -272,10 +266,7 @@ export class PrinterService {
       this.publish(receipt.warning ?? 'ready');
       return { jobId: receipt.jobId, bytes: receipt.bytes, confirmedAt: new Date(this.deps.now()).toISOString() };
     } catch (error) {
-      if (!(error instanceof PrintFailure)) throw error;
-      const status = FAILURE_STATUS[error.reason];
-      if (status) this.publish(status);
-      throw new ContractFailure(FAILURE_CODES[error.reason], error.message);
+      this.failed(error);
     }
   }
 
@@ -349,6 +340,14 @@ export class PrinterService {
     const driver = this.driver;
     this.driver = null;
     if (driver) await driver.close().catch(() => undefined);
+  }
+
+  /** A driver's failure as the contract error a screen explains, after publishing what it says of the printer. */
+  private failed(error: unknown): never {
+    if (!(error instanceof PrintFailure)) throw error;
+    const status = FAILURE_STATUS[error.reason];
+    if (status) this.publish(status);
+    throw new ContractFailure(FAILURE_CODES[error.reason], error.message);
   }
 
   private publish(condition: PrinterCondition | PrinterStatus): void {
