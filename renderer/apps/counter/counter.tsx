@@ -236,12 +236,14 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
                   <ActionButton label={t('counter.transfer')} shortcut="T" onClick={() => setTransferring(true)} />
                 </div>
                 <VisitorPanel
+                  key={`visitor-${current.id}`}
                   service={services.find((service) => service.id === current.service)}
                   today={today}
                   visitor={visitOfCurrent.visitor}
                   onVisitor={setVisitor}
                 />
                 <Acknowledgement
+                  key={`acknowledgement-${current.id}`}
                   ticket={current}
                   service={services.find((service) => service.id === current.service)}
                   today={today}

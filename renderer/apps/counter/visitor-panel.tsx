@@ -86,6 +86,7 @@ export function VisitorPanel({ service, today, visitor, onVisitor }: { service: 
     const found = checkTyped(draft, fields, today);
     setProblems(found);
     if (found.length === 0) {
+      setReadFailure(null);
       onVisitor({ values: Object.fromEntries(fields.map((field) => [field, draft[field]?.trim() ?? ''])), source: 'typed' });
       setTyping(false);
     }
