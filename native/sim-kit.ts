@@ -60,10 +60,12 @@ export interface Cable<S> {
   /** The simulator while plugged in. */
   readonly simulator: S | undefined;
   readonly pid: number | undefined;
-  /** Pulls the cable; the `unplugged` event comes from the exit watcher, as for an unplug from outside. */
-  unplug(): Promise<void>;
-  /** Plugs it back in (a fresh pair at the same link) and says so; nothing when it already is. */
-  replug(): Promise<void>;
+  /**
+   * `unplug` (the `unplugged` event comes from the exit watcher, as for an unplug from outside) and
+   * `replug` (a fresh pair at the same link; nothing when plugged in), the commands every
+   * pluggable device knows; false for any other word.
+   */
+  command(word: string): Promise<boolean>;
   /** Unplugs for good, without an `unplugged` event. */
   stop(): Promise<void>;
 }
@@ -98,6 +100,11 @@ export async function cable<S extends { detach(): void }>(context: SimContext, k
   };
 
   const { appPath } = await connect();
+  const replug = async (): Promise<void> => {
+    if (plugged) return;
+    const pair = await connect();
+    context.emit({ event: 'replugged', device: kind, path: appPath, pid: pair.pid }, `${kind}: plugged in again at ${appPath}`);
+  };
   return {
     appPath,
     get simulator() {
@@ -106,11 +113,11 @@ export async function cable<S extends { detach(): void }>(context: SimContext, k
     get pid() {
       return plugged?.pair.pid;
     },
-    unplug: disconnect,
-    async replug() {
-      if (plugged) return;
-      const pair = await connect();
-      context.emit({ event: 'replugged', device: kind, path: appPath, pid: pair.pid }, `${kind}: plugged in again at ${appPath}`);
+    async command(word) {
+      if (word === 'unplug') await disconnect();
+      else if (word === 'replug') await replug();
+      else return false;
+      return true;
     },
     async stop() {
       stopping = true;

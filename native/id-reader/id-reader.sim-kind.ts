@@ -42,14 +42,8 @@ export const idReaderKind: DeviceKind = {
             );
             return true;
           }
-          case 'unplug':
-            await device.unplug();
-            return true;
-          case 'replug':
-            await device.replug();
-            return true;
           default:
-            return false;
+            return device.command(word);
         }
       },
       status() {

@@ -52,14 +52,8 @@ export const signaturePadKind: DeviceKind = {
           case 'sign-drop':
             draw(word);
             return true;
-          case 'unplug':
-            await device.unplug();
-            return true;
-          case 'replug':
-            await device.replug();
-            return true;
           default:
-            return false;
+            return device.command(word);
         }
       },
       status() {
