@@ -159,40 +159,45 @@ export class DeviceManager {
 
   constructor(private readonly options: DeviceManagerOptions) {}
 
-  async configure(settings: { idReader: IdReaderSettings | null; signaturePad: SignaturePadSettings | null }): Promise<void> {
-    await Promise.all([this.idReader?.close(), this.signaturePad?.close()]);
-    this.idReader = null;
-    this.signaturePad = null;
-    const { drivers, log } = this.options;
-    const reader = settings.idReader;
-    if (reader) {
-      this.idReader = new DeviceSlot<IdReaderDevice>(
-        'idReader',
-        async () => {
-          const { ports } = await drivers.listPorts();
-          const target = resolvePath(reader, ports);
-          return { driver: await drivers.openIdReader(reader, target.path), description: target.how };
-        },
-        this.options.onStatus,
-        (driver) => driver.onRead((raw) => this.deliver(raw)),
-        log,
-      );
+  /**
+   * (Re)opens the devices given: a role present in `settings` is closed and opened anew with its
+   * settings (null: none); a role left out keeps running untouched.
+   */
+  async configure(settings: { idReader?: IdReaderSettings | null; signaturePad?: SignaturePadSettings | null }): Promise<void> {
+    const { drivers } = this.options;
+    if ('idReader' in settings) {
+      await this.idReader?.close();
+      const reader = settings.idReader;
+      this.idReader = reader
+        ? this.slot('idReader', reader, (path) => drivers.openIdReader(reader, path), (driver) => driver.onRead((raw) => this.deliver(raw)))
+        : null;
     }
-    const pad = settings.signaturePad;
-    if (pad) {
-      this.signaturePad = new DeviceSlot<SignaturePadDevice>(
-        'signaturePad',
-        async () => {
-          const { ports } = await drivers.listPorts();
-          const target = resolvePath(pad, ports);
-          return { driver: await drivers.openSignaturePad(pad, target.path), description: target.how };
-        },
-        this.options.onStatus,
-        () => undefined,
-        log,
-      );
+    if ('signaturePad' in settings) {
+      await this.signaturePad?.close();
+      const pad = settings.signaturePad;
+      this.signaturePad = pad ? this.slot('signaturePad', pad, (path) => drivers.openSignaturePad(pad, path), () => undefined) : null;
     }
     this.options.onStatus();
+  }
+
+  /** A role's slot: finds its port (by USB ids when configured so) and opens it through `open`. */
+  private slot<D extends { onClose(listener: () => void): () => void; close(): Promise<void> }>(
+    role: DeviceRole,
+    settings: { path: string; match?: DeviceMatch | undefined },
+    open: (path: string) => Promise<D>,
+    onOpened: (driver: D) => (() => void) | void,
+  ): DeviceSlot<D> {
+    return new DeviceSlot<D>(
+      role,
+      async () => {
+        const { ports } = await this.options.drivers.listPorts();
+        const target = resolvePath(settings, ports);
+        return { driver: await open(target.path), description: target.how };
+      },
+      this.options.onStatus,
+      onOpened,
+      this.options.log,
+    );
   }
 
   states(): DeviceState[] {

@@ -158,8 +158,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
     },
     'devices.list': deviceList,
     'devices.configure': async (change) => {
-      // Written to the file as the admin chose; options given on the command line still win for
-      // this run only, as at start-up.
+      // Written to the file as the admin chose (the file's other fields as they were, so options
+      // given on the command line are not saved into it), and in force at once.
       const fileSettings = (await loadSettings(options.dataDir)).settings;
       await saveSettings(options.dataDir, { ...fileSettings, [change.role]: change.settings });
       if (change.role === 'printer') {
@@ -168,7 +168,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
         printer = makePrinter(settings.printer);
       } else {
         settings = { ...settings, [change.role]: change.settings };
-        await devices.configure({ idReader: settings.idReader, signaturePad: settings.signaturePad });
+        // Only the device changed is reopened; the other one goes on (a signature may be under way).
+        await devices.configure({ [change.role]: change.settings });
       }
       options.log.info('device configured', { role: change.role, configured: change.settings !== null });
       emit('devices.status', deviceStates());

@@ -149,6 +149,35 @@ describe('DeviceManager', () => {
     expect(reads).toEqual([{ ok: false, reason: 'torn', part: 'line-2', readAt: '2026-11-22T10:00:00.000Z' }]);
   });
 
+  it('reconfiguring one device reopens only that one; the other goes on untouched', async () => {
+    const opened: FakeReader[] = [];
+    const pads: string[] = [];
+    const target = create({
+      openIdReader: async () => {
+        const device = new FakeReader();
+        opened.push(device);
+        return device;
+      },
+      openSignaturePad: async (settings, path) => {
+        pads.push(path);
+        return { capture: () => new Promise(() => undefined), onClose: () => () => undefined, close: async () => undefined };
+      },
+    });
+    await target.configure({ idReader: reader, signaturePad: pad });
+    await vi.advanceTimersByTimeAsync(0);
+    expect([opened.length, pads.length]).toEqual([1, 1]);
+
+    await target.configure({ signaturePad: { ...pad, path: '/dev/ttyS5' } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.closed).toBe(false);
+    expect(pads).toEqual(['/dev/ttyS4', '/dev/ttyS5']);
+
+    await target.configure({ signaturePad: null });
+    expect(connection(target, 'signaturePad')).toBe('not-configured');
+    expect(connection(target, 'idReader')).toBe('connected');
+  });
+
   it('waits for the next swipe in a device test, and times out with TIMEOUT when nothing comes', async () => {
     const device = new FakeReader();
     const target = create({ openIdReader: async () => device });
