@@ -134,10 +134,8 @@ export class PrinterService {
       } catch (error) {
         if (!(error instanceof PrintFailure)) throw error;
         this.deps.log.warn('ticket not printed', { ticket: printout.ticketId, reason: error.reason });
-        const status = FAILURE_STATUS[error.reason];
-        if (status) this.publish(status);
         if (error.reason === 'disconnected' && !isSelfHealing(driver)) await this.drop();
-        throw new ContractFailure(FAILURE_CODES[error.reason], error.message);
+        this.failed(error);
       }
     } finally {
       this.busy = false;
