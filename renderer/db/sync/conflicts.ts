@@ -122,13 +122,54 @@ function handler<T>(resolve: (local: WithDeleted<T>, master: WithDeleted<T>) => 
   };
 }
 
+/**
+ * The context in which RxDB's downstream asks `isEqual(master, local)` right before it writes a
+ * document from the hub over the local one (rxdb/src/replication-protocol/downstream.ts).
+ */
+export const DOWNSTREAM_WRITE_CHECK = 'downstream-check-if-equal-1';
+
+/**
+ * Whether the hub's `master` is an older version of a ticket than the `local` one — which RxDB only
+ * asks about once the hub has accepted the local one (it is equal to the assumed master state):
+ * - both carry the hub's stamp and the local one's is higher (every local change sets `hubStamp`
+ *   to 0, so a stamped document is exactly the hub's version with that stamp, and stamps grow in
+ *   commit order); or
+ * - the local history holds all of the master's events and more: a ticket's history only grows, at
+ *   the hub too (a conflict merges histories, it never drops an event), so the master is from
+ *   before the local change the hub accepted — whose stamp the workstation does not know yet.
+ */
+export function staleHubVersion(master: TicketWithDeleted, local: TicketWithDeleted): boolean {
+  const masterStamp = master.hubStamp ?? 0;
+  if (masterStamp > 0 && (local.hubStamp ?? 0) > masterStamp) return true;
+  if (master._deleted && !local._deleted) return false;
+  if (local.events.length <= master.events.length) return false;
+  const localKeys = new Set(local.events.map(eventKey));
+  return master.events.every((event) => localKeys.has(eventKey(event)));
+}
+
+/**
+ * Tickets: as every collection, plus one rule for the way back. The live stream (or a pull that
+ * read the hub a moment earlier) can bring a version older than the one here: a push answer brings
+ * the hub's stored version of a call at once, and a finished visitor's "done" is here before the
+ * stream has delivered the "serving" it replaced. RxDB would write such an older version over the
+ * newer one — for a moment a finished visitor would be "serving" again and the counter "busy". The
+ * check runs where RxDB decides, with the local copy read just then, so no ordering of answers and
+ * events slips past it: an older version counts as "nothing new".
+ */
+function ticketHandler(): RxConflictHandler<Ticket & { hubStamp?: number }> {
+  return {
+    isEqual: (a, b, context) => identicalDocument(a, b) || (context === DOWNSTREAM_WRITE_CHECK && staleHubVersion(a, b)),
+    resolve: async (input) => resolveTicket(input.newDocumentState, input.realMasterState),
+  };
+}
+
 const masterWins = <T>(): RxConflictHandler<T> => handler<T>((_local, master) => master);
 
 export const conflictHandlers = {
   office: masterWins(),
   services: masterWins(),
   counters: handler<CounterDoc>(resolveCounter),
-  tickets: handler<Ticket & { hubStamp?: number }>(resolveTicket),
+  tickets: ticketHandler(),
   appointments: handler<Appointment>(resolveAppointment),
   alerts: handler<AlertDoc>(resolveAlert),
 };

@@ -18,7 +18,7 @@
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import { BehaviorSubject, Subject, filter, map, merge, type Observable, type Subscription } from 'rxjs';
-import { HUB_STAMP_FIELD, STAMPED_COLLECTIONS, SYNC_COLLECTIONS, type Checkpoint, type SyncCollection, type WireDocument } from '../../../electron/contract/hub';
+import { SYNC_COLLECTIONS, type Checkpoint, type SyncCollection, type WireDocument } from '../../../electron/contract/hub';
 import type { Ticket } from '../../domain/ticket';
 import type { OkienkoDatabase } from '../database';
 import { sameDocument } from './conflicts';
@@ -80,27 +80,6 @@ export function startSync(options: SyncOptions): SyncHandle {
   const streams = new Map<SyncCollection, Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>>();
   const pending = new Map<string, unknown>();
   const subscriptions: Subscription[] = [];
-  /**
-   * A push answer hands back the stored version of a stamped document (contract/hub.ts), so the
-   * local copy can be ahead of the live stream, which still delivers the versions in between. RxDB
-   * would take such an older version for the newest: remember the stamps push answers brought,
-   * and leave out any stream version not newer than that.
-   */
-  const echoed = new Map<string, number>();
-  const withoutStale = (collection: SyncCollection, documents: readonly WireDocument[]): readonly WireDocument[] => {
-    if (!STAMPED_COLLECTIONS.includes(collection) || echoed.size === 0) return documents;
-    return documents.filter((document) => {
-      const seen = echoed.get(`${collection}/${document.id}`);
-      if (seen === undefined) return true;
-      // The push answer already delivered that very version (or a newer one): drop it, or RxDB
-      // would write it again over whatever this workstation did since.
-      const stamp = Number(document[HUB_STAMP_FIELD] ?? 0);
-      if (stamp <= seen) return false;
-      echoed.delete(`${collection}/${document.id}`);
-      return true;
-    });
-  };
-
   const lostCalls = new Subject<LostCall>();
   const statusSubject = new BehaviorSubject<SyncStatus>({ connection: 'connecting', lastSyncAt: 0, pending: 0 });
   let offline = false;
@@ -169,13 +148,9 @@ export function startSync(options: SyncOptions): SyncHandle {
             )
             .catch(failed);
           heard();
-          if (STAMPED_COLLECTIONS.includes(name)) {
-            for (const document of conflicts) {
-              const stamp = Number(document[HUB_STAMP_FIELD] ?? 0);
-              const key = `${name}/${document.id}`;
-              if (stamp > (echoed.get(key) ?? 0)) echoed.set(key, stamp);
-            }
-          }
+          // For stamped collections the answer includes the stored versions: RxDB writes them here
+          // as resolved conflicts, and the ticket handler keeps the stream from going back behind
+          // them (sync/conflicts.ts).
           return conflicts as WithDeleted<unknown>[];
         },
       },
@@ -214,8 +189,7 @@ export function startSync(options: SyncOptions): SyncHandle {
         signal: abort.signal,
         onEvent: (event) => {
           heard();
-          const documents = withoutStale(event.collection, event.documents);
-          streams.get(event.collection)?.next({ documents: [...documents] as unknown as WithDeleted<unknown>[], checkpoint: event.checkpoint });
+          streams.get(event.collection)?.next({ documents: [...event.documents] as unknown as WithDeleted<unknown>[], checkpoint: event.checkpoint });
         },
         onClose: () => {
           if (abort.signal.aborted) return;

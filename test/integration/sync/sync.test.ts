@@ -270,7 +270,7 @@ describe.each(BACKENDS)('hub crashes and the network misbehaves, on %s', (backen
     const office = await startOffice(backend);
     try {
       const kiosk = await join(office, 'kiosk', { seed: true });
-      const counter = await SimulatedWorkstation.start({ name: 'counter-1', hubUrl: office.hub.url, token: await createToken(office.database, 'counter-1'), recordPushes: true });
+      const counter = await SimulatedWorkstation.start({ name: 'counter-1', hubUrl: office.hub.url, token: await createToken(office.database, 'counter-1'), recordPushes: true, counterOfInterest: 1 });
       office.workstations.push(counter);
       await counter.openCounter(1);
       const issued: string[] = [];

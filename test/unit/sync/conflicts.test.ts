@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lostCall } from '../../../renderer/db/sync/replication';
-import { identicalDocument, resolveAlert, resolveAppointment, resolveCounter, resolveTicket, sameDocument, type TicketWithDeleted } from '../../../renderer/db/sync/conflicts';
+import { identicalDocument, resolveAlert, resolveAppointment, resolveCounter, resolveTicket, sameDocument, staleHubVersion, type TicketWithDeleted } from '../../../renderer/db/sync/conflicts';
 import { transition, type Ticket } from '../../../renderer/domain/ticket';
 import { waitingTicket } from '../../support/tickets';
 
@@ -71,6 +71,21 @@ describe('ticket conflicts', () => {
     expect(resolveTicket(done, serving)).toMatchObject({ state: 'done', hubStamp: 0 });
     // A stale copy meets the hub's newer one: the hub's is kept as it is.
     expect(resolveTicket(at(base), serving)).toBe(serving);
+  });
+
+  it('tells an older hub version from a newer one, stamped or not yet', () => {
+    const called = at(transition(base, { type: 'call', counter: 1 }, counterA, 5_000), 42);
+    const serving = at(transition(called, { type: 'start' }, counterA, 6_000), 43);
+    const done = at(transition(serving, { type: 'done' }, counterA, 9_000));
+    expect(staleHubVersion(called, serving)).toBe(true); // both stamped: 42 < 43
+    expect(staleHubVersion(serving, done)).toBe(true); // "done" not stamped yet, but its history holds all of "serving"'s
+    expect(staleHubVersion(serving, called)).toBe(false);
+    expect(staleHubVersion(serving, serving)).toBe(false);
+    // The hub noted a rival call: its version knows something this one does not — not stale.
+    const noted = at({ ...serving, events: [...serving.events, { type: 'overruled', overruled: 'called', at: 6_500, by: counterB }] }, 44);
+    expect(staleHubVersion(noted, done)).toBe(false);
+    // Deleted at the hub is never older than a live copy.
+    expect(staleHubVersion({ ...serving, _deleted: true, hubStamp: 0 }, done)).toBe(false);
   });
 
   it('equality ignores key order and the hub stamp', () => {

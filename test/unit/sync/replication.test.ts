@@ -1,0 +1,120 @@
+/**
+ * The workstation's replication against a scripted hub: the hub's answers follow the protocol
+ * (contract/hub.ts, as electron/hub/server.ts gives them), and the test decides when the live
+ * stream delivers what. The real hub and its timing are exercised in test/integration/sync; here
+ * the orderings that are rare there are made to happen every time.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StreamEvent, SyncCollection, WireDocument } from '../../../electron/contract/hub';
+import type { OkienkoDatabase } from '../../../renderer/db/database';
+import { identicalDocument } from '../../../renderer/db/sync/conflicts';
+import type { HubClient } from '../../../renderer/db/sync/hub-client';
+import { startSync, type SyncHandle } from '../../../renderer/db/sync/replication';
+import { transition, type Ticket, type TicketAction } from '../../../renderer/domain/ticket';
+import { createMemoryDatabase } from '../../support/memory-db';
+import { waitingTicket } from '../../support/tickets';
+
+const CONFIRMED_STATES = new Set(['called', 'serving']);
+
+/** A hub that stores tickets with stamps and holds back its live stream until told. */
+function scriptedHub() {
+  let stamp = 0;
+  const stored = new Map<string, WireDocument>();
+  /** Every version the hub stored, in stamp order: what its stream has yet to deliver. */
+  const versions: WireDocument[] = [];
+  let listener: ((event: StreamEvent) => void) | null = null;
+  const client = {
+    async pull(_collection: SyncCollection, checkpoint: { stamp: number; id: string } | null, limit: number) {
+      const after = checkpoint?.stamp ?? 0;
+      const documents = [...stored.values()].filter((document) => Number(document.hubStamp) > after).sort((a, b) => Number(a.hubStamp) - Number(b.hubStamp)).slice(0, limit);
+      const last = documents.at(-1);
+      return { documents, checkpoint: last ? { stamp: Number(last.hubStamp), id: last.id } : checkpoint };
+    },
+    async push(_collection: SyncCollection, rows: readonly { newDocumentState: WireDocument; assumedMasterState?: WireDocument }[]) {
+      const conflicts: WireDocument[] = [];
+      const written: WireDocument[] = [];
+      for (const row of rows) {
+        const master = stored.get(row.newDocumentState.id);
+        if (master && (!row.assumedMasterState || !identicalDocument({ ...master, hubStamp: 0 }, { ...row.assumedMasterState, hubStamp: 0 }))) {
+          conflicts.push(master);
+          continue;
+        }
+        const document = { ...row.newDocumentState, hubStamp: ++stamp } as WireDocument;
+        stored.set(document.id, document);
+        versions.push(document);
+        written.push(document);
+      }
+      // As the hub: the stored versions of calls in progress go back with the answer.
+      return [...conflicts, ...written.filter((document) => CONFIRMED_STATES.has(String(document.state)))];
+    },
+    async stream(handlers: { onEvent: (event: StreamEvent) => void; onClose: () => void; signal: AbortSignal }) {
+      listener = handlers.onEvent;
+    },
+  };
+  return {
+    client: client as unknown as HubClient,
+    versions,
+    /** The live stream delivers one stored version now. */
+    deliver(document: WireDocument) {
+      listener!({ collection: 'tickets', documents: [document], checkpoint: { stamp: Number(document.hubStamp), id: document.id } });
+    },
+    connected: () => listener !== null,
+  };
+}
+
+describe('replication with the hub', () => {
+  let db: OkienkoDatabase;
+  let sync: SyncHandle;
+  let hub: ReturnType<typeof scriptedHub>;
+
+  beforeEach(async () => {
+    db = await createMemoryDatabase();
+    hub = scriptedHub();
+    sync = startSync({ db, client: hub.client, hubId: 'scripted', collections: ['tickets'], retryMs: 50 });
+    await sync.awaitInitialSync();
+    await expect.poll(hub.connected).toBe(true);
+  });
+  afterEach(async () => {
+    await sync.stop();
+    await db.close();
+  });
+
+  const counter = { station: 'ws-test', counter: 1 };
+  async function act(id: string, action: TicketAction, at: number): Promise<void> {
+    const doc = await db.tickets.findOne(id).exec();
+    await doc!.incrementalModify((current) => ({ ...transition(current as Ticket, action, counter, at), hubStamp: 0 }) as typeof current);
+    await sync.awaitInSync();
+  }
+
+  it('a version from the hub older than the one here never replaces it, whenever the stream brings it', async () => {
+    await db.tickets.insert({ ...waitingTicket(1), hubStamp: 0 } as never);
+    await sync.awaitInSync();
+    await act('t1', { type: 'call', counter: 1 }, 2_000);
+    await act('t1', { type: 'start' }, 3_000);
+    await act('t1', { type: 'done' }, 4_000);
+    expect(hub.versions.map((version) => version.state)).toEqual(['waiting', 'called', 'serving', 'done']);
+    // The push answers brought "called" and "serving" with their stamps; "done" is here unstamped.
+    expect(await db.tickets.findOne('t1').exec()).toMatchObject({ state: 'done', hubStamp: 0 });
+
+    const written: string[] = [];
+    const watch = db.tickets.$.subscribe((event) => {
+      if (event.documentId === 't1') written.push(`${(event.documentData as Ticket).state}/${(event.documentData as { hubStamp: number }).hubStamp}`);
+    });
+    // Now the stream catches up, late: every version in order, the older ones after the newer
+    // ones already reached this workstation by the push answers. (RxDB keeps only the newest of
+    // the versions waiting to be written: each goes on its own, followed by a ticket issued
+    // elsewhere — once that one is here, the version before it has been dealt with.)
+    let marker = 100;
+    for (const version of hub.versions) {
+      hub.deliver(version);
+      const id = `t${++marker}`;
+      hub.deliver({ ...waitingTicket(marker), hubStamp: marker, _deleted: false } as unknown as WireDocument);
+      await expect.poll(async () => (await db.tickets.findOne(id).exec()) !== null).toBe(true);
+    }
+    watch.unsubscribe();
+
+    // The only write is the hub's stamp arriving for the finished visit: nothing went back.
+    expect(written).toEqual(['done/4']);
+    expect(await db.tickets.findOne('t1').exec()).toMatchObject({ state: 'done', hubStamp: 4 });
+  });
+});
