@@ -5,6 +5,7 @@
  * revision, so two windows racing for the same ticket cannot both win: the loser's transition is
  * refused by the life cycle and it moves on to the next visitor.
  */
+import { concatMap, first, firstValueFrom, of, startWith, timeout } from 'rxjs';
 import { checkInRefusal, normaliseCode, type Appointment, type CheckInRefusal } from '../domain/appointment';
 import { officeDay } from '../domain/office-time';
 import { afterCall, pickNext, type CounterQueue, type Pick, type PickReason } from '../domain/ordering';
@@ -223,22 +224,26 @@ export class Queue {
     return null;
   }
 
-  private async awaitCurrent(counterNumber: number, day: string, ms: number): Promise<Ticket | null> {
-    for (let waited = 0; waited < ms; waited += 20) {
-      const current = await this.currentTicket(counterNumber, day);
-      if (current) return current;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return null;
+  /** Waits (briefly) for a ticket this counter holds to arrive — looked at on every change, not polled. */
+  private awaitCurrent(counterNumber: number, day: string, ms: number): Promise<Ticket | null> {
+    return firstValueFrom(
+      this.db.tickets.$.pipe(
+        startWith(null),
+        concatMap(() => this.currentTicket(counterNumber, day)),
+        first((ticket) => ticket !== null),
+        timeout({ first: ms, with: () => of(null) }),
+      ),
+    );
   }
 
   /** Waits (briefly) until the hub's version of a ticket has reached the local database. */
   private async awaitLocalCopy(id: string, hubStamp: number): Promise<void> {
-    for (let waited = 0; waited < 2000; waited += 10) {
-      const doc = (await this.db.tickets.findOne(id).exec())?.toJSON() as { hubStamp?: number } | undefined;
-      if (doc && (doc.hubStamp ?? 0) >= hubStamp) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await firstValueFrom(
+      this.db.tickets.findOne(id).$.pipe(
+        first((doc) => doc !== null && ((doc.toJSON() as { hubStamp?: number }).hubStamp ?? 0) >= hubStamp),
+        timeout({ first: 2000, with: () => of(null) }),
+      ),
+    );
   }
 
   /** Calls one ticket chosen by the clerk (out of order); the call is recorded like any other. */

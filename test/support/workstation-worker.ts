@@ -6,6 +6,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { first, firstValueFrom, map, of, timeout } from 'rxjs';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { createOkienkoDatabase } from '../../renderer/db/database';
@@ -168,23 +169,31 @@ async function run(command: Command): Promise<unknown> {
       });
       trail.push(`callNext -> ${pick?.ticket.number ?? 'none'} (${pick?.reason}) in ${Date.now() - started} ms`);
       if (!pick) return { outcome: 'empty' };
-      const deadline = Date.now() + command.timeoutMs;
+      // Watch the ticket (every version written here), as the counter's screen does.
       const seen: string[] = [];
-      while (Date.now() < deadline) {
-        const doc = (await db.tickets.findOne(pick.ticket.id).exec())?.toJSON() as (Ticket & { hubStamp?: number }) | undefined;
-        const step = `${doc?.state}/${doc?.counter}/${doc?.hubStamp}`;
-        if (seen.at(-1) !== step) seen.push(step);
-        // Still "waiting" here only means the hub's version has not arrived yet.
-        if (doc && doc.state !== 'waiting' && doc.counter !== command.counter) {
-          trail.push(`lost ${doc.number}: ${seen.join(' ')}`);
-          return { outcome: 'lost', ticket: doc, seen };
-        }
-        if (doc && (doc.hubStamp ?? 0) > 0 && doc.state === 'called') {
-          if (process.env.OKIENKO_SYNC_DEBUG && Date.now() - started > 5000) console.info(`${init.name}: ${doc.number} confirmed after ${Date.now() - started} ms`);
-          return { outcome: 'confirmed', ticket: doc };
-        }
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      type Outcome = { outcome: 'lost' | 'confirmed'; ticket: Ticket; seen?: string[] };
+      const decided = await firstValueFrom(
+        db.tickets.findOne(pick.ticket.id).$.pipe(
+          map((rxDoc): Outcome | null => {
+            const doc = rxDoc?.toJSON() as (Ticket & { hubStamp?: number }) | undefined;
+            const step = `${doc?.state}/${doc?.counter}/${doc?.hubStamp}`;
+            if (seen.at(-1) !== step) seen.push(step);
+            // Still "waiting" here only means the hub's version has not arrived yet.
+            if (doc && doc.state !== 'waiting' && doc.counter !== command.counter) {
+              trail.push(`lost ${doc.number}: ${seen.join(' ')}`);
+              return { outcome: 'lost', ticket: doc, seen };
+            }
+            if (doc && (doc.hubStamp ?? 0) > 0 && doc.state === 'called') {
+              if (process.env.OKIENKO_SYNC_DEBUG && Date.now() - started > 5000) console.info(`${init.name}: ${doc.number} confirmed after ${Date.now() - started} ms`);
+              return { outcome: 'confirmed', ticket: doc };
+            }
+            return null;
+          }),
+          first((outcome) => outcome !== null),
+          timeout({ first: command.timeoutMs, with: () => of(null) }),
+        ),
+      );
+      if (decided) return decided;
       const last = (await db.tickets.findOne(pick.ticket.id).exec())?.toJSON();
       return { outcome: 'unconfirmed', ticket: last ?? pick.ticket, status: hub?.sync.status, seen, trail: trail.slice(-25) };
     }

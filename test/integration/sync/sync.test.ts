@@ -119,7 +119,7 @@ describe.each(BACKENDS)('faults, on %s', (backend) => {
       for (let i = 0; i < TICKETS; i++) issued.push((await kiosk.issue('cashier')).id);
       const counters = await Promise.all(Array.from({ length: COUNTERS }, (_, i) => join(office, `counter-${i + 1}`, { counterOfInterest: i + 1 })));
       await Promise.all(counters.map((workstation, i) => workstation.openCounter(i + 1)));
-      await Promise.all(counters.map(async (workstation) => expect.poll(() => workstation.waitingCount(), { timeout: 60_000 }).toBe(TICKETS)));
+      await Promise.all(counters.map(async (workstation) => expect.poll(() => workstation.waitingCount(), { timeout: 60_000, interval: 250 }).toBe(TICKETS)));
       const stats = { served: 0, lost: 0 };
       await Promise.all(counters.map((workstation, i) => serveUntilEmpty(workstation, i + 1, stats)));
       const tickets = await converge(office);
