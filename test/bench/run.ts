@@ -187,7 +187,8 @@ async function main(): Promise<void> {
       lines.push(
         `${figure.backend}: A → B p50 ${figure.aToB.p50} ms, p95 ${figure.aToB.p95} ms with ${figure.aToB.workstations} workstations (${figure.aToB.p95 <= 500 ? 'meets' : 'MISSES'} the goal); ` +
           `converged after a day offline in ${figure.convergenceMs} ms (${figure.convergenceMs <= 10_000 ? 'meets' : 'MISSES'}); ${figure.throughputDocsPerSecond} docs/s stored` +
-          (figure.rawPushDocsPerSecond ? `, ${figure.rawPushDocsPerSecond} docs/s raw push` : ''),
+          (figure.rawPushDocsPerSecond ? `, ${figure.rawPushDocsPerSecond} docs/s raw push` : '') +
+          (figure.databaseOnlyDocsPerSecond ? `, ${figure.databaseOnlyDocsPerSecond} docs/s in the database alone` : ''),
       );
     }
     for (const [backend, ratio] of Object.entries(sync.ratios)) lines.push(`${backend} / peer: ${JSON.stringify(ratio)} (goal: push throughput ≥ 2)`);

@@ -11,12 +11,22 @@
  *   raw push throughput: the same documents pushed straight to the server in its own protocol
  *     (HTTP for the hub, RxDB's websocket messages for the peer), no workstation in between —
  *     what the server itself sustains, where the figure above is bound by the workstations
+ *   database only (hub): the hub's push transactions run in this process straight against a fresh
+ *     database of the same kind, one batch after another, no HTTP, no parsing — the ceiling the
+ *     database sets for any server that stores every document durably
  */
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { WebSocket } from 'ws';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { HUB_API_PREFIX, type WireDocument } from '../../electron/contract/hub';
+import { migrate } from '../../electron/hub/migrations';
+import { openPglite, openPostgres } from '../../electron/hub/sql';
+import { HubStore } from '../../electron/hub/store';
+import { createLogger } from '../../electron/station/log';
+import { createTestDatabase } from '../support/postgres';
 import { issueTicket } from '../../renderer/domain/ticket';
 import { createHubDatabase, createToken, hubClient, startHubProcess } from '../support/hub-process';
 import { PROJECT_ROOT } from '../support/processes';
@@ -30,6 +40,7 @@ interface Backend {
   /** Tickets the server holds (or, for the hub, documents written since start: one stamp each). */
   storedCount(): Promise<number>;
   rawPushThroughput?(documents: number): Promise<number>;
+  databaseOnlyThroughput?(documents: number): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -72,6 +83,7 @@ async function hubBackend(kind: 'pglite' | 'postgresql'): Promise<Backend> {
       );
       return documents / ((performance.now() - started) / 1000);
     },
+    databaseOnlyThroughput: (documents) => databaseOnlyThroughput(kind, documents),
     async stop() {
       await hub.kill('SIGTERM').catch(() => undefined);
       await database.remove();
@@ -79,14 +91,36 @@ async function hubBackend(kind: 'pglite' | 'postgresql'): Promise<Backend> {
   };
 }
 
+/** The hub's own push transactions (HubStore.push) on a fresh database, one batch after another. */
+async function databaseOnlyThroughput(kind: 'pglite' | 'postgresql', documents: number): Promise<number> {
+  const log = createLogger({ level: 'error' });
+  const dir = kind === 'pglite' ? await mkdtemp(path.join(tmpdir(), 'okienko-bench-db-')) : null;
+  const postgres = kind === 'postgresql' ? await createTestDatabase('okienko_bench') : null;
+  const db = dir ? await openPglite(path.join(dir, 'pglite'), log) : await openPostgres({ url: postgres!.url, log });
+  try {
+    await migrate(db);
+    const store = new HubStore(db, 'bench');
+    const rows = (batch: WireDocument[]) => batch.map((document) => ({ newDocumentState: document }));
+    await store.push('tickets', rows(rawBatches(200, 'warm-up')[0]!));
+    const batches = rawBatches(documents);
+    const started = performance.now();
+    for (const batch of batches) await store.push('tickets', rows(batch));
+    return documents / ((performance.now() - started) / 1000);
+  } finally {
+    await db.close();
+    await postgres?.drop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** New ticket documents in batches of 200, as a workstation would push them. */
-function rawBatches(documents: number): WireDocument[][] {
+function rawBatches(documents: number, prefix = 'raw'): WireDocument[][] {
   const day = new Date().toISOString().slice(0, 10);
   const batches: WireDocument[][] = [];
   for (let i = 0; i < documents; i += 200) {
     batches.push(
       Array.from({ length: Math.min(200, documents - i) }, (_, j) => ({
-        ...issueTicket({ id: `raw-${i + j}`, day, service: 'cashier', letter: 'R', seq: i + j + 1, priority: null }, { station: 'raw' }, Date.now()),
+        ...issueTicket({ id: `${prefix}-${i + j}`, day, service: 'cashier', letter: 'R', seq: i + j + 1, priority: null }, { station: 'raw' }, Date.now()),
         hubStamp: 0,
         _deleted: false,
       })) as unknown as WireDocument[],
@@ -167,6 +201,7 @@ export interface SyncFigures {
   readonly convergenceMs: number;
   readonly throughputDocsPerSecond: number;
   readonly rawPushDocsPerSecond?: number;
+  readonly databaseOnlyDocsPerSecond?: number;
 }
 
 async function measure(backend: Backend, log: (line: string) => void): Promise<SyncFigures> {
@@ -218,7 +253,16 @@ async function measure(backend: Backend, log: (line: string) => void): Promise<S
 
   const rawPushDocsPerSecond = backend.rawPushThroughput ? round(await backend.rawPushThroughput(THROUGHPUT_TICKETS), 0) : undefined;
   if (rawPushDocsPerSecond) log(`  ${backend.name}: ${rawPushDocsPerSecond} documents/s pushed straight over HTTP`);
-  return { backend: backend.name, aToB, convergenceMs, throughputDocsPerSecond, ...(rawPushDocsPerSecond ? { rawPushDocsPerSecond } : {}) };
+  const databaseOnlyDocsPerSecond = backend.databaseOnlyThroughput ? round(await backend.databaseOnlyThroughput(THROUGHPUT_TICKETS), 0) : undefined;
+  if (databaseOnlyDocsPerSecond) log(`  ${backend.name}: ${databaseOnlyDocsPerSecond} documents/s through the hub's push transactions alone (no HTTP)`);
+  return {
+    backend: backend.name,
+    aToB,
+    convergenceMs,
+    throughputDocsPerSecond,
+    ...(rawPushDocsPerSecond ? { rawPushDocsPerSecond } : {}),
+    ...(databaseOnlyDocsPerSecond ? { databaseOnlyDocsPerSecond } : {}),
+  };
 }
 
 export async function runSyncBench(log: (line: string) => void): Promise<{ figures: SyncFigures[]; ratios: Record<string, unknown> }> {
@@ -246,6 +290,8 @@ export async function runSyncBench(log: (line: string) => void): Promise<{ figur
       convergence: round(figure.convergenceMs / peer.convergenceMs, 2),
       throughputThroughWorkstations: round(figure.throughputDocsPerSecond / peer.throughputDocsPerSecond, 2),
       ...(figure.rawPushDocsPerSecond && peer.rawPushDocsPerSecond ? { rawPushThroughput: round(figure.rawPushDocsPerSecond / peer.rawPushDocsPerSecond, 2) } : {}),
+      // The database alone against the peer's whole server: the most any server on it could show.
+      ...(figure.databaseOnlyDocsPerSecond && peer.rawPushDocsPerSecond ? { databaseOnlyVsPeerRawPush: round(figure.databaseOnlyDocsPerSecond / peer.rawPushDocsPerSecond, 2) } : {}),
     };
   }
   return { figures, ratios };
