@@ -17,6 +17,8 @@
  *      across midnight, actually served (done / no-show / cancelled), the real outcome wins.
  *   5. Both histories are merged by time. The losing side's events stay in the history as
  *      `overruled` events (who did what, when), so clerks and supervisors see the conflict.
+ *   6. Never backwards: a hub version older than the local one, arriving late by the stream or a
+ *      pull, is not written over it (`staleHubVersion`, checked where RxDB writes downstream).
  * counters — the newer `updatedAt` wins: a counter's document is written by the workstation at
  *   that counter (open, break, close), so its own latest word is the truth.
  * office, services — the hub's version wins: configuration is the office's, not a workstation's.
