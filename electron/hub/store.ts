@@ -195,9 +195,9 @@ export class HubStore {
       const ids = [...new Set(rows.map((row) => row.newDocumentState.id))].sort();
       const masters = await tx.query<{ id: string; data: Record<string, unknown>; deleted: boolean }>(
         `SELECT id, data, deleted FROM documents
-          WHERE collection = $1 AND id IN (SELECT jsonb_array_elements_text($2::text::jsonb))
+          WHERE collection = $1 AND id = ANY($2::text[])
           ORDER BY id FOR UPDATE`,
-        [collection, JSON.stringify(ids)],
+        [collection, ids],
       );
       const current = new Map(masters.map((master) => [master.id, toWire(master.data, master.deleted)]));
       const conflicts: WireDocument[] = [];
