@@ -72,7 +72,7 @@ describe('replication with the hub', () => {
     hub = scriptedHub();
     sync = startSync({ db, client: hub.client, hubId: 'scripted', collections: ['tickets'], retryMs: 50 });
     await sync.awaitInitialSync();
-    await expect.poll(hub.connected).toBe(true);
+    await expect.poll(hub.connected, { timeout: 10_000 }).toBe(true);
   });
   afterEach(async () => {
     await sync.stop();
@@ -109,7 +109,7 @@ describe('replication with the hub', () => {
       hub.deliver(version);
       const id = `t${++marker}`;
       hub.deliver({ ...waitingTicket(marker), hubStamp: marker, _deleted: false } as unknown as WireDocument);
-      await expect.poll(async () => (await db.tickets.findOne(id).exec()) !== null).toBe(true);
+      await expect.poll(async () => (await db.tickets.findOne(id).exec()) !== null, { timeout: 10_000 }).toBe(true);
     }
     watch.unsubscribe();
 
