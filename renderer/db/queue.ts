@@ -169,6 +169,7 @@ export class Queue {
     if (!counterDoc) throw new QueueError('unknown-counter', `No counter ${counterNumber}`);
     if (counterDoc.mode !== 'open') throw new QueueError('counter-closed', `Counter ${counterNumber} is ${counterDoc.mode}`);
     if (current) throw new QueueError('counter-busy', `Counter ${counterNumber} is still serving a visitor`);
+    let hubFoundNobody = false;
     if (this.context.remote) {
       // Online, the hub picks: counters pressing at the same moment get different visitors.
       try {
@@ -177,7 +178,10 @@ export class Queue {
           await this.awaitLocalCopy(decided.ticket.id, (decided.ticket as { hubStamp?: number }).hubStamp ?? 0);
           return { ticket: decided.ticket, reason: decided.reason };
         }
-        // Nobody waits at the hub: only tickets issued here and not yet sent could be waiting.
+        // Nobody waits at the hub: only tickets changed here that the hub has not confirmed yet
+        // could be waiting. A copy the hub stamped is the hub's — it still says "waiting" here
+        // only because the news (another counter called the visitor) is on its way.
+        hubFoundNobody = true;
       } catch (error) {
         // No answer in time: the hub may have called someone for this counter all the same, and
         // the stream would bring it. Give it a moment rather than call a second visitor.
@@ -195,7 +199,7 @@ export class Queue {
     const lost = new Set<string>();
     for (let attempt = 0; attempt < MAX_CALL_ATTEMPTS; attempt++) {
       const waiting = await this.db.tickets.find({ selector: { day, state: 'waiting', service: { $in: [...counterDoc.services] } } }).exec();
-      const candidates = waiting.filter((doc) => !lost.has(doc.id));
+      const candidates = waiting.filter((doc) => !lost.has(doc.id) && !(hubFoundNobody && ((doc.toJSON() as { hubStamp?: number }).hubStamp ?? 0) > 0));
       const queue: CounterQueue = { number: counterDoc.number, services: counterDoc.services, normalSinceLastPriority: counterDoc.normalSinceLastPriority };
       const pick = pickNext(
         candidates.map((doc) => doc.toJSON() as Ticket),

@@ -46,23 +46,7 @@ export function connectHub(
   const client = new HubClient({ url: settings.url, token: settings.token, appVersion: options.appVersion, clock, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const sync = startSync({ db, client, hubId: hubIdOf(settings.url), ...(options.retryMs ? { retryMs: options.retryMs } : {}) });
   const numbers = new HubNumbers(db, client, slot, options.numbers);
-  const remote: RemoteCalls = {
-    async callNext(request) {
-      // Offline (as far as the stream knows): do not make the clerk wait for a timeout.
-      if (sync.status.connection !== 'online') throw new HubError('offline', 0, 'Hub offline');
-      const requestId = `${request.station}-${request.counter}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-      // An answer lost on the way is asked for again with the same id: the hub answers with the
-      // visitor it already called, never a second one.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const response = await client.callNext({ ...request, requestId });
-          return { ticket: response.ticket as unknown as Ticket | null, reason: response.reason as PickReason | null };
-        } catch (error) {
-          if (!(error instanceof HubError) || !error.ambiguous || attempt >= 3 || sync.status.connection !== 'online') throw error;
-        }
-      }
-    },
-  };
+  const remote = hubCalls(client, () => sync.status.connection === 'online');
   return { client, clock, sync, numbers, remote };
 }
 
@@ -71,4 +55,41 @@ export function hubIdOf(url: string): string {
   let hash = 5381;
   for (const char of url.replace(/\/+$/, '').toLowerCase()) hash = ((hash * 33) ^ char.charCodeAt(0)) >>> 0;
   return hash.toString(36);
+}
+
+/**
+ * "Call next" asked of the hub. An answer lost on the way is asked for again with the same request
+ * id (the hub answers with the visitor it already called, never a second one); a call still
+ * unanswered when the clerk gave up is asked for first at the next press, so a visitor the hub
+ * called then is not left standing while a second one is called on top.
+ */
+export function hubCalls(client: Pick<HubClient, 'callNext'>, online: () => boolean): RemoteCalls {
+  /** Per counter: a call the hub may have made although its answer never came. */
+  const unanswered = new Map<number, string>();
+  const newRequestId = (station: string, counter: number) => `${station}-${counter}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  return {
+    async callNext(request) {
+      // Offline (as far as the stream knows): do not make the clerk wait for a timeout.
+      if (!online()) throw new HubError('offline', 0, 'Hub offline');
+      const earlier = unanswered.get(request.counter);
+      let requestId = earlier ?? newRequestId(request.station, request.counter);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const response = await client.callNext({ ...request, requestId });
+          unanswered.delete(request.counter);
+          const ticket = response.ticket as unknown as Ticket | null;
+          if (requestId === earlier && !(ticket && ticket.state === 'called' && ticket.counter === request.counter)) {
+            // That earlier call found nobody, or its visitor has moved on since: a new call.
+            requestId = newRequestId(request.station, request.counter);
+            attempt = 0;
+            continue;
+          }
+          return { ticket, reason: response.reason as PickReason | null };
+        } catch (error) {
+          if (error instanceof HubError && error.ambiguous) unanswered.set(request.counter, requestId);
+          if (!(error instanceof HubError) || !error.ambiguous || attempt >= 3 || !online()) throw error;
+        }
+      }
+    },
+  };
 }

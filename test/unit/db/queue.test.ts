@@ -78,6 +78,35 @@ describe('Queue on the local database', () => {
   });
 });
 
+describe('calling with a hub', () => {
+  let db: OkienkoDatabase;
+  beforeEach(async () => {
+    db = await createMemoryDatabase();
+    await seedDemoOffice(db, START);
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  it('when the hub finds nobody waiting, calls only visitors the hub has not confirmed yet', async () => {
+    let ids = 0;
+    const asked: number[] = [];
+    // The hub has just given the one visitor it knew to another counter: "nobody" for this one.
+    const remote = { callNext: async ({ counter }: { counter: number }) => (asked.push(counter), { ticket: null, reason: null }) };
+    const queue = new Queue(db, { now: () => START, station: 'ws-test', newId: () => `t${++ids}`, remote });
+    await queue.setCounterMode(1, 'open', 'Anna');
+    const known = await queue.issue({ service: 'vehicles', priority: null });
+    // Its copy here still says "waiting", stamped by the hub: the news of the call is on its way.
+    await (await db.tickets.findOne(known.id).exec())!.incrementalPatch({ hubStamp: 41 } as never);
+    expect(await queue.callNext(1, 'Anna')).toBeNull();
+    expect((await db.tickets.findOne(known.id).exec())!.toJSON()).toMatchObject({ state: 'waiting' });
+    // A visitor issued here, not yet sent to the hub, can still be called here.
+    const fresh = await queue.issue({ service: 'vehicles', priority: null });
+    expect((await queue.callNext(1, 'Anna'))?.ticket.id).toBe(fresh.id);
+    expect(asked).toEqual([1, 1]);
+  });
+});
+
 describe('checking in a booked visit', () => {
   let db: OkienkoDatabase;
   let now = START;
