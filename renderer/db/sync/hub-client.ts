@@ -52,6 +52,11 @@ export interface HubClientOptions {
   readonly clock?: ClockCorrection;
   /** Per request; a hub that does not answer in time counts as offline. */
   readonly timeoutMs?: number;
+  /**
+   * The live stream counts as dead when nothing (not even the hub's heartbeat, every 15 s) came
+   * for this long: a half-open connection would otherwise look online for ever.
+   */
+  readonly streamIdleMs?: number;
   readonly fetch?: typeof fetch;
 }
 
@@ -112,13 +117,25 @@ export class HubClient {
     this.learnTime(response, sentAt);
     if (!response.ok || !response.body) throw await this.failure(response);
     const reader = response.body.getReader();
+    const idleMs = this.options.streamIdleMs ?? 45_000;
+    let silent = false;
+    let idle: ReturnType<typeof setTimeout> | null = null;
+    const watch = () => {
+      if (idle) clearTimeout(idle);
+      idle = setTimeout(() => {
+        silent = true;
+        void reader.cancel().catch(() => undefined);
+      }, idleMs);
+    };
     void (async () => {
       const decoder = new TextDecoder();
       let buffer = '';
       try {
+        watch();
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
+          watch();
           buffer += decoder.decode(value, { stream: true });
           let boundary = buffer.indexOf('\n\n');
           while (boundary >= 0) {
@@ -132,9 +149,11 @@ export class HubClient {
             boundary = buffer.indexOf('\n\n');
           }
         }
-        handlers.onClose();
+        handlers.onClose(silent ? new HubError('offline', 0, `The hub's stream went silent for ${idleMs} ms`) : undefined);
       } catch (error) {
         handlers.onClose(error);
+      } finally {
+        if (idle) clearTimeout(idle);
       }
     })();
   }

@@ -18,7 +18,7 @@
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import { BehaviorSubject, Subject, filter, map, merge, type Observable, type Subscription } from 'rxjs';
-import { SYNC_COLLECTIONS, type Checkpoint, type SyncCollection, type WireDocument } from '../../../electron/contract/hub';
+import { SYNC_COLLECTIONS, type Checkpoint, type StreamEvent, type SyncCollection, type WireDocument } from '../../../electron/contract/hub';
 import type { Ticket } from '../../domain/ticket';
 import type { OkienkoDatabase } from '../database';
 import { sameDocument } from './conflicts';
@@ -184,12 +184,18 @@ export function startSync(options: SyncOptions): SyncHandle {
     if (stopped || offline) return;
     streamAbort = new AbortController();
     const abort = streamAbort;
+    // Events must reach RxDB after the RESYNC below: one handled before it would move the
+    // checkpoint past what changed while the stream was down, and the pull would skip that.
+    let early: StreamEvent[] | null = [];
+    const deliver = (event: StreamEvent) =>
+      streams.get(event.collection)?.next({ documents: [...event.documents] as unknown as WithDeleted<unknown>[], checkpoint: event.checkpoint });
     try {
       await client.stream({
         signal: abort.signal,
         onEvent: (event) => {
           heard();
-          streams.get(event.collection)?.next({ documents: [...event.documents] as unknown as WithDeleted<unknown>[], checkpoint: event.checkpoint });
+          if (early) early.push(event);
+          else deliver(event);
         },
         onClose: () => {
           if (abort.signal.aborted) return;
@@ -202,6 +208,9 @@ export function startSync(options: SyncOptions): SyncHandle {
       // Whatever changed while we were away: every collection pulls from its checkpoint.
       for (const stream of streams.values()) stream.next('RESYNC');
       for (const state of states) state.reSync();
+      const arrived = early;
+      early = null;
+      for (const event of arrived) deliver(event);
     } catch (error) {
       if (abort.signal.aborted) return;
       if (error instanceof HubError && (error.kind === 'unauthorized' || error.kind === 'upgrade-required')) {
