@@ -163,7 +163,9 @@ export class HubStore {
       const ticketStamp = ++stamp;
       const called = { ...transition(pick.ticket, { type: 'call', counter: request.counter }, actor, now), [HUB_STAMP_FIELD]: ticketStamp };
       const counterStamp = ++stamp;
-      const nextCounter = { ...counter, normalSinceLastPriority: afterCall(counter, pick).normalSinceLastPriority, updatedAt: now };
+      // Only the priority rotation moves; `updatedAt` stays: it dates the counter's own word (open,
+      // break, services), so a change made at the counter and still on its way wins (conflicts.ts).
+      const nextCounter = { ...counter, normalSinceLastPriority: afterCall(counter, pick).normalSinceLastPriority };
       const written: StoredDocument[] = [
         { collection: 'tickets', stamp: ticketStamp, document: toWire(called as unknown as Record<string, unknown>, false) },
         { collection: 'counters', stamp: counterStamp, document: toWire(nextCounter as unknown as Record<string, unknown>, false) },

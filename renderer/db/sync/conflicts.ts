@@ -19,8 +19,12 @@
  *      `overruled` events (who did what, when), so clerks and supervisors see the conflict.
  *   6. Never backwards: a hub version older than the local one, arriving late by the stream or a
  *      pull, is not written over it (`staleHubVersion`, checked where RxDB writes downstream).
- * counters — the newer `updatedAt` wins: a counter's document is written by the workstation at
- *   that counter (open, break, close), so its own latest word is the truth.
+ * counters — the newer `updatedAt` wins for what the counter says of itself (open, break, close,
+ *   services): only the workstation at that counter writes those, so its latest word is the truth.
+ *   The priority rotation (`normalSinceLastPriority`) is the hub's: it moves it with every call it
+ *   decides, without touching `updatedAt`, so the hub's count is kept whichever side wins (calls a
+ *   counter made offline do not count towards the rotation).
+
  * office, services — the hub's version wins: configuration is the office's, not a workstation's.
  * appointments — the furthest state wins (cancelled > checked-in > booked); between two
  *   check-ins the hub's first one keeps the appointment (the other visitor still holds a ticket).
@@ -103,7 +107,8 @@ export function resolveTicket(local: TicketWithDeleted, master: TicketWithDelete
 }
 
 export function resolveCounter(local: WithDeleted<CounterDoc>, master: WithDeleted<CounterDoc>): WithDeleted<CounterDoc> {
-  return local.updatedAt > master.updatedAt ? local : master;
+  if (local.updatedAt <= master.updatedAt) return master;
+  return { ...local, normalSinceLastPriority: master.normalSinceLastPriority };
 }
 
 const APPOINTMENT_RANK: Record<Appointment['state'], number> = { booked: 0, 'checked-in': 1, cancelled: 2 };

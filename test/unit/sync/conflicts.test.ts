@@ -102,6 +102,13 @@ describe('other collections', () => {
     expect(resolveCounter({ ...counter, mode: 'break', updatedAt: 5 }, counter).mode).toBe('open');
   });
 
+  it('counters: a break taken at the counter survives a call the hub decided meanwhile, and the hub keeps its rotation count', () => {
+    // The hub's call moved the rotation and left updatedAt alone; the counter's break was on its way.
+    const atHub = { ...counter, normalSinceLastPriority: counter.normalSinceLastPriority + 1 };
+    const atCounter = { ...counter, mode: 'break' as const, updatedAt: counter.updatedAt + 1 };
+    expect(resolveCounter(atCounter, atHub)).toEqual({ ...atCounter, normalSinceLastPriority: atHub.normalSinceLastPriority });
+  });
+
   it('appointments: cancelled > checked-in > booked', () => {
     const booked = { id: 'a', code: '123456', day: '2026-11-22', slotAt: 1, service: 's', state: 'booked' as const, ticket: '', updatedAt: 1, _deleted: false };
     expect(resolveAppointment({ ...booked, state: 'checked-in', ticket: 't1' }, booked).state).toBe('checked-in');
