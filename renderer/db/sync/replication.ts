@@ -129,7 +129,13 @@ export function startSync(options: SyncOptions): SyncHandle {
         stream$: stream.asObservable(),
         handler: async (checkpoint, batchSize) => {
           if (offline) throw new HubError('offline', 0, 'Offline');
-          const response = await client.pull(name, checkpoint ?? null, batchSize).catch(failed);
+          const response = await client.pull(name, checkpoint ?? null, batchSize).catch((error: unknown) => {
+            // The hub is behind our checkpoint (restored from a backup, or another hub at this
+            // address): asking again from there would fail for ever, and RxDB would hold every
+            // later change behind it. Pull everything again, as the hub asks.
+            if (checkpoint && error instanceof HubError && error.code === 'checkpoint-ahead') return client.pull(name, null, batchSize);
+            throw error;
+          }).catch(failed);
           heard();
           return { documents: response.documents as WithDeleted<unknown>[], checkpoint: response.checkpoint ?? checkpoint ?? { stamp: 0, id: '' } };
         },

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StreamEvent, SyncCollection, WireDocument } from '../../../electron/contract/hub';
 import type { OkienkoDatabase } from '../../../renderer/db/database';
 import { identicalDocument } from '../../../renderer/db/sync/conflicts';
-import type { HubClient } from '../../../renderer/db/sync/hub-client';
+import { HubError, type HubClient } from '../../../renderer/db/sync/hub-client';
 import { startSync, type SyncHandle } from '../../../renderer/db/sync/replication';
 import { transition, type Ticket, type TicketAction } from '../../../renderer/domain/ticket';
 import { createMemoryDatabase } from '../../support/memory-db';
@@ -26,6 +26,8 @@ function scriptedHub() {
   const client = {
     async pull(_collection: SyncCollection, checkpoint: { stamp: number; id: string } | null, limit: number) {
       const after = checkpoint?.stamp ?? 0;
+      // As the hub: a checkpoint from beyond its newest stamp is refused (409 checkpoint-ahead).
+      if (after > stamp) throw new HubError('rejected', 409, `Checkpoint stamp ${after} is newer than this hub's newest (${stamp})`, 'checkpoint-ahead');
       const documents = [...stored.values()].filter((document) => Number(document.hubStamp) > after).sort((a, b) => Number(a.hubStamp) - Number(b.hubStamp)).slice(0, limit);
       const last = documents.at(-1);
       return { documents, checkpoint: last ? { stamp: Number(last.hubStamp), id: last.id } : checkpoint };
@@ -54,6 +56,18 @@ function scriptedHub() {
   return {
     client: client as unknown as HubClient,
     versions,
+    /** The hub is restored from a backup: it has only the documents up to `upTo`, its stamps go on from there. */
+    restore(upTo: number) {
+      for (const [id, document] of stored) if (Number(document.hubStamp) > upTo) stored.delete(id);
+      stamp = upTo;
+    },
+    /** A document written at the hub by someone else. */
+    write(document: WireDocument) {
+      const written = { ...document, hubStamp: ++stamp } as WireDocument;
+      stored.set(written.id, written);
+      versions.push(written);
+      return written;
+    },
     /** The live stream delivers one stored version now. */
     deliver(document: WireDocument) {
       listener!({ collection: 'tickets', documents: [document], checkpoint: { stamp: Number(document.hubStamp), id: document.id } });
@@ -116,5 +130,17 @@ describe('replication with the hub', () => {
     // The only write is the hub's stamp arriving for the finished visit: nothing went back.
     expect(written).toEqual(['done/4']);
     expect(await db.tickets.findOne('t1').exec()).toMatchObject({ state: 'done', hubStamp: 4 });
-  });
+  }, 30_000);
+
+  it('a hub restored from a backup (behind this workstation) is pulled again from the start, not waited on for ever', async () => {
+    for (let i = 1; i <= 5; i++) hub.write({ ...waitingTicket(i), _deleted: false } as unknown as WireDocument);
+    sync.setOffline(true);
+    sync.setOffline(false); // reconnect: RESYNC pulls what the hub has
+    await expect.poll(async () => (await db.tickets.find().exec()).length, { timeout: 10_000 }).toBe(5);
+    hub.restore(2);
+    hub.write({ ...waitingTicket(9), _deleted: false } as unknown as WireDocument); // stamp 3, below our checkpoint
+    sync.setOffline(true);
+    sync.setOffline(false);
+    await expect.poll(async () => (await db.tickets.findOne('t9').exec()) !== null, { timeout: 10_000 }).toBe(true);
+  }, 30_000);
 });
