@@ -81,6 +81,8 @@ export class PrinterService {
   private readonly printouts = new Map<string, TicketPrintout>();
   /** Unknown jobs from before the station's last restart: the driver of today never sent them. */
   private carried: StoredUnknownJob[] = [];
+  /** Unknown jobs a person is settling right now (see resolveJob). */
+  private readonly resolving = new Set<string>();
   /** Done once the jobs of the previous run are loaded. */
   readonly restored: Promise<void>;
   /** The last write of the job list; closing waits for it. */
@@ -169,6 +171,18 @@ export class PrinterService {
    */
   async resolveJob(jobId: string, outcome: 'printed' | 'not-printed' | 'reprint'): Promise<{ resolved: boolean; reprint?: PrintJob }> {
     await this.restored;
+    // The job stays listed until its duplicate's end is confirmed (seconds): a second press in
+    // that time must not print a second duplicate.
+    if (this.resolving.has(jobId)) throw new ContractFailure('DEVICE_BUSY', 'This print job is being settled already');
+    this.resolving.add(jobId);
+    try {
+      return await this.settleJob(jobId, outcome);
+    } finally {
+      this.resolving.delete(jobId);
+    }
+  }
+
+  private async settleJob(jobId: string, outcome: 'printed' | 'not-printed' | 'reprint'): Promise<{ resolved: boolean; reprint?: PrintJob }> {
     const carried = this.carried.find((candidate) => candidate.jobId === jobId);
     if (carried) return this.resolveCarried(carried, outcome);
     const driver = this.driver;
@@ -345,7 +359,9 @@ export class PrinterService {
     if (!(error instanceof PrintFailure)) throw error;
     const status = FAILURE_STATUS[error.reason];
     if (status) this.publish(status);
-    throw new ContractFailure(FAILURE_CODES[error.reason], error.message);
+    // Bytes of the ticket went out before the line failed: it may be on paper. "Not printed" would
+    // send the clerk to print it again; "check whether it came out" is the truth.
+    throw new ContractFailure(error.sent ? 'PRINT_UNCONFIRMED' : FAILURE_CODES[error.reason], error.message);
   }
 
   private publish(condition: PrinterCondition | PrinterStatus): void {

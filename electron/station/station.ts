@@ -145,6 +145,27 @@ export async function createStation(options: StationOptions): Promise<Station> {
     };
   }
 
+  /** An admin's change of one device: saved to the settings file and in force at once. */
+  async function configure(change: Parameters<Handlers['devices.configure']>[0]) {
+    // Written to the file as the admin chose (the file's other fields as they were, so options
+    // given on the command line are not saved into it), and in force at once.
+    const fileSettings = (await loadSettings(options.dataDir)).settings;
+    await saveSettings(options.dataDir, { ...fileSettings, [change.role]: change.settings });
+    if (change.role === 'printer') {
+      await printer.close();
+      settings = { ...settings, printer: change.settings };
+      printer = makePrinter(settings.printer);
+    } else {
+      settings = { ...settings, [change.role]: change.settings };
+      // Only the device changed is reopened; the other one goes on (a signature may be under way).
+      await devices.configure({ [change.role]: change.settings });
+    }
+    options.log.info('device configured', { role: change.role, configured: change.settings !== null });
+    emit('devices.status', deviceStates());
+    return deviceList();
+  }
+  let configuring: Promise<unknown> = Promise.resolve();
+
   const handlers: Handlers = {
     'station.info': async () => ({ version: APP_VERSION, host: options.host, stationId: settings.stationId }),
     'settings.get': async () => ({ settings, problems: [...loaded.problems] }),
@@ -157,23 +178,13 @@ export async function createStation(options: StationOptions): Promise<Station> {
       return result;
     },
     'devices.list': deviceList,
-    'devices.configure': async (change) => {
-      // Written to the file as the admin chose (the file's other fields as they were, so options
-      // given on the command line are not saved into it), and in force at once.
-      const fileSettings = (await loadSettings(options.dataDir)).settings;
-      await saveSettings(options.dataDir, { ...fileSettings, [change.role]: change.settings });
-      if (change.role === 'printer') {
-        await printer.close();
-        settings = { ...settings, printer: change.settings };
-        printer = makePrinter(settings.printer);
-      } else {
-        settings = { ...settings, [change.role]: change.settings };
-        // Only the device changed is reopened; the other one goes on (a signature may be under way).
-        await devices.configure({ [change.role]: change.settings });
-      }
-      options.log.info('device configured', { role: change.role, configured: change.settings !== null });
-      emit('devices.status', deviceStates());
-      return deviceList();
+    // One change at a time: two saves in quick succession (a double click, Save then Remove) would
+    // otherwise both close the same old device and leave one of the new ones open, unowned, and
+    // both read the settings file before either wrote it.
+    'devices.configure': (change) => {
+      const run = configuring.then(() => configure(change));
+      configuring = run.catch(() => undefined);
+      return run;
     },
     'devices.test': async ({ role }) => {
       if (role === 'printer') {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import type { BytePort } from './byte-port';
 import { Listeners } from './listeners';
@@ -10,12 +11,22 @@ export interface SerialBytePortOptions {
   readonly rtscts?: boolean;
   /** Most Topaz signature pads use odd parity (8O1); everything else here is 8N1. */
   readonly parity?: 'none' | 'odd' | 'even';
+  /** How often to check that the device is still there (POSIX device paths only). */
+  readonly presenceCheckMs?: number;
 }
+
+export const DEFAULT_PRESENCE_CHECK_MS = 1000;
 
 /**
  * A BytePort over `serialport`. One `SerialPort` object per open session: after an unplug the
  * underlying object is dead (DEVICES.md), so `open()` after a close builds a fresh one rather than
  * reviving the old.
+ *
+ * An unplug is noticed at the next write (EIO, DEVICES.md) — but an ID reader or a signature pad is
+ * never written to, and on Linux a USB serial device that is gone reads 0 bytes for ever, which
+ * `serialport` retries at once without an event. So while open, the port also checks every second
+ * that its device node still exists (udev removes `/dev/ttyUSB0` and its `/dev/serial/by-id/…`
+ * link on unplug), and closes as unplugged when it does not.
  */
 export class SerialBytePort implements BytePort {
   readonly description: string;
@@ -56,19 +67,32 @@ export class SerialBytePort implements BytePort {
       const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       this.#dataListeners.emit(bytes);
     });
-    port.on('close', (error?: Error | null) => {
+    let presence: ReturnType<typeof setInterval> | undefined;
+    const finish = (error?: Error | null) => {
       if (closed) return;
       closed = true;
+      if (presence) clearInterval(presence);
       if (this.#port === port) this.#port = undefined;
       const cause = error ?? lastError;
       this.#closeListeners.emit(cause ?? undefined);
-    });
+    };
+    port.on('close', finish);
 
     try {
       await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
     } catch (error) {
       this.#port = undefined;
       throw error;
+    }
+    const path = this.#options.path;
+    if (path.startsWith('/')) {
+      presence = setInterval(() => {
+        if (existsSync(path)) return;
+        lastError = new Error(`${path} is gone (unplugged)`);
+        // Closing a port whose device is gone may fail; it is closed for us either way.
+        port.close(() => finish(lastError));
+      }, this.#options.presenceCheckMs ?? DEFAULT_PRESENCE_CHECK_MS);
+      presence.unref();
     }
   }
 

@@ -92,6 +92,9 @@ export class EscPosTicketPrinter implements TicketPrinter {
       payload.set(fence, job.length);
 
       const started = this.#now();
+      // A line already lost: nothing of this ticket went out (not an "unknown" job).
+      if (this.#gone) throw this.#gone;
+      if (!this.#port.isOpen) throw new PrintFailure('disconnected', `${this.#port.description} is not open`, { condition: 'no-answer' });
       let answer: true | TimedOut;
       try {
         answer = await this.#exchange<true>(payload, this.#fenceTimeoutFor(payload.length), (settle) => {

@@ -304,8 +304,11 @@ function UnknownJobs() {
     };
   }, [api]);
 
+  // The job being settled: its buttons wait, so a double click cannot print two duplicates.
+  const [pending, setPending] = useState<string | null>(null);
   const resolve = async (job: UnknownPrintJob, outcome: 'printed' | 'not-printed' | 'reprint') => {
-    const result = await api.printer.resolveJob({ jobId: job.jobId, outcome });
+    setPending(job.jobId);
+    const result = await api.printer.resolveJob({ jobId: job.jobId, outcome }).finally(() => setPending(null));
     const number = job.number ?? '?';
     if (!result.ok) setMessage({ kind: 'error', text: t(deviceError(result.error.code)) });
     else if (outcome === 'reprint') setMessage({ kind: 'info', text: t('devices.jobs.reprinted', { number }) });
@@ -325,13 +328,13 @@ function UnknownJobs() {
             <li key={job.jobId}>
               <p>{t(`devices.jobs.${job.reason}` as MessageId, { number, time })}</p>
               <div className="device-actions">
-                <button type="button" onClick={() => void resolve(job, 'printed')}>
+                <button type="button" disabled={pending === job.jobId} onClick={() => void resolve(job, 'printed')}>
                   {t('devices.jobs.printed', { number })}
                 </button>
-                <button type="button" onClick={() => void resolve(job, 'reprint')}>
+                <button type="button" disabled={pending === job.jobId} onClick={() => void resolve(job, 'reprint')}>
                   {t('devices.jobs.reprint', { number })}
                 </button>
-                <button type="button" onClick={() => void resolve(job, 'not-printed')}>
+                <button type="button" disabled={pending === job.jobId} onClick={() => void resolve(job, 'not-printed')}>
                   {t('devices.jobs.notPrinted', { number })}
                 </button>
               </div>

@@ -45,6 +45,23 @@ async function opened<T extends BytePort>(port: T): Promise<T> {
   return port;
 }
 
+describe('SerialBytePort', () => {
+  it('closes as unplugged when its device node disappears, though the line itself says nothing', async () => {
+    // A USB serial device that is unplugged while nobody writes to it gives no error and no close
+    // (on Linux it reads 0 bytes for ever); what does change is that its /dev node goes away. The
+    // pseudo-terminal's link stands in for the node: removed while the other end is still there.
+    const pair = await pty('gone');
+    const port = await opened(new SerialBytePort({ path: pair.appPath, baudRate: 9600, presenceCheckMs: 100 }));
+    const events = watch(port);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(events.closes).toEqual([]); // present: stays open
+    rmSync(pair.appPath);
+    await expect.poll(() => events.closes.length, { timeout: 5_000 }).toBe(1);
+    expect(String(events.closes[0])).toMatch(/gone \(unplugged\)/);
+    expect(port.isOpen).toBe(false);
+  });
+});
+
 describe('FileBytePort', () => {
   it('talks both ways with the device over a pseudo-terminal opened as a plain file', async () => {
     const pair = await pty('file');

@@ -4,7 +4,7 @@
  * the contract when the printer stalls or is unplugged, when a visitor signs on the pad, and when
  * a document is swiped.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -123,11 +123,18 @@ describe('the ticket printer through the station', () => {
     expect((await value(target, 'printer.unknownJobs', {})).map((job) => job.number)).toEqual(['C8']);
     expect(sim.events.slice(mark).filter((event) => event.event === 'printed')).toEqual([]);
 
-    // The clerk decides: print a duplicate. Same number, marked as such; the job is settled.
-    const resolved = await value(target, 'printer.resolveJob', { jobId: unknown!.jobId, outcome: 'reprint' });
-    expect(resolved.resolved).toBe(true);
+    // The clerk decides: print a duplicate (pressing twice, quickly). One duplicate, same number,
+    // marked as such; the second press is told the job is being settled; the job is settled.
+    const [first, second] = await Promise.all([
+      call(target, 'printer.resolveJob', { jobId: unknown!.jobId, outcome: 'reprint' }),
+      call(target, 'printer.resolveJob', { jobId: unknown!.jobId, outcome: 'reprint' }),
+    ]);
+    expect(first.ok && first.value.resolved).toBe(true);
+    expect(second).toMatchObject({ ok: false, error: { code: 'DEVICE_BUSY' } });
     const printed = await sim.waitFor((event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes('C8')), mark);
     expect((printed.text as string[]).join('\n')).toContain('DUPLIKAT');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(sim.events.slice(mark).filter((event) => event.event === 'printed')).toHaveLength(1);
     expect(await value(target, 'printer.unknownJobs', {})).toEqual([]);
     expect(jobEvents.at(-1)).toEqual([]);
 
@@ -167,6 +174,18 @@ describe('the ticket printer through the station', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await value(target, 'printer.unknownJobs', {})).toEqual([]);
   }, 90_000);
+
+  it('a ticket cut off by an unplug mid-print is "check whether it came out", not "not printed"', async () => {
+    const target = await start({ printer: printerSettings() });
+    await until(async () => (await value(target, 'printer.status', {})).status === 'ready', 15_000, 'printer ready');
+    await sim.command('stall', (event) => event.event === 'stalled');
+    const printing = call(target, 'printer.printTicket', printout('E1'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await sim.command('unplug', (event) => event.event === 'unplugged');
+    expect(await printing).toMatchObject({ ok: false, error: { code: 'PRINT_UNCONFIRMED' } });
+    expect(await value(target, 'printer.unknownJobs', {})).toMatchObject([{ number: 'E1', reason: 'disconnected' }]);
+    await sim.command('replug', (event) => event.event === 'replugged');
+  }, 60_000);
 
   it('paper running out mid-queue refuses the rest with a reason, and nothing is reprinted after the refill', async () => {
     const target = await start({ printer: printerSettings() });
@@ -289,6 +308,26 @@ describe('the ID-card reader through the station', () => {
     await sim.command('idReader swipe pl-id-2', (event) => event.event === 'swiped');
     await until(() => reads.length === 1, 5000, 'a read after replug');
     expect(reads[0]).toMatchObject({ ok: true, identity: { surname: 'WOJCIK ZELAZNY' } });
+  }, 60_000);
+
+  it('two changes saved in quick succession take effect in order: a reader removed right after a change is gone', async () => {
+    const dataDir = await mkdtemp(path.join(dir, 'data-'));
+    const target = await start({}, dataDir);
+    const reads = collect(target, 'idReader.read');
+    const [changed, removed] = await Promise.all([
+      call(target, 'devices.configure', { role: 'idReader', settings: { ...reader(), baudRate: 19200 } }),
+      call(target, 'devices.configure', { role: 'idReader', settings: null }),
+    ]);
+    expect(changed.ok && removed.ok).toBe(true);
+    const list = await value(target, 'devices.list', {});
+    expect(list.settings.idReader).toBeNull();
+    expect(list.devices.find((device) => device.role === 'idReader')?.connection).toBe('not-configured');
+    expect(JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8')).idReader).toBeNull();
+    // Nothing left holding the reader's line: a swipe reaches nobody.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sim.command('idReader swipe pl-id-2', (event) => event.event === 'swiped');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(reads).toEqual([]);
   }, 60_000);
 });
 
