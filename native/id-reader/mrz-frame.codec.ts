@@ -164,8 +164,10 @@ function splitPieces(payload: Uint8Array): string[] {
  * Whether a piece is (a possibly damaged or cut) MRZ line rather than noise: at least six
  * characters, nine in ten of them MRZ characters.
  */
+const MIN_FRAGMENT = 6;
+
 function isLineLike(piece: string): boolean {
-  if (piece.length < 6) return false;
+  if (piece.length < MIN_FRAGMENT) return false;
   let good = 0;
   for (let i = 0; i < piece.length; i++) if (isMrzChar(piece.charCodeAt(i))) good++;
   return good >= piece.length * 0.9;
@@ -197,10 +199,18 @@ export function frameSwipe(bytes: Uint8Array, hint: FramingHint = 'auto'): Swipe
   const { framing } = located;
   if (located.bccValid === false) return { ok: false, framing, reason: 'check-digit', part: 'frame-bcc' };
 
-  const lines = splitPieces(located.payload)
-    .map((piece) => (located.threeM ? piece.replace(/_+$/, '') : piece))
-    .filter(isLineLike)
-    .flatMap(unjoin);
+  // The lines in the order they came. A piece as long as a line fragment but not like one (a line
+  // garbled, or glued to noise) stays as a break (null), so that lines of two swipes — the end of a
+  // torn one, then another whose first line is damaged — never pass for one set: their check digits
+  // would catch nine mixes in ten, and the tenth would be a person who does not exist. Shorter
+  // noise between lines is skipped.
+  const sequence: (string | null)[] = [];
+  for (const raw of splitPieces(located.payload)) {
+    const piece = located.threeM ? raw.replace(/_+$/, '') : raw;
+    if (isLineLike(piece)) sequence.push(...unjoin(piece));
+    else if (piece.length >= MIN_FRAGMENT && sequence.length > 0 && sequence.at(-1) !== null) sequence.push(null);
+  }
+  const lines = sequence.filter((line): line is string => line !== null);
   if (lines.length === 0) return { ok: false, framing, reason: 'garbage', part: 'swipe' };
 
   const firstComplete = lines.find(isCompleteLine);
@@ -209,12 +219,13 @@ export function frameSwipe(bytes: Uint8Array, hint: FramingHint = 'auto'): Swipe
     return { ok: false, framing, reason: 'torn', part: 'line-1', format: undefined, completeLines: 0, expectedLines: undefined };
   }
   const layout = MRZ_LAYOUTS[format];
-  const fits = (line: string | undefined): boolean => line !== undefined && line.length === layout.length && MRZ_LINE.test(line);
+  const fits = (line: string | null | undefined): line is string => typeof line === 'string' && line.length === layout.length && MRZ_LINE.test(line);
 
-  // A complete set anywhere in the swipe is the reading; stray fragments around it are noise.
-  for (let start = 0; start + layout.lines <= lines.length; start++) {
-    const window = lines.slice(start, start + layout.lines);
-    if (window.every(fits)) return { ok: true, framing, format, lines: window };
+  // A complete set of consecutive lines anywhere in the swipe is the reading; stray fragments
+  // around it are noise.
+  for (let start = 0; start + layout.lines <= sequence.length; start++) {
+    const window = sequence.slice(start, start + layout.lines);
+    if (window.every(fits)) return { ok: true, framing, format, lines: window as string[] };
   }
 
   // Torn: which line of the set is missing or cut. A complete 3M frame puts the bottom line last

@@ -93,6 +93,18 @@ describe('frameSwipe: every vendor framing', () => {
     expect(frameSwipe(bytes('NOISE1', CR, TD3[0]!, CR, TD3[1]!, CR))).toMatchObject({ ok: true, lines: TD3 });
   });
 
+  it('never joins the end of a torn swipe and the next swipe into one set of lines', () => {
+    // Found by the driver's property test: line 1 of one card, then the next card's swipe whose
+    // first line came glued to noise; its lines 2 and 3 with the first card's line 1 once passed
+    // every check digit — a document number of one person with another's birth date and name.
+    const first = SPECIMENS['pl-id'].lines;
+    const second = SPECIMENS['pl-id-2'].lines;
+    const swipe = bytes(0x0e, 0x02, first[0]!, CR, first[1]!.slice(0, 12), '  [ [', second[0]!, CR, LF, second[1]!, CR, LF, second[2]!, CR, LF);
+    const framed = frameSwipe(swipe);
+    expect(framed.ok).toBe(false);
+    expect(framed).toMatchObject({ reason: 'torn' });
+  });
+
   it('detects the framing from the first marker', () => {
     expect(detectFraming(encodeSwipe(TD1, 'desko'))).toBe('desko');
     expect(detectFraming(encodeSwipe(TD1, '3m'))).toBe('3m');
