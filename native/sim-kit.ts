@@ -70,12 +70,28 @@ export interface Cable<S> {
   stop(): Promise<void>;
 }
 
+/** What a device does beside its line when the cable is pulled or plugged back in. */
+export interface CableHooks {
+  /** An unplug by command or stop, before the line goes (a printer also leaves the network). */
+  readonly beforeUnplug?: () => Promise<void>;
+  /** A replug, before the new line is built (the device starts afresh). */
+  readonly beforeReplug?: () => void;
+  /** A replug, once plugged in; what it returns goes into the `replugged` event. */
+  readonly afterReplug?: () => Promise<Record<string, unknown>>;
+}
+
 /**
  * Plugs a device in at `<sim dir>/<link>` with `attach` building its simulator on the device end,
  * and reports `unplugged` whenever its socat ends (a command or a `kill` from outside) and
  * `replugged` when plugged in again.
  */
-export async function cable<S extends { detach(): void }>(context: SimContext, kind: string, link: string, attach: (port: SerialBytePort) => S): Promise<Cable<S>> {
+export async function cable<S extends { detach(): void }>(
+  context: SimContext,
+  kind: string,
+  link: string,
+  attach: (port: SerialBytePort) => S,
+  hooks: CableHooks = {},
+): Promise<Cable<S>> {
   let plugged: { pair: PtyPair; port: SerialBytePort; simulator: S } | undefined;
   let stopping = false;
 
@@ -92,6 +108,7 @@ export async function cable<S extends { detach(): void }>(context: SimContext, k
   };
 
   const disconnect = async (): Promise<void> => {
+    await hooks.beforeUnplug?.();
     const current = plugged;
     if (!current) return;
     current.simulator.detach();
@@ -102,8 +119,10 @@ export async function cable<S extends { detach(): void }>(context: SimContext, k
   const { appPath } = await connect();
   const replug = async (): Promise<void> => {
     if (plugged) return;
+    hooks.beforeReplug?.();
     const pair = await connect();
-    context.emit({ event: 'replugged', device: kind, path: appPath, pid: pair.pid }, `${kind}: plugged in again at ${appPath}`);
+    const details = (await hooks.afterReplug?.()) ?? {};
+    context.emit({ event: 'replugged', device: kind, path: appPath, pid: pair.pid, ...details }, `${kind}: plugged in again at ${appPath}`);
   };
   return {
     appPath,

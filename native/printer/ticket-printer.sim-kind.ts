@@ -7,10 +7,8 @@
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import type { BytePort } from '../port/byte-port';
-import type { PtyPair } from '../port/pty-pair';
-import type { SerialBytePort } from '../port/serial-byte-port';
 import { TcpBytePort } from '../port/tcp-byte-port';
-import { plug, type DeviceKind } from '../sim-kit';
+import { cable, type DeviceKind } from '../sim-kit';
 import { PRINTER_SIMULATOR_MODES, PrinterSimulator, isPrinterSimulatorMode, type PrinterSimulatorMode } from './ticket-printer.sim';
 
 type Transport = 'pty' | 'tcp';
@@ -26,8 +24,6 @@ export const printerKind: DeviceKind = {
       mode = options.mode;
     }
 
-    let plugged: { pair: PtyPair; port: SerialBytePort; simulator: PrinterSimulator } | undefined;
-    let stopping = false;
     let stalled = false;
     /** One simulator per open TCP connection. */
     const tcpClients = new Map<Socket, PrinterSimulator>();
@@ -35,7 +31,9 @@ export const printerKind: DeviceKind = {
     /** The TCP port once bound; a replug listens on the same one, as a printer keeps its address. */
     let tcpPort = options.printerTcpPort;
 
-    const simulators = (): PrinterSimulator[] => [...(plugged ? [plugged.simulator] : []), ...tcpClients.values()];
+    // The simulator on the pseudo-terminal (while plugged in) and one per TCP connection. Called
+    // only once the cable below exists.
+    const simulators = (): PrinterSimulator[] => [...(pty.simulator ? [pty.simulator] : []), ...tcpClients.values()];
 
     const attach = (port: BytePort, transport: Transport): PrinterSimulator => {
       const simulator = new PrinterSimulator(port, {
@@ -77,18 +75,6 @@ export const printerKind: DeviceKind = {
       return simulator;
     };
 
-    const connect = async (): Promise<PtyPair> => {
-      const { pair, port } = await plug(context, 'printer');
-      const current = { pair, port, simulator: attach(port, 'pty') };
-      plugged = current;
-      void pair.exited.then(() => {
-        current.simulator.detach();
-        if (plugged === current) plugged = undefined;
-        if (!stopping) context.emit({ event: 'unplugged', device: 'printer' }, 'printer: unplugged (socat ended)');
-      });
-      return pair;
-    };
-
     const listen = async (): Promise<void> => {
       if (tcpPort === undefined || server) return;
       const listening = createServer((socket) => {
@@ -126,23 +112,23 @@ export const printerKind: DeviceKind = {
       await closed;
     };
 
-    const disconnect = async (): Promise<void> => {
-      await stopListening();
-      const current = plugged;
-      if (!current) return;
-      current.simulator.detach();
-      await current.port.close().catch(() => undefined);
-      await current.pair.kill();
-    };
-
-    const { appPath } = await connect();
+    const pty = await cable(context, 'printer', 'printer', (port) => attach(port, 'pty'), {
+      beforeUnplug: stopListening,
+      // Plugged back in, the printer starts afresh: a stalled mechanism was reset.
+      beforeReplug: () => (stalled = false),
+      afterReplug: async () => {
+        await listen();
+        return tcpPort !== undefined ? { port: tcpPort } : {};
+      },
+    });
+    const { appPath } = pty;
     await listen();
 
     return {
       kind: 'printer',
       appPath,
       get pid() {
-        return plugged?.pair.pid;
+        return pty.pid;
       },
       async command(word, args) {
         if (isPrinterSimulatorMode(word)) {
@@ -172,30 +158,17 @@ export const printerKind: DeviceKind = {
             context.emit({ event: word === 'stall' ? 'stalled' : 'resumed', device: 'printer' }, `printer: ${word === 'stall' ? 'stalled' : 'resumed'}`);
             return true;
           case 'unplug':
-            // Reported by the exit watcher above, like an unplug from outside.
-            await disconnect();
-            return true;
           case 'replug':
-            if (!plugged) {
-              // Plugged back in, the printer starts afresh: a stalled mechanism was reset.
-              stalled = false;
-              const pair = await connect();
-              await listen();
-              context.emit({ event: 'replugged', device: 'printer', path: appPath, pid: pair.pid, ...(tcpPort !== undefined ? { port: tcpPort } : {}) }, `printer: plugged in again at ${appPath}`);
-            }
-            return true;
+            return pty.command(word);
           default:
             return false;
         }
       },
       status() {
-        if (!plugged) return 'unplugged';
+        if (!pty.simulator) return 'unplugged';
         return stalled ? `${mode} (stalled)` : mode;
       },
-      async stop() {
-        stopping = true;
-        await disconnect();
-      },
+      stop: () => pty.stop(),
     };
   },
 };
