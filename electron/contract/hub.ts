@@ -23,6 +23,14 @@ export const HUB_API_VERSION = 1;
 /** Header with the client's app version; a client older than the hub accepts gets 426. */
 export const CLIENT_VERSION_HEADER = 'x-okienko-version';
 export const HUB_TIME_HEADER = 'x-okienko-time';
+/**
+ * Header of the live stream's answer: the hub's sync epoch, a random value the hub's database
+ * gets when it is created and again when an administrator restores a backup (`npm run hub --
+ * after-restore`). A workstation that meets a new epoch has its checkpoints and "already sent"
+ * marks refer to data this hub does not have: it pulls everything and sends everything it holds
+ * again (renderer/db/sync/replication.ts).
+ */
+export const HUB_SYNC_EPOCH_HEADER = 'x-okienko-sync-epoch';
 /** Bodies larger than this are refused with 413 before parsing. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export const MAX_PULL_LIMIT = 1000;

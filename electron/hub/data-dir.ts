@@ -35,7 +35,8 @@ export function adminSocketPath(dataDir: string, platform: NodeJS.Platform = pro
 export type AdminRequest =
   | { readonly command: 'token.create'; readonly name: string }
   | { readonly command: 'token.revoke'; readonly name: string }
-  | { readonly command: 'token.list' };
+  | { readonly command: 'token.list' }
+  | { readonly command: 'after-restore' };
 export type AdminReply = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: { readonly error: string; readonly message: string } };
 export type AdminHandler = (request: AdminRequest) => Promise<AdminReply>;
 

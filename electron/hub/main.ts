@@ -11,6 +11,7 @@ import { openHubDatabase, startHub } from './hub';
 import { MigrationError } from './migrations';
 import { HUB_USAGE, HubOptionsError, parseHubArgs, type ServeCommand, type TokenCommand } from './options';
 import { describeDatabaseUrl } from './sql';
+import type { AfterRestore } from './store';
 import type { TokenInfo } from './tokens';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -71,7 +72,8 @@ async function serve(command: ServeCommand): Promise<number> {
 
 async function administer(command: TokenCommand): Promise<number> {
   const log = createLogger({ scope: 'hub', level: 'warn' });
-  const request: AdminRequest = command.command === 'token.list' ? { command: 'token.list' } : { command: command.command, name: command.name };
+  const request: AdminRequest =
+    command.command === 'token.list' || command.command === 'after-restore' ? { command: command.command } : { command: command.command, name: command.name };
   let reply: AdminReply;
   try {
     reply = await runOnDatabase(command, request, log);
@@ -105,6 +107,17 @@ async function administer(command: TokenCommand): Promise<number> {
       const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
       for (const row of rows) process.stdout.write(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd() + '\n');
       if (tokens.length === 0) process.stdout.write('(no stations enrolled yet: npm run hub -- token create --name <station>)\n');
+      break;
+    }
+    case 'after-restore': {
+      const done = reply.value as AfterRestore;
+      process.stdout.write(
+        [
+          `Stamps now continue after ${done.newestStamp}; ${done.leasesMoved} number lease(s) for today and later moved on (long numbers for the rest of the day, none twice).`,
+          'Each workstation, when it next connects, fetches everything from this hub again and sends everything it holds, so what the restore took away comes back.',
+          'Start the hub now (on PostgreSQL: restart every hub node).',
+        ].join('\n') + '\n',
+      );
       break;
     }
   }

@@ -85,6 +85,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX call_requests_created ON call_requests (created_at);
     `,
   },
+  {
+    version: 3,
+    name: 'sync epoch: a new database, or a restored one, makes workstations send everything again',
+    sql: `
+      CREATE TABLE hub_sync_epoch (
+        id boolean PRIMARY KEY DEFAULT true CHECK (id),
+        value text NOT NULL,
+        changed_at timestamptz NOT NULL DEFAULT now()
+      );
+      INSERT INTO hub_sync_epoch (id, value) VALUES (true, gen_random_uuid()::text);
+    `,
+  },
 ];
 
 export class MigrationError extends Error {}

@@ -13,6 +13,9 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]                       
        npm run hub -- token create --name <station>   enrol a workstation; prints its token
        npm run hub -- token revoke --name <station>   that token stops working at once
        npm run hub -- token list [--json]             stations, slots, dates (never tokens)
+       npm run hub -- after-restore                   after restoring a backup, before the hub starts:
+                                                      stamps and ticket numbers move past the lost
+                                                      ones; workstations send everything again
 
   --port <n>              HTTP port (default ${DEFAULT_HUB_PORT}; 0 picks a free one)
   --bind <address>        address to listen on (default 0.0.0.0: workstations connect over the LAN)
@@ -49,6 +52,7 @@ export type TokenCommand = DatabaseChoice &
     | { readonly command: 'token.create'; readonly name: string }
     | { readonly command: 'token.revoke'; readonly name: string }
     | { readonly command: 'token.list'; readonly json: boolean }
+    | { readonly command: 'after-restore' }
   );
 
 export type HubCommand = ServeCommand | TokenCommand | { readonly command: 'help' };
@@ -98,8 +102,13 @@ export function parseHubArgs(argv: readonly string[], env: HubEnvironment, proje
 
   if (positionals.length > 0) {
     const [group, action, ...rest] = positionals;
-    if (group !== 'token' || rest.length > 0) throw new HubOptionsError(`Unknown command "${positionals.join(' ')}"`);
     const serveOnly = (['port', 'bind', 'tombstone-days', 'renderer'] as const).filter((key) => values[key] !== undefined);
+    if (group === 'after-restore' && positionals.length === 1) {
+      if (serveOnly.length > 0) throw new HubOptionsError(`--${serveOnly[0]} is not an option of "after-restore"`);
+      if (values.name !== undefined || values.json) throw new HubOptionsError('after-restore takes no --name or --json');
+      return { ...database, command: 'after-restore' };
+    }
+    if (group !== 'token' || rest.length > 0) throw new HubOptionsError(`Unknown command "${positionals.join(' ')}"`);
     if (serveOnly.length > 0) throw new HubOptionsError(`--${serveOnly[0]} is not an option of "token ${action ?? ''}"`);
     if (action === 'list') {
       if (values.name !== undefined) throw new HubOptionsError('token list takes no --name');

@@ -17,6 +17,7 @@ import {
   HUB_API_PREFIX,
   HUB_API_VERSION,
   HUB_STREAM_EVENTS,
+  HUB_SYNC_EPOCH_HEADER,
   HUB_TIME_HEADER,
   isSyncCollection,
   LeaseRequestSchema,
@@ -209,7 +210,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   }
 
   async function syncStream({ request, response, token }: RequestContext) {
-    const client = syncStreams.open(request, response, {});
+    const client = syncStreams.open(request, response, { [HUB_SYNC_EPOCH_HEADER]: await store.syncEpoch() });
     streamTokens.set(client, token!);
     const ready: StreamReady = { stamp: feed.publishedStamp };
     client.send(sseEvent(HUB_STREAM_EVENTS.ready, ready));
@@ -508,7 +509,7 @@ function setCorsHeaders(request: http.IncomingMessage, response: http.ServerResp
   if (!origin) return;
   response.setHeader('Access-Control-Allow-Origin', origin);
   response.setHeader('Vary', 'Origin');
-  response.setHeader('Access-Control-Expose-Headers', HUB_TIME_HEADER);
+  response.setHeader('Access-Control-Expose-Headers', `${HUB_TIME_HEADER}, ${HUB_SYNC_EPOCH_HEADER}`);
 }
 
 function answerPreflight(request: http.IncomingMessage, response: http.ServerResponse): void {

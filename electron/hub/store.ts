@@ -79,6 +79,16 @@ export function toWire(data: Readonly<Record<string, unknown>>, deleted: boolean
 }
 
 const MAX_REPORTED_PROBLEMS = 5;
+/** How far `afterRestore` moves the stamp counter and today's number leases. */
+export const STAMP_JUMP_AFTER_RESTORE = 10_000_000;
+export const NUMBER_JUMP_AFTER_RESTORE = 1_000_000;
+
+export interface AfterRestore {
+  readonly newestStamp: number;
+  /** Number leases (day and service) moved on. */
+  readonly leasesMoved: number;
+  readonly syncEpoch: string;
+}
 
 export class HubStore {
   constructor(
@@ -90,6 +100,36 @@ export class HubStore {
   async newestStamp(db: SqlQueryable = this.db): Promise<number> {
     const rows = await db.query<{ value: string | number }>('SELECT value FROM hub_stamp');
     return Number(rows[0]?.value ?? 0);
+  }
+
+  /** The sync epoch (contract: HUB_SYNC_EPOCH_HEADER). */
+  async syncEpoch(): Promise<string> {
+    const rows = await this.db.query<{ value: string }>('SELECT value FROM hub_sync_epoch');
+    const value = rows[0]?.value;
+    if (!value) throw new Error('The hub database has no sync epoch (migration 3 missing)');
+    return value;
+  }
+
+  /**
+   * `npm run hub -- after-restore`: what a database restored from a backup (or a standby promoted
+   * after asynchronous replication) needs before workstations come back, in one transaction:
+   * - stamps jump past anything the lost timeline could have handed out, so a workstation holding
+   *   a checkpoint from it cannot skip new documents that would reuse those stamps;
+   * - today's (and later) number leases jump likewise, so no kiosk prints a number already printed
+   *   (long numbers for the rest of the day; none twice);
+   * - a new sync epoch, so every workstation pulls everything and sends everything it holds again
+   *   — including what it sent after the backup was made, which the restore took away.
+   */
+  async afterRestore(): Promise<AfterRestore> {
+    return this.db.transaction(async (tx) => {
+      const stamp = await tx.query<{ value: string | number }>(`UPDATE hub_stamp SET value = value + ${STAMP_JUMP_AFTER_RESTORE} WHERE id RETURNING value`);
+      const leases = await tx.query<{ day: string }>(
+        `UPDATE number_leases SET next = GREATEST(next, 100001) + ${NUMBER_JUMP_AFTER_RESTORE}
+          WHERE day >= to_char(now() AT TIME ZONE 'Europe/Warsaw', 'YYYY-MM-DD') RETURNING day`,
+      );
+      const epoch = await tx.query<{ value: string }>('UPDATE hub_sync_epoch SET value = gen_random_uuid()::text, changed_at = now() WHERE id RETURNING value');
+      return { newestStamp: Number(stamp[0]!.value), leasesMoved: leases.length, syncEpoch: epoch[0]!.value };
+    });
   }
 
   async pull(collection: SyncCollection, checkpoint: Checkpoint | null, limit: number): Promise<PullResponse> {

@@ -5,7 +5,7 @@
  * over the folder's admin socket, so tokens can be created and revoked at any time on both.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -46,6 +46,8 @@ export interface HubDatabase {
   sql<R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
   /** Deletes the folder / drops the database. */
   remove(): Promise<void>;
+  /** A backup of the database as it is now (the hub must be stopped), and its restore. */
+  backup(): Promise<{ restore(): Promise<void> }>;
 }
 
 export async function createHubDatabase(backend: HubBackend): Promise<HubDatabase> {
@@ -71,6 +73,20 @@ export async function createHubDatabase(backend: HubBackend): Promise<HubDatabas
     async remove() {
       await postgres?.drop();
       await rm(dataDir, { recursive: true, force: true });
+      await rm(`${dataDir}-backup`, { recursive: true, force: true });
+    },
+    async backup() {
+      if (postgres) return postgres.backup();
+      // The folder of a stopped embedded hub is the whole database.
+      const copy = `${dataDir}-backup`;
+      await rm(copy, { recursive: true, force: true });
+      await cp(pgliteDir(dataDir), copy, { recursive: true });
+      return {
+        async restore() {
+          await rm(pgliteDir(dataDir), { recursive: true, force: true });
+          await cp(copy, pgliteDir(dataDir), { recursive: true });
+        },
+      };
     },
   };
 }

@@ -16,6 +16,11 @@ export interface TestDatabase {
   query<R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
   /** Closes this helper's pool and drops the database (even with a hub still connected). */
   drop(): Promise<void>;
+  /**
+   * A copy of the database as it is now (no hub may be connected), and a way to put it back in
+   * place of the database later — a backup and its restore. The copy is dropped with `drop()`.
+   */
+  backup(): Promise<{ restore(): Promise<void> }>;
 }
 
 export function databaseUrl(base: string, database: string): string {
@@ -45,20 +50,49 @@ export async function createTestDatabase(prefix = 'okienko_test'): Promise<TestD
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Not a database name: ${name}`);
   await onServer((client) => client.query(`CREATE DATABASE ${name}`));
   const url = databaseUrl(TEST_DATABASE_URL, name);
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
-  pool.on('error', () => undefined);
+  let pool: pg.Pool | null = null;
+  const connected = () => {
+    if (!pool) {
+      pool = new pg.Pool({ connectionString: url, max: 2 });
+      pool.on('error', () => undefined);
+    }
+    return pool;
+  };
+  const disconnect = async () => {
+    const current = pool;
+    pool = null;
+    await current?.end();
+  };
   let dropped = false;
+  let backups = 0;
   return {
     name,
     url,
     async query<R extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) {
-      return (await pool.query<R>(text, [...params])).rows;
+      return (await connected().query<R>(text, [...params])).rows;
     },
     async drop() {
       if (dropped) return;
       dropped = true;
-      await pool.end();
-      await onServer((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await disconnect();
+      await onServer(async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        for (let n = 1; n <= backups; n++) await client.query(`DROP DATABASE IF EXISTS ${name}_b${n} WITH (FORCE)`);
+      });
+    },
+    async backup() {
+      await disconnect();
+      const copy = `${name}_b${++backups}`;
+      await onServer((client) => client.query(`CREATE DATABASE ${copy} TEMPLATE ${name}`));
+      return {
+        async restore() {
+          await disconnect();
+          await onServer(async (client) => {
+            await client.query(`DROP DATABASE ${name} WITH (FORCE)`);
+            await client.query(`CREATE DATABASE ${name} TEMPLATE ${copy}`);
+          });
+        },
+      };
     },
   };
 }

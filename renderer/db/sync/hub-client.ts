@@ -8,6 +8,7 @@ import {
   CheckpointSchema,
   CLIENT_VERSION_HEADER,
   HUB_API_PREFIX,
+  HUB_SYNC_EPOCH_HEADER,
   HUB_TIME_HEADER,
   LeaseResponseSchema,
   MeResponseSchema,
@@ -100,10 +101,11 @@ export class HubClient {
   }
 
   /**
-   * The hub's change feed. Resolves once connected; `onEvent` gets every change, `onClose` is
-   * called once when the stream ends for any reason (the caller reconnects).
+   * The hub's change feed. Resolves once connected, with the hub's sync epoch (null from a hub that
+   * does not send one); `onEvent` gets every change, `onClose` is called once when the stream ends
+   * for any reason (the caller reconnects).
    */
-  async stream(handlers: { onEvent: (event: StreamEvent) => void; onClose: (error?: unknown) => void; signal: AbortSignal }): Promise<void> {
+  async stream(handlers: { onEvent: (event: StreamEvent) => void; onClose: (error?: unknown) => void; signal: AbortSignal }): Promise<{ syncEpoch: string | null }> {
     const sentAt = this.localNow();
     let response: Response;
     try {
@@ -156,6 +158,7 @@ export class HubClient {
         if (idle) clearTimeout(idle);
       }
     })();
+    return { syncEpoch: response.headers.get(HUB_SYNC_EPOCH_HEADER) };
   }
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {

@@ -14,6 +14,16 @@
  * to the hub and replicates, and it publishes the status (online, last sync, changes not yet sent)
  * in a local document that every window's status bar reads. `lostCalls$` (in the leader) tells
  * when another counter's call of the same visitor won.
+ *
+ * A hub that lost data. RxDB keeps, per replication identifier, a checkpoint and what it believes
+ * the hub holds; a document it pushed once is not pushed again. When the hub is not the one those
+ * marks refer to — a new, empty hub at the same address, or one restored from a backup — that would
+ * leave the hub without what only this workstation still has. The hub announces a sync epoch when
+ * the stream opens (HUB_SYNC_EPOCH_HEADER; new with every new database and every `npm run hub --
+ * after-restore`), and a pull can find the hub behind our checkpoint (409 checkpoint-ahead). Either
+ * way the workstation starts the next "generation": new replication identifiers, so RxDB pulls
+ * everything and pushes every local document again, and the conflict handlers settle what both
+ * sides have. The first epoch a workstation ever meets is taken as the one it has been syncing with.
  */
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
@@ -101,92 +111,140 @@ export function startSync(options: SyncOptions): SyncHandle {
     throw error;
   };
 
-  const states: RxReplicationState<unknown, Checkpoint>[] = [];
-  for (const name of collections) {
-    const collection = db[name] as unknown as RxCollection<unknown>;
-    const stream = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
-    streams.set(name, stream);
+  let states: RxReplicationState<unknown, Checkpoint>[] = [];
+  /** Subscriptions to the current generation's replication states. */
+  const stateSubscriptions: Subscription[] = [];
+  const EPOCH_DOC = `sync-epoch-${options.hubId}`;
+  let generation = 0;
+  let knownEpoch: string | null = null;
 
-    // Changes made here (not written by the replication itself) are pending until the hub has them.
-    subscriptions.push(
-      collection.eventBulks$.subscribe((bulk) => {
-        if (bulk.context.startsWith('replication')) return;
-        for (const event of bulk.events) pending.set(`${name}/${event.documentId}`, event.documentData);
-        setStatus({});
-      }),
-    );
+  const createStates = () => {
+    for (const name of collections) {
+      const collection = db[name] as unknown as RxCollection<unknown>;
+      const stream = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
+      streams.set(name, stream);
 
-    const state = replicateRxCollection<unknown, Checkpoint>({
-      collection,
-      replicationIdentifier: `okienko-hub-${options.hubId}-${name}`,
-      live: true,
-      retryTime: options.retryMs ?? 2000,
-      // Every window of a workstation shares one database; one of them replicates for all.
-      waitForLeadership: true,
-      deletedField: '_deleted',
-      pull: {
-        batchSize: options.pullBatchSize ?? 300,
-        stream$: stream.asObservable(),
-        handler: async (checkpoint, batchSize) => {
-          if (offline) throw new HubError('offline', 0, 'Offline');
-          const response = await client.pull(name, checkpoint ?? null, batchSize).catch((error: unknown) => {
-            // The hub is behind our checkpoint (restored from a backup, or another hub at this
-            // address): asking again from there would fail for ever, and RxDB would hold every
-            // later change behind it. Pull everything again, as the hub asks.
-            if (checkpoint && error instanceof HubError && error.code === 'checkpoint-ahead') return client.pull(name, null, batchSize);
-            throw error;
-          }).catch(failed);
-          heard();
-          return { documents: response.documents as WithDeleted<unknown>[], checkpoint: response.checkpoint ?? checkpoint ?? { stamp: 0, id: '' } };
-        },
-      },
-      push: {
-        batchSize: options.pushBatchSize ?? 250,
-        handler: async (rows) => {
-          if (offline) throw new HubError('offline', 0, 'Offline');
-          const conflicts = await client
-            .push(
-              name,
-              rows.map((row) => ({
-                newDocumentState: row.newDocumentState as WireDocument,
-                ...(row.assumedMasterState ? { assumedMasterState: row.assumedMasterState as WireDocument } : {}),
-              })),
-            )
-            .catch(failed);
-          heard();
-          // For stamped collections the answer includes the stored versions: RxDB writes them here
-          // as resolved conflicts, and the ticket handler keeps the stream from going back behind
-          // them (sync/conflicts.ts).
-          return conflicts as WithDeleted<unknown>[];
-        },
-      },
-    });
-    subscriptions.push(
-      state.sent$.subscribe((document) => {
-        const key = `${name}/${idOf(document)}`;
-        if (pending.has(key) && sameDocument(stripMeta(pending.get(key)), document)) pending.delete(key);
-        setStatus({});
-      }),
-      state.received$.subscribe((document) => {
-        // A pulled document replaces what was pending for it (the hub's version, or ours merged).
-        pending.delete(`${name}/${idOf(document)}`);
-        setStatus({});
-      }),
-      state.error$.subscribe(() => undefined),
-    );
-    if (name === 'tickets') {
-      subscriptions.push(
-        state.conflict$.subscribe((conflict) => {
-          const lost = lostCall(conflict.input.newDocumentState as WithDeleted<Ticket>, conflict.output as WithDeleted<Ticket>);
-          if (lost) lostCalls.next(lost);
-          pending.delete(`tickets/${idOf(conflict.output)}`);
+      // Changes made here (not written by the replication itself) are pending until the hub has them.
+      stateSubscriptions.push(
+        collection.eventBulks$.subscribe((bulk) => {
+          if (bulk.context.startsWith('replication')) return;
+          for (const event of bulk.events) pending.set(`${name}/${event.documentId}`, event.documentData);
+          setStatus({});
         }),
       );
+
+      const state = replicateRxCollection<unknown, Checkpoint>({
+        collection,
+        replicationIdentifier: generation === 0 ? `okienko-hub-${options.hubId}-${name}` : `okienko-hub-${options.hubId}-g${generation}-${name}`,
+        live: true,
+        retryTime: options.retryMs ?? 2000,
+        // Every window of a workstation shares one database; one of them replicates for all.
+        waitForLeadership: true,
+        deletedField: '_deleted',
+        pull: {
+          batchSize: options.pullBatchSize ?? 300,
+          stream$: stream.asObservable(),
+          handler: async (checkpoint, batchSize) => {
+            if (offline) throw new HubError('offline', 0, 'Offline');
+            const response = await client.pull(name, checkpoint ?? null, batchSize).catch((error: unknown) => {
+              // The hub is behind our checkpoint (restored from a backup, or another hub at this
+              // address): asking again from there would fail for ever, and RxDB would hold every
+              // later change behind it. Pull everything again, as the hub asks.
+              if (checkpoint && error instanceof HubError && error.code === 'checkpoint-ahead') {
+                // …and what we sent it after that point is gone from it: send everything again.
+                requestNewGeneration('the hub is behind our checkpoint');
+                return client.pull(name, null, batchSize);
+              }
+              throw error;
+            }).catch(failed);
+            heard();
+            return { documents: response.documents as WithDeleted<unknown>[], checkpoint: response.checkpoint ?? checkpoint ?? { stamp: 0, id: '' } };
+          },
+        },
+        push: {
+          batchSize: options.pushBatchSize ?? 250,
+          handler: async (rows) => {
+            if (offline) throw new HubError('offline', 0, 'Offline');
+            const conflicts = await client
+              .push(
+                name,
+                rows.map((row) => ({
+                  newDocumentState: row.newDocumentState as WireDocument,
+                  ...(row.assumedMasterState ? { assumedMasterState: row.assumedMasterState as WireDocument } : {}),
+                })),
+              )
+              .catch(failed);
+            heard();
+            // For stamped collections the answer includes the stored versions: RxDB writes them here
+            // as resolved conflicts, and the ticket handler keeps the stream from going back behind
+            // them (sync/conflicts.ts).
+            return conflicts as WithDeleted<unknown>[];
+          },
+        },
+      });
+      stateSubscriptions.push(
+        state.sent$.subscribe((document) => {
+          const key = `${name}/${idOf(document)}`;
+          if (pending.has(key) && sameDocument(stripMeta(pending.get(key)), document)) pending.delete(key);
+          setStatus({});
+        }),
+        state.received$.subscribe((document) => {
+          // A pulled document replaces what was pending for it (the hub's version, or ours merged).
+          pending.delete(`${name}/${idOf(document)}`);
+          setStatus({});
+        }),
+        state.error$.subscribe(() => undefined),
+      );
+      if (name === 'tickets') {
+        stateSubscriptions.push(
+          state.conflict$.subscribe((conflict) => {
+            const lost = lostCall(conflict.input.newDocumentState as WithDeleted<Ticket>, conflict.output as WithDeleted<Ticket>);
+            if (lost) lostCalls.next(lost);
+            pending.delete(`tickets/${idOf(conflict.output)}`);
+          }),
+        );
+      }
+      states.push(state);
     }
-    states.push(state);
-  }
+  };
+
+  /** Cancels the current replications and starts the next generation's (see the top of this file). */
+  const startGeneration = async (epoch: string | null, why: string) => {
+    generation += 1;
+    if (epoch !== null) knownEpoch = epoch;
+    await db.upsertLocal(EPOCH_DOC, { epoch: knownEpoch, generation });
+    const old = states;
+    states = [];
+    for (const subscription of stateSubscriptions.splice(0)) subscription.unsubscribe();
+    await Promise.all(old.map((state) => state.cancel()));
+    if (stopped) return;
+    console.info(`Okienko sync: ${why}; fetching everything from the hub and sending everything this workstation holds (generation ${generation})`);
+    createStates();
+  };
+  let generationChange: Promise<void> | null = null;
+  /** From a pull handler: after it returns, start a new generation and resync it (once at a time). */
+  const requestNewGeneration = (why: string) => {
+    if (generationChange) return;
+    generationChange = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await startGeneration(null, why);
+      for (const stream of streams.values()) stream.next('RESYNC');
+    })()
+      .catch((error: unknown) => console.warn('Okienko sync: could not start a new generation', error))
+      .finally(() => (generationChange = null));
+  };
+
+  const ready = (async () => {
+    const saved = await db.getLocal<{ epoch: string | null; generation: number }>(EPOCH_DOC).catch(() => null);
+    if (saved) {
+      generation = Number(saved.get('generation')) || 0;
+      knownEpoch = (saved.get('epoch') as string | null) ?? null;
+    }
+    if (!stopped) createStates();
+  })();
 
   const connect = async () => {
+    await ready;
     if (stopped || offline) return;
     streamAbort = new AbortController();
     const abort = streamAbort;
@@ -196,7 +254,7 @@ export function startSync(options: SyncOptions): SyncHandle {
     const deliver = (event: StreamEvent) =>
       streams.get(event.collection)?.next({ documents: [...event.documents] as unknown as WithDeleted<unknown>[], checkpoint: event.checkpoint });
     try {
-      await client.stream({
+      const opened = await client.stream({
         signal: abort.signal,
         onEvent: (event) => {
           heard();
@@ -210,6 +268,18 @@ export function startSync(options: SyncOptions): SyncHandle {
         },
       });
       attempt = 0;
+      const epoch = opened.syncEpoch;
+      if (epoch && epoch !== knownEpoch) {
+        if (knownEpoch === null) {
+          knownEpoch = epoch;
+          await db.upsertLocal(EPOCH_DOC, { epoch, generation });
+        } else {
+          await generationChange;
+          generationChange = startGeneration(epoch, 'the hub is new or was restored from a backup').finally(() => (generationChange = null));
+          await generationChange;
+        }
+        if (abort.signal.aborted || stopped) return;
+      }
       setStatus({ connection: 'online', lastSyncAt: Date.now() });
       // Whatever changed while we were away: every collection pulls from its checkpoint.
       for (const stream of streams.values()) stream.next('RESYNC');
@@ -272,10 +342,17 @@ export function startSync(options: SyncOptions): SyncHandle {
       return db.isLeader();
     },
     async awaitInitialSync() {
+      await ready;
       await Promise.all(states.map((state) => state.awaitInitialReplication()));
     },
     async awaitInSync() {
-      await Promise.all(states.map((state) => state.awaitInSync()));
+      await ready;
+      // A new generation started meanwhile: wait for its replications too.
+      for (let current = states; ; current = states) {
+        await generationChange;
+        await Promise.all(current.map((state) => state.awaitInSync()));
+        if (current === states && !generationChange) return;
+      }
     },
     setOffline(value) {
       if (offline === value) return;
@@ -295,7 +372,8 @@ export function startSync(options: SyncOptions): SyncHandle {
       if (published) clearTimeout(published);
       streamAbort?.abort();
       if (reconnectTimer) clearTimeout(reconnectTimer);
-      for (const subscription of subscriptions) subscription.unsubscribe();
+      for (const subscription of [...subscriptions, ...stateSubscriptions]) subscription.unsubscribe();
+      await ready;
       await Promise.all(states.map((state) => state.cancel()));
       statusSubject.complete();
       lostCalls.complete();

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BoardSnapshotSchema,
   HealthSchema,
+  HUB_SYNC_EPOCH_HEADER,
   HUB_TIME_HEADER,
   LEASED_HIGH_START,
   LEASED_LOW_MAX,
@@ -386,6 +387,40 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     // Other services and days count on their own.
     const other = await client.request<LeaseResponse>('POST', '/api/v1/numbers/lease', { body: { day, service: 'licences', size: 5 } });
     expect(other.body).toEqual({ day, service: 'licences', start: 1, end: 5 });
+  });
+
+  it('after-restore moves stamps and today\'s number leases past the lost ones and announces a new sync epoch', async () => {
+    const syncEpoch = async () => {
+      const abort = new AbortController();
+      const response = await fetch(`${hub.url}api/v1/sync/stream`, { headers: { authorization: `Bearer ${token}`, 'x-okienko-version': '0.1.0' }, signal: abort.signal });
+      expect(response.status).toBe(200);
+      const epoch = response.headers.get(HUB_SYNC_EPOCH_HEADER);
+      abort.abort();
+      return epoch;
+    };
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
+    const lease = async (day: string) => (await client.request<LeaseResponse>('POST', '/api/v1/numbers/lease', { body: { day, service: 'restore-test', size: 10 } })).body;
+    expect(await lease(today)).toMatchObject({ start: 1, end: 10 });
+    expect(await lease('2020-01-01')).toMatchObject({ start: 1, end: 10 });
+    const epochBefore = await syncEpoch();
+    expect(epochBefore).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await syncEpoch()).toBe(epochBefore);
+    const stampBefore = await newestStamp();
+
+    const result = await runHubCli(database, ['after-restore']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`Stamps now continue after ${stampBefore + 10_000_000}`);
+
+    expect(await newestStamp()).toBe(stampBefore + 10_000_000);
+    const next = await lease(today);
+    expect(next.start).toBeGreaterThan(1_000_000);
+    expect(await lease('2020-01-01')).toMatchObject({ start: 11, end: 20 }); // past days stay as they were
+    const epochAfter = await syncEpoch();
+    expect(epochAfter).toMatch(/^[0-9a-f-]{36}$/);
+    expect(epochAfter).not.toBe(epochBefore);
+    // Pushes go on, stamped after the jump.
+    await client.push('tickets', [insert(ticket('after-restore-1', 77))]);
+    expect((await ticketsAfter(stampBefore + 10_000_000)).map((document) => document.id)).toEqual(['after-restore-1']);
   });
 
   it('serves the waiting-room board without a token, live', async () => {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../renderer/domain/ticket';
-import { createHubDatabase, createToken, hubClient, startHubProcess, HUB_BACKENDS, type HubDatabase, type HubProcess } from '../../support/hub-process';
+import { createHubDatabase, createToken, hubClient, runHubCli, startHubProcess, HUB_BACKENDS, type HubDatabase, type HubProcess } from '../../support/hub-process';
 import { fingerprint, violations } from '../../support/sync-invariants';
 import { SimulatedWorkstation } from '../../support/workstations';
 import type { WorkstationInit } from '../../support/workstation-worker';
@@ -302,6 +302,53 @@ describe.each(BACKENDS)('hub crashes and the network misbehaves, on %s', (backen
       await stopOffice(office);
     }
   }, 120_000);
+
+  it('hub restored from an older backup, then `after-restore`: what only the workstations still had comes back', async () => {
+    const office = await startOffice(backend);
+    try {
+      const kiosk = await join(office, 'kiosk', { seed: true });
+      const counter = await join(office, 'counter-1');
+      await counter.openCounter(1);
+      const issued: string[] = [];
+      for (let i = 0; i < 5; i++) issued.push((await kiosk.issue('vehicles')).id);
+      await converge(office);
+      await office.hub.kill('SIGTERM');
+      const backup = await office.database.backup();
+      await office.hub.restart();
+
+      // After the backup: five more visitors, one of them called and served.
+      for (let i = 0; i < 5; i++) issued.push((await kiosk.issue('vehicles')).id);
+      await converge(office);
+      const call = await counter.callNextConfirmed(1);
+      expect(call.outcome).toBe('confirmed');
+      await counter.act(call.ticket!.id, { type: 'done' }, 1);
+      expect(await converge(office)).toHaveLength(10);
+
+      // The hub's disk dies; the backup goes back in, and the administrator runs after-restore.
+      await office.hub.kill('SIGTERM');
+      await backup.restore();
+      expect((await office.database.sql<{ n: string | number }>(`SELECT count(*) AS n FROM documents WHERE collection = 'tickets'`))[0]!.n).toSatisfy((n) => Number(n) === 5);
+      const restored = await runHubCli(office.database, ['after-restore']);
+      expect(restored.code, restored.stderr).toBe(0);
+      expect(restored.stdout).toMatch(/sends everything it holds/);
+      await office.hub.restart();
+      for (const workstation of office.workstations) await expect.poll(async () => (await workstation.status()).connection, { timeout: 30_000 }).toBe('online');
+
+      const after = await converge(office);
+      expect(after).toHaveLength(10);
+      expect(violations(after, issued)).toEqual([]);
+      expect(after.find((ticket) => ticket.id === call.ticket!.id)?.state).toBe('done');
+      // Work goes on; a workstation that joins only now gets everything.
+      for (let i = 0; i < 3; i++) issued.push((await kiosk.issue('vehicles')).id);
+      await join(office, 'counter-2');
+      const final = await converge(office);
+      expect(final).toHaveLength(13);
+      expect(violations(final, issued)).toEqual([]);
+      await expectAllAgree(office, final);
+    } finally {
+      await stopOffice(office);
+    }
+  }, 180_000);
 });
 
 describe.each(BACKENDS)('offline conflicts, on %s', (backend) => {

@@ -105,6 +105,13 @@ describe('hub command line', () => {
       expect(() => parse(argv)).toThrow(HubOptionsError);
     }
   });
+
+  it('has after-restore on the same database options, and nothing else with it', () => {
+    expect(parse(['after-restore', '--database-url', 'postgres://h/db'])).toEqual({ command: 'after-restore', dataDir: path.resolve('/cwd/.okienko/hub'), databaseUrl: 'postgres://h/db' });
+    for (const argv of [['after-restore', 'now'], ['after-restore', '--port', '1'], ['after-restore', '--name', 'x']]) {
+      expect(() => parse(argv)).toThrow(HubOptionsError);
+    }
+  });
 });
 
 describe('the admin socket of an embedded hub', () => {

@@ -19,6 +19,9 @@ const CONFIRMED_STATES = new Set(['called', 'serving']);
 /** A hub that stores tickets with stamps and holds back its live stream until told. */
 function scriptedHub() {
   let stamp = 0;
+  let epoch = 'epoch-1';
+  /** Rows pushed to the hub, accepted or not. */
+  let pushedRows = 0;
   const stored = new Map<string, WireDocument>();
   /** Every version the hub stored, in stamp order: what its stream has yet to deliver. */
   const versions: WireDocument[] = [];
@@ -35,6 +38,7 @@ function scriptedHub() {
     async push(_collection: SyncCollection, rows: readonly { newDocumentState: WireDocument; assumedMasterState?: WireDocument }[]) {
       const conflicts: WireDocument[] = [];
       const written: WireDocument[] = [];
+      pushedRows += rows.length;
       for (const row of rows) {
         const master = stored.get(row.newDocumentState.id);
         if (master && (!row.assumedMasterState || !identicalDocument({ ...master, hubStamp: 0 }, { ...row.assumedMasterState, hubStamp: 0 }))) {
@@ -51,6 +55,7 @@ function scriptedHub() {
     },
     async stream(handlers: { onEvent: (event: StreamEvent) => void; onClose: () => void; signal: AbortSignal }) {
       listener = handlers.onEvent;
+      return { syncEpoch: epoch };
     },
   };
   return {
@@ -61,6 +66,14 @@ function scriptedHub() {
       for (const [id, document] of stored) if (Number(document.hubStamp) > upTo) stored.delete(id);
       stamp = upTo;
     },
+    /** The hub is replaced by a new, empty one at the same address (a new database: a new epoch). */
+    replaceWithEmpty() {
+      stored.clear();
+      stamp = 0;
+      epoch = 'epoch-2';
+    },
+    stored: (id: string) => stored.get(id) ?? null,
+    pushedRows: () => pushedRows,
     /** A document written at the hub by someone else. */
     write(document: WireDocument) {
       const written = { ...document, hubStamp: ++stamp } as WireDocument;
@@ -142,5 +155,39 @@ describe('replication with the hub', () => {
     sync.setOffline(true);
     sync.setOffline(false);
     await expect.poll(async () => (await db.tickets.findOne('t9').exec()) !== null, { timeout: 10_000 }).toBe(true);
+    // What the restore took from the hub and only this workstation still has goes back to it.
+    await expect.poll(() => ['t3', 't4', 't5'].map((id) => hub.stored(id)?.state ?? null), { timeout: 10_000 }).toEqual(['waiting', 'waiting', 'waiting']);
+    expect(hub.stored('t9')).toMatchObject({ state: 'waiting' });
+  }, 30_000);
+
+  it('a new, empty hub at the same address (a new sync epoch) gets everything this workstation holds', async () => {
+    for (let i = 1; i <= 3; i++) await db.tickets.insert({ ...waitingTicket(i), hubStamp: 0 } as never);
+    await act('t2', { type: 'call', counter: 1 }, 2_000);
+    await sync.awaitInSync();
+    const pushedBefore = hub.pushedRows();
+    expect(pushedBefore).toBe(4); // three tickets and one call: the first epoch met is simply adopted
+
+    // Same hub, same epoch: a reconnect sends nothing again.
+    sync.setOffline(true);
+    sync.setOffline(false);
+    await expect.poll(() => sync.status.connection, { timeout: 10_000 }).toBe('online');
+    await sync.awaitInSync();
+    expect(hub.pushedRows()).toBe(pushedBefore);
+
+    hub.replaceWithEmpty();
+    sync.setOffline(true);
+    sync.setOffline(false);
+    await expect.poll(() => ['t1', 't2', 't3'].map((id) => hub.stored(id)?.state ?? null), { timeout: 10_000 }).toEqual(['waiting', 'called', 'waiting']);
+    await sync.awaitInSync();
+    // Nothing changed here on the way, and nothing went to the hub twice.
+    expect((await db.tickets.find().exec()).map((ticket) => ticket.state).sort()).toEqual(['called', 'waiting', 'waiting']);
+    expect(hub.pushedRows()).toBe(pushedBefore + 3);
+
+    // The new epoch is remembered: reconnecting again sends nothing more.
+    sync.setOffline(true);
+    sync.setOffline(false);
+    await expect.poll(() => sync.status.connection, { timeout: 10_000 }).toBe('online');
+    await sync.awaitInSync();
+    expect(hub.pushedRows()).toBe(pushedBefore + 3);
   }, 30_000);
 });
