@@ -8,7 +8,8 @@
  *   2. "call next" → committed in the local database with 10,000 tickets of history, p95 (≤ 50 ms)
  *   3. ticket transmission time vs the line's physical limit bytes × 10 / baud (≤ 1.1×)
  * Sync (issue #3, sync-bench.ts): A → B with 50 workstations (p95 ≤ 0.5 s), convergence after a
- *   day offline (≤ 10 s), push throughput (≥ 2× the peer), each also as a ratio to the peer.
+ *   day offline (≤ 10 s), push throughput (≥ 2× the peer), each also as a ratio to the peer; and
+ *   the hub's HTTP server with a store that keeps nothing, as the ceiling storage leaves aside.
  *
  * `BENCH_ONLY=queue` or `BENCH_ONLY=sync` runs one half. Results are printed and written to
  * test-artifacts/bench/results.json.
@@ -191,6 +192,7 @@ async function main(): Promise<void> {
           (figure.databaseOnlyDocsPerSecond ? `, ${figure.databaseOnlyDocsPerSecond} docs/s in the database alone` : ''),
       );
     }
+    if (sync.nothingStoredDocsPerSecond) lines.push(`hub's HTTP server with a store that keeps nothing (a ceiling, not a product): ${sync.nothingStoredDocsPerSecond} docs/s raw push`);
     for (const [backend, ratio] of Object.entries(sync.ratios)) lines.push(`${backend} / peer: ${JSON.stringify(ratio)} (goal: push throughput ≥ 2)`);
   }
   const out = await artifactsDir('bench');

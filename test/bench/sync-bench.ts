@@ -14,6 +14,8 @@
  *   database only (hub): the hub's push transactions run in this process straight against a fresh
  *     database of the same kind, one batch after another, no HTTP, no parsing — the ceiling the
  *     database sets for any server that stores every document durably
+ *   nothing stored (discarding-hub.ts): the same raw push against the hub's own HTTP server with a
+ *     store that keeps nothing — the ceiling the rest of the hub (HTTP, JSON, checks) sets
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -68,27 +70,53 @@ async function hubBackend(kind: 'pglite' | 'postgresql'): Promise<Backend> {
       return SimulatedWorkstation.start({ name, hubUrl: hub.url, token: await createToken(database, name), seed, blockSize: 200 });
     },
     storedCount: health,
-    async rawPushThroughput(documents) {
-      const batches = rawBatches(documents);
-      const started = performance.now();
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: 4 }, async () => {
-          while (next < batches.length) {
-            const batch = batches[next++]!;
-            const response = await admin.request('POST', `${HUB_API_PREFIX}/sync/tickets/push`, { body: { rows: batch.map((document) => ({ newDocumentState: document })) } });
-            if (response.status !== 200) throw new Error(`push failed: ${response.status}`);
-          }
-        }),
-      );
-      return documents / ((performance.now() - started) / 1000);
-    },
+    rawPushThroughput: (documents) => rawPushOverHttp(hub.url, adminToken, documents),
     databaseOnlyThroughput: (documents) => databaseOnlyThroughput(kind, documents),
     async stop() {
       await hub.kill('SIGTERM').catch(() => undefined);
       await database.remove();
     },
   };
+}
+
+/** New tickets pushed straight to a hub's push route: 4 connections, batches of 200. */
+async function rawPushOverHttp(url: string, token: string, documents: number): Promise<number> {
+  const client = hubClient(url, token);
+  const batches = rawBatches(documents);
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < batches.length) {
+        const batch = batches[next++]!;
+        const response = await client.request('POST', `${HUB_API_PREFIX}/sync/tickets/push`, { body: { rows: batch.map((document) => ({ newDocumentState: document })) } });
+        if (response.status !== 200) throw new Error(`push failed: ${response.status}`);
+      }
+    }),
+  );
+  return documents / ((performance.now() - started) / 1000);
+}
+
+/** The raw push against the hub's HTTP server with a store that keeps nothing (discarding-hub.ts). */
+export async function nothingStoredThroughput(documents: number): Promise<number> {
+  const tokens = await createTestDatabase('okienko_bench_tokens');
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'test/bench/discarding-hub.ts'), '--database-url', tokens.url], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const { url, token } = await new Promise<{ url: string; token: string }>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`discarding hub exited with ${code}`)));
+      createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as { url: string; token: string }));
+    });
+    // Warm up as the other servers were (they served the workstations first).
+    await rawPushOverHttp(url, token, 2_000);
+    return await rawPushOverHttp(url, token, documents);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await tokens.drop();
+  }
 }
 
 /** The hub's own push transactions (HubStore.push) on a fresh database, one batch after another. */
@@ -114,7 +142,8 @@ async function databaseOnlyThroughput(kind: 'pglite' | 'postgresql', documents: 
 }
 
 /** New ticket documents in batches of 200, as a workstation would push them. */
-function rawBatches(documents: number, prefix = 'raw'): WireDocument[][] {
+let rawBatchRuns = 0;
+function rawBatches(documents: number, prefix = `raw${++rawBatchRuns}`): WireDocument[][] {
   const day = new Date().toISOString().slice(0, 10);
   const batches: WireDocument[][] = [];
   for (let i = 0; i < documents; i += 200) {
@@ -265,9 +294,11 @@ async function measure(backend: Backend, log: (line: string) => void): Promise<S
   };
 }
 
-export async function runSyncBench(log: (line: string) => void): Promise<{ figures: SyncFigures[]; ratios: Record<string, unknown> }> {
+export async function runSyncBench(
+  log: (line: string) => void,
+): Promise<{ figures: SyncFigures[]; ratios: Record<string, unknown>; nothingStoredDocsPerSecond?: number }> {
   const figures: SyncFigures[] = [];
-  const chosen = (process.env.BENCH_BACKENDS ?? 'hub-pglite,hub-postgresql,peer-rxdb-websocket').split(',');
+  const chosen = (process.env.BENCH_BACKENDS ?? 'hub-pglite,hub-postgresql,peer-rxdb-websocket,hub-discarding').split(',');
   const makers: [BackendName, () => Promise<Backend>][] = [
     ['hub-pglite', () => hubBackend('pglite')],
     ['hub-postgresql', () => hubBackend('postgresql')],
@@ -281,8 +312,14 @@ export async function runSyncBench(log: (line: string) => void): Promise<{ figur
       await backend.stop();
     }
   }
+  let nothingStoredDocsPerSecond: number | undefined;
+  if (chosen.includes('hub-discarding')) {
+    nothingStoredDocsPerSecond = round(await nothingStoredThroughput(THROUGHPUT_TICKETS), 0);
+    log(`  hub's HTTP server, nothing stored: ${nothingStoredDocsPerSecond} documents/s pushed straight over HTTP`);
+  }
   const peer = figures.find((figure) => figure.backend === 'peer-rxdb-websocket');
   const ratios: Record<string, unknown> = {};
+  if (peer?.rawPushDocsPerSecond && nothingStoredDocsPerSecond) ratios['hub-discarding'] = { rawPushThroughput: round(nothingStoredDocsPerSecond / peer.rawPushDocsPerSecond, 2) };
   for (const figure of peer ? figures.filter((f) => f !== peer) : []) {
     if (!peer) break;
     ratios[figure.backend] = {
@@ -294,5 +331,5 @@ export async function runSyncBench(log: (line: string) => void): Promise<{ figur
       ...(figure.databaseOnlyDocsPerSecond && peer.rawPushDocsPerSecond ? { databaseOnlyVsPeerRawPush: round(figure.databaseOnlyDocsPerSecond / peer.rawPushDocsPerSecond, 2) } : {}),
     };
   }
-  return { figures, ratios };
+  return { figures, ratios, ...(nothingStoredDocsPerSecond ? { nothingStoredDocsPerSecond } : {}) };
 }

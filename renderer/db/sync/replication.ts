@@ -119,6 +119,7 @@ export function startSync(options: SyncOptions): SyncHandle {
   let knownEpoch: string | null = null;
 
   const createStates = () => {
+    const mine = generation;
     for (const name of collections) {
       const collection = db[name] as unknown as RxCollection<unknown>;
       const stream = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
@@ -152,7 +153,8 @@ export function startSync(options: SyncOptions): SyncHandle {
               // later change behind it. Pull everything again, as the hub asks.
               if (checkpoint && error instanceof HubError && error.code === 'checkpoint-ahead') {
                 // …and what we sent it after that point is gone from it: send everything again.
-                requestNewGeneration('the hub is behind our checkpoint');
+                // (A pull of a generation already replaced says nothing about the new one.)
+                if (mine === generation) requestNewGeneration('the hub is behind our checkpoint');
                 return client.pull(name, null, batchSize);
               }
               throw error;

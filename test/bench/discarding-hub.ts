@@ -1,0 +1,83 @@
+/**
+ * A ceiling for the push-throughput figure: the hub's own HTTP server (electron/hub/server.ts:
+ * routing, token check, version check, body limit, JSON, the push schema, every document's JSON
+ * schema, the change feed, the answer) in a process of its own like the real hub — but with a
+ * store that decides conflicts and hands out stamps in memory and keeps nothing. No hub that
+ * stores documents durably can push faster than this on the same machine; next to the peer it
+ * shows how much of the gap is the storage and how much the rest. A benchmark instrument only.
+ *
+ * Tokens live in a database as in the real hub (one query per request, as there): PostgreSQL with
+ * `--database-url` (the most favourable: the query runs on the server's core, not the hub's), else
+ * PGlite in memory. Prints one JSON line `{"url", "token"}`; SIGTERM stops it.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { HUB_STAMP_FIELD, STAMPED_COLLECTIONS, type SyncCollection, type WireDocument } from '../../electron/contract/hub';
+import { ChangeFeed } from '../../electron/hub/change-feed';
+import { sameMasterState } from '../../electron/hub/documents';
+import { migrate } from '../../electron/hub/migrations';
+import { startHubServer } from '../../electron/hub/server';
+import { openPglite, openPostgres } from '../../electron/hub/sql';
+import { checkRows, HubStore, toWire, type PushOutcome, type PushRow, type StoredDocument } from '../../electron/hub/store';
+import { createToken } from '../../electron/hub/tokens';
+import { createLogger } from '../../electron/station/log';
+
+class DiscardingStore extends HubStore {
+  private stamp = 0;
+  private readonly masters = new Map<string, WireDocument>();
+
+  override async newestStamp(): Promise<number> {
+    return this.stamp;
+  }
+
+  override async push(collection: SyncCollection, rows: readonly PushRow[]): Promise<PushOutcome> {
+    checkRows(collection, rows);
+    const stamped = STAMPED_COLLECTIONS.includes(collection);
+    const conflicts: WireDocument[] = [];
+    const written: StoredDocument[] = [];
+    for (const row of rows) {
+      const incoming = row.newDocumentState;
+      const key = `${collection}/${incoming.id}`;
+      const master = this.masters.get(key);
+      if (master && (!row.assumedMasterState || !sameMasterState(master, row.assumedMasterState))) {
+        conflicts.push(master);
+        continue;
+      }
+      this.stamp += 1;
+      const { _deleted: deleted, ...data } = incoming;
+      if (stamped) data[HUB_STAMP_FIELD] = this.stamp;
+      const state = toWire(data, deleted);
+      this.masters.set(key, state);
+      written.push({ collection, stamp: this.stamp, document: state });
+    }
+    return { conflicts, written };
+  }
+}
+
+const log = createLogger({ scope: 'discarding-hub', level: 'warn' });
+const urlAt = process.argv.indexOf('--database-url');
+const db = urlAt > 0 ? await openPostgres({ url: process.argv[urlAt + 1]!, log }) : await openPglite('memory://', log);
+await migrate(db);
+const { token } = await createToken(db, 'bench');
+const store = new DiscardingStore(db, 'discarding');
+const feed = new ChangeFeed(store, { nodeId: 'discarding', log });
+await feed.start();
+const server = await startHubServer({
+  store,
+  feed,
+  databaseKind: 'pglite',
+  port: 0,
+  bind: '127.0.0.1',
+  rendererDir: await mkdtemp(path.join(tmpdir(), 'okienko-discarding-hub-')),
+  log,
+});
+process.stdout.write(`${JSON.stringify({ url: server.url, token })}\n`);
+const stop = async () => {
+  await server.close();
+  await feed.stop();
+  await db.close();
+  process.exit(0);
+};
+process.once('SIGTERM', () => void stop());
+process.once('SIGINT', () => void stop());
