@@ -212,9 +212,12 @@ export function startSync(options: SyncOptions): SyncHandle {
 
   /** Cancels the current replications and starts the next generation's (see the top of this file). */
   const startGeneration = async (epoch: string | null, why: string) => {
-    generation += 1;
-    if (epoch !== null) knownEpoch = epoch;
-    await db.upsertLocal(EPOCH_DOC, { epoch: knownEpoch, generation });
+    // Remembered first: should this fail, the epoch still differs at the next connect and it is
+    // tried again; should the app stop right after, it starts in the new generation.
+    const next = { epoch: epoch ?? knownEpoch, generation: generation + 1 };
+    await db.upsertLocal(EPOCH_DOC, next);
+    generation = next.generation;
+    knownEpoch = next.epoch;
     const old = states;
     states = [];
     for (const subscription of stateSubscriptions.splice(0)) subscription.unsubscribe();

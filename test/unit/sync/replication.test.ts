@@ -183,11 +183,19 @@ describe('replication with the hub', () => {
     expect((await db.tickets.find().exec()).map((ticket) => ticket.state).sort()).toEqual(['called', 'waiting', 'waiting']);
     expect(hub.pushedRows()).toBe(pushedBefore + 3);
 
-    // The new epoch is remembered: reconnecting again sends nothing more.
+    // The new epoch is remembered: reconnecting again sends nothing more…
     sync.setOffline(true);
     sync.setOffline(false);
     await expect.poll(() => sync.status.connection, { timeout: 10_000 }).toBe('online');
     await sync.awaitInSync();
     expect(hub.pushedRows()).toBe(pushedBefore + 3);
+    // …and so is the generation, across a restart of the app.
+    await sync.stop();
+    sync = startSync({ db, client: hub.client, hubId: 'scripted', collections: ['tickets'], retryMs: 50 });
+    await expect.poll(() => sync.status.connection, { timeout: 10_000 }).toBe('online');
+    await sync.awaitInSync();
+    await db.tickets.insert({ ...waitingTicket(4), hubStamp: 0 } as never);
+    await expect.poll(() => hub.stored('t4')?.state ?? null, { timeout: 10_000 }).toBe('waiting');
+    expect(hub.pushedRows()).toBe(pushedBefore + 4);
   }, 30_000);
 });
