@@ -90,6 +90,32 @@ describe('workstations and a TV board with the office hub', () => {
       .toContain('wszystko wysłane');
   });
 
+  it("a workstation's page, on its own origin, can read the hub's clock and sync epoch (CORS)", async () => {
+    const token = await createToken(database, 'cors-check');
+    const page = await open(`${counterHost.url}#/`);
+    const seen = await page.evaluate(
+      async ({ hubUrl, token }) => {
+        const abort = new AbortController();
+        const response = await fetch(`${hubUrl}api/v1/sync/stream`, { headers: { authorization: `Bearer ${token}`, 'x-okienko-version': '0.1.0' }, signal: abort.signal });
+        const result = { origin: location.origin, status: response.status, time: response.headers.get('x-okienko-time'), epoch: response.headers.get('x-okienko-sync-epoch') };
+        abort.abort();
+        return result;
+      },
+      { hubUrl: hub.url, token },
+    );
+    await page.close();
+    expect(seen.origin).not.toBe(new URL(hub.url).origin);
+    expect(seen.status).toBe(200);
+    expect(seen.time).toMatch(/^\d{13}$/);
+    // The same epoch the hub gives a same-origin (non-browser) client.
+    const abort = new AbortController();
+    const direct = await fetch(`${hub.url}api/v1/sync/stream`, { headers: { authorization: `Bearer ${token}`, 'x-okienko-version': '0.1.0' }, signal: abort.signal });
+    const epoch = direct.headers.get('x-okienko-sync-epoch');
+    abort.abort();
+    expect(epoch).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seen.epoch).toBe(epoch);
+  });
+
   it('the kiosk keeps issuing with the hub down, and says it is offline; nothing is lost when it returns', async () => {
     const home = await open(`${kioskHost.url}#/`);
     await home.getByRole('status').filter({ hasText: 'Połączono z serwerem urzędu' }).waitFor({ timeout: 20_000 });
