@@ -22,6 +22,8 @@
  */
 import {
   HUB_STAMP_FIELD,
+  LEASED_HIGH_START,
+  LEASED_LOW_MAX,
   MAX_PULL_LIMIT,
   STAMPED_COLLECTIONS,
   type CallNextRequest,
@@ -318,9 +320,20 @@ export class HubStore {
     return this.db.transaction(async (tx) => {
       await tx.query('INSERT INTO number_leases (day, service, next) VALUES ($1, $2, 1) ON CONFLICT (day, service) DO NOTHING', [day, service]);
       const rows = await tx.query<{ next: number }>('SELECT next FROM number_leases WHERE day = $1 AND service = $2 FOR UPDATE', [day, service]);
+      // Never below a leased number a ticket of that day already has: a hub that lost its lease
+      // records (a new, empty hub; a restore) learns the printed numbers back from the tickets the
+      // workstations send it again, and carries on after them. (Offline fallback numbers,
+      // 1000…99 999, are the workstations' own and never leased.)
+      const [printed] = await tx.query<{ highest: number | string | null }>(
+        `SELECT max((data->>'seq')::bigint) AS highest FROM documents
+          WHERE collection = 'tickets' AND NOT deleted AND data->>'day' = $1 AND data->>'service' = $2
+            AND ((data->>'seq')::bigint <= $3 OR (data->>'seq')::bigint >= $4)`,
+        [day, service, LEASED_LOW_MAX, LEASED_HIGH_START],
+      );
+      const next = Math.max(Number(rows[0]?.next ?? 1), Number(printed?.highest ?? 0) + 1);
       let block;
       try {
-        block = nextLeaseBlock(Number(rows[0]?.next ?? 1), size);
+        block = nextLeaseBlock(next, size);
       } catch (error) {
         if (error instanceof LeaseExhausted) throw new HubFailure(409, 'numbers-exhausted', error.message);
         throw error;

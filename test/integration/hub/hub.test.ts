@@ -389,6 +389,22 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     expect(other.body).toEqual({ day, service: 'licences', start: 1, end: 5 });
   });
 
+  it('never leases a number a ticket of that day and service already has (a hub that lost its lease records)', async () => {
+    const day = '2031-02-01';
+    const lease = async (service: string) => (await client.request<LeaseResponse>('POST', '/api/v1/numbers/lease', { body: { day, service, size: 10 } })).body;
+    // Tickets the workstations send again to a hub with no lease records for that day: numbers
+    // leased elsewhere (57), and an offline fallback number (slot 2: 2 003), which is never leased.
+    await client.push('tickets', [insert(ticket('floor-1', 57, { day, service: 'floor-low' })), insert(ticket('floor-2', 2_003, { day, service: 'floor-low' }))]);
+    expect(await lease('floor-low')).toEqual({ day, service: 'floor-low', start: 58, end: 67 });
+    await client.push('tickets', [insert(ticket('floor-3', 998, { day, service: 'floor-edge' }))]);
+    expect(await lease('floor-edge')).toMatchObject({ start: 999, end: 999 });
+    expect(await lease('floor-edge')).toMatchObject({ start: 100_001, end: 100_010 });
+    await client.push('tickets', [insert(ticket('floor-4', 100_050, { day, service: 'floor-high' }))]);
+    expect(await lease('floor-high')).toMatchObject({ start: 100_051, end: 100_060 });
+    // Another day, another service: unaffected.
+    expect(await lease('floor-other')).toMatchObject({ start: 1, end: 10 });
+  });
+
   it('after-restore moves stamps and today\'s number leases past the lost ones and announces a new sync epoch', async () => {
     const syncEpoch = async () => {
       const abort = new AbortController();
