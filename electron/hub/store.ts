@@ -318,19 +318,26 @@ export class HubStore {
   /** Hands out the next block of ticket numbers for a day and service, and records who got it. */
   async leaseNumbers(day: string, service: string, size: number, tokenId: number | null): Promise<LeaseResponse> {
     return this.db.transaction(async (tx) => {
-      await tx.query('INSERT INTO number_leases (day, service, next) VALUES ($1, $2, 1) ON CONFLICT (day, service) DO NOTHING', [day, service]);
+      const created = await tx.query('INSERT INTO number_leases (day, service, next) VALUES ($1, $2, 1) ON CONFLICT (day, service) DO NOTHING RETURNING next', [day, service]);
       const rows = await tx.query<{ next: number }>('SELECT next FROM number_leases WHERE day = $1 AND service = $2 FOR UPDATE', [day, service]);
-      // Never below a leased number a ticket of that day already has: a hub that lost its lease
-      // records (a new, empty hub; a restore) learns the printed numbers back from the tickets the
-      // workstations send it again, and carries on after them. (Offline fallback numbers,
-      // 1000…99 999, are the workstations' own and never leased.)
+      // Never below a leased number a ticket of that day already has: a hub restored without
+      // `after-restore` learns the printed numbers back from the tickets the workstations send it
+      // again, and carries on after them. (Offline fallback numbers, 1000…99 999, are the
+      // workstations' own and never leased.)
       const [printed] = await tx.query<{ highest: number | string | null }>(
         `SELECT max((data->>'seq')::bigint) AS highest FROM documents
           WHERE collection = 'tickets' AND NOT deleted AND data->>'day' = $1 AND data->>'service' = $2
             AND ((data->>'seq')::bigint <= $3 OR (data->>'seq')::bigint >= $4)`,
         [day, service, LEASED_LOW_MAX, LEASED_HIGH_START],
       );
-      const next = Math.max(Number(rows[0]?.next ?? 1), Number(printed?.highest ?? 0) + 1);
+      const highest = Number(printed?.highest ?? 0);
+      let next = Math.max(Number(rows[0]?.next ?? 1), highest + 1);
+      if (created.length > 0 && highest > 0) {
+        // No lease record, yet that day's tickets carry leased numbers: this hub lost its records
+        // (a new, empty hub at the old address). Blocks the kiosks still hold from before are
+        // unknown, so jump as after-restore does: long numbers for the rest of the day, none twice.
+        next = Math.max(highest + 1, LEASED_HIGH_START) + NUMBER_JUMP_AFTER_RESTORE;
+      }
       let block;
       try {
         block = nextLeaseBlock(next, size);

@@ -389,11 +389,13 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     expect(other.body).toEqual({ day, service: 'licences', start: 1, end: 5 });
   });
 
-  it('never leases a number a ticket of that day and service already has (a hub that lost its lease records)', async () => {
+  it('never leases a number a ticket of that day and service already has, and jumps when the lease records are gone', async () => {
     const day = '2031-02-01';
     const lease = async (service: string) => (await client.request<LeaseResponse>('POST', '/api/v1/numbers/lease', { body: { day, service, size: 10 } })).body;
-    // Tickets the workstations send again to a hub with no lease records for that day: numbers
-    // leased elsewhere (57), and an offline fallback number (slot 2: 2 003), which is never leased.
+    // A hub restored without after-restore: its records say 1…10 were leased, but the tickets the
+    // workstations send again carry numbers up to 57 (and an offline fallback number, slot 2:
+    // 2 003, which is the workstation's own and never leased).
+    for (const service of ['floor-low', 'floor-edge', 'floor-high']) expect(await lease(service)).toMatchObject({ start: 1, end: 10 });
     await client.push('tickets', [insert(ticket('floor-1', 57, { day, service: 'floor-low' })), insert(ticket('floor-2', 2_003, { day, service: 'floor-low' }))]);
     expect(await lease('floor-low')).toEqual({ day, service: 'floor-low', start: 58, end: 67 });
     await client.push('tickets', [insert(ticket('floor-3', 998, { day, service: 'floor-edge' }))]);
@@ -401,7 +403,15 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     expect(await lease('floor-edge')).toMatchObject({ start: 100_001, end: 100_010 });
     await client.push('tickets', [insert(ticket('floor-4', 100_050, { day, service: 'floor-high' }))]);
     expect(await lease('floor-high')).toMatchObject({ start: 100_051, end: 100_060 });
-    // Another day, another service: unaffected.
+    // A new, empty hub: no lease record at all, yet tickets with leased numbers arrive. What the
+    // kiosks still hold from the old hub is unknown, so the numbers jump as after-restore's do.
+    await client.push('tickets', [insert(ticket('lost-1', 57, { day, service: 'floor-lost' }))]);
+    expect(await lease('floor-lost')).toMatchObject({ start: 1_100_001, end: 1_100_010 });
+    expect(await lease('floor-lost')).toMatchObject({ start: 1_100_011, end: 1_100_020 });
+    // Only fallback numbers so far (a kiosk that was offline from the start): nothing was lost.
+    await client.push('tickets', [insert(ticket('lost-2', 2_001, { day, service: 'floor-offline' }))]);
+    expect(await lease('floor-offline')).toMatchObject({ start: 1, end: 10 });
+    // Another service: unaffected.
     expect(await lease('floor-other')).toMatchObject({ start: 1, end: 10 });
   });
 
