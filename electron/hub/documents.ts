@@ -13,6 +13,7 @@ import {
   type CollectionSchema,
 } from '../../renderer/domain/schemas';
 import { HUB_STAMP_FIELD, STAMPED_COLLECTIONS, type SyncCollection } from '../contract/hub';
+import { LEASED_HIGH_MAX } from './leases';
 
 export const COLLECTION_SCHEMAS: Readonly<Record<SyncCollection, CollectionSchema<unknown>>> = {
   office: officeSchema,
@@ -34,6 +35,9 @@ export function wireSchema(collection: SyncCollection, schema: CollectionSchema<
   const plain: Record<string, unknown> = { ...schema };
   for (const key of RXDB_ONLY_KEYS) delete plain[key];
   const properties: Record<string, unknown> = { ...schema.properties, _deleted: { type: 'boolean' } };
+  // No ticket number is larger than the largest the hub leases: a larger one (which no app makes)
+  // would end the day's leases for its service (store.ts leaseNumbers).
+  if (collection === 'tickets' && properties.seq) properties.seq = { ...(properties.seq as object), maximum: LEASED_HIGH_MAX };
   if (STAMPED_COLLECTIONS.includes(collection) && !(HUB_STAMP_FIELD in properties)) {
     properties[HUB_STAMP_FIELD] = { type: 'integer', minimum: 0 };
   }

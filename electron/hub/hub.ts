@@ -108,11 +108,17 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     await database.close().catch(() => undefined);
     throw error;
   }
-  database.lock?.serve((request) => runAdminRequest(db, request));
+  const running = server;
+  database.lock?.serve(async (request) => {
+    const reply = await runAdminRequest(db, request);
+    // after-restore handed to this running hub: connected workstations must not wait for their
+    // next reconnect to learn the new epoch.
+    if (request.command === 'after-restore' && reply.ok) running.dropSyncStreams();
+    return reply;
+  });
   const purgeTimer = setInterval(() => void purge(), DAY_MS);
   purgeTimer.unref();
 
-  const running = server;
   let closing: Promise<void> | null = null;
   return {
     url: running.url,

@@ -115,7 +115,7 @@ async function administer(command: TokenCommand): Promise<number> {
         [
           `Stamps now continue after ${done.newestStamp}; ${done.leasesMoved} number lease(s) for today and later moved on (long numbers for the rest of the day, none twice).`,
           'Each workstation, when it next connects, fetches everything from this hub again and sends everything it holds, so what the restore took away comes back.',
-          'Start the hub now (on PostgreSQL: restart every hub node).',
+          'Start the hub now if it is stopped (a running office hub has already told its workstations); on PostgreSQL, restart every running hub node.',
         ].join('\n') + '\n',
       );
       break;

@@ -89,10 +89,13 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     name: 'sync epoch: a new database, or a restored one, makes workstations send everything again',
     sql: `
+      -- restored_on: the office day of the last after-restore (null: never); number leases of that
+      -- day that this database has no record of start past anything the lost timeline leased.
       CREATE TABLE hub_sync_epoch (
         id boolean PRIMARY KEY DEFAULT true CHECK (id),
         value text NOT NULL,
-        changed_at timestamptz NOT NULL DEFAULT now()
+        changed_at timestamptz NOT NULL DEFAULT now(),
+        restored_on text
       );
       INSERT INTO hub_sync_epoch (id, value) VALUES (true, gen_random_uuid()::text);
     `,

@@ -69,6 +69,8 @@ export interface HubServerOptions {
 export interface RunningHubServer {
   readonly url: string;
   readonly port: number;
+  /** Ends every workstation's live stream: they reconnect and learn a new sync epoch at once. */
+  dropSyncStreams(): void;
   close(): Promise<void>;
 }
 
@@ -348,6 +350,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   return {
     url,
     port: address.port,
+    dropSyncStreams: () => syncStreams.dropAll(),
     async close() {
       unsubscribe();
       clearInterval(boardClock);

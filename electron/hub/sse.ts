@@ -98,6 +98,11 @@ export class SseHub {
 
   closeAll(): void {
     clearInterval(this.heartbeat);
+    this.dropAll();
+  }
+
+  /** Ends every open stream (the clients reconnect); new ones are still accepted. */
+  dropAll(): void {
     for (const client of [...this.clients]) client.close();
   }
 }

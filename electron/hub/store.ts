@@ -41,7 +41,7 @@ import type { Office } from '../../renderer/domain/office';
 import { officeDay } from '../../renderer/domain/office-time';
 import { afterCall, pickNext, type PickReason } from '../../renderer/domain/ordering';
 import { transition, type Ticket } from '../../renderer/domain/ticket';
-import { LeaseExhausted, nextLeaseBlock } from './leases';
+import { LEASED_HIGH_MAX, LeaseExhausted, nextLeaseBlock } from './leases';
 import type { SqlClient, SqlQueryable } from './sql';
 
 export const CHANGES_CHANNEL = 'okienko_changes';
@@ -118,7 +118,8 @@ export class HubStore {
    * - stamps jump past anything the lost timeline could have handed out, so a workstation holding
    *   a checkpoint from it cannot skip new documents that would reuse those stamps;
    * - today's (and later) number leases jump likewise, so no kiosk prints a number already printed
-   *   (long numbers for the rest of the day; none twice);
+   *   (long numbers for the rest of the day; none twice) — and so do leases of today that this
+   *   database has no record of yet (`restored_on`, see leaseNumbers);
    * - a new sync epoch, so every workstation pulls everything and sends everything it holds again
    *   — including what it sent after the backup was made, which the restore took away.
    */
@@ -129,7 +130,11 @@ export class HubStore {
         `UPDATE number_leases SET next = GREATEST(next, 100001) + ${NUMBER_JUMP_AFTER_RESTORE}
           WHERE day >= to_char(now() AT TIME ZONE 'Europe/Warsaw', 'YYYY-MM-DD') RETURNING day`,
       );
-      const epoch = await tx.query<{ value: string }>('UPDATE hub_sync_epoch SET value = gen_random_uuid()::text, changed_at = now() WHERE id RETURNING value');
+      const epoch = await tx.query<{ value: string }>(
+        `UPDATE hub_sync_epoch SET value = gen_random_uuid()::text, changed_at = now(),
+                restored_on = to_char(now() AT TIME ZONE 'Europe/Warsaw', 'YYYY-MM-DD')
+          WHERE id RETURNING value`,
+      );
       return { newestStamp: Number(stamp[0]!.value), leasesMoved: leases.length, syncEpoch: epoch[0]!.value };
     });
   }
@@ -322,21 +327,29 @@ export class HubStore {
       const rows = await tx.query<{ next: number }>('SELECT next FROM number_leases WHERE day = $1 AND service = $2 FOR UPDATE', [day, service]);
       // Never below a leased number a ticket of that day already has: a hub restored without
       // `after-restore` learns the printed numbers back from the tickets the workstations send it
-      // again, and carries on after them. (Offline fallback numbers, 1000…99 999, are the
-      // workstations' own and never leased.)
+      // again, and carries on after them. Numbers belong to the service that issued the ticket (its
+      // first leg; `service` is where it is now, after transfers). Offline fallback numbers
+      // (1000…99 999) are the workstations' own and never leased; the CASE keeps a malformed
+      // `seq` from failing the cast (WHERE clauses have no evaluation order in SQL).
       const [printed] = await tx.query<{ highest: number | string | null }>(
-        `SELECT max((data->>'seq')::bigint) AS highest FROM documents
-          WHERE collection = 'tickets' AND NOT deleted AND data->>'day' = $1 AND data->>'service' = $2
-            AND ((data->>'seq')::bigint <= $3 OR (data->>'seq')::bigint >= $4)`,
-        [day, service, LEASED_LOW_MAX, LEASED_HIGH_START],
+        `SELECT max(seq) AS highest FROM (
+           SELECT CASE WHEN data->>'seq' ~ '^[0-9]{1,10}$' THEN (data->>'seq')::bigint END AS seq FROM documents
+            WHERE collection = 'tickets' AND NOT deleted AND data->>'day' = $1 AND data->'legs'->0->>'service' = $2
+         ) issued
+         WHERE seq <= $3 OR seq BETWEEN $4 AND $5`,
+        [day, service, LEASED_LOW_MAX, LEASED_HIGH_START, LEASED_HIGH_MAX],
       );
       const highest = Number(printed?.highest ?? 0);
       let next = Math.max(Number(rows[0]?.next ?? 1), highest + 1);
-      if (created.length > 0 && highest > 0) {
-        // No lease record, yet that day's tickets carry leased numbers: this hub lost its records
-        // (a new, empty hub at the old address). Blocks the kiosks still hold from before are
-        // unknown, so jump as after-restore does: long numbers for the rest of the day, none twice.
-        next = Math.max(highest + 1, LEASED_HIGH_START) + NUMBER_JUMP_AFTER_RESTORE;
+      if (created.length > 0) {
+        // No lease record yet for this day and service. Blocks kiosks may still hold from before
+        // are unknown when this hub lost its records: after `after-restore` for this day (a
+        // nightly backup has no records of it to move), or when the day's tickets already carry
+        // leased numbers (a new, empty hub at the old address). Then jump as after-restore does:
+        // long numbers for the rest of the day, none twice.
+        const [epoch] = await tx.query<{ restored_on: string | null }>('SELECT restored_on FROM hub_sync_epoch');
+        const restored = epoch?.restored_on ? day <= epoch.restored_on : false;
+        if (restored || highest > 0) next = Math.max(highest + 1, LEASED_HIGH_START) + NUMBER_JUMP_AFTER_RESTORE;
       }
       let block;
       try {

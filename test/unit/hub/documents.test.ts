@@ -60,6 +60,9 @@ describe('the schema a pushed document must match', () => {
     expect(validate({ ...ticket, _deleted: true, hubStamp: 0 })).toBeNull();
     expect(validate({ ...ticket, _deleted: false, pesel: '1' })).toBe('(document) has unknown field "pesel"');
     expect(validate({ ...ticket, _deleted: false, seq: 'one' })).toBe('/seq must be integer');
+    // No larger number than the hub ever leases (one would end the day's leases for the service).
+    expect(validate({ ...ticket, _deleted: false, seq: 2_000_000_000 })).toBeNull();
+    expect(validate({ ...ticket, _deleted: false, seq: 2_000_000_001 })).toBe('/seq must be <= 2000000000');
     expect(validate({ ...ticket })).toBe("(document) must have required property '_deleted'");
     expect(validate({ ...ticket, _deleted: false, hubStamp: -1 })).toMatch(/hubStamp/);
     expect(validatorFor('alerts')({ id: 'a', kind: 'printer', code: 'X', ticketNumber: 'A1', station: 's', at: 1, acknowledgedAt: 0, updatedAt: 1, _deleted: false, hubStamp: 1 })).toMatch(/hubStamp/);
