@@ -27,7 +27,7 @@
  */
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
-import { BehaviorSubject, Subject, filter, map, merge, type Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, Subject, filter, firstValueFrom, map, merge, type Observable, type Subscription } from 'rxjs';
 import { SYNC_COLLECTIONS, type Checkpoint, type StreamEvent, type SyncCollection, type WireDocument } from '../../../electron/contract/hub';
 import type { Ticket } from '../../domain/ticket';
 import type { OkienkoDatabase } from '../database';
@@ -118,25 +118,27 @@ export function startSync(options: SyncOptions): SyncHandle {
   let generation = 0;
   let knownEpoch: string | null = null;
 
-  const createStates = () => {
-    const mine = generation;
+  // Changes made here (not written by the replication itself) are pending until the hub has them
+  // (counted across generations: a change made while one replaces another still counts).
+  for (const name of collections) {
+    subscriptions.push(
+      (db[name] as unknown as RxCollection<unknown>).eventBulks$.subscribe((bulk) => {
+        if (bulk.context.startsWith('replication')) return;
+        for (const event of bulk.events) pending.set(`${name}/${event.documentId}`, event.documentData);
+        setStatus({});
+      }),
+    );
+  }
+
+  const createStates = (mine: number) => {
     for (const name of collections) {
       const collection = db[name] as unknown as RxCollection<unknown>;
       const stream = new Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>();
       streams.set(name, stream);
 
-      // Changes made here (not written by the replication itself) are pending until the hub has them.
-      stateSubscriptions.push(
-        collection.eventBulks$.subscribe((bulk) => {
-          if (bulk.context.startsWith('replication')) return;
-          for (const event of bulk.events) pending.set(`${name}/${event.documentId}`, event.documentData);
-          setStatus({});
-        }),
-      );
-
       const state = replicateRxCollection<unknown, Checkpoint>({
         collection,
-        replicationIdentifier: generation === 0 ? `okienko-hub-${options.hubId}-${name}` : `okienko-hub-${options.hubId}-g${generation}-${name}`,
+        replicationIdentifier: mine === 0 ? `okienko-hub-${options.hubId}-${name}` : `okienko-hub-${options.hubId}-g${mine}-${name}`,
         live: true,
         retryTime: options.retryMs ?? 2000,
         // Every window of a workstation shares one database; one of them replicates for all.
@@ -212,19 +214,23 @@ export function startSync(options: SyncOptions): SyncHandle {
 
   /** Cancels the current replications and starts the next generation's (see the top of this file). */
   const startGeneration = async (epoch: string | null, why: string) => {
-    // Remembered first: should this fail, the epoch still differs at the next connect and it is
-    // tried again; should the app stop right after, it starts in the new generation.
-    const next = { epoch: epoch ?? knownEpoch, generation: generation + 1 };
+    // Numbered after the highest ever remembered (another window of this workstation may have
+    // gone further while it led), and remembered first: should the app stop right after, it
+    // starts in the new generation; should this fail, nothing here changed and the next connect
+    // (the epoch still differs) or the next refused pull tries again.
+    const saved = await readSaved();
+    const next = { epoch: epoch ?? knownEpoch, generation: Math.max(generation, saved?.generation ?? 0) + 1 };
     await db.upsertLocal(EPOCH_DOC, next);
-    generation = next.generation;
-    knownEpoch = next.epoch;
     const old = states;
     states = [];
     for (const subscription of stateSubscriptions.splice(0)) subscription.unsubscribe();
-    await Promise.all(old.map((state) => state.cancel()));
+    // remove(): the replaced generation's checkpoint and "already sent" marks go with it.
+    await Promise.allSettled(old.map((state) => state.remove()));
+    generation = next.generation;
+    knownEpoch = next.epoch;
     if (stopped) return;
     console.info(`Okienko sync: ${why}; fetching everything from the hub and sending everything this workstation holds (generation ${generation})`);
-    createStates();
+    createStates(generation);
   };
   let generationChange: Promise<void> | null = null;
   /** From a pull handler: after it returns, start a new generation and resync it (once at a time). */
@@ -239,18 +245,27 @@ export function startSync(options: SyncOptions): SyncHandle {
       .finally(() => (generationChange = null));
   };
 
-  const ready = (async () => {
+  const readSaved = async (): Promise<{ epoch: string | null; generation: number } | null> => {
     const saved = await db.getLocal<{ epoch: string | null; generation: number }>(EPOCH_DOC).catch(() => null);
+    return saved ? { epoch: (saved.get('epoch') as string | null) ?? null, generation: Number(saved.get('generation')) || 0 } : null;
+  };
+  // Only the leader window replicates, and it reads the generation when it becomes leader: a
+  // window that waited may find that the one before it moved on.
+  const ready = (async () => {
+    await db.waitForLeadership();
+    if (stopped) return;
+    const saved = await readSaved();
     if (saved) {
-      generation = Number(saved.get('generation')) || 0;
-      knownEpoch = (saved.get('epoch') as string | null) ?? null;
+      generation = saved.generation;
+      knownEpoch = saved.epoch;
     }
-    if (!stopped) createStates();
+    if (!stopped) createStates(generation);
   })();
 
   const connect = async () => {
     await ready;
     if (stopped || offline) return;
+    streamAbort?.abort();
     streamAbort = new AbortController();
     const abort = streamAbort;
     // Events must reach RxDB after the RESYNC below: one handled before it would move the
@@ -280,8 +295,10 @@ export function startSync(options: SyncOptions): SyncHandle {
           await db.upsertLocal(EPOCH_DOC, { epoch, generation });
         } else {
           await generationChange;
-          generationChange = startGeneration(epoch, 'the hub is new or was restored from a backup').finally(() => (generationChange = null));
-          await generationChange;
+          if (epoch !== knownEpoch) {
+            generationChange = startGeneration(epoch, 'the hub is new or was restored from a backup').finally(() => (generationChange = null));
+            await generationChange;
+          }
         }
         if (abort.signal.aborted || stopped) return;
       }
@@ -294,6 +311,8 @@ export function startSync(options: SyncOptions): SyncHandle {
       for (const event of arrived) deliver(event);
     } catch (error) {
       if (abort.signal.aborted) return;
+      // The stream may be open (a failure after it connected): end it, or it would live on.
+      abort.abort();
       if (error instanceof HubError && (error.kind === 'unauthorized' || error.kind === 'upgrade-required')) {
         setStatus({ connection: error.kind, message: error.message });
       } else {
@@ -310,6 +329,21 @@ export function startSync(options: SyncOptions): SyncHandle {
       reconnectTimer = null;
       void connect();
     }, delay);
+  };
+
+  /**
+   * Waits for every current replication; a generation that replaces them meanwhile is waited for
+   * in turn (a replaced state never finishes: RxDB's waits do not end when it is cancelled).
+   */
+  const untilSettled = async (wait: (state: RxReplicationState<unknown, Checkpoint>) => Promise<unknown>) => {
+    for (;;) {
+      await generationChange;
+      const current = states;
+      await Promise.all(
+        current.map((state) => Promise.race([wait(state), firstValueFrom(state.canceled$.pipe(filter(Boolean)), { defaultValue: true })])),
+      );
+      if (current === states && !generationChange) return;
+    }
   };
 
   // Only the leader window talks to the hub (its replications wait for leadership too).
@@ -348,16 +382,11 @@ export function startSync(options: SyncOptions): SyncHandle {
     },
     async awaitInitialSync() {
       await ready;
-      await Promise.all(states.map((state) => state.awaitInitialReplication()));
+      await untilSettled((state) => state.awaitInitialReplication());
     },
     async awaitInSync() {
       await ready;
-      // A new generation started meanwhile: wait for its replications too.
-      for (let current = states; ; current = states) {
-        await generationChange;
-        await Promise.all(current.map((state) => state.awaitInSync()));
-        if (current === states && !generationChange) return;
-      }
+      await untilSettled((state) => state.awaitInSync());
     },
     setOffline(value) {
       if (offline === value) return;
@@ -378,8 +407,8 @@ export function startSync(options: SyncOptions): SyncHandle {
       streamAbort?.abort();
       if (reconnectTimer) clearTimeout(reconnectTimer);
       for (const subscription of [...subscriptions, ...stateSubscriptions]) subscription.unsubscribe();
-      await ready;
-      await Promise.all(states.map((state) => state.cancel()));
+      // (Not `await ready`: in a window that never leads it never resolves.)
+      await Promise.allSettled(states.map((state) => state.cancel()));
       statusSubject.complete();
       lostCalls.complete();
     },

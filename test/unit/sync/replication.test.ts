@@ -26,6 +26,7 @@ function scriptedHub() {
   /** Every version the hub stored, in stamp order: what its stream has yet to deliver. */
   const versions: WireDocument[] = [];
   let listener: ((event: StreamEvent) => void) | null = null;
+  const streamSignals: AbortSignal[] = [];
   const client = {
     async pull(_collection: SyncCollection, checkpoint: { stamp: number; id: string } | null, limit: number) {
       const after = checkpoint?.stamp ?? 0;
@@ -55,6 +56,7 @@ function scriptedHub() {
     },
     async stream(handlers: { onEvent: (event: StreamEvent) => void; onClose: () => void; signal: AbortSignal }) {
       listener = handlers.onEvent;
+      streamSignals.push(handlers.signal);
       return { syncEpoch: epoch };
     },
   };
@@ -73,6 +75,8 @@ function scriptedHub() {
       epoch = 'epoch-2';
     },
     stored: (id: string) => stored.get(id) ?? null,
+    /** Live streams the workstation has not ended. */
+    openStreams: () => streamSignals.filter((signal) => !signal.aborted).length,
     pushedRows: () => pushedRows,
     /** A document written at the hub by someone else. */
     write(document: WireDocument) {
@@ -158,6 +162,25 @@ describe('replication with the hub', () => {
     // What the restore took from the hub and only this workstation still has goes back to it.
     await expect.poll(() => ['t3', 't4', 't5'].map((id) => hub.stored(id)?.state ?? null), { timeout: 10_000 }).toEqual(['waiting', 'waiting', 'waiting']);
     expect(hub.stored('t9')).toMatchObject({ state: 'waiting' });
+  }, 30_000);
+
+  it('a generation change that fails is tried again at the next connect, and the stream it opened is ended', async () => {
+    for (let i = 1; i <= 2; i++) await db.tickets.insert({ ...waitingTicket(i), hubStamp: 0 } as never);
+    await sync.awaitInSync();
+    hub.replaceWithEmpty();
+    // The first attempt to remember the new generation fails (a full disk, say).
+    const upsertLocal = db.upsertLocal.bind(db);
+    let failures = 1;
+    db.upsertLocal = (async (id: string, data: unknown) => {
+      if (id.startsWith('sync-epoch') && failures-- > 0) throw new Error('QuotaExceededError');
+      return upsertLocal(id, data);
+    }) as unknown as typeof db.upsertLocal;
+    sync.setOffline(true);
+    sync.setOffline(false);
+    await expect.poll(() => ['t1', 't2'].map((id) => hub.stored(id)?.state ?? null), { timeout: 10_000 }).toEqual(['waiting', 'waiting']);
+    expect(failures).toBe(-1); // the failing write was tried, then the retry went through
+    await expect.poll(() => sync.status.connection, { timeout: 10_000 }).toBe('online');
+    expect(hub.openStreams()).toBe(1);
   }, 30_000);
 
   it('a new, empty hub at the same address (a new sync epoch) gets everything this workstation holds', async () => {
