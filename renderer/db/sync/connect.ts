@@ -46,7 +46,9 @@ export function connectHub(
   const client = new HubClient({ url: settings.url, token: settings.token, appVersion: options.appVersion, clock, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const sync = startSync({ db, client, hubId: hubIdOf(settings.url), ...(options.retryMs ? { retryMs: options.retryMs } : {}) });
   const numbers = new HubNumbers(db, client, slot, options.numbers);
-  const remote = hubCalls(client, () => sync.status.connection === 'online');
+  // The hub picks with its copy of the counter: let the counter's own latest word (services, a
+  // break) reach it first — briefly; a slow hub is still asked.
+  const remote = hubCalls(client, () => sync.status.connection === 'online', (counter) => sync.whenSent('counters', String(counter), COUNTER_SENT_WAIT_MS));
   return { client, clock, sync, numbers, remote };
 }
 
@@ -57,13 +59,21 @@ export function hubIdOf(url: string): string {
   return hash.toString(36);
 }
 
+/** How long "call next" waits for the counter's own latest change to reach the hub first. */
+export const COUNTER_SENT_WAIT_MS = 1500;
+
 /**
  * "Call next" asked of the hub. An answer lost on the way is asked for again with the same request
  * id (the hub answers with the visitor it already called, never a second one); a call still
  * unanswered when the clerk gave up is asked for first at the next press, so a visitor the hub
  * called then is not left standing while a second one is called on top.
  */
-export function hubCalls(client: Pick<HubClient, 'callNext'>, online: () => boolean): RemoteCalls {
+export function hubCalls(
+  client: Pick<HubClient, 'callNext'>,
+  online: () => boolean,
+  /** Resolves when the counter's latest local change has reached the hub (or it waited long enough). */
+  counterSent: (counter: number) => Promise<unknown> = async () => undefined,
+): RemoteCalls {
   /** Per counter: a call the hub may have made although its answer never came. */
   const unanswered = new Map<number, string>();
   const newRequestId = (station: string, counter: number) => `${station}-${counter}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -71,6 +81,7 @@ export function hubCalls(client: Pick<HubClient, 'callNext'>, online: () => bool
     async callNext(request) {
       // Offline (as far as the stream knows): do not make the clerk wait for a timeout.
       if (!online()) throw new HubError('offline', 0, 'Hub offline');
+      await counterSent(request.counter);
       const earlier = unanswered.get(request.counter);
       let requestId = earlier ?? newRequestId(request.station, request.counter);
       for (let attempt = 1; ; attempt++) {

@@ -66,6 +66,11 @@ export interface SyncHandle {
   awaitInitialSync(): Promise<void>;
   /** Resolves when local changes are pushed and the hub's are pulled (tests, daily close). */
   awaitInSync(): Promise<void>;
+  /**
+   * Resolves true once no local change of that document is waiting to reach the hub, or false
+   * after `timeoutMs` (the hub may be slow or gone: the caller goes on regardless).
+   */
+  whenSent(collection: SyncCollection, id: string, timeoutMs: number): Promise<boolean>;
   /** Take the workstation off the network (tests) or back on. */
   setOffline(offline: boolean): void;
   stop(): Promise<void>;
@@ -387,6 +392,28 @@ export function startSync(options: SyncOptions): SyncHandle {
     async awaitInSync() {
       await ready;
       await untilSettled((state) => state.awaitInSync());
+    },
+    whenSent(collection, id, timeoutMs) {
+      const key = `${collection}/${id}`;
+      if (!pending.has(key)) return Promise.resolve(true);
+      return new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => {
+          watch.unsubscribe();
+          resolve(false);
+        }, timeoutMs);
+        const watch = statusSubject.subscribe({
+          next: () => {
+            if (pending.has(key)) return;
+            clearTimeout(timer);
+            queueMicrotask(() => watch.unsubscribe());
+            resolve(true);
+          },
+          complete: () => {
+            clearTimeout(timer);
+            resolve(!pending.has(key));
+          },
+        });
+      });
     },
     setOffline(value) {
       if (offline === value) return;

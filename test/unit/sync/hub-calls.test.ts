@@ -72,4 +72,20 @@ describe('calling the next visitor through the hub', () => {
     await expect(hubCalls(hub, () => false).callNext({ counter: 1, station: 'ws-1' })).rejects.toMatchObject({ kind: 'offline', ambiguous: false });
     expect(answered.size).toBe(0);
   });
+  it("asks the hub only once the counter's own latest change has reached it", async () => {
+    const { hub } = hubWithLossyNetwork();
+    const asked: number[] = [];
+    const recording = { callNext: (request: CallNextRequest) => (asked.push(request.counter), hub.callNext(request)) };
+    let release!: () => void;
+    const sent = new Promise<void>((resolve) => (release = resolve));
+    const waitedFor: number[] = [];
+    const calls = hubCalls(recording, () => true, (counter) => (waitedFor.push(counter), sent));
+    const call = calls.callNext({ counter: 4, station: 'ws-4' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(waitedFor).toEqual([4]);
+    expect(asked).toEqual([]); // the counter's services change is still on its way
+    release();
+    expect((await call).ticket?.counter).toBe(4);
+    expect(asked).toEqual([4]);
+  });
 });

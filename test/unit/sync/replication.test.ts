@@ -164,6 +164,17 @@ describe('replication with the hub', () => {
     expect(hub.stored('t9')).toMatchObject({ state: 'waiting' });
   }, 30_000);
 
+  it('tells when a local change of a document has reached the hub, or gives up after a while', async () => {
+    sync.setOffline(true);
+    await db.tickets.insert({ ...waitingTicket(1), hubStamp: 0 } as never);
+    expect(await sync.whenSent('tickets', 't1', 200)).toBe(false); // offline: still waiting
+    expect(await sync.whenSent('tickets', 'never-changed', 200)).toBe(true);
+    const sent = sync.whenSent('tickets', 't1', 10_000);
+    sync.setOffline(false);
+    expect(await sent).toBe(true);
+    expect(hub.stored('t1')).toMatchObject({ state: 'waiting' });
+  }, 30_000);
+
   it('a generation change that fails is tried again at the next connect, and the stream it opened is ended', async () => {
     for (let i = 1; i <= 2; i++) await db.tickets.insert({ ...waitingTicket(i), hubStamp: 0 } as never);
     await sync.awaitInSync();
