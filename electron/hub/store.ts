@@ -127,7 +127,7 @@ export class HubStore {
     return this.db.transaction(async (tx) => {
       const stamp = await tx.query<{ value: string | number }>(`UPDATE hub_stamp SET value = value + ${STAMP_JUMP_AFTER_RESTORE} WHERE id RETURNING value`);
       const leases = await tx.query<{ day: string }>(
-        `UPDATE number_leases SET next = GREATEST(next, 100001) + ${NUMBER_JUMP_AFTER_RESTORE}
+        `UPDATE number_leases SET next = GREATEST(next, ${LEASED_HIGH_START}) + ${NUMBER_JUMP_AFTER_RESTORE}
           WHERE day >= to_char(now() AT TIME ZONE 'Europe/Warsaw', 'YYYY-MM-DD') RETURNING day`,
       );
       const epoch = await tx.query<{ value: string }>(
@@ -235,12 +235,9 @@ export class HubStore {
   /** Checks every row first (422, nothing stored), then writes what does not conflict in one transaction. */
   async push(collection: SyncCollection, rows: readonly PushRow[]): Promise<PushOutcome> {
     checkRows(collection, rows);
-    const stamped = STAMPED_COLLECTIONS.includes(collection);
     return this.db.transaction(async (tx) => {
       const counter = await tx.query<{ value: string | number }>('SELECT value FROM hub_stamp WHERE id FOR UPDATE');
-      let stamp = Number(counter[0]?.value ?? 0);
-      // Lock every master the batch touches (in id order), then decide row by row in memory: a
-      // later row for the same document is checked against what the earlier row wrote.
+      // Lock every master the batch touches (in id order), then decide row by row in memory.
       const ids = [...new Set(rows.map((row) => row.newDocumentState.id))].sort();
       const masters = await tx.query<{ id: string; data: Record<string, unknown>; deleted: boolean }>(
         `SELECT id, data, deleted FROM documents
@@ -249,27 +246,15 @@ export class HubStore {
         [collection, ids],
       );
       const current = new Map(masters.map((master) => [master.id, toWire(master.data, master.deleted)]));
-      const conflicts: WireDocument[] = [];
-      const written: StoredDocument[] = [];
-      const finalStates = new Map<string, { id: string; data: Record<string, unknown>; deleted: boolean; stamp: number }>();
-      for (const row of rows) {
-        const incoming = row.newDocumentState;
-        const master = current.get(incoming.id);
-        if (master && (!row.assumedMasterState || !sameMasterState(master, row.assumedMasterState))) {
-          conflicts.push(master);
-          continue;
-        }
-        stamp += 1;
-        const { _deleted: deleted, ...data } = incoming;
-        if (stamped) data[HUB_STAMP_FIELD] = stamp;
-        const state = toWire(data, deleted);
-        current.set(incoming.id, state);
-        finalStates.set(incoming.id, { id: incoming.id, data, deleted, stamp });
-        written.push({ collection, stamp, document: state });
-      }
+      const { conflicts, written } = decidePush(collection, rows, current, Number(counter[0]?.value ?? 0));
       const first = written[0];
-      if (first) {
+      const last = written.at(-1);
+      if (first && last) {
+        const stamp = last.stamp;
         // One statement for the whole batch; a document written twice keeps its last state and stamp.
+        const finalStates = new Map(
+          written.map(({ stamp: at, document: { _deleted: deleted, ...data } }) => [data.id, { id: data.id, data, deleted, stamp: at }]),
+        );
         await tx.query(
           `INSERT INTO documents (collection, id, data, deleted, stamp)
            SELECT $1, w.id, w.data, w.deleted, w.stamp
@@ -383,6 +368,33 @@ export class HubStore {
     );
     return Number(rows[0]?.purged ?? 0);
   }
+}
+
+/**
+ * The push rule, row by row: a row is written when its assumedMasterState is the current master
+ * (or there is none), else the master is a conflict. Written rows get the stamps after `stamp`
+ * and become the master in `current` (which this updates), so a later row for the same document
+ * is checked against what the earlier one wrote. Shared with the benchmark's discarding hub.
+ */
+export function decidePush(collection: SyncCollection, rows: readonly PushRow[], current: Map<string, WireDocument>, stamp: number): PushOutcome {
+  const stamped = STAMPED_COLLECTIONS.includes(collection);
+  const conflicts: WireDocument[] = [];
+  const written: StoredDocument[] = [];
+  for (const row of rows) {
+    const incoming = row.newDocumentState;
+    const master = current.get(incoming.id);
+    if (master && (!row.assumedMasterState || !sameMasterState(master, row.assumedMasterState))) {
+      conflicts.push(master);
+      continue;
+    }
+    stamp += 1;
+    const { _deleted: deleted, ...data } = incoming;
+    if (stamped) data[HUB_STAMP_FIELD] = stamp;
+    const state = toWire(data, deleted);
+    current.set(incoming.id, state);
+    written.push({ collection, stamp, document: state });
+  }
+  return { conflicts, written };
 }
 
 /** Every row valid (else 422, nothing stored). Exported for the benchmark's discarding hub (test/bench). */

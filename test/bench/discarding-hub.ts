@@ -13,45 +13,31 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { HUB_STAMP_FIELD, STAMPED_COLLECTIONS, type SyncCollection, type WireDocument } from '../../electron/contract/hub';
+import type { SyncCollection, WireDocument } from '../../electron/contract/hub';
 import { ChangeFeed } from '../../electron/hub/change-feed';
-import { sameMasterState } from '../../electron/hub/documents';
 import { migrate } from '../../electron/hub/migrations';
 import { startHubServer } from '../../electron/hub/server';
 import { openPglite, openPostgres } from '../../electron/hub/sql';
-import { checkRows, HubStore, toWire, type PushOutcome, type PushRow, type StoredDocument } from '../../electron/hub/store';
+import { checkRows, decidePush, HubStore, type PushOutcome, type PushRow } from '../../electron/hub/store';
 import { createToken } from '../../electron/hub/tokens';
 import { createLogger } from '../../electron/station/log';
 
 class DiscardingStore extends HubStore {
   private stamp = 0;
-  private readonly masters = new Map<string, WireDocument>();
+  private readonly masters = new Map<SyncCollection, Map<string, WireDocument>>();
 
   override async newestStamp(): Promise<number> {
     return this.stamp;
   }
 
+  /** The hub's own checks and push rule (store.ts), on masters kept in memory. */
   override async push(collection: SyncCollection, rows: readonly PushRow[]): Promise<PushOutcome> {
     checkRows(collection, rows);
-    const stamped = STAMPED_COLLECTIONS.includes(collection);
-    const conflicts: WireDocument[] = [];
-    const written: StoredDocument[] = [];
-    for (const row of rows) {
-      const incoming = row.newDocumentState;
-      const key = `${collection}/${incoming.id}`;
-      const master = this.masters.get(key);
-      if (master && (!row.assumedMasterState || !sameMasterState(master, row.assumedMasterState))) {
-        conflicts.push(master);
-        continue;
-      }
-      this.stamp += 1;
-      const { _deleted: deleted, ...data } = incoming;
-      if (stamped) data[HUB_STAMP_FIELD] = this.stamp;
-      const state = toWire(data, deleted);
-      this.masters.set(key, state);
-      written.push({ collection, stamp: this.stamp, document: state });
-    }
-    return { conflicts, written };
+    let current = this.masters.get(collection);
+    if (!current) this.masters.set(collection, (current = new Map()));
+    const outcome = decidePush(collection, rows, current, this.stamp);
+    this.stamp = outcome.written.at(-1)?.stamp ?? this.stamp;
+    return outcome;
   }
 }
 

@@ -68,7 +68,8 @@ export interface SyncHandle {
   awaitInSync(): Promise<void>;
   /**
    * Resolves true once no local change of that document is waiting to reach the hub, or false
-   * after `timeoutMs` (the hub may be slow or gone: the caller goes on regardless).
+   * after `timeoutMs` (the hub may be slow or gone: the caller goes on regardless) — and false at
+   * once in a window that does not replicate, which cannot see when the leader sent it.
    */
   whenSent(collection: SyncCollection, id: string, timeoutMs: number): Promise<boolean>;
   /** Take the workstation off the network (tests) or back on. */
@@ -351,10 +352,8 @@ export function startSync(options: SyncOptions): SyncHandle {
     }
   };
 
-  // Only the leader window talks to the hub (its replications wait for leadership too).
-  void db.waitForLeadership().then(() => {
-    if (!stopped) void connect();
-  });
+  // Only the leader window talks to the hub: connect() waits for `ready`, which waits for leadership.
+  void connect();
 
   // The leader publishes its status for the other windows, at most twice a second.
   const STATUS_DOC = 'sync-status';
@@ -395,6 +394,8 @@ export function startSync(options: SyncOptions): SyncHandle {
     },
     whenSent(collection, id, timeoutMs) {
       const key = `${collection}/${id}`;
+      // Only the leader's replications clear this window's pending marks; elsewhere they stay.
+      if (!db.isLeader()) return Promise.resolve(false);
       if (!pending.has(key)) return Promise.resolve(true);
       return new Promise<boolean>((resolve) => {
         const timer = setTimeout(() => {

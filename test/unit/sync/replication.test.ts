@@ -169,6 +169,13 @@ describe('replication with the hub', () => {
     await db.tickets.insert({ ...waitingTicket(1), hubStamp: 0 } as never);
     expect(await sync.whenSent('tickets', 't1', 200)).toBe(false); // offline: still waiting
     expect(await sync.whenSent('tickets', 'never-changed', 200)).toBe(true);
+    // A window that does not replicate cannot tell: it does not wait at all.
+    const isLeader = db.isLeader.bind(db);
+    db.isLeader = () => false;
+    const started = Date.now();
+    expect(await sync.whenSent('tickets', 't1', 5_000)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    db.isLeader = isLeader;
     const sent = sync.whenSent('tickets', 't1', 10_000);
     sync.setOffline(false);
     expect(await sent).toBe(true);
