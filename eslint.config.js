@@ -1,13 +1,13 @@
 // Lint, including the layering rule: code is grouped by where it may run (as in VS Code), and
 // `no-restricted-imports` refuses an import that crosses a layer the wrong way.
 //
-//   anywhere  electron/contract, renderer/domain, native/**/*.codec.ts, native/**/*.layout.ts,
-//             native/printer/ticket-printer.ts, native/port/byte-port.ts, the ID reader's and the
-//             signature pad's device interfaces, the MRZ specimens
+//   anywhere  electron/common/** (contract, domain, sync rules), native/**/*.codec.ts,
+//             native/**/*.layout.ts, native/printer/ticket-printer.ts, native/port/byte-port.ts, the
+//             ID reader's and the signature pad's device interfaces, the MRZ specimens
 //             → no Node module, no DOM-only library, nothing outside the anywhere layer
-//   renderer  renderer/**  → anywhere code and itself; never Node, never electron/ except the contract
+//   renderer  renderer/**  → itself and electron/common; never Node, never native/, nothing else of electron/
 //   native    native/**    → Node allowed; never renderer/ or electron/
-//   node      electron/**  → Node allowed; from renderer/ only the domain
+//   node      electron/**  → Node allowed; never renderer/
 //   preload   electron/preload.ts, shell/ipc-transport.ts → like the renderer: `electron` and anywhere code
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -21,8 +21,7 @@ const nodeOnlyPackages = ['electron', 'serialport', 'ws', 'pg', '@electric-sql/p
 const browserOnlyPackages = ['react', 'react-dom', 'react-dom/client', 'react-intl', 'rxdb', 'dexie'];
 
 const anywhereFiles = [
-  'electron/contract/**/*.ts',
-  'renderer/domain/**/*.ts',
+  'electron/common/**/*.ts',
   'native/**/*.codec.ts',
   'native/**/*.layout.ts',
   'native/printer/ticket-printer.ts',
@@ -36,6 +35,9 @@ const anywhereFiles = [
 // builtin — would also match our own `../domain/…` folder); wildcards and regexes in `patterns`.
 const exact = (names, message) => names.map((name) => ({ name, message }));
 const restrict = (paths, ...patterns) => ['error', { paths, patterns }];
+const anywhereMessage = 'Code that runs anywhere imports no Node and no DOM module.';
+const anywhereRule = (...patterns) =>
+  restrict(exact([...nodeModules, ...nodeOnlyPackages, ...browserOnlyPackages], anywhereMessage), { group: ['@serialport/*', 'react-dom/*', 'rxdb/*'], message: anywhereMessage }, ...patterns);
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'test-artifacts/', '.okienko/'] },
@@ -64,7 +66,7 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         exact([...nodeModules, ...nodeOnlyPackages], 'The renderer runs in a sandbox: ask the station through the contract.'),
         { group: ['@serialport/*'], message: 'The renderer runs in a sandbox: ask the station through the contract.' },
-        { regex: '(^|/)electron/(?!contract(/|$))', message: 'The renderer may import only electron/contract.' },
+        { regex: '(^|/)electron/(?!common(/|$))', message: 'The renderer may import only electron/common.' },
         { regex: '(^|/)native(/|$)', message: 'Devices belong to the station; reach them through the contract.' },
       ),
     },
@@ -85,7 +87,7 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         exact(browserOnlyPackages, 'The Node side does not use browser libraries.'),
         { group: ['react-dom/*', 'rxdb/*'], message: 'The Node side does not use browser libraries.' },
-        { regex: '(^|/)renderer/(?!domain(/|$))', message: 'The Node side may import only renderer/domain.' },
+        { regex: '(^|/)renderer(/|$)', message: 'The Node side never imports the renderer: shared code lives in electron/common.' },
       ),
     },
   },
@@ -99,17 +101,15 @@ export default tseslint.config(
       ),
     },
   },
+  // Anywhere code: no Node, no DOM. electron/common may import only inside electron/common (a
+  // relative path that climbs out of it is refused, one block per folder depth); the native
+  // codecs and interfaces import neither the app nor the Node-only parts of native/.
+  ...[1, 2, 3, 4].map((depth) => ({
+    files: [`electron/common/${'*/'.repeat(depth - 1)}*.ts`],
+    rules: { 'no-restricted-imports': anywhereRule({ regex: `^(\\.\\./){${depth}}`, message: 'electron/common imports only electron/common.' }) },
+  })),
   {
-    files: anywhereFiles,
-    rules: {
-      'no-restricted-imports': restrict(
-        exact([...nodeModules, ...nodeOnlyPackages, ...browserOnlyPackages], 'Code that runs anywhere imports no Node and no DOM module.'),
-        { group: ['@serialport/*', 'react-dom/*', 'rxdb/*'], message: 'Code that runs anywhere imports no Node and no DOM module.' },
-        {
-          regex: '(^|/)(station|host|hub|apps|db|api|i18n)(/|$)|(^|\\.\\./)(renderer|electron)(/|$)(?!(contract|domain)(/|$))',
-          message: 'Code that runs anywhere imports only other anywhere code.',
-        },
-      ),
-    },
+    files: anywhereFiles.filter((glob) => glob.startsWith('native/')),
+    rules: { 'no-restricted-imports': anywhereRule({ regex: '(^|/)(renderer|electron)(/|$)', message: 'Device code stands alone: it must not import the app.' }) },
   },
 );

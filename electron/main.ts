@@ -16,7 +16,7 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, utilityProcess } from 'electron';
-import { channels } from './contract/contract';
+import { channels } from './common/contract/contract';
 import { USAGE, OptionsError } from './host/options';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './shell/app-protocol';
 import { hubOrigin } from './shell/content-security-policy';

@@ -9,7 +9,7 @@
  * `electron` left external, and test/unit/electron/build-electron.test.ts checks that.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { createApi } from './contract/client';
+import { createApi } from './common/contract/client';
 import { createIpcTransport } from './shell/ipc-transport';
 
 contextBridge.exposeInMainWorld('okienko', createApi(createIpcTransport(ipcRenderer)));

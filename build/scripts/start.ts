@@ -149,7 +149,7 @@ async function ensureRenderer(): Promise<string> {
   if (process.env.OKIENKO_RENDERER_DIR) return path.resolve(process.env.OKIENKO_RENDERER_DIR);
   const outDir = path.join(projectRoot, 'out/renderer');
   const built = await stat(path.join(outDir, 'index.html')).catch(() => null);
-  const sources = Math.max(await newestMtime(path.join(projectRoot, 'renderer')), await newestMtime(path.join(projectRoot, 'electron/contract')));
+  const sources = Math.max(await newestMtime(path.join(projectRoot, 'renderer')), await newestMtime(path.join(projectRoot, 'electron/common/contract')));
   if (built && built.mtimeMs >= sources) return outDir;
   process.stdout.write('Okienko: building the screens (out/renderer)…\n');
   const { build } = await import('vite');

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { HubSettingsSchema, ID_READER_FRAMINGS, PRINTER_MODELS } from '../contract/settings';
+import { HubSettingsSchema, ID_READER_FRAMINGS, PRINTER_MODELS } from '../common/contract/settings';
 import type { SettingsOverrides } from '../station/station';
 
 export const USAGE = `Usage: npm run serve -- [options]

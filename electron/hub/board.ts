@@ -3,8 +3,8 @@
  * latest confirmed calls of today and how many visitors wait per service. Public (no token), so it
  * carries no personal data: a call is its number, counter, service and time, nothing else.
  */
-import type { BoardSnapshot, SyncCollection } from '../contract/hub';
-import { officeDay } from '../../renderer/domain/office-time';
+import type { BoardSnapshot, SyncCollection } from '../common/contract/hub';
+import { officeDay } from '../common/domain/office-time';
 import type { SqlQueryable } from './sql';
 
 export const BOARD_CALLS = 8;

@@ -11,7 +11,7 @@
  *   sent (or was overwritten by a newer stamp that will be). Events never go backwards, so a
  *   client's checkpoint only moves forward.
  */
-import type { StreamEvent, SyncCollection } from '../contract/hub';
+import type { StreamEvent, SyncCollection } from '../common/contract/hub';
 import { describeError, type Logger } from '../station/log';
 import { CHANGES_CHANNEL, type ChangeNotice, type HubStore, type StoredDocument } from './store';
 

@@ -11,8 +11,8 @@ import {
   serviceSchema,
   ticketSchema,
   type CollectionSchema,
-} from '../../renderer/domain/schemas';
-import { HUB_STAMP_FIELD, STAMPED_COLLECTIONS, type SyncCollection } from '../contract/hub';
+} from '../common/domain/schemas';
+import { HUB_STAMP_FIELD, STAMPED_COLLECTIONS, type SyncCollection } from '../common/contract/hub';
 import { LEASED_HIGH_MAX } from './leases';
 
 export const COLLECTION_SCHEMAS: Readonly<Record<SyncCollection, CollectionSchema<unknown>>> = {

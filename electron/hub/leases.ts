@@ -4,7 +4,7 @@
  * that is where an offline workstation falls back to (slot × 1000 + 1 … + 999, see contract/hub.ts),
  * so a leased number and a fallback number can never be equal.
  */
-import { LEASED_HIGH_START, LEASED_LOW_MAX } from '../contract/hub';
+import { LEASED_HIGH_START, LEASED_LOW_MAX } from '../common/contract/hub';
 
 /** Stays inside a PostgreSQL int and inside a ticket number's 12 characters. */
 export const LEASED_HIGH_MAX = 2_000_000_000;

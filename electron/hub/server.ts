@@ -1,5 +1,5 @@
 /**
- * The hub's HTTP server (node:http, no framework): the protocol of electron/contract/hub.ts, the
+ * The hub's HTTP server (node:http, no framework): the protocol of electron/common/contract/hub.ts, the
  * waiting-room board, and the built renderer for TVs.
  *
  * Every request passes the same gates, in this order, and nothing is stored unless all pass:
@@ -34,7 +34,7 @@ import {
   type PushResponse,
   type StreamReady,
   type SyncCollection,
-} from '../contract/hub';
+} from '../common/contract/hub';
 import { serveStatic, SECURITY_HEADERS } from '../host/static-files';
 import { describeError, type Logger } from '../station/log';
 import { APP_VERSION } from '../station/version';

@@ -33,14 +33,14 @@ import {
   type PushRequest,
   type SyncCollection,
   type WireDocument,
-} from '../contract/hub';
+} from '../common/contract/hub';
 import { sameMasterState, validatorFor } from './documents';
 import { HubFailure } from './errors';
-import type { CounterDoc } from '../../renderer/domain/schemas';
-import type { Office } from '../../renderer/domain/office';
-import { officeDay } from '../../renderer/domain/office-time';
-import { afterCall, pickNext, type PickReason } from '../../renderer/domain/ordering';
-import { transition, type Ticket } from '../../renderer/domain/ticket';
+import type { CounterDoc } from '../common/domain/schemas';
+import type { Office } from '../common/domain/office';
+import { officeDay } from '../common/domain/office-time';
+import { afterCall, pickNext, type PickReason } from '../common/domain/ordering';
+import { transition, type Ticket } from '../common/domain/ticket';
 import { LEASED_HIGH_MAX, LeaseExhausted, nextLeaseBlock } from './leases';
 import type { SqlClient, SqlQueryable } from './sql';
 

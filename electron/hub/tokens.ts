@@ -5,7 +5,7 @@
  * offline number range (contract/hub.ts `fallbackRange`) without asking the hub.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { slotFromToken } from '../contract/hub';
+import { slotFromToken } from '../common/contract/hub';
 import { HubFailure } from './errors';
 import type { SqlClient, SqlQueryable } from './sql';
 

@@ -4,8 +4,8 @@
  * own app:// origin before forwarding it to the station. Replies are Results; nothing is thrown
  * across IPC, because Electron strips everything but the message from a thrown error.
  */
-import { CHANNEL_NAMES, IPC_PREFIX, type ChannelName } from '../contract/contract';
-import { fail, type Result } from '../contract/result';
+import { CHANNEL_NAMES, IPC_PREFIX, type ChannelName } from '../common/contract/contract';
+import { fail, type Result } from '../common/contract/result';
 import type { Logger } from '../station/log';
 import { isAppUrl } from './identity';
 

@@ -4,9 +4,9 @@
  * `ipcRenderer` or a generic send. Imports nothing from Node: the preload runs sandboxed and is
  * bundled into one file with only `electron` left external.
  */
-import type { Transport } from '../contract/client';
-import { IPC_EVENT_CHANNEL, IPC_PREFIX, isChannelName } from '../contract/contract';
-import { fail, isErrorCode, type Result } from '../contract/result';
+import type { Transport } from '../common/contract/client';
+import { IPC_EVENT_CHANNEL, IPC_PREFIX, isChannelName } from '../common/contract/contract';
+import { fail, isErrorCode, type Result } from '../common/contract/result';
 
 /** The part of Electron's `ipcRenderer` the transport uses; the tests pass a fake. */
 export interface IpcRendererLike {

@@ -2,7 +2,7 @@
  * Which window shows which screen on which display. Pure functions of the station's settings and
  * the list of displays, so the decision is tested without Electron; windows.ts only applies it.
  */
-import type { Settings } from '../contract/settings';
+import type { Settings } from '../common/contract/settings';
 
 export type RoleSettings = Pick<Settings, 'role' | 'counter'>;
 

@@ -8,7 +8,7 @@
  * fake (or the real `serveStation` over an in-memory port).
  */
 import { z } from 'zod';
-import { isErrorCode, fail, type Result } from '../contract/result';
+import { isErrorCode, fail, type Result } from '../common/contract/result';
 import type { ToStationMessage } from '../station/station.utility';
 import { describeError, type Logger } from '../station/log';
 

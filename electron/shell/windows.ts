@@ -5,7 +5,7 @@
  * plugged in and out, and reloads a window whose renderer crashed.
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions, Screen } from 'electron';
-import { IPC_EVENT_CHANNEL } from '../contract/contract';
+import { IPC_EVENT_CHANNEL } from '../common/contract/contract';
 import type { Logger } from '../station/log';
 import { appPageUrl, APP_NAME, isAppUrl } from './identity';
 import { planWindows, type RoleSettings, type WindowKey, type WindowPlan } from './routes';

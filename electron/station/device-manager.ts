@@ -5,9 +5,9 @@
  * it), opened, and reopened with back-off after an unplug; its driver comes from `StationDevices`,
  * so tests and the browser host wire the same code to simulators.
  */
-import type { DeviceRole, DeviceState, IdRead, Identity, SerialPortInfo, Signature } from '../contract/devices';
-import { ContractFailure } from '../contract/result';
-import type { DeviceMatch, IdReaderSettings, SignaturePadSettings } from '../contract/settings';
+import type { DeviceRole, DeviceState, IdRead, Identity, SerialPortInfo, Signature } from '../common/contract/devices';
+import { ContractFailure } from '../common/contract/result';
+import type { DeviceMatch, IdReaderSettings, SignaturePadSettings } from '../common/contract/settings';
 import { normaliseUsbId, resolvePortPath } from '../../native/port/serial-ports';
 import { describeError, type Logger } from './log';
 

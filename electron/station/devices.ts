@@ -12,13 +12,13 @@ import { layoutInit, layoutSelfTestPage, layoutTicket } from '../../native/print
 import { CaptureFailure } from '../../native/signature-pad/signature-pad';
 import { TopazSignaturePad } from '../../native/signature-pad/signature-pad.driver';
 import { signatureDigest, toSvg, withoutDynamics } from '../../native/signature-pad/signature.codec';
-import type { Signature } from '../contract/devices';
-import { ContractFailure } from '../contract/result';
+import type { Signature } from '../common/contract/devices';
+import { ContractFailure } from '../common/contract/result';
 import { MrzSwipeReader } from '../../native/id-reader/id-reader.driver';
 import type { MrzReadResult } from '../../native/id-reader/mrz.codec';
-import { visitorIdentityFromMrz } from '../../renderer/domain/identity';
+import { visitorIdentityFromMrz } from '../common/domain/identity';
 import type { IdReaderDevice, RawIdRead, SignaturePadDevice } from './device-manager';
-import type { PrinterSettings } from '../contract/settings';
+import type { PrinterSettings } from '../common/contract/settings';
 import type { StationDevices } from './station';
 
 /** A pad's failure in the contract's words (the screen explains each to the clerk). */

@@ -5,10 +5,10 @@
  * person decides.
  */
 import { randomUUID } from 'node:crypto';
-import type { UnknownPrintJob } from '../contract/devices';
-import type { PrintJob, PrinterState, PrinterStatus, TicketPrintout } from '../contract/printer';
-import { ContractFailure, type ErrorCode } from '../contract/result';
-import type { PrinterSettings } from '../contract/settings';
+import type { UnknownPrintJob } from '../common/contract/devices';
+import type { PrintJob, PrinterState, PrinterStatus, TicketPrintout } from '../common/contract/printer';
+import { ContractFailure, type ErrorCode } from '../common/contract/result';
+import type { PrinterSettings } from '../common/contract/settings';
 import { PrintFailure, type PrinterCondition, type PrintFailureReason, type TicketLayoutInput, type TicketPrinter } from '../../native/printer/ticket-printer';
 import type { UnknownJob } from '../../native/printer/robust-printer';
 import { describeError, type Logger } from './log';

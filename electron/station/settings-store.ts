@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { formatIssues } from '../contract/dispatch';
-import { ContractFailure } from '../contract/result';
-import { SettingsSchema, type Settings, type SettingsInput, type SettingsProblem } from '../contract/settings';
+import { formatIssues } from '../common/contract/dispatch';
+import { ContractFailure } from '../common/contract/result';
+import { SettingsSchema, type Settings, type SettingsInput, type SettingsProblem } from '../common/contract/settings';
 
 export const SETTINGS_FILE = 'settings.json';
 

@@ -4,11 +4,11 @@
  * IPC via the utility process, or the browser host's WebSocket). Services never reach for globals:
  * the clock, the device factories and the log come in here, so tests can swap them.
  */
-import { createDispatch, type Dispatch, type Handlers } from '../contract/dispatch';
-import type { EventName, EventPayload } from '../contract/contract';
-import type { DeviceState, Signature } from '../contract/devices';
-import { ContractFailure } from '../contract/result';
-import type { HubSettings, IdReaderSettings, PrinterSettings, Settings, SettingsProblem, SignaturePadSettings } from '../contract/settings';
+import { createDispatch, type Dispatch, type Handlers } from '../common/contract/dispatch';
+import type { EventName, EventPayload } from '../common/contract/contract';
+import type { DeviceState, Signature } from '../common/contract/devices';
+import { ContractFailure } from '../common/contract/result';
+import type { HubSettings, IdReaderSettings, PrinterSettings, Settings, SettingsProblem, SignaturePadSettings } from '../common/contract/settings';
 import type { TicketLayoutInput, TicketPrinter } from '../../native/printer/ticket-printer';
 import { describeError, type Logger } from './log';
 import { PrinterService } from './printer-service';

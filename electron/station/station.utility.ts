@@ -12,7 +12,7 @@
  * passes an absolute `--data`.
  */
 import { z } from 'zod';
-import { fail, type Result } from '../contract/result';
+import { fail, type Result } from '../common/contract/result';
 import { parseHostArgs } from '../host/options';
 import { realDevices } from './devices';
 import { createLogger, describeError, type Logger } from './log';

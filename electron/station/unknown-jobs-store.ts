@@ -7,8 +7,8 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { UnknownPrintJobSchema } from '../contract/devices';
-import { TicketPrintoutSchema } from '../contract/printer';
+import { UnknownPrintJobSchema } from '../common/contract/devices';
+import { TicketPrintoutSchema } from '../common/contract/printer';
 import { describeError, type Logger } from './log';
 
 const FILE = 'unknown-print-jobs.json';

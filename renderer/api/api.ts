@@ -2,7 +2,7 @@
  * The renderer's one way to reach the station. In Electron the preload has put the typed bridge on
  * `window.okienko`; in a plain browser the same API is built over the host's WebSocket.
  */
-import { createApi, type Api, type EventSource } from '../../electron/contract/client';
+import { createApi, type Api, type EventSource } from '../../electron/common/contract/client';
 import { createWebSocketTransport } from './ws-transport';
 
 export type StationApi = Api & EventSource;

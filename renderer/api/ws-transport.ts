@@ -2,10 +2,10 @@
  * The contract over the browser host's WebSocket. Calls made while the socket is down wait for it
  * (up to their timeout) instead of failing at once, because the host restarts in a second or two.
  */
-import type { ChannelName } from '../../electron/contract/contract';
-import type { Transport } from '../../electron/contract/client';
-import { fail, type Result } from '../../electron/contract/result';
-import { ServerFrameSchema, WS_PATH } from '../../electron/contract/wire';
+import type { ChannelName } from '../../electron/common/contract/contract';
+import type { Transport } from '../../electron/common/contract/client';
+import { fail, type Result } from '../../electron/common/contract/result';
+import { ServerFrameSchema, WS_PATH } from '../../electron/common/contract/wire';
 
 interface Pending {
   resolve: (result: Result<unknown>) => void;

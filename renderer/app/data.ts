@@ -1,7 +1,7 @@
 /** Live views of the local database shared by the screens. */
 import { map } from 'rxjs';
 import type { AlertDoc, AppointmentDoc, CounterDoc, OfficeDoc, ServiceDoc, TicketDoc } from '../db/schemas';
-import { officeDay } from '../domain/office-time';
+import { officeDay } from '../../electron/common/domain/office-time';
 import { useNow, useObservable } from './use-rx';
 import { useWorkstation } from './workstation';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PrinterState } from '../../electron/contract/printer';
+import type { PrinterState } from '../../electron/common/contract/printer';
 import { useWorkstation } from './workstation';
 
 /** The printer's live state: asked once, then kept current by the station's events. */

@@ -4,14 +4,14 @@
  * fresh install, and run the daily close for days that ended while nobody was here.
  */
 import { createContext, useContext } from 'react';
-import type { StationInfo } from '../../electron/contract/contract';
-import type { SettingsProblem } from '../../electron/contract/settings';
+import type { StationInfo } from '../../electron/common/contract/contract';
+import type { SettingsProblem } from '../../electron/common/contract/settings';
 import { stationApi, type StationApi } from '../api/api';
 import { createOkienkoDatabase, type OkienkoDatabase } from '../db/database';
 import { Queue } from '../db/queue';
 import { seedDemoAppointments, seedDemoOffice } from '../db/seed';
-import { DEMO_OFFICE } from '../domain/demo-office';
-import { officeDay } from '../domain/office-time';
+import { DEMO_OFFICE } from '../../electron/common/domain/demo-office';
+import { officeDay } from '../../electron/common/domain/office-time';
 import { connectHub, type HubLink } from '../db/sync/connect';
 import type { SyncHandle } from '../db/sync/replication';
 

@@ -1,7 +1,7 @@
 /**
  * Where a kiosk's ticket numbers come from. A number, once issued, is final: it is printed and
  * the visitor keeps it, so it must never collide with another kiosk's, even when both are cut
- * off from the hub (decision recorded in electron/contract/hub.ts):
+ * off from the hub (decision recorded in electron/common/contract/hub.ts):
  *
  *   - without a hub (one workstation): a local sequence per service and day, 1, 2, 3…
  *   - with a hub: blocks of numbers leased from the hub for the service and day; the kiosk asks for
@@ -12,7 +12,7 @@
  * Every take is an `incrementalModify` of the day's sequence document, so two kiosk windows on
  * one workstation cannot take the same number either.
  */
-import { fallbackRange } from '../../electron/contract/hub';
+import { fallbackRange } from '../../electron/common/contract/hub';
 import type { OkienkoDatabase } from './database';
 import type { SequenceDoc } from './schemas';
 

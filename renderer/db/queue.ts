@@ -6,11 +6,11 @@
  * refused by the life cycle and it moves on to the next visitor.
  */
 import { concatMap, first, firstValueFrom, of, startWith, timeout } from 'rxjs';
-import { checkInRefusal, normaliseCode, type Appointment, type CheckInRefusal } from '../domain/appointment';
-import { officeDay } from '../domain/office-time';
-import { afterCall, pickNext, type CounterQueue, type Pick, type PickReason } from '../domain/ordering';
-import type { PriorityReason } from '../domain/office';
-import { issueTicket, TicketTransitionError, transition, type Actor, type Ticket, type TicketAction, type TicketState } from '../domain/ticket';
+import { checkInRefusal, normaliseCode, type Appointment, type CheckInRefusal } from '../../electron/common/domain/appointment';
+import { officeDay } from '../../electron/common/domain/office-time';
+import { afterCall, pickNext, type CounterQueue, type Pick, type PickReason } from '../../electron/common/domain/ordering';
+import type { PriorityReason } from '../../electron/common/domain/office';
+import { issueTicket, TicketTransitionError, transition, type Actor, type Ticket, type TicketAction, type TicketState } from '../../electron/common/domain/ticket';
 import type { OkienkoDatabase } from './database';
 import { LocalNumbers, type NumberSource } from './numbering';
 import type { CounterDoc, CounterMode, OfficeDoc, ServiceDoc } from './schemas';

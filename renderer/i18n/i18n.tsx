@@ -5,7 +5,7 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import { createIntl, createIntlCache, IntlProvider, useIntl } from 'react-intl';
-import type { Language } from '../domain/office';
+import type { Language } from '../../electron/common/domain/office';
 import { en } from './messages/en';
 import { pl, type MessageId } from './messages/pl';
 import { uk } from './messages/uk';

@@ -13,7 +13,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { SyncCollection, WireDocument } from '../../electron/contract/hub';
+import type { SyncCollection, WireDocument } from '../../electron/common/contract/hub';
 import { ChangeFeed } from '../../electron/hub/change-feed';
 import { migrate } from '../../electron/hub/migrations';
 import { startHubServer } from '../../electron/hub/server';

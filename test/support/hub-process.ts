@@ -17,7 +17,7 @@ import {
   type PushRequest,
   type PushResponse,
   type SyncCollection,
-} from '../../electron/contract/hub';
+} from '../../electron/common/contract/hub';
 import { lockDataDir, pgliteDir } from '../../electron/hub/data-dir';
 import { openPglite } from '../../electron/hub/sql';
 import { createLogger } from '../../electron/station/log';

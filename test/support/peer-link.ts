@@ -6,7 +6,7 @@
 import type { RxCollection } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { replicateWithWebsocketServer } from 'rxdb/plugins/replication-websocket';
-import { SYNC_COLLECTIONS } from '../../electron/contract/hub';
+import { SYNC_COLLECTIONS } from '../../electron/common/contract/hub';
 import type { OkienkoDatabase } from '../../renderer/db/database';
 
 export interface PeerLink {

@@ -3,7 +3,7 @@
  * number issued twice, no visitor held by two counters at once, every workstation and the hub
  * agreeing. Returns readable violations (empty = all well) so a failing test says what broke.
  */
-import type { Ticket, TicketEvent } from '../../renderer/domain/ticket';
+import type { Ticket, TicketEvent } from '../../electron/common/domain/ticket';
 
 const RELEASE: ReadonlySet<TicketEvent['type']> = new Set(['done', 'no-show', 'parked', 'transferred', 'cancelled', 'expired']);
 

@@ -1,6 +1,6 @@
 /** Builders for tickets in unit tests, through the real life-cycle functions. */
-import type { PriorityReason } from '../../renderer/domain/office';
-import { issueTicket, type Ticket } from '../../renderer/domain/ticket';
+import type { PriorityReason } from '../../electron/common/domain/office';
+import { issueTicket, type Ticket } from '../../electron/common/domain/ticket';
 
 export const STATION = { station: 'ws-test' } as const;
 

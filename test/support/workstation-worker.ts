@@ -13,10 +13,10 @@ import { createOkienkoDatabase } from '../../renderer/db/database';
 import { Queue } from '../../renderer/db/queue';
 import { seedDemoOffice } from '../../renderer/db/seed';
 import { connectHub } from '../../renderer/db/sync/connect';
-import { issueTicket } from '../../renderer/domain/ticket';
+import { issueTicket } from '../../electron/common/domain/ticket';
 import { connectPeer } from './peer-link';
 import type { LostCall } from '../../renderer/db/sync/replication';
-import type { Ticket } from '../../renderer/domain/ticket';
+import type { Ticket } from '../../electron/common/domain/ticket';
 
 export interface WorkstationInit {
   readonly name: string;

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Ticket } from '../../renderer/domain/ticket';
+import type { Ticket } from '../../electron/common/domain/ticket';
 import type { LostCall } from '../../renderer/db/sync/replication';
 import type { Command, WorkstationInit } from './workstation-worker';
 

@@ -4,7 +4,7 @@
  *
  * The shape is the one `native/signature-pad/signature.codec.ts` documents and hashes (the
  * renderer may not import native/, and does not need to: the station draws and hashes). It must
- * stay identical, key order included; `test/unit/signature-pad/from-signature-pad.test.ts`
+ * stay identical, key order included; `test/unit/renderer/app/signature/from-signature-pad.test.ts`
  * checks that the station's canonical form of this output is this output.
  *
  *   { width, height, rate, strokes: [ { samples: [ { t, x, y, pressure, down } ] } ] }

@@ -8,7 +8,7 @@ import { useOffice, useServices, useTicketsOfDay, useToday } from '../../app/dat
 import { Announcer, SPEECH_LANG, type Announcement } from '../../app/speech';
 import { useNow } from '../../app/use-rx';
 import { useWorkstation } from '../../app/workstation';
-import { LANGUAGES, type Language, type Office, type Service } from '../../domain/office';
+import { LANGUAGES, type Language, type Office, type Service } from '../../../electron/common/domain/office';
 import { LanguageProvider, translator, useT, type MessageId } from '../../i18n/i18n';
 
 const SHOWN_CALLS = 8;

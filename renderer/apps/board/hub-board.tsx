@@ -4,8 +4,8 @@
  * calls the hub confirmed and no personal data. The browser's EventSource reconnects by itself.
  */
 import { useEffect, useState } from 'react';
-import { BoardSnapshotSchema, HUB_API_PREFIX, type BoardSnapshot } from '../../../electron/contract/hub';
-import type { Office, Service } from '../../domain/office';
+import { BoardSnapshotSchema, HUB_API_PREFIX, type BoardSnapshot } from '../../../electron/common/contract/hub';
+import type { Office, Service } from '../../../electron/common/domain/office';
 import { BoardWithLanguage, type BoardData } from './board';
 
 export function toBoardData(snapshot: BoardSnapshot): BoardData {

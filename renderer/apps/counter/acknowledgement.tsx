@@ -8,12 +8,12 @@
  * dynamics, and keeps them for this visit only.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { CapturedSignature } from '../../../electron/contract/devices';
+import type { CapturedSignature } from '../../../electron/common/contract/devices';
 import { useWorkstation } from '../../app/workstation';
 import { SignatureCanvas } from '../../app/signature/signature-canvas';
 import type { SignatureJson } from '../../app/signature/from-signature-pad';
 import type { ServiceDoc } from '../../db/schemas';
-import type { Ticket } from '../../domain/ticket';
+import type { Ticket } from '../../../electron/common/domain/ticket';
 import { useT } from '../../i18n/i18n';
 import { deviceError } from '../settings/devices';
 import { SignatureImage } from './signature-image';

@@ -5,10 +5,10 @@
  * it is gone when the visit ends.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import type { IdRead } from '../../../electron/contract/devices';
+import type { IdRead } from '../../../electron/common/contract/devices';
 import { useWorkstation } from '../../app/workstation';
 import type { ServiceDoc } from '../../db/schemas';
-import { validateVisitorIdentity, type IdentityProblem, type VisitorIdentity } from '../../domain/identity';
+import { validateVisitorIdentity, type IdentityProblem, type VisitorIdentity } from '../../../electron/common/domain/identity';
 import { useT, type MessageId } from '../../i18n/i18n';
 
 export type VisitorField = NonNullable<ServiceDoc['identityFields']>[number];

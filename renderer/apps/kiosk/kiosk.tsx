@@ -5,18 +5,18 @@
  * 72 px, everything works by touch, keyboard and with the screen read aloud.
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
-import type { ErrorCode } from '../../../electron/contract/result';
+import type { ErrorCode } from '../../../electron/common/contract/result';
 import { useCounters, useOffice, useServices, useTicketsOfDay, useToday } from '../../app/data';
 import { PRINTER_PROBLEMS, usePrinterState } from '../../app/printer';
 import { SPEECH_LANG, speak } from '../../app/speech';
 import { newId, useWorkstation } from '../../app/workstation';
 import { raiseAlert } from '../../db/alerts';
 import { CheckInError } from '../../db/queue';
-import { CODE_LENGTH, type CheckInRefusal } from '../../domain/appointment';
+import { CODE_LENGTH, type CheckInRefusal } from '../../../electron/common/domain/appointment';
 import type { OfficeDoc, ServiceDoc } from '../../db/schemas';
-import { LANGUAGES, type Language, type PriorityReason } from '../../domain/office';
-import { estimatedWaitMinutes, peopleAhead } from '../../domain/ordering';
-import type { Ticket } from '../../domain/ticket';
+import { LANGUAGES, type Language, type PriorityReason } from '../../../electron/common/domain/office';
+import { estimatedWaitMinutes, peopleAhead } from '../../../electron/common/domain/ordering';
+import type { Ticket } from '../../../electron/common/domain/ticket';
 import { LanguageProvider, translator, useT, type MessageId } from '../../i18n/i18n';
 
 type PrintOutcome = { state: 'printing' } | { state: 'printed' } | { state: 'failed'; code: ErrorCode } | { state: 'no-printer' };

@@ -5,9 +5,9 @@
  * again when the system gives it another port name.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import type { DeviceList, DeviceRole, DeviceState, DeviceTestResult, SerialPortInfo, UnknownPrintJob } from '../../../electron/contract/devices';
-import type { IdReaderSettings, PrinterSettings, SignaturePadSettings } from '../../../electron/contract/settings';
-import { ID_READER_FRAMINGS, PRINTER_MODELS, PRINTER_TRANSPORTS } from '../../../electron/contract/settings';
+import type { DeviceList, DeviceRole, DeviceState, DeviceTestResult, SerialPortInfo, UnknownPrintJob } from '../../../electron/common/contract/devices';
+import type { IdReaderSettings, PrinterSettings, SignaturePadSettings } from '../../../electron/common/contract/settings';
+import { ID_READER_FRAMINGS, PRINTER_MODELS, PRINTER_TRANSPORTS } from '../../../electron/common/contract/settings';
 import { useWorkstation } from '../../app/workstation';
 import { useT, type MessageId } from '../../i18n/i18n';
 import { SignatureImage } from '../counter/signature-image';

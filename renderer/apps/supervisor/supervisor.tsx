@@ -8,8 +8,8 @@ import { usePrinterState } from '../../app/printer';
 import { useNow } from '../../app/use-rx';
 import { useWorkstation } from '../../app/workstation';
 import { acknowledgeAlert } from '../../db/alerts';
-import { normalPerPriority } from '../../domain/ordering';
-import type { Ticket } from '../../domain/ticket';
+import { normalPerPriority } from '../../../electron/common/domain/ordering';
+import type { Ticket } from '../../../electron/common/domain/ticket';
 import { useT, type MessageId } from '../../i18n/i18n';
 import { printReason } from '../kiosk/kiosk';
 

@@ -31,9 +31,9 @@
  * alerts — acknowledged anywhere means acknowledged: the latest acknowledgement time wins.
  */
 import type { RxConflictHandler, WithDeleted } from 'rxdb';
-import { HUB_STAMP_FIELD } from '../../../electron/contract/hub';
-import type { Appointment } from '../../domain/appointment';
-import type { Ticket, TicketEvent } from '../../domain/ticket';
+import { HUB_STAMP_FIELD } from '../../../electron/common/contract/hub';
+import type { Appointment } from '../../../electron/common/domain/appointment';
+import type { Ticket, TicketEvent } from '../../../electron/common/domain/ticket';
 import type { AlertDoc, CounterDoc } from '../schemas';
 
 /**

@@ -3,12 +3,12 @@
  * hub's, live replication of every collection, and ticket numbers leased from the hub. Used by the
  * screens (app/workstation.ts) and by the tests' simulated workstations alike.
  */
-import { slotFromToken } from '../../../electron/contract/hub';
+import { slotFromToken } from '../../../electron/common/contract/hub';
 import type { OkienkoDatabase } from '../database';
 import { HubNumbers, type HubNumbersOptions } from '../numbering';
 import type { RemoteCalls } from '../queue';
-import type { PickReason } from '../../domain/ordering';
-import type { Ticket } from '../../domain/ticket';
+import type { PickReason } from '../../../electron/common/domain/ordering';
+import type { Ticket } from '../../../electron/common/domain/ticket';
 import { HubClient, HubError } from './hub-client';
 import { HubClock, type OffsetStore } from './hub-clock';
 import { startSync, type SyncHandle } from './replication';

@@ -1,5 +1,5 @@
 /**
- * The workstation's HTTP client for the office hub (protocol: electron/contract/hub.ts). It runs
+ * The workstation's HTTP client for the office hub (protocol: electron/common/contract/hub.ts). It runs
  * wherever RxDB runs — in a window, or in a Node worker in tests — using only `fetch`. It learns
  * the hub's clock from every response, so the workstation can correct its own.
  */
@@ -25,7 +25,7 @@ import {
   type StreamEvent,
   type SyncCollection,
   type WireDocument,
-} from '../../../electron/contract/hub';
+} from '../../../electron/common/contract/hub';
 import type { ClockCorrection } from './hub-clock';
 
 export type HubFailureKind = 'offline' | 'unauthorized' | 'upgrade-required' | 'rejected' | 'server';

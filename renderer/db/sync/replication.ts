@@ -1,6 +1,6 @@
 /**
  * Live replication of a workstation's collections with the office hub, on RxDB's replication
- * protocol with our own handlers (protocol: electron/contract/hub.ts):
+ * protocol with our own handlers (protocol: electron/common/contract/hub.ts):
  *
  *   pull  — documents after a checkpoint {stamp, id}, the stamp assigned by the hub in commit order;
  *   push  — changed documents with the state this workstation assumed the hub had; the hub answers
@@ -28,8 +28,8 @@
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import { BehaviorSubject, Subject, filter, firstValueFrom, map, merge, type Observable, type Subscription } from 'rxjs';
-import { SYNC_COLLECTIONS, type Checkpoint, type StreamEvent, type SyncCollection, type WireDocument } from '../../../electron/contract/hub';
-import type { Ticket } from '../../domain/ticket';
+import { SYNC_COLLECTIONS, type Checkpoint, type StreamEvent, type SyncCollection, type WireDocument } from '../../../electron/common/contract/hub';
+import type { Ticket } from '../../../electron/common/domain/ticket';
 import type { OkienkoDatabase } from '../database';
 import { sameDocument } from './conflicts';
 import { HubError, type HubClient } from './hub-client';

@@ -3,10 +3,10 @@
  * repeated request with the same visitor. On both back ends.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HUB_API_PREFIX, type CallNextResponse } from '../../../electron/contract/hub';
-import { DEMO_COUNTERS, DEMO_OFFICE, DEMO_SERVICES } from '../../../renderer/domain/demo-office';
-import { officeDay } from '../../../renderer/domain/office-time';
-import { issueTicket } from '../../../renderer/domain/ticket';
+import { HUB_API_PREFIX, type CallNextResponse } from '../../../electron/common/contract/hub';
+import { DEMO_COUNTERS, DEMO_OFFICE, DEMO_SERVICES } from '../../../electron/common/domain/demo-office';
+import { officeDay } from '../../../electron/common/domain/office-time';
+import { issueTicket } from '../../../electron/common/domain/ticket';
 import { createHubDatabase, createToken, HUB_BACKENDS, hubClient, startHubProcess, type HubClient, type HubDatabase, type HubProcess } from '../../support/hub-process';
 
 describe.each(HUB_BACKENDS)('call next at the hub, on %s', (backend) => {

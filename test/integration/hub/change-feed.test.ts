@@ -4,7 +4,7 @@
  * node's commits arrive by NOTIFY.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StreamEvent } from '../../../electron/contract/hub';
+import type { StreamEvent } from '../../../electron/common/contract/hub';
 import { ChangeFeed } from '../../../electron/hub/change-feed';
 import { migrate } from '../../../electron/hub/migrations';
 import { openPglite, type SqlClient } from '../../../electron/hub/sql';

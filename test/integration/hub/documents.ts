@@ -1,9 +1,9 @@
 /** Valid documents for the hub tests, built with the real domain functions. */
-import { HUB_STAMP_FIELD, type PushRequest, type WireDocument } from '../../../electron/contract/hub';
-import { DEMO_OFFICE, DEMO_SERVICES } from '../../../renderer/domain/demo-office';
-import { officeDay } from '../../../renderer/domain/office-time';
-import type { OfficeDoc, ServiceDoc } from '../../../renderer/domain/schemas';
-import { issueTicket, transition, type Ticket } from '../../../renderer/domain/ticket';
+import { HUB_STAMP_FIELD, type PushRequest, type WireDocument } from '../../../electron/common/contract/hub';
+import { DEMO_OFFICE, DEMO_SERVICES } from '../../../electron/common/domain/demo-office';
+import { officeDay } from '../../../electron/common/domain/office-time';
+import type { OfficeDoc, ServiceDoc } from '../../../electron/common/domain/schemas';
+import { issueTicket, transition, type Ticket } from '../../../electron/common/domain/ticket';
 
 export const STATION = { station: 'ws-hub-test' } as const;
 export type PushRow = PushRequest['rows'][number];

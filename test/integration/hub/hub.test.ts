@@ -24,7 +24,7 @@ import {
   type LeaseResponse,
   type StreamEvent,
   type WireDocument,
-} from '../../../electron/contract/hub';
+} from '../../../electron/common/contract/hub';
 import {
   createHubDatabase,
   createToken,
@@ -39,7 +39,7 @@ import {
   type HubDatabase,
   type HubProcess,
 } from '../../support/hub-process';
-import { transition } from '../../../renderer/domain/ticket';
+import { transition } from '../../../electron/common/domain/ticket';
 import { called, edited, insert, officeDoc, serviceDocs, ticket, update, wire } from './documents';
 
 const hubStampOf = (document: WireDocument) => Number(document.hubStamp);

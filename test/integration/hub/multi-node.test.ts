@@ -5,7 +5,7 @@
  */
 import { MIGRATIONS } from '../../../electron/hub/migrations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StreamEventSchema, type StreamEvent } from '../../../electron/contract/hub';
+import { StreamEventSchema, type StreamEvent } from '../../../electron/common/contract/hub';
 import {
   createHubDatabase,
   createToken,

@@ -5,7 +5,7 @@
  * number was issued twice and no visitor was held by two counters — and that all agree.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ticket } from '../../../renderer/domain/ticket';
+import type { Ticket } from '../../../electron/common/domain/ticket';
 import { createHubDatabase, createToken, hubClient, runHubCli, startHubProcess, HUB_BACKENDS, type HubDatabase, type HubProcess } from '../../support/hub-process';
 import { fingerprint, violations } from '../../support/sync-invariants';
 import { SimulatedWorkstation } from '../../support/workstations';

@@ -1,0 +1,303 @@
+import { noDevices } from '../../../support/no-devices';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fail, ok } from '../../../../electron/common/contract/result';
+import { StationConnection, type StationChild } from '../../../../electron/shell/station-connection';
+import { createLogger } from '../../../../electron/station/log';
+import { createStation } from '../../../../electron/station/station';
+import { serveStation, type FromStationMessage, type ParentPortLike, type ToStationMessage } from '../../../../electron/station/station.utility';
+
+const quiet = createLogger({ write: () => {} });
+
+/** A utility process as the connection sees it; the test plays the station's part by hand. */
+class FakeChild implements StationChild {
+  readonly sent: ToStationMessage[] = [];
+  killed = false;
+  private readonly messageListeners: ((message: unknown) => void)[] = [];
+  private readonly exitListeners: ((code: number) => void)[] = [];
+
+  postMessage(message: ToStationMessage): void {
+    this.sent.push(message);
+  }
+  onMessage(listener: (message: unknown) => void): void {
+    this.messageListeners.push(listener);
+  }
+  onExit(listener: (code: number) => void): void {
+    this.exitListeners.push(listener);
+  }
+  kill(): void {
+    this.killed = true;
+  }
+  send(message: unknown): void {
+    for (const listener of this.messageListeners) listener(message);
+  }
+  exit(code: number): void {
+    for (const listener of this.exitListeners) listener(code);
+  }
+  lastCallId(): number {
+    const last = this.sent.at(-1);
+    if (!last || !('id' in last)) throw new Error('no call sent');
+    return last.id;
+  }
+}
+
+describe('station connection (request table and supervisor)', () => {
+  let children: FakeChild[];
+  let events: [string, unknown][];
+  let clock: number;
+  const connect = (options: { timeoutMs?: number; restartDelaysMs?: number[]; stableAfterMs?: number } = {}) => {
+    const connection = new StationConnection({
+      spawn: () => {
+        const child = new FakeChild();
+        children.push(child);
+        return child;
+      },
+      onEvent: (event, payload) => events.push([event, payload]),
+      log: quiet,
+      now: () => clock,
+      ...options,
+    });
+    connection.start();
+    return connection;
+  };
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    children = [];
+    events = [];
+    clock = 0;
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('pairs each reply with its call by id, whatever the order', async () => {
+    const connection = connect();
+    const first = connection.call('station.info', {});
+    const second = connection.call('printer.status', {});
+    const [a, b] = children[0]!.sent as { id: number; channel: string }[];
+    expect([a?.channel, b?.channel]).toEqual(['station.info', 'printer.status']);
+    children[0]!.send({ id: b!.id, result: ok('second') });
+    children[0]!.send({ id: a!.id, result: fail('PRINTER_OFFLINE', 'No answer') });
+    expect(await first).toEqual(fail('PRINTER_OFFLINE', 'No answer'));
+    expect(await second).toEqual(ok('second'));
+    expect(connection.pendingCalls).toBe(0);
+  });
+
+  it('answers TIMEOUT when the station stays silent, and drops the late reply', async () => {
+    const connection = connect({ timeoutMs: 2_000 });
+    const call = connection.call('printer.printTicket', {});
+    const id = children[0]!.lastCallId();
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(connection.pendingCalls).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await call).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    children[0]!.send({ id, result: ok('late') });
+    expect(connection.pendingCalls).toBe(0);
+  });
+
+  it('answers every pending call with DISCONNECTED when the process dies, then restarts it with back-off', async () => {
+    const connection = connect({ restartDelaysMs: [100, 1_000, 5_000] });
+    const calls = [connection.call('station.info', {}), connection.call('printer.status', {})];
+    children[0]!.exit(1);
+    for (const call of calls) expect(await call).toMatchObject({ ok: false, error: { code: 'DISCONNECTED' } });
+    expect(await connection.call('station.info', {})).toMatchObject({ ok: false, error: { code: 'DISCONNECTED' } });
+    expect(connection.connected).toBe(false);
+
+    await vi.advanceTimersByTimeAsync(99);
+    expect(children).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(children).toHaveLength(2);
+
+    children[1]!.exit(1);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(children).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(children).toHaveLength(3);
+
+    children[2]!.exit(1);
+    await vi.advanceTimersByTimeAsync(5_000);
+    children[3]!.exit(1);
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(children).toHaveLength(4);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(children).toHaveLength(5);
+  });
+
+  it('starts the back-off over after a process that ran for a while', async () => {
+    const connection = connect({ restartDelaysMs: [100, 10_000], stableAfterMs: 60_000 });
+    children[0]!.exit(1);
+    await vi.advanceTimersByTimeAsync(100);
+    clock = 120_000;
+    children[1]!.exit(1);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(children).toHaveLength(3);
+    expect(connection.connected).toBe(true);
+  });
+
+  it('ignores whatever a dead process still says', async () => {
+    const connection = connect({ restartDelaysMs: [10] });
+    const old = children[0]!;
+    old.exit(1);
+    await vi.advanceTimersByTimeAsync(10);
+    const call = connection.call('station.info', {});
+    const id = children[1]!.lastCallId();
+    old.send({ id, result: ok('from the dead') });
+    old.send({ event: 'printer.status', payload: {} });
+    old.exit(1);
+    children[1]!.send({ id, result: ok('alive') });
+    expect(await call).toEqual(ok('alive'));
+    expect(events).toEqual([]);
+    expect(children).toHaveLength(2);
+  });
+
+  it('forwards station events and ignores malformed messages', () => {
+    connect();
+    children[0]!.send({ event: 'printer.status', payload: { status: 'paper-out' } });
+    children[0]!.send({ nonsense: true });
+    children[0]!.send({ id: 'x', result: ok(1) });
+    expect(events).toEqual([['printer.status', { status: 'paper-out' }]]);
+  });
+
+  it('maps an unknown error code from the station to INTERNAL', async () => {
+    const connection = connect();
+    const call = connection.call('station.info', {});
+    children[0]!.send({ id: children[0]!.lastCallId(), result: { ok: false, error: { code: 'WHATEVER', message: 'm' } } });
+    expect(await call).toEqual(fail('INTERNAL', 'm'));
+  });
+
+  it('drains calls in flight before asking the station to close, and never restarts it after', async () => {
+    const connection = connect();
+    const inFlight = connection.call('printer.printTicket', {});
+    const closing = connection.close(3_000);
+    expect(await connection.call('station.info', {})).toMatchObject({ ok: false, error: { code: 'DISCONNECTED' } });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(children[0]!.sent.some((message) => 'close' in message)).toBe(false);
+    children[0]!.send({ id: children[0]!.lastCallId(), result: ok('printed') });
+    expect(await inFlight).toEqual(ok('printed'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(children[0]!.sent.at(-1)).toEqual({ close: true });
+    children[0]!.exit(0);
+    await closing;
+    expect(children[0]!.killed).toBe(false);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(children).toHaveLength(1);
+  });
+
+  it('kills a station that does not exit after close', async () => {
+    const connection = connect();
+    const closing = connection.close(500);
+    await vi.advanceTimersByTimeAsync(500);
+    await closing;
+    expect(children[0]!.killed).toBe(true);
+    expect(connection.connected).toBe(false);
+  });
+
+  it('retries a spawn that throws', async () => {
+    let attempts = 0;
+    const connection = new StationConnection({
+      spawn: () => {
+        attempts += 1;
+        if (attempts === 1) throw new Error('utility process refused');
+        return new FakeChild();
+      },
+      onEvent: () => {},
+      log: quiet,
+      restartDelaysMs: [50],
+    });
+    connection.start();
+    expect(connection.connected).toBe(false);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(connection.connected).toBe(true);
+  });
+});
+
+describe('station connection over the real station (serveStation, in-memory port)', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'okienko-utility-'));
+  });
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  /** Main's end and the utility's end of one process, passing structured clones like Electron. */
+  function inMemoryUtility(start: (port: ParentPortLike, exit: (code: number) => void) => void): () => StationChild {
+    return () => {
+      const toMain: ((message: unknown) => void)[] = [];
+      const toStation: ((message: { data: unknown }) => void)[] = [];
+      const exits: ((code: number) => void)[] = [];
+      let alive = true;
+      const port: ParentPortLike = {
+        on: (_event, listener) => toStation.push(listener),
+        postMessage: (message: FromStationMessage) => {
+          const copy = structuredClone(message);
+          setImmediate(() => alive && toMain.forEach((listener) => listener(copy)));
+        },
+      };
+      start(port, (code) => {
+        alive = false;
+        setImmediate(() => exits.forEach((listener) => listener(code)));
+      });
+      return {
+        postMessage: (message) => {
+          const copy = structuredClone(message);
+          setImmediate(() => toStation.forEach((listener) => listener({ data: copy })));
+        },
+        onMessage: (listener) => toMain.push(listener),
+        onExit: (listener) => exits.push(listener),
+        kill: () => {
+          alive = false;
+          exits.forEach((listener) => listener(-1));
+        },
+      };
+    };
+  }
+
+  it('answers contract calls with the station running as a utility, and closes it cleanly', async () => {
+    await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ stationId: 'ws-test', role: 'board', counter: 5 }));
+    const exitCodes: number[] = [];
+    const connection = new StationConnection({
+      spawn: inMemoryUtility((port, exit) =>
+        serveStation(port, createStation({ dataDir, host: 'electron', log: quiet, devices: noDevices }), {
+          log: quiet,
+          exit: (code) => {
+            exitCodes.push(code);
+            exit(code);
+          },
+        }),
+      ),
+      onEvent: () => {},
+      log: quiet,
+    });
+    connection.start();
+
+    const settings = await connection.call('settings.get', {});
+    expect(settings).toMatchObject({ ok: true, value: { settings: { stationId: 'ws-test', role: 'board', counter: 5 }, problems: [] } });
+    expect(await connection.call('station.info', {})).toMatchObject({ ok: true, value: { host: 'electron', stationId: 'ws-test' } });
+    expect(await connection.call('printer.status', {})).toMatchObject({ ok: true, value: { status: 'not-configured' } });
+    expect(await connection.call('printer.printTicket', { ticketId: '' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await connection.call('shell.openExternal', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+
+    await connection.close(2_000);
+    expect(exitCodes).toEqual([0]);
+  });
+
+  it('a station that cannot start answers INTERNAL instead of crashing in a loop', async () => {
+    let spawns = 0;
+    const connection = new StationConnection({
+      spawn: inMemoryUtility((port, exit) => {
+        spawns += 1;
+        serveStation(port, Promise.reject(new Error('EACCES: settings.json')), { log: quiet, exit });
+      }),
+      onEvent: () => {},
+      log: quiet,
+    });
+    connection.start();
+    expect(await connection.call('settings.get', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(spawns).toBe(1);
+    await connection.close(1_000);
+  });
+});

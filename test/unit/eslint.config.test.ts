@@ -1,0 +1,48 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The layering rule lives in eslint.config.js; these cases prove it bites, so a careless edit of
+// the config cannot silently switch it off.
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function layeringErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
+}
+
+describe('layering lint rule', () => {
+  it.each([
+    ['electron/common/domain/x.ts', "import { readFile } from 'node:fs';"],
+    ['electron/common/domain/x.ts', "import React from 'react';"],
+    ['electron/common/domain/x.ts', "import { Queue } from '../../../renderer/db/queue';"],
+    ['electron/common/contract/x.ts', "import { createLogger } from '../../station/log';"],
+    ['electron/common/sync/x.ts', "import { openHub } from '../../hub/hub';"],
+    ['native/printer/x.codec.ts', "import { Buffer } from 'buffer';"],
+    ['renderer/apps/x.tsx', "import { startHost } from '../../electron/host/server';"],
+    ['renderer/apps/x.tsx', "import { SerialPort } from 'serialport';"],
+    ['renderer/app/x.ts', "import { EscPosTicketPrinter } from '../../native/printer/ticket-printer.escpos';"],
+    ['native/printer/x.ts', "import { Queue } from '../../renderer/db/queue';"],
+    ['native/printer/x.ts', "import { channels } from '../../electron/common/contract/contract';"],
+    ['electron/station/x.ts', "import { Queue } from '../../renderer/db/queue';"],
+    ['electron/hub/x.ts', "import { pickNext } from '../../renderer/domain/ordering';"],
+    ['electron/station/x.ts', "import { useState } from 'react';"],
+    ['electron/preload.ts', "import { readFileSync } from 'node:fs';"],
+    ['electron/preload.ts', "import { createStation } from './station/station';"],
+  ])('%s may not: %s', async (file, code) => {
+    expect(await layeringErrors(file, `${code}\nexport {};\n`)).not.toEqual([]);
+  });
+
+  it.each([
+    ['electron/common/domain/x.ts', "import type { Ticket } from './ticket';"],
+    ['electron/common/sync/x.ts', "import { HUB_STAMP_FIELD } from '../contract/hub';"],
+    ['renderer/apps/x.tsx', "import { createApi } from '../../electron/common/contract/client';"],
+    ['renderer/apps/x.tsx', "import { pickNext } from '../../electron/common/domain/ordering';"],
+    ['electron/station/x.ts', "import { readFile } from 'node:fs/promises';"],
+    ['electron/hub/x.ts', "import { officeDay } from '../common/domain/office-time';"],
+    ['electron/station/x.ts', "import { SerialBytePort } from '../../native/port/serial-byte-port';"],
+    ['native/port/x.ts', "import { SerialPort } from 'serialport';"],
+    ['electron/preload.ts', "import { contextBridge } from 'electron';"],
+  ])('%s may: %s', async (file, code) => {
+    expect(await layeringErrors(file, `${code}\nexport {};\n`)).toEqual([]);
+  });
+});
