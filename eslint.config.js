@@ -37,7 +37,11 @@ const exact = (names, message) => names.map((name) => ({ name, message }));
 const restrict = (paths, ...patterns) => ['error', { paths, patterns }];
 const anywhereMessage = 'Code that runs anywhere imports no Node and no DOM module.';
 const anywhereRule = (...patterns) =>
-  restrict(exact([...nodeModules, ...nodeOnlyPackages, ...browserOnlyPackages], anywhereMessage), { group: ['@serialport/*', 'react-dom/*', 'rxdb/*'], message: anywhereMessage }, ...patterns);
+  restrict(
+    exact([...nodeModules, ...nodeOnlyPackages, ...browserOnlyPackages], anywhereMessage),
+    { group: ['@serialport/*', 'react-dom/*', 'rxdb/*'], message: anywhereMessage },
+    ...patterns,
+  );
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'test-artifacts/', '.okienko/'] },
@@ -53,6 +57,32 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: a promise nobody awaits or catches loses its error silently.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        project: [
+          './tsconfig.common.json',
+          './electron/tsconfig.json',
+          './native/tsconfig.json',
+          './renderer/tsconfig.json',
+          './test/tsconfig.json',
+        ],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
+    // Short units: a function should read in one screen. An exception is named and justified in place.
+    files: ['electron/**/*.ts', 'native/**/*.ts', 'renderer/**/*.{ts,tsx}', 'build/**/*.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }] },
+  },
+  {
     files: ['electron/**/*.ts', 'native/**/*.ts', 'build/**/*.ts', 'test/**/*.ts', '*.config.ts', '*.js'],
     languageOptions: { globals: { ...globals.node } },
   },
@@ -64,7 +94,10 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.configs.strict.rules,
       'no-restricted-imports': restrict(
-        exact([...nodeModules, ...nodeOnlyPackages], 'The renderer runs in a sandbox: ask the station through the contract.'),
+        exact(
+          [...nodeModules, ...nodeOnlyPackages],
+          'The renderer runs in a sandbox: ask the station through the contract.',
+        ),
         { group: ['@serialport/*'], message: 'The renderer runs in a sandbox: ask the station through the contract.' },
         { regex: '(^|/)electron/(?!common(/|$))', message: 'The renderer may import only electron/common.' },
         { regex: '(^|/)native(/|$)', message: 'Devices belong to the station; reach them through the contract.' },
@@ -87,7 +120,10 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         exact(browserOnlyPackages, 'The Node side does not use browser libraries.'),
         { group: ['react-dom/*', 'rxdb/*'], message: 'The Node side does not use browser libraries.' },
-        { regex: '(^|/)renderer(/|$)', message: 'The Node side never imports the renderer: shared code lives in electron/common.' },
+        {
+          regex: '(^|/)renderer(/|$)',
+          message: 'The Node side never imports the renderer: shared code lives in electron/common.',
+        },
       ),
     },
   },
@@ -96,8 +132,14 @@ export default tseslint.config(
     files: ['electron/preload.ts', 'electron/shell/ipc-transport.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        exact([...nodeModules, ...nodeOnlyPackages.filter((name) => name !== 'electron'), ...browserOnlyPackages], 'A sandboxed preload can load no Node module.'),
-        { regex: '(^|/)(station|host|hub|native)(/|$)', message: 'A sandboxed preload reaches the station only over IPC.' },
+        exact(
+          [...nodeModules, ...nodeOnlyPackages.filter((name) => name !== 'electron'), ...browserOnlyPackages],
+          'A sandboxed preload can load no Node module.',
+        ),
+        {
+          regex: '(^|/)(station|host|hub|native)(/|$)',
+          message: 'A sandboxed preload reaches the station only over IPC.',
+        },
       ),
     },
   },
@@ -106,10 +148,20 @@ export default tseslint.config(
   // codecs and interfaces import neither the app nor the Node-only parts of native/.
   ...[1, 2, 3, 4].map((depth) => ({
     files: [`electron/common/${'*/'.repeat(depth - 1)}*.ts`],
-    rules: { 'no-restricted-imports': anywhereRule({ regex: `^(\\.\\./){${depth}}`, message: 'electron/common imports only electron/common.' }) },
+    rules: {
+      'no-restricted-imports': anywhereRule({
+        regex: `^(\\.\\./){${depth}}`,
+        message: 'electron/common imports only electron/common.',
+      }),
+    },
   })),
   {
     files: anywhereFiles.filter((glob) => glob.startsWith('native/')),
-    rules: { 'no-restricted-imports': anywhereRule({ regex: '(^|/)(renderer|electron)(/|$)', message: 'Device code stands alone: it must not import the app.' }) },
+    rules: {
+      'no-restricted-imports': anywhereRule({
+        regex: '(^|/)(renderer|electron)(/|$)',
+        message: 'Device code stands alone: it must not import the app.',
+      }),
+    },
   },
 );

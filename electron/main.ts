@@ -41,7 +41,10 @@ const ICON = path.join(BUNDLES, '..', '..', 'build', 'icon.png');
 function setupCommandLine(): ShellCommandLine | null {
   const defaultUserDataDir = path.join(app.getPath('appData'), APP_NAME);
   try {
-    const commandLine = parseShellArgs(appArguments(process.argv, Boolean(process.defaultApp)), { cwd: process.cwd(), defaultUserDataDir });
+    const commandLine = parseShellArgs(appArguments(process.argv, Boolean(process.defaultApp)), {
+      cwd: process.cwd(),
+      defaultUserDataDir,
+    });
     if (commandLine.help) {
       process.stdout.write(USAGE.replace('npm run serve --', 'okienko'));
       app.exit(0);
@@ -104,7 +107,10 @@ function forkStation(args: readonly string[]): StationChild {
   };
 }
 
-function setupStation(commandLine: ShellCommandLine, onEvent: (event: string, payload: unknown) => void): StationConnection {
+function setupStation(
+  commandLine: ShellCommandLine,
+  onEvent: (event: string, payload: unknown) => void,
+): StationConnection {
   const station = new StationConnection({ spawn: () => forkStation(commandLine.stationArgs), onEvent, log });
   station.start();
   return station;

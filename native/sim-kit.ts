@@ -35,7 +35,14 @@ export interface DeviceKind {
   readonly commands: readonly string[];
   /** One line per command for `help`. */
   readonly help?: string;
-  start(context: SimContext, options: { readonly mode?: string | undefined; readonly baud?: number | undefined; readonly printerTcpPort?: number | undefined }): Promise<RunningDevice>;
+  start(
+    context: SimContext,
+    options: {
+      readonly mode?: string | undefined;
+      readonly baud?: number | undefined;
+      readonly printerTcpPort?: number | undefined;
+    },
+  ): Promise<RunningDevice>;
 }
 
 /** Starts the socat pair and opens the device end; a fresh pair on every (re)plug. */
@@ -51,7 +58,6 @@ export async function plug(context: SimContext, kind: string): Promise<{ pair: P
   }
   return { pair, port };
 }
-
 
 /** A simulated device on a cable that can be pulled: its socat pair and the simulator on the device end. */
 export interface Cable<S> {
@@ -122,7 +128,10 @@ export async function cable<S extends { detach(): void }>(
     hooks.beforeReplug?.();
     const pair = await connect();
     const details = (await hooks.afterReplug?.()) ?? {};
-    context.emit({ event: 'replugged', device: kind, path: appPath, pid: pair.pid, ...details }, `${kind}: plugged in again at ${appPath}`);
+    context.emit(
+      { event: 'replugged', device: kind, path: appPath, pid: pair.pid, ...details },
+      `${kind}: plugged in again at ${appPath}`,
+    );
   };
   return {
     appPath,

@@ -96,10 +96,17 @@ async function main(): Promise<void> {
 
   try {
     const printerTcpPort = values['printer-tcp'] === undefined ? undefined : Number(values['printer-tcp']);
-    if (printerTcpPort !== undefined && !(Number.isInteger(printerTcpPort) && printerTcpPort >= 0 && printerTcpPort < 65_536)) throw new Error(`--printer-tcp takes a port number, not "${values['printer-tcp']}"`);
-    for (const kind of DEVICE_KINDS) devices.push(await kind.start(context, { mode: values.mode, baud, printerTcpPort }));
+    if (
+      printerTcpPort !== undefined &&
+      !(Number.isInteger(printerTcpPort) && printerTcpPort >= 0 && printerTcpPort < 65_536)
+    )
+      throw new Error(`--printer-tcp takes a port number, not "${values['printer-tcp']}"`);
+    for (const kind of DEVICE_KINDS)
+      devices.push(await kind.start(context, { mode: values.mode, baud, printerTcpPort }));
   } catch (error) {
-    process.stderr.write(`Could not start the simulated devices: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `Could not start the simulated devices: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     await shutdown(1);
     return;
   }
@@ -111,7 +118,10 @@ async function main(): Promise<void> {
     ...Object.fromEntries(devices.map((device) => [device.kind, device.appPath])),
     pids: Object.fromEntries(devices.map((device) => [device.kind, device.pid ?? null])),
   };
-  const human = devices.map((device) => `${device.kind.padEnd(13)} ${device.appPath}  (open this in the app: npm run serve -- --${kebab(device.kind)} ${device.appPath})`);
+  const human = devices.map(
+    (device) =>
+      `${device.kind.padEnd(13)} ${device.appPath}  (open this in the app: npm run serve -- --${kebab(device.kind)} ${device.appPath})`,
+  );
   const hint = values['ignore-stdin'] ? 'Ctrl+C ends.' : 'Type a command (help for the list); Ctrl+C ends.';
   context.emit(ready, [...human, hint].join('\n'));
 
@@ -122,9 +132,14 @@ async function main(): Promise<void> {
   // Commands run one after another: `unplug` then `replug` must not overtake each other.
   let pending = Promise.resolve();
   lines.on('line', (line) => {
-    pending = pending.then(() => handle(line.trim())).catch((error: unknown) => {
-      context.emit({ event: 'error', message: error instanceof Error ? error.message : String(error) }, `error: ${String(error)}`);
-    });
+    pending = pending
+      .then(() => handle(line.trim()))
+      .catch((error: unknown) => {
+        context.emit(
+          { event: 'error', message: error instanceof Error ? error.message : String(error) },
+          `error: ${String(error)}`,
+        );
+      });
   });
 
   async function handle(line: string): Promise<void> {
@@ -134,10 +149,16 @@ async function main(): Promise<void> {
     const word = (target ? words[1] : words[0]) ?? '';
     const args = words.slice(target ? 2 : 1);
     if (word === 'quit' || word === 'exit') return shutdown(0);
-    if (word === 'help') return void process.stdout.write(json ? `${JSON.stringify({ event: 'help', text: HELP })}\n` : HELP);
+    if (word === 'help')
+      return void process.stdout.write(json ? `${JSON.stringify({ event: 'help', text: HELP })}\n` : HELP);
     if (word === 'status') {
       const status = Object.fromEntries(devices.map((device) => [device.kind, device.status()]));
-      context.emit({ event: 'status', ...status }, Object.entries(status).map(([kind, value]) => `${kind}: ${value}`).join('\n'));
+      context.emit(
+        { event: 'status', ...status },
+        Object.entries(status)
+          .map(([kind, value]) => `${kind}: ${value}`)
+          .join('\n'),
+      );
       return;
     }
     for (const device of target ? [target] : devices) {

@@ -40,7 +40,9 @@ export interface BuiltBundles {
 
 /** Module names a CommonJS bundle still `require`s at run time. */
 export function requiredModules(code: string): string[] {
-  return [...new Set([...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((match) => match[1] as string))].sort();
+  return [
+    ...new Set([...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((match) => match[1] as string)),
+  ].sort();
 }
 
 export async function buildElectron(options: BuildElectronOptions = {}): Promise<BuiltBundles> {
@@ -85,7 +87,11 @@ export async function buildElectron(options: BuildElectronOptions = {}): Promise
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const { values } = parseArgs({ args: [...argv], options: { outdir: { type: 'string' }, minify: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { outdir: { type: 'string' }, minify: { type: 'boolean' } },
+    strict: true,
+  });
   const started = performance.now();
   const bundles = await buildElectron({ outDir: values.outdir, minify: values.minify });
   const shown = Object.values(bundles).map((file) => path.relative(process.cwd(), file));

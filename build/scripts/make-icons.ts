@@ -142,7 +142,8 @@ export async function makeIcons(outDir = path.join(projectRoot, 'build')): Promi
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { outdir: { type: 'string' } }, strict: true });
   makeIcons(values.outdir ? path.resolve(values.outdir) : undefined).then(
-    ({ png, ico }) => process.stdout.write(`wrote ${path.relative(process.cwd(), png)}, ${path.relative(process.cwd(), ico)}\n`),
+    ({ png, ico }) =>
+      process.stdout.write(`wrote ${path.relative(process.cwd(), png)}, ${path.relative(process.cwd(), ico)}\n`),
     (error: unknown) => {
       process.stderr.write(`make-icons: ${String(error)}\n`);
       process.exit(1);

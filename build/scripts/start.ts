@@ -53,7 +53,12 @@ function defaultProbe(): RuntimeProbe {
   } catch {
     // Not installed at all.
   }
-  return { env: process.env, platform: process.platform, electronPackageDir, requireElectron: () => require('electron') };
+  return {
+    env: process.env,
+    platform: process.platform,
+    electronPackageDir,
+    requireElectron: () => require('electron'),
+  };
 }
 
 /**
@@ -70,7 +75,11 @@ export function findElectronRuntime(probe: RuntimeProbe = defaultProbe()): Elect
   const pathFile = path.join(dir, 'path.txt');
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
   const override = probe.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const expected = override ? path.join(override, relative || 'electron') : relative ? path.join(dir, 'dist', relative) : null;
+  const expected = override
+    ? path.join(override, relative || 'electron')
+    : relative
+      ? path.join(dir, 'dist', relative)
+      : null;
   if (!expected || !existsSync(expected)) {
     const installScript = path.join(dir, 'install.js');
     return {
@@ -84,9 +93,14 @@ export function findElectronRuntime(probe: RuntimeProbe = defaultProbe()): Elect
   try {
     binary = probe.requireElectron();
   } catch (error) {
-    return { ok: false, kind: 'missing', reason: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+    return {
+      ok: false,
+      kind: 'missing',
+      reason: error instanceof Error ? error.message.split('\n')[0]! : String(error),
+    };
   }
-  if (typeof binary !== 'string' || !existsSync(binary)) return { ok: false, kind: 'missing', reason: `no file at ${String(binary)}` };
+  if (typeof binary !== 'string' || !existsSync(binary))
+    return { ok: false, kind: 'missing', reason: `no file at ${String(binary)}` };
   if (probe.platform === 'linux' && !probe.env.DISPLAY && !probe.env.WAYLAND_DISPLAY) {
     return { ok: false, kind: 'no-display', reason: 'DISPLAY and WAYLAND_DISPLAY are not set' };
   }
@@ -94,8 +108,16 @@ export function findElectronRuntime(probe: RuntimeProbe = defaultProbe()): Elect
 }
 
 /** Whether to let the electron package fetch its binary now. */
-export function shouldFetch(runtime: ElectronRuntime, env: NodeJS.ProcessEnv): runtime is MissingRuntime & { installScript: string } {
-  return !runtime.ok && runtime.kind === 'missing' && Boolean(runtime.installScript) && !/^(1|true)$/i.test(env.ELECTRON_SKIP_BINARY_DOWNLOAD ?? '');
+export function shouldFetch(
+  runtime: ElectronRuntime,
+  env: NodeJS.ProcessEnv,
+): runtime is MissingRuntime & { installScript: string } {
+  return (
+    !runtime.ok &&
+    runtime.kind === 'missing' &&
+    Boolean(runtime.installScript) &&
+    !/^(1|true)$/i.test(env.ELECTRON_SKIP_BINARY_DOWNLOAD ?? '')
+  );
 }
 
 /**
@@ -108,7 +130,10 @@ export function fetchElectronBinary(installScript: string, timeoutMs = 10 * 60_0
     const child = spawn(process.execPath, [installScript], { stdio: ['ignore', 'ignore', 'pipe'], timeout: timeoutMs });
     let errors = '';
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    const notice = setTimeout(() => process.stdout.write('Okienko: downloading the Electron runtime (first start)…\n'), 2_000);
+    const notice = setTimeout(
+      () => process.stdout.write('Okienko: downloading the Electron runtime (first start)…\n'),
+      2_000,
+    );
     const done = (reason: string | null) => {
       clearTimeout(notice);
       resolve(reason);
@@ -116,7 +141,11 @@ export function fetchElectronBinary(installScript: string, timeoutMs = 10 * 60_0
     child.once('error', (error) => done(error.message));
     child.once('exit', (code, signal) => {
       if (code === 0) return done(null);
-      const first = errors.split('\n').find((line) => line.trim())?.trim() ?? (signal ? `stopped by ${signal}` : `exit code ${code}`);
+      const first =
+        errors
+          .split('\n')
+          .find((line) => line.trim())
+          ?.trim() ?? (signal ? `stopped by ${signal}` : `exit code ${code}`);
       done(first.slice(0, 160));
     });
   });
@@ -149,7 +178,10 @@ async function ensureRenderer(): Promise<string> {
   if (process.env.OKIENKO_RENDERER_DIR) return path.resolve(process.env.OKIENKO_RENDERER_DIR);
   const outDir = path.join(projectRoot, 'out/renderer');
   const built = await stat(path.join(outDir, 'index.html')).catch(() => null);
-  const sources = Math.max(await newestMtime(path.join(projectRoot, 'renderer')), await newestMtime(path.join(projectRoot, 'electron/common/contract')));
+  const sources = Math.max(
+    await newestMtime(path.join(projectRoot, 'renderer')),
+    await newestMtime(path.join(projectRoot, 'electron/common/contract')),
+  );
   if (built && built.mtimeMs >= sources) return outDir;
   process.stdout.write('Okienko: building the screens (out/renderer)…\n');
   const { build } = await import('vite');
@@ -177,7 +209,10 @@ export async function start(argv: readonly string[]): Promise<number> {
   let runtime = findElectronRuntime();
   if (shouldFetch(runtime, process.env)) {
     const failure = await fetchElectronBinary(runtime.installScript);
-    runtime = failure === null ? findElectronRuntime() : { ...runtime, reason: `${runtime.reason}, and fetching it failed: ${failure}` };
+    runtime =
+      failure === null
+        ? findElectronRuntime()
+        : { ...runtime, reason: `${runtime.reason}, and fetching it failed: ${failure}` };
   } else if (!runtime.ok && runtime.kind === 'missing' && runtime.installScript) {
     runtime = { ...runtime, reason: `${runtime.reason}: ELECTRON_SKIP_BINARY_DOWNLOAD is set` };
   }

@@ -47,11 +47,16 @@ export function printerTarget(value: string): { transport: 'serial' | 'file' | '
 function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new OptionsError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new OptionsError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
   return n;
 }
 
-export function parseHostArgs(argv: readonly string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): HostCommandLine {
+export function parseHostArgs(
+  argv: readonly string[],
+  cwd = process.cwd(),
+  env: NodeJS.ProcessEnv = process.env,
+): HostCommandLine {
   let values;
   try {
     ({ values } = parseArgs({
@@ -80,7 +85,8 @@ export function parseHostArgs(argv: readonly string[], cwd = process.cwd(), env:
   }
   const overrides: { -readonly [K in keyof SettingsOverrides]: SettingsOverrides[K] } = {};
   const port = integer('port', values.port, 0, 65535);
-  if (port !== undefined || values.bind) overrides.host = { ...(port !== undefined ? { port } : {}), ...(values.bind ? { bind: values.bind } : {}) };
+  if (port !== undefined || values.bind)
+    overrides.host = { ...(port !== undefined ? { port } : {}), ...(values.bind ? { bind: values.bind } : {}) };
   if (values.printer) {
     const model = values['printer-model'];
     if (model !== undefined && !(PRINTER_MODELS as readonly string[]).includes(model)) {
@@ -98,7 +104,8 @@ export function parseHostArgs(argv: readonly string[], cwd = process.cwd(), env:
   }
   if (values['id-reader']) {
     const framing = values['id-reader-framing'] ?? 'auto';
-    if (!(ID_READER_FRAMINGS as readonly string[]).includes(framing)) throw new OptionsError(`--id-reader-framing must be one of ${ID_READER_FRAMINGS.join(', ')}`);
+    if (!(ID_READER_FRAMINGS as readonly string[]).includes(framing))
+      throw new OptionsError(`--id-reader-framing must be one of ${ID_READER_FRAMINGS.join(', ')}`);
     overrides.idReader = {
       path: values['id-reader'],
       baudRate: integer('id-reader-baud', values['id-reader-baud'], 300, 4_000_000) ?? 9600,
@@ -125,7 +132,11 @@ export function parseHostArgs(argv: readonly string[], cwd = process.cwd(), env:
     const hub = HubSettingsSchema.safeParse({ url: values.hub, token: hubToken ?? '' });
     if (!hub.success) {
       const issue = hub.error.issues[0];
-      throw new OptionsError(issue?.path[0] === 'url' ? `--hub must be a URL such as http://hub.urzad.local:8090, not "${values.hub}"` : `--hub-token: ${issue?.message ?? 'missing'}`);
+      throw new OptionsError(
+        issue?.path[0] === 'url'
+          ? `--hub must be a URL such as http://hub.urzad.local:8090, not "${values.hub}"`
+          : `--hub-token: ${issue?.message ?? 'missing'}`,
+      );
     }
     overrides.hub = hub.data;
   } else if (values['hub-token']) {

@@ -10,7 +10,13 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { fail } from '../common/contract/result';
 import { contentSecurityPolicy } from '../shell/content-security-policy';
 import { CONTENT_SECURITY_POLICY, serveStatic } from './static-files';
-import { CallFrameSchema, WS_MAX_FRAME_BYTES, WS_PATH, type ReplyFrame, type ServerFrame } from '../common/contract/wire';
+import {
+  CallFrameSchema,
+  WS_MAX_FRAME_BYTES,
+  WS_PATH,
+  type ReplyFrame,
+  type ServerFrame,
+} from '../common/contract/wire';
 import type { Logger } from '../station/log';
 import type { Station } from '../station/station';
 import { APP_VERSION } from '../station/version';
@@ -94,7 +100,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 }
 
 export async function handleFrame(station: Station, text: string | null): Promise<ReplyFrame> {
-  if (text === null) return { t: 'reply', id: null, result: fail('BAD_REQUEST', 'Binary frames are not part of the contract') };
+  if (text === null)
+    return { t: 'reply', id: null, result: fail('BAD_REQUEST', 'Binary frames are not part of the contract') };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -120,7 +127,12 @@ function isSameOrigin(request: http.IncomingMessage): boolean {
   }
 }
 
-async function serveHostRequest(root: string, request: http.IncomingMessage, response: http.ServerResponse, headers: Readonly<Record<string, string>>): Promise<void> {
+async function serveHostRequest(
+  root: string,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  headers: Readonly<Record<string, string>>,
+): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://host');
   if (url.pathname === '/health' && (request.method === 'GET' || request.method === 'HEAD')) {
     response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });

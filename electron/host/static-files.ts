@@ -75,8 +75,14 @@ export async function serveStatic(
   }
   if (!info) {
     const indexMissing = !(await stat(path.join(root, 'index.html')).catch(() => null));
-    response.writeHead(indexMissing ? 503 : 404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS, ...extraHeaders });
-    response.end(indexMissing ? 'The workstation screens are not built yet: run `npm run build:renderer`.\n' : 'Not found\n');
+    response.writeHead(indexMissing ? 503 : 404, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      ...SECURITY_HEADERS,
+      ...extraHeaders,
+    });
+    response.end(
+      indexMissing ? 'The workstation screens are not built yet: run `npm run build:renderer`.\n' : 'Not found\n',
+    );
     return;
   }
   const type = TYPES[path.extname(file)] ?? 'application/octet-stream';

@@ -19,10 +19,13 @@ export async function boardSnapshot(db: SqlQueryable, now: number): Promise<Boar
     "SELECT data FROM documents WHERE collection = 'office' AND NOT deleted ORDER BY stamp DESC LIMIT 1",
   );
   const office = offices[0]?.data ?? null;
-  const timeZone = typeof office?.timeZone === 'string' && isTimeZone(office.timeZone) ? office.timeZone : DEFAULT_TIME_ZONE;
+  const timeZone =
+    typeof office?.timeZone === 'string' && isTimeZone(office.timeZone) ? office.timeZone : DEFAULT_TIME_ZONE;
   const day = officeDay(now, timeZone);
 
-  const services = (await db.query<{ data: Data }>("SELECT data FROM documents WHERE collection = 'services' AND NOT deleted"))
+  const services = (
+    await db.query<{ data: Data }>("SELECT data FROM documents WHERE collection = 'services' AND NOT deleted")
+  )
     .map((row) => row.data)
     .filter((service) => service.active === true)
     .sort((a, b) => Number(a.position ?? 0) - Number(b.position ?? 0) || String(a.id).localeCompare(String(b.id)));

@@ -54,6 +54,7 @@ export function clientVersionProblem(header: string | undefined, minimum = MIN_C
   const shown = header.trim().slice(0, 40);
   const version = parseVersion(header);
   if (!version) return `"${shown}" is not an Okienko version; install Okienko ${minimum} or newer`;
-  if (compareVersions(version, required) < 0) return `Okienko ${shown} is too old for this hub; install ${minimum} or newer`;
+  if (compareVersions(version, required) < 0)
+    return `Okienko ${shown} is too old for this hub; install ${minimum} or newer`;
   return null;
 }

@@ -37,7 +37,9 @@ export type AdminRequest =
   | { readonly command: 'token.revoke'; readonly name: string }
   | { readonly command: 'token.list' }
   | { readonly command: 'after-restore' };
-export type AdminReply = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: { readonly error: string; readonly message: string } };
+export type AdminReply =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly error: { readonly error: string; readonly message: string } };
 export type AdminHandler = (request: AdminRequest) => Promise<AdminReply>;
 
 export class DataDirBusy extends Error {}
@@ -60,7 +62,14 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
     lines.once('line', (line) => {
       lines.close();
       void (async (): Promise<AdminReply> => {
-        if (!handler) return { ok: false, error: { error: 'busy', message: 'The hub is still starting (or another admin command is running); try again' } };
+        if (!handler)
+          return {
+            ok: false,
+            error: {
+              error: 'busy',
+              message: 'The hub is still starting (or another admin command is running); try again',
+            },
+          };
         let request: AdminRequest;
         try {
           request = JSON.parse(line) as AdminRequest;
@@ -121,7 +130,11 @@ function answers(socketPath: string): Promise<boolean> {
 }
 
 /** Sends one request to the process that owns the folder; null when no process owns it. */
-export async function sendAdminRequest(dataDir: string, request: AdminRequest, timeoutMs = 10_000): Promise<AdminReply | null> {
+export async function sendAdminRequest(
+  dataDir: string,
+  request: AdminRequest,
+  timeoutMs = 10_000,
+): Promise<AdminReply | null> {
   const socketPath = adminSocketPath(dataDir);
   return new Promise((resolve, reject) => {
     const socket = net.connect(socketPath);

@@ -25,19 +25,33 @@ export const COLLECTION_SCHEMAS: Readonly<Record<SyncCollection, CollectionSchem
 };
 
 /** Keys RxDB adds to a JSON schema for itself; a JSON-schema validator must not see them. */
-const RXDB_ONLY_KEYS = ['version', 'primaryKey', 'indexes', 'encrypted', 'keyCompression', 'attachments', 'internalIndexes', 'sharding', 'crdt'];
+const RXDB_ONLY_KEYS = [
+  'version',
+  'primaryKey',
+  'indexes',
+  'encrypted',
+  'keyCompression',
+  'attachments',
+  'internalIndexes',
+  'sharding',
+  'crdt',
+];
 
 /**
  * The schema the hub checks a pushed document against: the collection's schema without RxDB's
  * keys, closed to unknown top-level fields, plus `_deleted` and (for stamped collections) `hubStamp`.
  */
-export function wireSchema(collection: SyncCollection, schema: CollectionSchema<unknown> = COLLECTION_SCHEMAS[collection]): Record<string, unknown> {
+export function wireSchema(
+  collection: SyncCollection,
+  schema: CollectionSchema<unknown> = COLLECTION_SCHEMAS[collection],
+): Record<string, unknown> {
   const plain: Record<string, unknown> = { ...schema };
   for (const key of RXDB_ONLY_KEYS) delete plain[key];
   const properties: Record<string, unknown> = { ...schema.properties, _deleted: { type: 'boolean' } };
   // No ticket number is larger than the largest the hub leases: a larger one (which no app makes)
   // would end the day's leases for its service (store.ts leaseNumbers).
-  if (collection === 'tickets' && properties.seq) properties.seq = { ...(properties.seq as object), maximum: LEASED_HIGH_MAX };
+  if (collection === 'tickets' && properties.seq)
+    properties.seq = { ...(properties.seq as object), maximum: LEASED_HIGH_MAX };
   if (STAMPED_COLLECTIONS.includes(collection) && !(HUB_STAMP_FIELD in properties)) {
     properties[HUB_STAMP_FIELD] = { type: 'integer', minimum: 0 };
   }
@@ -67,7 +81,8 @@ export function describeErrors(errors: readonly ErrorObject[]): string {
     .slice(0, 3)
     .map((error) => {
       const where = error.instancePath || '(document)';
-      if (error.keyword === 'additionalProperties') return `${where} has unknown field "${String(error.params.additionalProperty)}"`;
+      if (error.keyword === 'additionalProperties')
+        return `${where} has unknown field "${String(error.params.additionalProperty)}"`;
       return `${where} ${error.message ?? 'is invalid'}`;
     })
     .join('; ');
@@ -81,7 +96,10 @@ const IGNORED_IN_COMPARISON = new Set([HUB_STAMP_FIELD, '_meta', '_rev', '_attac
  * key order and `hubStamp` (which the hub sets and the workstation resets), plus RxDB's internal
  * `_meta`/`_rev`/`_attachments` should a client send them. `_deleted` counts.
  */
-export function sameMasterState(master: Readonly<Record<string, unknown>>, assumed: Readonly<Record<string, unknown>>): boolean {
+export function sameMasterState(
+  master: Readonly<Record<string, unknown>>,
+  assumed: Readonly<Record<string, unknown>>,
+): boolean {
   return deepEqual(master, assumed, true);
 }
 
@@ -95,10 +113,14 @@ function deepEqual(a: unknown, b: unknown, topLevel = false): boolean {
     return a.length === b.length && a.every((item, index) => deepEqual(item, b[index]));
   }
   const keys = (value: object) =>
-    Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined && !(topLevel && IGNORED_IN_COMPARISON.has(key)));
+    Object.keys(value).filter(
+      (key) => (value as Record<string, unknown>)[key] !== undefined && !(topLevel && IGNORED_IN_COMPARISON.has(key)),
+    );
   const aKeys = keys(a);
   const bKeys = keys(b);
   if (aKeys.length !== bKeys.length) return false;
   const record = b as Record<string, unknown>;
-  return aKeys.every((key) => Object.hasOwn(record, key) && deepEqual((a as Record<string, unknown>)[key], record[key]));
+  return aKeys.every(
+    (key) => Object.hasOwn(record, key) && deepEqual((a as Record<string, unknown>)[key], record[key]),
+  );
 }

@@ -32,6 +32,7 @@ export function nextLeaseBlock(next: number, size: number): LeaseBlock {
     return { start, end, next: end === LEASED_LOW_MAX ? LEASED_HIGH_START : end + 1 };
   }
   const end = start + size - 1;
-  if (end > LEASED_HIGH_MAX) throw new LeaseExhausted(`No ticket numbers left for this service and day (last was ${start - 1})`);
+  if (end > LEASED_HIGH_MAX)
+    throw new LeaseExhausted(`No ticket numbers left for this service and day (last was ${start - 1})`);
   return { start, end, next: end + 1 };
 }

@@ -42,8 +42,10 @@ function whereIs(command: ServeCommand | TokenCommand): string {
 function explain(error: unknown, command: ServeCommand | TokenCommand): string {
   if (error instanceof DataDirBusy || error instanceof MigrationError) return error.message;
   const code = (error as NodeJS.ErrnoException).code;
-  if (command.command === 'serve' && code === 'EADDRINUSE') return `port ${command.port} is in use; choose another with --port`;
-  if (command.databaseUrl) return `cannot use the database at ${describeDatabaseUrl(command.databaseUrl)}: ${describeError(error)}`;
+  if (command.command === 'serve' && code === 'EADDRINUSE')
+    return `port ${command.port} is in use; choose another with --port`;
+  if (command.databaseUrl)
+    return `cannot use the database at ${describeDatabaseUrl(command.databaseUrl)}: ${describeError(error)}`;
   return describeError(error);
 }
 
@@ -73,7 +75,9 @@ async function serve(command: ServeCommand): Promise<number> {
 async function administer(command: TokenCommand): Promise<number> {
   const log = createLogger({ scope: 'hub', level: 'warn' });
   const request: AdminRequest =
-    command.command === 'token.list' || command.command === 'after-restore' ? { command: command.command } : { command: command.command, name: command.name };
+    command.command === 'token.list' || command.command === 'after-restore'
+      ? { command: command.command }
+      : { command: command.command, name: command.name };
   let reply: AdminReply;
   try {
     reply = await runOnDatabase(command, request, log);
@@ -89,7 +93,9 @@ async function administer(command: TokenCommand): Promise<number> {
     case 'token.create': {
       const { token, slot } = reply.value as { token: string; slot: number };
       process.stdout.write(`${token}\n`);
-      process.stderr.write(`Station "${command.name}" has slot ${slot}. Enter this token on that workstation; it is not shown again.\n`);
+      process.stderr.write(
+        `Station "${command.name}" has slot ${slot}. Enter this token on that workstation; it is not shown again.\n`,
+      );
       break;
     }
     case 'token.revoke': {
@@ -103,10 +109,20 @@ async function administer(command: TokenCommand): Promise<number> {
         process.stdout.write(JSON.stringify(tokens) + '\n');
         break;
       }
-      const rows = [['STATION', 'SLOT', 'CREATED', 'REVOKED'], ...tokens.map((t) => [t.name, String(t.slot), t.createdAt, t.revokedAt ?? '-'])];
+      const rows = [
+        ['STATION', 'SLOT', 'CREATED', 'REVOKED'],
+        ...tokens.map((t) => [t.name, String(t.slot), t.createdAt, t.revokedAt ?? '-']),
+      ];
       const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-      for (const row of rows) process.stdout.write(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd() + '\n');
-      if (tokens.length === 0) process.stdout.write('(no stations enrolled yet: npm run hub -- token create --name <station>)\n');
+      for (const row of rows)
+        process.stdout.write(
+          row
+            .map((cell, column) => cell.padEnd(widths[column]!))
+            .join('  ')
+            .trimEnd() + '\n',
+        );
+      if (tokens.length === 0)
+        process.stdout.write('(no stations enrolled yet: npm run hub -- token create --name <station>)\n');
       break;
     }
     case 'after-restore': {

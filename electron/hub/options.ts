@@ -60,7 +60,8 @@ export type HubCommand = ServeCommand | TokenCommand | { readonly command: 'help
 function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new HubOptionsError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new HubOptionsError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
   return n;
 }
 
@@ -69,7 +70,12 @@ export interface HubEnvironment {
   readonly OKIENKO_RENDERER_DIR?: string | undefined;
 }
 
-export function parseHubArgs(argv: readonly string[], env: HubEnvironment, projectRoot: string, cwd = process.cwd()): HubCommand {
+export function parseHubArgs(
+  argv: readonly string[],
+  env: HubEnvironment,
+  projectRoot: string,
+  cwd = process.cwd(),
+): HubCommand {
   let parsed;
   try {
     parsed = parseArgs({
@@ -102,14 +108,18 @@ export function parseHubArgs(argv: readonly string[], env: HubEnvironment, proje
 
   if (positionals.length > 0) {
     const [group, action, ...rest] = positionals;
-    const serveOnly = (['port', 'bind', 'tombstone-days', 'renderer'] as const).filter((key) => values[key] !== undefined);
+    const serveOnly = (['port', 'bind', 'tombstone-days', 'renderer'] as const).filter(
+      (key) => values[key] !== undefined,
+    );
     if (group === 'after-restore' && positionals.length === 1) {
       if (serveOnly.length > 0) throw new HubOptionsError(`--${serveOnly[0]} is not an option of "after-restore"`);
-      if (values.name !== undefined || values.json) throw new HubOptionsError('after-restore takes no --name or --json');
+      if (values.name !== undefined || values.json)
+        throw new HubOptionsError('after-restore takes no --name or --json');
       return { ...database, command: 'after-restore' };
     }
     if (group !== 'token' || rest.length > 0) throw new HubOptionsError(`Unknown command "${positionals.join(' ')}"`);
-    if (serveOnly.length > 0) throw new HubOptionsError(`--${serveOnly[0]} is not an option of "token ${action ?? ''}"`);
+    if (serveOnly.length > 0)
+      throw new HubOptionsError(`--${serveOnly[0]} is not an option of "token ${action ?? ''}"`);
     if (action === 'list') {
       if (values.name !== undefined) throw new HubOptionsError('token list takes no --name');
       return { ...database, command: 'token.list', json: values.json ?? false };
@@ -121,7 +131,8 @@ export function parseHubArgs(argv: readonly string[], env: HubEnvironment, proje
     }
     throw new HubOptionsError('token needs one of: create, revoke, list');
   }
-  if (values.name !== undefined || values.json) throw new HubOptionsError('--name and --json belong to the token commands');
+  if (values.name !== undefined || values.json)
+    throw new HubOptionsError('--name and --json belong to the token commands');
 
   const tombstoneDays = integer('tombstone-days', values['tombstone-days'], 1, 3650) ?? DEFAULT_TOMBSTONE_DAYS;
   const warnings: string[] = [];
@@ -136,7 +147,10 @@ export function parseHubArgs(argv: readonly string[], env: HubEnvironment, proje
     port: integer('port', values.port, 0, 65535) ?? DEFAULT_HUB_PORT,
     bind: values.bind ?? '0.0.0.0',
     tombstoneDays,
-    rendererDir: path.resolve(cwd, values.renderer ?? env.OKIENKO_RENDERER_DIR ?? path.join(projectRoot, 'out/renderer')),
+    rendererDir: path.resolve(
+      cwd,
+      values.renderer ?? env.OKIENKO_RENDERER_DIR ?? path.join(projectRoot, 'out/renderer'),
+    ),
     warnings,
   };
 }

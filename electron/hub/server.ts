@@ -183,7 +183,11 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   }
 
   async function push({ request, response, collection }: RequestContext) {
-    const body = parse(PushRequestSchema, await readJson(request), 'a push is {rows: [{newDocumentState, assumedMasterState?}]}');
+    const body = parse(
+      PushRequestSchema,
+      await readJson(request),
+      'a push is {rows: [{newDocumentState, assumedMasterState?}]}',
+    );
     log.debug('push', { collection: collection!, rows: body.rows.length });
     const outcome = await store.push(collection!, body.rows);
     feed.committed(outcome.written);
@@ -192,14 +196,22 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     // learn at once that the hub confirmed them — the live stream cannot tell them, because their
     // copy is still "pending" when the stream event arrives. Other documents need no stamp there.
     const stored = STAMPED_COLLECTIONS.includes(collection!)
-      ? [...new Map(outcome.written.map((entry) => [entry.document.id, entry.document])).values()].filter((document) => CONFIRMED_STATES.has(String(document.state)))
+      ? [...new Map(outcome.written.map((entry) => [entry.document.id, entry.document])).values()].filter((document) =>
+          CONFIRMED_STATES.has(String(document.state)),
+        )
       : [];
-    const reply: PushResponse = stored.length ? { conflicts: outcome.conflicts, stored } : { conflicts: outcome.conflicts };
+    const reply: PushResponse = stored.length
+      ? { conflicts: outcome.conflicts, stored }
+      : { conflicts: outcome.conflicts };
     json(response, 200, reply);
   }
 
   async function lease({ request, response, station }: RequestContext) {
-    const body = parse(LeaseRequestSchema, await readJson(request), 'a lease request is {day: "YYYY-MM-DD", service, size: 1..500}');
+    const body = parse(
+      LeaseRequestSchema,
+      await readJson(request),
+      'a lease request is {day: "YYYY-MM-DD", service, size: 1..500}',
+    );
     json(response, 200, await store.leaseNumbers(body.day, body.service, body.size, station!.tokenId));
   }
 
@@ -242,7 +254,11 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     if (!found) throw new HubFailure(404, 'not-found', `No such address: ${url.pathname.slice(0, 100)}`);
     const { route } = found;
     if (request.method !== route.method) {
-      throw new HubFailure(405, 'method-not-allowed', `${url.pathname.slice(0, 100)} takes ${route.method}, not ${String(request.method).slice(0, 10)}`);
+      throw new HubFailure(
+        405,
+        'method-not-allowed',
+        `${url.pathname.slice(0, 100)} takes ${route.method}, not ${String(request.method).slice(0, 10)}`,
+      );
     }
     const version = headerValue(request, CLIENT_VERSION_HEADER);
     if (!route.public || version !== undefined) {
@@ -254,12 +270,21 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     if (!route.public) {
       token = bearerToken(request);
       station = await authenticate(store.db, token);
-      if (!station) throw new HubFailure(401, 'unknown-token', 'This token is unknown or was revoked; ask the administrator to enrol this workstation again');
+      if (!station)
+        throw new HubFailure(
+          401,
+          'unknown-token',
+          'This token is unknown or was revoked; ask the administrator to enrol this workstation again',
+        );
     }
     let collection: SyncCollection | null = null;
     if (found.collection !== null) {
       if (!isSyncCollection(found.collection)) {
-        throw new HubFailure(404, 'unknown-collection', `"${found.collection.slice(0, 64)}" is not a collection this hub replicates`);
+        throw new HubFailure(
+          404,
+          'unknown-collection',
+          `"${found.collection.slice(0, 64)}" is not a collection this hub replicates`,
+        );
       }
       collection = found.collection;
     }
@@ -319,7 +344,8 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     handle(request, response)
       .catch((error: unknown) => {
         const failure = toFailure(error);
-        if (failure.status >= 500) log.error('request failed', { method: request.method, path: safePath(request), error: describeError(error) });
+        if (failure.status >= 500)
+          log.error('request failed', { method: request.method, path: safePath(request), error: describeError(error) });
         if (response.headersSent) {
           response.destroy();
           return;
@@ -331,7 +357,12 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
         if (failure.status === 413) discardRest(request);
       })
       .finally(() => {
-        log.debug('request', { method: request.method, path: safePath(request), status: response.statusCode, ms: Math.round(performance.now() - started) });
+        log.debug('request', {
+          method: request.method,
+          path: safePath(request),
+          status: response.statusCode,
+          ms: Math.round(performance.now() - started),
+        });
       });
   });
   server.requestTimeout = 60_000;
@@ -384,7 +415,12 @@ function headerValue(request: http.IncomingMessage, name: string): string | unde
 
 function bearerToken(request: http.IncomingMessage): string {
   const header = headerValue(request, 'authorization');
-  if (!header) throw new HubFailure(401, 'no-token', 'This request carries no token (Authorization: Bearer …); enrol the workstation with `npm run hub -- token create`');
+  if (!header)
+    throw new HubFailure(
+      401,
+      'no-token',
+      'This request carries no token (Authorization: Bearer …); enrol the workstation with `npm run hub -- token create`',
+    );
   const match = /^Bearer\s+(\S{1,200})\s*$/i.exec(header);
   if (!match) throw new HubFailure(401, 'no-token', 'The Authorization header must be "Bearer <token>"');
   return match[1]!;
@@ -396,7 +432,9 @@ const PULL_PARAMETERS = new Set(['stamp', 'id', 'limit']);
 export function parsePullQuery(params: URLSearchParams): { checkpoint: Checkpoint | null; limit: number } {
   for (const key of new Set(params.keys())) {
     if (!PULL_PARAMETERS.has(key)) {
-      throw badRequest(`Unknown pull parameter "${key.slice(0, 32)}": a checkpoint is ?stamp=<n>&id=<id> from this hub (not RxDB's {id, lwt})`);
+      throw badRequest(
+        `Unknown pull parameter "${key.slice(0, 32)}": a checkpoint is ?stamp=<n>&id=<id> from this hub (not RxDB's {id, lwt})`,
+      );
     }
     if (params.getAll(key).length > 1) throw badRequest(`Pull parameter "${key}" is given twice`);
   }
@@ -421,7 +459,8 @@ export function parsePullQuery(params: URLSearchParams): { checkpoint: Checkpoin
 /** Reads at most MAX_BODY_BYTES and parses it; 413 as soon as the body is known to be larger. */
 function readJson(request: http.IncomingMessage): Promise<unknown> {
   const declared = Number(headerValue(request, 'content-length'));
-  const tooLarge = () => new HubFailure(413, 'too-large', `The body is larger than ${MAX_BODY_BYTES} bytes; send fewer rows at a time`);
+  const tooLarge = () =>
+    new HubFailure(413, 'too-large', `The body is larger than ${MAX_BODY_BYTES} bytes; send fewer rows at a time`);
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -488,11 +527,22 @@ function toFailure(error: unknown): HubFailure {
   if (error instanceof HubFailure) return error;
   const code = (error as { code?: unknown })?.code;
   // Connection refused/reset, or PostgreSQL's class 08 (connection) and 57P (shutdown) errors.
-  if (typeof code === 'string' && (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(code) || /^(08|57P)/.test(code))) {
-    return new HubFailure(503, 'database-unavailable', 'The hub cannot reach its database right now; try again shortly');
+  if (
+    typeof code === 'string' &&
+    (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(code) || /^(08|57P)/.test(code))
+  ) {
+    return new HubFailure(
+      503,
+      'database-unavailable',
+      'The hub cannot reach its database right now; try again shortly',
+    );
   }
   if (error instanceof Error && /Connection terminated|timeout exceeded when trying to connect/i.test(error.message)) {
-    return new HubFailure(503, 'database-unavailable', 'The hub cannot reach its database right now; try again shortly');
+    return new HubFailure(
+      503,
+      'database-unavailable',
+      'The hub cannot reach its database right now; try again shortly',
+    );
   }
   return new HubFailure(500, 'internal', 'The hub failed to answer; the reason is in its log');
 }
@@ -522,7 +572,8 @@ function answerPreflight(request: http.IncomingMessage, response: http.ServerRes
     'Access-Control-Max-Age': '600',
   };
   // Chromium asks before a page from elsewhere may reach a private address (the office LAN).
-  if (headerValue(request, 'access-control-request-private-network') === 'true') headers['Access-Control-Allow-Private-Network'] = 'true';
+  if (headerValue(request, 'access-control-request-private-network') === 'true')
+    headers['Access-Control-Allow-Private-Network'] = 'true';
   response.writeHead(204, headers);
   response.end();
 }

@@ -181,9 +181,16 @@ class PgListener {
     private readonly log: Logger,
   ) {}
 
-  async listen(channel: string, handler: (payload: string) => void, options: ListenOptions = {}): Promise<() => Promise<void>> {
+  async listen(
+    channel: string,
+    handler: (payload: string) => void,
+    options: ListenOptions = {},
+  ): Promise<() => Promise<void>> {
     checkChannel(channel);
-    const subscription: Subscription = { handler, ...(options.onReconnect ? { onReconnect: options.onReconnect } : {}) };
+    const subscription: Subscription = {
+      handler,
+      ...(options.onReconnect ? { onReconnect: options.onReconnect } : {}),
+    };
     let set = this.channels.get(channel);
     const first = !set;
     if (!set) {
@@ -210,7 +217,10 @@ class PgListener {
   }
 
   private async connect(): Promise<pg.Client> {
-    const client = new pg.Client({ ...this.config, application_name: `${this.config.application_name ?? 'okienko-hub'}-listen` });
+    const client = new pg.Client({
+      ...this.config,
+      application_name: `${this.config.application_name ?? 'okienko-hub'}-listen`,
+    });
     client.on('notification', (message) => {
       for (const subscription of this.channels.get(message.channel) ?? []) subscription.handler(message.payload ?? '');
     });
@@ -243,7 +253,10 @@ class PgListener {
           for (const set of this.channels.values()) for (const subscription of set) subscription.onReconnect?.();
         },
         (error: unknown) => {
-          this.log.warn('LISTEN reconnect failed', { error: error instanceof Error ? error.message : String(error), retryMs: this.retryMs });
+          this.log.warn('LISTEN reconnect failed', {
+            error: error instanceof Error ? error.message : String(error),
+            retryMs: this.retryMs,
+          });
           this.retryMs = Math.min(this.retryMs * 2, 10_000);
           this.scheduleReconnect();
         },

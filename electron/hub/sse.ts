@@ -59,7 +59,11 @@ export class SseHub {
   }
 
   /** Takes over an answered request: writes the headers and keeps the stream until either side ends it. */
-  open(request: http.IncomingMessage, response: http.ServerResponse, headers: Readonly<Record<string, string>>): SseClient {
+  open(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    headers: Readonly<Record<string, string>>,
+  ): SseClient {
     request.socket.setNoDelay(true);
     request.socket.setKeepAlive(true, 30_000);
     response.writeHead(200, { ...headers, ...SSE_HEADERS });

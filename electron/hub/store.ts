@@ -125,7 +125,9 @@ export class HubStore {
    */
   async afterRestore(): Promise<AfterRestore> {
     return this.db.transaction(async (tx) => {
-      const stamp = await tx.query<{ value: string | number }>(`UPDATE hub_stamp SET value = value + ${STAMP_JUMP_AFTER_RESTORE} WHERE id RETURNING value`);
+      const stamp = await tx.query<{ value: string | number }>(
+        `UPDATE hub_stamp SET value = value + ${STAMP_JUMP_AFTER_RESTORE} WHERE id RETURNING value`,
+      );
       const leases = await tx.query<{ day: string }>(
         `UPDATE number_leases SET next = GREATEST(next, ${LEASED_HIGH_START}) + ${NUMBER_JUMP_AFTER_RESTORE}
           WHERE day >= to_char(now() AT TIME ZONE 'Europe/Warsaw', 'YYYY-MM-DD') RETURNING day`,
@@ -167,26 +169,39 @@ export class HubStore {
    * The hub's "call next": in one transaction, serialised with every push by the stamp row, pick
    * the counter's next visitor by the office's rule and write the call (ticket and counter).
    */
-  async callNext(request: CallNextRequest, now: number): Promise<{ ticket: WireDocument | null; reason: PickReason | null; written: StoredDocument[] }> {
+  async callNext(
+    request: CallNextRequest,
+    now: number,
+  ): Promise<{ ticket: WireDocument | null; reason: PickReason | null; written: StoredDocument[] }> {
     return this.db.transaction(async (tx) => {
       const counterRow = await tx.query<{ value: string | number }>('SELECT value FROM hub_stamp WHERE id FOR UPDATE');
       let stamp = Number(counterRow[0]?.value ?? 0);
       // Asked before (the answer was lost on the way): the same visitor, not a second one.
-      const [asked] = await tx.query<{ ticket_id: string | null; reason: string | null }>('SELECT ticket_id, reason FROM call_requests WHERE request_id = $1', [
-        request.requestId,
-      ]);
+      const [asked] = await tx.query<{ ticket_id: string | null; reason: string | null }>(
+        'SELECT ticket_id, reason FROM call_requests WHERE request_id = $1',
+        [request.requestId],
+      );
       if (asked) {
         if (!asked.ticket_id) return { ticket: null, reason: null, written: [] };
-        const [ticketRow] = await tx.query<{ data: Record<string, unknown>; deleted: boolean }>(`SELECT data, deleted FROM documents WHERE collection = 'tickets' AND id = $1`, [
-          asked.ticket_id,
-        ]);
-        return { ticket: ticketRow ? toWire(ticketRow.data, ticketRow.deleted) : null, reason: asked.reason as PickReason | null, written: [] };
+        const [ticketRow] = await tx.query<{ data: Record<string, unknown>; deleted: boolean }>(
+          `SELECT data, deleted FROM documents WHERE collection = 'tickets' AND id = $1`,
+          [asked.ticket_id],
+        );
+        return {
+          ticket: ticketRow ? toWire(ticketRow.data, ticketRow.deleted) : null,
+          reason: asked.reason as PickReason | null,
+          written: [],
+        };
       }
-      const [officeRow] = await tx.query<{ data: Office }>(`SELECT data FROM documents WHERE collection = 'office' AND NOT deleted ORDER BY id LIMIT 1`);
-      const [counterDoc] = await tx.query<{ data: CounterDoc }>(`SELECT data FROM documents WHERE collection = 'counters' AND id = $1 AND NOT deleted`, [
-        String(request.counter),
-      ]);
-      if (!officeRow || !counterDoc) throw new HubFailure(409, 'unknown-counter', `The hub knows no counter ${request.counter} (yet)`);
+      const [officeRow] = await tx.query<{ data: Office }>(
+        `SELECT data FROM documents WHERE collection = 'office' AND NOT deleted ORDER BY id LIMIT 1`,
+      );
+      const [counterDoc] = await tx.query<{ data: CounterDoc }>(
+        `SELECT data FROM documents WHERE collection = 'counters' AND id = $1 AND NOT deleted`,
+        [String(request.counter)],
+      );
+      if (!officeRow || !counterDoc)
+        throw new HubFailure(409, 'unknown-counter', `The hub knows no counter ${request.counter} (yet)`);
       // Whether the counter is open and free is the counter's own business: it checked before
       // asking, and its latest "done" or "open" may still be on the way here.
       const counter = counterDoc.data;
@@ -202,20 +217,39 @@ export class HubStore {
         now,
       );
       if (!pick) {
-        await tx.query('INSERT INTO call_requests (request_id, ticket_id, reason) VALUES ($1, NULL, NULL)', [request.requestId]);
+        await tx.query('INSERT INTO call_requests (request_id, ticket_id, reason) VALUES ($1, NULL, NULL)', [
+          request.requestId,
+        ]);
         return { ticket: null, reason: null, written: [] };
       }
-      await tx.query('INSERT INTO call_requests (request_id, ticket_id, reason) VALUES ($1, $2, $3)', [request.requestId, pick.ticket.id, pick.reason]);
-      const actor = request.clerk ? { station: request.station, counter: request.counter, clerk: request.clerk } : { station: request.station, counter: request.counter };
+      await tx.query('INSERT INTO call_requests (request_id, ticket_id, reason) VALUES ($1, $2, $3)', [
+        request.requestId,
+        pick.ticket.id,
+        pick.reason,
+      ]);
+      const actor = request.clerk
+        ? { station: request.station, counter: request.counter, clerk: request.clerk }
+        : { station: request.station, counter: request.counter };
       const ticketStamp = ++stamp;
-      const called = { ...transition(pick.ticket, { type: 'call', counter: request.counter }, actor, now), [HUB_STAMP_FIELD]: ticketStamp };
+      const called = {
+        ...transition(pick.ticket, { type: 'call', counter: request.counter }, actor, now),
+        [HUB_STAMP_FIELD]: ticketStamp,
+      };
       const counterStamp = ++stamp;
       // Only the priority rotation moves; `updatedAt` stays: it dates the counter's own word (open,
       // break, services), so a change made at the counter and still on its way wins (conflicts.ts).
       const nextCounter = { ...counter, normalSinceLastPriority: afterCall(counter, pick).normalSinceLastPriority };
       const written: StoredDocument[] = [
-        { collection: 'tickets', stamp: ticketStamp, document: toWire(called as unknown as Record<string, unknown>, false) },
-        { collection: 'counters', stamp: counterStamp, document: toWire(nextCounter as unknown as Record<string, unknown>, false) },
+        {
+          collection: 'tickets',
+          stamp: ticketStamp,
+          document: toWire(called as unknown as Record<string, unknown>, false),
+        },
+        {
+          collection: 'counters',
+          stamp: counterStamp,
+          document: toWire(nextCounter as unknown as Record<string, unknown>, false),
+        },
       ];
       for (const entry of written) {
         const { _deleted: deleted, ...data } = entry.document;
@@ -224,7 +258,12 @@ export class HubStore {
            ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data, deleted = excluded.deleted, stamp = excluded.stamp, updated_at = now()`,
           [entry.collection, entry.document.id, JSON.stringify(data), deleted, entry.stamp],
         );
-        const notice: ChangeNotice = { node: this.nodeId, collection: entry.collection, from: entry.stamp, to: entry.stamp };
+        const notice: ChangeNotice = {
+          node: this.nodeId,
+          collection: entry.collection,
+          from: entry.stamp,
+          to: entry.stamp,
+        };
         await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
       }
       await tx.query('UPDATE hub_stamp SET value = $1 WHERE id', [stamp]);
@@ -253,7 +292,10 @@ export class HubStore {
         const stamp = last.stamp;
         // One statement for the whole batch; a document written twice keeps its last state and stamp.
         const finalStates = new Map(
-          written.map(({ stamp: at, document: { _deleted: deleted, ...data } }) => [data.id, { id: data.id, data, deleted, stamp: at }]),
+          written.map(({ stamp: at, document: { _deleted: deleted, ...data } }) => [
+            data.id,
+            { id: data.id, data, deleted, stamp: at },
+          ]),
         );
         await tx.query(
           `INSERT INTO documents (collection, id, data, deleted, stamp)
@@ -289,7 +331,11 @@ export class HubStore {
     const documents: StoredDocument[] = [];
     for (const row of rows) {
       if (row.stamp === null || row.stamp === undefined || !row.data || !row.collection) continue;
-      documents.push({ collection: row.collection, stamp: Number(row.stamp), document: toWire(row.data, row.deleted ?? false) });
+      documents.push({
+        collection: row.collection,
+        stamp: Number(row.stamp),
+        document: toWire(row.data, row.deleted ?? false),
+      });
     }
     return { newest: Number(rows[0]?.newest ?? 0), documents };
   }
@@ -308,8 +354,14 @@ export class HubStore {
   /** Hands out the next block of ticket numbers for a day and service, and records who got it. */
   async leaseNumbers(day: string, service: string, size: number, tokenId: number | null): Promise<LeaseResponse> {
     return this.db.transaction(async (tx) => {
-      const created = await tx.query('INSERT INTO number_leases (day, service, next) VALUES ($1, $2, 1) ON CONFLICT (day, service) DO NOTHING RETURNING next', [day, service]);
-      const rows = await tx.query<{ next: number }>('SELECT next FROM number_leases WHERE day = $1 AND service = $2 FOR UPDATE', [day, service]);
+      const created = await tx.query(
+        'INSERT INTO number_leases (day, service, next) VALUES ($1, $2, 1) ON CONFLICT (day, service) DO NOTHING RETURNING next',
+        [day, service],
+      );
+      const rows = await tx.query<{ next: number }>(
+        'SELECT next FROM number_leases WHERE day = $1 AND service = $2 FOR UPDATE',
+        [day, service],
+      );
       // Never below a leased number a ticket of that day already has: a hub restored without
       // `after-restore` learns the printed numbers back from the tickets the workstations send it
       // again, and carries on after them. Numbers belong to the service that issued the ticket (its
@@ -376,7 +428,12 @@ export class HubStore {
  * and become the master in `current` (which this updates), so a later row for the same document
  * is checked against what the earlier one wrote. Shared with the benchmark's discarding hub.
  */
-export function decidePush(collection: SyncCollection, rows: readonly PushRow[], current: Map<string, WireDocument>, stamp: number): PushOutcome {
+export function decidePush(
+  collection: SyncCollection,
+  rows: readonly PushRow[],
+  current: Map<string, WireDocument>,
+  stamp: number,
+): PushOutcome {
   const stamped = STAMPED_COLLECTIONS.includes(collection);
   const conflicts: WireDocument[] = [];
   const written: StoredDocument[] = [];
@@ -409,7 +466,12 @@ export function checkRows(collection: SyncCollection, rows: readonly PushRow[]):
     }
   });
   if (problems.length > 0) {
-    const more = problems.length > MAX_REPORTED_PROBLEMS ? ` (and ${problems.length - MAX_REPORTED_PROBLEMS} more)` : '';
-    throw new HubFailure(422, 'invalid-document', `Not a valid ${collection} document, nothing was stored: ${problems.slice(0, MAX_REPORTED_PROBLEMS).join(' | ')}${more}`);
+    const more =
+      problems.length > MAX_REPORTED_PROBLEMS ? ` (and ${problems.length - MAX_REPORTED_PROBLEMS} more)` : '';
+    throw new HubFailure(
+      422,
+      'invalid-document',
+      `Not a valid ${collection} document, nothing was stored: ${problems.slice(0, MAX_REPORTED_PROBLEMS).join(' | ')}${more}`,
+    );
   }
 }

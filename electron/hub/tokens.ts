@@ -34,7 +34,11 @@ export function lowestFreeSlot(taken: Iterable<number>): number | null {
 
 export function checkStationName(name: string): void {
   if (!NAME.test(name)) {
-    throw new HubFailure(400, 'bad-name', `"${name}" is not a station name: use 1-64 letters, digits, dots, dashes or underscores`);
+    throw new HubFailure(
+      400,
+      'bad-name',
+      `"${name}" is not a station name: use 1-64 letters, digits, dots, dashes or underscores`,
+    );
   }
 }
 
@@ -61,20 +65,35 @@ export async function createToken(db: SqlClient, name: string): Promise<{ token:
   return db.transaction(async (tx) => {
     // Serialise enrolments so two at once cannot pick the same slot.
     await tx.query('LOCK TABLE tokens IN SHARE ROW EXCLUSIVE MODE');
-    const existing = await tx.query<{ slot: number; revoked_at: Date | null }>('SELECT slot, revoked_at FROM tokens WHERE name = $1', [name]);
+    const existing = await tx.query<{ slot: number; revoked_at: Date | null }>(
+      'SELECT slot, revoked_at FROM tokens WHERE name = $1',
+      [name],
+    );
     const secret = newSecret();
     const found = existing[0];
     if (found) {
       if (found.revoked_at === null) {
-        throw new HubFailure(409, 'name-taken', `Station "${name}" already has a token; revoke it first to issue a new one`);
+        throw new HubFailure(
+          409,
+          'name-taken',
+          `Station "${name}" already has a token; revoke it first to issue a new one`,
+        );
       }
       const token = formatToken(found.slot, secret);
-      await tx.query('UPDATE tokens SET token_hash = $2, created_at = now(), revoked_at = NULL WHERE name = $1', [name, hashToken(token)]);
+      await tx.query('UPDATE tokens SET token_hash = $2, created_at = now(), revoked_at = NULL WHERE name = $1', [
+        name,
+        hashToken(token),
+      ]);
       return { token, slot: found.slot };
     }
     const slots = await tx.query<{ slot: number }>('SELECT slot FROM tokens');
     const slot = lowestFreeSlot(slots.map((row) => Number(row.slot)));
-    if (slot === null) throw new HubFailure(409, 'no-free-slot', `All ${MAX_SLOT} slots are taken; re-enrol a revoked station name instead`);
+    if (slot === null)
+      throw new HubFailure(
+        409,
+        'no-free-slot',
+        `All ${MAX_SLOT} slots are taken; re-enrol a revoked station name instead`,
+      );
     const token = formatToken(slot, secret);
     await tx.query('INSERT INTO tokens (name, slot, token_hash) VALUES ($1, $2, $3)', [name, slot, hashToken(token)]);
     return { token, slot };

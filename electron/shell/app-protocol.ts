@@ -111,7 +111,10 @@ const diskFiles: AppProtocolFiles = {
 export type ConnectSources = () => readonly string[];
 
 function errorResponse(status: number, text: string): Response {
-  return new Response(text, { status, headers: { ...APP_RESPONSE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(text, {
+    status,
+    headers: { ...APP_RESPONSE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 }
 
 /** The `protocol.handle(APP_SCHEME, …)` handler for the renderer folder `root`. */

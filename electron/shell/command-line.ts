@@ -71,7 +71,10 @@ export interface ShellCommandLine {
 }
 
 /** Throws `OptionsError` (from host/options) with a message for the person who typed it. */
-export function parseShellArgs(args: readonly string[], options: { readonly cwd: string; readonly defaultUserDataDir: string }): ShellCommandLine {
+export function parseShellArgs(
+  args: readonly string[],
+  options: { readonly cwd: string; readonly defaultUserDataDir: string },
+): ShellCommandLine {
   const own = ownOptions(args);
   const parsed = parseHostArgs(own, options.cwd);
   const explicitData = own.some((arg) => arg === '--data' || arg.startsWith('--data='));

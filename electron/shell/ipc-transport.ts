@@ -30,7 +30,8 @@ export function asResult(value: unknown): Result<unknown> {
 export function createIpcTransport(ipc: IpcRendererLike): Transport {
   return {
     async call(channel, payload) {
-      if (!isChannelName(channel)) return fail('UNKNOWN_CHANNEL', `Unknown channel ${JSON.stringify(String(channel).slice(0, 80))}`);
+      if (!isChannelName(channel))
+        return fail('UNKNOWN_CHANNEL', `Unknown channel ${JSON.stringify(String(channel).slice(0, 80))}`);
       try {
         return asResult(await ipc.invoke(IPC_PREFIX + channel, payload));
       } catch {

@@ -63,7 +63,11 @@ export interface WindowPlan {
   readonly speaks: boolean;
 }
 
-export function planWindows(settings: RoleSettings | null, displays: readonly DisplayInfo[], primaryId: number): WindowPlan[] {
+export function planWindows(
+  settings: RoleSettings | null,
+  displays: readonly DisplayInfo[],
+  primaryId: number,
+): WindowPlan[] {
   const primary = displays.find((display) => display.id === primaryId) ?? displays[0];
   if (!primary) return [];
   const route = routeForRole(settings);

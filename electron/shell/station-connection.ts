@@ -157,7 +157,9 @@ export class StationConnection {
       const { result } = reply.data;
       this.settle(
         reply.data.id,
-        result.ok ? { ok: true, value: result.value } : fail(isErrorCode(result.error.code) ? result.error.code : 'INTERNAL', result.error.message),
+        result.ok
+          ? { ok: true, value: result.value }
+          : fail(isErrorCode(result.error.code) ? result.error.code : 'INTERNAL', result.error.message),
       );
       return;
     }

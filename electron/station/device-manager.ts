@@ -14,7 +14,11 @@ import { describeError, type Logger } from './log';
 /** What a reader driver reports: an ICAO document as read from its MRZ, or why not. */
 export type RawIdRead =
   | { readonly ok: true; readonly identity: Identity; readonly problems: readonly { field: string; problem: string }[] }
-  | { readonly ok: false; readonly reason: 'torn' | 'check-digit' | 'unsupported' | 'garbage'; readonly part?: string | undefined };
+  | {
+      readonly ok: false;
+      readonly reason: 'torn' | 'check-digit' | 'unsupported' | 'garbage';
+      readonly part?: string | undefined;
+    };
 
 export interface IdReaderDevice {
   onRead(listener: (read: RawIdRead) => void): () => void;
@@ -42,11 +46,17 @@ const BACK_OFF_MS = [500, 1000, 2000, 5000];
  * The port to open for a device: the one its USB ids single out, else its configured path (a
  * pseudo-terminal, or a port the system cannot list); `how` says which, for the device screen.
  */
-export function resolvePath(settings: { path: string; match?: DeviceMatch | undefined }, ports: readonly SerialPortInfo[]): { path: string; how: string } {
+export function resolvePath(
+  settings: { path: string; match?: DeviceMatch | undefined },
+  ports: readonly SerialPortInfo[],
+): { path: string; how: string } {
   const resolved = resolvePortPath(settings, ports);
   const match = settings.match;
   if (resolved.by === 'identity' && match) {
-    return { path: resolved.path, how: `${resolved.path} (${normaliseUsbId(match.vendorId)}:${normaliseUsbId(match.productId)}${match.serialNumber ? ` #${match.serialNumber}` : ''})` };
+    return {
+      path: resolved.path,
+      how: `${resolved.path} (${normaliseUsbId(match.vendorId)}:${normaliseUsbId(match.productId)}${match.serialNumber ? ` #${match.serialNumber}` : ''})`,
+    };
   }
   return { path: resolved.path, how: resolved.note ? `${resolved.path} — ${resolved.note}` : resolved.path };
 }
@@ -80,7 +90,12 @@ class DeviceSlot<D extends { onClose(listener: () => void): () => void; close():
   }
 
   status(now: number): DeviceState {
-    return { role: this.role, connection: this.state, ...(this.description ? { device: this.description } : {}), checkedAt: new Date(now).toISOString() };
+    return {
+      role: this.role,
+      connection: this.state,
+      ...(this.description ? { device: this.description } : {}),
+      checkedAt: new Date(now).toISOString(),
+    };
   }
 
   async close(): Promise<void> {
@@ -163,19 +178,34 @@ export class DeviceManager {
    * (Re)opens the devices given: a role present in `settings` is closed and opened anew with its
    * settings (null: none); a role left out keeps running untouched.
    */
-  async configure(settings: { idReader?: IdReaderSettings | null; signaturePad?: SignaturePadSettings | null }): Promise<void> {
+  async configure(settings: {
+    idReader?: IdReaderSettings | null;
+    signaturePad?: SignaturePadSettings | null;
+  }): Promise<void> {
     const { drivers } = this.options;
     if ('idReader' in settings) {
       await this.idReader?.close();
       const reader = settings.idReader;
       this.idReader = reader
-        ? this.slot('idReader', reader, (path) => drivers.openIdReader(reader, path), (driver) => driver.onRead((raw) => this.deliver(raw)))
+        ? this.slot(
+            'idReader',
+            reader,
+            (path) => drivers.openIdReader(reader, path),
+            (driver) => driver.onRead((raw) => this.deliver(raw)),
+          )
         : null;
     }
     if ('signaturePad' in settings) {
       await this.signaturePad?.close();
       const pad = settings.signaturePad;
-      this.signaturePad = pad ? this.slot('signaturePad', pad, (path) => drivers.openSignaturePad(pad, path), () => undefined) : null;
+      this.signaturePad = pad
+        ? this.slot(
+            'signaturePad',
+            pad,
+            (path) => drivers.openSignaturePad(pad, path),
+            () => undefined,
+          )
+        : null;
     }
     this.options.onStatus();
   }
@@ -202,7 +232,11 @@ export class DeviceManager {
 
   states(): DeviceState[] {
     const now = this.options.now();
-    const off = (role: DeviceRole): DeviceState => ({ role, connection: 'not-configured', checkedAt: new Date(now).toISOString() });
+    const off = (role: DeviceRole): DeviceState => ({
+      role,
+      connection: 'not-configured',
+      checkedAt: new Date(now).toISOString(),
+    });
     return [this.idReader?.status(now) ?? off('idReader'), this.signaturePad?.status(now) ?? off('signaturePad')];
   }
 
@@ -233,7 +267,8 @@ export class DeviceManager {
     try {
       return await pad.capture({ signal: controller.signal });
     } catch (error) {
-      if (controller.signal.aborted) throw new ContractFailure('SIGNATURE_CANCELLED', 'The signature was cancelled or not given in time');
+      if (controller.signal.aborted)
+        throw new ContractFailure('SIGNATURE_CANCELLED', 'The signature was cancelled or not given in time');
       if (error instanceof ContractFailure) throw error;
       throw new ContractFailure('DEVICE_DISCONNECTED', `The signature pad stopped: ${describeError(error)}`);
     } finally {
@@ -263,7 +298,10 @@ export class DeviceManager {
     this.options.onRead(read);
   }
 
-  private requireConnected<D>(slot: DeviceSlot<D & { onClose(listener: () => void): () => void; close(): Promise<void> }> | null, role: DeviceRole): D {
+  private requireConnected<D>(
+    slot: DeviceSlot<D & { onClose(listener: () => void): () => void; close(): Promise<void> }> | null,
+    role: DeviceRole,
+  ): D {
     if (!slot) throw new ContractFailure('DEVICE_NOT_CONFIGURED', `No ${role} is configured on this workstation`);
     const driver = slot.current;
     if (!driver) throw new ContractFailure('DEVICE_DISCONNECTED', `The ${role} is not connected`);

@@ -33,7 +33,12 @@ function padFailure(error: unknown): never {
 }
 
 /** The driver's read-only signature as the contract's plain JSON. */
-const plainSignature = (signature: { width: number; height: number; rate: number; strokes: readonly { samples: readonly Signature['strokes'][number]['samples'][number][] }[] }): Signature => ({
+const plainSignature = (signature: {
+  width: number;
+  height: number;
+  rate: number;
+  strokes: readonly { samples: readonly Signature['strokes'][number]['samples'][number][] }[];
+}): Signature => ({
   width: signature.width,
   height: signature.height,
   rate: signature.rate,
@@ -84,7 +89,10 @@ export const realDevices: StationDevices = {
     return new RobustTicketPrinter({
       open: () => openPrinterPort(settings),
       init: layoutInit(layout),
-      description: settings.transport === 'serial' ? `${settings.path} @ ${settings.baudRate}` : `${settings.transport}:${settings.path}`,
+      description:
+        settings.transport === 'serial'
+          ? `${settings.path} @ ${settings.baudRate}`
+          : `${settings.transport}:${settings.path}`,
       ...(settings.transport === 'serial' ? { baudRate: settings.baudRate } : {}),
     });
   },
@@ -110,7 +118,10 @@ export const realDevices: StationDevices = {
   async openIdReader(settings, path): Promise<IdReaderDevice> {
     const port = new SerialBytePort({ path, baudRate: settings.baudRate, rtscts: settings.rtscts });
     await port.open();
-    const reader = new MrzSwipeReader(port, { framing: settings.framing, interByteTimeoutMs: settings.interByteTimeoutMs });
+    const reader = new MrzSwipeReader(port, {
+      framing: settings.framing,
+      interByteTimeoutMs: settings.interByteTimeoutMs,
+    });
     return {
       onRead: (listener) => reader.onRead((read) => listener(rawIdRead(read.result, localDay(new Date())))),
       onClose: (listener) => port.onClose(() => listener()),
@@ -118,7 +129,12 @@ export const realDevices: StationDevices = {
     };
   },
   async openSignaturePad(settings, path): Promise<SignaturePadDevice> {
-    const port = new SerialBytePort({ path, baudRate: settings.baudRate, parity: settings.parity, rtscts: settings.rtscts });
+    const port = new SerialBytePort({
+      path,
+      baudRate: settings.baudRate,
+      parity: settings.parity,
+      rtscts: settings.rtscts,
+    });
     await port.open();
     const pad = new TopazSignaturePad(port);
     return {

@@ -37,7 +37,9 @@ export function sanitizeFields(fields: LogFields | undefined): Record<string, un
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-export function createLogger(options: { level?: LogLevel; write?: (line: string) => void; scope?: string } = {}): Logger {
+export function createLogger(
+  options: { level?: LogLevel; write?: (line: string) => void; scope?: string } = {},
+): Logger {
   const min = ORDER[options.level ?? 'info'];
   const write = options.write ?? ((line: string) => process.stderr.write(line + '\n'));
   const emit = (level: LogLevel, message: string, fields?: LogFields) => {

@@ -9,7 +9,13 @@ import type { UnknownPrintJob } from '../common/contract/devices';
 import type { PrintJob, PrinterState, PrinterStatus, TicketPrintout } from '../common/contract/printer';
 import { ContractFailure, type ErrorCode } from '../common/contract/result';
 import type { PrinterSettings } from '../common/contract/settings';
-import { PrintFailure, type PrinterCondition, type PrintFailureReason, type TicketLayoutInput, type TicketPrinter } from '../../native/printer/ticket-printer';
+import {
+  PrintFailure,
+  type PrinterCondition,
+  type PrintFailureReason,
+  type TicketLayoutInput,
+  type TicketPrinter,
+} from '../../native/printer/ticket-printer';
 import type { UnknownJob } from '../../native/printer/robust-printer';
 import { describeError, type Logger } from './log';
 import type { StoredUnknownJob, UnknownJobsStore } from './unknown-jobs-store';
@@ -55,7 +61,8 @@ interface SelfHealingPrinter extends TicketPrinter {
   resolveUnknownJob(jobId: string, outcome: 'printed' | 'not-printed'): boolean;
 }
 
-const isSelfHealing = (driver: TicketPrinter | null): driver is SelfHealingPrinter => driver !== null && 'onLinkState' in driver && 'unknownJobs' in driver;
+const isSelfHealing = (driver: TicketPrinter | null): driver is SelfHealingPrinter =>
+  driver !== null && 'onLinkState' in driver && 'unknownJobs' in driver;
 
 /** The word printed above the number of a reprint, in the ticket's language. */
 const DUPLICATE: Record<TicketPrintout['language'], string> = { pl: 'DUPLIKAT', en: 'DUPLICATE', uk: 'ДУБЛІКАТ' };
@@ -90,7 +97,11 @@ export class PrinterService {
 
   constructor(private readonly deps: PrinterServiceDeps) {
     this.restored = this.restore();
-    this.current = { status: deps.settings ? 'no-answer' : 'not-configured', checkedAt: new Date(deps.now()).toISOString(), ...this.device() };
+    this.current = {
+      status: deps.settings ? 'no-answer' : 'not-configured',
+      checkedAt: new Date(deps.now()).toISOString(),
+      ...this.device(),
+    };
     if (deps.settings && deps.heartbeatMs > 0) {
       this.heartbeat = setInterval(() => {
         if (!this.busy) void this.refresh();
@@ -116,17 +127,23 @@ export class PrinterService {
 
   async printTicket(printout: TicketPrintout): Promise<PrintJob> {
     const settings = this.deps.settings;
-    if (!settings) throw new ContractFailure('PRINTER_NOT_CONFIGURED', 'No ticket printer is configured on this workstation');
+    if (!settings)
+      throw new ContractFailure('PRINTER_NOT_CONFIGURED', 'No ticket printer is configured on this workstation');
     this.busy = true;
     try {
       const driver = await this.connect(settings);
-      if (!driver) throw new ContractFailure('PRINTER_OFFLINE', `Printer ${this.device().device ?? ''} cannot be opened`);
+      if (!driver)
+        throw new ContractFailure('PRINTER_OFFLINE', `Printer ${this.device().device ?? ''} cannot be opened`);
       const bytes = this.layoutOf(printout, settings);
       this.remember(printout);
       try {
         const receipt = await driver.print(bytes, { tag: printout.ticketId });
         this.publish(receipt.warning ?? 'ready');
-        this.deps.log.info('ticket printed', { ticket: printout.ticketId, bytes: receipt.bytes, ms: Math.round(receipt.elapsedMs) });
+        this.deps.log.info('ticket printed', {
+          ticket: printout.ticketId,
+          bytes: receipt.bytes,
+          ms: Math.round(receipt.elapsedMs),
+        });
         return {
           jobId: receipt.jobId || randomUUID(),
           bytes: receipt.bytes,
@@ -169,7 +186,10 @@ export class PrinterService {
    * A person's decision about an unknown job: it came out, it did not, or print it again now —
    * marked as a duplicate, with the same number (the visitor keeps their place).
    */
-  async resolveJob(jobId: string, outcome: 'printed' | 'not-printed' | 'reprint'): Promise<{ resolved: boolean; reprint?: PrintJob }> {
+  async resolveJob(
+    jobId: string,
+    outcome: 'printed' | 'not-printed' | 'reprint',
+  ): Promise<{ resolved: boolean; reprint?: PrintJob }> {
     await this.restored;
     // The job stays listed until its duplicate's end is confirmed (seconds): a second press in
     // that time must not print a second duplicate.
@@ -182,7 +202,10 @@ export class PrinterService {
     }
   }
 
-  private async settleJob(jobId: string, outcome: 'printed' | 'not-printed' | 'reprint'): Promise<{ resolved: boolean; reprint?: PrintJob }> {
+  private async settleJob(
+    jobId: string,
+    outcome: 'printed' | 'not-printed' | 'reprint',
+  ): Promise<{ resolved: boolean; reprint?: PrintJob }> {
     const carried = this.carried.find((candidate) => candidate.jobId === jobId);
     if (carried) return this.resolveCarried(carried, outcome);
     const driver = this.driver;
@@ -196,27 +219,46 @@ export class PrinterService {
       return { resolved };
     }
     const printout = job.tag ? this.printouts.get(job.tag) : undefined;
-    if (!printout) throw new ContractFailure('PRINT_JOB_GONE', 'The ticket of this job is no longer known here; reprint it from the counter');
+    if (!printout)
+      throw new ContractFailure(
+        'PRINT_JOB_GONE',
+        'The ticket of this job is no longer known here; reprint it from the counter',
+      );
     const duplicate = { ...printout, duplicate: DUPLICATE[printout.language] };
     try {
-      const receipt = await driver.print(this.layoutOf(duplicate, settings), { tag: printout.ticketId, duplicateOf: jobId });
+      const receipt = await driver.print(this.layoutOf(duplicate, settings), {
+        tag: printout.ticketId,
+        duplicateOf: jobId,
+      });
       this.publish(receipt.warning ?? 'ready');
       this.deps.log.info('duplicate printed', { ticket: printout.ticketId, duplicateOf: jobId });
-      return { resolved: true, reprint: { jobId: receipt.jobId, bytes: receipt.bytes, confirmedAt: new Date(this.deps.now()).toISOString() } };
+      return {
+        resolved: true,
+        reprint: { jobId: receipt.jobId, bytes: receipt.bytes, confirmedAt: new Date(this.deps.now()).toISOString() },
+      };
     } catch (error) {
       this.failed(error);
     }
   }
 
   /** A job from before the restart: settled here, or printed again as a duplicate through today's driver. */
-  private async resolveCarried(job: StoredUnknownJob, outcome: 'printed' | 'not-printed' | 'reprint'): Promise<{ resolved: boolean; reprint?: PrintJob }> {
+  private async resolveCarried(
+    job: StoredUnknownJob,
+    outcome: 'printed' | 'not-printed' | 'reprint',
+  ): Promise<{ resolved: boolean; reprint?: PrintJob }> {
     let reprint: PrintJob | undefined;
     if (outcome === 'reprint') {
       const settings = this.deps.settings;
-      if (!job.printout) throw new ContractFailure('PRINT_JOB_GONE', 'The ticket of this job is no longer known here; reprint it from the counter');
-      if (!settings) throw new ContractFailure('PRINTER_NOT_CONFIGURED', 'No ticket printer is configured on this workstation');
+      if (!job.printout)
+        throw new ContractFailure(
+          'PRINT_JOB_GONE',
+          'The ticket of this job is no longer known here; reprint it from the counter',
+        );
+      if (!settings)
+        throw new ContractFailure('PRINTER_NOT_CONFIGURED', 'No ticket printer is configured on this workstation');
       const driver = await this.connect(settings);
-      if (!driver) throw new ContractFailure('PRINTER_OFFLINE', `Printer ${this.device().device ?? ''} cannot be opened`);
+      if (!driver)
+        throw new ContractFailure('PRINTER_OFFLINE', `Printer ${this.device().device ?? ''} cannot be opened`);
       const duplicate = { ...job.printout, duplicate: DUPLICATE[job.printout.language] };
       try {
         const receipt = await driver.print(this.layoutOf(duplicate, settings), { tag: job.printout.ticketId });
@@ -269,7 +311,8 @@ export class PrinterService {
   /** The self-test page: every Polish letter in the printer's code page, the model and the line. */
   async printSelfTest(): Promise<PrintJob> {
     const settings = this.deps.settings;
-    if (!settings) throw new ContractFailure('PRINTER_NOT_CONFIGURED', 'No ticket printer is configured on this workstation');
+    if (!settings)
+      throw new ContractFailure('PRINTER_NOT_CONFIGURED', 'No ticket printer is configured on this workstation');
     if (!this.deps.layoutSelfTest) throw new ContractFailure('INTERNAL', 'No self-test page for this printer');
     const driver = await this.connect(settings);
     if (!driver) throw new ContractFailure('PRINTER_OFFLINE', `Printer ${this.device().device ?? ''} cannot be opened`);
@@ -292,7 +335,12 @@ export class PrinterService {
   private device(): { device?: string } {
     const settings = this.deps.settings;
     if (!settings) return {};
-    return { device: settings.transport === 'serial' ? `${settings.path} @ ${settings.baudRate}` : `${settings.transport}:${settings.path}` };
+    return {
+      device:
+        settings.transport === 'serial'
+          ? `${settings.path} @ ${settings.baudRate}`
+          : `${settings.transport}:${settings.path}`,
+    };
   }
 
   private layoutOf(printout: TicketPrintout, settings: PrinterSettings): Uint8Array {

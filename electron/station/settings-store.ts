@@ -25,7 +25,10 @@ function defaults(stationId: string): Settings {
 }
 
 /** Parse raw file content; never throws. */
-export function parseSettings(text: string | null, newStationId: () => string = () => `ws-${randomUUID().slice(0, 8)}`): LoadedSettings {
+export function parseSettings(
+  text: string | null,
+  newStationId: () => string = () => `ws-${randomUUID().slice(0, 8)}`,
+): LoadedSettings {
   if (text === null) return { settings: defaults(newStationId()), problems: [], existed: false };
   let raw: unknown;
   try {
@@ -33,12 +36,18 @@ export function parseSettings(text: string | null, newStationId: () => string = 
   } catch (error) {
     return {
       settings: defaults(newStationId()),
-      problems: [{ field: '(file)', message: `not valid JSON (${error instanceof Error ? error.message : 'parse error'})` }],
+      problems: [
+        { field: '(file)', message: `not valid JSON (${error instanceof Error ? error.message : 'parse error'})` },
+      ],
       existed: true,
     };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { settings: defaults(newStationId()), problems: [{ field: '(file)', message: 'expected a JSON object' }], existed: true };
+    return {
+      settings: defaults(newStationId()),
+      problems: [{ field: '(file)', message: 'expected a JSON object' }],
+      existed: true,
+    };
   }
   const record = raw as Record<string, unknown>;
   const problems: SettingsProblem[] = [];
@@ -70,7 +79,9 @@ export async function loadSettings(dataDir: string): Promise<LoadedSettings> {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       return {
         settings: defaults(`ws-${randomUUID().slice(0, 8)}`),
-        problems: [{ field: '(file)', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` }],
+        problems: [
+          { field: '(file)', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` },
+        ],
         existed: true,
       };
     }
@@ -91,7 +102,10 @@ export async function saveSettings(dataDir: string, settings: SettingsInput): Pr
     await writeFile(temp, JSON.stringify(parsed.data, null, 2) + '\n', 'utf8');
     await rename(temp, file);
   } catch (error) {
-    throw new ContractFailure('SETTINGS_WRITE_FAILED', `Settings not saved: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new ContractFailure(
+      'SETTINGS_WRITE_FAILED',
+      `Settings not saved: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+    );
   }
   return parsed.data;
 }

@@ -8,7 +8,14 @@ import { createDispatch, type Dispatch, type Handlers } from '../common/contract
 import type { EventName, EventPayload } from '../common/contract/contract';
 import type { DeviceState, Signature } from '../common/contract/devices';
 import { ContractFailure } from '../common/contract/result';
-import type { HubSettings, IdReaderSettings, PrinterSettings, Settings, SettingsProblem, SignaturePadSettings } from '../common/contract/settings';
+import type {
+  HubSettings,
+  IdReaderSettings,
+  PrinterSettings,
+  Settings,
+  SettingsProblem,
+  SignaturePadSettings,
+} from '../common/contract/settings';
 import type { TicketLayoutInput, TicketPrinter } from '../../native/printer/ticket-printer';
 import { describeError, type Logger } from './log';
 import { PrinterService } from './printer-service';
@@ -193,7 +200,12 @@ export async function createStation(options: StationOptions): Promise<Station> {
       }
       if (role === 'idReader') {
         const read = await devices.nextRead(30_000);
-        return { role, read: read.ok ? { ok: true, documentKind: read.identity.documentKind } : { ok: false, reason: read.reason, ...(read.part ? { part: read.part } : {}) } };
+        return {
+          role,
+          read: read.ok
+            ? { ok: true, documentKind: read.identity.documentKind }
+            : { ok: false, reason: read.reason, ...(read.part ? { part: read.part } : {}) },
+        };
       }
       const captured = await devices.capture(60_000);
       const bound = await bind(captured.signature, 'Okienko — test podpisu', 'pad', captured.interrupted);

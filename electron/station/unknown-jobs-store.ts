@@ -34,7 +34,8 @@ export function fileUnknownJobsStore(dataDir: string, log: Logger): UnknownJobsS
       try {
         text = await readFile(file, 'utf8');
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log.warn('unknown print jobs not read', { error: describeError(error) });
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+          log.warn('unknown print jobs not read', { error: describeError(error) });
         return [];
       }
       const parsed = z.array(StoredUnknownJobSchema).safeParse(safeJson(text));

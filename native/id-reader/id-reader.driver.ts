@@ -84,7 +84,11 @@ export class MrzSwipeReader implements IdReader {
     this.#buffer = joined;
 
     // Every frame that has ended goes out now; what follows it starts the next swipe.
-    for (let end = findFrameEnd(this.#buffer, this.#framing); end !== undefined; end = findFrameEnd(this.#buffer, this.#framing)) {
+    for (
+      let end = findFrameEnd(this.#buffer, this.#framing);
+      end !== undefined;
+      end = findFrameEnd(this.#buffer, this.#framing)
+    ) {
       const frame = this.#buffer.slice(0, end);
       this.#buffer = this.#buffer.slice(end);
       this.#emit(frame, false);
@@ -118,15 +122,26 @@ export class MrzSwipeReader implements IdReader {
     const frame = this.#buffer;
     this.#buffer = new Uint8Array(0);
     // A start marker without its end marker: a swipe had begun, however few bytes it delivered.
-    const began = frame.some((byte) => byte === STX || byte === SOH || byte === FS) && !frame.includes(ETX) && !frame.includes(GS);
+    const began =
+      frame.some((byte) => byte === STX || byte === SOH || byte === FS) && !frame.includes(ETX) && !frame.includes(GS);
     if (frame.length >= this.#minBytes || began) this.#emit(frame, true, began);
   }
 
   #emit(frame: Uint8Array, interrupted: boolean, began = false): void {
-    const { framing, ...decoded } = decodeSwipe(frame, { framing: this.#framing, acceptSpecimens: this.#acceptSpecimens });
+    const { framing, ...decoded } = decodeSwipe(frame, {
+      framing: this.#framing,
+      acceptSpecimens: this.#acceptSpecimens,
+    });
     let result: MrzReadResult = decoded;
     if (began && !result.ok && result.reason === 'garbage' && result.part === 'swipe') {
-      result = { ok: false, reason: 'torn', part: 'line-1', format: undefined, completeLines: 0, expectedLines: undefined };
+      result = {
+        ok: false,
+        reason: 'torn',
+        part: 'line-1',
+        format: undefined,
+        completeLines: 0,
+        expectedLines: undefined,
+      };
     }
     const read: IdRead = {
       result,

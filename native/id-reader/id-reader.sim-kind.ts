@@ -31,7 +31,8 @@ export const idReaderKind: DeviceKind = {
         switch (word) {
           case 'swipe': {
             const [document = '', framing = 'desko'] = args;
-            if (!isSpecimenName(document)) throw new Error(`Unknown document "${document}" (${SPECIMEN_NAMES.join(', ')})`);
+            if (!isSpecimenName(document))
+              throw new Error(`Unknown document "${document}" (${SPECIMEN_NAMES.join(', ')})`);
             if (!isFraming(framing)) throw new Error(`Unknown framing "${framing}" (${FRAMINGS.join(', ')})`);
             const simulator = device.simulator;
             if (!simulator) throw new Error('The ID reader is unplugged');

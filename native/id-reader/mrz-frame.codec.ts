@@ -63,7 +63,8 @@ export type SwipeFrame =
   /** A 3M frame whose block check character does not match: the line corrupted bytes. */
   | { readonly ok: false; readonly framing: Framing; readonly reason: 'check-digit'; readonly part: 'frame-bcc' };
 
-const isMrzChar = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x3c;
+const isMrzChar = (code: number): boolean =>
+  (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x3c;
 const isControl = (code: number): boolean => code < 0x20 || code === 0x7f;
 const MRZ_LINE = /^[A-Z0-9<]+$/;
 
@@ -116,12 +117,19 @@ function locate(bytes: Uint8Array, hint: FramingHint): Located {
       if (start === -1) return { framing, payload: bytes, threeM: true, complete: false };
       const dataStart = start + 7; // after the flag byte
       const etx = indexOf(bytes, ETX, dataStart);
-      if (etx === -1) return { framing, payload: bytes.subarray(Math.min(dataStart, bytes.length)), threeM: true, complete: false };
+      if (etx === -1)
+        return { framing, payload: bytes.subarray(Math.min(dataStart, bytes.length)), threeM: true, complete: false };
       const bcc = bytes[etx + 1];
       if (bcc === undefined) return { framing, payload: bytes.subarray(dataStart, etx), threeM: true, complete: false };
       let xor = 0;
       for (let i = start + 1; i <= etx; i++) xor ^= bytes[i]!;
-      return { framing, payload: bytes.subarray(dataStart, etx), threeM: true, complete: true, bccValid: bcc === xor || bcc === (xor ^ SOH) };
+      return {
+        framing,
+        payload: bytes.subarray(dataStart, etx),
+        threeM: true,
+        complete: true,
+        bccValid: bcc === xor || bcc === (xor ^ SOH),
+      };
     }
     case 'desko': {
       const stx = indexOf(bytes, STX);
@@ -216,10 +224,19 @@ export function frameSwipe(bytes: Uint8Array, hint: FramingHint = 'auto'): Swipe
   const firstComplete = lines.find(isCompleteLine);
   const format = firstComplete === undefined ? undefined : FORMAT_BY_LENGTH[firstComplete.length];
   if (format === undefined) {
-    return { ok: false, framing, reason: 'torn', part: 'line-1', format: undefined, completeLines: 0, expectedLines: undefined };
+    return {
+      ok: false,
+      framing,
+      reason: 'torn',
+      part: 'line-1',
+      format: undefined,
+      completeLines: 0,
+      expectedLines: undefined,
+    };
   }
   const layout = MRZ_LAYOUTS[format];
-  const fits = (line: string | null | undefined): line is string => typeof line === 'string' && line.length === layout.length && MRZ_LINE.test(line);
+  const fits = (line: string | null | undefined): line is string =>
+    typeof line === 'string' && line.length === layout.length && MRZ_LINE.test(line);
 
   // A complete set of consecutive lines anywhere in the swipe is the reading; stray fragments
   // around it are noise.
@@ -286,7 +303,8 @@ export function findFrameEnd(bytes: Uint8Array, hint: FramingHint = 'auto'): num
         if (!isControl(byte)) continue;
         const endsFullLine = (byte === CR || byte === LF) && FORMAT_BY_LENGTH[i - pieceStart] !== undefined;
         pieceStart = i + 1;
-        if (endsFullLine && frameSwipe(bytes.subarray(0, i), 'plain').ok) return byte === CR && bytes[i + 1] === LF ? i + 2 : i + 1;
+        if (endsFullLine && frameSwipe(bytes.subarray(0, i), 'plain').ok)
+          return byte === CR && bytes[i + 1] === LF ? i + 2 : i + 1;
       }
       return undefined;
     }
@@ -314,7 +332,13 @@ function ascii(text: string): number[] {
 export function encodeSwipe(lines: readonly string[], framing: Framing): Uint8Array {
   switch (framing) {
     case 'desko':
-      return Uint8Array.from([DESKO_SIMULATED_SOD, STX, ...lines.flatMap((line) => [...ascii(line), CR]), ETX, DESKO_SIMULATED_EOD]);
+      return Uint8Array.from([
+        DESKO_SIMULATED_SOD,
+        STX,
+        ...lines.flatMap((line) => [...ascii(line), CR]),
+        ETX,
+        DESKO_SIMULATED_EOD,
+      ]);
     case 'access-is':
       return Uint8Array.from([FS, ...lines.flatMap((line) => [...ascii(line), CR]), GS]);
     case 'plain':

@@ -66,7 +66,11 @@ export type MrzReadResult =
     }
   | { readonly ok: false; readonly reason: 'check-digit'; readonly part: CheckedField; readonly checks: MrzChecks }
   | { readonly ok: false; readonly reason: 'check-digit'; readonly part: 'frame-bcc' }
-  | { readonly ok: false; readonly reason: 'unsupported'; readonly part: 'format' | 'documentCode' | 'issuingState' | 'nationality' }
+  | {
+      readonly ok: false;
+      readonly reason: 'unsupported';
+      readonly part: 'format' | 'documentCode' | 'issuingState' | 'nationality';
+    }
   | { readonly ok: false; readonly reason: 'garbage'; readonly part: 'swipe' | MrzField };
 
 export type MrzReadFailure = Extract<MrzReadResult, { ok: false }>;
@@ -91,25 +95,63 @@ const CHECK_FIELDS: Readonly<Record<CheckedField, FieldName>> = {
   composite: 'compositeCheckDigit',
 };
 
-const CHECK_ORDER: readonly CheckedField[] = ['documentNumber', 'birthDate', 'expiryDate', 'personalNumber', 'composite'];
+const CHECK_ORDER: readonly CheckedField[] = [
+  'documentNumber',
+  'birthDate',
+  'expiryDate',
+  'personalNumber',
+  'composite',
+];
 
 const VALUE_FIELDS: Readonly<Record<MrzFormat, Readonly<Record<MrzField, FieldName>>>> = {
   TD1: {
-    documentCode: 'documentCode', issuingState: 'issuingState', documentNumber: 'documentNumber', birthDate: 'birthDate', sex: 'sex',
-    expiryDate: 'expirationDate', nationality: 'nationality', lastName: 'lastName', firstName: 'firstName', optional1: 'optional1', optional2: 'optional2',
+    documentCode: 'documentCode',
+    issuingState: 'issuingState',
+    documentNumber: 'documentNumber',
+    birthDate: 'birthDate',
+    sex: 'sex',
+    expiryDate: 'expirationDate',
+    nationality: 'nationality',
+    lastName: 'lastName',
+    firstName: 'firstName',
+    optional1: 'optional1',
+    optional2: 'optional2',
   },
   TD2: {
-    documentCode: 'documentCode', issuingState: 'issuingState', documentNumber: 'documentNumber', birthDate: 'birthDate', sex: 'sex',
-    expiryDate: 'expirationDate', nationality: 'nationality', lastName: 'lastName', firstName: 'firstName', optional1: 'optional', optional2: 'optional2',
+    documentCode: 'documentCode',
+    issuingState: 'issuingState',
+    documentNumber: 'documentNumber',
+    birthDate: 'birthDate',
+    sex: 'sex',
+    expiryDate: 'expirationDate',
+    nationality: 'nationality',
+    lastName: 'lastName',
+    firstName: 'firstName',
+    optional1: 'optional',
+    optional2: 'optional2',
   },
   TD3: {
-    documentCode: 'documentCode', issuingState: 'issuingState', documentNumber: 'documentNumber', birthDate: 'birthDate', sex: 'sex',
-    expiryDate: 'expirationDate', nationality: 'nationality', lastName: 'lastName', firstName: 'firstName', optional1: 'personalNumber', optional2: 'optional2',
+    documentCode: 'documentCode',
+    issuingState: 'issuingState',
+    documentNumber: 'documentNumber',
+    birthDate: 'birthDate',
+    sex: 'sex',
+    expiryDate: 'expirationDate',
+    nationality: 'nationality',
+    lastName: 'lastName',
+    firstName: 'firstName',
+    optional1: 'personalNumber',
+    optional2: 'optional2',
   },
 };
 
 /** Where the sex character, the document number check digit and the state codes sit, per format. */
-const POSITIONS: Readonly<Record<MrzFormat, { sex: [number, number]; numberCheck: [number, number]; overflow: [number, number]; nationality: [number, number] }>> = {
+const POSITIONS: Readonly<
+  Record<
+    MrzFormat,
+    { sex: [number, number]; numberCheck: [number, number]; overflow: [number, number]; nationality: [number, number] }
+  >
+> = {
   TD1: { sex: [1, 7], numberCheck: [0, 14], overflow: [0, 15], nationality: [1, 15] },
   TD2: { sex: [1, 20], numberCheck: [1, 9], overflow: [1, 28], nationality: [1, 10] },
   TD3: { sex: [1, 20], numberCheck: [1, 9], overflow: [1, 28], nationality: [1, 10] },
@@ -117,7 +159,8 @@ const POSITIONS: Readonly<Record<MrzFormat, { sex: [number, number]; numberCheck
 
 const FORMATS_BY_SHAPE: Readonly<Record<string, MrzFormat>> = { '3x30': 'TD1', '2x36': 'TD2', '2x44': 'TD3' };
 
-const charAt = (lines: readonly string[], [line, column]: [number, number]): string => lines[line]?.charAt(column) ?? '';
+const charAt = (lines: readonly string[], [line, column]: [number, number]): string =>
+  lines[line]?.charAt(column) ?? '';
 const clean = (text: string): string => text.replace(/<+$/, '').replaceAll('<', ' ');
 
 /** Reads complete MRZ lines (from `frameSwipe`, or typed in). Never throws. */
@@ -174,7 +217,10 @@ export function decodeMrzLines(input: readonly string[], options: MrzDecodeOptio
   const fields = VALUE_FIELDS[format];
   const stateAt = (field: 'issuingState' | 'nationality'): string | undefined => {
     if (valid(fields[field])) return parsed.fields[fields[field]] ?? undefined;
-    const raw = field === 'issuingState' ? (lines[0] ?? '').slice(2, 5) : (lines[positions.nationality[0]] ?? '').slice(positions.nationality[1], positions.nationality[1] + 3);
+    const raw =
+      field === 'issuingState'
+        ? (lines[0] ?? '').slice(2, 5)
+        : (lines[positions.nationality[0]] ?? '').slice(positions.nationality[1], positions.nationality[1] + 3);
     return options.acceptSpecimens && raw === SPECIMEN_STATE ? SPECIMEN_STATE : undefined;
   };
   const issuingState = stateAt('issuingState');
@@ -187,7 +233,16 @@ export function decodeMrzLines(input: readonly string[], options: MrzDecodeOptio
     if (format !== 'TD1' && field === 'optional2') return '';
     return valid(name) ? (parsed.fields[name] ?? '') : undefined;
   };
-  const others: readonly MrzField[] = ['documentNumber', 'birthDate', 'sex', 'expiryDate', 'lastName', 'firstName', 'optional1', 'optional2'];
+  const others: readonly MrzField[] = [
+    'documentNumber',
+    'birthDate',
+    'sex',
+    'expiryDate',
+    'lastName',
+    'firstName',
+    'optional1',
+    'optional2',
+  ];
   for (const field of others) {
     if (value(field) === undefined) return { ok: false, reason: 'garbage', part: field };
   }
@@ -211,13 +266,24 @@ export function decodeMrzLines(input: readonly string[], options: MrzDecodeOptio
 }
 
 /** A swipe's bytes to a document: framing, then the lines. Never throws. */
-export function decodeSwipe(bytes: Uint8Array, options: MrzDecodeOptions & { readonly framing?: FramingHint } = {}): MrzReadResult & { readonly framing: Framing } {
+export function decodeSwipe(
+  bytes: Uint8Array,
+  options: MrzDecodeOptions & { readonly framing?: FramingHint } = {},
+): MrzReadResult & { readonly framing: Framing } {
   const frame = frameSwipe(bytes, options.framing ?? 'auto');
   if (!frame.ok) {
     const { framing } = frame;
     switch (frame.reason) {
       case 'torn':
-        return { ok: false, reason: 'torn', part: frame.part, format: frame.format, completeLines: frame.completeLines, expectedLines: frame.expectedLines, framing };
+        return {
+          ok: false,
+          reason: 'torn',
+          part: frame.part,
+          format: frame.format,
+          completeLines: frame.completeLines,
+          expectedLines: frame.expectedLines,
+          framing,
+        };
       case 'check-digit':
         return { ok: false, reason: 'check-digit', part: 'frame-bcc', framing };
       case 'garbage':

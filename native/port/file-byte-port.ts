@@ -26,7 +26,9 @@ const NOT_NOW = new Set(['EAGAIN', 'EWOULDBLOCK', 'EINTR', 'EBUSY']);
 const NO_READS = new Set(['EINVAL', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 
 const errorCode = (error: unknown): string | undefined =>
-  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
 
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
@@ -133,7 +135,9 @@ export class FileBytePort implements BytePort {
       }
       // The device's buffer is full (a printer out of paper holds its input): wait for room.
       if (Date.now() - lastProgress > timeoutMs) {
-        throw new Error(`${this.description} took no data for ${timeoutMs} ms (${offset} of ${data.length} bytes written)`);
+        throw new Error(
+          `${this.description} took no data for ${timeoutMs} ms (${offset} of ${data.length} bytes written)`,
+        );
       }
       await sleep(pause);
       pause = Math.min(pause * 2, 50);

@@ -37,7 +37,8 @@ export function normaliseUsbId(id: string): string {
 }
 
 function fromRaw(raw: RawPortInfo): SerialPortInfo {
-  const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   const info: { -readonly [K in keyof SerialPortInfo]: SerialPortInfo[K] } = { path: raw.path };
   const manufacturer = text(raw.manufacturer);
   const serialNumber = text(raw.serialNumber);
@@ -56,16 +57,22 @@ function fromRaw(raw: RawPortInfo): SerialPortInfo {
  * The serial ports the system knows, sorted by path. Never rejects: a failing listing (no
  * `udevadm`) gives an empty list and the reason. Pseudo-terminals never appear here.
  */
-export async function listSerialPorts(list: () => Promise<RawPortInfo[]> = () => SerialPort.list()): Promise<SerialPortListing> {
+export async function listSerialPorts(
+  list: () => Promise<RawPortInfo[]> = () => SerialPort.list(),
+): Promise<SerialPortListing> {
   try {
     const ports = (await list()).map(fromRaw).sort((a, b) => a.path.localeCompare(b.path));
     return { ports };
   } catch (error) {
-    return { ports: [], problem: `Serial ports cannot be listed: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ports: [],
+      problem: `Serial ports cannot be listed: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
-const sameId = (a: string | undefined, b: string): boolean => a !== undefined && normaliseUsbId(a) === normaliseUsbId(b);
+const sameId = (a: string | undefined, b: string): boolean =>
+  a !== undefined && normaliseUsbId(a) === normaliseUsbId(b);
 
 /** Every listed port that fits `match`; serial numbers compare exactly, ids without case or `0x`. */
 export function matchingPorts(match: PortMatch, ports: readonly SerialPortInfo[]): SerialPortInfo[] {
@@ -99,7 +106,10 @@ export interface ResolvedPort {
  * Where to open a configured device today: the port its USB identity names, else the configured
  * path (always allowed: pseudo-terminals and ports the listing cannot see).
  */
-export function resolvePortPath(configured: { readonly path: string; readonly match?: UsbIdentity | undefined }, ports: readonly SerialPortInfo[]): ResolvedPort {
+export function resolvePortPath(
+  configured: { readonly path: string; readonly match?: UsbIdentity | undefined },
+  ports: readonly SerialPortInfo[],
+): ResolvedPort {
   const identity = configured.match;
   if (!identity) return { path: configured.path, by: 'configured-path' };
   const found = matchingPorts(identity, ports);
@@ -107,12 +117,19 @@ export function resolvePortPath(configured: { readonly path: string; readonly ma
   if (only) return { path: only.path, by: 'identity' };
   const id = `${normaliseUsbId(identity.vendorId)}:${normaliseUsbId(identity.productId)}${identity.serialNumber ? ` #${identity.serialNumber}` : ''}`;
   if (found.some((port) => port.path === configured.path)) {
-    return { path: configured.path, by: 'configured-path', note: `${found.length} ports match ${id}; the configured one is used` };
+    return {
+      path: configured.path,
+      by: 'configured-path',
+      note: `${found.length} ports match ${id}; the configured one is used`,
+    };
   }
   return {
     path: configured.path,
     by: 'configured-path',
-    note: found.length === 0 ? `No port matches ${id}` : `${found.length} ports match ${id}; add the serial number to choose one`,
+    note:
+      found.length === 0
+        ? `No port matches ${id}`
+        : `${found.length} ports match ${id}; add the serial number to choose one`,
   };
 }
 
@@ -139,7 +156,11 @@ const portKey = (port: SerialPortInfo): string =>
  * poll runs at once and reports every port as added. A listing problem is reported when it
  * appears or changes. Returns the function that stops watching.
  */
-export function watchSerialPorts(intervalMs: number, listener: (changes: SerialPortChanges) => void, options: WatchSerialPortsOptions = {}): () => void {
+export function watchSerialPorts(
+  intervalMs: number,
+  listener: (changes: SerialPortChanges) => void,
+  options: WatchSerialPortsOptions = {},
+): () => void {
   const list = options.list ?? (() => listSerialPorts());
   const schedule = options.setTimeout ?? ((callback: () => void, ms: number) => setTimeout(callback, ms));
   const cancel = options.clearTimeout ?? ((handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>));

@@ -23,7 +23,8 @@ export function parseTcpAddress(address: string): { host: string; port: number }
   const match = /^\[([^\]]+)\](?::(\d+))?$/.exec(text) ?? /^([^:]+)(?::(\d+))?$/.exec(text);
   if (!match?.[1]) throw new RangeError(`"${address}" is not host or host:port`);
   const port = match[2] === undefined ? RAW_PRINTING_PORT : Number(match[2]);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new RangeError(`"${address}" has no valid port (1..65535)`);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw new RangeError(`"${address}" has no valid port (1..65535)`);
   return { host: match[1], port };
 }
 
@@ -51,8 +52,14 @@ export class TcpBytePort implements BytePort {
   }
 
   /** Wraps a socket that is already connected (a server's accepted connection); it cannot be reopened. */
-  static fromSocket(socket: Socket, description = `tcp:${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`): TcpBytePort {
-    const port = new TcpBytePort({ host: socket.remoteAddress ?? 'unknown', port: socket.remotePort ?? 0 }, description);
+  static fromSocket(
+    socket: Socket,
+    description = `tcp:${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`,
+  ): TcpBytePort {
+    const port = new TcpBytePort(
+      { host: socket.remoteAddress ?? 'unknown', port: socket.remotePort ?? 0 },
+      description,
+    );
     port.#adopt(socket);
     return port;
   }
@@ -69,7 +76,10 @@ export class TcpBytePort implements BytePort {
     const timeoutMs = options.connectTimeoutMs ?? 5000;
     const socket = connect({ host: options.host, port: options.port ?? RAW_PRINTING_PORT });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => fail(new Error(`${this.description}: no connection within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => fail(new Error(`${this.description}: no connection within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       const fail = (error: Error): void => {
         clearTimeout(timer);
         socket.off('connect', succeed);

@@ -81,7 +81,8 @@ export function decodeStatus(replies: StatusReplies): PrinterStatus | undefined 
 export function conditionFromStatus(status: PrinterStatus): Exclude<PrinterCondition, 'no-answer'> {
   if (status.paperEnd || status.stoppedByPaperEnd) return 'paper-out';
   if (status.coverOpen) return 'cover-open';
-  if (status.error || status.autocutterError || status.unrecoverableError || status.autoRecoverableError) return 'error';
+  if (status.error || status.autocutterError || status.unrecoverableError || status.autoRecoverableError)
+    return 'error';
   if (status.offline || status.waitingForRecovery) return 'offline';
   if (status.paperNearEnd) return 'paper-near-end';
   return 'ready';
@@ -94,7 +95,9 @@ export function conditionFromReplies(replies: StatusReplies): PrinterCondition {
 }
 
 /** Conditions in which a ticket must not be sent: it would be lost or stuck in the printer. */
-export function conditionBlocksPrinting(condition: PrinterCondition): condition is Exclude<PrinterCondition, 'ready' | 'paper-near-end'> {
+export function conditionBlocksPrinting(
+  condition: PrinterCondition,
+): condition is Exclude<PrinterCondition, 'ready' | 'paper-near-end'> {
   return condition !== 'ready' && condition !== 'paper-near-end';
 }
 
@@ -128,7 +131,8 @@ export function fenceIdFromCounter(counter: number): string {
 
 /** `1D 28 48 06 00 30 30 d1 d2 d3 d4`: answered once everything sent before it is processed. */
 export function encodeFence(id: string): Uint8Array {
-  if (!isValidFenceId(id)) throw new RangeError(`A fence id is four printable ASCII characters, got ${JSON.stringify(id)}`);
+  if (!isValidFenceId(id))
+    throw new RangeError(`A fence id is four printable ASCII characters, got ${JSON.stringify(id)}`);
   const bytes = Uint8Array.of(0x1d, 0x28, 0x48, 0x06, 0x00, 0x30, 0x30, 0, 0, 0, 0);
   for (let i = 0; i < FENCE_ID_LENGTH; i++) bytes[7 + i] = id.charCodeAt(i);
   return bytes;
@@ -136,7 +140,8 @@ export function encodeFence(id: string): Uint8Array {
 
 /** The answer a printer sends to `encodeFence(id)`; the simulator uses it. */
 export function encodeFenceAnswer(id: string): Uint8Array {
-  if (!isValidFenceId(id)) throw new RangeError(`A fence id is four printable ASCII characters, got ${JSON.stringify(id)}`);
+  if (!isValidFenceId(id))
+    throw new RangeError(`A fence id is four printable ASCII characters, got ${JSON.stringify(id)}`);
   const bytes = Uint8Array.of(FENCE_ANSWER_HEADER, FENCE_ANSWER_ID, 0, 0, 0, 0, 0x00);
   for (let i = 0; i < FENCE_ID_LENGTH; i++) bytes[2 + i] = id.charCodeAt(i);
   return bytes;
@@ -182,7 +187,11 @@ export class PrinterReplyParser {
 
     const position = pending.length;
     const fits =
-      position === 1 ? byte === FENCE_ANSWER_ID : position < FENCE_ANSWER_LENGTH - 1 ? isFenceIdByte(byte) : byte === 0x00;
+      position === 1
+        ? byte === FENCE_ANSWER_ID
+        : position < FENCE_ANSWER_LENGTH - 1
+          ? isFenceIdByte(byte)
+          : byte === 0x00;
     if (fits) {
       pending.push(byte);
       if (pending.length === FENCE_ANSWER_LENGTH) {
@@ -364,13 +373,44 @@ export function transliterate(text: string): string {
 // Ukrainian national romanisation (Cabinet of Ministers resolution 55 of 2010), extended with the
 // Russian and Belarusian letters, for printers without a Cyrillic code page.
 const CYRILLIC_TO_LATIN: Readonly<Record<string, readonly [initial: string, other: string]>> = {
-  а: ['a', 'a'], б: ['b', 'b'], в: ['v', 'v'], г: ['h', 'h'], ґ: ['g', 'g'], д: ['d', 'd'],
-  е: ['e', 'e'], є: ['ye', 'ie'], ж: ['zh', 'zh'], з: ['z', 'z'], и: ['y', 'y'], і: ['i', 'i'],
-  ї: ['yi', 'i'], й: ['y', 'i'], к: ['k', 'k'], л: ['l', 'l'], м: ['m', 'm'], н: ['n', 'n'],
-  о: ['o', 'o'], п: ['p', 'p'], р: ['r', 'r'], с: ['s', 's'], т: ['t', 't'], у: ['u', 'u'],
-  ф: ['f', 'f'], х: ['kh', 'kh'], ц: ['ts', 'ts'], ч: ['ch', 'ch'], ш: ['sh', 'sh'],
-  щ: ['shch', 'shch'], ь: ['', ''], ю: ['yu', 'iu'], я: ['ya', 'ia'],
-  ё: ['yo', 'io'], ы: ['y', 'y'], э: ['e', 'e'], ъ: ['', ''], ў: ['u', 'u'],
+  а: ['a', 'a'],
+  б: ['b', 'b'],
+  в: ['v', 'v'],
+  г: ['h', 'h'],
+  ґ: ['g', 'g'],
+  д: ['d', 'd'],
+  е: ['e', 'e'],
+  є: ['ye', 'ie'],
+  ж: ['zh', 'zh'],
+  з: ['z', 'z'],
+  и: ['y', 'y'],
+  і: ['i', 'i'],
+  ї: ['yi', 'i'],
+  й: ['y', 'i'],
+  к: ['k', 'k'],
+  л: ['l', 'l'],
+  м: ['m', 'm'],
+  н: ['n', 'n'],
+  о: ['o', 'o'],
+  п: ['p', 'p'],
+  р: ['r', 'r'],
+  с: ['s', 's'],
+  т: ['t', 't'],
+  у: ['u', 'u'],
+  ф: ['f', 'f'],
+  х: ['kh', 'kh'],
+  ц: ['ts', 'ts'],
+  ч: ['ch', 'ch'],
+  ш: ['sh', 'sh'],
+  щ: ['shch', 'shch'],
+  ь: ['', ''],
+  ю: ['yu', 'iu'],
+  я: ['ya', 'ia'],
+  ё: ['yo', 'io'],
+  ы: ['y', 'y'],
+  э: ['e', 'e'],
+  ъ: ['', ''],
+  ў: ['u', 'u'],
 };
 
 const isCyrillicLetter = (char: string | undefined): boolean => char !== undefined && /\p{Script=Cyrillic}/u.test(char);
@@ -384,7 +424,8 @@ export function latinizeCyrillic(text: string): string {
     const pair = CYRILLIC_TO_LATIN[lower];
     if (!pair) {
       // The apostrophe inside a Ukrainian word marks separate pronunciation; romanisation drops it.
-      if ((char === "'" || char === 'ʼ') && isCyrillicLetter(chars[index - 1]) && isCyrillicLetter(chars[index + 1])) return;
+      if ((char === "'" || char === 'ʼ') && isCyrillicLetter(chars[index - 1]) && isCyrillicLetter(chars[index + 1]))
+        return;
       result += char;
       return;
     }
@@ -395,8 +436,12 @@ export function latinizeCyrillic(text: string): string {
     let latin = lower === 'г' && previous?.toLowerCase() === 'з' ? 'gh' : pair[wordInitial ? 0 : 1];
     if (char !== lower && latin.length > 0) {
       // A capital next to another capital is part of a word in capitals: ЖИТОМИР → ZHYTOMYR, not ZhYTOMYR.
-      const isCapital = (neighbour: string | undefined): boolean => isCyrillicLetter(neighbour) && neighbour !== neighbour?.toLowerCase();
-      latin = isCapital(previous) || isCapital(chars[index + 1]) ? latin.toUpperCase() : latin.charAt(0).toUpperCase() + latin.slice(1);
+      const isCapital = (neighbour: string | undefined): boolean =>
+        isCyrillicLetter(neighbour) && neighbour !== neighbour?.toLowerCase();
+      latin =
+        isCapital(previous) || isCapital(chars[index + 1])
+          ? latin.toUpperCase()
+          : latin.charAt(0).toUpperCase() + latin.slice(1);
     }
     result += latin;
   });
@@ -405,7 +450,19 @@ export function latinizeCyrillic(text: string): string {
 
 /** Latin letters whose stroke is not an accent, so Unicode gives them no plain form. */
 const UNDECOMPOSABLE: Readonly<Record<string, string>> = {
-  Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ø: 'O', ø: 'o', Ħ: 'H', ħ: 'h', ß: 'ss', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe',
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ø: 'O',
+  ø: 'o',
+  Ħ: 'H',
+  ħ: 'h',
+  ß: 'ss',
+  Æ: 'AE',
+  æ: 'ae',
+  Œ: 'OE',
+  œ: 'oe',
 };
 
 /**

@@ -13,7 +13,13 @@ import { DeviceLink, realTimers, type LinkState, type LinkStatus, type LinkTimer
 import type { BytePort } from '../port/byte-port';
 import { PrinterReplyParser } from './escpos.codec';
 import { EscPosTicketPrinter } from './ticket-printer.escpos';
-import { PrintFailure, type PrintOptions, type PrintReceipt, type PrinterCondition, type TicketPrinter } from './ticket-printer';
+import {
+  PrintFailure,
+  type PrintOptions,
+  type PrintReceipt,
+  type PrinterCondition,
+  type TicketPrinter,
+} from './ticket-printer';
 
 export interface RobustTicketPrinterOptions {
   /** Builds and opens a fresh port (serial, raw file, TCP); rejects when the printer is not there. */
@@ -195,16 +201,21 @@ export class RobustTicketPrinter implements TicketPrinter {
     if (this.#link.state !== 'connected' && !(await this.#link.whenConnected(this.#connectWaitMs))) {
       this.#setCondition('no-answer');
       const status = this.#link.status();
-      throw new PrintFailure('no-answer', `The printer is not connected${status.lastError ? ` (${status.lastError})` : ''}`, {
-        condition: 'no-answer',
-        sent: false,
-      });
+      throw new PrintFailure(
+        'no-answer',
+        `The printer is not connected${status.lastError ? ` (${status.lastError})` : ''}`,
+        {
+          condition: 'no-answer',
+          sent: false,
+        },
+      );
     }
     let receipt: PrintReceipt;
     try {
       receipt = await this.#track(() => this.#driver.print(job, options));
     } catch (error) {
-      if (error instanceof PrintFailure && error.sent && error.jobId !== undefined) this.#recordUnknown(error, error.jobId, job.length, options);
+      if (error instanceof PrintFailure && error.sent && error.jobId !== undefined)
+        this.#recordUnknown(error, error.jobId, job.length, options);
       throw error;
     }
     if (options.duplicateOf !== undefined) this.#settle(options.duplicateOf, 'reprinted', 'person');

@@ -15,7 +15,13 @@ import {
   fenceIdFromCounter,
   type StatusReplies,
 } from './escpos.codec';
-import { PrintFailure, type PrintOptions, type PrintReceipt, type PrinterCondition, type TicketPrinter } from './ticket-printer';
+import {
+  PrintFailure,
+  type PrintOptions,
+  type PrintReceipt,
+  type PrinterCondition,
+  type TicketPrinter,
+} from './ticket-printer';
 
 export interface EscPosTicketPrinterOptions {
   /** How long to wait for each DLE EOT answer. A healthy printer answers within milliseconds. */
@@ -71,7 +77,10 @@ export class EscPosTicketPrinter implements TicketPrinter {
     this.#baudRate = options.baudRate;
     this.#now = options.now ?? Date.now;
     this.#fenceCounter = options.fenceCounterStart ?? Math.floor(Math.random() * 36 ** 4);
-    this.#unsubscribe = [port.onData((chunk) => this.#receive(chunk)), port.onClose((error) => this.#portClosed(error))];
+    this.#unsubscribe = [
+      port.onData((chunk) => this.#receive(chunk)),
+      port.onClose((error) => this.#portClosed(error)),
+    ];
   }
 
   condition(): Promise<PrinterCondition> {
@@ -94,7 +103,8 @@ export class EscPosTicketPrinter implements TicketPrinter {
       const started = this.#now();
       // A line already lost: nothing of this ticket went out (not an "unknown" job).
       if (this.#gone) throw this.#gone;
-      if (!this.#port.isOpen) throw new PrintFailure('disconnected', `${this.#port.description} is not open`, { condition: 'no-answer' });
+      if (!this.#port.isOpen)
+        throw new PrintFailure('disconnected', `${this.#port.description} is not open`, { condition: 'no-answer' });
       let answer: true | TimedOut;
       try {
         answer = await this.#exchange<true>(payload, this.#fenceTimeoutFor(payload.length), (settle) => {
@@ -106,7 +116,8 @@ export class EscPosTicketPrinter implements TicketPrinter {
         });
       } catch (error) {
         // Some or all of the ticket may have gone out before the line died.
-        if (error instanceof PrintFailure) throw new PrintFailure(error.reason, error.message, { condition: 'no-answer', sent: true, jobId: id });
+        if (error instanceof PrintFailure)
+          throw new PrintFailure(error.reason, error.message, { condition: 'no-answer', sent: true, jobId: id });
         throw error;
       }
 
@@ -183,9 +194,14 @@ export class EscPosTicketPrinter implements TicketPrinter {
    * Sends `bytes` and waits for the answer `install` listens for. The listener is installed before
    * writing because a printer may answer before the write's drain is reported.
    */
-  #exchange<T>(bytes: Uint8Array, timeoutMs: number, install: (settle: (value: T) => void) => () => void): Promise<T | TimedOut> {
+  #exchange<T>(
+    bytes: Uint8Array,
+    timeoutMs: number,
+    install: (settle: (value: T) => void) => () => void,
+  ): Promise<T | TimedOut> {
     if (this.#gone) return Promise.reject(this.#gone);
-    if (!this.#port.isOpen) return Promise.reject(new PrintFailure('disconnected', `${this.#port.description} is not open`));
+    if (!this.#port.isOpen)
+      return Promise.reject(new PrintFailure('disconnected', `${this.#port.description} is not open`));
 
     return new Promise<T | TimedOut>((resolve, reject) => {
       let done = false;
@@ -230,7 +246,9 @@ export class EscPosTicketPrinter implements TicketPrinter {
    * driver stays usable: if the owner reopens the same port, printing resumes.
    */
   #portClosed(error?: Error): void {
-    this.#abortAll(new PrintFailure('disconnected', `${this.#port.description} closed${error ? `: ${error.message}` : ''}`));
+    this.#abortAll(
+      new PrintFailure('disconnected', `${this.#port.description} closed${error ? `: ${error.message}` : ''}`),
+    );
     this.#parser.reset();
     this.#setCondition('no-answer');
   }

@@ -9,7 +9,12 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { BytePort } from '../port/byte-port';
 import { TcpBytePort } from '../port/tcp-byte-port';
 import { cable, type DeviceKind } from '../sim-kit';
-import { PRINTER_SIMULATOR_MODES, PrinterSimulator, isPrinterSimulatorMode, type PrinterSimulatorMode } from './ticket-printer.sim';
+import {
+  PRINTER_SIMULATOR_MODES,
+  PrinterSimulator,
+  isPrinterSimulatorMode,
+  type PrinterSimulatorMode,
+} from './ticket-printer.sim';
 
 type Transport = 'pty' | 'tcp';
 
@@ -20,7 +25,8 @@ export const printerKind: DeviceKind = {
   async start(context, options) {
     let mode: PrinterSimulatorMode = 'ready';
     if (options.mode !== undefined) {
-      if (!isPrinterSimulatorMode(options.mode)) throw new Error(`Unknown printer mode "${options.mode}" (${PRINTER_SIMULATOR_MODES.join(', ')})`);
+      if (!isPrinterSimulatorMode(options.mode))
+        throw new Error(`Unknown printer mode "${options.mode}" (${PRINTER_SIMULATOR_MODES.join(', ')})`);
       mode = options.mode;
     }
 
@@ -58,11 +64,18 @@ export const printerKind: DeviceKind = {
             firstByteAt: ticket.firstByteAt,
             lastByteAt: ticket.lastByteAt,
           },
-          [`printer: ticket ${ticket.index} (${ticket.bytes.length} bytes, ${ticket.cut} cut, ${transport})`, ...ticket.lines.map((line) => `  | ${line}`), ...(ticket.qr ? [`  | [QR] ${ticket.qr}`] : [])].join('\n'),
+          [
+            `printer: ticket ${ticket.index} (${ticket.bytes.length} bytes, ${ticket.cut} cut, ${transport})`,
+            ...ticket.lines.map((line) => `  | ${line}`),
+            ...(ticket.qr ? [`  | [QR] ${ticket.qr}`] : []),
+          ].join('\n'),
         );
       });
       simulator.onDiscarded((job) => {
-        context.emit({ event: 'discarded', device: 'printer', transport, bytes: job.bytes, mode: job.mode }, `printer: ${job.bytes} bytes thrown away (${job.mode})`);
+        context.emit(
+          { event: 'discarded', device: 'printer', transport, bytes: job.bytes, mode: job.mode },
+          `printer: ${job.bytes} bytes thrown away (${job.mode})`,
+        );
       });
       // The printer changing its own condition (the roll ran out) is news; a command's change is
       // reported by the command.
@@ -95,7 +108,10 @@ export const printerKind: DeviceKind = {
       server = listening;
       const address = listening.address();
       if (address && typeof address === 'object') tcpPort = address.port;
-      context.emit({ event: 'listening', device: 'printer', transport: 'tcp', host: '127.0.0.1', port: tcpPort }, `printer  tcp://127.0.0.1:${tcpPort}  (a network printer on the raw port)`);
+      context.emit(
+        { event: 'listening', device: 'printer', transport: 'tcp', host: '127.0.0.1', port: tcpPort },
+        `printer  tcp://127.0.0.1:${tcpPort}  (a network printer on the raw port)`,
+      );
     };
 
     /** Stops accepting and drops every connection: the network printer is switched off. */
@@ -141,11 +157,17 @@ export const printerKind: DeviceKind = {
           case 'paper-out-after': {
             const tickets = Number(args[0]);
             if (!Number.isInteger(tickets) || tickets < 0) {
-              context.emit({ event: 'error', device: 'printer', message: 'paper-out-after takes a number of tickets' }, 'printer: paper-out-after <n>');
+              context.emit(
+                { event: 'error', device: 'printer', message: 'paper-out-after takes a number of tickets' },
+                'printer: paper-out-after <n>',
+              );
               return true;
             }
             for (const simulator of simulators()) simulator.runOutOfPaperAfter(tickets);
-            context.emit({ event: 'paper-left', device: 'printer', tickets }, `printer: paper for ${tickets} more ticket(s)`);
+            context.emit(
+              { event: 'paper-left', device: 'printer', tickets },
+              `printer: paper for ${tickets} more ticket(s)`,
+            );
             return true;
           }
           case 'stall':
@@ -155,7 +177,10 @@ export const printerKind: DeviceKind = {
               if (stalled) simulator.stall();
               else simulator.resume();
             }
-            context.emit({ event: word === 'stall' ? 'stalled' : 'resumed', device: 'printer' }, `printer: ${word === 'stall' ? 'stalled' : 'resumed'}`);
+            context.emit(
+              { event: word === 'stall' ? 'stalled' : 'resumed', device: 'printer' },
+              `printer: ${word === 'stall' ? 'stalled' : 'resumed'}`,
+            );
             return true;
           case 'unplug':
           case 'replug':

@@ -8,11 +8,25 @@
  */
 import { appendFileSync } from 'node:fs';
 import type { BytePort } from '../port/byte-port';
-import { FIRMWARE_CODE_PAGES, decodeCodepage, encodeFenceAnswer, isValidFenceId, type Codepage, type PrinterFirmware } from './escpos.codec';
+import {
+  FIRMWARE_CODE_PAGES,
+  decodeCodepage,
+  encodeFenceAnswer,
+  isValidFenceId,
+  type Codepage,
+  type PrinterFirmware,
+} from './escpos.codec';
 
 export type PrinterSimulatorMode = 'ready' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'offline' | 'error';
 
-export const PRINTER_SIMULATOR_MODES: readonly PrinterSimulatorMode[] = ['ready', 'paper-near-end', 'paper-out', 'cover-open', 'offline', 'error'];
+export const PRINTER_SIMULATOR_MODES: readonly PrinterSimulatorMode[] = [
+  'ready',
+  'paper-near-end',
+  'paper-out',
+  'cover-open',
+  'offline',
+  'error',
+];
 
 export function isPrinterSimulatorMode(value: string): value is PrinterSimulatorMode {
   return (PRINTER_SIMULATOR_MODES as readonly string[]).includes(value);
@@ -126,9 +140,20 @@ export function escPosCommandLength(buffer: Uint8Array, at: number): number | un
   switch (first) {
     case 0x1b: // ESC
       switch (second) {
-        case 0x40: case 0x32: case 0x3c: case 0x69: case 0x6d: case 0x34: case 0x35: case 0x4c: case 0x53: case 0x0c:
+        case 0x40:
+        case 0x32:
+        case 0x3c:
+        case 0x69:
+        case 0x6d:
+        case 0x34:
+        case 0x35:
+        case 0x4c:
+        case 0x53:
+        case 0x0c:
           return 2;
-        case 0x24: case 0x5c: case 0x63:
+        case 0x24:
+        case 0x5c:
+        case 0x63:
           return need(4);
         case 0x1d: // ESC GS t n (Star)
           return need(4);
@@ -138,7 +163,8 @@ export function escPosCommandLength(buffer: Uint8Array, at: number): number | un
           return need(10);
         case 0x44: // ESC D: tab stops, NUL-terminated
           return terminatedBy(2, 0x00);
-        case 0x2a: { // ESC * m nL nH d…: bit image
+        case 0x2a: {
+          // ESC * m nL nH d…: bit image
           const mode = byte(2);
           const low = byte(3);
           const high = byte(4);
@@ -153,30 +179,38 @@ export function escPosCommandLength(buffer: Uint8Array, at: number): number | un
       switch (second) {
         case 0x28: // GS ( x pL pH …
           return lengthPrefixed(5);
-        case 0x56: { // GS V m [n]
+        case 0x56: {
+          // GS V m [n]
           const mode = byte(2);
           if (mode === undefined) return undefined;
           return need([0x00, 0x01, 0x30, 0x31].includes(mode) ? 3 : 4);
         }
-        case 0x6b: { // GS k m …: barcode
+        case 0x6b: {
+          // GS k m …: barcode
           const mode = byte(2);
           if (mode === undefined) return undefined;
           if (mode <= 6) return terminatedBy(3, 0x00);
           const length = byte(3);
           return length === undefined ? undefined : need(4 + length);
         }
-        case 0x76: { // GS v 0 m xL xH yL yH d…: raster image
+        case 0x76: {
+          // GS v 0 m xL xH yL yH d…: raster image
           const [xL, xH, yL, yH] = [byte(4), byte(5), byte(6), byte(7)];
           if (xL === undefined || xH === undefined || yL === undefined || yH === undefined) return undefined;
           return need(8 + (xL + xH * 256) * (yL + yH * 256));
         }
-        case 0x38: { // GS 8 L p1 p2 p3 p4 …: large graphics
+        case 0x38: {
+          // GS 8 L p1 p2 p3 p4 …: large graphics
           const sizes = [byte(3), byte(4), byte(5), byte(6)];
           if (sizes.some((size) => size === undefined)) return undefined;
           const [p1, p2, p3, p4] = sizes as [number, number, number, number];
           return need(7 + p1 + p2 * 0x100 + p3 * 0x10000 + p4 * 0x1000000);
         }
-        case 0x4c: case 0x57: case 0x50: case 0x24: case 0x5c:
+        case 0x4c:
+        case 0x57:
+        case 0x50:
+        case 0x24:
+        case 0x5c:
           return need(4);
         default:
           return need(3);
@@ -232,7 +266,9 @@ export class PrinterSimulator {
     this.#outputFile = options.outputFile;
     this.#now = options.now ?? Date.now;
     this.#lineBaudRate = options.lineBaudRate;
-    this.#unsubscribe = port.onData((chunk) => (this.#lineBaudRate ? this.#transmit(chunk) : this.#receive(chunk, this.#now())));
+    this.#unsubscribe = port.onData((chunk) =>
+      this.#lineBaudRate ? this.#transmit(chunk) : this.#receive(chunk, this.#now()),
+    );
   }
 
   get mode(): PrinterSimulatorMode {
@@ -293,7 +329,6 @@ export class PrinterSimulator {
     for (const command of held) this.#execute(command);
   }
 
-
   onPrinted(listener: (ticket: SimulatedTicket) => void): () => void {
     this.#printedListeners.add(listener);
     return () => this.#printedListeners.delete(listener);
@@ -324,15 +359,18 @@ export class PrinterSimulator {
     if (this.#lineTimer || this.#inFlight.length === 0) return;
     const next = this.#inFlight[0];
     if (!next) return;
-    this.#lineTimer = setTimeout(() => {
-      this.#lineTimer = undefined;
-      const now = this.#now();
-      while (this.#inFlight[0] && this.#inFlight[0].due <= now) {
-        const arrived = this.#inFlight.shift();
-        if (arrived) this.#receive(arrived.chunk, arrived.due);
-      }
-      this.#scheduleLine();
-    }, Math.max(0, next.due - this.#now()));
+    this.#lineTimer = setTimeout(
+      () => {
+        this.#lineTimer = undefined;
+        const now = this.#now();
+        while (this.#inFlight[0] && this.#inFlight[0].due <= now) {
+          const arrived = this.#inFlight.shift();
+          if (arrived) this.#receive(arrived.chunk, arrived.due);
+        }
+        this.#scheduleLine();
+      },
+      Math.max(0, next.due - this.#now()),
+    );
   }
 
   #receive(chunk: Uint8Array, receivedAt: number): void {
@@ -465,7 +503,18 @@ export class PrinterSimulator {
   }
 
   #openJob(at: number): OpenJob {
-    this.#job = { chunks: [], lines: [], largeLines: [], firstByteAt: at, lastByteAt: at, line: '', lineSize: 1, qrStored: undefined, qrPrinted: undefined, spoiled: undefined };
+    this.#job = {
+      chunks: [],
+      lines: [],
+      largeLines: [],
+      firstByteAt: at,
+      lastByteAt: at,
+      line: '',
+      lineSize: 1,
+      qrStored: undefined,
+      qrPrinted: undefined,
+      spoiled: undefined,
+    };
     return this.#job;
   }
 
@@ -477,7 +526,11 @@ export class PrinterSimulator {
     const job = this.#job;
     if (!job) return;
     this.#job = undefined;
-    const discarded: DiscardedJob = { bytes: job.chunks.reduce((sum, chunk) => sum + chunk.length, 0), mode: job.spoiled ?? this.#mode, at: job.lastByteAt };
+    const discarded: DiscardedJob = {
+      bytes: job.chunks.reduce((sum, chunk) => sum + chunk.length, 0),
+      mode: job.spoiled ?? this.#mode,
+      at: job.lastByteAt,
+    };
     for (const listener of [...this.#discardedListeners]) listener(discarded);
   }
 

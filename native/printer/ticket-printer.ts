@@ -4,10 +4,12 @@
  */
 
 /** The printer's condition from its DLE EOT answers, or `no-answer` when it did not reply in time. */
-export type PrinterCondition = 'ready' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'offline' | 'error' | 'no-answer';
+export type PrinterCondition =
+  'ready' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'offline' | 'error' | 'no-answer';
 
 /** Why a print was refused or is in doubt. `unconfirmed`: sent, but the fence never came back. */
-export type PrintFailureReason = 'paper-out' | 'cover-open' | 'offline' | 'error' | 'no-answer' | 'unconfirmed' | 'disconnected';
+export type PrintFailureReason =
+  'paper-out' | 'cover-open' | 'offline' | 'error' | 'no-answer' | 'unconfirmed' | 'disconnected';
 
 export interface PrintFailureDetails {
   /** What the printer said when the failure was decided: the cause behind `unconfirmed`. */

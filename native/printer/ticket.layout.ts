@@ -21,7 +21,12 @@ type PrinterModel = NonNullable<EncoderOptions['printerModel']>;
  * Rongta's is written out from DEVICES.md (CP852 = 18, WPC1250 = 30) and has no Cyrillic page we
  * can vouch for, so Cyrillic is romanised there.
  */
-const GENERIC_FAMILIES: Readonly<Record<string, { readonly firmware: PrinterFirmware; readonly codepageMapping: NonNullable<EncoderOptions['codepageMapping']> }>> = {
+const GENERIC_FAMILIES: Readonly<
+  Record<
+    string,
+    { readonly firmware: PrinterFirmware; readonly codepageMapping: NonNullable<EncoderOptions['codepageMapping']> }
+  >
+> = {
   [GENERIC_PRINTER_MODEL]: { firmware: 'epson', codepageMapping: 'epson' },
   'generic-zjiang': { firmware: 'zjiang', codepageMapping: 'pos-5890' },
   'generic-xprinter': { firmware: 'xprinter', codepageMapping: 'xprinter' },
@@ -39,7 +44,9 @@ export function printerFirmware(model: string): PrinterFirmware | undefined {
   if (model === 'pos-5890' || model === 'pos-8360') return 'zjiang';
   if (model.startsWith('xprinter-')) return 'xprinter';
   if (model.startsWith('star-') && ReceiptPrinterEncoder.printerModels.some((known) => known.id === model)) {
-    return new ReceiptPrinterEncoder({ printerModel: model as PrinterModel }).language === 'star-line' ? 'star-line' : undefined;
+    return new ReceiptPrinterEncoder({ printerModel: model as PrinterModel }).language === 'star-line'
+      ? 'star-line'
+      : undefined;
   }
   return undefined;
 }
@@ -81,7 +88,9 @@ function encoderOptions(model: string, columns: number): EncoderOptions {
   const options: EncoderOptions = { printerModel: model as PrinterModel, columns };
   if (new ReceiptPrinterEncoder(options).language !== 'esc-pos') {
     // The driver speaks ESC/POS (status, fence); a Star in its native mode would not answer.
-    throw new RangeError(`Printer model "${model}" does not speak ESC/POS; set it to ESC/POS emulation and choose "generic"`);
+    throw new RangeError(
+      `Printer model "${model}" does not speak ESC/POS; set it to ESC/POS emulation and choose "generic"`,
+    );
   }
   return options;
 }
@@ -136,7 +145,10 @@ function planCodepages(options: EncoderOptions, layout: TicketLayoutOptions, tex
 }
 
 /** Builds an encoder whose automatic code page choice is limited to the plan's pages. */
-function createEncoder(layout: TicketLayoutOptions, texts: readonly string[]): { encoder: ReceiptPrinterEncoder; prepare: (text: string) => string } {
+function createEncoder(
+  layout: TicketLayoutOptions,
+  texts: readonly string[],
+): { encoder: ReceiptPrinterEncoder; prepare: (text: string) => string } {
   const options = encoderOptions(layout.model, layout.columns);
   const transliterated = texts.map(transliterate);
   const plan = planCodepages(options, layout, transliterated);
@@ -163,7 +175,8 @@ function numberSize(number: string, columns: number): number {
 /** The encoder ends with a line feed after the cut; dropping it saves a blank line on the next ticket. */
 function withoutFeedAfterCut(bytes: Uint8Array): Uint8Array {
   const n = bytes.length;
-  const endsWithCutThenNewline = n >= 5 && bytes[n - 5] === 0x1d && bytes[n - 4] === 0x56 && bytes[n - 2] === 0x0a && bytes[n - 1] === 0x0d;
+  const endsWithCutThenNewline =
+    n >= 5 && bytes[n - 5] === 0x1d && bytes[n - 4] === 0x56 && bytes[n - 2] === 0x0a && bytes[n - 1] === 0x0d;
   return endsWithCutThenNewline ? bytes.slice(0, n - 2) : bytes;
 }
 
@@ -173,7 +186,15 @@ function withoutFeedAfterCut(bytes: Uint8Array): Uint8Array {
  * hanging so the next visitor does not find it on the floor).
  */
 export function layoutTicket(input: TicketLayoutInput, options: TicketLayoutOptions): Uint8Array {
-  const texts = [input.office, input.service, input.number, input.issued, ...input.lines, input.note ?? '', input.duplicate ?? ''];
+  const texts = [
+    input.office,
+    input.service,
+    input.number,
+    input.issued,
+    ...input.lines,
+    input.note ?? '',
+    input.duplicate ?? '',
+  ];
   const { encoder, prepare } = createEncoder(options, texts);
 
   encoder.initialize().codepage('auto').align('center');

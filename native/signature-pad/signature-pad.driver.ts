@@ -8,7 +8,14 @@
  * port is opened by the station, this driver only reads it.
  */
 import type { BytePort } from '../port/byte-port';
-import { CaptureFailure, type CancelSignal, type CaptureProblem, type LiveSample, type PadCapture, type SignaturePad } from './signature-pad';
+import {
+  CaptureFailure,
+  type CancelSignal,
+  type CaptureProblem,
+  type LiveSample,
+  type PadCapture,
+  type SignaturePad,
+} from './signature-pad';
 import { buildSignature, type SignatureSample } from './signature.codec';
 import { TOPAZ_MAX_COORDINATE, TopazDecoder, type TopazPacket } from './topaz.codec';
 
@@ -79,13 +86,17 @@ export class TopazSignaturePad implements SignaturePad {
     const width = options.width ?? TOPAZ_MAX_COORDINATE + 1;
     const height = options.height ?? TOPAZ_MAX_COORDINATE + 1;
     const rate = options.rate ?? 120;
-    if (!(width > 0 && height > 0 && rate > 0)) throw new RangeError('A signature pad needs a positive width, height and rate');
+    if (!(width > 0 && height > 0 && rate > 0))
+      throw new RangeError('A signature pad needs a positive width, height and rate');
     this.area = { width, height, rate };
     this.#periodMs = 1000 / rate;
     this.#stallTimeoutMs = options.stallTimeoutMs ?? 1000;
     this.#maxLatencyMs = options.maxLatencyMs ?? 40;
     this.#now = options.now ?? Date.now;
-    this.#unsubscribe = [port.onData((chunk) => this.#receive(chunk)), port.onClose((error) => this.#portClosed(error))];
+    this.#unsubscribe = [
+      port.onData((chunk) => this.#receive(chunk)),
+      port.onClose((error) => this.#portClosed(error)),
+    ];
   }
 
   get capturing(): boolean {
@@ -98,7 +109,14 @@ export class TopazSignaturePad implements SignaturePad {
     // A capture that failed and was never collected does not block the next one.
     if (this.capturing) throw new CaptureFailure('busy', 'A signature is already being captured');
     this.#endCapture();
-    this.#capture = { strokes: [], open: undefined, origin: undefined, interrupted: false, failure: undefined, idle: undefined };
+    this.#capture = {
+      strokes: [],
+      open: undefined,
+      origin: undefined,
+      interrupted: false,
+      failure: undefined,
+      idle: undefined,
+    };
     this.#lastReportAt = undefined;
   }
 
@@ -123,7 +141,9 @@ export class TopazSignaturePad implements SignaturePad {
     capture.idle?.reject(new CaptureFailure('cancelled', 'The signature was cancelled'));
   }
 
-  async capture(options: { readonly signal?: CancelSignal | undefined; readonly idleMs?: number | undefined } = {}): Promise<PadCapture> {
+  async capture(
+    options: { readonly signal?: CancelSignal | undefined; readonly idleMs?: number | undefined } = {},
+  ): Promise<PadCapture> {
     const { signal } = options;
     if (signal?.aborted) throw new CaptureFailure('cancelled', 'The signature was cancelled');
     await this.startCapture();
@@ -194,7 +214,10 @@ export class TopazSignaturePad implements SignaturePad {
    */
   #timeOfReport(latest: number): number {
     const last = this.#lastReportAt;
-    const at = last === undefined ? latest : Math.max(last, Math.min(last + this.#periodMs, latest), latest - this.#maxLatencyMs);
+    const at =
+      last === undefined
+        ? latest
+        : Math.max(last, Math.min(last + this.#periodMs, latest), latest - this.#maxLatencyMs);
     this.#lastReportAt = at;
     return at;
   }
@@ -292,7 +315,10 @@ export class TopazSignaturePad implements SignaturePad {
 
   #portClosed(error?: Error): void {
     this.#decoder.reset();
-    this.#fail(new CaptureFailure('disconnected', `${this.#port.description} closed${error ? `: ${error.message}` : ''}`), true);
+    this.#fail(
+      new CaptureFailure('disconnected', `${this.#port.description} closed${error ? `: ${error.message}` : ''}`),
+      true,
+    );
     for (const listener of [...this.#closeListeners]) this.#call(() => listener(error));
   }
 

@@ -20,21 +20,37 @@ export const signaturePadKind: DeviceKind = {
     const draw = (word: 'sign' | 'sign-drop'): void => {
       const simulator = device.simulator;
       if (!simulator) {
-        context.emit({ event: 'error', device: KIND, message: `${KIND} is unplugged` }, `${KIND}: unplugged, nothing to sign on`);
+        context.emit(
+          { event: 'error', device: KIND, message: `${KIND} is unplugged` },
+          `${KIND}: unplugged, nothing to sign on`,
+        );
         return;
       }
       if (simulator.signing) {
-        context.emit({ event: 'error', device: KIND, message: `${KIND} is already being signed` }, `${KIND}: already signing`);
+        context.emit(
+          { event: 'error', device: KIND, message: `${KIND} is already being signed` },
+          `${KIND}: already signing`,
+        );
         return;
       }
       const run = word === 'sign' ? simulator.sign() : simulator.signDrop();
-      context.emit({ event: 'signing', device: KIND, drop: word === 'sign-drop' }, `${KIND}: ${word === 'sign' ? 'signing' : 'signing, will stop mid-stroke'}…`);
+      context.emit(
+        { event: 'signing', device: KIND, drop: word === 'sign-drop' },
+        `${KIND}: ${word === 'sign' ? 'signing' : 'signing, will stop mid-stroke'}…`,
+      );
       void run.then((outcome: SignOutcome) => {
         // `dropped`: sign-drop went silent as asked, or an unplug cut a signature short.
         const event = word === 'sign' && outcome.completed ? 'signed' : 'dropped';
         const reason = event === 'signed' ? {} : { reason: word === 'sign-drop' ? 'sign-drop' : 'unplugged' };
         context.emit(
-          { event, device: KIND, strokes: outcome.strokes, samples: outcome.samples, packets: outcome.packets, ...reason },
+          {
+            event,
+            device: KIND,
+            strokes: outcome.strokes,
+            samples: outcome.samples,
+            packets: outcome.packets,
+            ...reason,
+          },
           `${KIND}: ${event === 'signed' ? 'signed' : 'stopped mid-signature'} (${outcome.strokes} strokes, ${outcome.samples} pen-down samples, ${outcome.packets} reports)`,
         );
       });

@@ -39,24 +39,94 @@ type Point = readonly [number, number];
  * i; a flourish under the name.
  */
 const NAME_STROKES: readonly (readonly Point[])[] = [
-  [[0.8, 0.45], [1.6, 0.3], [1.3, 0.45], [1.3, 1.2], [1.25, 2.0], [1.0, 2.6], [0.6, 2.7], [0.4, 2.4], [0.7, 2.0]],
   [
-    [1.9, 1.5], [1.7, 1.3], [1.5, 1.6], [1.6, 2.0], [1.9, 1.9], [2.0, 1.4], [2.0, 2.0], [2.2, 2.0],
-    [2.3, 1.4], [2.35, 2.0], [2.4, 1.6], [2.7, 1.35], [2.9, 1.6], [2.9, 2.0], [3.1, 1.9],
+    [0.8, 0.45],
+    [1.6, 0.3],
+    [1.3, 0.45],
+    [1.3, 1.2],
+    [1.25, 2.0],
+    [1.0, 2.6],
+    [0.6, 2.7],
+    [0.4, 2.4],
+    [0.7, 2.0],
   ],
-  [[3.8, 0.3], [3.75, 1.2], [3.7, 2.0]],
   [
-    [4.5, 0.5], [3.85, 1.2], [4.5, 2.0], [4.8, 1.9],
-    [5.0, 1.4], [4.8, 1.45], [4.8, 1.9], [5.1, 1.95], [5.25, 1.5], [5.05, 1.35], [5.4, 1.5],
-    [5.5, 1.4], [5.6, 2.0], [5.8, 1.5], [6.0, 2.0], [6.2, 1.4],
-    [6.6, 1.45], [6.4, 1.35], [6.25, 1.7], [6.4, 2.0], [6.65, 1.8], [6.7, 1.4], [6.72, 2.0],
-    [6.9, 1.8], [7.2, 0.8], [7.1, 0.3], [6.95, 0.8], [7.0, 2.0],
-    [7.2, 1.9], [7.5, 1.4], [7.35, 1.7], [7.6, 2.0], [7.4, 2.05], [7.7, 1.95],
-    [7.9, 0.3], [7.85, 2.0], [8.0, 1.6], [8.3, 1.4], [8.05, 1.7], [8.35, 2.0],
-    [8.6, 1.4], [8.6, 1.95], [8.8, 1.9],
+    [1.9, 1.5],
+    [1.7, 1.3],
+    [1.5, 1.6],
+    [1.6, 2.0],
+    [1.9, 1.9],
+    [2.0, 1.4],
+    [2.0, 2.0],
+    [2.2, 2.0],
+    [2.3, 1.4],
+    [2.35, 2.0],
+    [2.4, 1.6],
+    [2.7, 1.35],
+    [2.9, 1.6],
+    [2.9, 2.0],
+    [3.1, 1.9],
   ],
-  [[8.62, 1.0], [8.64, 1.03]],
-  [[1.0, 2.9], [4.0, 2.75], [7.0, 2.8], [9.2, 2.6]],
+  [
+    [3.8, 0.3],
+    [3.75, 1.2],
+    [3.7, 2.0],
+  ],
+  [
+    [4.5, 0.5],
+    [3.85, 1.2],
+    [4.5, 2.0],
+    [4.8, 1.9],
+    [5.0, 1.4],
+    [4.8, 1.45],
+    [4.8, 1.9],
+    [5.1, 1.95],
+    [5.25, 1.5],
+    [5.05, 1.35],
+    [5.4, 1.5],
+    [5.5, 1.4],
+    [5.6, 2.0],
+    [5.8, 1.5],
+    [6.0, 2.0],
+    [6.2, 1.4],
+    [6.6, 1.45],
+    [6.4, 1.35],
+    [6.25, 1.7],
+    [6.4, 2.0],
+    [6.65, 1.8],
+    [6.7, 1.4],
+    [6.72, 2.0],
+    [6.9, 1.8],
+    [7.2, 0.8],
+    [7.1, 0.3],
+    [6.95, 0.8],
+    [7.0, 2.0],
+    [7.2, 1.9],
+    [7.5, 1.4],
+    [7.35, 1.7],
+    [7.6, 2.0],
+    [7.4, 2.05],
+    [7.7, 1.95],
+    [7.9, 0.3],
+    [7.85, 2.0],
+    [8.0, 1.6],
+    [8.3, 1.4],
+    [8.05, 1.7],
+    [8.35, 2.0],
+    [8.6, 1.4],
+    [8.6, 1.95],
+    [8.8, 1.9],
+  ],
+  [
+    [8.62, 1.0],
+    [8.64, 1.03],
+  ],
+  [
+    [1.0, 2.9],
+    [4.0, 2.75],
+    [7.0, 2.8],
+    [9.2, 2.6],
+  ],
 ];
 
 /** Where the box lands on the pad: a band across the middle of the 4096 × 4096 area. */
@@ -74,7 +144,11 @@ function spline(points: readonly Point[], steps = 16): Point[] {
       const t2 = t * t;
       const t3 = t2 * t;
       const axis = (k: 0 | 1): number =>
-        0.5 * (2 * p1[k] + (-p0[k] + p2[k]) * t + (2 * p0[k] - 5 * p1[k] + 4 * p2[k] - p3[k]) * t2 + (-p0[k] + 3 * p1[k] - 3 * p2[k] + p3[k]) * t3);
+        0.5 *
+        (2 * p1[k] +
+          (-p0[k] + p2[k]) * t +
+          (2 * p0[k] - 5 * p1[k] + 4 * p2[k] - p3[k]) * t2 +
+          (-p0[k] + 3 * p1[k] - 3 * p2[k] + p3[k]) * t3);
       line.push([axis(0), axis(1)]);
     }
   }
@@ -105,7 +179,10 @@ export function planSignature(options: SignaturePadSimulatorOptions = {}): Plann
   const reports: PlannedReport[] = [];
   let tick = 0;
   const emit = (x: number, y: number, near: boolean, down: boolean): void => {
-    reports.push({ at: Math.round(tick * period * 100) / 100, packet: { near, down, type: 0, x: Math.round(x), y: Math.round(y) } });
+    reports.push({
+      at: Math.round(tick * period * 100) / 100,
+      packet: { near, down, type: 0, x: Math.round(x), y: Math.round(y) },
+    });
     tick++;
   };
   const hover = (from: Point, to: Point, count: number): void => {
@@ -130,7 +207,12 @@ export function planSignature(options: SignaturePadSimulatorOptions = {}): Plann
     const end = line[line.length - 1] as Point;
 
     // The pen comes near (first stroke) or hovers over from the last stroke's end.
-    if (previous) hover(previous, start, Math.max(6, Math.round(Math.hypot(start[0] - previous[0], start[1] - previous[1]) / (speed * 1.5) * rate)));
+    if (previous)
+      hover(
+        previous,
+        start,
+        Math.max(6, Math.round((Math.hypot(start[0] - previous[0], start[1] - previous[1]) / (speed * 1.5)) * rate)),
+      );
     else hover([start[0] - 200, start[1] - 300], start, 8);
 
     // Peak speed is `speed`; the sine profile averages half of it.

@@ -73,7 +73,10 @@ export interface SignaturePad {
    * startCapture, then finishCapture once the visitor has drawn something and kept the pen off the
    * pad for `idleMs` (3 s by default). `signal` cancels it (rejects with `cancelled`).
    */
-  capture(options?: { readonly signal?: CancelSignal | undefined; readonly idleMs?: number | undefined }): Promise<PadCapture>;
+  capture(options?: {
+    readonly signal?: CancelSignal | undefined;
+    readonly idleMs?: number | undefined;
+  }): Promise<PadCapture>;
   onSample(listener: (sample: LiveSample) => void): () => void;
   /** `interrupted` as soon as the silence is noticed, `disconnected` when the port closes mid-capture. */
   onProblem(listener: (problem: CaptureProblem) => void): () => void;

@@ -76,7 +76,13 @@ export function buildSignature(area: CaptureArea, strokes: readonly (readonly Si
     strokes: strokes
       .filter((samples) => samples.length > 0)
       .map((samples) => ({
-        samples: samples.map((sample) => ({ t: sample.t, x: sample.x, y: sample.y, pressure: sample.pressure, down: sample.down })),
+        samples: samples.map((sample) => ({
+          t: sample.t,
+          x: sample.x,
+          y: sample.y,
+          pressure: sample.pressure,
+          down: sample.down,
+        })),
       })),
   };
 }
@@ -86,7 +92,9 @@ export function withoutDynamics(signature: Signature | SignatureInk): SignatureI
   return {
     width: signature.width,
     height: signature.height,
-    strokes: signature.strokes.map((stroke) => ({ samples: stroke.samples.map((sample) => ({ x: sample.x, y: sample.y, down: sample.down })) })),
+    strokes: signature.strokes.map((stroke) => ({
+      samples: stroke.samples.map((sample) => ({ x: sample.x, y: sample.y, down: sample.down })),
+    })),
   };
 }
 
@@ -110,7 +118,13 @@ export function canonicalSignatureJson(signature: Signature | SignatureInk): str
       height: signature.height,
       rate: signature.rate,
       strokes: signature.strokes.map((stroke) => ({
-        samples: stroke.samples.map((sample) => ({ t: sample.t, x: sample.x, y: sample.y, pressure: sample.pressure, down: sample.down })),
+        samples: stroke.samples.map((sample) => ({
+          t: sample.t,
+          x: sample.x,
+          y: sample.y,
+          pressure: sample.pressure,
+          down: sample.down,
+        })),
       })),
     });
   }
@@ -136,7 +150,8 @@ function webCrypto(): { subtle: WebCryptoSubtle; encoder: Utf8Encoder } {
     TextEncoder?: new () => Utf8Encoder;
   };
   const subtle = scope.crypto?.subtle;
-  if (!subtle || !scope.TextEncoder) throw new Error('Web Crypto (crypto.subtle) and TextEncoder are needed to bind a signature');
+  if (!subtle || !scope.TextEncoder)
+    throw new Error('Web Crypto (crypto.subtle) and TextEncoder are needed to bind a signature');
   return { subtle, encoder: new scope.TextEncoder() };
 }
 
@@ -201,7 +216,10 @@ export function strokePathData(samples: readonly InkSample[]): string {
 }
 
 /** [x, y, width, height] around the pen-down samples, with a margin; undefined without ink. */
-function inkBox(signature: Signature | SignatureInk, strokeWidth: number): [number, number, number, number] | undefined {
+function inkBox(
+  signature: Signature | SignatureInk,
+  strokeWidth: number,
+): [number, number, number, number] | undefined {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;

@@ -12,7 +12,9 @@ interface Pending {
   timer: ReturnType<typeof setTimeout>;
 }
 
-export function createWebSocketTransport(options: { url?: string; timeoutMs?: number } = {}): Transport & { close(): void } {
+export function createWebSocketTransport(
+  options: { url?: string; timeoutMs?: number } = {},
+): Transport & { close(): void } {
   const url = options.url ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}`;
   const timeoutMs = options.timeoutMs ?? 15_000;
   const pending = new Map<number, Pending>();

@@ -7,13 +7,20 @@ import { useWorkstation } from './workstation';
 
 export function useOffice(): OfficeDoc | null {
   const { db } = useWorkstation();
-  return useObservable(() => db.office.findOne().$.pipe(map((doc) => (doc ? (doc.toJSON() as OfficeDoc) : null))), null, [db]);
+  return useObservable(
+    () => db.office.findOne().$.pipe(map((doc) => (doc ? (doc.toJSON() as OfficeDoc) : null))),
+    null,
+    [db],
+  );
 }
 
 export function useServices(): ServiceDoc[] {
   const { db } = useWorkstation();
   return useObservable(
-    () => db.services.find({ sort: [{ position: 'asc' }] }).$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as ServiceDoc))),
+    () =>
+      db.services
+        .find({ sort: [{ position: 'asc' }] })
+        .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as ServiceDoc))),
     [],
     [db],
   );
@@ -22,7 +29,10 @@ export function useServices(): ServiceDoc[] {
 export function useCounters(): CounterDoc[] {
   const { db } = useWorkstation();
   return useObservable(
-    () => db.counters.find({ sort: [{ number: 'asc' }] }).$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as CounterDoc))),
+    () =>
+      db.counters
+        .find({ sort: [{ number: 'asc' }] })
+        .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as CounterDoc))),
     [],
     [db],
   );
@@ -58,7 +68,10 @@ export function useOpenAlerts(): AlertDoc[] {
 export function useAppointmentsOfDay(day: string): AppointmentDoc[] {
   const { db } = useWorkstation();
   return useObservable(
-    () => db.appointments.find({ selector: { day }, sort: [{ slotAt: 'asc' }] }).$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as AppointmentDoc))),
+    () =>
+      db.appointments
+        .find({ selector: { day }, sort: [{ slotAt: 'asc' }] })
+        .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as AppointmentDoc))),
     [],
     [db, day],
   );

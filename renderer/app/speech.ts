@@ -83,7 +83,9 @@ export function speak(announcement: Announcement): Promise<void> {
   return new Promise((resolve) => {
     const utterance = new SpeechSynthesisUtterance(announcement.text);
     utterance.lang = announcement.lang;
-    const voice = synth.getVoices().find((v) => v.lang.replace('_', '-').toLowerCase().startsWith(announcement.lang.slice(0, 2).toLowerCase()));
+    const voice = synth
+      .getVoices()
+      .find((v) => v.lang.replace('_', '-').toLowerCase().startsWith(announcement.lang.slice(0, 2).toLowerCase()));
     if (voice) utterance.voice = voice;
     utterance.rate = 0.9;
     const giveUp = setTimeout(done, 3000 + announcement.text.length * 120);

@@ -46,20 +46,30 @@ export async function startWorkstation(): Promise<Workstation> {
   const api = stationApi();
   const [info, settings, db] = await Promise.all([api.station.info({}), api.settings.get({}), createOkienkoDatabase()]);
   // Without the station this window cannot print, but the queue still works: name it locally.
-  const station: StationInfo = info.ok ? info.value : { version: 'unknown', host: 'browser', stationId: fallbackStationId() };
+  const station: StationInfo = info.ok
+    ? info.value
+    : { version: 'unknown', host: 'browser', stationId: fallbackStationId() };
   const hubSettings = settings.ok ? settings.value.settings.hub : null;
   let hub: HubLink | null = null;
   if (hubSettings) {
     hub = connectHub(db, hubSettings, { appVersion: station.version, offsetStore: localOffsetStore() });
     if (!(await db.office.findOne().exec())) {
       // A fresh workstation takes the office's configuration from the hub, if it answers soon.
-      await Promise.race([hub.sync.awaitInitialSync(), new Promise((resolve) => setTimeout(resolve, FIRST_SYNC_WAIT_MS))]);
+      await Promise.race([
+        hub.sync.awaitInitialSync(),
+        new Promise((resolve) => setTimeout(resolve, FIRST_SYNC_WAIT_MS)),
+      ]);
     }
   }
   const clock = hub?.clock;
   const now = clock ? () => clock.now() : Date.now;
   await seedDemoOffice(db, now());
-  const queue = new Queue(db, { now, station: station.stationId, newId, ...(hub ? { numbers: hub.numbers, remote: hub.remote } : {}) });
+  const queue = new Queue(db, {
+    now,
+    station: station.stationId,
+    newId,
+    ...(hub ? { numbers: hub.numbers, remote: hub.remote } : {}),
+  });
   const office = await queue.office();
   const today = officeDay(now(), office.timeZone);
   await queue.closeDays(today, false);
@@ -67,7 +77,15 @@ export async function startWorkstation(): Promise<Workstation> {
   // Only in the benchmark build (`vite build --mode bench`); the constant is false in every other
   // build, so production bundles do not contain this line at all.
   if (import.meta.env.MODE === 'bench') Object.assign(window, { okienkoBench: { db, queue } });
-  return { db, queue, api, station, settingsProblems: settings.ok ? settings.value.problems : [], sync: hub?.sync ?? null, now };
+  return {
+    db,
+    queue,
+    api,
+    station,
+    settingsProblems: settings.ok ? settings.value.problems : [],
+    sync: hub?.sync ?? null,
+    now,
+  };
 }
 
 function localOffsetStore() {

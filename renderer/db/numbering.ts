@@ -64,7 +64,10 @@ export class LocalNumbers implements NumberSource {
   constructor(private readonly db: OkienkoDatabase) {}
 
   async next(day: string, service: string, now: number): Promise<number> {
-    const number = await takeWith(this.db, day, service, now, (sequence) => ({ number: sequence.last + 1, next: { ...sequence, last: sequence.last + 1 } }));
+    const number = await takeWith(this.db, day, service, now, (sequence) => ({
+      number: sequence.last + 1,
+      next: { ...sequence, last: sequence.last + 1 },
+    }));
     return number ?? 0;
   }
 }
@@ -152,7 +155,10 @@ export class HubNumbers implements NumberSource {
     let running = this.refilling.get(key);
     if (!running) {
       running = (async () => {
-        const block = await withTimeout(this.leaser.lease({ day, service, size: this.blockSize }), this.leaseTimeoutMs).catch((error: unknown) => {
+        const block = await withTimeout(
+          this.leaser.lease({ day, service, size: this.blockSize }),
+          this.leaseTimeoutMs,
+        ).catch((error: unknown) => {
           this.failedAt = Date.now();
           throw error;
         });

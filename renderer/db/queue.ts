@@ -6,11 +6,30 @@
  * refused by the life cycle and it moves on to the next visitor.
  */
 import { concatMap, first, firstValueFrom, of, startWith, timeout } from 'rxjs';
-import { checkInRefusal, normaliseCode, type Appointment, type CheckInRefusal } from '../../electron/common/domain/appointment';
+import {
+  checkInRefusal,
+  normaliseCode,
+  type Appointment,
+  type CheckInRefusal,
+} from '../../electron/common/domain/appointment';
 import { officeDay } from '../../electron/common/domain/office-time';
-import { afterCall, pickNext, type CounterQueue, type Pick, type PickReason } from '../../electron/common/domain/ordering';
+import {
+  afterCall,
+  pickNext,
+  type CounterQueue,
+  type Pick,
+  type PickReason,
+} from '../../electron/common/domain/ordering';
 import type { PriorityReason } from '../../electron/common/domain/office';
-import { issueTicket, TicketTransitionError, transition, type Actor, type Ticket, type TicketAction, type TicketState } from '../../electron/common/domain/ticket';
+import {
+  issueTicket,
+  TicketTransitionError,
+  transition,
+  type Actor,
+  type Ticket,
+  type TicketAction,
+  type TicketState,
+} from '../../electron/common/domain/ticket';
 import type { OkienkoDatabase } from './database';
 import { LocalNumbers, type NumberSource } from './numbering';
 import type { CounterDoc, CounterMode, OfficeDoc, ServiceDoc } from './schemas';
@@ -32,7 +51,11 @@ export interface QueueContext {
  * settle it later.
  */
 export interface RemoteCalls {
-  callNext(request: { counter: number; station: string; clerk?: string }): Promise<{ ticket: Ticket | null; reason: PickReason | null }>;
+  callNext(request: {
+    counter: number;
+    station: string;
+    clerk?: string;
+  }): Promise<{ ticket: Ticket | null; reason: PickReason | null }>;
 }
 
 /**
@@ -113,7 +136,12 @@ export class Queue {
   }
 
   /** A new ticket for a walk-in visitor (or a checked-in appointment), waiting, with the next number of the day. */
-  async issue(input: { service: string; priority: PriorityReason | null; appointment?: { id: string; slotAt: number }; id?: string }): Promise<Ticket> {
+  async issue(input: {
+    service: string;
+    priority: PriorityReason | null;
+    appointment?: { id: string; slotAt: number };
+    id?: string;
+  }): Promise<Ticket> {
     const office = await this.office();
     const service = await this.db.services.findOne(input.service).exec();
     if (!service) throw new QueueError('unknown-service', `No service ${input.service}`);
@@ -148,7 +176,8 @@ export class Queue {
     const today = await this.today();
     const doc = await this.db.appointments.findOne({ selector: { code }, sort: [{ slotAt: 'desc' }] }).exec();
     const refusal = checkInRefusal(doc ? (doc.toJSON() as Appointment) : null, today);
-    if (refusal || !doc) throw new CheckInError(refusal ?? 'unknown-code', doc ? (doc.toJSON() as Appointment) : undefined);
+    if (refusal || !doc)
+      throw new CheckInError(refusal ?? 'unknown-code', doc ? (doc.toJSON() as Appointment) : undefined);
     const ticketId = this.context.newId();
     const claimed = await doc.incrementalModify((latest) => {
       const late = checkInRefusal(latest as Appointment, today);
@@ -156,7 +185,12 @@ export class Queue {
       return { ...latest, state: 'checked-in', ticket: ticketId, updatedAt: this.context.now() };
     });
     const appointment = claimed.toJSON() as Appointment;
-    const ticket = await this.issue({ id: ticketId, service: appointment.service, priority: null, appointment: { id: appointment.id, slotAt: appointment.slotAt } });
+    const ticket = await this.issue({
+      id: ticketId,
+      service: appointment.service,
+      priority: null,
+      appointment: { id: appointment.id, slotAt: appointment.slotAt },
+    });
     return { ticket, appointment };
   }
 
@@ -165,15 +199,23 @@ export class Queue {
     // The reads are independent: run them together (each is an IndexedDB round trip).
     const office = await this.office();
     const day = officeDay(this.context.now(), office.timeZone);
-    const [counterDoc, current] = await Promise.all([this.db.counters.findOne(String(counterNumber)).exec(), this.currentTicket(counterNumber, day)]);
+    const [counterDoc, current] = await Promise.all([
+      this.db.counters.findOne(String(counterNumber)).exec(),
+      this.currentTicket(counterNumber, day),
+    ]);
     if (!counterDoc) throw new QueueError('unknown-counter', `No counter ${counterNumber}`);
-    if (counterDoc.mode !== 'open') throw new QueueError('counter-closed', `Counter ${counterNumber} is ${counterDoc.mode}`);
+    if (counterDoc.mode !== 'open')
+      throw new QueueError('counter-closed', `Counter ${counterNumber} is ${counterDoc.mode}`);
     if (current) throw new QueueError('counter-busy', `Counter ${counterNumber} is still serving a visitor`);
     let hubFoundNobody = false;
     if (this.context.remote) {
       // Online, the hub picks: counters pressing at the same moment get different visitors.
       try {
-        const decided = await this.context.remote.callNext({ counter: counterNumber, station: this.context.station, ...(clerk ? { clerk } : {}) });
+        const decided = await this.context.remote.callNext({
+          counter: counterNumber,
+          station: this.context.station,
+          ...(clerk ? { clerk } : {}),
+        });
         if (decided.ticket && decided.reason) {
           await this.awaitLocalCopy(decided.ticket.id, (decided.ticket as { hubStamp?: number }).hubStamp ?? 0);
           return { ticket: decided.ticket, reason: decided.reason };
@@ -198,9 +240,17 @@ export class Queue {
     const by = this.actor(counterNumber, clerk);
     const lost = new Set<string>();
     for (let attempt = 0; attempt < MAX_CALL_ATTEMPTS; attempt++) {
-      const waiting = await this.db.tickets.find({ selector: { day, state: 'waiting', service: { $in: [...counterDoc.services] } } }).exec();
-      const candidates = waiting.filter((doc) => !lost.has(doc.id) && !(hubFoundNobody && ((doc.toJSON() as { hubStamp?: number }).hubStamp ?? 0) > 0));
-      const queue: CounterQueue = { number: counterDoc.number, services: counterDoc.services, normalSinceLastPriority: counterDoc.normalSinceLastPriority };
+      const waiting = await this.db.tickets
+        .find({ selector: { day, state: 'waiting', service: { $in: [...counterDoc.services] } } })
+        .exec();
+      const candidates = waiting.filter(
+        (doc) => !lost.has(doc.id) && !(hubFoundNobody && ((doc.toJSON() as { hubStamp?: number }).hubStamp ?? 0) > 0),
+      );
+      const queue: CounterQueue = {
+        number: counterDoc.number,
+        services: counterDoc.services,
+        normalSinceLastPriority: counterDoc.normalSinceLastPriority,
+      };
       const pick = pickNext(
         candidates.map((doc) => doc.toJSON() as Ticket),
         queue,
@@ -212,7 +262,12 @@ export class Queue {
       try {
         // incrementalModify re-applies the transition to the newest revision: if another counter
         // called this visitor in the meantime, the life cycle refuses and we take the next one.
-        const updated = await doc!.incrementalModify((latest) => unconfirmed(transition(latest as Ticket, { type: 'call', counter: counterNumber }, by, this.context.now())) as typeof latest);
+        const updated = await doc!.incrementalModify(
+          (latest) =>
+            unconfirmed(
+              transition(latest as Ticket, { type: 'call', counter: counterNumber }, by, this.context.now()),
+            ) as typeof latest,
+        );
         const called = updated.toJSON() as Ticket;
         await counterDoc.incrementalModify((latest) => ({
           ...latest,
@@ -253,12 +308,18 @@ export class Queue {
   /** Calls one ticket chosen by the clerk (out of order); the call is recorded like any other. */
   async callTicket(ticketId: string, counterNumber: number, clerk: string): Promise<Ticket> {
     await this.openCounter(counterNumber);
-    if (await this.currentTicket(counterNumber, await this.today())) throw new QueueError('counter-busy', `Counter ${counterNumber} is still serving a visitor`);
+    if (await this.currentTicket(counterNumber, await this.today()))
+      throw new QueueError('counter-busy', `Counter ${counterNumber} is still serving a visitor`);
     return this.apply(ticketId, { type: 'call', counter: counterNumber }, this.actor(counterNumber, clerk));
   }
 
   /** Any other transition of the life cycle, by a clerk at a counter. */
-  async act(ticketId: string, action: Exclude<TicketAction, { type: 'call' }>, counterNumber: number, clerk: string): Promise<Ticket> {
+  async act(
+    ticketId: string,
+    action: Exclude<TicketAction, { type: 'call' }>,
+    counterNumber: number,
+    clerk: string,
+  ): Promise<Ticket> {
     if (action.type === 'resume' && (await this.currentTicket(counterNumber, await this.today()))) {
       throw new QueueError('counter-busy', `Counter ${counterNumber} is still serving a visitor`);
     }
@@ -270,7 +331,9 @@ export class Queue {
     // Two exact lookups on the [day, counter, state] index: an $in would scan every ticket this
     // counter handled today.
     const [called, serving] = await Promise.all(
-      (['called', 'serving'] as const).map((state) => this.db.tickets.findOne({ selector: { day, counter: counterNumber, state } }).exec()),
+      (['called', 'serving'] as const).map((state) =>
+        this.db.tickets.findOne({ selector: { day, counter: counterNumber, state } }).exec(),
+      ),
     );
     const doc = called ?? serving;
     return doc ? (doc.toJSON() as Ticket) : null;
@@ -287,11 +350,16 @@ export class Queue {
    * expires, with the closing workstation recorded. Returns how many expired.
    */
   async closeDays(day: string, includeDay: boolean, by: Actor = { station: this.context.station }): Promise<number> {
-    const docs = await this.db.tickets.find({ selector: { day: includeDay ? { $lte: day } : { $lt: day }, state: { $in: [...OPEN_STATES] } } }).exec();
+    const docs = await this.db.tickets
+      .find({ selector: { day: includeDay ? { $lte: day } : { $lt: day }, state: { $in: [...OPEN_STATES] } } })
+      .exec();
     let expired = 0;
     for (const doc of docs) {
       try {
-        await doc.incrementalModify((current) => unconfirmed(transition(current as Ticket, { type: 'expire' }, by, this.context.now())) as typeof current);
+        await doc.incrementalModify(
+          (current) =>
+            unconfirmed(transition(current as Ticket, { type: 'expire' }, by, this.context.now())) as typeof current,
+        );
         expired++;
       } catch (error) {
         if (!(error instanceof TicketTransitionError)) throw error;
@@ -329,7 +397,10 @@ export class Queue {
       // Serving a visitor is the business of the counter that has them: after a lost call (the
       // hub gave the visitor to another counter) this counter must not finish them by mistake.
       if (COUNTER_ACTIONS.has(action.type) && by.counter !== undefined && ticket.counter !== by.counter) {
-        throw new QueueError('not-this-counter', `Ticket ${ticket.number} is at counter ${ticket.counter}, not ${by.counter}`);
+        throw new QueueError(
+          'not-this-counter',
+          `Ticket ${ticket.number} is at counter ${ticket.counter}, not ${by.counter}`,
+        );
       }
       return unconfirmed(transition(ticket, action, by, this.context.now())) as typeof current;
     });

@@ -4,9 +4,28 @@
  */
 import type { RxJsonSchema } from 'rxdb';
 import * as shared from '../../electron/common/domain/schemas';
-import type { AlertDoc, AppointmentDoc, CounterDoc, OfficeDoc, SequenceDoc, ServiceDoc, TicketDoc } from '../../electron/common/domain/schemas';
+import type {
+  AlertDoc,
+  AppointmentDoc,
+  CounterDoc,
+  OfficeDoc,
+  SequenceDoc,
+  ServiceDoc,
+  TicketDoc,
+} from '../../electron/common/domain/schemas';
 
-export type { AlertDoc, AlertKind, AppointmentDoc, CounterDoc, CounterMode, OfficeDoc, PriorityReason, SequenceDoc, ServiceDoc, TicketDoc } from '../../electron/common/domain/schemas';
+export type {
+  AlertDoc,
+  AlertKind,
+  AppointmentDoc,
+  CounterDoc,
+  CounterMode,
+  OfficeDoc,
+  PriorityReason,
+  SequenceDoc,
+  ServiceDoc,
+  TicketDoc,
+} from '../../electron/common/domain/schemas';
 
 export const officeSchema = shared.officeSchema as unknown as RxJsonSchema<OfficeDoc>;
 export const serviceSchema = shared.serviceSchema as unknown as RxJsonSchema<ServiceDoc>;

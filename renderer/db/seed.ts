@@ -48,7 +48,12 @@ const DEMO_SLOTS: readonly [string, string][] = [
  * The demo office's bookings for `day`, as a booking system would send them: a few visits across
  * the morning. Real bookings arrive through the office hub.
  */
-export async function seedDemoAppointments(db: OkienkoDatabase, day: string, timeZone: string, now: number): Promise<void> {
+export async function seedDemoAppointments(
+  db: OkienkoDatabase,
+  day: string,
+  timeZone: string,
+  now: number,
+): Promise<void> {
   if (await db.appointments.findOne({ selector: { day } }).exec()) return;
   await db.appointments.bulkInsert(
     DEMO_SLOTS.map(([time, service], index) => ({

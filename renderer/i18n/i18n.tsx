@@ -15,7 +15,15 @@ export type MessageValues = Record<string, string | number>;
 
 export const MESSAGES: Readonly<Record<Language, Readonly<Record<MessageId, string>>>> = { pl, en, uk };
 
-export function LanguageProvider({ language, children, setDocumentLanguage = true }: { language: Language; children: ReactNode; setDocumentLanguage?: boolean }) {
+export function LanguageProvider({
+  language,
+  children,
+  setDocumentLanguage = true,
+}: {
+  language: Language;
+  children: ReactNode;
+  setDocumentLanguage?: boolean;
+}) {
   useEffect(() => {
     // Screen readers and speech pick their voice from <html lang>.
     if (setDocumentLanguage) document.documentElement.lang = language;

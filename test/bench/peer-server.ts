@@ -32,7 +32,9 @@ const counter = http.createServer((_request, response) => {
 });
 await new Promise<void>((resolve) => counter.listen(0, '127.0.0.1', () => resolve()));
 const wsPort = (server.server.address() as AddressInfo).port;
-process.stdout.write(`${JSON.stringify({ ws: `ws://127.0.0.1:${wsPort}`, http: `http://127.0.0.1:${(counter.address() as AddressInfo).port}` })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ws: `ws://127.0.0.1:${wsPort}`, http: `http://127.0.0.1:${(counter.address() as AddressInfo).port}` })}\n`,
+);
 const stop = async () => {
   counter.close();
   await db.close();

@@ -47,7 +47,11 @@ function summary(values: readonly number[]) {
 async function kioskToFirstByte(page: Page, sim: SimProcess): Promise<number[]> {
   // The click's own timestamp, on the wall clock the simulator's Date.now() also reads.
   await page.evaluate(() => {
-    document.addEventListener('click', (event) => Object.assign(window, { lastClickAt: performance.timeOrigin + event.timeStamp }), true);
+    document.addEventListener(
+      'click',
+      (event) => Object.assign(window, { lastClickAt: performance.timeOrigin + event.timeStamp }),
+      true,
+    );
   });
   const samples: number[] = [];
   for (let run = 0; run < KIOSK_RUNS + 5; run++) {
@@ -113,7 +117,8 @@ async function callNextWithHistory(page: Page): Promise<{ samples: number[]; tic
         });
       }
       for (let i = 0; i < docs.length; i += 1000) await db.tickets.bulkInsert(docs.slice(i, i + 1000));
-      for (let i = 0; i < runs; i++) await queue.issue({ service: i % 2 ? 'vehicles' : 'licences', priority: i % 9 === 0 ? 'senior' : null });
+      for (let i = 0; i < runs; i++)
+        await queue.issue({ service: i % 2 ? 'vehicles' : 'licences', priority: i % 9 === 0 ? 'senior' : null });
       await queue.setCounterMode(1, 'open', 'Bench');
       const samples: number[] = [];
       for (let i = 0; i < runs; i++) {
@@ -177,7 +182,10 @@ async function transmissionRatio(dir: string, baudRate: number) {
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
-  const results: Record<string, unknown> = { measuredAt: new Date().toISOString(), machine: `${process.platform} ${process.arch}, Node ${process.version}` };
+  const results: Record<string, unknown> = {
+    measuredAt: new Date().toISOString(),
+    machine: `${process.platform} ${process.arch}, Node ${process.version}`,
+  };
   const lines: string[] = [];
   if (only !== 'sync') Object.assign(results, await queueBench(lines));
   if (only !== 'queue') {
@@ -189,11 +197,17 @@ async function main(): Promise<void> {
         `${figure.backend}: A → B p50 ${figure.aToB.p50} ms, p95 ${figure.aToB.p95} ms with ${figure.aToB.workstations} workstations (${figure.aToB.p95 <= 500 ? 'meets' : 'MISSES'} the goal); ` +
           `converged after a day offline in ${figure.convergenceMs} ms (${figure.convergenceMs <= 10_000 ? 'meets' : 'MISSES'}); ${figure.throughputDocsPerSecond} docs/s stored` +
           (figure.rawPushDocsPerSecond ? `, ${figure.rawPushDocsPerSecond} docs/s raw push` : '') +
-          (figure.databaseOnlyDocsPerSecond ? `, ${figure.databaseOnlyDocsPerSecond} docs/s in the database alone` : ''),
+          (figure.databaseOnlyDocsPerSecond
+            ? `, ${figure.databaseOnlyDocsPerSecond} docs/s in the database alone`
+            : ''),
       );
     }
-    if (sync.nothingStoredDocsPerSecond) lines.push(`hub's HTTP server with a store that keeps nothing (a ceiling, not a product): ${sync.nothingStoredDocsPerSecond} docs/s raw push`);
-    for (const [backend, ratio] of Object.entries(sync.ratios)) lines.push(`${backend} / peer: ${JSON.stringify(ratio)} (goal: push throughput ≥ 2)`);
+    if (sync.nothingStoredDocsPerSecond)
+      lines.push(
+        `hub's HTTP server with a store that keeps nothing (a ceiling, not a product): ${sync.nothingStoredDocsPerSecond} docs/s raw push`,
+      );
+    for (const [backend, ratio] of Object.entries(sync.ratios))
+      lines.push(`${backend} / peer: ${JSON.stringify(ratio)} (goal: push throughput ≥ 2)`);
   }
   const out = await artifactsDir('bench');
   await writeFile(path.join(out, 'results.json'), JSON.stringify(results, null, 2) + '\n');
@@ -203,14 +217,33 @@ async function main(): Promise<void> {
 async function queueBench(lines: string[]): Promise<Record<string, unknown>> {
   process.stdout.write('Building the renderer in bench mode…\n');
   const rendererDir = path.join(PROJECT_ROOT, 'out/renderer-bench');
-  execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--mode', 'bench', '--outDir', rendererDir, '--logLevel', 'error'], {
-    cwd: PROJECT_ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'renderer/vite.config.ts',
+      '--mode',
+      'bench',
+      '--outDir',
+      rendererDir,
+      '--logLevel',
+      'error',
+    ],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: 'inherit',
+    },
+  );
 
   const dir = await tempDir('bench');
   const sim = await startSimProcess(['--dir', path.join(dir.path, 'sim')]);
-  const host = await startHost({ dataDir: path.join(dir.path, 'data'), printerPath: String(sim.ready.printer), env: { OKIENKO_RENDERER_DIR: rendererDir } });
+  const host = await startHost({
+    dataDir: path.join(dir.path, 'data'),
+    printerPath: String(sim.ready.printer),
+    env: { OKIENKO_RENDERER_DIR: rendererDir },
+  });
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -222,7 +255,9 @@ async function queueBench(lines: string[]): Promise<Record<string, unknown>> {
     const counter = await context.newPage();
     await counter.goto(`${host.url}#/counter/1`);
     await counter.getByRole('heading', { name: 'Stanowisko 1' }).waitFor();
-    process.stdout.write(`2/3 call next with ${HISTORY.toLocaleString('en')} tickets of history (${CALL_RUNS} calls)…\n`);
+    process.stdout.write(
+      `2/3 call next with ${HISTORY.toLocaleString('en')} tickets of history (${CALL_RUNS} calls)…\n`,
+    );
     const calls = await callNextWithHistory(counter);
     const callNext = { ...summary(calls.samples), ticketsInDatabase: calls.tickets };
     await context.close();

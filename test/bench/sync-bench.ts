@@ -67,7 +67,13 @@ async function hubBackend(kind: 'pglite' | 'postgresql'): Promise<Backend> {
   return {
     name: `hub-${kind}`,
     async join(name, seed = false) {
-      return SimulatedWorkstation.start({ name, hubUrl: hub.url, token: await createToken(database, name), seed, blockSize: 200 });
+      return SimulatedWorkstation.start({
+        name,
+        hubUrl: hub.url,
+        token: await createToken(database, name),
+        seed,
+        blockSize: 200,
+      });
     },
     storedCount: health,
     rawPushThroughput: (documents) => rawPushOverHttp(hub.url, adminToken, documents),
@@ -89,7 +95,9 @@ async function rawPushOverHttp(url: string, token: string, documents: number): P
     Array.from({ length: 4 }, async () => {
       while (next < batches.length) {
         const batch = batches[next++]!;
-        const response = await client.request('POST', `${HUB_API_PREFIX}/sync/tickets/push`, { body: { rows: batch.map((document) => ({ newDocumentState: document })) } });
+        const response = await client.request('POST', `${HUB_API_PREFIX}/sync/tickets/push`, {
+          body: { rows: batch.map((document) => ({ newDocumentState: document })) },
+        });
         if (response.status !== 200) throw new Error(`push failed: ${response.status}`);
       }
     }),
@@ -100,14 +108,20 @@ async function rawPushOverHttp(url: string, token: string, documents: number): P
 /** The raw push against the hub's HTTP server with a store that keeps nothing (discarding-hub.ts). */
 export async function nothingStoredThroughput(documents: number): Promise<number> {
   const tokens = await createTestDatabase('okienko_bench_tokens');
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'test/bench/discarding-hub.ts'), '--database-url', tokens.url], {
-    cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(PROJECT_ROOT, 'test/bench/discarding-hub.ts'), '--database-url', tokens.url],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   try {
     const { url, token } = await new Promise<{ url: string; token: string }>((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`discarding hub exited with ${code}`)));
-      createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as { url: string; token: string }));
+      createInterface({ input: child.stdout! }).once('line', (line) =>
+        resolve(JSON.parse(line) as { url: string; token: string }),
+      );
     });
     // Warm up as the other servers were (they served the workstations first).
     await rawPushOverHttp(url, token, 2_000);
@@ -149,7 +163,11 @@ function rawBatches(documents: number, prefix = `raw${++rawBatchRuns}`): WireDoc
   for (let i = 0; i < documents; i += 200) {
     batches.push(
       Array.from({ length: Math.min(200, documents - i) }, (_, j) => ({
-        ...issueTicket({ id: `${prefix}-${i + j}`, day, service: 'cashier', letter: 'R', seq: i + j + 1, priority: null }, { station: 'raw' }, Date.now()),
+        ...issueTicket(
+          { id: `${prefix}-${i + j}`, day, service: 'cashier', letter: 'R', seq: i + j + 1, priority: null },
+          { station: 'raw' },
+          Date.now(),
+        ),
         hubStamp: 0,
         _deleted: false,
       })) as unknown as WireDocument[],
@@ -159,13 +177,25 @@ function rawBatches(documents: number, prefix = `raw${++rawBatchRuns}`): WireDoc
 }
 
 async function peerBackend(): Promise<Backend> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'test/bench/peer-server.ts'), '--storage', process.env.BENCH_PEER_STORAGE ?? 'memory'], {
-    cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(PROJECT_ROOT, 'test/bench/peer-server.ts'),
+      '--storage',
+      process.env.BENCH_PEER_STORAGE ?? 'memory',
+    ],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const urls = await new Promise<{ ws: string; http: string }>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`peer server exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as { ws: string; http: string }));
+    createInterface({ input: child.stdout! }).once('line', (line) =>
+      resolve(JSON.parse(line) as { ws: string; http: string }),
+    );
   });
   return {
     name: 'peer-rxdb-websocket',
@@ -178,11 +208,15 @@ async function peerBackend(): Promise<Backend> {
       // RxDB's websocket protocol spoken directly: `masterWrite` calls, 4 connections in parallel.
       const batches = rawBatches(documents);
       const sockets = await Promise.all(
-        Array.from({ length: 4 }, () => new Promise<WebSocket>((resolve, reject) => {
-          const socket = new WebSocket(urls.ws);
-          socket.once('open', () => resolve(socket));
-          socket.once('error', reject);
-        })),
+        Array.from(
+          { length: 4 },
+          () =>
+            new Promise<WebSocket>((resolve, reject) => {
+              const socket = new WebSocket(urls.ws);
+              socket.once('open', () => resolve(socket));
+              socket.once('error', reject);
+            }),
+        ),
       );
       const started = performance.now();
       let next = 0;
@@ -196,11 +230,19 @@ async function peerBackend(): Promise<Backend> {
                 const message = JSON.parse(data.toString()) as { id: string; result?: unknown[] };
                 if (message.id !== id) return;
                 socket.off('message', onMessage);
-                if (Array.isArray(message.result) && message.result.length > 0) reject(new Error('peer reported conflicts'));
+                if (Array.isArray(message.result) && message.result.length > 0)
+                  reject(new Error('peer reported conflicts'));
                 else resolve();
               };
               socket.on('message', onMessage);
-              socket.send(JSON.stringify({ id, collection: 'tickets', method: 'masterWrite', params: [batch.map((document) => ({ newDocumentState: document }))] }));
+              socket.send(
+                JSON.stringify({
+                  id,
+                  collection: 'tickets',
+                  method: 'masterWrite',
+                  params: [batch.map((document) => ({ newDocumentState: document }))],
+                }),
+              );
             });
           }
         }),
@@ -239,7 +281,11 @@ async function measure(backend: Backend, log: (line: string) => void): Promise<S
   const first = await backend.join('ws-a', true);
   const rest: SimulatedWorkstation[] = [];
   for (let i = 1; i < WORKSTATIONS; i += 5) {
-    rest.push(...(await Promise.all(Array.from({ length: Math.min(5, WORKSTATIONS - i) }, (_, j) => backend.join(`ws-${i + j}`)))));
+    rest.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(5, WORKSTATIONS - i) }, (_, j) => backend.join(`ws-${i + j}`)),
+      )),
+    );
   }
   const b = rest[0]!;
   const seen = new Map<string, number>();
@@ -251,7 +297,12 @@ async function measure(backend: Backend, log: (line: string) => void): Promise<S
     if (i >= 5) latencies.push(seen.get(touched.id)! - touched.at);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const aToB = { n: latencies.length, p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), workstations: WORKSTATIONS };
+  const aToB = {
+    n: latencies.length,
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    workstations: WORKSTATIONS,
+  };
   log(`  ${backend.name}: A → B p50 ${aToB.p50} ms, p95 ${aToB.p95} ms`);
   await Promise.all(rest.slice(1).map((workstation) => workstation.stop()));
 
@@ -263,7 +314,12 @@ async function measure(backend: Backend, log: (line: string) => void): Promise<S
   const total = await first.ticketCount();
   const offlineStart = performance.now();
   await away.setOffline(false);
-  await until(async () => (await away.ticketCount()) === total + DAY_TICKETS && (await first.ticketCount()) === total + DAY_TICKETS, 120_000, 'convergence');
+  await until(
+    async () =>
+      (await away.ticketCount()) === total + DAY_TICKETS && (await first.ticketCount()) === total + DAY_TICKETS,
+    120_000,
+    'convergence',
+  );
   await away.awaitInSync();
   const convergenceMs = round(performance.now() - offlineStart, 0);
   log(`  ${backend.name}: converged after a day offline (${2 * DAY_TICKETS} tickets) in ${convergenceMs} ms`);
@@ -275,15 +331,26 @@ async function measure(backend: Backend, log: (line: string) => void): Promise<S
   const per = Math.ceil(THROUGHPUT_TICKETS / writers.length);
   const started = performance.now();
   await Promise.all(writers.map((writer) => writer.bulkIssue(per, 'cashier')));
-  await until(async () => (await backend.storedCount()) >= before + per * writers.length, 300_000, 'the server to store every ticket');
+  await until(
+    async () => (await backend.storedCount()) >= before + per * writers.length,
+    300_000,
+    'the server to store every ticket',
+  );
   const throughputDocsPerSecond = round((per * writers.length) / ((performance.now() - started) / 1000), 0);
   log(`  ${backend.name}: ${throughputDocsPerSecond} documents/s stored from 4 workstations`);
   await Promise.all([...writers, first].map((workstation) => workstation.stop()));
 
-  const rawPushDocsPerSecond = backend.rawPushThroughput ? round(await backend.rawPushThroughput(THROUGHPUT_TICKETS), 0) : undefined;
+  const rawPushDocsPerSecond = backend.rawPushThroughput
+    ? round(await backend.rawPushThroughput(THROUGHPUT_TICKETS), 0)
+    : undefined;
   if (rawPushDocsPerSecond) log(`  ${backend.name}: ${rawPushDocsPerSecond} documents/s pushed straight over HTTP`);
-  const databaseOnlyDocsPerSecond = backend.databaseOnlyThroughput ? round(await backend.databaseOnlyThroughput(THROUGHPUT_TICKETS), 0) : undefined;
-  if (databaseOnlyDocsPerSecond) log(`  ${backend.name}: ${databaseOnlyDocsPerSecond} documents/s through the hub's push transactions alone (no HTTP)`);
+  const databaseOnlyDocsPerSecond = backend.databaseOnlyThroughput
+    ? round(await backend.databaseOnlyThroughput(THROUGHPUT_TICKETS), 0)
+    : undefined;
+  if (databaseOnlyDocsPerSecond)
+    log(
+      `  ${backend.name}: ${databaseOnlyDocsPerSecond} documents/s through the hub's push transactions alone (no HTTP)`,
+    );
   return {
     backend: backend.name,
     aToB,
@@ -298,7 +365,9 @@ export async function runSyncBench(
   log: (line: string) => void,
 ): Promise<{ figures: SyncFigures[]; ratios: Record<string, unknown>; nothingStoredDocsPerSecond?: number }> {
   const figures: SyncFigures[] = [];
-  const chosen = (process.env.BENCH_BACKENDS ?? 'hub-pglite,hub-postgresql,peer-rxdb-websocket,hub-discarding').split(',');
+  const chosen = (process.env.BENCH_BACKENDS ?? 'hub-pglite,hub-postgresql,peer-rxdb-websocket,hub-discarding').split(
+    ',',
+  );
   const makers: [BackendName, () => Promise<Backend>][] = [
     ['hub-pglite', () => hubBackend('pglite')],
     ['hub-postgresql', () => hubBackend('postgresql')],
@@ -319,16 +388,21 @@ export async function runSyncBench(
   }
   const peer = figures.find((figure) => figure.backend === 'peer-rxdb-websocket');
   const ratios: Record<string, unknown> = {};
-  if (peer?.rawPushDocsPerSecond && nothingStoredDocsPerSecond) ratios['hub-discarding'] = { rawPushThroughput: round(nothingStoredDocsPerSecond / peer.rawPushDocsPerSecond, 2) };
+  if (peer?.rawPushDocsPerSecond && nothingStoredDocsPerSecond)
+    ratios['hub-discarding'] = { rawPushThroughput: round(nothingStoredDocsPerSecond / peer.rawPushDocsPerSecond, 2) };
   for (const figure of peer ? figures.filter((f) => f !== peer) : []) {
     if (!peer) break;
     ratios[figure.backend] = {
       aToBp95: round(figure.aToB.p95 / peer.aToB.p95, 2),
       convergence: round(figure.convergenceMs / peer.convergenceMs, 2),
       throughputThroughWorkstations: round(figure.throughputDocsPerSecond / peer.throughputDocsPerSecond, 2),
-      ...(figure.rawPushDocsPerSecond && peer.rawPushDocsPerSecond ? { rawPushThroughput: round(figure.rawPushDocsPerSecond / peer.rawPushDocsPerSecond, 2) } : {}),
+      ...(figure.rawPushDocsPerSecond && peer.rawPushDocsPerSecond
+        ? { rawPushThroughput: round(figure.rawPushDocsPerSecond / peer.rawPushDocsPerSecond, 2) }
+        : {}),
       // The database alone against the peer's whole server: the most any server on it could show.
-      ...(figure.databaseOnlyDocsPerSecond && peer.rawPushDocsPerSecond ? { databaseOnlyVsPeerRawPush: round(figure.databaseOnlyDocsPerSecond / peer.rawPushDocsPerSecond, 2) } : {}),
+      ...(figure.databaseOnlyDocsPerSecond && peer.rawPushDocsPerSecond
+        ? { databaseOnlyVsPeerRawPush: round(figure.databaseOnlyDocsPerSecond / peer.rawPushDocsPerSecond, 2) }
+        : {}),
     };
   }
   return { figures, ratios, ...(nothingStoredDocsPerSecond ? { nothingStoredDocsPerSecond } : {}) };

@@ -40,7 +40,12 @@ afterAll(async () => {
 
 afterEach(async (test) => {
   if (await screenshotIfFailed(test, context, shots)) {
-    console.error(`host output:\n${host.output()}\nlast simulator events:\n${sim.events.slice(-15).map((event) => JSON.stringify(event)).join('\n')}`);
+    console.error(
+      `host output:\n${host.output()}\nlast simulator events:\n${sim.events
+        .slice(-15)
+        .map((event) => JSON.stringify(event))
+        .join('\n')}`,
+    );
   }
   await context?.close();
   context = undefined;
@@ -67,7 +72,10 @@ async function takeTicket(): Promise<string> {
 /** Calls the next visitor at this counter and starts serving them. */
 async function callAndServe(counter: Page, number: string): Promise<void> {
   await counter.getByRole('button', { name: /^Wywołaj następnego/ }).click();
-  await counter.getByRole('status').filter({ hasText: `Wywołano ${number}.` }).waitFor();
+  await counter
+    .getByRole('status')
+    .filter({ hasText: `Wywołano ${number}.` })
+    .waitFor();
   await counter.getByRole('button', { name: /^Rozpocznij obsługę/ }).click();
   await counter.getByText('w obsłudze').waitFor();
 }
@@ -145,7 +153,9 @@ describe('devices at the counter, end to end', () => {
 
     await sim.command('idReader swipe torn desko', (event) => event.event === 'swiped');
     const alert = visitor.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toMatch(/Nie udało się odczytać całego dokumentu \((druga|trzecia) linia\)\. Poproś o ponowne przeciągnięcie/);
+    await expect
+      .poll(() => alert.textContent())
+      .toMatch(/Nie udało się odczytać całego dokumentu \((druga|trzecia) linia\)\. Poproś o ponowne przeciągnięcie/);
 
     await sim.command('idReader swipe bad-check plain', (event) => event.event === 'swiped');
     await expect.poll(() => alert.textContent()).toMatch(/Odczyt dokumentu jest błędny \(.+\)/);
@@ -168,7 +178,12 @@ describe('devices at the counter, end to end', () => {
     await visitor.getByText('Wpisano ręcznie i sprawdzono.').waitFor();
     // The failed swipe's message goes once the details are in.
     expect(await visitor.getByRole('alert').count()).toBe(0);
-    expect(await visitorFields(counter)).toEqual({ Imiona: 'Jan', Nazwisko: 'Kowalski', PESEL: '85021712323', 'Numer dokumentu': 'ZRK020457' });
+    expect(await visitorFields(counter)).toEqual({
+      Imiona: 'Jan',
+      Nazwisko: 'Kowalski',
+      PESEL: '85021712323',
+      'Numer dokumentu': 'ZRK020457',
+    });
 
     // A visitor who cannot sign: the clerk's note is required, then recorded.
     const acknowledgement = counter.getByRole('region', { name: 'Potwierdzenie z podpisem' });
@@ -179,7 +194,9 @@ describe('devices at the counter, end to end', () => {
     await dialog.getByRole('alert').filter({ hasText: 'Wpisz adnotację' }).waitFor();
     await dialog.getByLabel(/Adnotacja urzędnika/).fill('Niedowład prawej ręki; podpisuje pełnomocnik.');
     await dialog.getByRole('button', { name: 'Zapisz adnotację' }).click();
-    await acknowledgement.getByText('Klient nie może się podpisać. Adnotacja: Niedowład prawej ręki; podpisuje pełnomocnik.').waitFor();
+    await acknowledgement
+      .getByText('Klient nie może się podpisać. Adnotacja: Niedowład prawej ręki; podpisuje pełnomocnik.')
+      .waitFor();
 
     // The next visitor at this counter starts with nothing of this one's: not the last swipe's
     // message, not a half-typed form.
@@ -192,7 +209,8 @@ describe('devices at the counter, end to end', () => {
     await acknowledgement.getByText('Klient jeszcze nie podpisał.').waitFor();
     expect(await visitor.getByRole('alert').count()).toBe(0);
     await visitor.getByRole('button', { name: 'Wpisz dane ręcznie' }).click();
-    for (const field of ['Imiona', 'Nazwisko', 'PESEL', 'Numer dokumentu']) expect(await visitor.getByLabel(field).inputValue(), field).toBe('');
+    for (const field of ['Imiona', 'Nazwisko', 'PESEL', 'Numer dokumentu'])
+      expect(await visitor.getByLabel(field).inputValue(), field).toBe('');
     expect(await counter.getByText(/Kowalski|Niedowład/).count()).toBe(0);
   });
 
@@ -208,13 +226,24 @@ describe('devices at the counter, end to end', () => {
     // The drawing surface has no role of its own: it sits in the group labelled "Podpis".
     const box = (await dialog.getByRole('group', { name: 'Podpis' }).locator('canvas').boundingBox())!;
     const strokes = [
-      [[0.1, 0.7], [0.2, 0.3], [0.3, 0.7], [0.4, 0.35]],
-      [[0.5, 0.6], [0.65, 0.4], [0.8, 0.65], [0.9, 0.5]],
+      [
+        [0.1, 0.7],
+        [0.2, 0.3],
+        [0.3, 0.7],
+        [0.4, 0.35],
+      ],
+      [
+        [0.5, 0.6],
+        [0.65, 0.4],
+        [0.8, 0.65],
+        [0.9, 0.5],
+      ],
     ];
     for (const stroke of strokes) {
       await counter.mouse.move(box.x + stroke[0]![0]! * box.width, box.y + stroke[0]![1]! * box.height);
       await counter.mouse.down();
-      for (const [x, y] of stroke.slice(1)) await counter.mouse.move(box.x + x! * box.width, box.y + y! * box.height, { steps: 8 });
+      for (const [x, y] of stroke.slice(1))
+        await counter.mouse.move(box.x + x! * box.width, box.y + y! * box.height, { steps: 8 });
       await counter.mouse.up();
     }
     await expect.poll(() => confirm.isDisabled()).toBe(false);

@@ -7,7 +7,13 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHubDatabase, createToken, startHubProcess, type HubDatabase, type HubProcess } from '../support/hub-process';
+import {
+  createHubDatabase,
+  createToken,
+  startHubProcess,
+  type HubDatabase,
+  type HubProcess,
+} from '../support/hub-process';
 import { artifactsDir, launchChromium, startHost, tempDir, type Host } from '../support/processes';
 import { startSimProcess, type SimProcess } from '../support/sim-process';
 
@@ -25,7 +31,10 @@ beforeAll(async () => {
   dir = await tempDir('e2e-hub');
   database = await createHubDatabase('pglite');
   hub = await startHubProcess(database);
-  const [kioskToken, counterToken] = [await createToken(database, 'kiosk-parter'), await createToken(database, 'stanowisko-3')];
+  const [kioskToken, counterToken] = [
+    await createToken(database, 'kiosk-parter'),
+    await createToken(database, 'stanowisko-3'),
+  ];
   sim = await startSimProcess(['--dir', path.join(dir.path, 'sim')]);
   kioskHost = await startHost({
     dataDir: path.join(dir.path, 'kiosk'),
@@ -33,7 +42,11 @@ beforeAll(async () => {
     args: ['--hub', hub.url],
     env: { OKIENKO_HUB_TOKEN: kioskToken },
   });
-  counterHost = await startHost({ dataDir: path.join(dir.path, 'counter'), args: ['--hub', hub.url], env: { OKIENKO_HUB_TOKEN: counterToken } });
+  counterHost = await startHost({
+    dataDir: path.join(dir.path, 'counter'),
+    args: ['--hub', hub.url],
+    env: { OKIENKO_HUB_TOKEN: counterToken },
+  });
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   shots = await artifactsDir('e2e');
@@ -73,12 +86,19 @@ describe('workstations and a TV board with the office hub', () => {
     const number = /([A-Z]\d+)\s*$/.exec((await heading.textContent()) ?? '')?.[1] ?? '';
     expect(number).toMatch(/^C\d+$/);
     await kiosk.getByRole('status').filter({ hasText: 'Weź bilet z drukarki.' }).waitFor();
-    await sim.waitFor((event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes(number)));
+    await sim.waitFor(
+      (event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes(number)),
+    );
 
     // The ticket travels kiosk → hub → counter workstation.
-    await expect.poll(() => counter.getByRole('row', { name: new RegExp(`^${number}\\b`) }).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => counter.getByRole('row', { name: new RegExp(`^${number}\\b`) }).count(), { timeout: 15_000 })
+      .toBe(1);
     await counter.getByRole('button', { name: /Wywołaj następnego/ }).click();
-    await counter.getByRole('status').filter({ hasText: `Wywołano ${number}.` }).waitFor();
+    await counter
+      .getByRole('status')
+      .filter({ hasText: `Wywołano ${number}.` })
+      .waitFor();
 
     // The TV shows the call once the hub has confirmed it.
     const now = board.getByRole('region', { name: 'Teraz zapraszamy' });
@@ -86,7 +106,9 @@ describe('workstations and a TV board with the office hub', () => {
     await board.screenshot({ path: path.join(shots, 'hub-board.png') });
     await counter.screenshot({ path: path.join(shots, 'hub-counter.png') });
     await expect
-      .poll(() => counter.getByRole('status').filter({ hasText: 'Połączono z serwerem urzędu' }).textContent(), { timeout: 10_000 })
+      .poll(() => counter.getByRole('status').filter({ hasText: 'Połączono z serwerem urzędu' }).textContent(), {
+        timeout: 10_000,
+      })
       .toContain('wszystko wysłane');
   });
 
@@ -96,8 +118,16 @@ describe('workstations and a TV board with the office hub', () => {
     const seen = await page.evaluate(
       async ({ hubUrl, token }) => {
         const abort = new AbortController();
-        const response = await fetch(`${hubUrl}api/v1/sync/stream`, { headers: { authorization: `Bearer ${token}`, 'x-okienko-version': '0.1.0' }, signal: abort.signal });
-        const result = { origin: location.origin, status: response.status, time: response.headers.get('x-okienko-time'), epoch: response.headers.get('x-okienko-sync-epoch') };
+        const response = await fetch(`${hubUrl}api/v1/sync/stream`, {
+          headers: { authorization: `Bearer ${token}`, 'x-okienko-version': '0.1.0' },
+          signal: abort.signal,
+        });
+        const result = {
+          origin: location.origin,
+          status: response.status,
+          time: response.headers.get('x-okienko-time'),
+          epoch: response.headers.get('x-okienko-sync-epoch'),
+        };
         abort.abort();
         return result;
       },
@@ -109,7 +139,10 @@ describe('workstations and a TV board with the office hub', () => {
     expect(seen.time).toMatch(/^\d{13}$/);
     // The same epoch the hub gives a same-origin (non-browser) client.
     const abort = new AbortController();
-    const direct = await fetch(`${hub.url}api/v1/sync/stream`, { headers: { authorization: `Bearer ${token}`, 'x-okienko-version': '0.1.0' }, signal: abort.signal });
+    const direct = await fetch(`${hub.url}api/v1/sync/stream`, {
+      headers: { authorization: `Bearer ${token}`, 'x-okienko-version': '0.1.0' },
+      signal: abort.signal,
+    });
     const epoch = direct.headers.get('x-okienko-sync-epoch');
     abort.abort();
     expect(epoch).toMatch(/^[0-9a-f-]{36}$/);
@@ -120,7 +153,10 @@ describe('workstations and a TV board with the office hub', () => {
     const home = await open(`${kioskHost.url}#/`);
     await home.getByRole('status').filter({ hasText: 'Połączono z serwerem urzędu' }).waitFor({ timeout: 20_000 });
     await hub.kill('SIGTERM');
-    await home.getByRole('status').filter({ hasText: 'Brak połączenia z serwerem urzędu' }).waitFor({ timeout: 20_000 });
+    await home
+      .getByRole('status')
+      .filter({ hasText: 'Brak połączenia z serwerem urzędu' })
+      .waitFor({ timeout: 20_000 });
 
     const kiosk = await open(`${kioskHost.url}#/kiosk`);
     await kiosk.getByRole('button', { name: /^Kasa/ }).click();
@@ -137,6 +173,8 @@ describe('workstations and a TV board with the office hub', () => {
     const counter = await open(`${counterHost.url}#/counter/7`);
     await counter.getByLabel('Urzędnik').fill('Jan Kowalski');
     await counter.getByRole('button', { name: 'Otwórz stanowisko' }).click();
-    await expect.poll(() => counter.getByRole('row', { name: new RegExp(`^${number}\\b`) }).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => counter.getByRole('row', { name: new RegExp(`^${number}\\b`) }).count(), { timeout: 15_000 })
+      .toBe(1);
   });
 });

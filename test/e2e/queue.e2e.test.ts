@@ -63,7 +63,9 @@ describe('the queue, end to end', () => {
     await expect.poll(() => kiosk.getByRole('status').filter({ hasText: 'Weź bilet z drukarki.' }).count()).toBe(1);
     await kiosk.screenshot({ path: path.join(shots, 'kiosk.png') });
 
-    const printed = await sim.waitFor((event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes(number)));
+    const printed = await sim.waitFor(
+      (event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes(number)),
+    );
     const text = (printed.text as string[]).join('\n');
     expect(text).toContain('Dowody osobiste');
     // CP852 has no em dash: it is transliterated, the Polish letters arrive intact.
@@ -77,13 +79,18 @@ describe('the queue, end to end', () => {
     await expect.poll(() => counter.getByRole('row', { name: new RegExp(`^${number}\\b`) }).count()).toBe(1);
     // The clerk calls by keyboard: Alt+N is "call next".
     await counter.keyboard.press('Alt+KeyN');
-    await counter.getByRole('status').filter({ hasText: `Wywołano ${number}.` }).waitFor();
+    await counter
+      .getByRole('status')
+      .filter({ hasText: `Wywołano ${number}.` })
+      .waitFor();
     await counter.screenshot({ path: path.join(shots, 'counter.png') });
 
     const now = board.getByRole('region', { name: 'Teraz zapraszamy' });
     await expect.poll(() => now.textContent()).toMatch(new RegExp(`${number}.*stanowisko 3`));
     const spoken = `Numer ${number[0]} ${number.slice(1)}, stanowisko 3.`;
-    await expect.poll(() => board.getByRole('log', { name: 'Odczytane wywołania' }).getByRole('listitem').allTextContents()).toEqual([spoken]);
+    await expect
+      .poll(() => board.getByRole('log', { name: 'Odczytane wywołania' }).getByRole('listitem').allTextContents())
+      .toEqual([spoken]);
     await board.screenshot({ path: path.join(shots, 'board.png') });
 
     // Serving and finishing by keyboard, then the counter is free again.
@@ -109,14 +116,22 @@ describe('the queue, end to end', () => {
     await openCounter(first, 'Anna Nowak');
     const second = await open('counter/2');
     await openCounter(second, 'Jan Kowalski');
-    await Promise.all([first.getByRole('button', { name: /Wywołaj następnego/ }).click(), second.getByRole('button', { name: /Wywołaj następnego/ }).click()]);
-    const calledAt = async (page: Page) => /Wywołano ([A-Z]\d+)\./.exec((await page.getByRole('status').filter({ hasText: 'Wywołano' }).textContent()) ?? '')?.[1];
+    await Promise.all([
+      first.getByRole('button', { name: /Wywołaj następnego/ }).click(),
+      second.getByRole('button', { name: /Wywołaj następnego/ }).click(),
+    ]);
+    const calledAt = async (page: Page) =>
+      /Wywołano ([A-Z]\d+)\./.exec(
+        (await page.getByRole('status').filter({ hasText: 'Wywołano' }).textContent()) ?? '',
+      )?.[1];
     const called = [await calledAt(first), await calledAt(second)];
     expect(new Set(called)).toEqual(new Set(numbers));
     const log = board.getByRole('log', { name: 'Odczytane wywołania' }).getByRole('listitem');
     await expect.poll(() => log.count()).toBe(2);
     const announced = await log.allTextContents();
-    expect(announced.map((text) => /Numer ([A-Z]) (\d+)/.exec(text)?.slice(1).join(''))).toEqual(expect.arrayContaining(numbers));
+    expect(announced.map((text) => /Numer ([A-Z]) (\d+)/.exec(text)?.slice(1).join(''))).toEqual(
+      expect.arrayContaining(numbers),
+    );
   });
 
   it('out of paper: the number is still issued and shown, nothing printed, the supervisor is alerted', async () => {
@@ -136,7 +151,9 @@ describe('the queue, end to end', () => {
 
     const supervisor = await open('supervisor');
     const alerts = supervisor.getByRole('region', { name: 'Alerty' });
-    await expect.poll(() => alerts.textContent()).toContain(`bilet ${number} nie został wydrukowany — w drukarce skończył się papier`);
+    await expect
+      .poll(() => alerts.textContent())
+      .toContain(`bilet ${number} nie został wydrukowany — w drukarce skończył się papier`);
     await supervisor.screenshot({ path: path.join(shots, 'supervisor-alert.png') });
     await alerts.getByRole('button', { name: 'Przyjąłem do wiadomości' }).click();
     await alerts.getByText('Brak nowych alertów.').waitFor();
@@ -144,7 +161,9 @@ describe('the queue, end to end', () => {
     // The ticket is in the queue like any other: a priority ticket for counter 5.
     const counter = await open('counter/5');
     await openCounter(counter, 'Ewa Zielińska');
-    await expect.poll(() => counter.getByRole('row', { name: new RegExp(`^${number}`) }).textContent()).toContain('pierwszeństwo');
+    await expect
+      .poll(() => counter.getByRole('row', { name: new RegExp(`^${number}`) }).textContent())
+      .toContain('pierwszeństwo');
 
     await sim.command('ready', (event) => event.event === 'mode' && event.mode === 'ready');
   });
@@ -173,14 +192,18 @@ describe('the queue, end to end', () => {
     const number = /(K\d+)$/.exec((await heading.textContent()) ?? '')?.[1];
     expect(number).toBeDefined();
     await kiosk.getByRole('status').filter({ hasText: 'Візьміть квиток із принтера.' }).waitFor();
-    const printed = await sim.waitFor((event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes(number ?? '?')));
+    const printed = await sim.waitFor(
+      (event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes(number ?? '?')),
+    );
     expect((printed.text as string[]).join('\n')).toMatch(/Каса|Kasa/);
   });
 
   it('a booked visitor checks in with their code on the keypad, once', async () => {
     await newContext();
     const supervisor = await open('supervisor');
-    const row = supervisor.getByRole('region', { name: 'Wizyty umówione na dziś' }).getByRole('row', { name: /^10:30/ });
+    const row = supervisor
+      .getByRole('region', { name: 'Wizyty umówione na dziś' })
+      .getByRole('row', { name: /^10:30/ });
     await row.waitFor();
     const cells = await row.getByRole('cell').allTextContents();
     const code = cells[1] ?? '';
@@ -200,7 +223,9 @@ describe('the queue, end to end', () => {
     expect(number).toMatch(/^F\d+$/);
     // Before 10:45 the booked time holds; later the visitor queues like everyone else.
     const slotPassed = new Date().toLocaleTimeString('pl-PL', { timeZone: 'Europe/Warsaw', hour12: false }) > '10:45';
-    await kiosk.getByText(slotPassed ? 'Minęła umówiona godzina' : 'Wizyta umówiona na 10:30', { exact: false }).waitFor();
+    await kiosk
+      .getByText(slotPassed ? 'Minęła umówiona godzina' : 'Wizyta umówiona na 10:30', { exact: false })
+      .waitFor();
     await kiosk.getByRole('status').filter({ hasText: 'Weź bilet z drukarki.' }).waitFor();
     await kiosk.screenshot({ path: path.join(shots, 'kiosk-appointment.png') });
     await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe(`przybył(a) — ${number}`);

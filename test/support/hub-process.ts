@@ -43,7 +43,10 @@ export interface HubDatabase {
    * A query straight on the database, for checks and for setting up what HTTP cannot (an old
    * tombstone). On PGlite only while no hub process runs (one process per folder).
    */
-  sql<R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  sql<R extends Record<string, unknown> = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+  ): Promise<R[]>;
   /** Deletes the folder / drops the database. */
   remove(): Promise<void>;
   /** A backup of the database as it is now (the hub must be stopped), and its restore. */
@@ -116,7 +119,11 @@ function spawnHub(args: readonly string[], env: NodeJS.ProcessEnv): ChildProcess
 }
 
 /** `npm run hub -- <args>` to the end; the database arguments are added. */
-export async function runHubCli(database: HubDatabase, args: readonly string[], timeoutMs = 30_000): Promise<CliResult> {
+export async function runHubCli(
+  database: HubDatabase,
+  args: readonly string[],
+  timeoutMs = 30_000,
+): Promise<CliResult> {
   const child = spawnHub([...args, ...database.args], hubEnv());
   let stdout = '';
   let stderr = '';
@@ -179,7 +186,10 @@ export async function startHubProcess(database: HubDatabase, options: StartHubOp
   let port = options.port ?? 0;
 
   const launch = async (args: readonly string[]) => {
-    const spawned = spawnHub(['--port', String(port), '--bind', '127.0.0.1', ...database.args, ...args], hubEnv(options.env));
+    const spawned = spawnHub(
+      ['--port', String(port), '--bind', '127.0.0.1', ...database.args, ...args],
+      hubEnv(options.env),
+    );
     child = spawned;
     let exited = false;
     exit = new Promise((resolve) =>
@@ -191,7 +201,10 @@ export async function startHubProcess(database: HubDatabase, options: StartHubOp
     spawned.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const lines = createInterface({ input: spawned.stdout! });
     url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`hub did not start within ${options.startTimeoutMs ?? 20_000} ms: ${output}`)), options.startTimeoutMs ?? 20_000);
+      const timer = setTimeout(
+        () => reject(new Error(`hub did not start within ${options.startTimeoutMs ?? 20_000} ms: ${output}`)),
+        options.startTimeoutMs ?? 20_000,
+      );
       void exit.then((result) => {
         clearTimeout(timer);
         reject(new Error(`hub exited (${result.code ?? result.signal}) before it served: ${output}`));
@@ -270,13 +283,21 @@ export interface HubClient {
   request<T = unknown>(method: string, pathname: string, options?: HubRequestOptions): Promise<HubResponse<T>>;
   pull(collection: SyncCollection | string, checkpoint: Checkpoint | null, limit?: number): Promise<PullResponse>;
   /** Every document after `checkpoint`, page by page. */
-  pullAll(collection: SyncCollection, checkpoint?: Checkpoint | null, limit?: number): Promise<{ documents: PullResponse['documents']; checkpoint: Checkpoint | null }>;
+  pullAll(
+    collection: SyncCollection,
+    checkpoint?: Checkpoint | null,
+    limit?: number,
+  ): Promise<{ documents: PullResponse['documents']; checkpoint: Checkpoint | null }>;
   push(collection: SyncCollection | string, rows: PushRequest['rows']): Promise<PushResponse>;
 }
 
 export function hubClient(url: string, token: string | null, version: string = APP_VERSION): HubClient {
   const base = url.endsWith('/') ? url.slice(0, -1) : url;
-  const request = async <T>(method: string, pathname: string, options: HubRequestOptions = {}): Promise<HubResponse<T>> => {
+  const request = async <T>(
+    method: string,
+    pathname: string,
+    options: HubRequestOptions = {},
+  ): Promise<HubResponse<T>> => {
     const headers: Record<string, string> = { ...options.headers };
     const useToken = options.token === undefined ? token : options.token;
     if (useToken) headers.authorization = `Bearer ${useToken}`;
@@ -311,7 +332,10 @@ export function hubClient(url: string, token: string | null, version: string = A
         query.set('id', checkpoint.id);
       }
       if (limit !== undefined) query.set('limit', String(limit));
-      return ok(await request<PullResponse>('GET', `${HUB_API_PREFIX}/sync/${collection}/pull?${query}`), `pull ${collection}`);
+      return ok(
+        await request<PullResponse>('GET', `${HUB_API_PREFIX}/sync/${collection}/pull?${query}`),
+        `pull ${collection}`,
+      );
     },
     async pullAll(collection, checkpoint = null, limit = 1000) {
       const documents: PullResponse['documents'] = [];
@@ -324,7 +348,10 @@ export function hubClient(url: string, token: string | null, version: string = A
       }
     },
     async push(collection, rows) {
-      return ok(await request<PushResponse>('POST', `${HUB_API_PREFIX}/sync/${collection}/push`, { body: { rows } }), `push ${collection}`);
+      return ok(
+        await request<PushResponse>('POST', `${HUB_API_PREFIX}/sync/${collection}/push`, { body: { rows } }),
+        `push ${collection}`,
+      );
     },
   };
   return client;
@@ -342,7 +369,10 @@ export interface EventStream {
   readonly headers: Headers;
   readonly messages: readonly SseMessage[];
   /** Resolves with the first message from index `from` on that matches. */
-  waitFor(predicate: (message: SseMessage) => boolean, options?: { from?: number; timeoutMs?: number }): Promise<SseMessage>;
+  waitFor(
+    predicate: (message: SseMessage) => boolean,
+    options?: { from?: number; timeoutMs?: number },
+  ): Promise<SseMessage>;
   /** Resolves when the server ends the stream. */
   readonly ended: Promise<void>;
   close(): void;
@@ -376,7 +406,10 @@ export function parseSse(buffer: string): { messages: Array<{ event: string; dat
 /** A server-sent-event stream read with fetch, as the workstation reads it (headers allowed). */
 export async function openEventStream(url: string, headers: Record<string, string> = {}): Promise<EventStream> {
   const controller = new AbortController();
-  const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
+  const response = await fetch(url, {
+    headers: { accept: 'text/event-stream', ...headers },
+    signal: controller.signal,
+  });
   const messages: SseMessage[] = [];
   const waiters = new Set<() => void>();
   const wake = () => {
@@ -427,7 +460,16 @@ export async function openEventStream(url: string, headers: Record<string, strin
         };
         const timer = setTimeout(() => {
           finish();
-          reject(new Error(`No matching event within ${timeoutMs} ms; got ${messages.slice(from).map((m) => m.event).join(', ') || 'nothing'}`));
+          reject(
+            new Error(
+              `No matching event within ${timeoutMs} ms; got ${
+                messages
+                  .slice(from)
+                  .map((m) => m.event)
+                  .join(', ') || 'nothing'
+              }`,
+            ),
+          );
         }, timeoutMs);
         const finish = () => {
           clearTimeout(timer);

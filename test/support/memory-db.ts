@@ -12,7 +12,9 @@ import { createOkienkoDatabase, type OkienkoDatabase } from '../../renderer/db/d
 let devModeAdded = false;
 let counter = 0;
 
-export async function createMemoryDatabase(options: { devMode?: boolean; factory?: IDBFactory; name?: string } = {}): Promise<OkienkoDatabase> {
+export async function createMemoryDatabase(
+  options: { devMode?: boolean; factory?: IDBFactory; name?: string } = {},
+): Promise<OkienkoDatabase> {
   if (options.devMode !== false && !devModeAdded) {
     disableWarnings();
     addRxPlugin(RxDBDevModePlugin);

@@ -17,7 +17,8 @@ export function icaoCheckDigit(text: string): number {
   return sum % 10;
 }
 
-const digitMatches = (text: string, check: string | undefined): boolean => check !== undefined && /^\d$/.test(check) && Number(check) === icaoCheckDigit(text);
+const digitMatches = (text: string, check: string | undefined): boolean =>
+  check !== undefined && /^\d$/.test(check) && Number(check) === icaoCheckDigit(text);
 
 /**
  * The document number check. `<` in the check digit's place means the number goes on in the
@@ -47,7 +48,9 @@ export function everyCheckDigitVerifies(lines: readonly string[]): boolean {
   if (lines.length === 2 && (l1.length === 36 || l1.length === 44)) {
     const td3 = l1.length === 44;
     const end = td3 ? 43 : 35;
-    const personalOk = !td3 || (/^<+$/.test(l2.slice(28, 42)) ? l2[42] === '<' || l2[42] === '0' : digitMatches(l2.slice(28, 42), l2[42]));
+    const personalOk =
+      !td3 ||
+      (/^<+$/.test(l2.slice(28, 42)) ? l2[42] === '<' || l2[42] === '0' : digitMatches(l2.slice(28, 42), l2[42]));
     return (
       documentNumberVerifies(l2.slice(0, 9), l2[9], l2.slice(28, 35)) &&
       digitMatches(l2.slice(13, 19), l2[19]) &&
@@ -66,7 +69,9 @@ export function withChar(lines: readonly string[], line: number, index: number, 
 
 export const ascii = (text: string): number[] => Array.from(text, (char) => char.charCodeAt(0));
 export const bytes = (...parts: (number | string | readonly number[] | Uint8Array)[]): Uint8Array =>
-  Uint8Array.from(parts.flatMap((part) => (typeof part === 'number' ? [part] : typeof part === 'string' ? ascii(part) : [...part])));
+  Uint8Array.from(
+    parts.flatMap((part) => (typeof part === 'number' ? [part] : typeof part === 'string' ? ascii(part) : [...part])),
+  );
 
 /** A BytePort the test feeds by hand, synchronously: for driver tests under fake timers. */
 export interface FedPort extends BytePort {
@@ -119,7 +124,8 @@ export function fedPort(): FedPort {
 
 /** The same lines with every check digit recomputed (document number without overflow). */
 export function withValidChecks(lines: readonly string[]): string[] {
-  const set = (text: string, index: number, value: number): string => `${text.slice(0, index)}${value}${text.slice(index + 1)}`;
+  const set = (text: string, index: number, value: number): string =>
+    `${text.slice(0, index)}${value}${text.slice(index + 1)}`;
   let [l1 = '', l2 = ''] = lines;
   if (lines.length === 3) {
     l1 = set(l1, 14, icaoCheckDigit(l1.slice(5, 14)));

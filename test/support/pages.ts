@@ -30,17 +30,37 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // evaluate() runs through the DevTools protocol, so the page's strict CSP does not block it.
   await page.evaluate(source);
   const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    return axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
   });
-  return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  return results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
 }
 
 /** After a failed test: a screenshot of every page still open, named after the test. */
-export async function screenshotIfFailed(test: { task: { name: string; result?: { state?: string } | undefined } }, context: BrowserContext | undefined, shots: string): Promise<boolean> {
+export async function screenshotIfFailed(
+  test: { task: { name: string; result?: { state?: string } | undefined } },
+  context: BrowserContext | undefined,
+  shots: string,
+): Promise<boolean> {
   if (test.task.result?.state !== 'fail') return false;
   for (const [index, page] of (context?.pages() ?? []).entries()) {
-    await page.screenshot({ path: path.join(shots, `failed-${test.task.name.replace(/\W+/g, '-')}-${index}.png`) }).catch(() => undefined);
+    await page
+      .screenshot({ path: path.join(shots, `failed-${test.task.name.replace(/\W+/g, '-')}-${index}.png`) })
+      .catch(() => undefined);
   }
   return true;
 }

@@ -6,14 +6,18 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-export const TEST_DATABASE_URL = process.env.OKIENKO_TEST_DATABASE_URL ?? 'postgres://okienko:okienko@127.0.0.1:5432/postgres';
+export const TEST_DATABASE_URL =
+  process.env.OKIENKO_TEST_DATABASE_URL ?? 'postgres://okienko:okienko@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
   readonly name: string;
   /** Connection string for this database (same server, role and password). */
   readonly url: string;
   /** A query on this database, for checking what the hub stored. */
-  query<R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  query<R extends Record<string, unknown> = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+  ): Promise<R[]>;
   /** Closes this helper's pool and drops the database (even with a hub still connected). */
   drop(): Promise<void>;
   /**

@@ -42,8 +42,20 @@ export interface Host {
 }
 
 /** `npm run serve` in its own process, on a free port, with its own data folder. */
-export async function startHost(options: { dataDir: string; printerPath?: string; args?: readonly string[]; env?: NodeJS.ProcessEnv }): Promise<Host> {
-  const args = ['--port', '0', '--data', options.dataDir, ...(options.printerPath ? ['--printer', options.printerPath] : []), ...(options.args ?? [])];
+export async function startHost(options: {
+  dataDir: string;
+  printerPath?: string;
+  args?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+}): Promise<Host> {
+  const args = [
+    '--port',
+    '0',
+    '--data',
+    options.dataDir,
+    ...(options.printerPath ? ['--printer', options.printerPath] : []),
+    ...(options.args ?? []),
+  ];
   const child = spawnTs('electron/host/main.ts', args, options.env);
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -25,21 +25,27 @@ export interface SimProcess {
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export async function startSimProcess(args: readonly string[], startTimeoutMs = 15_000): Promise<SimProcess> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', 'native/sim.ts', '--json', ...args], {
-    cwd: repositoryRoot,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'native/sim.ts', '--json', ...args],
+    {
+      cwd: repositoryRoot,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
 
   const events: SimEvent[] = [];
   const waiters = new Set<() => void>();
   let stderr = '';
   let partial = '';
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => {
-    exited = true;
-    for (const wake of [...waiters]) wake();
-    resolve();
-  }));
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      for (const wake of [...waiters]) wake();
+      resolve();
+    }),
+  );
 
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (text: string) => (stderr += text));
@@ -72,7 +78,11 @@ export async function startSimProcess(args: readonly string[], startTimeoutMs = 
       };
       const timer = setTimeout(() => {
         finish();
-        reject(new Error(`No matching simulator event within ${timeoutMs} ms; events: ${JSON.stringify(events.slice(from))}; stderr: ${stderr}`));
+        reject(
+          new Error(
+            `No matching simulator event within ${timeoutMs} ms; events: ${JSON.stringify(events.slice(from))}; stderr: ${stderr}`,
+          ),
+        );
       }, timeoutMs);
       const finish = (): void => {
         clearTimeout(timer);

@@ -5,7 +5,14 @@
  */
 import type { Ticket, TicketEvent } from '../../electron/common/domain/ticket';
 
-const RELEASE: ReadonlySet<TicketEvent['type']> = new Set(['done', 'no-show', 'parked', 'transferred', 'cancelled', 'expired']);
+const RELEASE: ReadonlySet<TicketEvent['type']> = new Set([
+  'done',
+  'no-show',
+  'parked',
+  'transferred',
+  'cancelled',
+  'expired',
+]);
 
 export function doubleCalls(ticket: Ticket): string[] {
   const problems: string[] = [];
@@ -13,7 +20,10 @@ export function doubleCalls(ticket: Ticket): string[] {
   for (const event of ticket.events) {
     if (event.type === 'overruled') continue;
     if (event.type === 'called' || event.type === 'resumed') {
-      if (holder !== null) problems.push(`${ticket.number} (${ticket.id}) called by counter ${event.by.counter} while counter ${holder} held it`);
+      if (holder !== null)
+        problems.push(
+          `${ticket.number} (${ticket.id}) called by counter ${event.by.counter} while counter ${holder} held it`,
+        );
       holder = event.by.counter ?? null;
     } else if (RELEASE.has(event.type)) {
       holder = null;
@@ -28,7 +38,10 @@ export function duplicateNumbers(tickets: readonly Ticket[]): string[] {
   for (const ticket of tickets) {
     const key = `${ticket.day}|${ticket.service}|${ticket.number}`;
     const other = seen.get(key);
-    if (other && other !== ticket.id) problems.push(`number ${ticket.number} (${ticket.service}, ${ticket.day}) issued twice: ${other} and ${ticket.id}`);
+    if (other && other !== ticket.id)
+      problems.push(
+        `number ${ticket.number} (${ticket.service}, ${ticket.day}) issued twice: ${other} and ${ticket.id}`,
+      );
     seen.set(key, ticket.id);
   }
   return problems;

@@ -90,22 +90,31 @@ const recordingFetch: typeof fetch = async (input, requestInit) => {
   const started = Date.now();
   try {
     const response = await fetch(input, requestInit);
-    if (Date.now() - started > 3000) console.info(`${init.name}: ${requestInit?.method ?? 'GET'} ${String(input).replace(/^.*\/api\/v\d+/, '')} answered after ${Date.now() - started} ms`);
+    if (Date.now() - started > 3000)
+      console.info(
+        `${init.name}: ${requestInit?.method ?? 'GET'} ${String(input).replace(/^.*\/api\/v\d+/, '')} answered after ${Date.now() - started} ms`,
+      );
     return response;
   } catch (error) {
-    console.info(`${init.name}: ${requestInit?.method ?? 'GET'} ${String(input).replace(/^.*\/api\/v\d+/, '')} failed after ${Date.now() - started} ms: ${String(error)}`);
+    console.info(
+      `${init.name}: ${requestInit?.method ?? 'GET'} ${String(input).replace(/^.*\/api\/v\d+/, '')} failed after ${Date.now() - started} ms: ${String(error)}`,
+    );
     throw error;
   }
 };
 const hub = init.peerUrl
   ? null
-  : connectHub(db, { url: init.hubUrl, token: init.token }, {
-      appVersion: '0.1.0',
-      localClock,
-      ...(init.recordPushes || process.env.OKIENKO_SYNC_DEBUG ? { fetch: recordingFetch } : {}),
-      retryMs: init.retryMs ?? 500,
-      numbers: { blockSize: init.blockSize ?? 20, leaseTimeoutMs: 1000 },
-    });
+  : connectHub(
+      db,
+      { url: init.hubUrl, token: init.token },
+      {
+        appVersion: '0.1.0',
+        localClock,
+        ...(init.recordPushes || process.env.OKIENKO_SYNC_DEBUG ? { fetch: recordingFetch } : {}),
+        retryMs: init.retryMs ?? 500,
+        numbers: { blockSize: init.blockSize ?? 20, leaseTimeoutMs: 1000 },
+      },
+    );
 const peer = init.peerUrl ? await connectPeer(db, init.peerUrl) : null;
 /** What the commands need of either link. */
 const link = {
@@ -129,7 +138,8 @@ const trail: string[] = [];
 db.tickets.eventBulks$.subscribe((bulk) => {
   for (const event of bulk.events) {
     const doc = event.documentData as unknown as Ticket & { hubStamp?: number };
-    if (doc.counter === init.counterOfInterest || bulk.context === 'incremental-write') trail.push(`${bulk.context.slice(0, 24)} ${doc.number} ${doc.state}/${doc.counter}/${doc.hubStamp ?? 0}`);
+    if (doc.counter === init.counterOfInterest || bulk.context === 'incremental-write')
+      trail.push(`${bulk.context.slice(0, 24)} ${doc.number} ${doc.state}/${doc.counter}/${doc.hubStamp ?? 0}`);
     if (trail.length > 60) trail.shift();
   }
 });
@@ -140,7 +150,8 @@ let watching = false;
 db.tickets.eventBulks$.subscribe((bulk) => {
   if (!watching || !bulk.context.startsWith('replication')) return;
   const at = performance.timeOrigin + performance.now();
-  for (const event of bulk.events) if (event.operation === 'INSERT') parentPort?.postMessage({ seen: event.documentId, at });
+  for (const event of bulk.events)
+    if (event.operation === 'INSERT') parentPort?.postMessage({ seen: event.documentId, at });
 });
 
 await link.awaitInitialSync();
@@ -162,10 +173,14 @@ async function run(command: Command): Promise<unknown> {
       // (the board shows it, the visitor walks up); a lost call means calling the next one.
       const started = Date.now();
       const pick = await queue.callNext(command.counter, init.name).catch(async (error: unknown) => {
-        trail.push(`callNext failed after ${Date.now() - started} ms: ${String((error as { code?: unknown }).code ?? error)}`);
+        trail.push(
+          `callNext failed after ${Date.now() - started} ms: ${String((error as { code?: unknown }).code ?? error)}`,
+        );
         if ((error as { code?: unknown }).code !== 'counter-busy') throw error;
         const held = await queue.currentTicket(command.counter, await queue.today());
-        throw new Error(`counter-busy: holds ${JSON.stringify(held)}; lost so far ${JSON.stringify(lost)}; trail ${trail.join(' | ')}`);
+        throw new Error(
+          `counter-busy: holds ${JSON.stringify(held)}; lost so far ${JSON.stringify(lost)}; trail ${trail.join(' | ')}`,
+        );
       });
       trail.push(`callNext -> ${pick?.ticket.number ?? 'none'} (${pick?.reason}) in ${Date.now() - started} ms`);
       if (!pick) return { outcome: 'empty' };
@@ -184,7 +199,8 @@ async function run(command: Command): Promise<unknown> {
               return { outcome: 'lost', ticket: doc, seen };
             }
             if (doc && (doc.hubStamp ?? 0) > 0 && doc.state === 'called') {
-              if (process.env.OKIENKO_SYNC_DEBUG && Date.now() - started > 5000) console.info(`${init.name}: ${doc.number} confirmed after ${Date.now() - started} ms`);
+              if (process.env.OKIENKO_SYNC_DEBUG && Date.now() - started > 5000)
+                console.info(`${init.name}: ${doc.number} confirmed after ${Date.now() - started} ms`);
               return { outcome: 'confirmed', ticket: doc };
             }
             return null;
@@ -195,7 +211,13 @@ async function run(command: Command): Promise<unknown> {
       );
       if (decided) return decided;
       const last = (await db.tickets.findOne(pick.ticket.id).exec())?.toJSON();
-      return { outcome: 'unconfirmed', ticket: last ?? pick.ticket, status: hub?.sync.status, seen, trail: trail.slice(-25) };
+      return {
+        outcome: 'unconfirmed',
+        ticket: last ?? pick.ticket,
+        status: hub?.sync.status,
+        seen,
+        trail: trail.slice(-25),
+      };
     }
     case 'act':
       return queue.act(command.ticketId, command.action as never, command.counter, init.name);
@@ -216,7 +238,9 @@ async function run(command: Command): Promise<unknown> {
     case 'ticket':
       return ((await db.tickets.findOne(command.id).exec())?.toJSON() as Ticket | undefined) ?? null;
     case 'status':
-      return hub ? { ...hub.sync.status, lostCalls: lost, offsetMs: hub.clock.offsetMs } : { connection: 'peer', lastSyncAt: 0, pending: 0, lostCalls: [], offsetMs: 0 };
+      return hub
+        ? { ...hub.sync.status, lostCalls: lost, offsetMs: hub.clock.offsetMs }
+        : { connection: 'peer', lastSyncAt: 0, pending: 0, lostCalls: [], offsetMs: 0 };
     case 'closeDay':
       return queue.closeDays(await queue.today(), command.includeToday);
     case 'today':
@@ -254,9 +278,14 @@ async function run(command: Command): Promise<unknown> {
       // Many tickets at once, written straight to the database (the push is what is measured).
       const day = await queue.today();
       const base = link.now();
-      const docs = Array.from({ length: command.count }, (_, i) =>
-        ({ ...issueTicket({ id: `${init.name}-bulk-${i}`, day, service: command.service, letter: 'X', seq: i + 1, priority: null }, { station: init.name }, base + i), hubStamp: 0 }),
-      );
+      const docs = Array.from({ length: command.count }, (_, i) => ({
+        ...issueTicket(
+          { id: `${init.name}-bulk-${i}`, day, service: command.service, letter: 'X', seq: i + 1, priority: null },
+          { station: init.name },
+          base + i,
+        ),
+        hubStamp: 0,
+      }));
       for (let i = 0; i < docs.length; i += 500) await db.tickets.bulkInsert(docs.slice(i, i + 500));
       return docs.length;
     }
@@ -280,7 +309,11 @@ parentPort?.on('message', (message: { id: number; command: Command }) => {
       parentPort?.postMessage({
         id: message.id,
         ok: false,
-        error: { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error), code: (error as { code?: unknown }).code },
+        error: {
+          name: error instanceof Error ? error.name : 'Error',
+          message: error instanceof Error ? error.message : String(error),
+          code: (error as { code?: unknown }).code,
+        },
       }),
   );
 });

@@ -52,7 +52,9 @@ function workerBundle(): Promise<string> {
       keepNames: true,
       logLevel: 'warning',
       // Some bundled CommonJS packages require() Node's own modules.
-      banner: { js: "import { createRequire as okienkoCreateRequire } from 'node:module'; const require = okienkoCreateRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as okienkoCreateRequire } from 'node:module'; const require = okienkoCreateRequire(import.meta.url);",
+      },
     });
     return outfile;
   })();
@@ -67,14 +69,29 @@ export class SimulatedWorkstation {
     readonly name: string,
     private readonly worker: Worker,
   ) {
-    worker.on('message', (message: { id?: number; ok?: boolean; value?: unknown; error?: { name: string; message: string; code: unknown } }) => {
-      if (message.id === undefined) return;
-      const call = this.pending.get(message.id);
-      if (!call) return;
-      this.pending.delete(message.id);
-      if (message.ok) call.resolve(message.value);
-      else call.reject(new WorkstationError(`${name}: ${message.error?.name}: ${message.error?.message}`, message.error?.code, message.error?.name ?? 'Error'));
-    });
+    worker.on(
+      'message',
+      (message: {
+        id?: number;
+        ok?: boolean;
+        value?: unknown;
+        error?: { name: string; message: string; code: unknown };
+      }) => {
+        if (message.id === undefined) return;
+        const call = this.pending.get(message.id);
+        if (!call) return;
+        this.pending.delete(message.id);
+        if (message.ok) call.resolve(message.value);
+        else
+          call.reject(
+            new WorkstationError(
+              `${name}: ${message.error?.name}: ${message.error?.message}`,
+              message.error?.code,
+              message.error?.name ?? 'Error',
+            ),
+          );
+      },
+    );
     worker.on('error', (error) => {
       for (const call of this.pending.values()) call.reject(error);
       this.pending.clear();
@@ -111,7 +128,10 @@ export class SimulatedWorkstation {
     return this.send({ type: 'callNext', counter });
   }
   /** Call, then wait until the hub confirmed the call or another counter won it. */
-  callNextConfirmed(counter: number, timeoutMs = Number(process.env.OKIENKO_SYNC_CONFIRM_MS ?? 10_000)): Promise<{ outcome: 'empty' | 'confirmed' | 'lost' | 'unconfirmed'; ticket?: Ticket }> {
+  callNextConfirmed(
+    counter: number,
+    timeoutMs = Number(process.env.OKIENKO_SYNC_CONFIRM_MS ?? 10_000),
+  ): Promise<{ outcome: 'empty' | 'confirmed' | 'lost' | 'unconfirmed'; ticket?: Ticket }> {
     return this.send({ type: 'callNextConfirmed', counter, timeoutMs });
   }
   act(ticketId: string, action: { type: string; [key: string]: unknown }, counter: number): Promise<Ticket> {

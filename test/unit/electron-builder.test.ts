@@ -49,14 +49,18 @@ const pkg = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 function schemaErrors(candidate: unknown): string[] {
   if (validate(candidate)) return [];
-  return (validate.errors ?? []).map((error: ErrorObject) => `${error.instancePath || '(root)'} ${error.message ?? ''} ${JSON.stringify(error.params)}`);
+  return (validate.errors ?? []).map(
+    (error: ErrorObject) => `${error.instancePath || '(root)'} ${error.message ?? ''} ${JSON.stringify(error.params)}`,
+  );
 }
 
 const SHIPPED_TARGETS = { win: ['nsis'], linux: ['deb', 'AppImage'] } as const;
 function missingTargets(candidate: Config): string[] {
   const missing: string[] = [];
   for (const [platform, wanted] of Object.entries(SHIPPED_TARGETS)) {
-    const targets = ((candidate[platform] as { target?: { target: string }[] } | undefined)?.target ?? []).map((entry) => entry.target);
+    const targets = ((candidate[platform] as { target?: { target: string }[] } | undefined)?.target ?? []).map(
+      (entry) => entry.target,
+    );
     for (const target of wanted) if (!targets.includes(target)) missing.push(`${platform}.${target}`);
   }
   return missing;
@@ -80,7 +84,10 @@ describe('electron-builder.yml', () => {
 
   it('builds the Windows installer, the deb and the AppImage', () => {
     expect(missingTargets(config)).toEqual([]);
-    const withoutAppImage = { ...config, linux: { ...config.linux, target: config.linux.target.filter((entry) => entry.target !== 'AppImage') } };
+    const withoutAppImage = {
+      ...config,
+      linux: { ...config.linux, target: config.linux.target.filter((entry) => entry.target !== 'AppImage') },
+    };
     expect(missingTargets(withoutAppImage)).toEqual(['linux.AppImage']);
   });
 
@@ -98,7 +105,8 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(expect.arrayContaining(['out/electron/**/*', 'out/renderer/**/*', 'package.json']));
     expect(config.asarUnpack.some((pattern) => pattern.startsWith('node_modules/@serialport/bindings-cpp'))).toBe(true);
     // What the bundles leave external must be a production dependency, or the packaged app cannot load it.
-    for (const name of EXTERNAL.filter((name) => !name.includes('*') && name !== 'electron')) expect(pkg.dependencies).toHaveProperty(name);
+    for (const name of EXTERNAL.filter((name) => !name.includes('*') && name !== 'electron'))
+      expect(pkg.dependencies).toHaveProperty(name);
   });
 
   it('flips the fuses', () => {
@@ -113,7 +121,12 @@ describe('electron-builder.yml', () => {
   });
 
   it('offers an assisted, bilingual Windows installer', () => {
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, createDesktopShortcut: true });
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      allowToChangeInstallationDirectory: true,
+      createDesktopShortcut: true,
+    });
     expect(config.nsis.installerLanguages).toEqual(expect.arrayContaining(['pl_PL', 'en_US']));
     expect(config.linux.maintainer).toMatch(/<[^@\s]+@[^>\s]+>/);
   });

@@ -45,7 +45,9 @@ export function createApi(transport: Transport): Api & EventSource {
       // The station validated the request; checking the reply here catches a station of another
       // version before its data reaches the screen.
       const parsed = channels[name].reply.safeParse(result.value);
-      return parsed.success ? { ok: true, value: parsed.data } : fail('INTERNAL', `Reply of ${name} does not match the contract`);
+      return parsed.success
+        ? { ok: true, value: parsed.data }
+        : fail('INTERNAL', `Reply of ${name} does not match the contract`);
     };
   }
   const source: EventSource = {

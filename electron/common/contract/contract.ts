@@ -52,7 +52,10 @@ export const channels = {
   /** Jobs sent whose completion the printer never confirmed: a person decides about a reprint. */
   'printer.unknownJobs': channel(Empty, z.array(UnknownPrintJobSchema)),
   /** Settles an unknown job; `reprint` prints a duplicate (same number, marked) and returns its job. */
-  'printer.resolveJob': channel(ResolvePrintJobSchema, z.object({ resolved: z.boolean(), reprint: PrintJobSchema.optional() })),
+  'printer.resolveJob': channel(
+    ResolvePrintJobSchema,
+    z.object({ resolved: z.boolean(), reprint: PrintJobSchema.optional() }),
+  ),
   'devices.list': channel(Empty, DeviceListSchema),
   /** Saves a device role's settings (schema-checked, written to settings.json) and applies them. */
   'devices.configure': channel(ConfigureDeviceSchema, DeviceListSchema),

@@ -11,7 +11,13 @@ export const DEVICE_ROLES = ['printer', 'idReader', 'signaturePad'] as const;
 export const DeviceRoleSchema = z.enum(DEVICE_ROLES);
 export type DeviceRole = z.infer<typeof DeviceRoleSchema>;
 
-export const DEVICE_CONNECTIONS = ['not-configured', 'connecting', 'connected', 'reconnecting', 'disconnected'] as const;
+export const DEVICE_CONNECTIONS = [
+  'not-configured',
+  'connecting',
+  'connected',
+  'reconnecting',
+  'disconnected',
+] as const;
 
 export const DeviceStateSchema = z.object({
   role: DeviceRoleSchema,
@@ -56,7 +62,16 @@ export const ConfigureDeviceSchema = z.discriminatedUnion('role', [
 /** The result of a device test: what a person checks (no personal data). */
 // --- the ID-card reader -------------------------------------------------------------------------
 
-export const IDENTITY_FIELDS = ['givenNames', 'surname', 'documentNumber', 'pesel', 'birthDate', 'sex', 'nationality', 'expiryDate'] as const;
+export const IDENTITY_FIELDS = [
+  'givenNames',
+  'surname',
+  'documentNumber',
+  'pesel',
+  'birthDate',
+  'sex',
+  'nationality',
+  'expiryDate',
+] as const;
 export type IdentityField = (typeof IDENTITY_FIELDS)[number];
 
 /** The shape of electron/common/domain/identity.ts `VisitorIdentity`, checked on the way to the screen. */
@@ -79,7 +94,12 @@ export type Identity = z.infer<typeof IdentitySchema>;
 export const IdentityProblemSchema = z.object({ field: z.string(), problem: z.string() });
 
 export const IdReadSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), identity: IdentitySchema, problems: z.array(IdentityProblemSchema), readAt: z.string() }),
+  z.object({
+    ok: z.literal(true),
+    identity: IdentitySchema,
+    problems: z.array(IdentityProblemSchema),
+    readAt: z.string(),
+  }),
   z.object({
     ok: z.literal(false),
     /** torn: part of the swipe missing; check-digit: a field failed its check; unsupported/garbage. */
@@ -102,16 +122,31 @@ export const DeviceTestResultSchema = z.discriminatedUnion('role', [
     role: z.literal('idReader'),
     read: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), documentKind: IdentitySchema.shape.documentKind }),
-      z.object({ ok: z.literal(false), reason: z.enum(['torn', 'check-digit', 'unsupported', 'garbage']), part: z.string().optional() }),
+      z.object({
+        ok: z.literal(false),
+        reason: z.enum(['torn', 'check-digit', 'unsupported', 'garbage']),
+        part: z.string().optional(),
+      }),
     ]),
   }),
-  z.object({ role: z.literal('signaturePad'), strokes: z.number().int().nonnegative(), interrupted: z.boolean(), svg: z.string() }),
+  z.object({
+    role: z.literal('signaturePad'),
+    strokes: z.number().int().nonnegative(),
+    interrupted: z.boolean(),
+    svg: z.string(),
+  }),
 ]);
 export type DeviceTestResult = z.infer<typeof DeviceTestResultSchema>;
 
 // --- signatures ----------------------------------------------------------------------------------
 
-export const SignatureSampleSchema = z.object({ t: z.number(), x: z.number(), y: z.number(), pressure: z.number(), down: z.boolean() });
+export const SignatureSampleSchema = z.object({
+  t: z.number(),
+  x: z.number(),
+  y: z.number(),
+  pressure: z.number(),
+  down: z.boolean(),
+});
 export const SignatureSchema = z.object({
   width: z.number().positive(),
   height: z.number().positive(),
@@ -125,7 +160,9 @@ export type Signature = z.infer<typeof SignatureSchema>;
 const acknowledgedText = z.string().min(1).max(8000);
 
 export const SignatureCaptureRequestSchema = z.object({ document: acknowledgedText }).strict();
-export const SignatureFromScreenRequestSchema = z.object({ document: acknowledgedText, signature: SignatureSchema }).strict();
+export const SignatureFromScreenRequestSchema = z
+  .object({ document: acknowledgedText, signature: SignatureSchema })
+  .strict();
 
 export const CapturedSignatureSchema = z.object({
   svg: z.string(),
@@ -156,4 +193,6 @@ export const UnknownPrintJobSchema = z.object({
 export type UnknownPrintJob = z.infer<typeof UnknownPrintJobSchema>;
 
 /** A person's decision about an unknown job: it came out, it did not, or print a duplicate now. */
-export const ResolvePrintJobSchema = z.object({ jobId: z.string().min(1).max(100), outcome: z.enum(['printed', 'not-printed', 'reprint']) }).strict();
+export const ResolvePrintJobSchema = z
+  .object({ jobId: z.string().min(1).max(100), outcome: z.enum(['printed', 'not-printed', 'reprint']) })
+  .strict();

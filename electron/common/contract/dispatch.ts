@@ -23,7 +23,10 @@ export function formatIssues(error: z.ZodError): string {
 export function createDispatch(handlers: Handlers, onUnexpected: (channel: string, error: unknown) => void): Dispatch {
   return async (channel, payload) => {
     if (!isChannelName(channel)) {
-      return fail('UNKNOWN_CHANNEL', `Unknown channel ${typeof channel === 'string' ? JSON.stringify(channel.slice(0, 80)) : typeof channel}`);
+      return fail(
+        'UNKNOWN_CHANNEL',
+        `Unknown channel ${typeof channel === 'string' ? JSON.stringify(channel.slice(0, 80)) : typeof channel}`,
+      );
     }
     const parsed = channels[channel].request.safeParse(payload ?? {});
     if (!parsed.success) return fail('BAD_REQUEST', `${channel}: ${formatIssues(parsed.error)}`);

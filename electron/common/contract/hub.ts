@@ -113,7 +113,12 @@ export const LeaseRequestSchema = z
   .strict();
 export type LeaseRequest = z.infer<typeof LeaseRequestSchema>;
 /** Numbers `start`..`end` inclusive belong to the asking workstation for that day and service. */
-export const LeaseResponseSchema = z.object({ day: z.string(), service: z.string(), start: z.number().int(), end: z.number().int() });
+export const LeaseResponseSchema = z.object({
+  day: z.string(),
+  service: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+});
 export type LeaseResponse = z.infer<typeof LeaseResponseSchema>;
 
 /**

@@ -51,7 +51,8 @@ export interface ContractError {
   readonly message: string;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ContractError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ContractError };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
 /** ESC/POS printer models whose code-page tables we know (names from receipt-printer-encoder). */
-export const PRINTER_MODELS = ['epson-tm-t20iii', 'epson-tm-t88vi', 'xprinter-xp-n160ii', 'pos-8360', 'generic', 'generic-zjiang', 'generic-xprinter', 'generic-rongta'] as const;
+export const PRINTER_MODELS = [
+  'epson-tm-t20iii',
+  'epson-tm-t88vi',
+  'xprinter-xp-n160ii',
+  'pos-8360',
+  'generic',
+  'generic-zjiang',
+  'generic-xprinter',
+  'generic-rongta',
+] as const;
 
 /**
  * Which USB device this is, whatever port name the system gives it today: vendor and product id

@@ -106,7 +106,11 @@ export const DEMO_SERVICES: readonly Service[] = [
     averageMinutes: 10,
     allowsPriority: true,
     active: true,
-    name: { pl: 'Profil Zaufany i e-usługi', en: 'Trusted Profile and e-services', uk: 'Довірений профіль та е-послуги' },
+    name: {
+      pl: 'Profil Zaufany i e-usługi',
+      en: 'Trusted Profile and e-services',
+      uk: 'Довірений профіль та е-послуги',
+    },
   },
   {
     id: 'cashier',
@@ -123,8 +127,16 @@ export const DEMO_COUNTERS: readonly CounterDefinition[] = [
   { number: 1, services: ['vehicles', 'licences'], name: { pl: 'Stanowisko 1', en: 'Counter 1', uk: 'Віконце 1' } },
   { number: 2, services: ['vehicles', 'licences'], name: { pl: 'Stanowisko 2', en: 'Counter 2', uk: 'Віконце 2' } },
   { number: 3, services: ['id-cards', 'residence'], name: { pl: 'Stanowisko 3', en: 'Counter 3', uk: 'Віконце 3' } },
-  { number: 4, services: ['id-cards', 'residence', 'trusted-profile'], name: { pl: 'Stanowisko 4', en: 'Counter 4', uk: 'Віконце 4' } },
+  {
+    number: 4,
+    services: ['id-cards', 'residence', 'trusted-profile'],
+    name: { pl: 'Stanowisko 4', en: 'Counter 4', uk: 'Віконце 4' },
+  },
   { number: 5, services: ['taxes'], name: { pl: 'Stanowisko 5', en: 'Counter 5', uk: 'Віконце 5' } },
   { number: 6, services: ['trusted-profile', 'taxes'], name: { pl: 'Stanowisko 6', en: 'Counter 6', uk: 'Віконце 6' } },
-  { number: 7, services: ['cashier'], name: { pl: 'Kasa — stanowisko 7', en: 'Cashier — counter 7', uk: 'Каса — віконце 7' } },
+  {
+    number: 7,
+    services: ['cashier'],
+    name: { pl: 'Kasa — stanowisko 7', en: 'Cashier — counter 7', uk: 'Каса — віконце 7' },
+  },
 ];

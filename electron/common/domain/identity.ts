@@ -159,7 +159,10 @@ export function isValidPolishIdNumber(number: string): boolean {
  * Unknown MRZ digits and an unspecified sex do not count as disagreement. An invalid PESEL is
  * reported as such and nothing is compared.
  */
-export function crossCheckMrzWithPesel(mrz: { readonly birthDate: string; readonly sex: Sex }, pesel: string): IdentityProblem[] {
+export function crossCheckMrzWithPesel(
+  mrz: { readonly birthDate: string; readonly sex: Sex },
+  pesel: string,
+): IdentityProblem[] {
   const problem = peselProblem(pesel);
   if (problem) return [{ field: 'pesel', problem }];
   const facts = peselFacts(pesel);
@@ -167,7 +170,8 @@ export function crossCheckMrzWithPesel(mrz: { readonly birthDate: string; readon
   const problems: IdentityProblem[] = [];
   const peselYymmdd = facts.birthDate.slice(2, 4) + facts.birthDate.slice(5, 7) + facts.birthDate.slice(8, 10);
   const birthAgrees =
-    /^[0-9<]{6}$/.test(mrz.birthDate) && [...mrz.birthDate].every((char, index) => char === '<' || char === peselYymmdd[index]);
+    /^[0-9<]{6}$/.test(mrz.birthDate) &&
+    [...mrz.birthDate].every((char, index) => char === '<' || char === peselYymmdd[index]);
   if (!birthAgrees) problems.push({ field: 'birthDate', problem: 'pesel-mismatch' });
   if (mrz.sex !== 'unspecified' && mrz.sex !== facts.sex) problems.push({ field: 'sex', problem: 'pesel-mismatch' });
   return problems;
@@ -234,7 +238,18 @@ export function validateVisitorIdentity(identity: VisitorIdentity, options: Vali
   }
 
   // Keep the order of the form, so the UI can focus the first field named.
-  const order: readonly IdentityField[] = ['givenNames', 'surname', 'documentKind', 'documentNumber', 'issuingState', 'nationality', 'birthDate', 'sex', 'pesel', 'expiryDate'];
+  const order: readonly IdentityField[] = [
+    'givenNames',
+    'surname',
+    'documentKind',
+    'documentNumber',
+    'issuingState',
+    'nationality',
+    'birthDate',
+    'sex',
+    'pesel',
+    'expiryDate',
+  ];
   return problems.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
 }
 
@@ -318,7 +333,9 @@ export function peselFromMrz(mrz: MrzIdentitySource): string | undefined {
  * The document kind from its MRZ: `P…` is a passport; an ID-size document issued by Poland to a
  * foreigner is a residence card (karta pobytu) — Poland issues ID cards only to its citizens.
  */
-export function documentKindFromMrz(mrz: Pick<MrzIdentitySource, 'documentCode' | 'issuingState' | 'nationality'>): DocumentKind {
+export function documentKindFromMrz(
+  mrz: Pick<MrzIdentitySource, 'documentCode' | 'issuingState' | 'nationality'>,
+): DocumentKind {
   const first = mrz.documentCode.charAt(0);
   if (first === 'P') return 'passport';
   if (first === 'I' || first === 'A' || first === 'C') {
@@ -333,7 +350,10 @@ export function documentKindFromMrz(mrz: Pick<MrzIdentitySource, 'documentCode' 
  * expiry year is taken from 2000 on (until today's year + 60). A PESEL that disagrees with the
  * MRZ is reported on the birth date or sex.
  */
-export function visitorIdentityFromMrz(mrz: MrzIdentitySource, options: ValidationOptions): { identity: VisitorIdentity; problems: IdentityProblem[] } {
+export function visitorIdentityFromMrz(
+  mrz: MrzIdentitySource,
+  options: ValidationOptions,
+): { identity: VisitorIdentity; problems: IdentityProblem[] } {
   const pesel = peselFromMrz(mrz);
   const todayYear = Number(options.today.slice(0, 4));
   const peselBirth = pesel ? peselFacts(pesel)?.birthDate : undefined;
@@ -346,7 +366,8 @@ export function visitorIdentityFromMrz(mrz: MrzIdentitySource, options: Validati
     else {
       year = Math.floor(todayYear / 100) * 100 + Number(yy);
       // Born this year at the latest: a later year means the previous century.
-      if (`${pad(year, 4)}${mrz.birthDate.slice(2)}`.replaceAll('<', '0') > options.today.replaceAll('-', '')) year -= 100;
+      if (`${pad(year, 4)}${mrz.birthDate.slice(2)}`.replaceAll('<', '0') > options.today.replaceAll('-', ''))
+        year -= 100;
     }
     birthDate = isoFromYymmdd(year, mrz.birthDate.slice(2, 4), mrz.birthDate.slice(4, 6));
   }

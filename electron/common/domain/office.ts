@@ -51,7 +51,9 @@ export interface Service {
    * What the clerk needs to know about the visitor for this matter — and so all that is kept
    * (read from the ID card or typed); nothing else of a swiped document is shown or stored.
    */
-  readonly identityFields?: readonly ('givenNames' | 'surname' | 'pesel' | 'documentNumber' | 'birthDate' | 'nationality')[];
+  readonly identityFields?: readonly (
+    'givenNames' | 'surname' | 'pesel' | 'documentNumber' | 'birthDate' | 'nationality'
+  )[];
   /**
    * What the visitor confirms with a signature at the end of this matter ("I received my ID
    * card"), if anything. The Polish text is the one signed; the others are read to the visitor.
@@ -67,5 +69,7 @@ export interface CounterDefinition {
 }
 
 export function describePriorityRule(rule: PriorityRule): { mode: PriorityRule['mode']; normalPerPriority: number } {
-  return rule.mode === 'strict' ? { mode: 'strict', normalPerPriority: 0 } : { mode: 'ratio', normalPerPriority: rule.normalPerPriority };
+  return rule.mode === 'strict'
+    ? { mode: 'strict', normalPerPriority: 0 }
+    : { mode: 'ratio', normalPerPriority: rule.normalPerPriority };
 }

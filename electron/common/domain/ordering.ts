@@ -19,7 +19,8 @@ export interface CounterQueue {
   readonly normalSinceLastPriority: number;
 }
 
-export type PickReason = 'targeted' | 'appointment' | 'priority-first' | 'priority-turn' | 'only-priority' | 'normal' | 'only-normal';
+export type PickReason =
+  'targeted' | 'appointment' | 'priority-first' | 'priority-turn' | 'only-priority' | 'normal' | 'only-normal';
 
 export interface Pick {
   readonly ticket: Ticket;
@@ -55,12 +56,22 @@ function isDueAppointment(ticket: Ticket, now: number): boolean {
 }
 
 /** The ticket this counter calls next at `now`, or null when none of its services has anyone waiting. */
-export function pickNext(tickets: readonly Ticket[], counter: CounterQueue, rule: PriorityRule, now: number): Pick | null {
+export function pickNext(
+  tickets: readonly Ticket[],
+  counter: CounterQueue,
+  rule: PriorityRule,
+  now: number,
+): Pick | null {
   const targeted = earliest(tickets, (t) => isEligible(t, counter) && t.targetCounter === counter.number);
   if (targeted) return { ticket: targeted, reason: 'targeted' };
   let appointment: Ticket | undefined;
   for (const ticket of tickets) {
-    if (isEligible(ticket, counter) && isDueAppointment(ticket, now) && (!appointment || ticket.appointmentAt < appointment.appointmentAt)) appointment = ticket;
+    if (
+      isEligible(ticket, counter) &&
+      isDueAppointment(ticket, now) &&
+      (!appointment || ticket.appointmentAt < appointment.appointmentAt)
+    )
+      appointment = ticket;
   }
   if (appointment) return { ticket: appointment, reason: 'appointment' };
   const priority = earliest(tickets, (t) => isEligible(t, counter) && t.priority !== null);
@@ -69,7 +80,9 @@ export function pickNext(tickets: readonly Ticket[], counter: CounterQueue, rule
   if (!normal) return { ticket: priority, reason: 'only-priority' };
   const n = normalPerPriority(rule);
   if (n === 0) return { ticket: priority, reason: 'priority-first' };
-  return counter.normalSinceLastPriority >= n ? { ticket: priority, reason: 'priority-turn' } : { ticket: normal, reason: 'normal' };
+  return counter.normalSinceLastPriority >= n
+    ? { ticket: priority, reason: 'priority-turn' }
+    : { ticket: normal, reason: 'normal' };
 }
 
 /**
@@ -78,14 +91,23 @@ export function pickNext(tickets: readonly Ticket[], counter: CounterQueue, rule
  */
 export function afterCall(counter: CounterQueue, pick: Pick): CounterQueue {
   if (pick.reason === 'targeted' || pick.reason === 'appointment') return counter;
-  return { ...counter, normalSinceLastPriority: pick.ticket.priority === null ? counter.normalSinceLastPriority + 1 : 0 };
+  return {
+    ...counter,
+    normalSinceLastPriority: pick.ticket.priority === null ? counter.normalSinceLastPriority + 1 : 0,
+  };
 }
 
 /**
  * The order in which this counter would call the waiting tickets if nobody else called and nobody
  * new came: the clerk's queue list, and the basis of "people ahead" on the kiosk.
  */
-export function projectedOrder(tickets: readonly Ticket[], counter: CounterQueue, rule: PriorityRule, now: number, limit = Infinity): Ticket[] {
+export function projectedOrder(
+  tickets: readonly Ticket[],
+  counter: CounterQueue,
+  rule: PriorityRule,
+  now: number,
+  limit = Infinity,
+): Ticket[] {
   const remaining = tickets.filter((t) => isEligible(t, counter));
   const order: Ticket[] = [];
   let state = counter;

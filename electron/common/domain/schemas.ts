@@ -94,7 +94,10 @@ export const officeSchema: CollectionSchema<OfficeDoc> = {
     timeZone: { type: 'string' },
     priorityRule: {
       type: 'object',
-      properties: { mode: { type: 'string', enum: ['strict', 'ratio'] }, normalPerPriority: { type: 'integer', minimum: 0 } },
+      properties: {
+        mode: { type: 'string', enum: ['strict', 'ratio'] },
+        normalPerPriority: { type: 'integer', minimum: 0 },
+      },
       required: ['mode'],
     },
     priorityReasons: { type: 'array', items: { type: 'string' } },
@@ -103,7 +106,17 @@ export const officeSchema: CollectionSchema<OfficeDoc> = {
     appointmentGraceMinutes: { type: 'integer', minimum: 0 },
     updatedAt: time,
   },
-  required: ['id', 'name', 'timeZone', 'priorityRule', 'priorityReasons', 'ticketNote', 'statusUrl', 'appointmentGraceMinutes', 'updatedAt'],
+  required: [
+    'id',
+    'name',
+    'timeZone',
+    'priorityRule',
+    'priorityReasons',
+    'ticketNote',
+    'statusUrl',
+    'appointmentGraceMinutes',
+    'updatedAt',
+  ],
 } as CollectionSchema<OfficeDoc>;
 
 export const serviceSchema: CollectionSchema<ServiceDoc> = {
@@ -118,7 +131,10 @@ export const serviceSchema: CollectionSchema<ServiceDoc> = {
     allowsPriority: { type: 'boolean' },
     position: { type: 'integer' },
     active: { type: 'boolean' },
-    identityFields: { type: 'array', items: { type: 'string', enum: ['givenNames', 'surname', 'pesel', 'documentNumber', 'birthDate', 'nationality'] } },
+    identityFields: {
+      type: 'array',
+      items: { type: 'string', enum: ['givenNames', 'surname', 'pesel', 'documentNumber', 'birthDate', 'nationality'] },
+    },
     acknowledgement: localized,
     updatedAt: time,
   },
@@ -195,10 +211,30 @@ export const ticketSchema: CollectionSchema<TicketDoc> = {
     hubStamp: time,
   },
   required: [
-    'id', 'day', 'service', 'number', 'seq', 'priority', 'appointment', 'appointmentAt', 'state', 'issuedAt', 'queuedAt',
-    'counter', 'targetCounter', 'calledAt', 'recalls', 'legs', 'events', 'updatedAt',
+    'id',
+    'day',
+    'service',
+    'number',
+    'seq',
+    'priority',
+    'appointment',
+    'appointmentAt',
+    'state',
+    'issuedAt',
+    'queuedAt',
+    'counter',
+    'targetCounter',
+    'calledAt',
+    'recalls',
+    'legs',
+    'events',
+    'updatedAt',
   ],
-  indexes: [['day', 'state', 'queuedAt'], ['day', 'calledAt'], ['day', 'counter', 'state']],
+  indexes: [
+    ['day', 'state', 'queuedAt'],
+    ['day', 'calledAt'],
+    ['day', 'counter', 'state'],
+  ],
 } as CollectionSchema<TicketDoc>;
 
 export const sequenceSchema: CollectionSchema<SequenceDoc> = {
@@ -212,7 +248,11 @@ export const sequenceSchema: CollectionSchema<SequenceDoc> = {
     last: { type: 'integer', minimum: 0 },
     leased: {
       type: 'array',
-      items: { type: 'object', properties: { start: { type: 'integer' }, end: { type: 'integer' } }, required: ['start', 'end'] },
+      items: {
+        type: 'object',
+        properties: { start: { type: 'integer' }, end: { type: 'integer' } },
+        required: ['start', 'end'],
+      },
     },
     fallbackNext: { type: 'integer', minimum: 0 },
     updatedAt: time,

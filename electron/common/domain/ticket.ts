@@ -16,7 +16,16 @@
  */
 import type { PriorityReason } from './office';
 
-export const TICKET_STATES = ['waiting', 'called', 'serving', 'parked', 'no-show', 'done', 'cancelled', 'expired'] as const;
+export const TICKET_STATES = [
+  'waiting',
+  'called',
+  'serving',
+  'parked',
+  'no-show',
+  'done',
+  'cancelled',
+  'expired',
+] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
 
 export const FINAL_STATES: readonly TicketState[] = ['done', 'cancelled', 'expired'];
@@ -195,11 +204,21 @@ export function issueTicket(input: NewTicket, by: Actor, now: number): Ticket {
 
 export function transition(ticket: Ticket, action: TicketAction, by: Actor, now: number): Ticket {
   if (!canApply(ticket, action.type)) throw new TicketTransitionError(ticket.id, action.type, ticket.state);
-  const log = (event: Omit<TicketEvent, 'at' | 'by'>): readonly TicketEvent[] => [...ticket.events, { ...event, at: now, by }];
+  const log = (event: Omit<TicketEvent, 'at' | 'by'>): readonly TicketEvent[] => [
+    ...ticket.events,
+    { ...event, at: now, by },
+  ];
   const base = { ...ticket, updatedAt: now };
   switch (action.type) {
     case 'call':
-      return { ...base, state: 'called', counter: action.counter, calledAt: now, recalls: 0, events: log({ type: 'called' }) };
+      return {
+        ...base,
+        state: 'called',
+        counter: action.counter,
+        calledAt: now,
+        recalls: 0,
+        events: log({ type: 'called' }),
+      };
     case 'recall':
       return { ...base, recalls: ticket.recalls + 1, calledAt: now, events: log({ type: 'recalled' }) };
     case 'start':
@@ -211,9 +230,18 @@ export function transition(ticket: Ticket, action: TicketAction, by: Actor, now:
     case 'park':
       return { ...base, state: 'parked', events: log({ type: 'parked' }) };
     case 'resume':
-      return { ...base, state: 'called', counter: action.counter, calledAt: now, recalls: 0, events: log({ type: 'resumed' }) };
+      return {
+        ...base,
+        state: 'called',
+        counter: action.counter,
+        calledAt: now,
+        recalls: 0,
+        events: log({ type: 'resumed' }),
+      };
     case 'transfer': {
-      const leg: Leg = action.counter ? { service: action.service, counter: action.counter, since: now } : { service: action.service, since: now };
+      const leg: Leg = action.counter
+        ? { service: action.service, counter: action.counter, since: now }
+        : { service: action.service, since: now };
       const event: Omit<TicketEvent, 'at' | 'by'> = action.counter
         ? { type: 'transferred', toService: action.service, toCounter: action.counter }
         : { type: 'transferred', toService: action.service };

@@ -36,7 +36,16 @@ export interface SignatureCanvasProps {
   readonly disabled?: boolean | undefined;
 }
 
-export function SignatureCanvas({ label, clearLabel, unableLabel, hint, onChange, onUnable, rate, disabled = false }: SignatureCanvasProps) {
+export function SignatureCanvas({
+  label,
+  clearLabel,
+  unableLabel,
+  hint,
+  onChange,
+  onUnable,
+  rate,
+  disabled = false,
+}: SignatureCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const padRef = useRef<SignaturePad | null>(null);
   const onChangeRef = useRef(onChange);
@@ -55,7 +64,11 @@ export function SignatureCanvas({ label, clearLabel, unableLabel, hint, onChange
     padRef.current = pad;
 
     const report = (): void => {
-      const signature = fromSignaturePad(pad.toData(), { width: canvas.offsetWidth, height: canvas.offsetHeight, rate });
+      const signature = fromSignaturePad(pad.toData(), {
+        width: canvas.offsetWidth,
+        height: canvas.offsetHeight,
+        rate,
+      });
       setEmpty(signature === null);
       onChangeRef.current(signature);
     };
@@ -97,7 +110,12 @@ export function SignatureCanvas({ label, clearLabel, unableLabel, hint, onChange
   };
 
   return (
-    <div className="signature-field" role="group" aria-labelledby={labelId} aria-describedby={hint ? hintId : undefined}>
+    <div
+      className="signature-field"
+      role="group"
+      aria-labelledby={labelId}
+      aria-describedby={hint ? hintId : undefined}
+    >
       <p className="signature-label" id={labelId}>
         {label}
       </p>
@@ -108,12 +126,23 @@ export function SignatureCanvas({ label, clearLabel, unableLabel, hint, onChange
       ) : null}
       {/* A pointer-only surface: assistive technology meets the named group, the hint and the two
           buttons instead, and "unable" is the way for anyone who cannot draw here. */}
-      <canvas ref={canvasRef} className="signature-canvas" aria-hidden="true" data-empty={empty ? 'true' : 'false'} data-disabled={disabled ? 'true' : 'false'} />
+      <canvas
+        ref={canvasRef}
+        className="signature-canvas"
+        aria-hidden="true"
+        data-empty={empty ? 'true' : 'false'}
+        data-disabled={disabled ? 'true' : 'false'}
+      />
       <div className="signature-actions">
         <button type="button" className="signature-clear" onClick={clear} disabled={disabled || empty}>
           {clearLabel}
         </button>
-        <button type="button" className="signature-unable" onClick={() => onUnable({ kind: 'unable' })} disabled={disabled}>
+        <button
+          type="button"
+          className="signature-unable"
+          onClick={() => onUnable({ kind: 'unable' })}
+          disabled={disabled}
+        >
           {unableLabel}
         </button>
       </div>

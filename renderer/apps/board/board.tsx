@@ -50,7 +50,8 @@ export function Board() {
   );
   const waiting = useMemo(() => {
     const counts: Record<string, number> = {};
-    for (const ticket of tickets) if (ticket.state === 'waiting') counts[ticket.service] = (counts[ticket.service] ?? 0) + 1;
+    for (const ticket of tickets)
+      if (ticket.state === 'waiting') counts[ticket.service] = (counts[ticket.service] ?? 0) + 1;
     return counts;
   }, [tickets]);
   return <BoardWithLanguage data={{ office, services, calls, waiting }} />;
@@ -71,7 +72,15 @@ export function spokenNumber(number: string): { letter: string; digits: string }
   return match ? { letter: match[1] ?? '', digits: match[2] ?? '' } : { letter: '', digits: number };
 }
 
-function BoardScreen({ language, onLanguage, data }: { language: Language; onLanguage: (language: Language) => void; data: BoardData }) {
+function BoardScreen({
+  language,
+  onLanguage,
+  data,
+}: {
+  language: Language;
+  onLanguage: (language: Language) => void;
+  data: BoardData;
+}) {
   const t = useT();
   const { office, services, calls } = data;
   const now = useNow(1000);
@@ -101,24 +110,37 @@ function BoardScreen({ language, onLanguage, data }: { language: Language; onLan
     const polish = translator('pl');
     for (const ticket of fresh) {
       announced.current.add(`${ticket.id}@${ticket.calledAt}`);
-      announcer.current?.enqueue({ text: polish('board.announce', { ...spokenNumber(ticket.number), counter: ticket.counter }), lang: SPEECH_LANG.pl });
+      announcer.current?.enqueue({
+        text: polish('board.announce', { ...spokenNumber(ticket.number), counter: ticket.counter }),
+        lang: SPEECH_LANG.pl,
+      });
     }
   }, [calls, office]);
 
   const [newest, ...earlier] = calls;
-  const waitingByService = services.filter((service) => service.active).map((service) => ({ service, count: data.waiting[service.id] ?? 0 }));
+  const waitingByService = services
+    .filter((service) => service.active)
+    .map((service) => ({ service, count: data.waiting[service.id] ?? 0 }));
 
   return (
     <main className="board" lang={language}>
       <header className="board-header">
         <h1>{office?.name[language] ?? t('board.title')}</h1>
         <p className="board-clock" aria-hidden="true">
-          {new Intl.DateTimeFormat(language, { timeZone: office?.timeZone, hour: '2-digit', minute: '2-digit' }).format(now)}
+          {new Intl.DateTimeFormat(language, { timeZone: office?.timeZone, hour: '2-digit', minute: '2-digit' }).format(
+            now,
+          )}
         </p>
         <div className="board-controls">
           <div role="group" aria-label={t('language.choose')}>
             {LANGUAGES.map((code) => (
-              <button key={code} type="button" lang={code} aria-pressed={language === code} onClick={() => onLanguage(code)}>
+              <button
+                key={code}
+                type="button"
+                lang={code}
+                aria-pressed={language === code}
+                onClick={() => onLanguage(code)}
+              >
                 {t(`language.${code}` as MessageId)}
               </button>
             ))}

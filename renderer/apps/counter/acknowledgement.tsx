@@ -24,9 +24,21 @@ export type Acknowledged =
   | { readonly kind: 'unable'; readonly document: string; readonly note: string; readonly at: string };
 
 /** The text the visitor signs: the service's statement, the matter, the ticket, the day and who. */
-export function acknowledgementDocument(statement: string, service: string, ticket: string, date: string, visitor: Visitor | null): string {
+export function acknowledgementDocument(
+  statement: string,
+  service: string,
+  ticket: string,
+  date: string,
+  visitor: Visitor | null,
+): string {
   const name = visitor ? [visitor.values.givenNames, visitor.values.surname].filter(Boolean).join(' ') : '';
-  return [statement, `Sprawa: ${service}`, `Bilet: ${ticket}`, `Data: ${date}`, ...(name ? [`Klient: ${name}`] : [])].join('\n');
+  return [
+    statement,
+    `Sprawa: ${service}`,
+    `Bilet: ${ticket}`,
+    `Data: ${date}`,
+    ...(name ? [`Klient: ${name}`] : []),
+  ].join('\n');
 }
 
 type Step = 'choose' | 'pad' | 'screen' | 'unable';
@@ -55,11 +67,7 @@ export function Acknowledgement({
     <section className="acknowledgement" aria-labelledby="acknowledgement-title">
       <h2 id="acknowledgement-title">{t('ack.title')}</h2>
       <p className="acknowledgement-statement">{service.acknowledgement.pl}</p>
-      {acknowledged ? (
-        <AcknowledgedView acknowledged={acknowledged} />
-      ) : (
-        <p className="hint">{t('ack.notYet')}</p>
-      )}
+      {acknowledged ? <AcknowledgedView acknowledged={acknowledged} /> : <p className="hint">{t('ack.notYet')}</p>}
       <button type="button" onClick={() => setOpen(true)}>
         {acknowledged ? t('ack.again') : t('ack.start')}
       </button>
@@ -87,19 +95,30 @@ function AcknowledgedView({ acknowledged }: { acknowledged: Acknowledged }) {
     );
   }
   const { signature } = acknowledged;
-  const time = new Intl.DateTimeFormat('pl-PL', { hour: '2-digit', minute: '2-digit' }).format(new Date(signature.capturedAt));
+  const time = new Intl.DateTimeFormat('pl-PL', { hour: '2-digit', minute: '2-digit' }).format(
+    new Date(signature.capturedAt),
+  );
   return (
     <div className="acknowledgement-result" role="status">
       <SignatureImage svg={signature.svg} label={t('ack.signatureOf')} />
       <p>
-        {t(signature.source === 'pad' ? 'ack.signed.pad' : 'ack.signed.screen', { time })} {t('ack.digest', { digest: signature.digest.slice(0, 12) })}
+        {t(signature.source === 'pad' ? 'ack.signed.pad' : 'ack.signed.screen', { time })}{' '}
+        {t('ack.digest', { digest: signature.digest.slice(0, 12) })}
       </p>
       {signature.interrupted && <p className="visitor-error">{t('ack.interrupted')}</p>}
     </div>
   );
 }
 
-function AcknowledgementDialog({ document, onCancel, onDone }: { document: string; onCancel: () => void; onDone: (result: Acknowledged) => void }) {
+function AcknowledgementDialog({
+  document,
+  onCancel,
+  onDone,
+}: {
+  document: string;
+  onCancel: () => void;
+  onDone: (result: Acknowledged) => void;
+}) {
   const t = useT();
   const { api } = useWorkstation();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -142,7 +161,10 @@ function AcknowledgementDialog({ document, onCancel, onDone }: { document: strin
 
   const onScreen = async () => {
     if (!drawn) return;
-    const result = await api.signature.fromScreen({ document, signature: { ...drawn, strokes: drawn.strokes.map((stroke) => ({ samples: [...stroke.samples] })) } });
+    const result = await api.signature.fromScreen({
+      document,
+      signature: { ...drawn, strokes: drawn.strokes.map((stroke) => ({ samples: [...stroke.samples] })) },
+    });
     if (!result.ok) setError(t(deviceError(result.error.code)));
     else onDone({ kind: 'signed', document, signature: result.value });
   };
@@ -229,7 +251,13 @@ function AcknowledgementDialog({ document, onCancel, onDone }: { document: strin
       {step === 'unable' && (
         <form onSubmit={onUnable}>
           <label htmlFor="ack-unable-note">{t('ack.unable.note')}</label>
-          <textarea id="ack-unable-note" value={note} rows={3} aria-describedby="ack-unable-hint" onChange={(event) => setNote(event.target.value)} />
+          <textarea
+            id="ack-unable-note"
+            value={note}
+            rows={3}
+            aria-describedby="ack-unable-hint"
+            onChange={(event) => setNote(event.target.value)}
+          />
           <p id="ack-unable-hint" className="hint">
             {t('ack.unable.hint')}
           </p>

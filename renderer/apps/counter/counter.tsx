@@ -51,7 +51,9 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
   const [clerk, setClerk] = useState(() => localStorage.getItem(CLERK_KEY) ?? '');
 
   const serviceName = (id: string) => services.find((s) => s.id === id)?.name.pl ?? id;
-  const current = tickets.find((ticket) => ticket.counter === counter.number && (ticket.state === 'called' || ticket.state === 'serving'));
+  const current = tickets.find(
+    (ticket) => ticket.counter === counter.number && (ticket.state === 'called' || ticket.state === 'serving'),
+  );
   const order = useMemo(
     () => (office ? projectedOrder(tickets, counter, office.priorityRule, now) : []),
     [tickets, counter, office, now],
@@ -60,15 +62,30 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
   const noShows = tickets.filter((ticket) => ticket.state === 'no-show' && counter.services.includes(ticket.service));
 
   // The visitor's details and signature belong to this visit only: a new ticket starts clean.
-  const [visit, setVisit] = useState<{ ticket: string; visitor: Visitor | null; acknowledged: Acknowledged | null }>({ ticket: '', visitor: null, acknowledged: null });
+  const [visit, setVisit] = useState<{ ticket: string; visitor: Visitor | null; acknowledged: Acknowledged | null }>({
+    ticket: '',
+    visitor: null,
+    acknowledged: null,
+  });
   const currentTicketId = current?.id ?? '';
-  const visitOfCurrent = visit.ticket === currentTicketId ? visit : { ticket: currentTicketId, visitor: null, acknowledged: null };
+  const visitOfCurrent =
+    visit.ticket === currentTicketId ? visit : { ticket: currentTicketId, visitor: null, acknowledged: null };
   const setVisitor = useCallback(
-    (visitor: Visitor | null) => setVisit((old) => ({ ticket: currentTicketId, visitor, acknowledged: old.ticket === currentTicketId ? old.acknowledged : null })),
+    (visitor: Visitor | null) =>
+      setVisit((old) => ({
+        ticket: currentTicketId,
+        visitor,
+        acknowledged: old.ticket === currentTicketId ? old.acknowledged : null,
+      })),
     [currentTicketId],
   );
   const setAcknowledged = useCallback(
-    (acknowledged: Acknowledged | null) => setVisit((old) => ({ ticket: currentTicketId, visitor: old.ticket === currentTicketId ? old.visitor : null, acknowledged })),
+    (acknowledged: Acknowledged | null) =>
+      setVisit((old) => ({
+        ticket: currentTicketId,
+        visitor: old.ticket === currentTicketId ? old.visitor : null,
+        acknowledged,
+      })),
     [currentTicketId],
   );
 
@@ -85,7 +102,9 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
   const callNext = (before = '') =>
     run(async () => {
       const pick = await queue.callNext(counter.number, counter.clerk);
-      const result = pick ? `${t('counter.called', { number: pick.ticket.number })} ${reasonText(pick.reason)}` : t('counter.callNext.empty');
+      const result = pick
+        ? `${t('counter.called', { number: pick.ticket.number })} ${reasonText(pick.reason)}`
+        : t('counter.callNext.empty');
       return before ? `${before} ${result}` : result;
     });
 
@@ -112,13 +131,21 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
     if (!sync) return;
     for (const ticket of tickets) {
       if (ticket.counter === counter.number || ticket.state === 'waiting' || noticed.current.has(ticket.id)) continue;
-      const lostHere = ticket.events.some((event) => event.type === 'overruled' && event.overruled === 'called' && event.by.counter === counter.number && event.by.station === station.stationId);
+      const lostHere = ticket.events.some(
+        (event) =>
+          event.type === 'overruled' &&
+          event.overruled === 'called' &&
+          event.by.counter === counter.number &&
+          event.by.station === station.stationId,
+      );
       if (!lostHere) continue;
       noticed.current.add(ticket.id);
       // Only a call lost in the last minutes moves the counter on; older ones were dealt with.
       const call = ticket.events.find((event) => event.type === 'overruled' && event.by.counter === counter.number);
       if (!call || Date.now() - call.at > 10 * 60_000) continue;
-      const text = ticket.counter ? t('counter.lostCall', { number: ticket.number, winner: ticket.counter }) : t('counter.lostCall.moved', { number: ticket.number });
+      const text = ticket.counter
+        ? t('counter.lostCall', { number: ticket.number, winner: ticket.counter })
+        : t('counter.lostCall.moved', { number: ticket.number });
       if (current) void runRef.current(async () => text);
       else void callNextRef.current(text);
     }
@@ -177,7 +204,9 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
       <header className="counter-header">
         <div>
           <h1>{t('counter.title', { number: counter.number })}</h1>
-          <p className="counter-services">{t('counter.services', { services: counter.services.map(serviceName).join(', ') })}</p>
+          <p className="counter-services">
+            {t('counter.services', { services: counter.services.map(serviceName).join(', ') })}
+          </p>
         </div>
         <p className={`counter-mode counter-mode-${counter.mode}`}>
           {t(`counter.mode.${counter.mode}` as MessageId)}
@@ -185,14 +214,23 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
         </p>
       </header>
 
-      <p className={`counter-message counter-message-${message?.kind ?? 'info'}`} role={message?.kind === 'error' ? 'alert' : 'status'}>
+      <p
+        className={`counter-message counter-message-${message?.kind ?? 'info'}`}
+        role={message?.kind === 'error' ? 'alert' : 'status'}
+      >
         {message?.text ?? ''}
       </p>
 
       {counter.mode === 'closed' && (
         <form className="counter-open" onSubmit={open}>
           <label htmlFor="clerk-name">{t('counter.clerk')}</label>
-          <input id="clerk-name" value={clerk} autoComplete="name" onChange={(event) => setClerk(event.target.value)} aria-describedby="clerk-hint" />
+          <input
+            id="clerk-name"
+            value={clerk}
+            autoComplete="name"
+            onChange={(event) => setClerk(event.target.value)}
+            aria-describedby="clerk-hint"
+          />
           <p id="clerk-hint" className="hint">
             {t('counter.clerk.hint')}
           </p>
@@ -226,13 +264,35 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
                 <div className="counter-actions">
                   {current.state === 'called' && (
                     <>
-                      <ActionButton label={t('counter.recall')} shortcut="R" onClick={() => void act(current, { type: 'recall' })} />
-                      <ActionButton label={t('counter.start')} shortcut="S" primary onClick={() => void act(current, { type: 'start' })} />
-                      <ActionButton label={t('counter.noShow')} shortcut="B" onClick={() => void act(current, { type: 'no-show' })} />
+                      <ActionButton
+                        label={t('counter.recall')}
+                        shortcut="R"
+                        onClick={() => void act(current, { type: 'recall' })}
+                      />
+                      <ActionButton
+                        label={t('counter.start')}
+                        shortcut="S"
+                        primary
+                        onClick={() => void act(current, { type: 'start' })}
+                      />
+                      <ActionButton
+                        label={t('counter.noShow')}
+                        shortcut="B"
+                        onClick={() => void act(current, { type: 'no-show' })}
+                      />
                     </>
                   )}
-                  <ActionButton label={t('counter.done')} shortcut="D" primary={current.state === 'serving'} onClick={() => void act(current, { type: 'done' })} />
-                  <ActionButton label={t('counter.park')} shortcut="O" onClick={() => void act(current, { type: 'park' })} />
+                  <ActionButton
+                    label={t('counter.done')}
+                    shortcut="D"
+                    primary={current.state === 'serving'}
+                    onClick={() => void act(current, { type: 'done' })}
+                  />
+                  <ActionButton
+                    label={t('counter.park')}
+                    shortcut="O"
+                    onClick={() => void act(current, { type: 'park' })}
+                  />
                   <ActionButton label={t('counter.transfer')} shortcut="T" onClick={() => setTransferring(true)} />
                 </div>
                 <VisitorPanel
@@ -259,7 +319,11 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
                     onCancel={() => setTransferring(false)}
                     onTransfer={(service, toCounter) => {
                       setTransferring(false);
-                      void act(current, toCounter ? { type: 'transfer', service, counter: toCounter } : { type: 'transfer', service }, t('counter.transferred', { number: current.number }));
+                      void act(
+                        current,
+                        toCounter ? { type: 'transfer', service, counter: toCounter } : { type: 'transfer', service },
+                        t('counter.transferred', { number: current.number }),
+                      );
                     }}
                   />
                 )}
@@ -267,7 +331,13 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
             ) : (
               <>
                 <p>{t('counter.none')}</p>
-                <ActionButton label={t('counter.callNext')} shortcut="N" primary large onClick={() => void callNext()} />
+                <ActionButton
+                  label={t('counter.callNext')}
+                  shortcut="N"
+                  primary
+                  large
+                  onClick={() => void callNext()}
+                />
               </>
             )}
             <div className="counter-modes">
@@ -303,17 +373,27 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
                       <th scope="row">
                         {ticket.number}
                         {ticket.priority && <span className="badge">{t('counter.queue.priority')}</span>}
-                        {ticket.targetCounter === counter.number && <span className="badge">{t('counter.queue.targeted')}</span>}
+                        {ticket.targetCounter === counter.number && (
+                          <span className="badge">{t('counter.queue.targeted')}</span>
+                        )}
                         {ticket.appointmentAt > 0 && (
                           <span className="badge">
                             {t('counter.queue.appointment', {
-                              time: new Intl.DateTimeFormat('pl-PL', { timeZone: office?.timeZone, hour: '2-digit', minute: '2-digit' }).format(ticket.appointmentAt),
+                              time: new Intl.DateTimeFormat('pl-PL', {
+                                timeZone: office?.timeZone,
+                                hour: '2-digit',
+                                minute: '2-digit',
+                              }).format(ticket.appointmentAt),
                             })}
                           </span>
                         )}
                       </th>
                       <td>{serviceName(ticket.service)}</td>
-                      <td>{t('counter.queue.minutes', { minutes: Math.max(0, Math.floor((now - ticket.queuedAt) / 60_000)) })}</td>
+                      <td>
+                        {t('counter.queue.minutes', {
+                          minutes: Math.max(0, Math.floor((now - ticket.queuedAt) / 60_000)),
+                        })}
+                      </td>
                       <td>
                         <button
                           type="button"
@@ -333,7 +413,9 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
                 </tbody>
               </table>
             )}
-            {order.length > SHOWN_QUEUE && <p className="hint">{t('counter.queue.more', { count: order.length - SHOWN_QUEUE })}</p>}
+            {order.length > SHOWN_QUEUE && (
+              <p className="hint">{t('counter.queue.more', { count: order.length - SHOWN_QUEUE })}</p>
+            )}
 
             {parked.length > 0 && (
               <>
@@ -341,7 +423,11 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
                 <ul className="counter-list">
                   {parked.map((ticket) => (
                     <li key={ticket.id}>
-                      <button type="button" disabled={Boolean(current)} onClick={() => void act(ticket, { type: 'resume', counter: counter.number })}>
+                      <button
+                        type="button"
+                        disabled={Boolean(current)}
+                        onClick={() => void act(ticket, { type: 'resume', counter: counter.number })}
+                      >
                         {t('counter.parked.resume', { number: ticket.number })}
                       </button>
                     </li>
@@ -370,9 +456,26 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
   );
 }
 
-function ActionButton({ label, shortcut, onClick, primary, large }: { label: string; shortcut: string; onClick: () => void; primary?: boolean; large?: boolean }) {
+function ActionButton({
+  label,
+  shortcut,
+  onClick,
+  primary,
+  large,
+}: {
+  label: string;
+  shortcut: string;
+  onClick: () => void;
+  primary?: boolean;
+  large?: boolean;
+}) {
   return (
-    <button type="button" className={`${primary ? 'primary' : ''} ${large ? 'large' : ''}`} aria-keyshortcuts={`Alt+${shortcut}`} onClick={onClick}>
+    <button
+      type="button"
+      className={`${primary ? 'primary' : ''} ${large ? 'large' : ''}`}
+      aria-keyshortcuts={`Alt+${shortcut}`}
+      onClick={onClick}
+    >
       {label} <kbd aria-hidden="true">Alt+{shortcut}</kbd>
     </button>
   );
@@ -452,7 +555,8 @@ function TransferDialog({
 
 function errorMessage(error: unknown): MessageId {
   if (error instanceof TicketTransitionError) return 'counter.error.transition';
-  if (error instanceof QueueError && (error.code === 'counter-busy' || error.code === 'counter-closed')) return `counter.error.${error.code}`;
+  if (error instanceof QueueError && (error.code === 'counter-busy' || error.code === 'counter-closed'))
+    return `counter.error.${error.code}`;
   if (error instanceof QueueError && error.code === 'not-this-counter') return 'counter.error.transition';
   if (error instanceof QueueError && error.code === 'hub-not-answering') return 'counter.error.hub-not-answering';
   console.error('counter action failed', error);

@@ -3,5 +3,7 @@
  * into the page as markup, so nothing in it can run.
  */
 export function SignatureImage({ svg, label }: { svg: string; label: string }) {
-  return <img className="signature-image" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt={label} />;
+  return (
+    <img className="signature-image" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt={label} />
+  );
 }

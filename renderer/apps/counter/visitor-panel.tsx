@@ -8,7 +8,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { IdRead } from '../../../electron/common/contract/devices';
 import { useWorkstation } from '../../app/workstation';
 import type { ServiceDoc } from '../../db/schemas';
-import { validateVisitorIdentity, type IdentityProblem, type VisitorIdentity } from '../../../electron/common/domain/identity';
+import {
+  validateVisitorIdentity,
+  type IdentityProblem,
+  type VisitorIdentity,
+} from '../../../electron/common/domain/identity';
 import { useT, type MessageId } from '../../i18n/i18n';
 
 export type VisitorField = NonNullable<ServiceDoc['identityFields']>[number];
@@ -18,10 +22,20 @@ export interface Visitor {
   readonly source: 'card' | 'typed';
 }
 
-const FIELD_ORDER: readonly VisitorField[] = ['givenNames', 'surname', 'pesel', 'documentNumber', 'birthDate', 'nationality'];
+const FIELD_ORDER: readonly VisitorField[] = [
+  'givenNames',
+  'surname',
+  'pesel',
+  'documentNumber',
+  'birthDate',
+  'nationality',
+];
 
 /** Only what the service needs, from a full identity. */
-export function minimise(identity: VisitorIdentity, fields: readonly VisitorField[]): Partial<Record<VisitorField, string>> {
+export function minimise(
+  identity: VisitorIdentity,
+  fields: readonly VisitorField[],
+): Partial<Record<VisitorField, string>> {
   const values: Partial<Record<VisitorField, string>> = {};
   for (const field of fields) {
     const value = identity[field];
@@ -31,7 +45,11 @@ export function minimise(identity: VisitorIdentity, fields: readonly VisitorFiel
 }
 
 /** Checks typed values with the same rules as a card: only problems of the fields asked for. */
-export function checkTyped(values: Partial<Record<VisitorField, string>>, fields: readonly VisitorField[], today: string): IdentityProblem[] {
+export function checkTyped(
+  values: Partial<Record<VisitorField, string>>,
+  fields: readonly VisitorField[],
+  today: string,
+): IdentityProblem[] {
   const identity: VisitorIdentity = {
     givenNames: values.givenNames ?? 'X',
     surname: values.surname ?? 'X',
@@ -44,18 +62,51 @@ export function checkTyped(values: Partial<Record<VisitorField, string>>, fields
     ...(values.pesel ? { pesel: values.pesel } : {}),
   };
   const problems = validateVisitorIdentity(identity, { today });
-  const required = fields.filter((field) => !values[field]?.trim()).map((field) => ({ field, problem: 'required' as const }));
-  return [...required, ...problems.filter((problem) => (fields as readonly string[]).includes(problem.field) && values[problem.field as VisitorField]?.trim())];
+  const required = fields
+    .filter((field) => !values[field]?.trim())
+    .map((field) => ({ field, problem: 'required' as const }));
+  return [
+    ...required,
+    ...problems.filter(
+      (problem) =>
+        (fields as readonly string[]).includes(problem.field) && values[problem.field as VisitorField]?.trim(),
+    ),
+  ];
 }
 
-const READ_PARTS = new Set(['line-1', 'line-2', 'line-3', 'frame-bcc', 'swipe', 'documentNumber', 'birthDate', 'expiryDate', 'personalNumber', 'composite', 'format', 'documentCode', 'issuingState', 'nationality']);
+const READ_PARTS = new Set([
+  'line-1',
+  'line-2',
+  'line-3',
+  'frame-bcc',
+  'swipe',
+  'documentNumber',
+  'birthDate',
+  'expiryDate',
+  'personalNumber',
+  'composite',
+  'format',
+  'documentCode',
+  'issuingState',
+  'nationality',
+]);
 
 /** The reader's name for what failed (`line-2`, `birthDate`…) in the clerk's words. */
 export function partMessage(part: string | undefined): MessageId {
   return `visitor.part.${part && READ_PARTS.has(part) ? part : 'other'}` as MessageId;
 }
 
-export function VisitorPanel({ service, today, visitor, onVisitor }: { service: ServiceDoc | undefined; today: string; visitor: Visitor | null; onVisitor: (visitor: Visitor | null) => void }) {
+export function VisitorPanel({
+  service,
+  today,
+  visitor,
+  onVisitor,
+}: {
+  service: ServiceDoc | undefined;
+  today: string;
+  visitor: Visitor | null;
+  onVisitor: (visitor: Visitor | null) => void;
+}) {
   const t = useT();
   const { api } = useWorkstation();
   const fields = FIELD_ORDER.filter((field) => service?.identityFields?.includes(field));
@@ -87,7 +138,10 @@ export function VisitorPanel({ service, today, visitor, onVisitor }: { service: 
     setProblems(found);
     if (found.length === 0) {
       setReadFailure(null);
-      onVisitor({ values: Object.fromEntries(fields.map((field) => [field, draft[field]?.trim() ?? ''])), source: 'typed' });
+      onVisitor({
+        values: Object.fromEntries(fields.map((field) => [field, draft[field]?.trim() ?? ''])),
+        source: 'typed',
+      });
       setTyping(false);
     }
   };
@@ -116,7 +170,11 @@ export function VisitorPanel({ service, today, visitor, onVisitor }: { service: 
           {problems.length > 0 && (
             <ul className="visitor-problems" role="alert">
               {problems.map((problem) => (
-                <li key={`${problem.field}-${problem.problem}`}>{t(`visitor.problem.${problem.problem}` as MessageId, { field: t(`visitor.field.${problem.field}` as MessageId) })}</li>
+                <li key={`${problem.field}-${problem.problem}`}>
+                  {t(`visitor.problem.${problem.problem}` as MessageId, {
+                    field: t(`visitor.field.${problem.field}` as MessageId),
+                  })}
+                </li>
               ))}
             </ul>
           )}
@@ -142,7 +200,9 @@ export function VisitorPanel({ service, today, visitor, onVisitor }: { service: 
                 />
                 {problem && (
                   <p id={`visitor-${field}-problem`} className="visitor-error">
-                    {t(`visitor.problem.${problem.problem}` as MessageId, { field: t(`visitor.field.${field}` as MessageId) })}
+                    {t(`visitor.problem.${problem.problem}` as MessageId, {
+                      field: t(`visitor.field.${field}` as MessageId),
+                    })}
                   </p>
                 )}
               </div>

@@ -19,7 +19,8 @@ import { estimatedWaitMinutes, peopleAhead } from '../../../electron/common/doma
 import type { Ticket } from '../../../electron/common/domain/ticket';
 import { LanguageProvider, translator, useT, type MessageId } from '../../i18n/i18n';
 
-type PrintOutcome = { state: 'printing' } | { state: 'printed' } | { state: 'failed'; code: ErrorCode } | { state: 'no-printer' };
+type PrintOutcome =
+  { state: 'printing' } | { state: 'printed' } | { state: 'failed'; code: ErrorCode } | { state: 'no-printer' };
 
 type Step =
   | { kind: 'services' }
@@ -79,13 +80,24 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
       const ticket = await issue();
       const service = services.find((candidate) => candidate.id === ticket.service);
       if (!service) throw new Error(`Service ${ticket.service} is gone`);
-      const waiting = await db.tickets.find({ selector: { day: ticket.day, state: 'waiting', service: service.id } }).exec();
-      const ahead = peopleAhead(ticket, waiting.map((doc) => doc.toJSON() as Ticket), office.priorityRule, ticket.issuedAt);
-      const open = counters.filter((counter) => counter.mode === 'open' && counter.services.includes(service.id)).length;
+      const waiting = await db.tickets
+        .find({ selector: { day: ticket.day, state: 'waiting', service: service.id } })
+        .exec();
+      const ahead = peopleAhead(
+        ticket,
+        waiting.map((doc) => doc.toJSON() as Ticket),
+        office.priorityRule,
+        ticket.issuedAt,
+      );
+      const open = counters.filter(
+        (counter) => counter.mode === 'open' && counter.services.includes(service.id),
+      ).length;
       const wait = estimatedWaitMinutes(ahead, service.averageMinutes, open);
       setStep({ kind: 'ticket', ticket, service, ahead, wait, print: { state: 'printing' } });
       const outcome = await printTicket(ticket, service, office, ahead, wait, language);
-      setStep((current) => (current.kind === 'ticket' && current.ticket.id === ticket.id ? { ...current, print: outcome } : current));
+      setStep((current) =>
+        current.kind === 'ticket' && current.ticket.id === ticket.id ? { ...current, print: outcome } : current,
+      );
     } catch (failure) {
       if (failure instanceof CheckInError) throw failure;
       console.error('ticket not issued', failure);
@@ -95,12 +107,20 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
     }
   };
 
-  const take = (service: ServiceDoc, priority: PriorityReason | null) => obtain(() => queue.issue({ service: service.id, priority }));
+  const take = (service: ServiceDoc, priority: PriorityReason | null) =>
+    obtain(() => queue.issue({ service: service.id, priority }));
 
   const timeOf = (at: number) =>
     new Intl.DateTimeFormat(language, { timeZone: office?.timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
 
-  const printTicket = async (ticket: Ticket, service: ServiceDoc, office: OfficeDoc, ahead: number, wait: number, language: Language): Promise<PrintOutcome> => {
+  const printTicket = async (
+    ticket: Ticket,
+    service: ServiceDoc,
+    office: OfficeDoc,
+    ahead: number,
+    wait: number,
+    language: Language,
+  ): Promise<PrintOutcome> => {
     const tr = translator(language);
     const lines = [tr('ticket.print.ahead', { count: ahead })];
     if (ahead > 0) lines.push(tr('ticket.print.wait', { minutes: wait }));
@@ -112,7 +132,11 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
       office: office.name[language],
       service: service.name[language],
       number: ticket.number,
-      issued: new Intl.DateTimeFormat(language, { timeZone: office.timeZone, dateStyle: 'short', timeStyle: 'short' }).format(ticket.issuedAt),
+      issued: new Intl.DateTimeFormat(language, {
+        timeZone: office.timeZone,
+        dateStyle: 'short',
+        timeStyle: 'short',
+      }).format(ticket.issuedAt),
       lines,
       qr: office.statusUrl.replace('{id}', encodeURIComponent(ticket.id)),
       note: office.ticketNote[language],
@@ -127,9 +151,11 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
   };
 
   const alert = async (code: string, ticketNumber: string) => {
-    await raiseAlert(db, { id: newId(), kind: 'printer', code, ticketNumber, station: station.stationId }).catch((failure: unknown) => {
-      console.error('alert not stored', failure);
-    });
+    await raiseAlert(db, { id: newId(), kind: 'printer', code, ticketNumber, station: station.stationId }).catch(
+      (failure: unknown) => {
+        console.error('alert not stored', failure);
+      },
+    );
   };
 
   const readAloud = () => {
@@ -137,7 +163,8 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
     void speak({ text, lang: SPEECH_LANG[language] });
   };
 
-  const waitingFor = (service: string) => tickets.filter((ticket) => ticket.state === 'waiting' && ticket.service === service).length;
+  const waitingFor = (service: string) =>
+    tickets.filter((ticket) => ticket.state === 'waiting' && ticket.service === service).length;
   const printerProblem = printer && PRINTER_PROBLEMS.has(printer.status) ? printer.status : null;
 
   return (
@@ -146,7 +173,14 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
         <p className="kiosk-office">{office?.name[language]}</p>
         <div className="kiosk-languages" role="group" aria-label={t('language.choose')}>
           {LANGUAGES.map((code) => (
-            <button key={code} type="button" lang={code} className="kiosk-language" aria-pressed={language === code} onClick={() => onLanguage(code)}>
+            <button
+              key={code}
+              type="button"
+              lang={code}
+              className="kiosk-language"
+              aria-pressed={language === code}
+              onClick={() => onLanguage(code)}
+            >
               {t(`language.${code}` as MessageId)}
             </button>
           ))}
@@ -171,7 +205,12 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
               {t('kiosk.chooseService')}
             </h1>
             {services.length === 0 && office && <p>{t('kiosk.noServices')}</p>}
-            <button type="button" className="kiosk-appointment" disabled={busy} onClick={() => setStep({ kind: 'appointment' })}>
+            <button
+              type="button"
+              className="kiosk-appointment"
+              disabled={busy}
+              onClick={() => setStep({ kind: 'appointment' })}
+            >
               <span className="kiosk-service-name">{t('kiosk.appointment')}</span>
               <span className="kiosk-service-meta">{t('kiosk.appointment.hint')}</span>
             </button>
@@ -182,7 +221,9 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
                     type="button"
                     className="kiosk-service"
                     disabled={busy}
-                    onClick={() => (service.allowsPriority ? setStep({ kind: 'priority', service }) : void take(service, null))}
+                    onClick={() =>
+                      service.allowsPriority ? setStep({ kind: 'priority', service }) : void take(service, null)
+                    }
                   >
                     <span className="kiosk-service-name">{service.name[language]}</span>
                     <span className="kiosk-service-meta">
@@ -202,7 +243,11 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
           <AppointmentStep
             heading={heading}
             busy={busy}
-            formatDay={(day) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(`${day}T12:00:00Z`))}
+            formatDay={(day) =>
+              new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
+                Date.parse(`${day}T12:00:00Z`),
+              )
+            }
             onCheckIn={(code) => obtain(() => queue.checkIn(code).then((checked) => checked.ticket))}
             onBack={reset}
           />
@@ -215,11 +260,22 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
             </h1>
             <p className="kiosk-explain">{t('kiosk.priority.explain')}</p>
             <div className="kiosk-choices">
-              <button type="button" className="kiosk-choice kiosk-choice-main" disabled={busy} onClick={() => void take(step.service, null)}>
+              <button
+                type="button"
+                className="kiosk-choice kiosk-choice-main"
+                disabled={busy}
+                onClick={() => void take(step.service, null)}
+              >
                 {t('kiosk.priority.none')}
               </button>
               {office.priorityReasons.map((reason) => (
-                <button key={reason} type="button" className="kiosk-choice" disabled={busy} onClick={() => void take(step.service, reason)}>
+                <button
+                  key={reason}
+                  type="button"
+                  className="kiosk-choice"
+                  disabled={busy}
+                  onClick={() => void take(step.service, reason)}
+                >
                   {t(`kiosk.priority.${reason}` as MessageId)}
                 </button>
               ))}
@@ -237,8 +293,14 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
             </h1>
             <p className="kiosk-ticket-line">{t('kiosk.ticket.service', { service: step.service.name[language] })}</p>
             {step.ticket.priority && <p className="kiosk-ticket-line">{t('kiosk.ticket.priority')}</p>}
-            {step.ticket.appointmentAt > 0 && <p className="kiosk-ticket-line">{t('kiosk.ticket.appointment', { time: timeOf(step.ticket.appointmentAt) })}</p>}
-            {step.ticket.appointment && step.ticket.appointmentAt === 0 && <p className="kiosk-ticket-line">{t('kiosk.ticket.appointmentLate')}</p>}
+            {step.ticket.appointmentAt > 0 && (
+              <p className="kiosk-ticket-line">
+                {t('kiosk.ticket.appointment', { time: timeOf(step.ticket.appointmentAt) })}
+              </p>
+            )}
+            {step.ticket.appointment && step.ticket.appointmentAt === 0 && (
+              <p className="kiosk-ticket-line">{t('kiosk.ticket.appointmentLate')}</p>
+            )}
             <p className="kiosk-ticket-line">{t('kiosk.ticket.ahead', { count: step.ahead })}</p>
             {step.ahead > 0 && <p className="kiosk-ticket-line">{t('kiosk.ticket.wait', { minutes: step.wait })}</p>}
             <p className={`kiosk-print kiosk-print-${step.print.state}`} role="status">
@@ -294,7 +356,9 @@ function AppointmentStep({
       await onCheckIn(code);
     } catch (failure) {
       if (!(failure instanceof CheckInError)) throw failure;
-      setRefusal(failure.appointment ? { reason: failure.refusal, day: failure.appointment.day } : { reason: failure.refusal });
+      setRefusal(
+        failure.appointment ? { reason: failure.refusal, day: failure.appointment.day } : { reason: failure.refusal },
+      );
     }
   };
 
@@ -318,17 +382,29 @@ function AppointmentStep({
         />
         <div className="kiosk-keypad">
           {KEYPAD.map((digit) => (
-            <button key={digit} type="button" disabled={code.length >= CODE_LENGTH} onClick={() => setCode(code + digit)}>
+            <button
+              key={digit}
+              type="button"
+              disabled={code.length >= CODE_LENGTH}
+              onClick={() => setCode(code + digit)}
+            >
               {digit}
             </button>
           ))}
-          <button type="button" aria-label={t('kiosk.appointment.delete')} disabled={code.length === 0} onClick={() => setCode(code.slice(0, -1))}>
+          <button
+            type="button"
+            aria-label={t('kiosk.appointment.delete')}
+            disabled={code.length === 0}
+            onClick={() => setCode(code.slice(0, -1))}
+          >
             ⌫
           </button>
         </div>
         {refusal && (
           <p id="appointment-refusal" className="kiosk-error" role="alert">
-            {t(`kiosk.appointment.error.${refusal.reason}` as MessageId, { date: refusal.day ? formatDay(refusal.day) : '' })}
+            {t(`kiosk.appointment.error.${refusal.reason}` as MessageId, {
+              date: refusal.day ? formatDay(refusal.day) : '',
+            })}
           </p>
         )}
         <button type="submit" className="kiosk-choice kiosk-choice-main" disabled={busy || code.length !== CODE_LENGTH}>
@@ -342,7 +418,14 @@ function AppointmentStep({
   );
 }
 
-const PRINT_REASONS = new Set<string>(['PRINTER_PAPER_OUT', 'PRINTER_COVER_OPEN', 'PRINTER_OFFLINE', 'PRINTER_ERROR', 'PRINT_UNCONFIRMED', 'PRINTER_NOT_CONFIGURED']);
+const PRINT_REASONS = new Set<string>([
+  'PRINTER_PAPER_OUT',
+  'PRINTER_COVER_OPEN',
+  'PRINTER_OFFLINE',
+  'PRINTER_ERROR',
+  'PRINT_UNCONFIRMED',
+  'PRINTER_NOT_CONFIGURED',
+]);
 
 export function printReason(code: string): MessageId {
   return PRINT_REASONS.has(code) ? (`print.reason.${code}` as MessageId) : 'print.reason.other';

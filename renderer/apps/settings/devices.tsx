@@ -5,8 +5,19 @@
  * again when the system gives it another port name.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import type { DeviceList, DeviceRole, DeviceState, DeviceTestResult, SerialPortInfo, UnknownPrintJob } from '../../../electron/common/contract/devices';
-import type { IdReaderSettings, PrinterSettings, SignaturePadSettings } from '../../../electron/common/contract/settings';
+import type {
+  DeviceList,
+  DeviceRole,
+  DeviceState,
+  DeviceTestResult,
+  SerialPortInfo,
+  UnknownPrintJob,
+} from '../../../electron/common/contract/devices';
+import type {
+  IdReaderSettings,
+  PrinterSettings,
+  SignaturePadSettings,
+} from '../../../electron/common/contract/settings';
 import { ID_READER_FRAMINGS, PRINTER_MODELS, PRINTER_TRANSPORTS } from '../../../electron/common/contract/settings';
 import { useWorkstation } from '../../app/workstation';
 import { useT, type MessageId } from '../../i18n/i18n';
@@ -18,9 +29,28 @@ type AnySettings = PrinterSettings | IdReaderSettings | SignaturePadSettings;
 const ROLES: readonly DeviceRole[] = ['printer', 'idReader', 'signaturePad'];
 
 const DEFAULTS = {
-  printer: { path: '', baudRate: 38400, rtscts: false, transport: 'serial', model: 'epson-tm-t20iii', columns: 48 } satisfies PrinterSettings,
-  idReader: { path: '', baudRate: 9600, rtscts: false, framing: 'auto', interByteTimeoutMs: 120 } satisfies IdReaderSettings,
-  signaturePad: { path: '', baudRate: 19200, rtscts: false, parity: 'odd', model: 'topaz' } satisfies SignaturePadSettings,
+  printer: {
+    path: '',
+    baudRate: 38400,
+    rtscts: false,
+    transport: 'serial',
+    model: 'epson-tm-t20iii',
+    columns: 48,
+  } satisfies PrinterSettings,
+  idReader: {
+    path: '',
+    baudRate: 9600,
+    rtscts: false,
+    framing: 'auto',
+    interByteTimeoutMs: 120,
+  } satisfies IdReaderSettings,
+  signaturePad: {
+    path: '',
+    baudRate: 19200,
+    rtscts: false,
+    parity: 'odd',
+    model: 'topaz',
+  } satisfies SignaturePadSettings,
 } as const;
 
 function portLabel(port: SerialPortInfo): string {
@@ -35,11 +65,21 @@ function testMessage(result: DeviceTestResult, t: ReturnType<typeof useT>): { ki
       return { kind: 'info', text: t('devices.testDone.printer', { bytes: result.bytes }) };
     case 'idReader':
       return result.read.ok
-        ? { kind: 'info', text: t('devices.testDone.idReader', { kind: t(`devices.kind.${result.read.documentKind}` as MessageId) }) }
-        : { kind: 'error', text: t('devices.testFailed.idReader', { reason: t(`visitor.read.${result.read.reason}` as MessageId, { part: t(partMessage(result.read.part)) }) }) };
+        ? {
+            kind: 'info',
+            text: t('devices.testDone.idReader', { kind: t(`devices.kind.${result.read.documentKind}` as MessageId) }),
+          }
+        : {
+            kind: 'error',
+            text: t('devices.testFailed.idReader', {
+              reason: t(`visitor.read.${result.read.reason}` as MessageId, { part: t(partMessage(result.read.part)) }),
+            }),
+          };
     case 'signaturePad': {
       const done = t('devices.testDone.signaturePad', { strokes: result.strokes });
-      return result.interrupted ? { kind: 'error', text: `${done} ${t('devices.testInterrupted')}` } : { kind: 'info', text: done };
+      return result.interrupted
+        ? { kind: 'error', text: `${done} ${t('devices.testInterrupted')}` }
+        : { kind: 'info', text: done };
     }
   }
 }
@@ -63,7 +103,9 @@ export function Devices() {
     void api.devices.list({}).then((result) => {
       if (live && result.ok) setList(result.value);
     });
-    const off = api.on('devices.status', (devices) => setList((current) => (current ? { ...current, devices } : current)));
+    const off = api.on('devices.status', (devices) =>
+      setList((current) => (current ? { ...current, devices } : current)),
+    );
     return () => {
       live = false;
       off();
@@ -146,14 +188,28 @@ function DeviceCard({
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const port = ports.find((candidate) => candidate.path === draft.path);
-    const match = byUsb && port?.vendorId && port.productId ? { vendorId: port.vendorId, productId: port.productId, ...(port.serialNumber ? { serialNumber: port.serialNumber } : {}) } : undefined;
+    const match =
+      byUsb && port?.vendorId && port.productId
+        ? {
+            vendorId: port.vendorId,
+            productId: port.productId,
+            ...(port.serialNumber ? { serialNumber: port.serialNumber } : {}),
+          }
+        : undefined;
     const { match: _old, ...rest } = draft;
     const next = { ...rest, ...(match ? { match } : {}) };
     const result = await api.devices.configure({ role, settings: next } as Parameters<typeof api.devices.configure>[0]);
     if (result.ok) {
       onSaved(result.value);
       setMessage({ kind: 'info', text: t('devices.saved') });
-    } else setMessage({ kind: 'error', text: result.error.code === 'BAD_REQUEST' ? t('devices.error.invalid', { detail: result.error.message }) : t('devices.error.save') });
+    } else
+      setMessage({
+        kind: 'error',
+        text:
+          result.error.code === 'BAD_REQUEST'
+            ? t('devices.error.invalid', { detail: result.error.message })
+            : t('devices.error.save'),
+      });
   };
 
   const remove = async () => {
@@ -189,7 +245,11 @@ function DeviceCard({
         {'transport' in draft && (
           <>
             <label htmlFor={id('transport')}>{t('devices.transport')}</label>
-            <select id={id('transport')} value={draft.transport} onChange={(event) => update({ transport: event.target.value as PrinterSettings['transport'] })}>
+            <select
+              id={id('transport')}
+              value={draft.transport}
+              onChange={(event) => update({ transport: event.target.value as PrinterSettings['transport'] })}
+            >
               {PRINTER_TRANSPORTS.map((transport) => (
                 <option key={transport} value={transport}>
                   {t(`devices.transport.${transport}` as MessageId)}
@@ -199,7 +259,14 @@ function DeviceCard({
           </>
         )}
         <label htmlFor={id('path')}>{t('devices.path')}</label>
-        <input id={id('path')} list={id('ports')} value={draft.path} required onChange={(event) => update({ path: event.target.value })} aria-describedby={id('path-hint')} />
+        <input
+          id={id('path')}
+          list={id('ports')}
+          value={draft.path}
+          required
+          onChange={(event) => update({ path: event.target.value })}
+          aria-describedby={id('path-hint')}
+        />
         <datalist id={id('ports')}>
           {ports.map((port) => (
             <option key={port.path} value={port.path}>
@@ -211,12 +278,17 @@ function DeviceCard({
           {t(role === 'printer' ? 'devices.path.hint' : 'devices.path.hint.serial')}
         </p>
         <label className="checkbox">
-          <input type="checkbox" checked={byUsb} onChange={(event) => setByUsb(event.target.checked)} /> {t('devices.byUsb')}
+          <input type="checkbox" checked={byUsb} onChange={(event) => setByUsb(event.target.checked)} />{' '}
+          {t('devices.byUsb')}
         </label>
         {'model' in draft && 'columns' in draft && (
           <>
             <label htmlFor={id('model')}>{t('devices.model')}</label>
-            <select id={id('model')} value={draft.model} onChange={(event) => update({ model: event.target.value as PrinterSettings['model'] })}>
+            <select
+              id={id('model')}
+              value={draft.model}
+              onChange={(event) => update({ model: event.target.value as PrinterSettings['model'] })}
+            >
               {PRINTER_MODELS.map((model) => (
                 <option key={model} value={model}>
                   {model}
@@ -226,7 +298,11 @@ function DeviceCard({
           </>
         )}
         <label htmlFor={id('baud')}>{t('devices.baud')}</label>
-        <select id={id('baud')} value={String(draft.baudRate)} onChange={(event) => update({ baudRate: Number(event.target.value) })}>
+        <select
+          id={id('baud')}
+          value={String(draft.baudRate)}
+          onChange={(event) => update({ baudRate: Number(event.target.value) })}
+        >
           {[1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200].map((baud) => (
             <option key={baud} value={baud}>
               {baud}
@@ -236,7 +312,11 @@ function DeviceCard({
         {'framing' in draft && (
           <>
             <label htmlFor={id('framing')}>{t('devices.framing')}</label>
-            <select id={id('framing')} value={draft.framing} onChange={(event) => update({ framing: event.target.value as IdReaderSettings['framing'] })}>
+            <select
+              id={id('framing')}
+              value={draft.framing}
+              onChange={(event) => update({ framing: event.target.value as IdReaderSettings['framing'] })}
+            >
               {ID_READER_FRAMINGS.map((framing) => (
                 <option key={framing} value={framing}>
                   {t(`devices.framing.${framing}` as MessageId)}
@@ -248,7 +328,11 @@ function DeviceCard({
         {'parity' in draft && (
           <>
             <label htmlFor={id('parity')}>{t('devices.parity')}</label>
-            <select id={id('parity')} value={draft.parity} onChange={(event) => update({ parity: event.target.value as SignaturePadSettings['parity'] })}>
+            <select
+              id={id('parity')}
+              value={draft.parity}
+              onChange={(event) => update({ parity: event.target.value as SignaturePadSettings['parity'] })}
+            >
               {(['odd', 'even', 'none'] as const).map((parity) => (
                 <option key={parity} value={parity}>
                   {t(`devices.parity.${parity}` as MessageId)}
@@ -258,7 +342,12 @@ function DeviceCard({
           </>
         )}
         <label className="checkbox">
-          <input type="checkbox" checked={draft.rtscts} onChange={(event) => update({ rtscts: event.target.checked })} /> {t('devices.rtscts')}
+          <input
+            type="checkbox"
+            checked={draft.rtscts}
+            onChange={(event) => update({ rtscts: event.target.checked })}
+          />{' '}
+          {t('devices.rtscts')}
         </label>
         <div className="device-actions">
           <button type="submit" className="primary">
@@ -272,7 +361,10 @@ function DeviceCard({
           </button>
         </div>
       </form>
-      <p className={message?.kind === 'error' ? 'device-error' : 'device-message'} role={message?.kind === 'error' ? 'alert' : 'status'}>
+      <p
+        className={message?.kind === 'error' ? 'device-error' : 'device-message'}
+        role={message?.kind === 'error' ? 'alert' : 'status'}
+      >
         {message?.text ?? ''}
       </p>
       {testSvg && <SignatureImage svg={testSvg} label={t('devices.testSignature')} />}
@@ -323,7 +415,11 @@ function UnknownJobs() {
       <ul>
         {jobs.map((job) => {
           const number = job.number ?? '?';
-          const time = new Intl.DateTimeFormat('pl-PL', { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(job.at));
+          const time = new Intl.DateTimeFormat('pl-PL', {
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+          }).format(new Date(job.at));
           return (
             <li key={job.jobId}>
               <p>{t(`devices.jobs.${job.reason}` as MessageId, { number, time })}</p>
@@ -342,7 +438,10 @@ function UnknownJobs() {
           );
         })}
       </ul>
-      <p className={message?.kind === 'error' ? 'device-error' : 'device-message'} role={message?.kind === 'error' ? 'alert' : 'status'}>
+      <p
+        className={message?.kind === 'error' ? 'device-error' : 'device-message'}
+        role={message?.kind === 'error' ? 'alert' : 'status'}
+      >
         {message?.text ?? ''}
       </p>
     </div>

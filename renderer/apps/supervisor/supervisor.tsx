@@ -3,7 +3,15 @@
  * waiting times, each counter's state, the priority rule in words, and the daily close.
  */
 import { useState } from 'react';
-import { useAppointmentsOfDay, useCounters, useOffice, useOpenAlerts, useServices, useTicketsOfDay, useToday } from '../../app/data';
+import {
+  useAppointmentsOfDay,
+  useCounters,
+  useOffice,
+  useOpenAlerts,
+  useServices,
+  useTicketsOfDay,
+  useToday,
+} from '../../app/data';
 import { usePrinterState } from '../../app/printer';
 import { useNow } from '../../app/use-rx';
 import { useWorkstation } from '../../app/workstation';
@@ -35,12 +43,12 @@ export function Supervisor() {
   const tickets = useTicketsOfDay(today);
   const alerts = useOpenAlerts();
   const appointments = useAppointmentsOfDay(today);
-  const time = (at: number) => new Intl.DateTimeFormat('pl-PL', { timeZone: office?.timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
+  const time = (at: number) =>
+    new Intl.DateTimeFormat('pl-PL', { timeZone: office?.timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
   const printer = usePrinterState();
   const now = useNow(15_000);
   const [confirming, setConfirming] = useState(false);
   const [closed, setClosed] = useState<number | null>(null);
-
 
   const closeDay = async () => {
     setConfirming(false);
@@ -63,7 +71,11 @@ export function Supervisor() {
                   {new Date(alert.at).toLocaleTimeString('pl-PL', { hour: '2-digit', minute: '2-digit' })}{' '}
                   {alert.code === 'paper-near-end'
                     ? t('supervisor.alert.paper-near-end', { station: alert.station })
-                    : t('supervisor.alert.printer', { station: alert.station, number: alert.ticketNumber, reason: t(printReason(alert.code)) })}
+                    : t('supervisor.alert.printer', {
+                        station: alert.station,
+                        number: alert.ticketNumber,
+                        reason: t(printReason(alert.code)),
+                      })}
                 </span>
                 <button type="button" onClick={() => void acknowledgeAlert(db, alert.id)}>
                   {t('supervisor.alert.acknowledge')}
@@ -123,7 +135,10 @@ export function Supervisor() {
           </thead>
           <tbody>
             {counters.map((counter) => {
-              const current = tickets.find((ticket) => ticket.counter === counter.number && (ticket.state === 'called' || ticket.state === 'serving'));
+              const current = tickets.find(
+                (ticket) =>
+                  ticket.counter === counter.number && (ticket.state === 'called' || ticket.state === 'serving'),
+              );
               return (
                 <tr key={counter.id}>
                   <th scope="row">{counter.name.pl}</th>
@@ -155,11 +170,14 @@ export function Supervisor() {
               {appointments.map((appointment) => (
                 <tr key={appointment.id}>
                   <th scope="row">{time(appointment.slotAt)}</th>
-                  <td>{services.find((service) => service.id === appointment.service)?.name.pl ?? appointment.service}</td>
+                  <td>
+                    {services.find((service) => service.id === appointment.service)?.name.pl ?? appointment.service}
+                  </td>
                   <td>{appointment.code}</td>
                   <td>
                     {t(`supervisor.appointment.${appointment.state}` as MessageId)}
-                    {appointment.ticket && ` — ${tickets.find((ticket) => ticket.id === appointment.ticket)?.number ?? ''}`}
+                    {appointment.ticket &&
+                      ` — ${tickets.find((ticket) => ticket.id === appointment.ticket)?.number ?? ''}`}
                   </td>
                 </tr>
               ))}

@@ -97,7 +97,8 @@ export function resolveTicket(local: TicketWithDeleted, master: TicketWithDelete
   for (const event of winner.events) merged.set(eventKey(event), event);
   for (const event of loserExtra) {
     // Notes stay notes; a rival transition that did not take effect becomes one.
-    const note: TicketEvent = event.type === 'overruled' ? event : { ...event, type: 'overruled', overruled: event.type };
+    const note: TicketEvent =
+      event.type === 'overruled' ? event : { ...event, type: 'overruled', overruled: event.type };
     merged.set(eventKey(note), note);
   }
   const events = [...merged.values()].sort((a, b) => a.at - b.at || (eventKey(a) < eventKey(b) ? -1 : 1));
@@ -106,14 +107,20 @@ export function resolveTicket(local: TicketWithDeleted, master: TicketWithDelete
   return sameDocument(resolved, master) ? master : { ...resolved, hubStamp: 0 };
 }
 
-export function resolveCounter(local: WithDeleted<CounterDoc>, master: WithDeleted<CounterDoc>): WithDeleted<CounterDoc> {
+export function resolveCounter(
+  local: WithDeleted<CounterDoc>,
+  master: WithDeleted<CounterDoc>,
+): WithDeleted<CounterDoc> {
   if (local.updatedAt <= master.updatedAt) return master;
   return { ...local, normalSinceLastPriority: master.normalSinceLastPriority };
 }
 
 const APPOINTMENT_RANK: Record<Appointment['state'], number> = { booked: 0, 'checked-in': 1, cancelled: 2 };
 
-export function resolveAppointment(local: WithDeleted<Appointment>, master: WithDeleted<Appointment>): WithDeleted<Appointment> {
+export function resolveAppointment(
+  local: WithDeleted<Appointment>,
+  master: WithDeleted<Appointment>,
+): WithDeleted<Appointment> {
   return APPOINTMENT_RANK[local.state] > APPOINTMENT_RANK[master.state] ? local : master;
 }
 
@@ -165,7 +172,8 @@ export function staleHubVersion(master: TicketWithDeleted, local: TicketWithDele
  */
 function ticketHandler(): RxConflictHandler<Ticket & { hubStamp?: number }> {
   return {
-    isEqual: (a, b, context) => identicalDocument(a, b) || (context === DOWNSTREAM_WRITE_CHECK && staleHubVersion(a, b)),
+    isEqual: (a, b, context) =>
+      identicalDocument(a, b) || (context === DOWNSTREAM_WRITE_CHECK && staleHubVersion(a, b)),
     resolve: async (input) => resolveTicket(input.newDocumentState, input.realMasterState),
   };
 }

@@ -43,12 +43,27 @@ export function connectHub(
   const slot = slotFromToken(settings.token);
   if (slot === null) throw new HubSettingsError('The hub token is not an Okienko workstation token (okh_<slot>_…)');
   const clock = new HubClock(options.localClock, options.offsetStore);
-  const client = new HubClient({ url: settings.url, token: settings.token, appVersion: options.appVersion, clock, ...(options.fetch ? { fetch: options.fetch } : {}) });
-  const sync = startSync({ db, client, hubId: hubIdOf(settings.url), ...(options.retryMs ? { retryMs: options.retryMs } : {}) });
+  const client = new HubClient({
+    url: settings.url,
+    token: settings.token,
+    appVersion: options.appVersion,
+    clock,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const sync = startSync({
+    db,
+    client,
+    hubId: hubIdOf(settings.url),
+    ...(options.retryMs ? { retryMs: options.retryMs } : {}),
+  });
   const numbers = new HubNumbers(db, client, slot, options.numbers);
   // The hub picks with its copy of the counter: let the counter's own latest word (services, a
   // break) reach it first — briefly; a slow hub is still asked.
-  const remote = hubCalls(client, () => sync.status.connection === 'online', (counter) => sync.whenSent('counters', String(counter), COUNTER_SENT_WAIT_MS));
+  const remote = hubCalls(
+    client,
+    () => sync.status.connection === 'online',
+    (counter) => sync.whenSent('counters', String(counter), COUNTER_SENT_WAIT_MS),
+  );
   return { client, clock, sync, numbers, remote };
 }
 
@@ -76,7 +91,8 @@ export function hubCalls(
 ): RemoteCalls {
   /** Per counter: a call the hub may have made although its answer never came. */
   const unanswered = new Map<number, string>();
-  const newRequestId = (station: string, counter: number) => `${station}-${counter}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  const newRequestId = (station: string, counter: number) =>
+    `${station}-${counter}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   return {
     async callNext(request) {
       // Offline (as far as the stream knows): do not make the clerk wait for a timeout.

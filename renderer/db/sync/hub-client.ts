@@ -80,11 +80,16 @@ export class HubClient {
       query.set('stamp', String(checkpoint.stamp));
       query.set('id', checkpoint.id);
     }
-    return this.request('GET', `/sync/${collection}/pull?${query}`, undefined, (json) => PullResponseSchema.parse(json));
+    return this.request('GET', `/sync/${collection}/pull?${query}`, undefined, (json) =>
+      PullResponseSchema.parse(json),
+    );
   }
 
   /** Returns what RxDB needs back: the real conflicts, and for stamped collections the stored versions. */
-  push(collection: SyncCollection, rows: readonly { newDocumentState: WireDocument; assumedMasterState?: WireDocument }[]): Promise<WireDocument[]> {
+  push(
+    collection: SyncCollection,
+    rows: readonly { newDocumentState: WireDocument; assumedMasterState?: WireDocument }[],
+  ): Promise<WireDocument[]> {
     return this.request('POST', `/sync/${collection}/push`, { rows }, (json) => {
       const response = PushResponseSchema.parse(json);
       return [...response.conflicts, ...(response.stored ?? [])];
@@ -105,7 +110,11 @@ export class HubClient {
    * does not send one); `onEvent` gets every change, `onClose` is called once when the stream ends
    * for any reason (the caller reconnects).
    */
-  async stream(handlers: { onEvent: (event: StreamEvent) => void; onClose: (error?: unknown) => void; signal: AbortSignal }): Promise<{ syncEpoch: string | null }> {
+  async stream(handlers: {
+    onEvent: (event: StreamEvent) => void;
+    onClose: (error?: unknown) => void;
+    signal: AbortSignal;
+  }): Promise<{ syncEpoch: string | null }> {
     const sentAt = this.localNow();
     let response: Response;
     try {
@@ -151,7 +160,9 @@ export class HubClient {
             boundary = buffer.indexOf('\n\n');
           }
         }
-        handlers.onClose(silent ? new HubError('offline', 0, `The hub's stream went silent for ${idleMs} ms`) : undefined);
+        handlers.onClose(
+          silent ? new HubError('offline', 0, `The hub's stream went silent for ${idleMs} ms`) : undefined,
+        );
       } catch (error) {
         handlers.onClose(error);
       } finally {
@@ -162,10 +173,20 @@ export class HubClient {
   }
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
-    return { authorization: `Bearer ${this.options.token}`, [CLIENT_VERSION_HEADER]: this.options.appVersion, ...extra };
+    return {
+      authorization: `Bearer ${this.options.token}`,
+      [CLIENT_VERSION_HEADER]: this.options.appVersion,
+      ...extra,
+    };
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, body: unknown, parse: (json: unknown) => T, timeoutMs?: number): Promise<T> {
+  private async request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    parse: (json: unknown) => T,
+    timeoutMs?: number,
+  ): Promise<T> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs ?? this.options.timeoutMs ?? 10_000);
     const sentAt = this.localNow();

@@ -28,7 +28,13 @@
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
 import { BehaviorSubject, Subject, filter, firstValueFrom, map, merge, type Observable, type Subscription } from 'rxjs';
-import { SYNC_COLLECTIONS, type Checkpoint, type StreamEvent, type SyncCollection, type WireDocument } from '../../../electron/common/contract/hub';
+import {
+  SYNC_COLLECTIONS,
+  type Checkpoint,
+  type StreamEvent,
+  type SyncCollection,
+  type WireDocument,
+} from '../../../electron/common/contract/hub';
 import type { Ticket } from '../../../electron/common/domain/ticket';
 import type { OkienkoDatabase } from '../database';
 import { sameDocument } from './conflicts';
@@ -144,7 +150,8 @@ export function startSync(options: SyncOptions): SyncHandle {
 
       const state = replicateRxCollection<unknown, Checkpoint>({
         collection,
-        replicationIdentifier: mine === 0 ? `okienko-hub-${options.hubId}-${name}` : `okienko-hub-${options.hubId}-g${mine}-${name}`,
+        replicationIdentifier:
+          mine === 0 ? `okienko-hub-${options.hubId}-${name}` : `okienko-hub-${options.hubId}-g${mine}-${name}`,
         live: true,
         retryTime: options.retryMs ?? 2000,
         // Every window of a workstation shares one database; one of them replicates for all.
@@ -155,20 +162,26 @@ export function startSync(options: SyncOptions): SyncHandle {
           stream$: stream.asObservable(),
           handler: async (checkpoint, batchSize) => {
             if (offline) throw new HubError('offline', 0, 'Offline');
-            const response = await client.pull(name, checkpoint ?? null, batchSize).catch((error: unknown) => {
-              // The hub is behind our checkpoint (restored from a backup, or another hub at this
-              // address): asking again from there would fail for ever, and RxDB would hold every
-              // later change behind it. Pull everything again, as the hub asks.
-              if (checkpoint && error instanceof HubError && error.code === 'checkpoint-ahead') {
-                // …and what we sent it after that point is gone from it: send everything again.
-                // (A pull of a generation already replaced says nothing about the new one.)
-                if (mine === generation) requestNewGeneration('the hub is behind our checkpoint');
-                return client.pull(name, null, batchSize);
-              }
-              throw error;
-            }).catch(failed);
+            const response = await client
+              .pull(name, checkpoint ?? null, batchSize)
+              .catch((error: unknown) => {
+                // The hub is behind our checkpoint (restored from a backup, or another hub at this
+                // address): asking again from there would fail for ever, and RxDB would hold every
+                // later change behind it. Pull everything again, as the hub asks.
+                if (checkpoint && error instanceof HubError && error.code === 'checkpoint-ahead') {
+                  // …and what we sent it after that point is gone from it: send everything again.
+                  // (A pull of a generation already replaced says nothing about the new one.)
+                  if (mine === generation) requestNewGeneration('the hub is behind our checkpoint');
+                  return client.pull(name, null, batchSize);
+                }
+                throw error;
+              })
+              .catch(failed);
             heard();
-            return { documents: response.documents as WithDeleted<unknown>[], checkpoint: response.checkpoint ?? checkpoint ?? { stamp: 0, id: '' } };
+            return {
+              documents: response.documents as WithDeleted<unknown>[],
+              checkpoint: response.checkpoint ?? checkpoint ?? { stamp: 0, id: '' },
+            };
           },
         },
         push: {
@@ -208,7 +221,10 @@ export function startSync(options: SyncOptions): SyncHandle {
       if (name === 'tickets') {
         stateSubscriptions.push(
           state.conflict$.subscribe((conflict) => {
-            const lost = lostCall(conflict.input.newDocumentState as WithDeleted<Ticket>, conflict.output as WithDeleted<Ticket>);
+            const lost = lostCall(
+              conflict.input.newDocumentState as WithDeleted<Ticket>,
+              conflict.output as WithDeleted<Ticket>,
+            );
             if (lost) lostCalls.next(lost);
             pending.delete(`tickets/${idOf(conflict.output)}`);
           }),
@@ -235,7 +251,9 @@ export function startSync(options: SyncOptions): SyncHandle {
     generation = next.generation;
     knownEpoch = next.epoch;
     if (stopped) return;
-    console.info(`Okienko sync: ${why}; fetching everything from the hub and sending everything this workstation holds (generation ${generation})`);
+    console.info(
+      `Okienko sync: ${why}; fetching everything from the hub and sending everything this workstation holds (generation ${generation})`,
+    );
     createStates(generation);
   };
   let generationChange: Promise<void> | null = null;
@@ -253,7 +271,9 @@ export function startSync(options: SyncOptions): SyncHandle {
 
   const readSaved = async (): Promise<{ epoch: string | null; generation: number } | null> => {
     const saved = await db.getLocal<{ epoch: string | null; generation: number }>(EPOCH_DOC).catch(() => null);
-    return saved ? { epoch: (saved.get('epoch') as string | null) ?? null, generation: Number(saved.get('generation')) || 0 } : null;
+    return saved
+      ? { epoch: (saved.get('epoch') as string | null) ?? null, generation: Number(saved.get('generation')) || 0 }
+      : null;
   };
   // Only the leader window replicates, and it reads the generation when it becomes leader: a
   // window that waited may find that the one before it moved on.
@@ -278,7 +298,9 @@ export function startSync(options: SyncOptions): SyncHandle {
     // checkpoint past what changed while the stream was down, and the pull would skip that.
     let early: StreamEvent[] | null = [];
     const deliver = (event: StreamEvent) =>
-      streams.get(event.collection)?.next({ documents: [...event.documents] as unknown as WithDeleted<unknown>[], checkpoint: event.checkpoint });
+      streams
+        .get(event.collection)
+        ?.next({ documents: [...event.documents] as unknown as WithDeleted<unknown>[], checkpoint: event.checkpoint });
     try {
       const opened = await client.stream({
         signal: abort.signal,
@@ -302,7 +324,9 @@ export function startSync(options: SyncOptions): SyncHandle {
         } else {
           await generationChange;
           if (epoch !== knownEpoch) {
-            generationChange = startGeneration(epoch, 'the hub is new or was restored from a backup').finally(() => (generationChange = null));
+            generationChange = startGeneration(epoch, 'the hub is new or was restored from a backup').finally(
+              () => (generationChange = null),
+            );
             await generationChange;
           }
         }
@@ -346,7 +370,9 @@ export function startSync(options: SyncOptions): SyncHandle {
       await generationChange;
       const current = states;
       await Promise.all(
-        current.map((state) => Promise.race([wait(state), firstValueFrom(state.canceled$.pipe(filter(Boolean)), { defaultValue: true })])),
+        current.map((state) =>
+          Promise.race([wait(state), firstValueFrom(state.canceled$.pipe(filter(Boolean)), { defaultValue: true })]),
+        ),
       );
       if (current === states && !generationChange) return;
     }
@@ -367,9 +393,9 @@ export function startSync(options: SyncOptions): SyncHandle {
       }, 500);
     }),
   );
-  const shared$ = db.getLocal$<SyncStatus>(STATUS_DOC).pipe(
-    map((doc) => (db.isLeader() || !doc ? statusSubject.value : (doc.toJSON().data as SyncStatus))),
-  );
+  const shared$ = db
+    .getLocal$<SyncStatus>(STATUS_DOC)
+    .pipe(map((doc) => (db.isLeader() || !doc ? statusSubject.value : (doc.toJSON().data as SyncStatus))));
   const status$ = merge(statusSubject.pipe(filter(() => db.isLeader())), shared$);
   // What this window knows, leader or not (the hub calls and the status bar go by it).
   let latest: SyncStatus = statusSubject.value;

@@ -10,7 +10,8 @@ export const en: Record<MessageId, string> = {
   'app.home.counter': 'Counter {number}',
   'app.home.board': 'Waiting-room board',
   'app.home.supervisor': 'Supervisor — overview',
-  'app.settingsProblem': 'The settings file has an error in “{field}”: {message}. The workstation uses the default for that field.',
+  'app.settingsProblem':
+    'The settings file has an error in “{field}”: {message}. The workstation uses the default for that field.',
 
   'language.choose': 'Language',
   'language.pl': 'Polski',
@@ -32,14 +33,16 @@ export const en: Record<MessageId, string> = {
   'kiosk.back': 'Back',
   'kiosk.ticket.title': 'Your number',
   'kiosk.ticket.service': 'Matter: {service}',
-  'kiosk.ticket.ahead': 'Ahead of you: {count, plural, =0 {nobody — you will be called shortly} one {# person} other {# people}}',
+  'kiosk.ticket.ahead':
+    'Ahead of you: {count, plural, =0 {nobody — you will be called shortly} one {# person} other {# people}}',
   'kiosk.ticket.wait': 'Estimated wait: about {minutes} min',
   'kiosk.ticket.waitNone': 'Estimated wait: a few minutes',
   'kiosk.ticket.priority': 'Served without queuing',
   'kiosk.ticket.watchBoard': 'Watch the board in the waiting room — your number will appear there and be read out.',
   'kiosk.print.printing': 'Printing your ticket…',
   'kiosk.print.done': 'Take your ticket from the printer.',
-  'kiosk.print.failed': 'Your ticket could not be printed ({reason}). Remember your number: {number}. Staff have been told.',
+  'kiosk.print.failed':
+    'Your ticket could not be printed ({reason}). Remember your number: {number}. Staff have been told.',
   'kiosk.print.noPrinter': 'This kiosk does not print tickets. Remember your number: {number}.',
   'kiosk.done': 'Done',
   'kiosk.readAloud': 'Read aloud',
@@ -124,10 +127,12 @@ export const en: Record<MessageId, string> = {
   'counter.parked.resume': 'Resume {number}',
   'counter.noShows': 'Did not come today ({count})',
   'counter.noShows.reactivate': 'Put {number} back in the queue',
-  'counter.shortcuts': 'Keyboard shortcuts: Alt+N next, Alt+R call again, Alt+S start, Alt+D finish, Alt+B did not come, Alt+O hold, Alt+T transfer.',
+  'counter.shortcuts':
+    'Keyboard shortcuts: Alt+N next, Alt+R call again, Alt+S start, Alt+D finish, Alt+B did not come, Alt+O hold, Alt+T transfer.',
   'counter.error.counter-busy': 'Finish with the current visitor first.',
   'counter.error.counter-closed': 'Open the counter first.',
-  'counter.error.transition': 'That is not possible: another clerk has just changed this ticket. The list is up to date now.',
+  'counter.error.transition':
+    'That is not possible: another clerk has just changed this ticket. The list is up to date now.',
   'counter.error.hub-not-answering': 'The office server does not answer. Nobody was called — try again in a moment.',
   'counter.error.other': 'Could not save. Please try again.',
 
@@ -164,22 +169,27 @@ export const en: Record<MessageId, string> = {
   'supervisor.currentTicket': 'Serving',
   'supervisor.rule': 'Priority rule',
   'supervisor.rule.strict': 'Visitors entitled to priority are called before everyone else.',
-  'supervisor.rule.ratio': 'Each counter calls one priority visitor after every {n} regular ones; when only one kind is waiting, it calls them at once.',
+  'supervisor.rule.ratio':
+    'Each counter calls one priority visitor after every {n} regular ones; when only one kind is waiting, it calls them at once.',
   'supervisor.closeDay': 'Close the day',
   'supervisor.closeDay.confirm': 'Close the day? All of today’s open tickets will expire. This cannot be undone.',
   'supervisor.closeDay.yes': 'Yes, close the day',
   'supervisor.closeDay.no': 'No',
-  'supervisor.closeDay.done': '{count, plural, =0 {There were no open tickets.} one {# ticket expired.} other {# tickets expired.}}',
+  'supervisor.closeDay.done':
+    '{count, plural, =0 {There were no open tickets.} one {# ticket expired.} other {# tickets expired.}}',
   'kiosk.appointment': 'I have an appointment',
   'kiosk.appointment.hint': 'booked online or by phone',
   'kiosk.appointment.title': 'Enter your appointment code',
-  'kiosk.appointment.explain': 'The code has 6 digits. You will find it in your booking confirmation (text message or e-mail).',
+  'kiosk.appointment.explain':
+    'The code has 6 digits. You will find it in your booking confirmation (text message or e-mail).',
   'kiosk.appointment.code': 'Appointment code',
   'kiosk.appointment.delete': 'Delete the last digit',
   'kiosk.appointment.confirm': 'Confirm',
-  'kiosk.appointment.error.unknown-code': 'We could not find an appointment with this code. Check the code or take a regular ticket.',
+  'kiosk.appointment.error.unknown-code':
+    'We could not find an appointment with this code. Check the code or take a regular ticket.',
   'kiosk.appointment.error.other-day': 'This appointment is on another day: {date}. You can take a regular ticket.',
-  'kiosk.appointment.error.already-checked-in': 'This appointment has already been confirmed. If you lost your ticket, please ask a member of staff.',
+  'kiosk.appointment.error.already-checked-in':
+    'This appointment has already been confirmed. If you lost your ticket, please ask a member of staff.',
   'kiosk.appointment.error.cancelled': 'This appointment was cancelled. You can take a regular ticket.',
   'kiosk.ticket.appointment': 'Appointment at {time} — you will be called at that time.',
   'kiosk.ticket.appointmentLate': 'Your appointment time has passed — you will be served in order of arrival.',
@@ -194,11 +204,15 @@ export const en: Record<MessageId, string> = {
   'supervisor.appointment.booked': 'expected',
   'supervisor.appointment.checked-in': 'arrived',
   'supervisor.appointment.cancelled': 'cancelled',
-  'sync.online': 'Connected to the office server · last sync {time} · {pending, plural, =0 {everything sent} one {# change to send} other {# changes to send}}',
-  'sync.offline': 'No connection to the office server — keep working, changes will be sent when it is back · last sync {time} · {pending, plural, =0 {nothing to send} one {# change to send} other {# changes to send}}',
-  'sync.connecting': 'Connecting to the office server… · {pending, plural, =0 {nothing to send} one {# change to send} other {# changes to send}}',
+  'sync.online':
+    'Connected to the office server · last sync {time} · {pending, plural, =0 {everything sent} one {# change to send} other {# changes to send}}',
+  'sync.offline':
+    'No connection to the office server — keep working, changes will be sent when it is back · last sync {time} · {pending, plural, =0 {nothing to send} one {# change to send} other {# changes to send}}',
+  'sync.connecting':
+    'Connecting to the office server… · {pending, plural, =0 {nothing to send} one {# change to send} other {# changes to send}}',
   'sync.never': 'not yet',
-  'sync.unauthorized': 'The office server does not accept this workstation ({message}). Ask IT for a new workstation token.',
+  'sync.unauthorized':
+    'The office server does not accept this workstation ({message}). Ask IT for a new workstation token.',
   'sync.upgrade': 'This version of Okienko is too old for the office server ({message}). Ask IT to update it.',
   'counter.lostCall': 'Number {number} was already called by counter {winner}. Calling the next visitor.',
   'counter.lostCall.moved': 'Number {number} was already served elsewhere. Calling the next visitor.',
@@ -252,10 +266,12 @@ export const en: Record<MessageId, string> = {
   'devices.testing.printer': 'Printing a test page…',
   'devices.testing.idReader': 'Swipe a document through the reader (30 s)…',
   'devices.testing.signaturePad': 'Sign on the pad (60 s)…',
-  'devices.testDone.printer': 'Test passed: test page sent to the printer ({bytes} B). Check that the Polish letters printed correctly.',
+  'devices.testDone.printer':
+    'Test passed: test page sent to the printer ({bytes} B). Check that the Polish letters printed correctly.',
   'devices.testDone.idReader': 'Test passed: a document was read ({kind}). Nothing was saved.',
   'devices.testFailed.idReader': 'The reader works, but the read failed: {reason}',
-  'devices.testDone.signaturePad': '{strokes, plural, one {Test passed: a signature with # stroke.} other {Test passed: a signature with # strokes.}}',
+  'devices.testDone.signaturePad':
+    '{strokes, plural, one {Test passed: a signature with # stroke.} other {Test passed: a signature with # strokes.}}',
   'devices.testInterrupted': 'The signature broke off mid-way — check the cable and the pen.',
   'devices.kind.id-card': 'identity card',
   'devices.kind.passport': 'passport',
@@ -268,7 +284,8 @@ export const en: Record<MessageId, string> = {
   'devices.error.save': 'The settings could not be saved.',
   'devices.error.invalid': 'The settings are not valid: {detail}',
   'devices.error.DEVICE_NOT_CONFIGURED': 'This device is not configured.',
-  'devices.error.DEVICE_DISCONNECTED': 'The device is not connected. Check the cable; the workstation reconnects by itself.',
+  'devices.error.DEVICE_DISCONNECTED':
+    'The device is not connected. Check the cable; the workstation reconnects by itself.',
   'devices.error.DEVICE_BUSY': 'The device is busy with another task.',
   'devices.error.SIGNATURE_CANCELLED': 'The signature was cancelled or not given in time.',
   'devices.error.SIGNATURE_EMPTY': 'The pad delivered no signature.',
@@ -281,7 +298,8 @@ export const en: Record<MessageId, string> = {
   'devices.error.PRINTER_NOT_CONFIGURED': 'No printer is configured.',
   'devices.error.other': 'Something went wrong. Please try again.',
   'visitor.title': 'Visitor details',
-  'visitor.swipe': 'Ask the visitor to swipe their ID card through the reader — the details fill in by themselves. Only what this matter needs is kept.',
+  'visitor.swipe':
+    'Ask the visitor to swipe their ID card through the reader — the details fill in by themselves. Only what this matter needs is kept.',
   'visitor.type': 'Type the details',
   'visitor.save': 'Confirm the details',
   'visitor.clear': 'Remove the visitor’s details',
@@ -334,25 +352,28 @@ export const en: Record<MessageId, string> = {
   'ack.screen': 'Sign on the screen',
   'ack.unable': 'I cannot sign',
   'ack.back': 'Back',
-  'ack.pad.waiting': 'Ask the visitor to sign on the pad. The signature is saved by itself a few seconds after the pen is lifted.',
+  'ack.pad.waiting':
+    'Ask the visitor to sign on the pad. The signature is saved by itself a few seconds after the pen is lifted.',
   'ack.pad.stop': 'Stop signing',
   'ack.screen.label': 'Signature',
   'ack.screen.hint': 'Sign with a finger or a stylus inside the box.',
   'ack.screen.clear': 'Clear',
   'ack.screen.confirm': 'Confirm the signature',
-  'ack.unable.note': 'Clerk\'s note: why the visitor cannot sign and who signs for them',
-  'ack.unable.hint': 'Under art. 63 § 3 of the Code of Administrative Procedure the clerk notes why there is no signature.',
+  'ack.unable.note': "Clerk's note: why the visitor cannot sign and who signs for them",
+  'ack.unable.hint':
+    'Under art. 63 § 3 of the Code of Administrative Procedure the clerk notes why there is no signature.',
   'ack.unable.confirm': 'Save the note',
   'ack.unable.noteRequired': 'Write the note — the acknowledgement cannot be closed without it.',
   'ack.unable.recorded': 'The visitor cannot sign. Note: {note}',
-  'ack.signatureOf': 'The visitor\'s signature',
+  'ack.signatureOf': "The visitor's signature",
   'ack.signed.pad': 'Signed on the pad at {time}.',
   'ack.signed.screen': 'Signed on the screen at {time}.',
   'ack.digest': 'Document digest: {digest}…',
   'ack.interrupted': 'The signature was cut off halfway (pen or cable). Ask the visitor to sign again.',
   'ack.acceptInterrupted': 'Accept this signature',
   'devices.jobs.title': '{count, plural, one {# ticket may not have printed} other {# tickets may not have printed}}',
-  'devices.jobs.explain': 'The printer did not confirm these tickets. Check whether they came out and choose what to do. Nothing is reprinted by itself.',
+  'devices.jobs.explain':
+    'The printer did not confirm these tickets. Check whether they came out and choose what to do. Nothing is reprinted by itself.',
   'devices.jobs.unconfirmed': 'Ticket {number} ({time}): the printer did not confirm the end of the printout.',
   'devices.jobs.disconnected': 'Ticket {number} ({time}): the printer disconnected while printing.',
   'devices.jobs.printed': 'Ticket {number} did print',
@@ -360,7 +381,8 @@ export const en: Record<MessageId, string> = {
   'devices.jobs.notPrinted': 'Ticket {number} did not print',
   'devices.jobs.reprinted': 'A duplicate of ticket {number} was printed (same number).',
   'devices.jobs.settled': 'Your decision about ticket {number} was recorded.',
-  'devices.error.PRINT_JOB_GONE': 'This workstation no longer remembers that ticket (it was restarted). Reprint it from the counter.',
+  'devices.error.PRINT_JOB_GONE':
+    'This workstation no longer remembers that ticket (it was restarted). Reprint it from the counter.',
   'common.minutes': '{minutes} min',
   'common.none': '—',
 };

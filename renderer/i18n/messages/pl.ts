@@ -6,14 +6,16 @@
 export const pl = {
   'app.title': 'Okienko',
   'app.loading': 'Uruchamianie…',
-  'app.failed': 'Nie udało się uruchomić ekranu: {reason}. Uruchom Okienko ponownie; jeśli to nie pomoże, zadzwoń do informatyka.',
+  'app.failed':
+    'Nie udało się uruchomić ekranu: {reason}. Uruchom Okienko ponownie; jeśli to nie pomoże, zadzwoń do informatyka.',
   'app.notFound': 'Nie ma takiego ekranu.',
   'app.home': 'Ekrany tej stacji',
   'app.home.kiosk': 'Biletomat (kiosk)',
   'app.home.counter': 'Stanowisko {number}',
   'app.home.board': 'Tablica w poczekalni',
   'app.home.supervisor': 'Kierownik — podgląd',
-  'app.settingsProblem': 'Plik ustawień ma błąd w polu „{field}”: {message}. Stacja działa na ustawieniach domyślnych dla tego pola.',
+  'app.settingsProblem':
+    'Plik ustawień ma błąd w polu „{field}”: {message}. Stacja działa na ustawieniach domyślnych dla tego pola.',
 
   'language.choose': 'Język',
   'language.pl': 'Polski',
@@ -23,7 +25,8 @@ export const pl = {
   'kiosk.title': 'Pobierz bilet',
   'kiosk.chooseService': 'W jakiej sprawie przychodzisz?',
   'kiosk.serviceLetter': 'bilety {letter}',
-  'kiosk.waitingNow': '{count, plural, =0 {nikt nie czeka} one {czeka # osoba} few {czekają # osoby} many {czeka # osób} other {czeka # osoby}}',
+  'kiosk.waitingNow':
+    '{count, plural, =0 {nikt nie czeka} one {czeka # osoba} few {czekają # osoby} many {czeka # osób} other {czeka # osoby}}',
   'kiosk.priority.title': 'Czy przysługuje Ci obsługa bez kolejki?',
   'kiosk.priority.explain': 'Pierwszeństwo mają osoby wymienione poniżej. Jeśli nie wiesz, wybierz zwykły bilet.',
   'kiosk.priority.none': 'Nie — zwykły bilet',
@@ -35,14 +38,16 @@ export const pl = {
   'kiosk.back': 'Wstecz',
   'kiosk.ticket.title': 'Twój numer',
   'kiosk.ticket.service': 'Sprawa: {service}',
-  'kiosk.ticket.ahead': 'Przed Tobą: {count, plural, =0 {nikt — zaraz Cię wywołamy} one {# osoba} few {# osoby} many {# osób} other {# osoby}}',
+  'kiosk.ticket.ahead':
+    'Przed Tobą: {count, plural, =0 {nikt — zaraz Cię wywołamy} one {# osoba} few {# osoby} many {# osób} other {# osoby}}',
   'kiosk.ticket.wait': 'Szacowany czas oczekiwania: około {minutes} min',
   'kiosk.ticket.waitNone': 'Szacowany czas oczekiwania: kilka minut',
   'kiosk.ticket.priority': 'Obsługa bez kolejki',
   'kiosk.ticket.watchBoard': 'Patrz na tablicę w poczekalni — numer pojawi się tam i zostanie odczytany.',
   'kiosk.print.printing': 'Drukujemy bilet…',
   'kiosk.print.done': 'Weź bilet z drukarki.',
-  'kiosk.print.failed': 'Biletu nie udało się wydrukować ({reason}). Zapamiętaj swój numer: {number}. Obsługa już wie o problemie.',
+  'kiosk.print.failed':
+    'Biletu nie udało się wydrukować ({reason}). Zapamiętaj swój numer: {number}. Obsługa już wie o problemie.',
   'kiosk.print.noPrinter': 'Ten kiosk nie drukuje biletów. Zapamiętaj swój numer: {number}.',
   'kiosk.done': 'Gotowe',
   'kiosk.readAloud': 'Przeczytaj na głos',
@@ -67,7 +72,8 @@ export const pl = {
   'printer.status.no-answer': 'nie odpowiada',
   'printer.status.not-configured': 'nie skonfigurowano',
 
-  'ticket.print.ahead': 'Przed Tobą: {count, plural, =0 {nikt} one {# osoba} few {# osoby} many {# osób} other {# osoby}}',
+  'ticket.print.ahead':
+    'Przed Tobą: {count, plural, =0 {nikt} one {# osoba} few {# osoby} many {# osób} other {# osoby}}',
   'ticket.print.wait': 'Szacowany czas oczekiwania: ok. {minutes} min',
   'ticket.print.priority': 'Obsługa bez kolejki',
   'ticket.print.duplicate': 'DUPLIKAT',
@@ -114,7 +120,8 @@ export const pl = {
   'counter.transfer.cancel': 'Anuluj',
   'counter.transferred': 'Przekazano {number}.',
   'counter.queue': 'Kolejka ({count})',
-  'counter.queue.more': '…i {count, plural, one {# kolejna osoba} few {# kolejne osoby} many {# kolejnych osób} other {# kolejnej osoby}}.',
+  'counter.queue.more':
+    '…i {count, plural, one {# kolejna osoba} few {# kolejne osoby} many {# kolejnych osób} other {# kolejnej osoby}}.',
   'counter.queue.empty': 'Nikt nie czeka.',
   'counter.queue.number': 'Numer',
   'counter.queue.service': 'Sprawa',
@@ -127,10 +134,12 @@ export const pl = {
   'counter.parked.resume': 'Wznów {number}',
   'counter.noShows': 'Nieobecni dzisiaj ({count})',
   'counter.noShows.reactivate': 'Przywróć {number} do kolejki',
-  'counter.shortcuts': 'Skróty klawiszowe: Alt+N następny, Alt+R ponownie, Alt+S rozpocznij, Alt+D zakończ, Alt+B nie przyszedł, Alt+O odłóż, Alt+T przekaż.',
+  'counter.shortcuts':
+    'Skróty klawiszowe: Alt+N następny, Alt+R ponownie, Alt+S rozpocznij, Alt+D zakończ, Alt+B nie przyszedł, Alt+O odłóż, Alt+T przekaż.',
   'counter.error.counter-busy': 'Najpierw zakończ obsługę bieżącego klienta.',
   'counter.error.counter-closed': 'Najpierw otwórz stanowisko.',
-  'counter.error.transition': 'Tego nie da się zrobić: inny urzędnik właśnie zmienił ten bilet. Lista jest już odświeżona.',
+  'counter.error.transition':
+    'Tego nie da się zrobić: inny urzędnik właśnie zmienił ten bilet. Lista jest już odświeżona.',
   'counter.error.hub-not-answering': 'Serwer urzędu nie odpowiada. Nikt nie został wywołany — spróbuj za chwilę.',
   'counter.error.other': 'Nie udało się zapisać. Spróbuj jeszcze raz.',
 
@@ -167,12 +176,14 @@ export const pl = {
   'supervisor.currentTicket': 'Obsługuje',
   'supervisor.rule': 'Zasada pierwszeństwa',
   'supervisor.rule.strict': 'Osoby uprawnione do obsługi bez kolejki są wywoływane przed wszystkimi innymi.',
-  'supervisor.rule.ratio': 'Każde stanowisko wywołuje jedną osobę z pierwszeństwem po każdych {n} zwykłych; gdy czekają tylko jedni, wywołuje ich od razu.',
+  'supervisor.rule.ratio':
+    'Każde stanowisko wywołuje jedną osobę z pierwszeństwem po każdych {n} zwykłych; gdy czekają tylko jedni, wywołuje ich od razu.',
   'supervisor.closeDay': 'Zamknij dzień',
   'supervisor.closeDay.confirm': 'Zamknąć dzień? Wszystkie otwarte bilety z dzisiaj wygasną. Tego nie da się cofnąć.',
   'supervisor.closeDay.yes': 'Tak, zamknij dzień',
   'supervisor.closeDay.no': 'Nie',
-  'supervisor.closeDay.done': '{count, plural, =0 {Nie było otwartych biletów.} one {Wygasł # bilet.} few {Wygasły # bilety.} many {Wygasło # biletów.} other {Wygasło # biletu.}}',
+  'supervisor.closeDay.done':
+    '{count, plural, =0 {Nie było otwartych biletów.} one {Wygasł # bilet.} few {Wygasły # bilety.} many {Wygasło # biletów.} other {Wygasło # biletu.}}',
   'kiosk.appointment': 'Mam umówioną wizytę',
   'kiosk.appointment.hint': 'rezerwacja przez internet lub telefon',
   'kiosk.appointment.title': 'Wpisz kod wizyty',
@@ -182,7 +193,8 @@ export const pl = {
   'kiosk.appointment.confirm': 'Potwierdź',
   'kiosk.appointment.error.unknown-code': 'Nie znaleźliśmy wizyty o tym kodzie. Sprawdź kod albo pobierz zwykły bilet.',
   'kiosk.appointment.error.other-day': 'Ta wizyta jest umówiona na inny dzień: {date}. Możesz pobrać zwykły bilet.',
-  'kiosk.appointment.error.already-checked-in': 'Ta wizyta została już potwierdzona. Jeśli zgubiłeś bilet, poproś obsługę o pomoc.',
+  'kiosk.appointment.error.already-checked-in':
+    'Ta wizyta została już potwierdzona. Jeśli zgubiłeś bilet, poproś obsługę o pomoc.',
   'kiosk.appointment.error.cancelled': 'Ta wizyta została odwołana. Możesz pobrać zwykły bilet.',
   'kiosk.ticket.appointment': 'Wizyta umówiona na {time} — wywołamy Cię o tej porze.',
   'kiosk.ticket.appointmentLate': 'Minęła umówiona godzina — obsłużymy Cię w kolejności przybycia.',
@@ -197,9 +209,12 @@ export const pl = {
   'supervisor.appointment.booked': 'oczekuje',
   'supervisor.appointment.checked-in': 'przybył(a)',
   'supervisor.appointment.cancelled': 'odwołana',
-  'sync.online': 'Połączono z serwerem urzędu · ostatnia synchronizacja {time} · {pending, plural, =0 {wszystko wysłane} one {do wysłania: # zmiana} few {do wysłania: # zmiany} many {do wysłania: # zmian} other {do wysłania: # zmiany}}',
-  'sync.offline': 'Brak połączenia z serwerem urzędu — pracujesz dalej, zmiany wyślemy, gdy połączenie wróci · ostatnia synchronizacja {time} · {pending, plural, =0 {nic do wysłania} one {do wysłania: # zmiana} few {do wysłania: # zmiany} many {do wysłania: # zmian} other {do wysłania: # zmiany}}',
-  'sync.connecting': 'Łączenie z serwerem urzędu… · {pending, plural, =0 {nic do wysłania} one {do wysłania: # zmiana} few {do wysłania: # zmiany} many {do wysłania: # zmian} other {do wysłania: # zmiany}}',
+  'sync.online':
+    'Połączono z serwerem urzędu · ostatnia synchronizacja {time} · {pending, plural, =0 {wszystko wysłane} one {do wysłania: # zmiana} few {do wysłania: # zmiany} many {do wysłania: # zmian} other {do wysłania: # zmiany}}',
+  'sync.offline':
+    'Brak połączenia z serwerem urzędu — pracujesz dalej, zmiany wyślemy, gdy połączenie wróci · ostatnia synchronizacja {time} · {pending, plural, =0 {nic do wysłania} one {do wysłania: # zmiana} few {do wysłania: # zmiany} many {do wysłania: # zmian} other {do wysłania: # zmiany}}',
+  'sync.connecting':
+    'Łączenie z serwerem urzędu… · {pending, plural, =0 {nic do wysłania} one {do wysłania: # zmiana} few {do wysłania: # zmiany} many {do wysłania: # zmian} other {do wysłania: # zmiany}}',
   'sync.never': 'jeszcze nie było',
   'sync.unauthorized': 'Serwer urzędu nie przyjmuje tej stacji ({message}). Poproś informatyka o nowy token stacji.',
   'sync.upgrade': 'Ta wersja Okienka jest za stara dla serwera urzędu ({message}). Poproś informatyka o aktualizację.',
@@ -255,10 +270,12 @@ export const pl = {
   'devices.testing.printer': 'Drukuję stronę testową…',
   'devices.testing.idReader': 'Przeciągnij dokument przez czytnik (30 s)…',
   'devices.testing.signaturePad': 'Złóż podpis na tablecie (60 s)…',
-  'devices.testDone.printer': 'Test udany: strona testowa wysłana do drukarki ({bytes} B). Sprawdź, czy polskie litery wydrukowały się poprawnie.',
+  'devices.testDone.printer':
+    'Test udany: strona testowa wysłana do drukarki ({bytes} B). Sprawdź, czy polskie litery wydrukowały się poprawnie.',
   'devices.testDone.idReader': 'Test udany: odczytano dokument ({kind}). Dane nie zostały zapisane.',
   'devices.testFailed.idReader': 'Czytnik działa, ale odczyt się nie udał: {reason}',
-  'devices.testDone.signaturePad': '{strokes, plural, one {Test udany: podpis z # kreską.} few {Test udany: podpis z # kreskami.} many {Test udany: podpis z # kreskami.} other {Test udany: podpis z # kreski.}}',
+  'devices.testDone.signaturePad':
+    '{strokes, plural, one {Test udany: podpis z # kreską.} few {Test udany: podpis z # kreskami.} many {Test udany: podpis z # kreskami.} other {Test udany: podpis z # kreski.}}',
   'devices.testInterrupted': 'Podpis urwał się w połowie — sprawdź kabel i pióro.',
   'devices.kind.id-card': 'dowód osobisty',
   'devices.kind.passport': 'paszport',
@@ -284,7 +301,8 @@ export const pl = {
   'devices.error.PRINTER_NOT_CONFIGURED': 'Drukarka nie jest skonfigurowana.',
   'devices.error.other': 'Coś poszło nie tak. Spróbuj jeszcze raz.',
   'visitor.title': 'Dane klienta',
-  'visitor.swipe': 'Poproś o przeciągnięcie dowodu przez czytnik — dane wypełnią się same. Zapisujemy tylko to, czego wymaga ta sprawa.',
+  'visitor.swipe':
+    'Poproś o przeciągnięcie dowodu przez czytnik — dane wypełnią się same. Zapisujemy tylko to, czego wymaga ta sprawa.',
   'visitor.type': 'Wpisz dane ręcznie',
   'visitor.save': 'Zatwierdź dane',
   'visitor.clear': 'Usuń dane klienta',
@@ -308,8 +326,10 @@ export const pl = {
   'visitor.problem.expired': '{field}: dokument stracił ważność.',
   'visitor.problem.pesel-mismatch': '{field}: nie zgadza się z numerem PESEL.',
   'visitor.problem.too-long': '{field}: za długie.',
-  'visitor.read.torn': 'Nie udało się odczytać całego dokumentu ({part}). Poproś o ponowne przeciągnięcie dowodu, równym ruchem.',
-  'visitor.read.check-digit': 'Odczyt dokumentu jest błędny ({part}). Poproś o ponowne przeciągnięcie albo wpisz dane ręcznie.',
+  'visitor.read.torn':
+    'Nie udało się odczytać całego dokumentu ({part}). Poproś o ponowne przeciągnięcie dowodu, równym ruchem.',
+  'visitor.read.check-digit':
+    'Odczyt dokumentu jest błędny ({part}). Poproś o ponowne przeciągnięcie albo wpisz dane ręcznie.',
   'visitor.read.unsupported': 'Tego dokumentu nie da się odczytać czytnikiem. Wpisz dane ręcznie.',
   'visitor.read.garbage': 'Czytnik przesłał nieczytelne dane. Poproś o ponowne przeciągnięcie dowodu.',
   'visitor.part.line-1': 'pierwsza linia',
@@ -354,8 +374,10 @@ export const pl = {
   'ack.digest': 'Skrót dokumentu: {digest}…',
   'ack.interrupted': 'Podpis został przerwany w połowie (pióro lub kabel). Poproś o ponowny podpis.',
   'ack.acceptInterrupted': 'Przyjmij ten podpis',
-  'devices.jobs.title': '{count, plural, one {# bilet o niepewnym wydruku} few {# bilety o niepewnym wydruku} many {# biletów o niepewnym wydruku} other {# biletu o niepewnym wydruku}}',
-  'devices.jobs.explain': 'Drukarka nie potwierdziła tych biletów. Sprawdź, czy wyszły z drukarki, i wybierz, co zrobić. Nic nie drukuje się ponownie samo.',
+  'devices.jobs.title':
+    '{count, plural, one {# bilet o niepewnym wydruku} few {# bilety o niepewnym wydruku} many {# biletów o niepewnym wydruku} other {# biletu o niepewnym wydruku}}',
+  'devices.jobs.explain':
+    'Drukarka nie potwierdziła tych biletów. Sprawdź, czy wyszły z drukarki, i wybierz, co zrobić. Nic nie drukuje się ponownie samo.',
   'devices.jobs.unconfirmed': 'Bilet {number} ({time}): drukarka nie potwierdziła końca wydruku.',
   'devices.jobs.disconnected': 'Bilet {number} ({time}): drukarka rozłączyła się w trakcie wydruku.',
   'devices.jobs.printed': 'Bilet {number} wydrukował się',
@@ -363,7 +385,8 @@ export const pl = {
   'devices.jobs.notPrinted': 'Bilet {number} się nie wydrukował',
   'devices.jobs.reprinted': 'Wydrukowano duplikat biletu {number} (ten sam numer).',
   'devices.jobs.settled': 'Zapisano decyzję dla biletu {number}.',
-  'devices.error.PRINT_JOB_GONE': 'Stacja nie pamięta już tego biletu (była uruchomiona ponownie). Wydrukuj go ponownie z poziomu stanowiska.',
+  'devices.error.PRINT_JOB_GONE':
+    'Stacja nie pamięta już tego biletu (była uruchomiona ponownie). Wydrukuj go ponownie z poziomu stanowiska.',
   'common.minutes': '{minutes} min',
   'common.none': '—',
 } as const;

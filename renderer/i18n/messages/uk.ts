@@ -3,14 +3,16 @@ import type { MessageId } from './pl';
 export const uk: Record<MessageId, string> = {
   'app.title': 'Okienko',
   'app.loading': 'Запуск…',
-  'app.failed': 'Не вдалося запустити екран: {reason}. Перезапустіть Okienko; якщо це не допоможе, зверніться до ІТ-служби.',
+  'app.failed':
+    'Не вдалося запустити екран: {reason}. Перезапустіть Okienko; якщо це не допоможе, зверніться до ІТ-служби.',
   'app.notFound': 'Такого екрана немає.',
   'app.home': 'Екрани цієї станції',
   'app.home.kiosk': 'Кіоск квитків',
   'app.home.counter': 'Віконце {number}',
   'app.home.board': 'Табло в залі очікування',
   'app.home.supervisor': 'Керівник — огляд',
-  'app.settingsProblem': 'У файлі налаштувань помилка в полі «{field}»: {message}. Для цього поля станція використовує типове значення.',
+  'app.settingsProblem':
+    'У файлі налаштувань помилка в полі «{field}»: {message}. Для цього поля станція використовує типове значення.',
 
   'language.choose': 'Мова',
   'language.pl': 'Polski',
@@ -20,9 +22,11 @@ export const uk: Record<MessageId, string> = {
   'kiosk.title': 'Візьміть квиток',
   'kiosk.chooseService': 'З якою справою Ви прийшли?',
   'kiosk.serviceLetter': 'квитки {letter}',
-  'kiosk.waitingNow': '{count, plural, =0 {ніхто не чекає} one {чекає # людина} few {чекають # людини} many {чекають # людей} other {чекають # людини}}',
+  'kiosk.waitingNow':
+    '{count, plural, =0 {ніхто не чекає} one {чекає # людина} few {чекають # людини} many {чекають # людей} other {чекають # людини}}',
   'kiosk.priority.title': 'Чи маєте Ви право на обслуговування без черги?',
-  'kiosk.priority.explain': 'Першочергово обслуговують людей, перелічених нижче. Якщо не впевнені, візьміть звичайний квиток.',
+  'kiosk.priority.explain':
+    'Першочергово обслуговують людей, перелічених нижче. Якщо не впевнені, візьміть звичайний квиток.',
   'kiosk.priority.none': 'Ні — звичайний квиток',
   'kiosk.priority.disability': 'Так — особа з інвалідністю',
   'kiosk.priority.pregnancy': 'Так — вагітна жінка',
@@ -32,14 +36,16 @@ export const uk: Record<MessageId, string> = {
   'kiosk.back': 'Назад',
   'kiosk.ticket.title': 'Ваш номер',
   'kiosk.ticket.service': 'Справа: {service}',
-  'kiosk.ticket.ahead': 'Перед Вами: {count, plural, =0 {нікого — Вас незабаром викличуть} one {# людина} few {# людини} many {# людей} other {# людини}}',
+  'kiosk.ticket.ahead':
+    'Перед Вами: {count, plural, =0 {нікого — Вас незабаром викличуть} one {# людина} few {# людини} many {# людей} other {# людини}}',
   'kiosk.ticket.wait': 'Орієнтовний час очікування: близько {minutes} хв',
   'kiosk.ticket.waitNone': 'Орієнтовний час очікування: кілька хвилин',
   'kiosk.ticket.priority': 'Обслуговування без черги',
   'kiosk.ticket.watchBoard': 'Стежте за табло в залі очікування — Ваш номер з’явиться там і буде оголошений.',
   'kiosk.print.printing': 'Друкуємо квиток…',
   'kiosk.print.done': 'Візьміть квиток із принтера.',
-  'kiosk.print.failed': 'Квиток не вдалося надрукувати ({reason}). Запам’ятайте свій номер: {number}. Персонал уже знає про проблему.',
+  'kiosk.print.failed':
+    'Квиток не вдалося надрукувати ({reason}). Запам’ятайте свій номер: {number}. Персонал уже знає про проблему.',
   'kiosk.print.noPrinter': 'Цей кіоск не друкує квитки. Запам’ятайте свій номер: {number}.',
   'kiosk.done': 'Готово',
   'kiosk.readAloud': 'Прочитати вголос',
@@ -64,7 +70,8 @@ export const uk: Record<MessageId, string> = {
   'printer.status.no-answer': 'не відповідає',
   'printer.status.not-configured': 'не налаштовано',
 
-  'ticket.print.ahead': 'Перед Вами: {count, plural, =0 {нікого} one {# людина} few {# людини} many {# людей} other {# людини}}',
+  'ticket.print.ahead':
+    'Перед Вами: {count, plural, =0 {нікого} one {# людина} few {# людини} many {# людей} other {# людини}}',
   'ticket.print.wait': 'Орієнтовне очікування: бл. {minutes} хв',
   'ticket.print.priority': 'Обслуговування без черги',
   'ticket.print.duplicate': 'ДУБЛІКАТ',
@@ -85,7 +92,8 @@ export const uk: Record<MessageId, string> = {
   'counter.none': 'Ви зараз нікого не обслуговуєте.',
   'counter.state.called': 'викликаний',
   'counter.state.serving': 'обслуговується',
-  'counter.recalls': '{count, plural, =0 {} one {викликаний повторно # раз} few {викликаний повторно # рази} many {викликаний повторно # разів} other {викликаний повторно # раза}}',
+  'counter.recalls':
+    '{count, plural, =0 {} one {викликаний повторно # раз} few {викликаний повторно # рази} many {викликаний повторно # разів} other {викликаний повторно # раза}}',
   'counter.waited': 'чекав(ла) {minutes} хв',
   'counter.callNext': 'Викликати наступного',
   'counter.callNext.busy': 'Спочатку завершіть обслуговування поточного відвідувача.',
@@ -124,7 +132,8 @@ export const uk: Record<MessageId, string> = {
   'counter.parked.resume': 'Відновити {number}',
   'counter.noShows': 'Не прийшли сьогодні ({count})',
   'counter.noShows.reactivate': 'Повернути {number} до черги',
-  'counter.shortcuts': 'Клавіші: Alt+N наступний, Alt+R повторно, Alt+S почати, Alt+D завершити, Alt+B не прийшов, Alt+O відкласти, Alt+T передати.',
+  'counter.shortcuts':
+    'Клавіші: Alt+N наступний, Alt+R повторно, Alt+S почати, Alt+D завершити, Alt+B не прийшов, Alt+O відкласти, Alt+T передати.',
   'counter.error.counter-busy': 'Спочатку завершіть обслуговування поточного відвідувача.',
   'counter.error.counter-closed': 'Спочатку відкрийте віконце.',
   'counter.error.transition': 'Це неможливо: інший працівник щойно змінив цей квиток. Список уже оновлено.',
@@ -164,12 +173,15 @@ export const uk: Record<MessageId, string> = {
   'supervisor.currentTicket': 'Обслуговує',
   'supervisor.rule': 'Правило пріоритету',
   'supervisor.rule.strict': 'Особи з правом обслуговування без черги викликаються перед усіма іншими.',
-  'supervisor.rule.ratio': 'Кожне віконце викликає одну особу з пріоритетом після кожних {n} звичайних; коли чекають лише одні, викликає їх одразу.',
+  'supervisor.rule.ratio':
+    'Кожне віконце викликає одну особу з пріоритетом після кожних {n} звичайних; коли чекають лише одні, викликає їх одразу.',
   'supervisor.closeDay': 'Закрити день',
-  'supervisor.closeDay.confirm': 'Закрити день? Усі відкриті сьогоднішні квитки стануть недійсними. Це не можна скасувати.',
+  'supervisor.closeDay.confirm':
+    'Закрити день? Усі відкриті сьогоднішні квитки стануть недійсними. Це не можна скасувати.',
   'supervisor.closeDay.yes': 'Так, закрити день',
   'supervisor.closeDay.no': 'Ні',
-  'supervisor.closeDay.done': '{count, plural, =0 {Відкритих квитків не було.} one {# квиток анульовано.} few {# квитки анульовано.} many {# квитків анульовано.} other {# квитка анульовано.}}',
+  'supervisor.closeDay.done':
+    '{count, plural, =0 {Відкритих квитків не було.} one {# квиток анульовано.} few {# квитки анульовано.} many {# квитків анульовано.} other {# квитка анульовано.}}',
   'kiosk.appointment': 'У мене запланований візит',
   'kiosk.appointment.hint': 'запис через інтернет або телефоном',
   'kiosk.appointment.title': 'Введіть код візиту',
@@ -177,9 +189,11 @@ export const uk: Record<MessageId, string> = {
   'kiosk.appointment.code': 'Код візиту',
   'kiosk.appointment.delete': 'Видалити останню цифру',
   'kiosk.appointment.confirm': 'Підтвердити',
-  'kiosk.appointment.error.unknown-code': 'Візит із таким кодом не знайдено. Перевірте код або візьміть звичайний квиток.',
+  'kiosk.appointment.error.unknown-code':
+    'Візит із таким кодом не знайдено. Перевірте код або візьміть звичайний квиток.',
   'kiosk.appointment.error.other-day': 'Цей візит заплановано на інший день: {date}. Ви можете взяти звичайний квиток.',
-  'kiosk.appointment.error.already-checked-in': 'Цей візит уже підтверджено. Якщо Ви загубили квиток, зверніться до персоналу.',
+  'kiosk.appointment.error.already-checked-in':
+    'Цей візит уже підтверджено. Якщо Ви загубили квиток, зверніться до персоналу.',
   'kiosk.appointment.error.cancelled': 'Цей візит скасовано. Ви можете взяти звичайний квиток.',
   'kiosk.ticket.appointment': 'Візит о {time} — Вас викличуть у цей час.',
   'kiosk.ticket.appointmentLate': 'Час Вашого візиту минув — Вас обслужать у порядку черги.',
@@ -194,9 +208,12 @@ export const uk: Record<MessageId, string> = {
   'supervisor.appointment.booked': 'очікується',
   'supervisor.appointment.checked-in': 'прибув(ла)',
   'supervisor.appointment.cancelled': 'скасовано',
-  'sync.online': 'З’єднано із сервером уряду · остання синхронізація {time} · {pending, plural, =0 {усе надіслано} one {до надсилання: # зміна} few {до надсилання: # зміни} many {до надсилання: # змін} other {до надсилання: # зміни}}',
-  'sync.offline': 'Немає з’єднання із сервером уряду — працюйте далі, зміни буде надіслано, коли з’єднання відновиться · остання синхронізація {time} · {pending, plural, =0 {нічого надсилати} one {до надсилання: # зміна} few {до надсилання: # зміни} many {до надсилання: # змін} other {до надсилання: # зміни}}',
-  'sync.connecting': 'З’єднання із сервером уряду… · {pending, plural, =0 {нічого надсилати} one {до надсилання: # зміна} few {до надсилання: # зміни} many {до надсилання: # змін} other {до надсилання: # зміни}}',
+  'sync.online':
+    'З’єднано із сервером уряду · остання синхронізація {time} · {pending, plural, =0 {усе надіслано} one {до надсилання: # зміна} few {до надсилання: # зміни} many {до надсилання: # змін} other {до надсилання: # зміни}}',
+  'sync.offline':
+    'Немає з’єднання із сервером уряду — працюйте далі, зміни буде надіслано, коли з’єднання відновиться · остання синхронізація {time} · {pending, plural, =0 {нічого надсилати} one {до надсилання: # зміна} few {до надсилання: # зміни} many {до надсилання: # змін} other {до надсилання: # зміни}}',
+  'sync.connecting':
+    'З’єднання із сервером уряду… · {pending, plural, =0 {нічого надсилати} one {до надсилання: # зміна} few {до надсилання: # зміни} many {до надсилання: # змін} other {до надсилання: # зміни}}',
   'sync.never': 'ще не було',
   'sync.unauthorized': 'Сервер уряду не приймає цю станцію ({message}). Попросіть ІТ-службу про новий токен станції.',
   'sync.upgrade': 'Ця версія Okienko застара для сервера уряду ({message}). Попросіть ІТ-службу оновити її.',
@@ -204,7 +221,8 @@ export const uk: Record<MessageId, string> = {
   'counter.lostCall.moved': 'Номер {number} уже обслужено в іншому місці. Викликаємо наступного відвідувача.',
   'counter.confirming': 'очікує підтвердження сервера',
   'hub.title': 'Сервер уряду Okienko',
-  'hub.explain': 'Ця адреса обслуговує робочі станції та табло в залі очікування. Телевізор у залі очікування відкриває табло:',
+  'hub.explain':
+    'Ця адреса обслуговує робочі станції та табло в залі очікування. Телевізор у залі очікування відкриває табло:',
   'app.home.devices': 'Пристрої (принтер, зчитувач, планшет)',
   'devices.title': 'Пристрої цієї станції',
   'devices.ports': 'Послідовні порти',
@@ -252,10 +270,12 @@ export const uk: Record<MessageId, string> = {
   'devices.testing.printer': 'Друкую тестову сторінку…',
   'devices.testing.idReader': 'Проведіть документ через зчитувач (30 с)…',
   'devices.testing.signaturePad': 'Підпишіться на планшеті (60 с)…',
-  'devices.testDone.printer': 'Тест успішний: тестову сторінку надіслано на принтер ({bytes} Б). Перевірте, чи правильно надруковано польські літери.',
+  'devices.testDone.printer':
+    'Тест успішний: тестову сторінку надіслано на принтер ({bytes} Б). Перевірте, чи правильно надруковано польські літери.',
   'devices.testDone.idReader': 'Тест успішний: документ зчитано ({kind}). Дані не збережено.',
   'devices.testFailed.idReader': 'Зчитувач працює, але зчитування не вдалося: {reason}',
-  'devices.testDone.signaturePad': '{strokes, plural, one {Тест успішний: підпис з # штрихом.} few {Тест успішний: підпис з # штрихами.} many {Тест успішний: підпис з # штрихами.} other {Тест успішний: підпис з # штриха.}}',
+  'devices.testDone.signaturePad':
+    '{strokes, plural, one {Тест успішний: підпис з # штрихом.} few {Тест успішний: підпис з # штрихами.} many {Тест успішний: підпис з # штрихами.} other {Тест успішний: підпис з # штриха.}}',
   'devices.testInterrupted': 'Підпис обірвався посередині — перевірте кабель і перо.',
   'devices.kind.id-card': 'посвідчення особи',
   'devices.kind.passport': 'паспорт',
@@ -281,7 +301,8 @@ export const uk: Record<MessageId, string> = {
   'devices.error.PRINTER_NOT_CONFIGURED': 'Принтер не налаштовано.',
   'devices.error.other': 'Щось пішло не так. Спробуйте ще раз.',
   'visitor.title': 'Дані відвідувача',
-  'visitor.swipe': 'Попросіть провести посвідчення через зчитувач — дані заповняться самі. Зберігаємо лише те, що потрібно для цієї справи.',
+  'visitor.swipe':
+    'Попросіть провести посвідчення через зчитувач — дані заповняться самі. Зберігаємо лише те, що потрібно для цієї справи.',
   'visitor.type': 'Ввести дані вручну',
   'visitor.save': 'Підтвердити дані',
   'visitor.clear': 'Видалити дані відвідувача',
@@ -305,8 +326,10 @@ export const uk: Record<MessageId, string> = {
   'visitor.problem.expired': '{field}: документ недійсний.',
   'visitor.problem.pesel-mismatch': '{field}: не збігається з номером PESEL.',
   'visitor.problem.too-long': '{field}: задовге.',
-  'visitor.read.torn': 'Не вдалося зчитати весь документ ({part}). Попросіть провести посвідчення ще раз, рівним рухом.',
-  'visitor.read.check-digit': 'Документ зчитано з помилкою ({part}). Попросіть провести ще раз або введіть дані вручну.',
+  'visitor.read.torn':
+    'Не вдалося зчитати весь документ ({part}). Попросіть провести посвідчення ще раз, рівним рухом.',
+  'visitor.read.check-digit':
+    'Документ зчитано з помилкою ({part}). Попросіть провести ще раз або введіть дані вручну.',
   'visitor.read.unsupported': 'Цей документ неможливо зчитати зчитувачем. Введіть дані вручну.',
   'visitor.read.garbage': 'Зчитувач передав нерозбірливі дані. Попросіть провести документ ще раз.',
   'visitor.part.line-1': 'перший рядок',
@@ -334,7 +357,8 @@ export const uk: Record<MessageId, string> = {
   'ack.screen': 'Підпис на екрані',
   'ack.unable': 'Я не можу підписатися',
   'ack.back': 'Назад',
-  'ack.pad.waiting': 'Попросіть відвідувача підписатися на планшеті. Підпис збережеться сам через кілька секунд після того, як перо піднято.',
+  'ack.pad.waiting':
+    'Попросіть відвідувача підписатися на планшеті. Підпис збережеться сам через кілька секунд після того, як перо піднято.',
   'ack.pad.stop': 'Перервати підпис',
   'ack.screen.label': 'Підпис',
   'ack.screen.hint': 'Підпишіться пальцем або стилусом у рамці.',
@@ -351,16 +375,19 @@ export const uk: Record<MessageId, string> = {
   'ack.digest': 'Хеш документа: {digest}…',
   'ack.interrupted': 'Підпис перервано на півдорозі (перо або кабель). Попросіть підписатися ще раз.',
   'ack.acceptInterrupted': 'Прийняти цей підпис',
-  'devices.jobs.title': '{count, plural, one {# талон, можливо, не надруковано} few {# талони, можливо, не надруковано} many {# талонів, можливо, не надруковано} other {# талона, можливо, не надруковано}}',
-  'devices.jobs.explain': 'Принтер не підтвердив ці талони. Перевірте, чи вони вийшли, і виберіть, що робити. Нічого не друкується повторно само.',
+  'devices.jobs.title':
+    '{count, plural, one {# талон, можливо, не надруковано} few {# талони, можливо, не надруковано} many {# талонів, можливо, не надруковано} other {# талона, можливо, не надруковано}}',
+  'devices.jobs.explain':
+    'Принтер не підтвердив ці талони. Перевірте, чи вони вийшли, і виберіть, що робити. Нічого не друкується повторно само.',
   'devices.jobs.unconfirmed': 'Талон {number} ({time}): принтер не підтвердив завершення друку.',
-  'devices.jobs.disconnected': 'Талон {number} ({time}): принтер від\'єднався під час друку.',
+  'devices.jobs.disconnected': "Талон {number} ({time}): принтер від'єднався під час друку.",
   'devices.jobs.printed': 'Талон {number} надруковано',
   'devices.jobs.reprint': 'Друкувати дублікат {number}',
   'devices.jobs.notPrinted': 'Талон {number} не надруковано',
   'devices.jobs.reprinted': 'Надруковано дублікат талона {number} (той самий номер).',
   'devices.jobs.settled': 'Рішення щодо талона {number} збережено.',
-  'devices.error.PRINT_JOB_GONE': 'Станція вже не пам\'ятає цей талон (її перезапускали). Надрукуйте його повторно з робочого місця.',
+  'devices.error.PRINT_JOB_GONE':
+    "Станція вже не пам'ятає цей талон (її перезапускали). Надрукуйте його повторно з робочого місця.",
   'common.minutes': '{minutes} хв',
   'common.none': '—',
 };

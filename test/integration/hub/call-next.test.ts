@@ -7,7 +7,16 @@ import { HUB_API_PREFIX, type CallNextResponse } from '../../../electron/common/
 import { DEMO_COUNTERS, DEMO_OFFICE, DEMO_SERVICES } from '../../../electron/common/domain/demo-office';
 import { officeDay } from '../../../electron/common/domain/office-time';
 import { issueTicket } from '../../../electron/common/domain/ticket';
-import { createHubDatabase, createToken, HUB_BACKENDS, hubClient, startHubProcess, type HubClient, type HubDatabase, type HubProcess } from '../../support/hub-process';
+import {
+  createHubDatabase,
+  createToken,
+  HUB_BACKENDS,
+  hubClient,
+  startHubProcess,
+  type HubClient,
+  type HubDatabase,
+  type HubProcess,
+} from '../../support/hub-process';
 
 describe.each(HUB_BACKENDS)('call next at the hub, on %s', (backend) => {
   let database: HubDatabase;
@@ -20,19 +29,40 @@ describe.each(HUB_BACKENDS)('call next at the hub, on %s', (backend) => {
     database = await createHubDatabase(backend);
     hub = await startHubProcess(database);
     client = hubClient(hub.url, await createToken(database, 'counter'));
-    const insert = (document: Record<string, unknown>) => ({ newDocumentState: { ...document, _deleted: false } as never });
+    const insert = (document: Record<string, unknown>) => ({
+      newDocumentState: { ...document, _deleted: false } as never,
+    });
     await client.push('office', [insert({ ...DEMO_OFFICE, priorityRule: { mode: 'strict' }, updatedAt: now })]);
-    await client.push('services', DEMO_SERVICES.map((service) => insert({ ...service, updatedAt: now })));
+    await client.push(
+      'services',
+      DEMO_SERVICES.map((service) => insert({ ...service, updatedAt: now })),
+    );
     await client.push(
       'counters',
       DEMO_COUNTERS.map((counter) =>
-        insert({ id: String(counter.number), number: counter.number, name: counter.name, services: [...counter.services], mode: 'open', clerk: '', normalSinceLastPriority: 0, updatedAt: now }),
+        insert({
+          id: String(counter.number),
+          number: counter.number,
+          name: counter.name,
+          services: [...counter.services],
+          mode: 'open',
+          clerk: '',
+          normalSinceLastPriority: 0,
+          updatedAt: now,
+        }),
       ),
     );
     const tickets = Array.from({ length: 10 }, (_, i) =>
-      issueTicket({ id: `t${i + 1}`, day, service: 'id-cards', letter: 'C', seq: i + 1, priority: i === 7 ? 'pregnancy' : null }, { station: 'kiosk' }, now - 60_000 + i * 1000),
+      issueTicket(
+        { id: `t${i + 1}`, day, service: 'id-cards', letter: 'C', seq: i + 1, priority: i === 7 ? 'pregnancy' : null },
+        { station: 'kiosk' },
+        now - 60_000 + i * 1000,
+      ),
     );
-    await client.push('tickets', tickets.map((ticket) => insert({ ...ticket, hubStamp: 0 })));
+    await client.push(
+      'tickets',
+      tickets.map((ticket) => insert({ ...ticket, hubStamp: 0 })),
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -41,7 +71,9 @@ describe.each(HUB_BACKENDS)('call next at the hub, on %s', (backend) => {
   });
 
   const call = async (counter: number, requestId: string) => {
-    const response = await client.request<CallNextResponse>('POST', `${HUB_API_PREFIX}/queue/call-next`, { body: { counter, station: `ws-${counter}`, clerk: 'Anna', requestId } });
+    const response = await client.request<CallNextResponse>('POST', `${HUB_API_PREFIX}/queue/call-next`, {
+      body: { counter, station: `ws-${counter}`, clerk: 'Anna', requestId },
+    });
     expect(response.status).toBe(200);
     return response.body;
   };
@@ -51,7 +83,11 @@ describe.each(HUB_BACKENDS)('call next at the hub, on %s', (backend) => {
     expect(first.ticket).toMatchObject({ id: 't8', state: 'called', counter: 3, priority: 'pregnancy' });
     expect(first.reason).toBe('priority-first');
     expect((first.ticket as { hubStamp?: number }).hubStamp).toBeGreaterThan(0);
-    const events = (first.ticket as unknown as { events: { type: string; by: { station: string; counter?: number; clerk?: string } }[] }).events;
+    const events = (
+      first.ticket as unknown as {
+        events: { type: string; by: { station: string; counter?: number; clerk?: string } }[];
+      }
+    ).events;
     expect(events.at(-1)).toMatchObject({ type: 'called', by: { station: 'ws-3', counter: 3, clerk: 'Anna' } });
   });
 
@@ -64,7 +100,9 @@ describe.each(HUB_BACKENDS)('call next at the hub, on %s', (backend) => {
   });
 
   it('counters asking at the same moment get different visitors', async () => {
-    const answers = await Promise.all([3, 4, 3, 4, 3, 4, 3, 4].map((counter, i) => call(counter, `request-1${i}00000`)));
+    const answers = await Promise.all(
+      [3, 4, 3, 4, 3, 4, 3, 4].map((counter, i) => call(counter, `request-1${i}00000`)),
+    );
     const ids = answers.map((answer) => answer.ticket?.id).filter(Boolean);
     expect(ids).toHaveLength(8);
     expect(new Set(ids).size).toBe(8);
@@ -73,8 +111,14 @@ describe.each(HUB_BACKENDS)('call next at the hub, on %s', (backend) => {
   });
 
   it('a call decided at a workstation (offline) comes back stamped in the push answer; a waiting ticket does not', async () => {
-    const fresh = issueTicket({ id: 'offline-1', day, service: 'taxes', letter: 'E', seq: 1, priority: null }, { station: 'kiosk' }, now);
-    const waiting = await client.push('tickets', [{ newDocumentState: { ...fresh, hubStamp: 0, _deleted: false } as never }]);
+    const fresh = issueTicket(
+      { id: 'offline-1', day, service: 'taxes', letter: 'E', seq: 1, priority: null },
+      { station: 'kiosk' },
+      now,
+    );
+    const waiting = await client.push('tickets', [
+      { newDocumentState: { ...fresh, hubStamp: 0, _deleted: false } as never },
+    ]);
     expect(waiting).toEqual({ conflicts: [] });
     const master = (await client.pullAll('tickets')).documents.find((ticket) => ticket.id === 'offline-1')!;
     const called = { ...master, state: 'called', counter: 5, hubStamp: 0 };
@@ -85,9 +129,13 @@ describe.each(HUB_BACKENDS)('call next at the hub, on %s', (backend) => {
   });
 
   it('refuses a call without a request id or for a counter it does not know', async () => {
-    const bad = await client.request('POST', `${HUB_API_PREFIX}/queue/call-next`, { body: { counter: 3, station: 'ws-3' } });
+    const bad = await client.request('POST', `${HUB_API_PREFIX}/queue/call-next`, {
+      body: { counter: 3, station: 'ws-3' },
+    });
     expect(bad.status).toBe(400);
-    const unknown = await client.request('POST', `${HUB_API_PREFIX}/queue/call-next`, { body: { counter: 99, station: 'ws', requestId: 'request-3000000' } });
+    const unknown = await client.request('POST', `${HUB_API_PREFIX}/queue/call-next`, {
+      body: { counter: 99, station: 'ws', requestId: 'request-3000000' },
+    });
     expect(unknown.status).toBe(409);
   });
 });

@@ -64,7 +64,18 @@ describe('change feed', () => {
     await until(() => stamps().includes(4));
     expect(stamps()).toEqual([1, 2, 3, 4]);
 
-    await otherNode.push('counters', [insert({ id: 'k1', number: 1, name: { pl: 'a', en: 'a', uk: 'a' }, services: [], mode: 'open', clerk: '', normalSinceLastPriority: 0, updatedAt: 1 })]);
+    await otherNode.push('counters', [
+      insert({
+        id: 'k1',
+        number: 1,
+        name: { pl: 'a', en: 'a', uk: 'a' },
+        services: [],
+        mode: 'open',
+        clerk: '',
+        normalSinceLastPriority: 0,
+        updatedAt: 1,
+      }),
+    ]);
     await until(() => events.some((event) => event.collection === 'counters'));
     expect(events.at(-1)).toMatchObject({ collection: 'counters', checkpoint: { stamp: 5, id: 'k1' } });
     expect(feed.publishedStamp).toBe(5);
@@ -84,7 +95,11 @@ describe('change feed', () => {
 
   it('a document written twice in one batch keeps its last state; a conflict is answered from the batch itself', async () => {
     const t = ticket('f-6', 6);
-    const outcome = await store.push('tickets', [insert(t), insert({ ...t, recalls: 1 }), { newDocumentState: { ...t, recalls: 2, _deleted: false }, assumedMasterState: { ...t, _deleted: false } }]);
+    const outcome = await store.push('tickets', [
+      insert(t),
+      insert({ ...t, recalls: 1 }),
+      { newDocumentState: { ...t, recalls: 2, _deleted: false }, assumedMasterState: { ...t, _deleted: false } },
+    ]);
     expect(outcome.conflicts).toHaveLength(1);
     expect(outcome.conflicts[0]).toMatchObject({ recalls: 0 });
     expect(outcome.written.map((w) => w.stamp)).toEqual([7, 8]);

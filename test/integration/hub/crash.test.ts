@@ -48,8 +48,13 @@ describe.each(HUB_BACKENDS)('hub on %s killed mid-push', (backend) => {
   });
 
   const batch = (prefix: string) => Array.from({ length: BATCH }, (_, i) => insert(ticket(`${prefix}-${i}`, i + 1)));
-  const storedWith = async (prefix: string) => (await client.pullAll('tickets')).documents.filter((d) => d.id.startsWith(`${prefix}-`)).length;
-  const pushLines = () => hub.output().split('\n').filter((line) => line.includes('"message":"push"') && line.includes(`"rows":${BATCH}`)).length;
+  const storedWith = async (prefix: string) =>
+    (await client.pullAll('tickets')).documents.filter((d) => d.id.startsWith(`${prefix}-`)).length;
+  const pushLines = () =>
+    hub
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"message":"push"') && line.includes(`"rows":${BATCH}`)).length;
 
   /**
    * PostgreSQL only: holds a SHARE lock on `documents`, so the hub's push gets as far as locking
@@ -83,7 +88,16 @@ describe.each(HUB_BACKENDS)('hub on %s killed mid-push', (backend) => {
     await hub.kill('SIGTERM');
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(import.meta.dirname, 'kill-inside-push.ts'), ...database.args, '--prefix', 'inside', '--rows', String(BATCH)],
+      [
+        '--import',
+        'tsx',
+        path.join(import.meta.dirname, 'kill-inside-push.ts'),
+        ...database.args,
+        '--prefix',
+        'inside',
+        '--rows',
+        String(BATCH),
+      ],
       { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
@@ -106,7 +120,9 @@ describe.each(HUB_BACKENDS)('hub on %s killed mid-push', (backend) => {
     const started = performance.now();
     expect((await client.push('tickets', batch('warm'))).conflicts).toEqual([]);
     const batchMs = performance.now() - started;
-    console.info(`[hub ${backend}] one push of ${BATCH} new tickets: ${batchMs.toFixed(0)} ms (${Math.round((BATCH * 1000) / batchMs)} docs/s)`);
+    console.info(
+      `[hub ${backend}] one push of ${BATCH} new tickets: ${batchMs.toFixed(0)} ms (${Math.round((BATCH * 1000) / batchMs)} docs/s)`,
+    );
 
     const outcomes: string[] = [];
     // PostgreSQL: once held inside the transaction (certain), once at a moment chosen by time.
@@ -140,7 +156,9 @@ describe.each(HUB_BACKENDS)('hub on %s killed mid-push', (backend) => {
       client = hubClient(hub.url, token);
       const stored = await storedWith(prefix);
       expect([0, BATCH]).toContain(stored);
-      outcomes.push(`${release ? 'killed inside the transaction' : `killed ${attempt} of a batch time after it arrived`}: ${answered}, ${stored} of ${BATCH} stored after restart`);
+      outcomes.push(
+        `${release ? 'killed inside the transaction' : `killed ${attempt} of a batch time after it arrived`}: ${answered}, ${stored} of ${BATCH} stored after restart`,
+      );
       if (midTransaction) expect(stored).toBe(0);
       if (answered === 'answered') expect(stored).toBe(BATCH);
 

@@ -14,7 +14,11 @@ export function today(): string {
 
 export function ticket(id: string, seq = 1, options: { day?: string; service?: string; at?: number } = {}): Ticket {
   const at = options.at ?? 1_700_000_000_000 + seq;
-  return issueTicket({ id, day: options.day ?? today(), service: options.service ?? 'vehicles', letter: 'A', seq, priority: null }, STATION, at);
+  return issueTicket(
+    { id, day: options.day ?? today(), service: options.service ?? 'vehicles', letter: 'A', seq, priority: null },
+    STATION,
+    at,
+  );
 }
 
 /** The ticket called to `counter`: what the board shows. */
@@ -44,7 +48,10 @@ export function update<T extends { id: string }>(document: T, master: WireDocume
 }
 
 /** What a workstation sends after a local change: `hubStamp` reset to 0. */
-export function edited(master: WireDocument, change: Record<string, unknown>): Record<string, unknown> & { id: string } {
+export function edited(
+  master: WireDocument,
+  change: Record<string, unknown>,
+): Record<string, unknown> & { id: string } {
   const { _deleted: _ignored, ...rest } = master;
   return { ...rest, ...change, ...(HUB_STAMP_FIELD in rest ? { [HUB_STAMP_FIELD]: 0 } : {}) };
 }

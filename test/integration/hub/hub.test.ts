@@ -51,10 +51,12 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
   let token: string;
   let client: HubClient;
 
-  const health = async (): Promise<Health> => HealthSchema.parse((await client.request('GET', '/health', { token: null, version: null })).body);
+  const health = async (): Promise<Health> =>
+    HealthSchema.parse((await client.request('GET', '/health', { token: null, version: null })).body);
   const newestStamp = async () => (await health()).stamp;
   /** Tickets written after `stamp` (their hubStamp says when). */
-  const ticketsAfter = async (stamp: number) => (await client.pullAll('tickets')).documents.filter((document) => hubStampOf(document) > stamp);
+  const ticketsAfter = async (stamp: number) =>
+    (await client.pullAll('tickets')).documents.filter((document) => hubStampOf(document) > stamp);
 
   beforeAll(async () => {
     database = await createHubDatabase(backend);
@@ -62,7 +64,10 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Okienko</title>');
     // Before the hub runs: the CLI opens the database itself (and creates it).
     token = await createToken(database, 'ws-counter-1');
-    hub = await startHubProcess(database, { args: ['--renderer', rendererDir], env: { OKIENKO_HUB_HEARTBEAT_MS: '500' } });
+    hub = await startHubProcess(database, {
+      args: ['--renderer', rendererDir],
+      env: { OKIENKO_HUB_HEARTBEAT_MS: '500' },
+    });
     client = hubClient(hub.url, token);
   }, 60_000);
 
@@ -77,7 +82,14 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     expect(response.status).toBe(200);
     expect(response.headers.get(HUB_TIME_HEADER)).toMatch(/^\d{13}$/);
     const body = HealthSchema.parse(response.body);
-    expect(body).toEqual({ ok: true, version: '0.1.0', api: 1, database: backend, stamp: 0, lag: { stamps: 0, ms: 0 } });
+    expect(body).toEqual({
+      ok: true,
+      version: '0.1.0',
+      api: 1,
+      database: backend,
+      stamp: 0,
+      lag: { stamps: 0, ms: 0 },
+    });
   });
 
   it('knows who a token belongs to, and tokens name their slot', async () => {
@@ -87,7 +99,10 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     // Created while the hub runs (on PGlite the CLI hands the command to the running hub).
     const second = await createToken(database, 'kiosk-parter');
     expect(second).toMatch(/^okh_2_/);
-    expect((await hubClient(hub.url, second).request('GET', '/api/v1/me')).body).toEqual({ station: 'kiosk-parter', slot: 2 });
+    expect((await hubClient(hub.url, second).request('GET', '/api/v1/me')).body).toEqual({
+      station: 'kiosk-parter',
+      slot: 2,
+    });
     const list = await runHubCli(database, ['token', 'list', '--json']);
     expect(list.code).toBe(0);
     expect(list.stdout).not.toContain(second);
@@ -150,7 +165,9 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
 
     // hubStamp and key order do not matter when comparing with the master.
     const reordered = Object.fromEntries(Object.entries({ ...master!, hubStamp: 0 }).reverse()) as WireDocument;
-    expect(await client.push('tickets', [update(edited(master!, { recalls: 4 }), reordered)])).toMatchObject({ conflicts: [] });
+    expect(await client.push('tickets', [update(edited(master!, { recalls: 4 }), reordered)])).toMatchObject({
+      conflicts: [],
+    });
   });
 
   it('makes replayed and reordered batches harmless', async () => {
@@ -179,7 +196,11 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     const w1 = ticket('rp-2', 22);
     const w2 = { ...w1, recalls: 1 };
     const w3 = { ...w1, recalls: 2 };
-    const r = await client.push('tickets', [update(w2, wire(w1)), insert(w1), update(w3, { ...wire(w2), hubStamp: 0 } as WireDocument)]);
+    const r = await client.push('tickets', [
+      update(w2, wire(w1)),
+      insert(w1),
+      update(w3, { ...wire(w2), hubStamp: 0 } as WireDocument),
+    ]);
     expect(r.conflicts).toHaveLength(1);
     expect(r.conflicts[0]).toMatchObject({ id: 'rp-2', recalls: 1 });
     const all = (await client.pullAll('tickets')).documents;
@@ -191,7 +212,10 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
   });
 
   it('gives stamps strictly increasing in commit order to 20 concurrent pushers, and the live stream sees them all in order', async () => {
-    const stream = await openEventStream(`${hub.url}api/v1/sync/stream`, { authorization: `Bearer ${token}`, 'x-okienko-version': '0.1.0' });
+    const stream = await openEventStream(`${hub.url}api/v1/sync/stream`, {
+      authorization: `Bearer ${token}`,
+      'x-okienko-version': '0.1.0',
+    });
     await stream.waitFor((m) => m.event === 'ready');
     const before = await newestStamp();
     const pushers = 20;
@@ -207,7 +231,9 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     );
     const seconds = (performance.now() - started) / 1000;
     const total = pushers * pushesEach * 2;
-    console.info(`[hub ${backend}] ${pushers * pushesEach} concurrent pushes (${total} docs) in ${seconds.toFixed(2)} s: ${Math.round((pushers * pushesEach) / seconds)} pushes/s`);
+    console.info(
+      `[hub ${backend}] ${pushers * pushesEach} concurrent pushes (${total} docs) in ${seconds.toFixed(2)} s: ${Math.round((pushers * pushesEach) / seconds)} pushes/s`,
+    );
 
     const pulled = await ticketsAfter(before);
     expect(pulled).toHaveLength(total);
@@ -217,8 +243,13 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     expect(stamps[0]).toBe(before + 1);
 
     const lastStamp = stamps.at(-1)!;
-    await stream.waitFor((m) => m.event === 'change' && (JSON.parse(m.data) as StreamEvent).checkpoint.stamp === lastStamp, { timeoutMs: 10_000 });
-    const events = stream.messages.filter((m) => m.event === 'change').map((m) => StreamEventSchema.parse(JSON.parse(m.data)));
+    await stream.waitFor(
+      (m) => m.event === 'change' && (JSON.parse(m.data) as StreamEvent).checkpoint.stamp === lastStamp,
+      { timeoutMs: 10_000 },
+    );
+    const events = stream.messages
+      .filter((m) => m.event === 'change')
+      .map((m) => StreamEventSchema.parse(JSON.parse(m.data)));
     const streamed = events.flatMap((event) => event.documents).filter((d) => hubStampOf(d) > before);
     expect(streamed.map(hubStampOf)).toEqual(stamps);
     for (const event of events) expect(event.checkpoint.stamp).toBe(hubStampOf(event.documents.at(-1)!));
@@ -226,7 +257,10 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
   }, 60_000);
 
   it('streams a change to a live client in well under a second', async () => {
-    const stream = await openEventStream(`${hub.url}api/v1/sync/stream`, { authorization: `Bearer ${token}`, 'x-okienko-version': '0.1.0' });
+    const stream = await openEventStream(`${hub.url}api/v1/sync/stream`, {
+      authorization: `Bearer ${token}`,
+      'x-okienko-version': '0.1.0',
+    });
     expect(stream.status).toBe(200);
     expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
     expect(stream.headers.get(HUB_TIME_HEADER)).toMatch(/^\d{13}$/);
@@ -236,21 +270,38 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     for (let i = 0; i < 5; i++) {
       const from = stream.messages.length;
       const sent = performance.now();
-      await client.push('counters', [insert({ id: `c-${i}`, number: i + 1, name: { pl: 'S', en: 'C', uk: 'В' }, services: [], mode: 'open', clerk: '', normalSinceLastPriority: 0, updatedAt: 1 })]);
+      await client.push('counters', [
+        insert({
+          id: `c-${i}`,
+          number: i + 1,
+          name: { pl: 'S', en: 'C', uk: 'В' },
+          services: [],
+          mode: 'open',
+          clerk: '',
+          normalSinceLastPriority: 0,
+          updatedAt: 1,
+        }),
+      ]);
       const message = await stream.waitFor((m) => m.event === 'change', { from, timeoutMs: 1_000 });
       latencies.push(message.at - sent);
       const event = StreamEventSchema.parse(JSON.parse(message.data));
       expect(event.collection).toBe('counters');
       expect(event.documents).toMatchObject([{ id: `c-${i}`, _deleted: false }]);
     }
-    console.info(`[hub ${backend}] push → SSE change: ${latencies.map((ms) => ms.toFixed(1)).join(', ')} ms (includes the push round trip)`);
+    console.info(
+      `[hub ${backend}] push → SSE change: ${latencies.map((ms) => ms.toFixed(1)).join(', ')} ms (includes the push round trip)`,
+    );
     expect(Math.max(...latencies)).toBeLessThan(500);
     stream.close();
   });
 
   describe('refuses bad requests and stores nothing', () => {
     let before: number;
-    const refused = async (status: number, response: Promise<{ status: number; headers: Headers; body: unknown }>, error?: string) => {
+    const refused = async (
+      status: number,
+      response: Promise<{ status: number; headers: Headers; body: unknown }>,
+      error?: string,
+    ) => {
       const answer = await response;
       expect(answer.status, JSON.stringify(answer.body)).toBe(status);
       expect(answer.headers.get(HUB_TIME_HEADER)).toMatch(/^\d{13}$/);
@@ -266,40 +317,86 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     });
 
     it('401 without a token, with an unknown one, and with a revoked one', async () => {
-      await refused(401, client.request('POST', '/api/v1/sync/tickets/push', { body: pushBody, token: null }), 'no-token');
-      await refused(401, client.request('POST', '/api/v1/sync/tickets/push', { body: pushBody, token: `okh_1_${'x'.repeat(43)}` }), 'unknown-token');
+      await refused(
+        401,
+        client.request('POST', '/api/v1/sync/tickets/push', { body: pushBody, token: null }),
+        'no-token',
+      );
+      await refused(
+        401,
+        client.request('POST', '/api/v1/sync/tickets/push', { body: pushBody, token: `okh_1_${'x'.repeat(43)}` }),
+        'unknown-token',
+      );
       await refused(401, client.request('GET', '/api/v1/sync/tickets/pull', { token: 'not-a-token' }), 'unknown-token');
       const doomed = await createToken(database, 'ws-revoked');
       expect((await hubClient(hub.url, doomed).request('GET', '/api/v1/me')).status).toBe(200);
-      const stream = await openEventStream(`${hub.url}api/v1/sync/stream`, { authorization: `Bearer ${doomed}`, 'x-okienko-version': '0.1.0' });
+      const stream = await openEventStream(`${hub.url}api/v1/sync/stream`, {
+        authorization: `Bearer ${doomed}`,
+        'x-okienko-version': '0.1.0',
+      });
       await stream.waitFor((m) => m.event === 'ready');
       await revokeToken(database, 'ws-revoked');
       // Its open stream ends at the next heartbeat (every 500 ms in this test).
-      await Promise.race([stream.ended, sleep(3_000).then(() => Promise.reject(new Error('the revoked stream stayed open')))]);
-      const body = await refused(401, hubClient(hub.url, doomed).request('POST', '/api/v1/sync/tickets/push', { body: pushBody }), 'unknown-token');
+      await Promise.race([
+        stream.ended,
+        sleep(3_000).then(() => Promise.reject(new Error('the revoked stream stayed open'))),
+      ]);
+      const body = await refused(
+        401,
+        hubClient(hub.url, doomed).request('POST', '/api/v1/sync/tickets/push', { body: pushBody }),
+        'unknown-token',
+      );
       expect(body.message).toMatch(/revoked/);
-      const list = JSON.parse((await runHubCli(database, ['token', 'list', '--json'])).stdout) as Array<{ name: string; revokedAt: string | null }>;
+      const list = JSON.parse((await runHubCli(database, ['token', 'list', '--json'])).stdout) as Array<{
+        name: string;
+        revokedAt: string | null;
+      }>;
       expect(list.find((t) => t.name === 'ws-revoked')?.revokedAt).toEqual(expect.any(String));
     });
 
     it('426 for an old or missing app version, and for other API versions', async () => {
-      const old = await refused(426, client.request('POST', '/api/v1/sync/tickets/push', { body: pushBody, version: '0.0.9' }), 'client-too-old');
+      const old = await refused(
+        426,
+        client.request('POST', '/api/v1/sync/tickets/push', { body: pushBody, version: '0.0.9' }),
+        'client-too-old',
+      );
       expect(old.message).toBe('Okienko 0.0.9 is too old for this hub; install 0.1.0 or newer');
-      await refused(426, client.request('POST', '/api/v1/sync/tickets/push', { body: pushBody, version: null }), 'client-too-old');
-      await refused(426, client.request('POST', '/api/v1/sync/tickets/push', { body: pushBody, version: '0.1.0-beta.1' }), 'client-too-old');
+      await refused(
+        426,
+        client.request('POST', '/api/v1/sync/tickets/push', { body: pushBody, version: null }),
+        'client-too-old',
+      );
+      await refused(
+        426,
+        client.request('POST', '/api/v1/sync/tickets/push', { body: pushBody, version: '0.1.0-beta.1' }),
+        'client-too-old',
+      );
       await refused(426, client.request('POST', '/api/v2/sync/tickets/push', { body: pushBody }), 'api-version');
       await refused(426, client.request('GET', '/api/v0/sync/tickets/pull'), 'api-version');
       expect((await client.request('GET', '/api/v1/me', { version: '0.2.0' })).status).toBe(200);
     });
 
     it('413 for a body over the limit, declared or streamed, without reading it all', async () => {
-      const huge = JSON.stringify({ rows: [{ newDocumentState: { ...wire(ticket('bad-huge', 902)), pad: 'x'.repeat(MAX_BODY_BYTES) } }] });
-      await refused(413, client.request('POST', '/api/v1/sync/tickets/push', { rawBody: huge, headers: { 'content-type': 'application/json' } }), 'too-large');
+      const huge = JSON.stringify({
+        rows: [{ newDocumentState: { ...wire(ticket('bad-huge', 902)), pad: 'x'.repeat(MAX_BODY_BYTES) } }],
+      });
+      await refused(
+        413,
+        client.request('POST', '/api/v1/sync/tickets/push', {
+          rawBody: huge,
+          headers: { 'content-type': 'application/json' },
+        }),
+        'too-large',
+      );
       // Chunked: no Content-Length, the hub counts while reading.
       const status = await new Promise<number>((resolve, reject) => {
         const request = http.request(`${hub.url}api/v1/sync/tickets/push`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'x-okienko-version': '0.1.0', 'content-type': 'application/json' },
+          headers: {
+            authorization: `Bearer ${token}`,
+            'x-okienko-version': '0.1.0',
+            'content-type': 'application/json',
+          },
         });
         request.on('response', (response) => {
           response.resume();
@@ -325,11 +422,30 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     });
 
     it('400 for malformed JSON, an empty body and a body that is not a push', async () => {
-      await refused(400, client.request('POST', '/api/v1/sync/tickets/push', { rawBody: '{"rows": [', headers: { 'content-type': 'application/json' } }), 'bad-json');
+      await refused(
+        400,
+        client.request('POST', '/api/v1/sync/tickets/push', {
+          rawBody: '{"rows": [',
+          headers: { 'content-type': 'application/json' },
+        }),
+        'bad-json',
+      );
       await refused(400, client.request('POST', '/api/v1/sync/tickets/push', { rawBody: '' }));
-      await refused(400, client.request('POST', '/api/v1/sync/tickets/push', { body: { documents: [] } }), 'bad-request');
-      await refused(400, client.request('POST', '/api/v1/sync/tickets/push', { body: { rows: [{ newDocumentState: { recalls: 1 } }] } }), 'bad-request');
-      await refused(400, client.request('POST', '/api/v1/numbers/lease', { body: { day: 'today', service: 'vehicles', size: 10 } }), 'bad-request');
+      await refused(
+        400,
+        client.request('POST', '/api/v1/sync/tickets/push', { body: { documents: [] } }),
+        'bad-request',
+      );
+      await refused(
+        400,
+        client.request('POST', '/api/v1/sync/tickets/push', { body: { rows: [{ newDocumentState: { recalls: 1 } }] } }),
+        'bad-request',
+      );
+      await refused(
+        400,
+        client.request('POST', '/api/v1/numbers/lease', { body: { day: 'today', service: 'vehicles', size: 10 } }),
+        'bad-request',
+      );
     });
 
     it('422 when any document breaks its schema — the valid rows of the batch are not stored either', async () => {
@@ -337,18 +453,44 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
       const missing = { newDocumentState: { ...wire(ticket('bad-missing', 904)), state: undefined } };
       const extra = { newDocumentState: { ...wire(ticket('bad-extra', 905)), pesel: '00000000000' } };
       const wrongType = { newDocumentState: { ...wire(ticket('bad-type', 906)), seq: 'seven' } };
-      const body = await refused(422, client.request('POST', '/api/v1/sync/tickets/push', { body: { rows: [good, missing, extra, wrongType] } }), 'invalid-document');
+      const body = await refused(
+        422,
+        client.request('POST', '/api/v1/sync/tickets/push', { body: { rows: [good, missing, extra, wrongType] } }),
+        'invalid-document',
+      );
       expect(body.message).toContain('row 1');
       expect(body.message).toContain('unknown field "pesel"');
       expect(body.message).toContain('row 3');
       // hubStamp belongs to tickets only.
-      await refused(422, client.request('POST', '/api/v1/sync/alerts/push', {
-        body: { rows: [insert({ id: 'al-1', kind: 'printer', code: 'PAPER_OUT', ticketNumber: 'A1', station: 's', at: 1, acknowledgedAt: 0, updatedAt: 1, hubStamp: 0 })] },
-      }), 'invalid-document');
+      await refused(
+        422,
+        client.request('POST', '/api/v1/sync/alerts/push', {
+          body: {
+            rows: [
+              insert({
+                id: 'al-1',
+                kind: 'printer',
+                code: 'PAPER_OUT',
+                ticketNumber: 'A1',
+                station: 's',
+                at: 1,
+                acknowledgedAt: 0,
+                updatedAt: 1,
+                hubStamp: 0,
+              }),
+            ],
+          },
+        }),
+        'invalid-document',
+      );
     });
 
     it('404 for an unknown collection or address, 405 for a wrong method', async () => {
-      await refused(404, client.request('POST', '/api/v1/sync/sequences/push', { body: pushBody }), 'unknown-collection');
+      await refused(
+        404,
+        client.request('POST', '/api/v1/sync/sequences/push', { body: pushBody }),
+        'unknown-collection',
+      );
       await refused(404, client.request('GET', '/api/v1/sync/nope/pull'), 'unknown-collection');
       await refused(404, client.request('GET', '/api/v1/tickets'), 'not-found');
       await refused(405, client.request('GET', '/api/v1/sync/tickets/push'), 'method-not-allowed');
@@ -356,7 +498,11 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     });
 
     it('409 for a checkpoint ahead of the database, 400 for a malformed one', async () => {
-      const ahead = await refused(409, client.request('GET', `/api/v1/sync/tickets/pull?stamp=${before + 1000}&id=x`), 'checkpoint-ahead');
+      const ahead = await refused(
+        409,
+        client.request('GET', `/api/v1/sync/tickets/pull?stamp=${before + 1000}&id=x`),
+        'checkpoint-ahead',
+      );
       expect(ahead.message).toMatch(/newer than this hub's newest/);
       // RxDB's own checkpoint shape, from an app that predates the hub.
       await refused(400, client.request('GET', '/api/v1/sync/tickets/pull?id=x&lwt=1700000000000'), 'bad-request');
@@ -372,12 +518,16 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     const day = '2031-01-15';
     const leases = await Promise.all(
       Array.from({ length: 10 }, async () => {
-        const response = await client.request<LeaseResponse>('POST', '/api/v1/numbers/lease', { body: { day, service: 'vehicles', size: 150 } });
+        const response = await client.request<LeaseResponse>('POST', '/api/v1/numbers/lease', {
+          body: { day, service: 'vehicles', size: 150 },
+        });
         expect(response.status).toBe(200);
         return response.body;
       }),
     );
-    const numbers = leases.flatMap((lease) => Array.from({ length: lease.end - lease.start + 1 }, (_, i) => lease.start + i));
+    const numbers = leases.flatMap((lease) =>
+      Array.from({ length: lease.end - lease.start + 1 }, (_, i) => lease.start + i),
+    );
     expect(new Set(numbers).size).toBe(numbers.length);
     expect(numbers.filter((n) => n > LEASED_LOW_MAX && n < LEASED_HIGH_START)).toEqual([]);
     const low = numbers.filter((n) => n <= LEASED_LOW_MAX).sort((a, b) => a - b);
@@ -386,18 +536,25 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     expect(high).toEqual(Array.from({ length: high.length }, (_, i) => LEASED_HIGH_START + i));
     expect(numbers.length).toBe(999 + high.length);
     // Other services and days count on their own.
-    const other = await client.request<LeaseResponse>('POST', '/api/v1/numbers/lease', { body: { day, service: 'licences', size: 5 } });
+    const other = await client.request<LeaseResponse>('POST', '/api/v1/numbers/lease', {
+      body: { day, service: 'licences', size: 5 },
+    });
     expect(other.body).toEqual({ day, service: 'licences', start: 1, end: 5 });
   });
 
   it('never leases a number a ticket of that day and service already has, and jumps when the lease records are gone', async () => {
     const day = '2031-02-01';
-    const lease = async (service: string) => (await client.request<LeaseResponse>('POST', '/api/v1/numbers/lease', { body: { day, service, size: 10 } })).body;
+    const lease = async (service: string) =>
+      (await client.request<LeaseResponse>('POST', '/api/v1/numbers/lease', { body: { day, service, size: 10 } })).body;
     // A hub restored without after-restore: its records say 1…10 were leased, but the tickets the
     // workstations send again carry numbers up to 57 (and an offline fallback number, slot 2:
     // 2 003, which is the workstation's own and never leased).
-    for (const service of ['floor-low', 'floor-edge', 'floor-high']) expect(await lease(service)).toMatchObject({ start: 1, end: 10 });
-    await client.push('tickets', [insert(ticket('floor-1', 57, { day, service: 'floor-low' })), insert(ticket('floor-2', 2_003, { day, service: 'floor-low' }))]);
+    for (const service of ['floor-low', 'floor-edge', 'floor-high'])
+      expect(await lease(service)).toMatchObject({ start: 1, end: 10 });
+    await client.push('tickets', [
+      insert(ticket('floor-1', 57, { day, service: 'floor-low' })),
+      insert(ticket('floor-2', 2_003, { day, service: 'floor-low' })),
+    ]);
     expect(await lease('floor-low')).toEqual({ day, service: 'floor-low', start: 58, end: 67 });
     await client.push('tickets', [insert(ticket('floor-3', 998, { day, service: 'floor-edge' }))]);
     expect(await lease('floor-edge')).toMatchObject({ start: 999, end: 999 });
@@ -411,7 +568,12 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     expect(await lease('floor-lost')).toMatchObject({ start: 1_100_011, end: 1_100_020 });
     // A transferred visitor keeps the number of the service that issued it: the service it moved
     // to is not "lost" because of it (it leases from 1), and the issuing service counts it.
-    const moved = transition(called(ticket('moved-1', 70, { day, service: 'floor-low' }), 1), { type: 'transfer', service: 'floor-transfer' }, { station: 'ws', counter: 1 }, Date.now());
+    const moved = transition(
+      called(ticket('moved-1', 70, { day, service: 'floor-low' }), 1),
+      { type: 'transfer', service: 'floor-transfer' },
+      { station: 'ws', counter: 1 },
+      Date.now(),
+    );
     expect(moved.service).toBe('floor-transfer');
     await client.push('tickets', [insert(moved)]);
     expect(await lease('floor-transfer')).toMatchObject({ start: 1, end: 10 });
@@ -419,7 +581,9 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     // A number no app makes is refused at the door; one already stored (from before that rule) is
     // skipped instead of failing every lease of the day. (The database can be written beside a
     // running hub only on PostgreSQL.)
-    const huge = await client.request('POST', '/api/v1/sync/tickets/push', { body: { rows: [insert(ticket('huge-1', 2_000_000_001, { day, service: 'floor-low' }))] } });
+    const huge = await client.request('POST', '/api/v1/sync/tickets/push', {
+      body: { rows: [insert(ticket('huge-1', 2_000_000_001, { day, service: 'floor-low' }))] },
+    });
     expect(huge.status).toBe(422);
     if (backend === 'postgresql') {
       await database.sql(`UPDATE documents SET data = jsonb_set(data, '{seq}', '1e30'::jsonb) WHERE id = 'moved-1'`);
@@ -432,24 +596,35 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     expect(await lease('floor-other')).toMatchObject({ start: 1, end: 10 });
   });
 
-  it('after-restore moves stamps and today\'s number leases past the lost ones and announces a new sync epoch', async () => {
+  it("after-restore moves stamps and today's number leases past the lost ones and announces a new sync epoch", async () => {
     const syncEpoch = async () => {
       const abort = new AbortController();
-      const response = await fetch(`${hub.url}api/v1/sync/stream`, { headers: { authorization: `Bearer ${token}`, 'x-okienko-version': '0.1.0' }, signal: abort.signal });
+      const response = await fetch(`${hub.url}api/v1/sync/stream`, {
+        headers: { authorization: `Bearer ${token}`, 'x-okienko-version': '0.1.0' },
+        signal: abort.signal,
+      });
       expect(response.status).toBe(200);
       const epoch = response.headers.get(HUB_SYNC_EPOCH_HEADER);
       abort.abort();
       return epoch;
     };
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
-    const lease = async (day: string) => (await client.request<LeaseResponse>('POST', '/api/v1/numbers/lease', { body: { day, service: 'restore-test', size: 10 } })).body;
+    const lease = async (day: string) =>
+      (
+        await client.request<LeaseResponse>('POST', '/api/v1/numbers/lease', {
+          body: { day, service: 'restore-test', size: 10 },
+        })
+      ).body;
     expect(await lease(today)).toMatchObject({ start: 1, end: 10 });
     expect(await lease('2020-01-01')).toMatchObject({ start: 1, end: 10 });
     const epochBefore = await syncEpoch();
     expect(epochBefore).toMatch(/^[0-9a-f-]{36}$/);
     expect(await syncEpoch()).toBe(epochBefore);
     const stampBefore = await newestStamp();
-    const open = await openEventStream(`${hub.url}api/v1/sync/stream`, { authorization: `Bearer ${token}`, 'x-okienko-version': '0.1.0' });
+    const open = await openEventStream(`${hub.url}api/v1/sync/stream`, {
+      authorization: `Bearer ${token}`,
+      'x-okienko-version': '0.1.0',
+    });
     let ended = false;
     void open.ended.then(() => (ended = true));
 
@@ -469,7 +644,13 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     expect(next.start).toBeGreaterThan(1_000_000);
     expect(await lease('2020-01-01')).toMatchObject({ start: 11, end: 20 }); // past days stay as they were
     // A service with no record of today yet (a nightly backup has none to move) jumps too.
-    expect((await client.request<LeaseResponse>('POST', '/api/v1/numbers/lease', { body: { day: today, service: 'restore-new', size: 10 } })).body.start).toBe(1_100_001);
+    expect(
+      (
+        await client.request<LeaseResponse>('POST', '/api/v1/numbers/lease', {
+          body: { day: today, service: 'restore-new', size: 10 },
+        })
+      ).body.start,
+    ).toBe(1_100_001);
     const epochAfter = await syncEpoch();
     expect(epochAfter).toMatch(/^[0-9a-f-]{36}$/);
     expect(epochAfter).not.toBe(epochBefore);
@@ -484,7 +665,11 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     await client.push('office', [insert(office)]);
     await client.push('services', serviceDocs().map(insert));
     const first = called(ticket('bd-1', 31, { at: Date.now() - 60_000 }), 3, Date.now() - 30_000);
-    await client.push('tickets', [insert(first), insert(ticket('bd-2', 32)), insert(ticket('bd-3', 33, { service: 'licences' }))]);
+    await client.push('tickets', [
+      insert(first),
+      insert(ticket('bd-2', 32)),
+      insert(ticket('bd-3', 33, { service: 'licences' })),
+    ]);
 
     const response = await board.request('GET', '/api/v1/board', { version: null, token: null });
     expect(response.status).toBe(200);
@@ -496,7 +681,9 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
         .sort((a, b) => a.position - b.position)
         .map((s) => s.id),
     );
-    expect(snapshot.calls).toEqual([{ id: 'bd-1', number: first.number, counter: 3, calledAt: first.calledAt, service: 'vehicles' }]);
+    expect(snapshot.calls).toEqual([
+      { id: 'bd-1', number: first.number, counter: 3, calledAt: first.calledAt, service: 'vehicles' },
+    ]);
     expect(snapshot.waiting.licences).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(snapshot)).not.toContain('ws-hub-test');
 
@@ -516,7 +703,11 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
   it('lets workstation screens from other origins call the API (CORS) and serves the renderer with its CSP', async () => {
     const preflight = await fetch(`${hub.url}api/v1/sync/tickets/push`, {
       method: 'OPTIONS',
-      headers: { origin: 'app://okienko', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, x-okienko-version' },
+      headers: {
+        origin: 'app://okienko',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type, x-okienko-version',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('app://okienko');
@@ -543,18 +734,31 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     await client.push('tickets', [insert(keep), insert(purge), insert(alive)]);
     const masters = (await client.pullAll('tickets')).documents.filter((d) => d.id.startsWith('ts-'));
     const byId = (id: string) => masters.find((d) => d.id === id)!;
-    await client.push('tickets', [update(edited(byId('ts-keep'), {}), byId('ts-keep'), true), update(edited(byId('ts-purge'), {}), byId('ts-purge'), true)]);
-    const tombstones = (await client.pullAll('tickets')).documents.filter((d) => d.id === 'ts-keep' || d.id === 'ts-purge');
+    await client.push('tickets', [
+      update(edited(byId('ts-keep'), {}), byId('ts-keep'), true),
+      update(edited(byId('ts-purge'), {}), byId('ts-purge'), true),
+    ]);
+    const tombstones = (await client.pullAll('tickets')).documents.filter(
+      (d) => d.id === 'ts-keep' || d.id === 'ts-purge',
+    );
     expect(tombstones.map((d) => d._deleted)).toEqual([true, true]);
 
     await hub.restart();
-    expect((await hubClient(hub.url, token).pullAll('tickets')).documents.filter((d) => d._deleted && d.id.startsWith('ts-'))).toHaveLength(2);
+    expect(
+      (await hubClient(hub.url, token).pullAll('tickets')).documents.filter(
+        (d) => d._deleted && d.id.startsWith('ts-'),
+      ),
+    ).toHaveLength(2);
 
     // Age them as if written 29 and 31 days ago (the live document too: only tombstones go).
     await hub.kill('SIGTERM');
     await database.sql(`UPDATE documents SET updated_at = now() - interval '29 days' WHERE id = 'ts-keep'`);
-    await database.sql(`UPDATE documents SET updated_at = now() - interval '31 days' WHERE id IN ('ts-purge', 'ts-alive')`);
-    expect(await database.sql('SELECT version FROM schema_migrations ORDER BY version')).toEqual(MIGRATIONS.map((migration) => ({ version: migration.version })));
+    await database.sql(
+      `UPDATE documents SET updated_at = now() - interval '31 days' WHERE id IN ('ts-purge', 'ts-alive')`,
+    );
+    expect(await database.sql('SELECT version FROM schema_migrations ORDER BY version')).toEqual(
+      MIGRATIONS.map((migration) => ({ version: migration.version })),
+    );
     await hub.restart();
     client = hubClient(hub.url, token);
     const after = (await client.pullAll('tickets')).documents;
@@ -564,7 +768,9 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     expect(hub.output()).toMatch(/purged old tombstones.*"purged":1/);
 
     await hub.kill('SIGTERM');
-    expect(await database.sql('SELECT version FROM schema_migrations ORDER BY version')).toEqual(MIGRATIONS.map((migration) => ({ version: migration.version })));
+    expect(await database.sql('SELECT version FROM schema_migrations ORDER BY version')).toEqual(
+      MIGRATIONS.map((migration) => ({ version: migration.version })),
+    );
     await hub.restart();
     expect((await health()).ok).toBe(true);
   }, 60_000);

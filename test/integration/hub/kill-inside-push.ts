@@ -14,10 +14,18 @@ import { createLogger } from '../../../electron/station/log';
 import { insert, ticket } from './documents';
 
 const { values } = parseArgs({
-  options: { data: { type: 'string' }, 'database-url': { type: 'string' }, prefix: { type: 'string' }, rows: { type: 'string' } },
+  options: {
+    data: { type: 'string' },
+    'database-url': { type: 'string' },
+    prefix: { type: 'string' },
+    rows: { type: 'string' },
+  },
 });
 const log = createLogger({ level: 'warn' });
-const database = await openHubDatabase({ dataDir: values.data ?? '', databaseUrl: values['database-url'] ?? null }, log);
+const database = await openHubDatabase(
+  { dataDir: values.data ?? '', databaseUrl: values['database-url'] ?? null },
+  log,
+);
 
 const dying = (tx: SqlQueryable): SqlQueryable => ({
   exec: (text) => tx.exec(text),
@@ -34,7 +42,9 @@ const dying = (tx: SqlQueryable): SqlQueryable => ({
 const db: SqlClient = { ...database.db, transaction: (fn) => database.db.transaction((tx) => fn(dying(tx))) };
 
 const store = new HubStore(db, 'kill-inside-push');
-const rows = Array.from({ length: Number(values.rows ?? 100) }, (_, i) => insert(ticket(`${values.prefix ?? 'kill'}-${i}`, i + 1)));
+const rows = Array.from({ length: Number(values.rows ?? 100) }, (_, i) =>
+  insert(ticket(`${values.prefix ?? 'kill'}-${i}`, i + 1)),
+);
 await store.push('tickets', rows);
 process.stdout.write('committed (the kill did not happen)\n');
 await database.close();

@@ -26,7 +26,10 @@ describe('two hub nodes on one PostgreSQL', () => {
   const streams: EventStream[] = [];
 
   const stream = async (node: HubProcess) => {
-    const opened = await openEventStream(`${node.url}api/v1/sync/stream`, { authorization: `Bearer ${token}`, 'x-okienko-version': '0.1.0' });
+    const opened = await openEventStream(`${node.url}api/v1/sync/stream`, {
+      authorization: `Bearer ${token}`,
+      'x-okienko-version': '0.1.0',
+    });
     await opened.waitFor((m) => m.event === 'ready');
     streams.push(opened);
     return opened;
@@ -50,7 +53,9 @@ describe('two hub nodes on one PostgreSQL', () => {
   });
 
   it('migrated once although both nodes started together', async () => {
-    expect(await database.sql('SELECT version FROM schema_migrations ORDER BY version')).toEqual(MIGRATIONS.map((migration) => ({ version: migration.version })));
+    expect(await database.sql('SELECT version FROM schema_migrations ORDER BY version')).toEqual(
+      MIGRATIONS.map((migration) => ({ version: migration.version })),
+    );
   });
 
   it('streams a push to node A to a client of node B, and the other way round', async () => {
@@ -63,11 +68,22 @@ describe('two hub nodes on one PostgreSQL', () => {
     for (let i = 0; i < 5; i++) {
       const sent = performance.now();
       await hubClient(nodeA.url, token).push('counters', [
-        insert({ id: `mn-c${i}`, number: i + 1, name: { pl: 'a', en: 'a', uk: 'a' }, services: [], mode: 'open', clerk: '', normalSinceLastPriority: 0, updatedAt: 1 }),
+        insert({
+          id: `mn-c${i}`,
+          number: i + 1,
+          name: { pl: 'a', en: 'a', uk: 'a' },
+          services: [],
+          mode: 'open',
+          clerk: '',
+          normalSinceLastPriority: 0,
+          updatedAt: 1,
+        }),
       ]);
       latencies.push((await onB.waitFor(hasDocument(`mn-c${i}`), { timeoutMs: 2_000 })).at - sent);
     }
-    console.info(`[hub multi-node] push on A → change on B's stream: ${latencies.map((ms) => ms.toFixed(1)).join(', ')} ms (includes the push round trip)`);
+    console.info(
+      `[hub multi-node] push on A → change on B's stream: ${latencies.map((ms) => ms.toFixed(1)).join(', ')} ms (includes the push round trip)`,
+    );
     expect(Math.max(...latencies)).toBeLessThan(1_000);
 
     await hubClient(nodeB.url, token).push('tickets', [insert(ticket('mn-2', 2))]);
@@ -85,7 +101,9 @@ describe('two hub nodes on one PostgreSQL', () => {
         for (let round = 0; round < 3; round++) {
           const id = `mc-${pusher}-${round}`;
           ids.push(id);
-          expect((await clients[pusher % 2]!.push('tickets', [insert(ticket(id, 100 + pusher * 10 + round))])).conflicts).toEqual([]);
+          expect(
+            (await clients[pusher % 2]!.push('tickets', [insert(ticket(id, 100 + pusher * 10 + round))])).conflicts,
+          ).toEqual([]);
         }
       }),
     );
@@ -93,7 +111,10 @@ describe('two hub nodes on one PostgreSQL', () => {
     expect(pulled).toHaveLength(ids.length);
     const lastStamp = Number(pulled.at(-1)!.hubStamp);
     for (const events of [onA, onB]) {
-      await events.waitFor((m) => m.event === 'change' && (JSON.parse(m.data) as StreamEvent).checkpoint.stamp >= lastStamp, { timeoutMs: 5_000 });
+      await events.waitFor(
+        (m) => m.event === 'change' && (JSON.parse(m.data) as StreamEvent).checkpoint.stamp >= lastStamp,
+        { timeoutMs: 5_000 },
+      );
       const streamed = changes(events)
         .flatMap((event) => event.documents)
         .filter((d) => d.id.startsWith('mc-'));

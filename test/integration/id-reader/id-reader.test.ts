@@ -57,7 +57,10 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 async function nextRead(reads: IdRead[], count: number, timeoutMs = 3000): Promise<IdRead> {
   const deadline = Date.now() + timeoutMs;
   while (reads.length < count) {
-    if (Date.now() > deadline) throw new Error(`No read #${count} within ${timeoutMs} ms; reads: ${JSON.stringify(reads.map((read) => read.result))}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `No read #${count} within ${timeoutMs} ms; reads: ${JSON.stringify(reads.map((read) => read.result))}`,
+      );
     await sleep(10);
   }
   return reads[count - 1]!;
@@ -83,7 +86,11 @@ describe('ID reader over a pseudo-terminal, simulator in another process', () =>
     expect(read.framing).toBe(framing);
     expect(read.interrupted).toBe(false);
     expect(read.bytes).toBe(swiped.bytes);
-    expect(read.result).toEqual({ ok: true, document: expectedDocument('pl-id'), checks: { documentNumber: true, birthDate: true, expiryDate: true, composite: true } });
+    expect(read.result).toEqual({
+      ok: true,
+      document: expectedDocument('pl-id'),
+      checks: { documentNumber: true, birthDate: true, expiryDate: true, composite: true },
+    });
     // A 9600-baud swipe of about 100 bytes takes about 100 ms on the line.
     expect(read.receivedAt - read.startedAt).toBeGreaterThan(50);
     await sleep(200);
@@ -101,7 +108,11 @@ describe('ID reader over a pseudo-terminal, simulator in another process', () =>
       ['access-is', 'TD2'],
       ['desko', 'TD3'],
     ]);
-    expect(reads[2]!.result).toMatchObject({ ok: true, document: expectedDocument('passport'), checks: { personalNumber: true } });
+    expect(reads[2]!.result).toMatchObject({
+      ok: true,
+      document: expectedDocument('passport'),
+      checks: { personalNumber: true },
+    });
   });
 
   it('reports a swipe cut off mid-line as torn at line 2', async () => {
@@ -109,14 +120,22 @@ describe('ID reader over a pseudo-terminal, simulator in another process', () =>
     const swiped = await swipe('torn', 'desko');
     expect(swiped.complete).toBe(true);
     const read = await nextRead(reads, 1);
-    expect(read).toMatchObject({ interrupted: false, result: { ok: false, reason: 'torn', part: 'line-2', format: 'TD1', completeLines: 1, expectedLines: 3 } });
+    expect(read).toMatchObject({
+      interrupted: false,
+      result: { ok: false, reason: 'torn', part: 'line-2', format: 'TD1', completeLines: 1, expectedLines: 3 },
+    });
   });
 
   it('refuses a wrong check digit and names the field', async () => {
     const { reads } = await connect();
     await swipe('bad-check', 'access-is');
     const read = await nextRead(reads, 1);
-    expect(read.result).toMatchObject({ ok: false, reason: 'check-digit', part: 'birthDate', checks: { documentNumber: true, birthDate: false, expiryDate: true } });
+    expect(read.result).toMatchObject({
+      ok: false,
+      reason: 'check-digit',
+      part: 'birthDate',
+      checks: { documentNumber: true, birthDate: false, expiryDate: true },
+    });
   });
 
   it('tells garbage, a visa and the ICAO specimen apart from documents', async () => {
@@ -148,7 +167,11 @@ describe('ID reader when the cable is pulled', () => {
     process.kill(socatPid, 'SIGTERM');
     const read = await nextRead(reads, 1, 2000);
     expect(Date.now() - pulledAt).toBeLessThan(1000);
-    expect(read).toMatchObject({ interrupted: true, framing: '3m', result: { ok: false, reason: 'torn', part: 'line-2' } });
+    expect(read).toMatchObject({
+      interrupted: true,
+      framing: '3m',
+      result: { ok: false, reason: 'torn', part: 'line-2' },
+    });
     await sim.waitFor((event) => event.event === 'unplugged' && event.device === 'idReader', unplugged);
 
     // Unplugged, the simulator refuses to swipe.
@@ -156,7 +179,10 @@ describe('ID reader when the cable is pulled', () => {
     expect(String(refused.message)).toContain('unplugged');
 
     // A new cable: the station builds a fresh port and driver, as after a real unplug.
-    const replugged = await sim.command('idReader replug', (event) => event.event === 'replugged' && event.device === 'idReader');
+    const replugged = await sim.command(
+      'idReader replug',
+      (event) => event.event === 'replugged' && event.device === 'idReader',
+    );
     socatPid = replugged.pid as number;
     expect(replugged.path).toBe(readerPath);
     const again = await connect();
@@ -170,9 +196,15 @@ describe('ID reader when the cable is pulled', () => {
     const unplugged = sim.mark();
     sim.send('idReader unplug');
     await sim.waitFor((event) => event.event === 'unplugged' && event.device === 'idReader', unplugged);
-    expect(await nextRead(reads, 1, 2000)).toMatchObject({ interrupted: true, result: { reason: 'torn', part: 'line-2' } });
+    expect(await nextRead(reads, 1, 2000)).toMatchObject({
+      interrupted: true,
+      result: { reason: 'torn', part: 'line-2' },
+    });
 
-    const replugged = await sim.command('idReader replug', (event) => event.event === 'replugged' && event.device === 'idReader');
+    const replugged = await sim.command(
+      'idReader replug',
+      (event) => event.event === 'replugged' && event.device === 'idReader',
+    );
     socatPid = replugged.pid as number;
     const again = await connect();
     await swipe('td2', 'plain');

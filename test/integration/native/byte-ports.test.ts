@@ -109,7 +109,9 @@ describe('FileBytePort', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(port.isOpen).toBe(true);
     await port.write(new TextEncoder().encode('ESC/POS'));
-    await expect.poll(() => new TextDecoder().decode(Uint8Array.from(seen.received)), { timeout: 1000 }).toBe('ESC/POS');
+    await expect
+      .poll(() => new TextDecoder().decode(Uint8Array.from(seen.received)), { timeout: 1000 })
+      .toBe('ESC/POS');
     await port.close();
     expect(seen.closes).toEqual([undefined]);
   });

@@ -12,7 +12,11 @@ import type { BytePort } from '../../../native/port/byte-port';
 import { FileBytePort } from '../../../native/port/file-byte-port';
 import { SerialBytePort } from '../../../native/port/serial-byte-port';
 import { TcpBytePort } from '../../../native/port/tcp-byte-port';
-import { RobustTicketPrinter, type ResolvedJob, type RobustTicketPrinterOptions } from '../../../native/printer/robust-printer';
+import {
+  RobustTicketPrinter,
+  type ResolvedJob,
+  type RobustTicketPrinterOptions,
+} from '../../../native/printer/robust-printer';
 import { PrintFailure, type PrinterCondition } from '../../../native/printer/ticket-printer';
 import { layoutInit, layoutTicket } from '../../../native/printer/ticket.layout';
 import { startSimProcess, type SimEvent, type SimProcess } from '../../support/sim-process';
@@ -22,7 +26,17 @@ const layout = { model: 'generic', columns: 42 } as const;
 const HEARTBEAT_MS = 1000;
 
 const ticket = (number: string, duplicate?: string): Uint8Array =>
-  layoutTicket({ office: 'Urząd Miasta Łódź', service: 'Meldunki', number, issued: '14.03.2025, 09:12', lines: ['Przed Tobą: 2 osoby'], duplicate }, layout);
+  layoutTicket(
+    {
+      office: 'Urząd Miasta Łódź',
+      service: 'Meldunki',
+      number,
+      issued: '14.03.2025, 09:12',
+      lines: ['Przed Tobą: 2 osoby'],
+      duplicate,
+    },
+    layout,
+  );
 
 let tmp: string;
 let sim: SimProcess;
@@ -69,7 +83,10 @@ const transports: Record<'serial' | 'file' | 'tcp', () => Promise<BytePort>> = {
   },
 };
 
-function robust(transport: keyof typeof transports, options: Partial<RobustTicketPrinterOptions> = {}): { printer: RobustTicketPrinter; conditions: PrinterCondition[] } {
+function robust(
+  transport: keyof typeof transports,
+  options: Partial<RobustTicketPrinterOptions> = {},
+): { printer: RobustTicketPrinter; conditions: PrinterCondition[] } {
   const printer = new RobustTicketPrinter({
     open: transports[transport],
     init: layoutInit(layout),
@@ -107,7 +124,11 @@ async function failureOf(promise: Promise<unknown>): Promise<PrintFailure> {
 }
 
 const numberOf = (event: SimEvent): string => (event.large as string[]).join(' ');
-const printedSince = (from: number): string[] => sim.events.slice(from).filter((event) => event.event === 'printed').map(numberOf);
+const printedSince = (from: number): string[] =>
+  sim.events
+    .slice(from)
+    .filter((event) => event.event === 'printed')
+    .map(numberOf);
 
 describe('robust printer over a pseudo-terminal (serial)', () => {
   it('notices an unplug while idle within a heartbeat or two, reconnects by itself after the replug, re-initialises and prints', async () => {
@@ -149,7 +170,13 @@ describe('robust printer over a pseudo-terminal (serial)', () => {
 
     const numbers = ['C001', 'C002', 'C003', 'C004', 'C005'];
     const outcomes = await Promise.allSettled(numbers.map((number) => printer.print(ticket(number), { tag: number })));
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected', 'rejected']);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'rejected',
+    ]);
     for (const outcome of outcomes.slice(2)) {
       const failure = (outcome as PromiseRejectedResult).reason as PrintFailure;
       expect(failure).toBeInstanceOf(PrintFailure);
@@ -179,7 +206,9 @@ describe('robust printer over a pseudo-terminal (serial)', () => {
     const failure = await failureOf(printer.print(ticket('D001'), { tag: 'D001' }));
     expect(failure.reason).toBe('unconfirmed');
     expect(failure.sent).toBe(true);
-    expect(printer.unknownJobs()).toMatchObject([{ jobId: failure.jobId, reason: 'unconfirmed', tag: 'D001', condition: 'ready' }]);
+    expect(printer.unknownJobs()).toMatchObject([
+      { jobId: failure.jobId, reason: 'unconfirmed', tag: 'D001', condition: 'ready' },
+    ]);
 
     // A heartbeat or two while stalled: real-time status still answers, the job stays unknown.
     await sleep(HEARTBEAT_MS + 200);
@@ -187,7 +216,11 @@ describe('robust printer over a pseudo-terminal (serial)', () => {
 
     await sim.command('resume', (event) => event.event === 'resumed');
     await until(() => resolved.length === 1, 2000, 'the late confirmation');
-    expect(resolved[0]).toMatchObject({ outcome: 'printed', by: 'printer', job: { jobId: failure.jobId, tag: 'D001' } });
+    expect(resolved[0]).toMatchObject({
+      outcome: 'printed',
+      by: 'printer',
+      job: { jobId: failure.jobId, tag: 'D001' },
+    });
     expect(printer.unknownJobs()).toEqual([]);
     await sleep(300);
     expect(printedSince(from)).toEqual(['D001']);
@@ -209,7 +242,11 @@ describe('robust printer over TCP (a network printer on the raw port)', () => {
     expect(printer.linkStatus().lastError).toMatch(/ECONNREFUSED|closed/);
 
     await sim.command('replug', (event) => event.event === 'replugged');
-    await until(() => printer.linkState === 'connected' && printer.lastCondition === 'ready', 4000, 'reconnected over TCP');
+    await until(
+      () => printer.linkState === 'connected' && printer.lastCondition === 'ready',
+      4000,
+      'reconnected over TCP',
+    );
     await printer.print(ticket('E002'));
     await sim.waitFor((event) => event.event === 'printed' && numberOf(event) === 'E002', from);
     expect(printedSince(from)).toEqual(['E001', 'E002']);

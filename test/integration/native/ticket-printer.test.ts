@@ -114,18 +114,23 @@ describe('ticket printer over a pseudo-terminal, simulator in another process', 
     expect(readFileSync(join(tmp, 'roll.txt'), 'utf8')).toContain('Urząd Miasta Łódź - Biuro Obsługi');
   });
 
-  it.each(['paper-out', 'cover-open', 'offline', 'error'] as const)('refuses with %s and nothing reaches the paper', async (mode) => {
-    const printer = await connect();
-    await setMode(mode);
-    const from = sim.mark();
+  it.each(['paper-out', 'cover-open', 'offline', 'error'] as const)(
+    'refuses with %s and nothing reaches the paper',
+    async (mode) => {
+      const printer = await connect();
+      await setMode(mode);
+      const from = sim.mark();
 
-    const failure = await failureOf(printer.print(ticket('A013')));
-    expect(failure.reason).toBe(mode);
-    expect(failure.sent).toBe(false);
-    expect(await printer.condition()).toBe(mode);
-    // Neither printed nor thrown away: the ticket's bytes never left the station.
-    expect((await eventsSince(from)).filter((event) => event.event === 'printed' || event.event === 'discarded')).toEqual([]);
-  });
+      const failure = await failureOf(printer.print(ticket('A013')));
+      expect(failure.reason).toBe(mode);
+      expect(failure.sent).toBe(false);
+      expect(await printer.condition()).toBe(mode);
+      // Neither printed nor thrown away: the ticket's bytes never left the station.
+      expect(
+        (await eventsSince(from)).filter((event) => event.event === 'printed' || event.event === 'discarded'),
+      ).toEqual([]);
+    },
+  );
 
   it('follows the printer between prints: prints, refuses when the paper runs out, prints again after a refill', async () => {
     const printer = await connect();
@@ -138,7 +143,12 @@ describe('ticket printer over a pseudo-terminal, simulator in another process', 
     await printer.print(ticket('A022'));
 
     await sim.waitFor((event) => isPrinted(event) && (event.large as string[])[0] === 'A022', from);
-    expect(sim.events.slice(from).filter(isPrinted).map((event) => (event.large as string[])[0])).toEqual(['A020', 'A022']);
+    expect(
+      sim.events
+        .slice(from)
+        .filter(isPrinted)
+        .map((event) => (event.large as string[])[0]),
+    ).toEqual(['A020', 'A022']);
   });
 
   it('prints with paper near its end and passes the warning on', async () => {

@@ -39,7 +39,9 @@ afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-async function connect(options: TopazSignaturePadOptions = {}): Promise<{ pad: TopazSignaturePad; problems: CaptureProblem[] }> {
+async function connect(
+  options: TopazSignaturePadOptions = {},
+): Promise<{ pad: TopazSignaturePad; problems: CaptureProblem[] }> {
   const port = new SerialBytePort({ path: padPath, baudRate: BAUD, parity: 'odd' });
   await port.open();
   const pad = new TopazSignaturePad(port, options);
@@ -49,7 +51,10 @@ async function connect(options: TopazSignaturePadOptions = {}): Promise<{ pad: T
   return { pad, problems };
 }
 
-const fromPad = (name: string) => (event: SimEvent): boolean => event.event === name && event.device === PAD;
+const fromPad =
+  (name: string) =>
+  (event: SimEvent): boolean =>
+    event.event === name && event.device === PAD;
 
 async function failureOf(promise: Promise<unknown>): Promise<CaptureFailure> {
   const outcome = await promise.then(

@@ -8,7 +8,13 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelName, EventName, EventPayload, ReplyOf, RequestOf } from '../../../electron/common/contract/contract';
+import type {
+  ChannelName,
+  EventName,
+  EventPayload,
+  ReplyOf,
+  RequestOf,
+} from '../../../electron/common/contract/contract';
 import type { Result } from '../../../electron/common/contract/result';
 import type { PrinterSettings } from '../../../electron/common/contract/settings';
 import { realDevices } from '../../../electron/station/devices';
@@ -49,7 +55,11 @@ async function start(overrides: Parameters<typeof createStation>[0]['overrides']
   return station;
 }
 
-async function call<C extends ChannelName>(target: Station, channel: C, request: RequestOf<C>): Promise<Result<ReplyOf<C>>> {
+async function call<C extends ChannelName>(
+  target: Station,
+  channel: C,
+  request: RequestOf<C>,
+): Promise<Result<ReplyOf<C>>> {
   return (await target.dispatch(channel, request)) as Result<ReplyOf<C>>;
 }
 
@@ -102,7 +112,10 @@ describe('the ticket printer through the station', () => {
 
     let mark = sim.mark();
     await value(target, 'printer.printTicket', printout('C7'));
-    await sim.waitFor((event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes('C7')), mark);
+    await sim.waitFor(
+      (event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes('C7')),
+      mark,
+    );
 
     // The mechanism hangs mid-ticket: the job was sent, its end never confirmed.
     await sim.command('stall', (event) => event.event === 'stalled');
@@ -131,7 +144,10 @@ describe('the ticket printer through the station', () => {
     ]);
     expect(first.ok && first.value.resolved).toBe(true);
     expect(second).toMatchObject({ ok: false, error: { code: 'DEVICE_BUSY' } });
-    const printed = await sim.waitFor((event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes('C8')), mark);
+    const printed = await sim.waitFor(
+      (event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes('C8')),
+      mark,
+    );
     expect((printed.text as string[]).join('\n')).toContain('DUPLIKAT');
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(sim.events.slice(mark).filter((event) => event.event === 'printed')).toHaveLength(1);
@@ -139,7 +155,9 @@ describe('the ticket printer through the station', () => {
     expect(jobEvents.at(-1)).toEqual([]);
 
     // A job that is no longer unknown cannot be settled twice.
-    expect(await value(target, 'printer.resolveJob', { jobId: unknown!.jobId, outcome: 'reprint' })).toEqual({ resolved: false });
+    expect(await value(target, 'printer.resolveJob', { jobId: unknown!.jobId, outcome: 'reprint' })).toEqual({
+      resolved: false,
+    });
   }, 90_000);
 
   it('an unknown job outlives a restart of the station: still asked about, and a duplicate printed after it', async () => {
@@ -164,7 +182,10 @@ describe('the ticket printer through the station', () => {
 
     const resolved = await value(target, 'printer.resolveJob', { jobId: unknown!.jobId, outcome: 'reprint' });
     expect(resolved.resolved).toBe(true);
-    const printed = await sim.waitFor((event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes('D4')), mark);
+    const printed = await sim.waitFor(
+      (event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes('D4')),
+      mark,
+    );
     expect((printed.text as string[]).join('\n')).toContain('DUPLIKAT');
     expect(await value(target, 'printer.unknownJobs', {})).toEqual([]);
 
@@ -194,7 +215,11 @@ describe('the ticket printer through the station', () => {
     const mark = sim.mark();
     const results = [];
     for (const number of ['D1', 'D2', 'D3']) results.push(await call(target, 'printer.printTicket', printout(number)));
-    expect(results.map((result) => (result.ok ? 'printed' : result.error.code))).toEqual(['printed', 'PRINTER_PAPER_OUT', 'PRINTER_PAPER_OUT']);
+    expect(results.map((result) => (result.ok ? 'printed' : result.error.code))).toEqual([
+      'printed',
+      'PRINTER_PAPER_OUT',
+      'PRINTER_PAPER_OUT',
+    ]);
     expect((await value(target, 'printer.status', {})).status).toBe('paper-out');
     await sim.command('ready', (event) => event.event === 'mode' && event.mode === 'ready');
     await until(async () => (await value(target, 'printer.status', {})).status === 'ready', 15_000, 'paper back');
@@ -204,11 +229,23 @@ describe('the ticket printer through the station', () => {
 });
 
 describe('the signature pad through the station', () => {
-  const pad = () => ({ path: String(sim.ready.signaturePad), baudRate: 19200, rtscts: false, parity: 'odd' as const, model: 'topaz' as const });
+  const pad = () => ({
+    path: String(sim.ready.signaturePad),
+    baudRate: 19200,
+    rtscts: false,
+    parity: 'odd' as const,
+    model: 'topaz' as const,
+  });
 
   it('binds what the visitor signs on the pad to the text, and says when a stroke was cut off', async () => {
     const target = await start({ signaturePad: pad() });
-    await until(async () => (await value(target, 'devices.list', {})).devices.find((device) => device.role === 'signaturePad')?.connection === 'connected', 15_000, 'pad connected');
+    await until(
+      async () =>
+        (await value(target, 'devices.list', {})).devices.find((device) => device.role === 'signaturePad')
+          ?.connection === 'connected',
+      15_000,
+      'pad connected',
+    );
 
     const document = 'Potwierdzam odbiór dowodu osobistego.\nBilet: C7';
     const capture = call(target, 'signature.capture', { document });
@@ -234,7 +271,8 @@ describe('the signature pad through the station', () => {
 
   it('an unplugged pad is reported, cancels nothing silently, and is found again when plugged back in', async () => {
     const target = await start({ signaturePad: pad() });
-    const connection = async () => (await value(target, 'devices.list', {})).devices.find((device) => device.role === 'signaturePad')?.connection;
+    const connection = async () =>
+      (await value(target, 'devices.list', {})).devices.find((device) => device.role === 'signaturePad')?.connection;
     await until(async () => (await connection()) === 'connected', 15_000, 'pad connected');
 
     const capture = call(target, 'signature.capture', { document: 'Zgoda' });
@@ -255,7 +293,13 @@ describe('the signature pad through the station', () => {
 
   it('a capture the clerk cancels ends as cancelled', async () => {
     const target = await start({ signaturePad: pad() });
-    await until(async () => (await value(target, 'devices.list', {})).devices.find((device) => device.role === 'signaturePad')?.connection === 'connected', 15_000, 'pad connected');
+    await until(
+      async () =>
+        (await value(target, 'devices.list', {})).devices.find((device) => device.role === 'signaturePad')
+          ?.connection === 'connected',
+      15_000,
+      'pad connected',
+    );
     const capture = call(target, 'signature.capture', { document: 'Zgoda' });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await value(target, 'signature.cancel', {})).toEqual({ cancelled: true });
@@ -265,18 +309,38 @@ describe('the signature pad through the station', () => {
 });
 
 describe('the ID-card reader through the station', () => {
-  const reader = () => ({ path: String(sim.ready.idReader), baudRate: 9600, rtscts: false, framing: 'auto' as const, interByteTimeoutMs: 120 });
+  const reader = () => ({
+    path: String(sim.ready.idReader),
+    baudRate: 9600,
+    rtscts: false,
+    framing: 'auto' as const,
+    interByteTimeoutMs: 120,
+  });
 
-  it('a swipe gives the visitor\'s identity, PESEL cross-checked; a torn or misread swipe says which part failed', async () => {
+  it("a swipe gives the visitor's identity, PESEL cross-checked; a torn or misread swipe says which part failed", async () => {
     const target = await start({ idReader: reader() });
     const reads = collect(target, 'idReader.read');
-    await until(async () => (await value(target, 'devices.list', {})).devices.find((device) => device.role === 'idReader')?.connection === 'connected', 15_000, 'reader connected');
+    await until(
+      async () =>
+        (await value(target, 'devices.list', {})).devices.find((device) => device.role === 'idReader')?.connection ===
+        'connected',
+      15_000,
+      'reader connected',
+    );
 
     await sim.command('idReader swipe pl-id 3m', (event) => event.event === 'swiped');
     await until(() => reads.length === 1, 5000, 'a read');
     expect(reads[0]).toMatchObject({
       ok: true,
-      identity: { givenNames: 'ZOFIA JADWIGA', surname: 'NOWAKOWSKA', documentKind: 'id-card', documentNumber: 'ZRK020457', pesel: '85021712323', birthDate: '1985-02-17', sex: 'female' },
+      identity: {
+        givenNames: 'ZOFIA JADWIGA',
+        surname: 'NOWAKOWSKA',
+        documentKind: 'id-card',
+        documentNumber: 'ZRK020457',
+        pesel: '85021712323',
+        birthDate: '1985-02-17',
+        sex: 'female',
+      },
       problems: [],
     });
 
@@ -293,13 +357,17 @@ describe('the ID-card reader through the station', () => {
     const tested = call(target, 'devices.test', { role: 'idReader' });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await sim.command('idReader swipe passport', (event) => event.event === 'swiped');
-    expect(await tested).toEqual({ ok: true, value: { role: 'idReader', read: { ok: true, documentKind: 'passport' } } });
+    expect(await tested).toEqual({
+      ok: true,
+      value: { role: 'idReader', read: { ok: true, documentKind: 'passport' } },
+    });
   }, 60_000);
 
   it('an unplugged reader is reported as reconnecting and reads again once plugged back in', async () => {
     const target = await start({ idReader: reader() });
     const reads = collect(target, 'idReader.read');
-    const connection = async () => (await value(target, 'devices.list', {})).devices.find((device) => device.role === 'idReader')?.connection;
+    const connection = async () =>
+      (await value(target, 'devices.list', {})).devices.find((device) => device.role === 'idReader')?.connection;
     await until(async () => (await connection()) === 'connected', 15_000, 'reader connected');
     await sim.command('idReader unplug', (event) => event.event === 'unplugged' && event.device === 'idReader');
     await until(async () => (await connection()) === 'reconnecting', 10_000, 'reader reconnecting');

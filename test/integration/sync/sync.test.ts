@@ -6,12 +6,23 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../electron/common/domain/ticket';
-import { createHubDatabase, createToken, hubClient, runHubCli, startHubProcess, HUB_BACKENDS, type HubDatabase, type HubProcess } from '../../support/hub-process';
+import {
+  createHubDatabase,
+  createToken,
+  hubClient,
+  runHubCli,
+  startHubProcess,
+  HUB_BACKENDS,
+  type HubDatabase,
+  type HubProcess,
+} from '../../support/hub-process';
 import { fingerprint, violations } from '../../support/sync-invariants';
 import { SimulatedWorkstation } from '../../support/workstations';
 import type { WorkstationInit } from '../../support/workstation-worker';
 
-const BACKENDS = HUB_BACKENDS.filter((backend) => !process.env.OKIENKO_SYNC_BACKENDS || process.env.OKIENKO_SYNC_BACKENDS.split(',').includes(backend));
+const BACKENDS = HUB_BACKENDS.filter(
+  (backend) => !process.env.OKIENKO_SYNC_BACKENDS || process.env.OKIENKO_SYNC_BACKENDS.split(',').includes(backend),
+);
 
 interface Office {
   database: HubDatabase;
@@ -25,7 +36,11 @@ async function startOffice(backend: (typeof HUB_BACKENDS)[number]): Promise<Offi
   return { database, hub, workstations: [] };
 }
 
-async function join(office: Office, name: string, options: Partial<WorkstationInit> = {}): Promise<SimulatedWorkstation> {
+async function join(
+  office: Office,
+  name: string,
+  options: Partial<WorkstationInit> = {},
+): Promise<SimulatedWorkstation> {
   const token = await createToken(office.database, name);
   const workstation = await SimulatedWorkstation.start({ name, hubUrl: office.hub.url, token, ...options });
   office.workstations.push(workstation);
@@ -52,7 +67,9 @@ async function converge(office: Office): Promise<Ticket[]> {
 async function expectAllAgree(office: Office, hubTickets: Ticket[]): Promise<void> {
   const expected = fingerprint(hubTickets);
   for (const workstation of office.workstations) {
-    await expect.poll(async () => fingerprint(await workstation.tickets()), { timeout: 15_000, message: workstation.name }).toEqual(expected);
+    await expect
+      .poll(async () => fingerprint(await workstation.tickets()), { timeout: 15_000, message: workstation.name })
+      .toEqual(expected);
   }
 }
 
@@ -69,7 +86,11 @@ describe.each(BACKENDS)('workstations and the hub on %s', (backend) => {
   }, 60_000);
 
   it('a ticket issued at the kiosk reaches the counters; a call made at one counter reaches all', async () => {
-    const [kiosk, counterA, counterB] = office.workstations as [SimulatedWorkstation, SimulatedWorkstation, SimulatedWorkstation];
+    const [kiosk, counterA, counterB] = office.workstations as [
+      SimulatedWorkstation,
+      SimulatedWorkstation,
+      SimulatedWorkstation,
+    ];
     await counterA.openCounter(1);
     await counterB.openCounter(2);
     const issued = [await kiosk.issue('vehicles'), await kiosk.issue('vehicles')];
@@ -78,27 +99,41 @@ describe.each(BACKENDS)('workstations and the hub on %s', (backend) => {
     expect(call.outcome).toBe('confirmed');
     await expect.poll(async () => (await counterB.ticket(issued[0]!.id))?.state, { timeout: 10_000 }).toBe('called');
     const hubTickets = await converge(office);
-    expect(violations(hubTickets, issued.map((t) => t.id))).toEqual([]);
+    expect(
+      violations(
+        hubTickets,
+        issued.map((t) => t.id),
+      ),
+    ).toEqual([]);
     await expectAllAgree(office, hubTickets);
   });
 });
 
 /** A counter at work: call (confirmed by the hub), finish, repeat until nobody waits. */
-async function serveUntilEmpty(workstation: SimulatedWorkstation, counter: number, stats: { served: number; lost: number }): Promise<void> {
+async function serveUntilEmpty(
+  workstation: SimulatedWorkstation,
+  counter: number,
+  stats: { served: number; lost: number },
+): Promise<void> {
   for (;;) {
     const call = await workstation.callNextConfirmed(counter).catch((error: unknown) => {
       // A clerk told "the hub does not answer" presses again.
-      if ((error as { code?: unknown }).code === 'hub-not-answering') return { outcome: 'retry' as const, ticket: undefined };
+      if ((error as { code?: unknown }).code === 'hub-not-answering')
+        return { outcome: 'retry' as const, ticket: undefined };
       throw error;
     });
     if (call.outcome === 'retry') continue;
     if (call.outcome === 'empty') return;
     if (call.outcome === 'lost') {
       stats.lost++;
-      if (process.env.OKIENKO_SYNC_DEBUG) console.info(`${workstation.name} lost ${call.ticket?.number} ${JSON.stringify((call as { seen?: string[] }).seen)}`);
+      if (process.env.OKIENKO_SYNC_DEBUG)
+        console.info(
+          `${workstation.name} lost ${call.ticket?.number} ${JSON.stringify((call as { seen?: string[] }).seen)}`,
+        );
       continue;
     }
-    if (call.outcome === 'unconfirmed') throw new Error(`${workstation.name}: the hub never confirmed a call: ${JSON.stringify(call)}`);
+    if (call.outcome === 'unconfirmed')
+      throw new Error(`${workstation.name}: the hub never confirmed a call: ${JSON.stringify(call)}`);
     await workstation.act(call.ticket!.id, { type: 'done' }, counter);
     stats.served++;
   }
@@ -117,9 +152,15 @@ describe.each(BACKENDS)('faults, on %s', (backend) => {
       await kiosk.awaitInSync();
       const issued: string[] = [];
       for (let i = 0; i < TICKETS; i++) issued.push((await kiosk.issue('cashier')).id);
-      const counters = await Promise.all(Array.from({ length: COUNTERS }, (_, i) => join(office, `counter-${i + 1}`, { counterOfInterest: i + 1 })));
+      const counters = await Promise.all(
+        Array.from({ length: COUNTERS }, (_, i) => join(office, `counter-${i + 1}`, { counterOfInterest: i + 1 })),
+      );
       await Promise.all(counters.map((workstation, i) => workstation.openCounter(i + 1)));
-      await Promise.all(counters.map(async (workstation) => expect.poll(() => workstation.waitingCount(), { timeout: 60_000, interval: 250 }).toBe(TICKETS)));
+      await Promise.all(
+        counters.map(async (workstation) =>
+          expect.poll(() => workstation.waitingCount(), { timeout: 60_000, interval: 250 }).toBe(TICKETS),
+        ),
+      );
       const stats = { served: 0, lost: 0 };
       await Promise.all(counters.map((workstation, i) => serveUntilEmpty(workstation, i + 1, stats)));
       const tickets = await converge(office);
@@ -127,7 +168,9 @@ describe.each(BACKENDS)('faults, on %s', (backend) => {
       expect(tickets.filter((ticket) => ticket.state === 'done')).toHaveLength(TICKETS);
       for (const ticket of tickets) expect(ticket.events.filter((event) => event.type === 'done')).toHaveLength(1);
       expect(stats.served).toBe(TICKETS);
-      console.info(`[${backend}] ${COUNTERS} counters, ${TICKETS} tickets: ${stats.lost} calls lost to another counter and moved on`);
+      console.info(
+        `[${backend}] ${COUNTERS} counters, ${TICKETS} tickets: ${stats.lost} calls lost to another counter and moved on`,
+      );
       await expectAllAgree(office, tickets);
     } finally {
       await stopOffice(office);
@@ -164,7 +207,9 @@ describe.each(BACKENDS)('faults, on %s', (backend) => {
         if (call) served.push(await workstation.act(call.id, { type: 'done' }, i + 1));
       }
       // Offline, the two kiosks' numbers already differ: nobody prints a number twice.
-      const byId = new Map([...(await kioskA.tickets()), ...(await kioskB.tickets())].map((ticket) => [ticket.id, ticket]));
+      const byId = new Map(
+        [...(await kioskA.tickets()), ...(await kioskB.tickets())].map((ticket) => [ticket.id, ticket]),
+      );
       const waiting = [...byId.values()].filter((ticket) => ticket.state === 'waiting');
       expect(new Set(waiting.map((ticket) => `${ticket.service}|${ticket.number}`)).size).toBe(waiting.length);
 
@@ -227,7 +272,12 @@ describe.each(BACKENDS)('time and the daily close, on %s', (backend) => {
 
       await counter.setOffline(false);
       const tickets = await converge(office);
-      expect(violations(tickets, issued.map((t) => t.id))).toEqual([]);
+      expect(
+        violations(
+          tickets,
+          issued.map((t) => t.id),
+        ),
+      ).toEqual([]);
       const served = tickets.find((ticket) => ticket.id === call.ticket!.id)!;
       expect(served.state).toBe('done');
       expect(served.events.find((event) => event.type === 'overruled')?.overruled).toBe('expired');
@@ -270,7 +320,13 @@ describe.each(BACKENDS)('hub crashes and the network misbehaves, on %s', (backen
     const office = await startOffice(backend);
     try {
       const kiosk = await join(office, 'kiosk', { seed: true });
-      const counter = await SimulatedWorkstation.start({ name: 'counter-1', hubUrl: office.hub.url, token: await createToken(office.database, 'counter-1'), recordPushes: true, counterOfInterest: 1 });
+      const counter = await SimulatedWorkstation.start({
+        name: 'counter-1',
+        hubUrl: office.hub.url,
+        token: await createToken(office.database, 'counter-1'),
+        recordPushes: true,
+        counterOfInterest: 1,
+      });
       office.workstations.push(counter);
       await counter.openCounter(1);
       const issued: string[] = [];
@@ -289,7 +345,11 @@ describe.each(BACKENDS)('hub crashes and the network misbehaves, on %s', (backen
       for (const push of [...pushes].reverse()) {
         const response = await fetch(push.url, {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-okienko-version': '0.1.0' },
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'x-okienko-version': '0.1.0',
+          },
           body: push.body,
         });
         expect(response.status).toBe(200);
@@ -327,12 +387,19 @@ describe.each(BACKENDS)('hub crashes and the network misbehaves, on %s', (backen
       // The hub's disk dies; the backup goes back in, and the administrator runs after-restore.
       await office.hub.kill('SIGTERM');
       await backup.restore();
-      expect((await office.database.sql<{ n: string | number }>(`SELECT count(*) AS n FROM documents WHERE collection = 'tickets'`))[0]!.n).toSatisfy((n) => Number(n) === 5);
+      expect(
+        (
+          await office.database.sql<{ n: string | number }>(
+            `SELECT count(*) AS n FROM documents WHERE collection = 'tickets'`,
+          )
+        )[0]!.n,
+      ).toSatisfy((n) => Number(n) === 5);
       const restored = await runHubCli(office.database, ['after-restore']);
       expect(restored.code, restored.stderr).toBe(0);
       expect(restored.stdout).toMatch(/sends everything it holds/);
       await office.hub.restart();
-      for (const workstation of office.workstations) await expect.poll(async () => (await workstation.status()).connection, { timeout: 30_000 }).toBe('online');
+      for (const workstation of office.workstations)
+        await expect.poll(async () => (await workstation.status()).connection, { timeout: 30_000 }).toBe('online');
 
       const after = await converge(office);
       expect(after).toHaveLength(10);
@@ -361,7 +428,8 @@ describe.each(BACKENDS)('offline conflicts, on %s', (backend) => {
       await first.openCounter(1);
       await second.openCounter(2);
       const ticket = await kiosk.issue('vehicles');
-      for (const counter of [first, second]) await expect.poll(async () => (await counter.ticket(ticket.id))?.state, { timeout: 10_000 }).toBe('waiting');
+      for (const counter of [first, second])
+        await expect.poll(async () => (await counter.ticket(ticket.id))?.state, { timeout: 10_000 }).toBe('waiting');
       await first.setOffline(true);
       await second.setOffline(true);
       expect((await first.callNext(1))?.id).toBe(ticket.id);
@@ -373,8 +441,12 @@ describe.each(BACKENDS)('offline conflicts, on %s', (backend) => {
       expect(violations(tickets, [ticket.id])).toEqual([]);
       const settled = tickets.find((t) => t.id === ticket.id)!;
       expect(settled).toMatchObject({ state: 'called', counter: 1 });
-      expect(settled.events.filter((event) => event.type === 'overruled')).toMatchObject([{ overruled: 'called', by: { counter: 2 } }]);
-      await expect.poll(async () => (await second.status()).lostCalls, { timeout: 10_000 }).toEqual([{ ticketId: ticket.id, number: ticket.number, counter: 2, winner: 1 }]);
+      expect(settled.events.filter((event) => event.type === 'overruled')).toMatchObject([
+        { overruled: 'called', by: { counter: 2 } },
+      ]);
+      await expect
+        .poll(async () => (await second.status()).lostCalls, { timeout: 10_000 })
+        .toEqual([{ ticketId: ticket.id, number: ticket.number, counter: 2, winner: 1 }]);
       await expectAllAgree(office, tickets);
     } finally {
       await stopOffice(office);

@@ -102,7 +102,8 @@ export function createFakeElectron(options: { appData: string; displays: Display
     sandboxEnabled: false,
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
     ipcHandlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
-    permissionRequest: null as null | ((contents: unknown, permission: string, callback: (allowed: boolean) => void) => void),
+    permissionRequest: null as
+      null | ((contents: unknown, permission: string, callback: (allowed: boolean) => void) => void),
     permissionCheck: null as null | ((contents: unknown, permission: string) => boolean),
     stationChildren: [] as ChildProcess[],
     exitCode: null as number | null,
@@ -198,12 +199,16 @@ export function createFakeElectron(options: { appData: string; displays: Display
     utilityProcess,
     protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => record.schemes.push(...schemes) },
     ipcMain: {
-      handle: (channel: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) => record.ipcHandlers.set(channel, handler),
+      handle: (channel: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) =>
+        record.ipcHandlers.set(channel, handler),
       removeHandler: (channel: string) => record.ipcHandlers.delete(channel),
     },
     session: {
       defaultSession: {
-        protocol: { handle: (scheme: string, handler: (request: Request) => Promise<Response>) => record.protocolHandlers.set(scheme, handler) },
+        protocol: {
+          handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+            record.protocolHandlers.set(scheme, handler),
+        },
         setPermissionRequestHandler: (handler: typeof record.permissionRequest) => (record.permissionRequest = handler),
         setPermissionCheckHandler: (handler: typeof record.permissionCheck) => (record.permissionCheck = handler),
         setDevicePermissionHandler: () => {},

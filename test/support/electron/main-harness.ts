@@ -9,7 +9,8 @@ import path from 'node:path';
 import { createFakeElectron, FakeBrowserWindow, preventable, type Display } from './fake-electron';
 
 const [bundles, appData, displayCount, separator, ...appArgs] = process.argv.slice(2);
-if (!bundles || !appData || separator !== '--') throw new Error('usage: main-harness <bundles> <appData> <displays> -- <args>');
+if (!bundles || !appData || separator !== '--')
+  throw new Error('usage: main-harness <bundles> <appData> <displays> -- <args>');
 
 const display = (id: number, x: number): Display => ({
   id,
@@ -40,7 +41,10 @@ async function scenario() {
   process.argv = [process.execPath, ...appArgs];
   createRequire(import.meta.url)(path.join(bundles!, 'main.cjs'));
 
-  await until('the windows', () => FakeBrowserWindow.created.length === displays.length && FakeBrowserWindow.created.every((w) => w.shown));
+  await until(
+    'the windows',
+    () => FakeBrowserWindow.created.length === displays.length && FakeBrowserWindow.created.every((w) => w.shown),
+  );
   const windows = FakeBrowserWindow.created.map((window) => ({ url: window.webContents.url, options: window.options }));
   const ipcChannels = [...record.ipcHandlers.keys()];
 
@@ -68,7 +72,10 @@ async function scenario() {
 
   // A driver crash: the station process dies; calls fail fast, then it comes back.
   record.stationChildren[0]!.kill('SIGKILL');
-  await until('the crash to be noticed', () => record.stationChildren[0]!.exitCode !== null || record.stationChildren[0]!.signalCode !== null);
+  await until(
+    'the crash to be noticed',
+    () => record.stationChildren[0]!.exitCode !== null || record.stationChildren[0]!.signalCode !== null,
+  );
   await new Promise((resolve) => setTimeout(resolve, 50));
   const duringRestart = await invoke('okienko:station.info', own);
   await until('the restart', () => record.stationChildren.length === 2);
@@ -99,7 +106,11 @@ async function scenario() {
     foreign,
     page: { status: page.status, csp: page.headers.get('content-security-policy'), body: await page.text() },
     escape: { status: escape.status },
-    navigation: { awayPrevented: away.defaultPrevented, insidePrevented: inside.defaultPrevented, webviewPrevented: webview.defaultPrevented },
+    navigation: {
+      awayPrevented: away.defaultPrevented,
+      insidePrevented: inside.defaultPrevented,
+      webviewPrevented: webview.defaultPrevented,
+    },
     windowOpen: contents.windowOpenHandler?.({ url: 'https://example.com/' }),
     permission,
     permissionCheck: record.permissionCheck?.(contents, 'notifications'),

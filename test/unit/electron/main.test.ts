@@ -27,7 +27,10 @@ interface Report {
   sandboxEnabled: boolean;
   ipcChannels: string[];
   ipcChannelsAfterQuit: number;
-  windows: { url: string; options: { kiosk: boolean; fullscreen: boolean; x: number; webPreferences: Record<string, unknown> } }[];
+  windows: {
+    url: string;
+    options: { kiosk: boolean; fullscreen: boolean; x: number; webPreferences: Record<string, unknown> };
+  }[];
   info: unknown;
   foreign: unknown;
   page: { status: number; csp: string; body: string };
@@ -48,7 +51,15 @@ describe('the bundled main process, on a fake Electron', () => {
   const harness = async (displays: number, args: string[]): Promise<Report> => {
     const { stdout } = await run(
       'npx',
-      ['tsx', path.join(repoRoot, 'test/support/electron/main-harness.ts'), path.join(base, 'electron'), path.join(base, 'appData'), String(displays), '--', ...args],
+      [
+        'tsx',
+        path.join(repoRoot, 'test/support/electron/main-harness.ts'),
+        path.join(base, 'electron'),
+        path.join(base, 'appData'),
+        String(displays),
+        '--',
+        ...args,
+      ],
       // The bundles sit in a temporary folder; their externals (serialport) come from our node_modules.
       { cwd: projectRoot, timeout: 45_000, env: { ...process.env, NODE_PATH: path.join(projectRoot, 'node_modules') } },
     );
@@ -59,11 +70,16 @@ describe('the bundled main process, on a fake Electron', () => {
 
   beforeAll(async () => {
     base = await mkdtemp(path.join(tmpdir(), 'okienko-main-'));
-    await run('npx', ['tsx', 'build/scripts/build-electron.ts', '--outdir', path.join(base, 'electron')], { cwd: projectRoot });
+    await run('npx', ['tsx', 'build/scripts/build-electron.ts', '--outdir', path.join(base, 'electron')], {
+      cwd: projectRoot,
+    });
     await mkdir(path.join(base, 'renderer'));
     await writeFile(path.join(base, 'renderer', 'index.html'), '<!doctype html><title>Okienko screens</title>');
     await mkdir(path.join(base, 'data'));
-    await writeFile(path.join(base, 'data', 'settings.json'), JSON.stringify({ stationId: 'ws-counter-4', role: 'counter', counter: 4 }));
+    await writeFile(
+      path.join(base, 'data', 'settings.json'),
+      JSON.stringify({ stationId: 'ws-counter-4', role: 'counter', counter: 4 }),
+    );
   }, 60_000);
   afterAll(async () => {
     await rm(base, { recursive: true, force: true });
@@ -75,19 +91,32 @@ describe('the bundled main process, on a fake Electron', () => {
     expect(report.name).toBe('Okienko');
     expect(report.userData).toBe(path.join(base, 'data', 'electron'));
     expect(report.sandboxEnabled).toBe(true);
-    expect(report.schemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(report.schemes).toEqual([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
     if (process.platform === 'linux') expect(report.switches).toContain('enable-speech-dispatcher');
     expect(report.ipcChannels.sort()).toEqual(CHANNEL_NAMES.map((name) => IPC_PREFIX + name).sort());
 
-    expect(report.windows.map((window) => window.url)).toEqual(['app://okienko/index.html#/counter/4', 'app://okienko/index.html#/board']);
-    expect(report.windows[0]!.options).toMatchObject({ kiosk: false, fullscreen: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(report.windows.map((window) => window.url)).toEqual([
+      'app://okienko/index.html#/counter/4',
+      'app://okienko/index.html#/board',
+    ]);
+    expect(report.windows[0]!.options).toMatchObject({
+      kiosk: false,
+      fullscreen: false,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+    });
     expect(report.windows[1]!.options).toMatchObject({ fullscreen: true, x: 1920 });
     expect(String(report.windows[0]!.options.webPreferences.preload)).toBe(path.join(base, 'electron', 'preload.cjs'));
 
     expect(report.info).toMatchObject({ ok: true, value: { host: 'electron', stationId: 'ws-counter-4' } });
     expect(report.foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
-    expect(report.page).toEqual({ status: 200, csp: CONTENT_SECURITY_POLICY, body: '<!doctype html><title>Okienko screens</title>' });
+    expect(report.page).toEqual({
+      status: 200,
+      csp: CONTENT_SECURITY_POLICY,
+      body: '<!doctype html><title>Okienko screens</title>',
+    });
     expect(report.escape.status).toBe(403);
 
     expect(report.navigation).toEqual({ awayPrevented: true, insidePrevented: false, webviewPrevented: true });

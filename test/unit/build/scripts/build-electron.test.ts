@@ -21,7 +21,9 @@ describe('build:electron', () => {
 
   beforeAll(async () => {
     outDir = await mkdtemp(path.join(tmpdir(), 'okienko-bundles-'));
-    ({ stdout } = await promisify(execFile)('npx', ['tsx', 'build/scripts/build-electron.ts', '--outdir', outDir], { cwd: projectRoot }));
+    ({ stdout } = await promisify(execFile)('npx', ['tsx', 'build/scripts/build-electron.ts', '--outdir', outDir], {
+      cwd: projectRoot,
+    }));
   }, 60_000);
   afterAll(async () => {
     await rm(outDir, { recursive: true, force: true });
@@ -47,7 +49,8 @@ describe('build:electron', () => {
   });
 
   it('keeps Electron and the native serial port outside the main and station bundles', async () => {
-    const allowed = (name: string) => nodeBuiltins.has(name) || name === 'electron' || name === 'serialport' || name.startsWith('@serialport/');
+    const allowed = (name: string) =>
+      nodeBuiltins.has(name) || name === 'electron' || name === 'serialport' || name.startsWith('@serialport/');
     const main = requiredModules(await bundle('main.cjs'));
     const station = requiredModules(await bundle('station.cjs'));
     expect(main.filter((name) => !allowed(name))).toEqual([]);

@@ -9,7 +9,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../support/repo-root';
-import { fallbackLine, fetchElectronBinary, findElectronRuntime, shouldFetch, type MissingRuntime, type RuntimeProbe } from '../../../../build/scripts/start';
+import {
+  fallbackLine,
+  fetchElectronBinary,
+  findElectronRuntime,
+  shouldFetch,
+  type MissingRuntime,
+  type RuntimeProbe,
+} from '../../../../build/scripts/start';
 
 const projectRoot = repoRoot;
 const FALLBACK = /^Okienko: .+ \(.+\); serving the same workstation to the browser instead\.$/;
@@ -66,13 +73,26 @@ describe('finding the Electron runtime', () => {
     const binary = path.join(dir, 'dist', 'electron');
     await writeFile(binary, '');
     expect(findElectronRuntime(probe({ requireElectron: () => binary }))).toEqual({ ok: true, binary });
-    expect(findElectronRuntime(probe({ requireElectron: () => { throw new Error('Electron failed to install correctly, please delete node_modules/electron'); } }))).toMatchObject({
+    expect(
+      findElectronRuntime(
+        probe({
+          requireElectron: () => {
+            throw new Error('Electron failed to install correctly, please delete node_modules/electron');
+          },
+        }),
+      ),
+    ).toMatchObject({
       ok: false,
       kind: 'missing',
       reason: expect.stringContaining('failed to install'),
     });
-    expect(findElectronRuntime(probe({ env: {}, requireElectron: () => binary }))).toMatchObject({ ok: false, kind: 'no-display' });
-    expect(findElectronRuntime(probe({ env: { DISPLAY: ':0', OKIENKO_BROWSER: '1' }, requireElectron: () => binary }))).toMatchObject({ ok: false, kind: 'declined' });
+    expect(findElectronRuntime(probe({ env: {}, requireElectron: () => binary }))).toMatchObject({
+      ok: false,
+      kind: 'no-display',
+    });
+    expect(
+      findElectronRuntime(probe({ env: { DISPLAY: ':0', OKIENKO_BROWSER: '1' }, requireElectron: () => binary })),
+    ).toMatchObject({ ok: false, kind: 'declined' });
   });
 });
 
@@ -93,7 +113,11 @@ describe('npm start without Electron', () => {
 
   it('says so in one line and serves the workstation to the browser', async () => {
     // No download attempt from a test: offline it fails fast, but a test must not reach the network.
-    const env: NodeJS.ProcessEnv = { ...process.env, OKIENKO_RENDERER_DIR: path.join(base, 'renderer'), ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      OKIENKO_RENDERER_DIR: path.join(base, 'renderer'),
+      ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+    };
     // Where Electron is installed, ask for the fallback; here it is missing anyway.
     if (findElectronRuntime().ok) env.OKIENKO_BROWSER = '1';
     const started = spawn('npx', ['tsx', 'build/scripts/start.ts', '--port', '0', '--data', path.join(base, 'data')], {
@@ -107,7 +131,10 @@ describe('npm start without Electron', () => {
     let errors = '';
     started.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL in 45 s; stdout:\n${output}\nstderr:\n${errors}`)), 45_000);
+      const timer = setTimeout(
+        () => reject(new Error(`no URL in 45 s; stdout:\n${output}\nstderr:\n${errors}`)),
+        45_000,
+      );
       started.stdout!.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         const match = /serving this workstation at (http:\/\/\S+)/.exec(output);
@@ -116,7 +143,9 @@ describe('npm start without Electron', () => {
           resolve(match[1]!);
         }
       });
-      started.once('exit', (code) => reject(new Error(`start.ts exited (${code}); stdout:\n${output}\nstderr:\n${errors}`)));
+      started.once('exit', (code) =>
+        reject(new Error(`start.ts exited (${code}); stdout:\n${output}\nstderr:\n${errors}`)),
+      );
     });
 
     const lines = output.split('\n');

@@ -3,7 +3,10 @@ import { OptionsError, parseHostArgs } from '../../../../electron/host/options';
 
 describe('browser host options', () => {
   it('maps options onto settings overrides', () => {
-    const parsed = parseHostArgs(['--port', '9000', '--data', 'state', '--printer', '/tmp/sim/printer', '--baud', '115200', '--rtscts'], '/srv');
+    const parsed = parseHostArgs(
+      ['--port', '9000', '--data', 'state', '--printer', '/tmp/sim/printer', '--baud', '115200', '--rtscts'],
+      '/srv',
+    );
     expect(parsed.dataDir).toBe('/srv/state');
     expect(parsed.overrides.host).toEqual({ port: 9000 });
     expect(parsed.overrides.printer).toMatchObject({ path: '/tmp/sim/printer', baudRate: 115200, rtscts: true });
@@ -25,28 +28,51 @@ describe('browser host options', () => {
 describe('hub options', () => {
   const token = 'okh_3_abcdefghijklmnopqrstuvwxyz012345';
   it('takes the hub and its token, from the command line or the environment', () => {
-    expect(parseHostArgs(['--hub', 'http://hub.local:8090', '--hub-token', token], '/srv', {}).overrides.hub).toEqual({ url: 'http://hub.local:8090', token });
-    expect(parseHostArgs(['--hub', 'http://hub.local:8090'], '/srv', { OKIENKO_HUB_TOKEN: token }).overrides.hub?.token).toBe(token);
+    expect(parseHostArgs(['--hub', 'http://hub.local:8090', '--hub-token', token], '/srv', {}).overrides.hub).toEqual({
+      url: 'http://hub.local:8090',
+      token,
+    });
+    expect(
+      parseHostArgs(['--hub', 'http://hub.local:8090'], '/srv', { OKIENKO_HUB_TOKEN: token }).overrides.hub?.token,
+    ).toBe(token);
   });
   it('explains a bad hub or token', () => {
     expect(() => parseHostArgs(['--hub', 'hub.local'], '/srv', { OKIENKO_HUB_TOKEN: token })).toThrow(/must be a URL/);
     expect(() => parseHostArgs(['--hub', 'http://hub.local'], '/srv', {})).toThrow(/--hub-token/);
-    expect(() => parseHostArgs(['--hub', 'http://hub.local', '--hub-token', 'secret'], '/srv', {})).toThrow(/not an Okienko workstation token/);
+    expect(() => parseHostArgs(['--hub', 'http://hub.local', '--hub-token', 'secret'], '/srv', {})).toThrow(
+      /not an Okienko workstation token/,
+    );
     expect(() => parseHostArgs(['--hub-token', token], '/srv', {})).toThrow(/needs --hub/);
   });
 });
 
 describe('device options', () => {
   it('names the printer transport by the target', () => {
-    expect(parseHostArgs(['--printer', 'tcp://10.0.0.7:9100'], '/srv', {}).overrides.printer).toMatchObject({ transport: 'tcp', path: '10.0.0.7:9100' });
-    expect(parseHostArgs(['--printer', 'tcp://drukarka'], '/srv', {}).overrides.printer).toMatchObject({ transport: 'tcp', path: 'drukarka:9100' });
-    expect(parseHostArgs(['--printer', '/dev/usb/lp0'], '/srv', {}).overrides.printer).toMatchObject({ transport: 'file', path: '/dev/usb/lp0' });
-    expect(parseHostArgs(['--printer', '/dev/ttyUSB0'], '/srv', {}).overrides.printer).toMatchObject({ transport: 'serial', path: '/dev/ttyUSB0' });
+    expect(parseHostArgs(['--printer', 'tcp://10.0.0.7:9100'], '/srv', {}).overrides.printer).toMatchObject({
+      transport: 'tcp',
+      path: '10.0.0.7:9100',
+    });
+    expect(parseHostArgs(['--printer', 'tcp://drukarka'], '/srv', {}).overrides.printer).toMatchObject({
+      transport: 'tcp',
+      path: 'drukarka:9100',
+    });
+    expect(parseHostArgs(['--printer', '/dev/usb/lp0'], '/srv', {}).overrides.printer).toMatchObject({
+      transport: 'file',
+      path: '/dev/usb/lp0',
+    });
+    expect(parseHostArgs(['--printer', '/dev/ttyUSB0'], '/srv', {}).overrides.printer).toMatchObject({
+      transport: 'serial',
+      path: '/dev/ttyUSB0',
+    });
     expect(() => parseHostArgs(['--printer', 'tcp:drukarka'], '/srv', {})).toThrow(/tcp:\/\/host:port/);
   });
 
   it('takes the ID reader and the signature pad with their line settings', () => {
-    const parsed = parseHostArgs(['--id-reader', '/dev/ttyACM0', '--id-reader-framing', '3m', '--signature-pad', '/dev/ttyUSB1'], '/srv', {});
+    const parsed = parseHostArgs(
+      ['--id-reader', '/dev/ttyACM0', '--id-reader-framing', '3m', '--signature-pad', '/dev/ttyUSB1'],
+      '/srv',
+      {},
+    );
     expect(parsed.overrides.idReader).toMatchObject({ path: '/dev/ttyACM0', baudRate: 9600, framing: '3m' });
     expect(parsed.overrides.signaturePad).toMatchObject({ path: '/dev/ttyUSB1', baudRate: 19200, parity: 'odd' });
     expect(() => parseHostArgs(['--id-reader', '/x', '--id-reader-framing', 'magic'], '/srv', {})).toThrow(/framing/);

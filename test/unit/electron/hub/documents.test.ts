@@ -4,7 +4,11 @@ import { COLLECTION_SCHEMAS, sameMasterState, validatorFor, wireSchema } from '.
 import { ticketSchema } from '../../../../electron/common/domain/schemas';
 import { issueTicket } from '../../../../electron/common/domain/ticket';
 
-const ticket = issueTicket({ id: 't1', day: '2026-11-22', service: 'vehicles', letter: 'A', seq: 1, priority: null }, { station: 'ws-1' }, 1_000);
+const ticket = issueTicket(
+  { id: 't1', day: '2026-11-22', service: 'vehicles', letter: 'A', seq: 1, priority: null },
+  { station: 'ws-1' },
+  1_000,
+);
 const master = { ...ticket, hubStamp: 17, _deleted: false };
 
 describe('sameMasterState', () => {
@@ -65,6 +69,19 @@ describe('the schema a pushed document must match', () => {
     expect(validate({ ...ticket, _deleted: false, seq: 2_000_000_001 })).toBe('/seq must be <= 2000000000');
     expect(validate({ ...ticket })).toBe("(document) must have required property '_deleted'");
     expect(validate({ ...ticket, _deleted: false, hubStamp: -1 })).toMatch(/hubStamp/);
-    expect(validatorFor('alerts')({ id: 'a', kind: 'printer', code: 'X', ticketNumber: 'A1', station: 's', at: 1, acknowledgedAt: 0, updatedAt: 1, _deleted: false, hubStamp: 1 })).toMatch(/hubStamp/);
+    expect(
+      validatorFor('alerts')({
+        id: 'a',
+        kind: 'printer',
+        code: 'X',
+        ticketNumber: 'A1',
+        station: 's',
+        at: 1,
+        acknowledgedAt: 0,
+        updatedAt: 1,
+        _deleted: false,
+        hubStamp: 1,
+      }),
+    ).toMatch(/hubStamp/);
   });
 });

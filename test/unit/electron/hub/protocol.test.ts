@@ -1,9 +1,19 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clientVersionProblem, compareVersions, MIN_CLIENT_VERSION, parseVersion } from '../../../../electron/hub/client-version';
+import {
+  clientVersionProblem,
+  compareVersions,
+  MIN_CLIENT_VERSION,
+  parseVersion,
+} from '../../../../electron/hub/client-version';
 import { adminSocketPath } from '../../../../electron/hub/data-dir';
 import { HubFailure } from '../../../../electron/hub/errors';
-import { DEFAULT_TOMBSTONE_DAYS, HubOptionsError, MAX_OFFLINE_DAYS, parseHubArgs } from '../../../../electron/hub/options';
+import {
+  DEFAULT_TOMBSTONE_DAYS,
+  HubOptionsError,
+  MAX_OFFLINE_DAYS,
+  parseHubArgs,
+} from '../../../../electron/hub/options';
 import { DEFAULT_PULL_LIMIT, parsePullQuery } from '../../../../electron/hub/server';
 import { APP_VERSION } from '../../../../electron/station/version';
 
@@ -11,7 +21,17 @@ const v = (text: string) => parseVersion(text)!;
 
 describe('client versions', () => {
   it('order as semantic versions, pre-releases before their release', () => {
-    const sorted = ['0.0.9', '0.1.0-alpha', '0.1.0-alpha.2', '0.1.0-alpha.10', '0.1.0-beta', '0.1.0', '0.1.1', '0.10.0', '1.0.0'];
+    const sorted = [
+      '0.0.9',
+      '0.1.0-alpha',
+      '0.1.0-alpha.2',
+      '0.1.0-alpha.10',
+      '0.1.0-beta',
+      '0.1.0',
+      '0.1.1',
+      '0.10.0',
+      '1.0.0',
+    ];
     for (let i = 1; i < sorted.length; i++) expect(compareVersions(v(sorted[i - 1]!), v(sorted[i]!))).toBeLessThan(0);
     expect(compareVersions(v('1.2.3+build.5'), v('1.2.3'))).toBe(0);
     expect(parseVersion('1.2')).toBeNull();
@@ -23,8 +43,12 @@ describe('client versions', () => {
   });
 
   it('an old, missing or garbled version gets a sentence an administrator can act on', () => {
-    expect(clientVersionProblem('0.0.9', '0.1.0')).toBe('Okienko 0.0.9 is too old for this hub; install 0.1.0 or newer');
-    expect(clientVersionProblem(undefined, '0.1.0')).toMatch(/does not say which Okienko.*install Okienko 0.1.0 or newer/);
+    expect(clientVersionProblem('0.0.9', '0.1.0')).toBe(
+      'Okienko 0.0.9 is too old for this hub; install 0.1.0 or newer',
+    );
+    expect(clientVersionProblem(undefined, '0.1.0')).toMatch(
+      /does not say which Okienko.*install Okienko 0.1.0 or newer/,
+    );
     expect(clientVersionProblem('banana', '0.1.0')).toMatch(/not an Okienko version/);
     expect(clientVersionProblem('0.2.0', '0.1.0')).toBeNull();
   });
@@ -49,7 +73,18 @@ describe('pull parameters', () => {
   });
 
   it("refuse RxDB's default checkpoint, half a checkpoint, and nonsense", () => {
-    for (const query of ['id=x&lwt=1700000000000', 'stamp=5', 'id=x', 'stamp=-1&id=x', 'stamp=1.5&id=x', 'stamp=x&id=y', 'limit=0', 'limit=-3', 'stamp=1&stamp=2&id=x', `stamp=1&id=${'x'.repeat(129)}`]) {
+    for (const query of [
+      'id=x&lwt=1700000000000',
+      'stamp=5',
+      'id=x',
+      'stamp=-1&id=x',
+      'stamp=1.5&id=x',
+      'stamp=x&id=y',
+      'limit=0',
+      'limit=-3',
+      'stamp=1&stamp=2&id=x',
+      `stamp=1&id=${'x'.repeat(129)}`,
+    ]) {
       refused(query);
     }
   });
@@ -75,9 +110,13 @@ describe('hub command line', () => {
   it('takes PostgreSQL from --database-url or DATABASE_URL, the renderer from --renderer or OKIENKO_RENDERER_DIR', () => {
     expect(parse(['--database-url', 'postgres://h/db'])).toMatchObject({ databaseUrl: 'postgres://h/db' });
     expect(parse([], { DATABASE_URL: 'postgresql://h/x' })).toMatchObject({ databaseUrl: 'postgresql://h/x' });
-    expect(parse(['--database-url', 'postgres://a/b'], { DATABASE_URL: 'postgres://c/d' })).toMatchObject({ databaseUrl: 'postgres://a/b' });
+    expect(parse(['--database-url', 'postgres://a/b'], { DATABASE_URL: 'postgres://c/d' })).toMatchObject({
+      databaseUrl: 'postgres://a/b',
+    });
     expect(parse([], { OKIENKO_RENDERER_DIR: '/srv/r' })).toMatchObject({ rendererDir: '/srv/r' });
-    expect(parse(['--renderer', 'r'], { OKIENKO_RENDERER_DIR: '/srv/r' })).toMatchObject({ rendererDir: path.resolve('/cwd/r') });
+    expect(parse(['--renderer', 'r'], { OKIENKO_RENDERER_DIR: '/srv/r' })).toMatchObject({
+      rendererDir: path.resolve('/cwd/r'),
+    });
     expect(() => parse(['--database-url', 'mysql://x'])).toThrow(HubOptionsError);
   });
 
@@ -101,14 +140,29 @@ describe('hub command line', () => {
     expect(parse(['token', 'revoke', '--name', 'k'])).toMatchObject({ command: 'token.revoke', name: 'k' });
     expect(parse(['token', 'list', '--json'])).toMatchObject({ command: 'token.list', json: true });
     expect(parse(['--help'])).toEqual({ command: 'help' });
-    for (const argv of [['token'], ['token', 'create'], ['token', 'drop', '--name', 'x'], ['token', 'list', '--port', '1'], ['tokens', 'list'], ['--name', 'x']]) {
+    for (const argv of [
+      ['token'],
+      ['token', 'create'],
+      ['token', 'drop', '--name', 'x'],
+      ['token', 'list', '--port', '1'],
+      ['tokens', 'list'],
+      ['--name', 'x'],
+    ]) {
       expect(() => parse(argv)).toThrow(HubOptionsError);
     }
   });
 
   it('has after-restore on the same database options, and nothing else with it', () => {
-    expect(parse(['after-restore', '--database-url', 'postgres://h/db'])).toEqual({ command: 'after-restore', dataDir: path.resolve('/cwd/.okienko/hub'), databaseUrl: 'postgres://h/db' });
-    for (const argv of [['after-restore', 'now'], ['after-restore', '--port', '1'], ['after-restore', '--name', 'x']]) {
+    expect(parse(['after-restore', '--database-url', 'postgres://h/db'])).toEqual({
+      command: 'after-restore',
+      dataDir: path.resolve('/cwd/.okienko/hub'),
+      databaseUrl: 'postgres://h/db',
+    });
+    for (const argv of [
+      ['after-restore', 'now'],
+      ['after-restore', '--port', '1'],
+      ['after-restore', '--name', 'x'],
+    ]) {
       expect(() => parse(argv)).toThrow(HubOptionsError);
     }
   });

@@ -22,7 +22,9 @@ describe('server-sent event framing', () => {
   it('writes heartbeats as comments, which a reader ignores', () => {
     expect(sseComment('heartbeat')).toBe(': heartbeat\n\n');
     expect(sseComment('a\nb')).toBe(': a b\n\n');
-    expect(parseSse(sseComment('heartbeat') + 'retry: 2000\n\n' + sseEvent('x', 1)).messages).toEqual([{ event: 'x', data: '1' }]);
+    expect(parseSse(sseComment('heartbeat') + 'retry: 2000\n\n' + sseEvent('x', 1)).messages).toEqual([
+      { event: 'x', data: '1' },
+    ]);
   });
 
   it('keeps a partial event for the next chunk', () => {

@@ -3,16 +3,31 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../../electron/host/server';
-import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler, resolveAppPath } from '../../../../electron/shell/app-protocol';
+import {
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler,
+  resolveAppPath,
+} from '../../../../electron/shell/app-protocol';
 import { appPageUrl, isAppUrl } from '../../../../electron/shell/identity';
 
 const root = path.resolve('/srv/okienko/out/renderer');
 
 describe('app:// path resolution', () => {
   it('maps our URLs into the renderer folder', () => {
-    expect(resolveAppPath(root, 'app://okienko/index.html')).toEqual({ ok: true, file: path.join(root, 'index.html'), spaFallback: false });
-    expect(resolveAppPath(root, 'app://okienko/')).toEqual({ ok: true, file: path.join(root, 'index.html'), spaFallback: true });
-    expect(resolveAppPath(root, 'app://okienko/assets/index-abc.js?v=1#x')).toMatchObject({ ok: true, file: path.join(root, 'assets/index-abc.js') });
+    expect(resolveAppPath(root, 'app://okienko/index.html')).toEqual({
+      ok: true,
+      file: path.join(root, 'index.html'),
+      spaFallback: false,
+    });
+    expect(resolveAppPath(root, 'app://okienko/')).toEqual({
+      ok: true,
+      file: path.join(root, 'index.html'),
+      spaFallback: true,
+    });
+    expect(resolveAppPath(root, 'app://okienko/assets/index-abc.js?v=1#x')).toMatchObject({
+      ok: true,
+      file: path.join(root, 'assets/index-abc.js'),
+    });
     expect(resolveAppPath(root, 'app://okienko/counter/3')).toMatchObject({ ok: true, spaFallback: true });
   });
 
@@ -41,7 +56,10 @@ describe('app:// path resolution', () => {
   });
 
   it('registers app:// as a standard, secure scheme that fetch can use', () => {
-    expect(APP_SCHEME_PRIVILEGES).toMatchObject({ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } });
+    expect(APP_SCHEME_PRIVILEGES).toMatchObject({
+      scheme: 'app',
+      privileges: { standard: true, secure: true, supportFetchAPI: true },
+    });
     expect(APP_SCHEME_PRIVILEGES.privileges?.bypassCSP).toBeFalsy();
   });
 });
@@ -128,7 +146,9 @@ describe('the content security policy', () => {
     const { contentSecurityPolicy, hubOrigin } = await import('../../../../electron/shell/content-security-policy');
     expect(hubOrigin('http://hub.urzad.local:8090/some/path')).toBe('http://hub.urzad.local:8090');
     expect(hubOrigin('javascript:alert(1)')).toBeNull();
-    const policy = contentSecurityPolicy({ connect: ['http://hub.urzad.local:8090', "'unsafe-eval'", 'http://x; script-src *'] });
+    const policy = contentSecurityPolicy({
+      connect: ['http://hub.urzad.local:8090', "'unsafe-eval'", 'http://x; script-src *'],
+    });
     expect(policy).toContain("connect-src 'self' http://hub.urzad.local:8090;");
     expect(policy).not.toContain('unsafe-eval');
     expect(policy).not.toContain('script-src *');

@@ -17,12 +17,17 @@ describe('Electron command line', () => {
   });
 
   it('leaves Chromium switches and stray words to Chromium', () => {
-    expect(ownOptions(['--enable-logging', '--printer', '/dev/ttyS0', 'stray', '--remote-debugging-port=9222', '--rtscts', '--data=./x'])).toEqual([
-      '--printer',
-      '/dev/ttyS0',
-      '--rtscts',
-      '--data=./x',
-    ]);
+    expect(
+      ownOptions([
+        '--enable-logging',
+        '--printer',
+        '/dev/ttyS0',
+        'stray',
+        '--remote-debugging-port=9222',
+        '--rtscts',
+        '--data=./x',
+      ]),
+    ).toEqual(['--printer', '/dev/ttyS0', '--rtscts', '--data=./x']);
   });
 
   it('keeps everything in the pinned userData folder by default', () => {
@@ -36,7 +41,10 @@ describe('Electron command line', () => {
   });
 
   it('moves the station and Chromium under --data, with an absolute --data for the station', () => {
-    for (const args of [['--data', 'test-data', '--printer', '/dev/ttyUSB0'], ['--printer', '/dev/ttyUSB0', '--data=test-data']]) {
+    for (const args of [
+      ['--data', 'test-data', '--printer', '/dev/ttyUSB0'],
+      ['--printer', '/dev/ttyUSB0', '--data=test-data'],
+    ]) {
       const parsed = parseShellArgs(args, defaults);
       expect(parsed.dataDir).toBe('/home/clerk/test-data');
       expect(parsed.userDataDir).toBe('/home/clerk/test-data/electron');

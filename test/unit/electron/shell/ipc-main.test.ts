@@ -1,9 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApi } from '../../../../electron/common/contract/client';
-import { CHANNEL_NAMES, IPC_EVENT_CHANNEL, IPC_PREFIX, type ChannelName } from '../../../../electron/common/contract/contract';
+import {
+  CHANNEL_NAMES,
+  IPC_EVENT_CHANNEL,
+  IPC_PREFIX,
+  type ChannelName,
+} from '../../../../electron/common/contract/contract';
 import { fail, ok, type Result } from '../../../../electron/common/contract/result';
 import { createLogger } from '../../../../electron/station/log';
-import { isTrustedSender, registerStationIpc, type InvokeEventLike, type IpcMainLike } from '../../../../electron/shell/ipc-main';
+import {
+  isTrustedSender,
+  registerStationIpc,
+  type InvokeEventLike,
+  type IpcMainLike,
+} from '../../../../electron/shell/ipc-main';
 import { asResult, createIpcTransport, type IpcRendererLike } from '../../../../electron/shell/ipc-transport';
 
 const quiet = createLogger({ write: () => {} });
@@ -90,7 +100,9 @@ describe('the preload transport', () => {
   }
 
   it('gives the typed API over prefixed invoke, validating replies against the contract', async () => {
-    const { ipc, invoked } = fakeIpcRenderer((channel) => (channel === `${IPC_PREFIX}printer.status` ? ok(printerState) : ok({ wrong: true })));
+    const { ipc, invoked } = fakeIpcRenderer((channel) =>
+      channel === `${IPC_PREFIX}printer.status` ? ok(printerState) : ok({ wrong: true }),
+    );
     const api = createApi(createIpcTransport(ipc));
     expect(await api.printer.status({})).toEqual(ok(printerState));
     expect(await api.station.info({})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
@@ -100,7 +112,10 @@ describe('the preload transport', () => {
   it('refuses channels outside the contract without touching IPC', async () => {
     const { ipc, invoked } = fakeIpcRenderer(() => ok(null));
     const transport = createIpcTransport(ipc);
-    expect(await transport.call('shell.openExternal' as ChannelName, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await transport.call('shell.openExternal' as ChannelName, {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
     expect(invoked).toEqual([]);
   });
 
@@ -111,7 +126,10 @@ describe('the preload transport', () => {
       }).ipc,
     );
     expect(await rejecting.call('printer.status', {})).toMatchObject({ ok: false, error: { code: 'DISCONNECTED' } });
-    expect(asResult({ ok: false, error: { code: 'NOT_A_CODE', message: 'x' } })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(asResult({ ok: false, error: { code: 'NOT_A_CODE', message: 'x' } })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
     expect(asResult('yes')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(asResult(fail('PRINTER_PAPER_OUT', 'Paper out'))).toEqual(fail('PRINTER_PAPER_OUT', 'Paper out'));
   });

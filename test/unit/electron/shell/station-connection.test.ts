@@ -7,7 +7,12 @@ import { fail, ok } from '../../../../electron/common/contract/result';
 import { StationConnection, type StationChild } from '../../../../electron/shell/station-connection';
 import { createLogger } from '../../../../electron/station/log';
 import { createStation } from '../../../../electron/station/station';
-import { serveStation, type FromStationMessage, type ParentPortLike, type ToStationMessage } from '../../../../electron/station/station.utility';
+import {
+  serveStation,
+  type FromStationMessage,
+  type ParentPortLike,
+  type ToStationMessage,
+} from '../../../../electron/station/station.utility';
 
 const quiet = createLogger({ write: () => {} });
 
@@ -164,7 +169,10 @@ describe('station connection (request table and supervisor)', () => {
   it('maps an unknown error code from the station to INTERNAL', async () => {
     const connection = connect();
     const call = connection.call('station.info', {});
-    children[0]!.send({ id: children[0]!.lastCallId(), result: { ok: false, error: { code: 'WHATEVER', message: 'm' } } });
+    children[0]!.send({
+      id: children[0]!.lastCallId(),
+      result: { ok: false, error: { code: 'WHATEVER', message: 'm' } },
+    });
     expect(await call).toEqual(fail('INTERNAL', 'm'));
   });
 
@@ -257,7 +265,10 @@ describe('station connection over the real station (serveStation, in-memory port
   }
 
   it('answers contract calls with the station running as a utility, and closes it cleanly', async () => {
-    await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ stationId: 'ws-test', role: 'board', counter: 5 }));
+    await writeFile(
+      path.join(dataDir, 'settings.json'),
+      JSON.stringify({ stationId: 'ws-test', role: 'board', counter: 5 }),
+    );
     const exitCodes: number[] = [];
     const connection = new StationConnection({
       spawn: inMemoryUtility((port, exit) =>
@@ -275,11 +286,26 @@ describe('station connection over the real station (serveStation, in-memory port
     connection.start();
 
     const settings = await connection.call('settings.get', {});
-    expect(settings).toMatchObject({ ok: true, value: { settings: { stationId: 'ws-test', role: 'board', counter: 5 }, problems: [] } });
-    expect(await connection.call('station.info', {})).toMatchObject({ ok: true, value: { host: 'electron', stationId: 'ws-test' } });
-    expect(await connection.call('printer.status', {})).toMatchObject({ ok: true, value: { status: 'not-configured' } });
-    expect(await connection.call('printer.printTicket', { ticketId: '' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await connection.call('shell.openExternal', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(settings).toMatchObject({
+      ok: true,
+      value: { settings: { stationId: 'ws-test', role: 'board', counter: 5 }, problems: [] },
+    });
+    expect(await connection.call('station.info', {})).toMatchObject({
+      ok: true,
+      value: { host: 'electron', stationId: 'ws-test' },
+    });
+    expect(await connection.call('printer.status', {})).toMatchObject({
+      ok: true,
+      value: { status: 'not-configured' },
+    });
+    expect(await connection.call('printer.printTicket', { ticketId: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
+    expect(await connection.call('shell.openExternal', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
 
     await connection.close(2_000);
     expect(exitCodes).toEqual([0]);

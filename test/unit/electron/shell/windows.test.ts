@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { WORKSTATION_ROLES } from '../../../../electron/common/contract/settings';
-import { BOARD_ROUTE, HOME_ROUTE, planWindows, routeForRole, VISITOR_SCREEN_ROUTE, type DisplayInfo } from '../../../../electron/shell/routes';
+import {
+  BOARD_ROUTE,
+  HOME_ROUTE,
+  planWindows,
+  routeForRole,
+  VISITOR_SCREEN_ROUTE,
+  type DisplayInfo,
+} from '../../../../electron/shell/routes';
 import { windowOptions } from '../../../../electron/shell/windows';
 import { parseRoute } from '../../../../renderer/app/router';
 
-const laptop: DisplayInfo = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
-const facing: DisplayInfo = { id: 7, bounds: { x: 1920, y: 0, width: 1280, height: 1024 }, workArea: { x: 1920, y: 0, width: 1280, height: 1024 } };
+const laptop: DisplayInfo = {
+  id: 1,
+  bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+  workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+};
+const facing: DisplayInfo = {
+  id: 7,
+  bounds: { x: 1920, y: 0, width: 1280, height: 1024 },
+  workArea: { x: 1920, y: 0, width: 1280, height: 1024 },
+};
 
 describe('route for a role', () => {
   it('opens the screen of the workstation role', () => {
@@ -25,7 +40,9 @@ describe('route for a role', () => {
 describe('windows per display', () => {
   it('a counter with one display gets one ordinary window', () => {
     const plans = planWindows({ role: 'counter', counter: 3 }, [laptop], laptop.id);
-    expect(plans).toEqual([{ key: 'main', route: '#/counter/3', displayId: 1, bounds: laptop.workArea, mode: 'maximized', speaks: false }]);
+    expect(plans).toEqual([
+      { key: 'main', route: '#/counter/3', displayId: 1, bounds: laptop.workArea, mode: 'maximized', speaks: false },
+    ]);
   });
 
   it('a counter with a second display turns the visitor screen to it, fullscreen and silent', () => {
@@ -34,7 +51,12 @@ describe('windows per display', () => {
       ['main', 1],
       ['visitor', 7],
     ]);
-    expect(plans[1]).toMatchObject({ route: VISITOR_SCREEN_ROUTE(3), bounds: facing.bounds, mode: 'fullscreen', speaks: false });
+    expect(plans[1]).toMatchObject({
+      route: VISITOR_SCREEN_ROUTE(3),
+      bounds: facing.bounds,
+      mode: 'fullscreen',
+      speaks: false,
+    });
   });
 
   it('kiosks and boards run in kiosk mode on the whole display; only the board speaks', () => {
@@ -46,7 +68,9 @@ describe('windows per display', () => {
   });
 
   it('with no settings (station down) opens the home screen; with no display nothing', () => {
-    expect(planWindows(null, [laptop, facing], laptop.id)).toMatchObject([{ key: 'main', route: HOME_ROUTE, mode: 'maximized' }]);
+    expect(planWindows(null, [laptop, facing], laptop.id)).toMatchObject([
+      { key: 'main', route: HOME_ROUTE, mode: 'maximized' },
+    ]);
     expect(planWindows({ role: 'counter', counter: 1 }, [], 1)).toEqual([]);
   });
 
@@ -79,13 +103,20 @@ describe('window options', () => {
   });
 
   it('lets only the board play sound without a touch', () => {
-    expect(windowOptions(boardPlan!, { preload: 'p', devTools: false }).webPreferences?.autoplayPolicy).toBe('no-user-gesture-required');
-    expect(windowOptions(counterPlan!, { preload: 'p', devTools: false }).webPreferences?.autoplayPolicy).toBe('document-user-activation-required');
+    expect(windowOptions(boardPlan!, { preload: 'p', devTools: false }).webPreferences?.autoplayPolicy).toBe(
+      'no-user-gesture-required',
+    );
+    expect(windowOptions(counterPlan!, { preload: 'p', devTools: false }).webPreferences?.autoplayPolicy).toBe(
+      'document-user-activation-required',
+    );
   });
 
   it('puts kiosk windows in kiosk mode on their display', () => {
     const options = windowOptions(boardPlan!, { preload: 'p', devTools: false });
     expect(options).toMatchObject({ kiosk: true, fullscreen: true, ...laptop.bounds });
-    expect(windowOptions(counterPlan!, { preload: 'p', devTools: true })).toMatchObject({ kiosk: false, fullscreen: false });
+    expect(windowOptions(counterPlan!, { preload: 'p', devTools: true })).toMatchObject({
+      kiosk: false,
+      fullscreen: false,
+    });
   });
 });

@@ -8,7 +8,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IdRead, SerialPortInfo } from '../../../../electron/common/contract/devices';
 import { ContractFailure } from '../../../../electron/common/contract/result';
 import type { IdReaderSettings, SignaturePadSettings } from '../../../../electron/common/contract/settings';
-import { DeviceManager, resolvePath, type DeviceDrivers, type IdReaderDevice, type RawIdRead, type SignaturePadDevice } from '../../../../electron/station/device-manager';
+import {
+  DeviceManager,
+  resolvePath,
+  type DeviceDrivers,
+  type IdReaderDevice,
+  type RawIdRead,
+  type SignaturePadDevice,
+} from '../../../../electron/station/device-manager';
 import { createLogger } from '../../../../electron/station/log';
 
 const PORTS: SerialPortInfo[] = [
@@ -17,7 +24,13 @@ const PORTS: SerialPortInfo[] = [
   { path: '/dev/ttyUSB2', vendorId: '0403', productId: '6001', serialNumber: 'FT42' },
 ];
 
-const reader: IdReaderSettings = { path: '/dev/ttyUSB9', baudRate: 9600, rtscts: false, framing: 'auto', interByteTimeoutMs: 100 };
+const reader: IdReaderSettings = {
+  path: '/dev/ttyUSB9',
+  baudRate: 9600,
+  rtscts: false,
+  framing: 'auto',
+  interByteTimeoutMs: 100,
+};
 const pad: SignaturePadSettings = { path: '/dev/ttyS4', baudRate: 19200, rtscts: false, parity: 'odd', model: 'topaz' };
 
 class FakeReader implements IdReaderDevice {
@@ -45,13 +58,19 @@ class FakeReader implements IdReaderDevice {
 
 describe('resolvePath', () => {
   it('opens the port whose USB ids match, whatever its name now, and says so', () => {
-    const found = resolvePath({ path: '/dev/ttyUSB7', match: { vendorId: '0403', productId: '6001', serialNumber: 'FT42' } }, PORTS);
+    const found = resolvePath(
+      { path: '/dev/ttyUSB7', match: { vendorId: '0403', productId: '6001', serialNumber: 'FT42' } },
+      PORTS,
+    );
     expect(found.path).toBe('/dev/ttyUSB2');
     expect(found.how).toBe('/dev/ttyUSB2 (0403:6001 #FT42)');
   });
 
   it('falls back to the configured path when nothing matches (a pseudo-terminal is never listed)', () => {
-    const found = resolvePath({ path: '/tmp/okienko-sim/idReader', match: { vendorId: '1234', productId: '5678' } }, PORTS);
+    const found = resolvePath(
+      { path: '/tmp/okienko-sim/idReader', match: { vendorId: '1234', productId: '5678' } },
+      PORTS,
+    );
     expect(found.path).toBe('/tmp/okienko-sim/idReader');
   });
 
@@ -93,7 +112,8 @@ describe('DeviceManager', () => {
     return manager;
   }
 
-  const connection = (target: DeviceManager, role: 'idReader' | 'signaturePad') => target.states().find((state) => state.role === role)?.connection;
+  const connection = (target: DeviceManager, role: 'idReader' | 'signaturePad') =>
+    target.states().find((state) => state.role === role)?.connection;
 
   it('reports a device that cannot be opened, retries with back-off 0.5 → 1 → 2 → 5 s, and connects when it appears', async () => {
     const attempts: number[] = [];
@@ -160,7 +180,11 @@ describe('DeviceManager', () => {
       },
       openSignaturePad: async (settings, path) => {
         pads.push(path);
-        return { capture: () => new Promise(() => undefined), onClose: () => () => undefined, close: async () => undefined };
+        return {
+          capture: () => new Promise(() => undefined),
+          onClose: () => () => undefined,
+          close: async () => undefined,
+        };
       },
     });
     await target.configure({ idReader: reader, signaturePad: pad });
@@ -202,7 +226,8 @@ describe('DeviceManager', () => {
     const device: SignaturePadDevice = {
       capture: ({ signal }) =>
         new Promise((resolve, reject) => {
-          release = () => resolve({ signature: { width: 640, height: 200, rate: 100, strokes: [] }, interrupted: false });
+          release = () =>
+            resolve({ signature: { width: 640, height: 200, rate: 100, strokes: [] }, interrupted: false });
           signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
         }),
       onClose: () => () => undefined,

@@ -18,7 +18,13 @@ describe('the settings file', () => {
 
   it('a bad field is named, replaced by its default, and the rest still applies', () => {
     const loaded = parseSettings(
-      JSON.stringify({ stationId: 'ws-7', counter: 4, host: { port: 'eighty' }, printer: { path: '/dev/ttyUSB0', baudRate: -5 }, colour: 'blue' }),
+      JSON.stringify({
+        stationId: 'ws-7',
+        counter: 4,
+        host: { port: 'eighty' },
+        printer: { path: '/dev/ttyUSB0', baudRate: -5 },
+        colour: 'blue',
+      }),
       newId,
     );
     expect(loaded.settings.stationId).toBe('ws-7');
@@ -38,18 +44,34 @@ describe('the settings file', () => {
       newId,
     );
     expect(good.problems).toEqual([]);
-    expect(good.settings.idReader).toMatchObject({ path: '/dev/ttyUSB1', baudRate: 9600, framing: 'auto', match: { vendorId: '0403', productId: '6001', serialNumber: 'FT42' } });
+    expect(good.settings.idReader).toMatchObject({
+      path: '/dev/ttyUSB1',
+      baudRate: 9600,
+      framing: 'auto',
+      match: { vendorId: '0403', productId: '6001', serialNumber: 'FT42' },
+    });
     expect(good.settings.signaturePad).toMatchObject({ path: 'COM4', baudRate: 9600, parity: 'odd' });
 
     const bad = parseSettings(
-      JSON.stringify({ stationId: 'ws-8', idReader: { path: '/dev/ttyUSB1', framing: 'desk0', match: { vendorId: 'USB', productId: '6001' } }, signaturePad: { path: '', parity: 'sometimes' } }),
+      JSON.stringify({
+        stationId: 'ws-8',
+        idReader: { path: '/dev/ttyUSB1', framing: 'desk0', match: { vendorId: 'USB', productId: '6001' } },
+        signaturePad: { path: '', parity: 'sometimes' },
+      }),
       newId,
     );
     expect(bad.settings.stationId).toBe('ws-8');
     expect(bad.settings.idReader).toBeNull();
     expect(bad.settings.signaturePad).toBeNull();
-    expect(bad.problems.map((problem) => problem.field).sort()).toEqual(['idReader.framing', 'idReader.match.vendorId', 'signaturePad.parity', 'signaturePad.path']);
-    expect(bad.problems.find((problem) => problem.field === 'idReader.match.vendorId')?.message).toMatch(/4 hex digits/);
+    expect(bad.problems.map((problem) => problem.field).sort()).toEqual([
+      'idReader.framing',
+      'idReader.match.vendorId',
+      'signaturePad.parity',
+      'signaturePad.path',
+    ]);
+    expect(bad.problems.find((problem) => problem.field === 'idReader.match.vendorId')?.message).toMatch(
+      /4 hex digits/,
+    );
   });
 
   it('a corrupt file is reported, not overwritten', async () => {
@@ -65,8 +87,16 @@ describe('the settings file', () => {
 
   it('saves atomically and refuses invalid settings', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'okienko-settings-'));
-    const saved = await saveSettings(dir, { stationId: 'ws-2', printer: { path: '/dev/ttyS0', baudRate: 115200, rtscts: true } });
-    expect(saved.printer).toMatchObject({ path: '/dev/ttyS0', baudRate: 115200, rtscts: true, model: 'epson-tm-t20iii' });
+    const saved = await saveSettings(dir, {
+      stationId: 'ws-2',
+      printer: { path: '/dev/ttyS0', baudRate: 115200, rtscts: true },
+    });
+    expect(saved.printer).toMatchObject({
+      path: '/dev/ttyS0',
+      baudRate: 115200,
+      rtscts: true,
+      model: 'epson-tm-t20iii',
+    });
     expect(await readdir(dir)).toEqual(['settings.json']);
     await expect(saveSettings(dir, { stationId: '' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(JSON.parse(await readFile(path.join(dir, 'settings.json'), 'utf8')).stationId).toBe('ws-2');

@@ -12,7 +12,15 @@ const job: StoredUnknownJob = {
   at: '2026-11-22T09:12:00.000Z',
   bytes: 184,
   reason: 'unconfirmed',
-  printout: { ticketId: 'ticket-C8', language: 'pl', office: 'Urząd Miasta', service: 'Dowody osobiste', number: 'C8', issued: '22.11.2026, 09:12', lines: [] },
+  printout: {
+    ticketId: 'ticket-C8',
+    language: 'pl',
+    office: 'Urząd Miasta',
+    service: 'Dowody osobiste',
+    number: 'C8',
+    issued: '22.11.2026, 09:12',
+    lines: [],
+  },
 };
 
 function logger() {

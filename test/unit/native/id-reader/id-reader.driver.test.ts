@@ -63,7 +63,11 @@ describe('MrzSwipeReader with the simulated reader on a memory line', () => {
     expect(reads).toHaveLength(1);
     const read = reads[0]!;
     expect(read).toMatchObject({ framing, interrupted: false, bytes: swipe.bytes });
-    expect(read.result).toEqual({ ok: true, document: document('pl-id'), checks: { documentNumber: true, birthDate: true, expiryDate: true, composite: true } });
+    expect(read.result).toEqual({
+      ok: true,
+      document: document('pl-id'),
+      checks: { documentNumber: true, birthDate: true, expiryDate: true, composite: true },
+    });
     // About 10 bit times per byte at 9600 baud: the simulator paces like a real line (the last
     // chunk's own time is not seen by the receiver; timers round to whole milliseconds).
     const lineTimeMs = ((swipe.bytes - 16) * 10 * 1000) / 9600;
@@ -168,13 +172,21 @@ describe('MrzSwipeReader and bad swipes', () => {
     const { port, reads } = setup();
     port.push(specimenSwipe('torn', 'desko'));
     wait(120);
-    expect(reads[0]).toMatchObject({ interrupted: false, result: { ok: false, reason: 'torn', part: 'line-2', format: 'TD1', completeLines: 1, expectedLines: 3 } });
+    expect(reads[0]).toMatchObject({
+      interrupted: false,
+      result: { ok: false, reason: 'torn', part: 'line-2', format: 'TD1', completeLines: 1, expectedLines: 3 },
+    });
   });
 
   it('reports a wrong check digit with the field, never the document', () => {
     const { port, reads } = setup();
     port.push(specimenSwipe('bad-check', '3m'));
-    expect(reads[0]!.result).toMatchObject({ ok: false, reason: 'check-digit', part: 'birthDate', checks: { documentNumber: true, birthDate: false } });
+    expect(reads[0]!.result).toMatchObject({
+      ok: false,
+      reason: 'check-digit',
+      part: 'birthDate',
+      checks: { documentNumber: true, birthDate: false },
+    });
     expect(reads[0]!.result).not.toHaveProperty('document');
   });
 
@@ -205,7 +217,11 @@ describe('MrzSwipeReader when the port closes', () => {
     wait(10);
     port.unplug();
     expect(reads).toHaveLength(1);
-    expect(reads[0]).toMatchObject({ interrupted: true, framing: 'access-is', result: { ok: false, reason: 'torn', part: 'line-2' } });
+    expect(reads[0]).toMatchObject({
+      interrupted: true,
+      framing: 'access-is',
+      result: { ok: false, reason: 'torn', part: 'line-2' },
+    });
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -213,7 +229,10 @@ describe('MrzSwipeReader when the port closes', () => {
     const { port, reads } = setup();
     port.push(bytes(0x0e, STX, 'IDP'));
     port.unplug();
-    expect(reads[0]).toMatchObject({ interrupted: true, result: { ok: false, reason: 'torn', part: 'line-1', completeLines: 0 } });
+    expect(reads[0]).toMatchObject({
+      interrupted: true,
+      result: { ok: false, reason: 'torn', part: 'line-1', completeLines: 0 },
+    });
   });
 
   it('stays silent about a few noise bytes when the cable is pulled', () => {
@@ -262,56 +281,72 @@ describe('MrzSwipeReader: properties', () => {
   const piece = fc.oneof(
     fc.record({ data: fc.uint8Array({ maxLength: 120 }), gap: fc.nat(400) }),
     fc.record({
-      data: fc.tuple(fc.constantFrom<SpecimenName>(...VALID, 'torn', 'bad-check', 'garbage', 'visa'), fc.constantFrom<Framing>(...FRAMINGS)).map(([name, framing]) => specimenSwipe(name, framing)),
+      data: fc
+        .tuple(
+          fc.constantFrom<SpecimenName>(...VALID, 'torn', 'bad-check', 'garbage', 'visa'),
+          fc.constantFrom<Framing>(...FRAMINGS),
+        )
+        .map(([name, framing]) => specimenSwipe(name, framing)),
       gap: fc.nat(400),
     }),
   );
 
   it('random traffic never throws, never hangs, and every ok read is one of the valid documents', () => {
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 12 }), fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 5 }), fc.constantFrom('auto', ...FRAMINGS), (pieces, chunkSizes, framing) => {
-        vi.clearAllTimers();
-        const { port, reader, reads } = setup({ framing });
-        let chunkIndex = 0;
-        for (const { data, gap } of pieces) {
-          for (let at = 0; at < data.length; ) {
-            const size = chunkSizes[chunkIndex++ % chunkSizes.length]!;
-            port.push(data.subarray(at, at + size));
-            at += size;
-            wait(3);
+      fc.property(
+        fc.array(piece, { maxLength: 12 }),
+        fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 5 }),
+        fc.constantFrom('auto', ...FRAMINGS),
+        (pieces, chunkSizes, framing) => {
+          vi.clearAllTimers();
+          const { port, reader, reads } = setup({ framing });
+          let chunkIndex = 0;
+          for (const { data, gap } of pieces) {
+            for (let at = 0; at < data.length;) {
+              const size = chunkSizes[chunkIndex++ % chunkSizes.length]!;
+              port.push(data.subarray(at, at + size));
+              at += size;
+              wait(3);
+            }
+            wait(gap);
           }
-          wait(gap);
-        }
-        wait(121);
-        // Nothing left waiting: the line is quiet and every swipe has been reported.
-        expect(vi.getTimerCount()).toBe(0);
-        for (const read of reads) {
-          if (read.result.ok) expect(validDocuments).toContainEqual(read.result.document);
-          expect(read.bytes).toBeGreaterThan(0);
-        }
-        void reader.close();
-      }),
+          wait(121);
+          // Nothing left waiting: the line is quiet and every swipe has been reported.
+          expect(vi.getTimerCount()).toBe(0);
+          for (const read of reads) {
+            if (read.result.ok) expect(validDocuments).toContainEqual(read.result.document);
+            expect(read.bytes).toBeGreaterThan(0);
+          }
+          void reader.close();
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('a valid swipe cut into any chunks, with pauses under the timeout, is read exactly once', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...VALID), fc.constantFrom(...FRAMINGS), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }), fc.array(fc.nat(110), { minLength: 1, maxLength: 8 }), (name, framing, sizes, gaps) => {
-        vi.clearAllTimers();
-        const { port, reader, reads } = setup();
-        const frame = specimenSwipe(name, framing);
-        for (let at = 0, i = 0; at < frame.length; i++) {
-          const size = sizes[i % sizes.length]!;
-          port.push(frame.subarray(at, at + size));
-          at += size;
-          wait(gaps[i % gaps.length]!);
-        }
-        wait(121);
-        expect(reads).toHaveLength(1);
-        expect(reads[0]!.result).toMatchObject({ ok: true, document: document(name) });
-        void reader.close();
-      }),
+      fc.property(
+        fc.constantFrom(...VALID),
+        fc.constantFrom(...FRAMINGS),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(110), { minLength: 1, maxLength: 8 }),
+        (name, framing, sizes, gaps) => {
+          vi.clearAllTimers();
+          const { port, reader, reads } = setup();
+          const frame = specimenSwipe(name, framing);
+          for (let at = 0, i = 0; at < frame.length; i++) {
+            const size = sizes[i % sizes.length]!;
+            port.push(frame.subarray(at, at + size));
+            at += size;
+            wait(gaps[i % gaps.length]!);
+          }
+          wait(121);
+          expect(reads).toHaveLength(1);
+          expect(reads[0]!.result).toMatchObject({ ok: true, document: document(name) });
+          void reader.close();
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -34,27 +34,43 @@ function threeM(slots: readonly string[], { flag = 0x30, bccXor = 0, includeSohI
 }
 
 describe('frameSwipe: every vendor framing', () => {
-  it.each(FRAMINGS.flatMap((framing) => Object.entries(DOCUMENTS).map(([format, lines]) => [framing, format, lines] as const)))(
-    '%s framing carries a %s zone',
-    (framing, format, lines) => {
-      const frame = frameSwipe(encodeSwipe(lines, framing));
-      expect(frame).toEqual({ ok: true, framing, format, lines });
-      // Told the framing, it reads the same.
-      expect(frameSwipe(encodeSwipe(lines, framing), framing)).toEqual({ ok: true, framing, format, lines });
-    },
-  );
+  it.each(
+    FRAMINGS.flatMap((framing) =>
+      Object.entries(DOCUMENTS).map(([format, lines]) => [framing, format, lines] as const),
+    ),
+  )('%s framing carries a %s zone', (framing, format, lines) => {
+    const frame = frameSwipe(encodeSwipe(lines, framing));
+    expect(frame).toEqual({ ok: true, framing, format, lines });
+    // Told the framing, it reads the same.
+    expect(frameSwipe(encodeSwipe(lines, framing), framing)).toEqual({ ok: true, framing, format, lines });
+  });
 
   it('DESKO: whatever the SOD/EOD bytes are (the values are not published), only STX…ETX counts', () => {
-    for (const [sod, eod] of [[0x0e, 0x0f], [0x1b, 0x1b], [0x01, 0x04], [[0x1b, 0x4f], [0x1b, 0x4f]]] as const) {
+    for (const [sod, eod] of [
+      [0x0e, 0x0f],
+      [0x1b, 0x1b],
+      [0x01, 0x04],
+      [
+        [0x1b, 0x4f],
+        [0x1b, 0x4f],
+      ],
+    ] as const) {
       const frame = bytes(sod, STX, TD1[0]!, CR, TD1[1]!, CR, TD1[2]!, CR, ETX, eod);
       expect(frameSwipe(frame)).toMatchObject({ ok: true, format: 'TD1', lines: TD1 });
     }
     // DESKO sends no CR for a missing third line: a passport is two lines and ETX.
-    expect(frameSwipe(bytes(0x0e, STX, TD3[0]!, CR, TD3[1]!, CR, ETX, 0x0f))).toMatchObject({ ok: true, framing: 'desko', format: 'TD3' });
+    expect(frameSwipe(bytes(0x0e, STX, TD3[0]!, CR, TD3[1]!, CR, ETX, 0x0f))).toMatchObject({
+      ok: true,
+      framing: 'desko',
+      format: 'TD3',
+    });
   });
 
   it('3M: skips the flag byte, strips the `_` padding and reads two-line documents from the bottom slots', () => {
-    const td1 = threeM(TD1.map((line) => line.padEnd(30, '_')), { flag: 0x41 });
+    const td1 = threeM(
+      TD1.map((line) => line.padEnd(30, '_')),
+      { flag: 0x41 },
+    );
     expect(frameSwipe(td1)).toEqual({ ok: true, framing: '3m', format: 'TD1', lines: TD1 });
     const td2 = threeM(['', ...TD2.map((line) => line.padEnd(44, '_'))]);
     expect(frameSwipe(td2)).toEqual({ ok: true, framing: '3m', format: 'TD2', lines: TD2 });
@@ -63,7 +79,12 @@ describe('frameSwipe: every vendor framing', () => {
   it('3M: verifies the BCC (with or without SOH in the XOR) and refuses a corrupted frame', () => {
     expect(frameSwipe(threeM(['', ...TD3]))).toMatchObject({ ok: true });
     expect(frameSwipe(threeM(['', ...TD3], { includeSohInBcc: true }))).toMatchObject({ ok: true });
-    expect(frameSwipe(threeM(['', ...TD3], { bccXor: 0x10 }))).toEqual({ ok: false, framing: '3m', reason: 'check-digit', part: 'frame-bcc' });
+    expect(frameSwipe(threeM(['', ...TD3], { bccXor: 0x10 }))).toEqual({
+      ok: false,
+      framing: '3m',
+      reason: 'check-digit',
+      part: 'frame-bcc',
+    });
     // One data byte changed on the line, BCC as sent: the BCC catches it before the check digits do.
     const corrupted = threeM(['', ...TD3]);
     corrupted[20] = corrupted[20]! ^ 0x02;
@@ -71,12 +92,22 @@ describe('frameSwipe: every vendor framing', () => {
   });
 
   it('3M: an empty top slot in a three-line document is line 1 missing (the bottom line is always line 3)', () => {
-    expect(frameSwipe(threeM(['', TD1[1]!, TD1[2]!]))).toMatchObject({ ok: false, reason: 'torn', part: 'line-1', format: 'TD1', completeLines: 2 });
+    expect(frameSwipe(threeM(['', TD1[1]!, TD1[2]!]))).toMatchObject({
+      ok: false,
+      reason: 'torn',
+      part: 'line-1',
+      format: 'TD1',
+      completeLines: 2,
+    });
   });
 
   it('plain text: CR, LF or CR LF between lines, and a zone sent without any line break', () => {
     for (const separator of ['\r', '\n', '\r\n', '\n\r']) {
-      expect(frameSwipe(bytes(TD1.join(separator), separator))).toMatchObject({ ok: true, framing: 'plain', lines: TD1 });
+      expect(frameSwipe(bytes(TD1.join(separator), separator))).toMatchObject({
+        ok: true,
+        framing: 'plain',
+        lines: TD1,
+      });
     }
     expect(frameSwipe(bytes(TD1.join('')))).toMatchObject({ ok: true, format: 'TD1', lines: TD1 });
     expect(frameSwipe(bytes(TD3.join('')))).toMatchObject({ ok: true, format: 'TD3', lines: TD3 });
@@ -88,8 +119,16 @@ describe('frameSwipe: every vendor framing', () => {
   });
 
   it('ignores noise around a frame and short fragments between its lines', () => {
-    expect(frameSwipe(bytes(0xff, 0x00, 'xyz', FS, TD1.join('\r'), CR, GS, 0x55))).toMatchObject({ ok: true, framing: 'access-is', lines: TD1 });
-    expect(frameSwipe(bytes('~~', CR, TD3[0]!, CR, 'OK', CR, TD3[1]!, CR, 0x80, 0x81))).toMatchObject({ ok: true, framing: 'plain', lines: TD3 });
+    expect(frameSwipe(bytes(0xff, 0x00, 'xyz', FS, TD1.join('\r'), CR, GS, 0x55))).toMatchObject({
+      ok: true,
+      framing: 'access-is',
+      lines: TD1,
+    });
+    expect(frameSwipe(bytes('~~', CR, TD3[0]!, CR, 'OK', CR, TD3[1]!, CR, 0x80, 0x81))).toMatchObject({
+      ok: true,
+      framing: 'plain',
+      lines: TD3,
+    });
     expect(frameSwipe(bytes('NOISE1', CR, TD3[0]!, CR, TD3[1]!, CR))).toMatchObject({ ok: true, lines: TD3 });
   });
 
@@ -99,7 +138,23 @@ describe('frameSwipe: every vendor framing', () => {
     // every check digit — a document number of one person with another's birth date and name.
     const first = SPECIMENS['pl-id'].lines;
     const second = SPECIMENS['pl-id-2'].lines;
-    const swipe = bytes(0x0e, 0x02, first[0]!, CR, first[1]!.slice(0, 12), '  [ [', second[0]!, CR, LF, second[1]!, CR, LF, second[2]!, CR, LF);
+    const swipe = bytes(
+      0x0e,
+      0x02,
+      first[0]!,
+      CR,
+      first[1]!.slice(0, 12),
+      '  [ [',
+      second[0]!,
+      CR,
+      LF,
+      second[1]!,
+      CR,
+      LF,
+      second[2]!,
+      CR,
+      LF,
+    );
     const framed = frameSwipe(swipe);
     expect(framed.ok).toBe(false);
     expect(framed).toMatchObject({ reason: 'torn' });
@@ -142,22 +197,50 @@ describe('frameSwipe: format detection and torn swipes', () => {
   });
 
   it('names the line that is missing at the end of an otherwise whole frame', () => {
-    expect(frameSwipe(encodeSwipe(TD1.slice(0, 2), 'desko'))).toMatchObject({ ok: false, reason: 'torn', part: 'line-3', format: 'TD1', completeLines: 2, expectedLines: 3 });
-    expect(frameSwipe(encodeSwipe(TD3.slice(0, 1), 'access-is'))).toMatchObject({ ok: false, reason: 'torn', part: 'line-2', format: 'TD3', completeLines: 1 });
+    expect(frameSwipe(encodeSwipe(TD1.slice(0, 2), 'desko'))).toMatchObject({
+      ok: false,
+      reason: 'torn',
+      part: 'line-3',
+      format: 'TD1',
+      completeLines: 2,
+      expectedLines: 3,
+    });
+    expect(frameSwipe(encodeSwipe(TD3.slice(0, 1), 'access-is'))).toMatchObject({
+      ok: false,
+      reason: 'torn',
+      part: 'line-2',
+      format: 'TD3',
+      completeLines: 1,
+    });
   });
 
   it('takes a line with an unreadable character as incomplete', () => {
     const damaged = [TD1[0]!, `${TD1[1]!.slice(0, 10)}?${TD1[1]!.slice(11)}`, TD1[2]!];
-    expect(frameSwipe(encodeSwipe(damaged, 'desko'))).toMatchObject({ ok: false, reason: 'torn', part: 'line-2', completeLines: 2 });
+    expect(frameSwipe(encodeSwipe(damaged, 'desko'))).toMatchObject({
+      ok: false,
+      reason: 'torn',
+      part: 'line-2',
+      completeLines: 2,
+    });
   });
 
   it('a TD3 line cut to 30 characters does not pass for a TD1 line', () => {
-    expect(frameSwipe(bytes(TD3[0]!, CR, TD3[1]!.slice(0, 30), CR))).toMatchObject({ ok: false, reason: 'torn', part: 'line-2', format: 'TD3' });
+    expect(frameSwipe(bytes(TD3[0]!, CR, TD3[1]!.slice(0, 30), CR))).toMatchObject({
+      ok: false,
+      reason: 'torn',
+      part: 'line-2',
+      format: 'TD3',
+    });
   });
 
   it('calls a swipe without anything MRZ-like garbage', () => {
     expect(frameSwipe(new Uint8Array(0))).toMatchObject({ ok: false, reason: 'garbage', part: 'swipe' });
-    expect(frameSwipe(specimenSwipe('garbage', 'desko'))).toEqual({ ok: false, framing: 'desko', reason: 'garbage', part: 'swipe' });
+    expect(frameSwipe(specimenSwipe('garbage', 'desko'))).toEqual({
+      ok: false,
+      framing: 'desko',
+      reason: 'garbage',
+      part: 'swipe',
+    });
     expect(frameSwipe(bytes(STX, ETX))).toMatchObject({ ok: false, reason: 'garbage' });
   });
 });
@@ -220,7 +303,9 @@ describe('frameSwipe and findFrameEnd: properties', () => {
   });
 
   it('read a framed zone whatever noise (without start markers) comes before it', () => {
-    const noise = fc.uint8Array({ maxLength: 40 }).map((noiseBytes) => noiseBytes.filter((byte) => ![SOH, STX, FS].includes(byte)));
+    const noise = fc
+      .uint8Array({ maxLength: 40 })
+      .map((noiseBytes) => noiseBytes.filter((byte) => ![SOH, STX, FS].includes(byte)));
     const framed = fc.constantFrom<Framing>('desko', '3m', 'access-is');
     fc.assert(
       fc.property(noise, framed, fc.constantFrom(TD1, TD2, TD3), (prefix, framing, lines) => {

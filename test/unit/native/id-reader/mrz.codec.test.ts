@@ -2,10 +2,25 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FRAMINGS, encodeSwipe, frameSwipe } from '../../../../native/id-reader/mrz-frame.codec';
-import { decodeMrzLines, decodeSwipe, type CheckedField, type MrzReadResult } from '../../../../native/id-reader/mrz.codec';
+import {
+  decodeMrzLines,
+  decodeSwipe,
+  type CheckedField,
+  type MrzReadResult,
+} from '../../../../native/id-reader/mrz.codec';
 import { SPECIMENS, SPECIMEN_NAMES, specimenSwipe } from '../../../../native/id-reader/specimens';
-import { visitorIdentityFromMrz, type IdentityProblem, type VisitorIdentity } from '../../../../electron/common/domain/identity';
-import { MRZ_ALPHABET, everyCheckDigitVerifies, icaoCheckDigit, withChar, withValidChecks } from '../../../support/mrz-oracle';
+import {
+  visitorIdentityFromMrz,
+  type IdentityProblem,
+  type VisitorIdentity,
+} from '../../../../electron/common/domain/identity';
+import {
+  MRZ_ALPHABET,
+  everyCheckDigitVerifies,
+  icaoCheckDigit,
+  withChar,
+  withValidChecks,
+} from '../../../support/mrz-oracle';
 
 interface FixtureDocument {
   readonly name: string;
@@ -20,7 +35,8 @@ interface FixtureFile {
   readonly documents: readonly FixtureDocument[];
 }
 
-const fixture = (name: string): FixtureFile => JSON.parse(readFileSync(new URL(`../../../fixtures/mrz/${name}`, import.meta.url), 'utf8')) as FixtureFile;
+const fixture = (name: string): FixtureFile =>
+  JSON.parse(readFileSync(new URL(`../../../fixtures/mrz/${name}`, import.meta.url), 'utf8')) as FixtureFile;
 const icao = fixture('icao-9303-specimens.json');
 const synthetic = fixture('synthetic-samples.json');
 
@@ -29,29 +45,42 @@ const TD2 = SPECIMENS.td2.lines;
 const TD3 = SPECIMENS.passport.lines;
 
 describe('the fixtures', () => {
-  it.each([...icao.documents.map((doc) => ['icao', doc] as const), ...synthetic.documents.map((doc) => ['synthetic', doc] as const)])('%s %s parses as recorded', (set, doc) => {
+  it.each([
+    ...icao.documents.map((doc) => ['icao', doc] as const),
+    ...synthetic.documents.map((doc) => ['synthetic', doc] as const),
+  ])('%s %s parses as recorded', (set, doc) => {
     const acceptSpecimens = set === 'icao';
     expect(decodeMrzLines(doc.lines, { acceptSpecimens })).toEqual(doc.expected);
     if (doc.expected.ok) {
       expect(everyCheckDigitVerifies(doc.lines)).toBe(true);
-      const { identity, problems } = visitorIdentityFromMrz(doc.expected.document, { today: (set === 'icao' ? icao : synthetic).today });
+      const { identity, problems } = visitorIdentityFromMrz(doc.expected.document, {
+        today: (set === 'icao' ? icao : synthetic).today,
+      });
       expect(identity).toEqual(doc.expectedIdentity);
       expect(problems).toEqual(doc.expectedProblems);
     }
     // Through every framing the swipe reads the same.
     for (const framing of FRAMINGS) {
-      expect(decodeSwipe(encodeSwipe(doc.lines, framing), { acceptSpecimens }), framing).toEqual({ ...doc.expected, framing });
+      expect(decodeSwipe(encodeSwipe(doc.lines, framing), { acceptSpecimens }), framing).toEqual({
+        ...doc.expected,
+        framing,
+      });
     }
   });
 
   it('the simulator swipes the same documents as the fixtures record', () => {
-    for (const doc of synthetic.documents) expect(SPECIMENS[doc.name as keyof typeof SPECIMENS].lines).toEqual(doc.lines);
+    for (const doc of synthetic.documents)
+      expect(SPECIMENS[doc.name as keyof typeof SPECIMENS].lines).toEqual(doc.lines);
     expect(SPECIMENS['icao-td1'].lines).toEqual(icao.documents.find((doc) => doc.name === 'td1')?.lines);
     expect(SPECIMENS['icao-td3'].lines).toEqual(icao.documents.find((doc) => doc.name === 'td3')?.lines);
   });
 
   it('refuses the ICAO specimens unless told to accept the specimen state', () => {
-    expect(decodeMrzLines(SPECIMENS['icao-td1'].lines)).toEqual({ ok: false, reason: 'unsupported', part: 'issuingState' });
+    expect(decodeMrzLines(SPECIMENS['icao-td1'].lines)).toEqual({
+      ok: false,
+      reason: 'unsupported',
+      part: 'issuingState',
+    });
     expect(decodeMrzLines(SPECIMENS['icao-td1'].lines, { acceptSpecimens: true })).toMatchObject({ ok: true });
   });
 
@@ -100,7 +129,11 @@ describe('check digits', () => {
       }
     }
     for (const notADigit of ['<', 'A']) {
-      expect(decodeMrzLines(withChar(lines, line, column, notADigit))).toMatchObject({ ok: false, reason: 'check-digit', part: field });
+      expect(decodeMrzLines(withChar(lines, line, column, notADigit))).toMatchObject({
+        ok: false,
+        reason: 'check-digit',
+        part: field,
+      });
     }
   });
 
@@ -113,43 +146,84 @@ describe('check digits', () => {
   ] as const)('a misread digit in the %s is caught by its check digit', (_label, lines, line, column, field) => {
     const original = lines[line]![column]!;
     const changed = original === '9' ? '8' : String(Number(original) + 1);
-    expect(decodeMrzLines(withChar(lines, line, column, changed))).toMatchObject({ ok: false, reason: 'check-digit', part: field });
+    expect(decodeMrzLines(withChar(lines, line, column, changed))).toMatchObject({
+      ok: false,
+      reason: 'check-digit',
+      part: field,
+    });
   });
 
   it('reads a document number that overflows into the optional data (ICAO part 5)', () => {
-    const lines = ['I<UTOD23145890<1233<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<2', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
+    const lines = [
+      'I<UTOD23145890<1233<<<<<<<<<<<',
+      '7408122F1204159UTO<<<<<<<<<<<2',
+      'ERIKSSON<<ANNA<MARIA<<<<<<<<<<',
+    ];
     expect(everyCheckDigitVerifies(lines)).toBe(true);
-    expect(decodeMrzLines(lines, { acceptSpecimens: true })).toMatchObject({ ok: true, document: { documentNumber: 'D23145890123' } });
+    expect(decodeMrzLines(lines, { acceptSpecimens: true })).toMatchObject({
+      ok: true,
+      document: { documentNumber: 'D23145890123' },
+    });
   });
 
   it('does not take a filler in the check digit place for a check digit when nothing overflows', () => {
     // A number whose check digit is 0, written with `<` instead of 0 and no continuation.
-    const number = Array.from({ length: 10 }, (_, digit) => `ZRK02045${digit}`).find((candidate) => icaoCheckDigit(candidate) === 0)!;
+    const number = Array.from({ length: 10 }, (_, digit) => `ZRK02045${digit}`).find(
+      (candidate) => icaoCheckDigit(candidate) === 0,
+    )!;
     const valid = withValidChecks([`IDPOL${number}0${'<'.repeat(15)}`, TD1[1]!, TD1[2]!]);
     expect(decodeMrzLines(valid)).toMatchObject({ ok: true });
     // `<` counts 0 in the composite too, so only the document number check can refuse this; the
     // `mrz` package alone takes it as valid (number "ZRK02045x<<<<…").
-    expect(decodeMrzLines(withChar(valid, 0, 14, '<'))).toMatchObject({ ok: false, reason: 'check-digit', part: 'documentNumber' });
+    expect(decodeMrzLines(withChar(valid, 0, 14, '<'))).toMatchObject({
+      ok: false,
+      reason: 'check-digit',
+      part: 'documentNumber',
+    });
   });
 });
 
 describe('documents the station does not take, and impossible fields', () => {
   it('calls visas and the old French ID card unsupported', () => {
-    expect(decodeMrzLines(SPECIMENS.visa.lines, { acceptSpecimens: true })).toEqual({ ok: false, reason: 'unsupported', part: 'documentCode' });
-    expect(decodeMrzLines(['IDFRADOUEL<<<<<<<<<<<<<<<<<<<<932013', '0506932020438CHRISTIANE<<NI2906209F3'])).toEqual({ ok: false, reason: 'unsupported', part: 'format' });
-    expect(decodeMrzLines(withValidChecks(withChar(TD1, 0, 0, 'P')))).toEqual({ ok: false, reason: 'unsupported', part: 'documentCode' });
+    expect(decodeMrzLines(SPECIMENS.visa.lines, { acceptSpecimens: true })).toEqual({
+      ok: false,
+      reason: 'unsupported',
+      part: 'documentCode',
+    });
+    expect(decodeMrzLines(['IDFRADOUEL<<<<<<<<<<<<<<<<<<<<932013', '0506932020438CHRISTIANE<<NI2906209F3'])).toEqual({
+      ok: false,
+      reason: 'unsupported',
+      part: 'format',
+    });
+    expect(decodeMrzLines(withValidChecks(withChar(TD1, 0, 0, 'P')))).toEqual({
+      ok: false,
+      reason: 'unsupported',
+      part: 'documentCode',
+    });
   });
 
   it('calls unknown state codes unsupported', () => {
-    expect(decodeMrzLines(withChar(TD1, 0, 3, '0'))).toEqual({ ok: false, reason: 'unsupported', part: 'issuingState' });
-    expect(decodeMrzLines(withValidChecks(withChar(TD1, 1, 15, 'Q')))).toEqual({ ok: false, reason: 'unsupported', part: 'nationality' });
+    expect(decodeMrzLines(withChar(TD1, 0, 3, '0'))).toEqual({
+      ok: false,
+      reason: 'unsupported',
+      part: 'issuingState',
+    });
+    expect(decodeMrzLines(withValidChecks(withChar(TD1, 1, 15, 'Q')))).toEqual({
+      ok: false,
+      reason: 'unsupported',
+      part: 'nationality',
+    });
   });
 
   it('calls a field no check digit vouches for garbage when its value is impossible', () => {
     expect(decodeMrzLines(withChar(TD1, 1, 7, 'Q'))).toEqual({ ok: false, reason: 'garbage', part: 'sex' });
     expect(decodeMrzLines(withChar(TD1, 2, 4, '0'))).toEqual({ ok: false, reason: 'garbage', part: 'lastName' });
     // Month 13 with check digits that fit it.
-    expect(decodeMrzLines(withValidChecks(withChar(withChar(TD1, 1, 2, '1'), 1, 3, '3')))).toEqual({ ok: false, reason: 'garbage', part: 'birthDate' });
+    expect(decodeMrzLines(withValidChecks(withChar(withChar(TD1, 1, 2, '1'), 1, 3, '3')))).toEqual({
+      ok: false,
+      reason: 'garbage',
+      part: 'birthDate',
+    });
   });
 
   it('reads X (ICAO 8th edition) as an unspecified sex', () => {
@@ -161,31 +235,49 @@ describe('documents the station does not take, and impossible fields', () => {
   it('refuses lines of the wrong shape without throwing', () => {
     expect(decodeMrzLines([])).toEqual({ ok: false, reason: 'garbage', part: 'swipe' });
     expect(decodeMrzLines([TD1[0]!, TD1[1]!])).toEqual({ ok: false, reason: 'garbage', part: 'swipe' });
-    expect(decodeMrzLines([TD1[0]!, TD1[1]!, TD1[2]!.toLowerCase()])).toEqual({ ok: false, reason: 'garbage', part: 'swipe' });
+    expect(decodeMrzLines([TD1[0]!, TD1[1]!, TD1[2]!.toLowerCase()])).toEqual({
+      ok: false,
+      reason: 'garbage',
+      part: 'swipe',
+    });
     expect(decodeMrzLines([TD3[0]!, TD2[1]!])).toEqual({ ok: false, reason: 'garbage', part: 'swipe' });
   });
 
   it('keeps document text out of every failure', () => {
     for (const name of ['torn', 'bad-check', 'garbage', 'visa'] as const) {
       const text = JSON.stringify(decodeSwipe(specimenSwipe(name, 'desko')));
-      for (const secret of ['NOWAKOWSKA', 'ZOFIA', 'ZRK020457', '85021712323', 'ERIKSSON', 'KOWALSKI']) expect(text).not.toContain(secret);
+      for (const secret of ['NOWAKOWSKA', 'ZOFIA', 'ZRK020457', '85021712323', 'ERIKSSON', 'KOWALSKI'])
+        expect(text).not.toContain(secret);
     }
   });
 });
 
 describe('properties', () => {
   const mrzChar = fc.constantFrom(...MRZ_ALPHABET);
-  const valid = fc.constantFrom(TD1, TD2, TD3, SPECIMENS['pl-id-2'].lines, SPECIMENS['pl-residence'].lines, SPECIMENS['icao-td2'].lines, SPECIMENS['icao-td3'].lines);
+  const valid = fc.constantFrom(
+    TD1,
+    TD2,
+    TD3,
+    SPECIMENS['pl-id-2'].lines,
+    SPECIMENS['pl-residence'].lines,
+    SPECIMENS['icao-td2'].lines,
+    SPECIMENS['icao-td3'].lines,
+  );
 
   it('a zone with random characters changed is ok only when every check digit still verifies', () => {
     fc.assert(
-      fc.property(valid, fc.array(fc.tuple(fc.nat(), fc.nat(), mrzChar), { minLength: 1, maxLength: 3 }), (lines, changes) => {
-        let changed = [...lines];
-        for (const [line, column, char] of changes) changed = withChar(changed, line % changed.length, column % changed[0]!.length, char);
-        const result = decodeMrzLines(changed, { acceptSpecimens: true });
-        if (result.ok) expect(everyCheckDigitVerifies(changed)).toBe(true);
-        if (!everyCheckDigitVerifies(changed)) expect(result.ok).toBe(false);
-      }),
+      fc.property(
+        valid,
+        fc.array(fc.tuple(fc.nat(), fc.nat(), mrzChar), { minLength: 1, maxLength: 3 }),
+        (lines, changes) => {
+          let changed = [...lines];
+          for (const [line, column, char] of changes)
+            changed = withChar(changed, line % changed.length, column % changed[0]!.length, char);
+          const result = decodeMrzLines(changed, { acceptSpecimens: true });
+          if (result.ok) expect(everyCheckDigitVerifies(changed)).toBe(true);
+          if (!everyCheckDigitVerifies(changed)) expect(result.ok).toBe(false);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -193,10 +285,18 @@ describe('properties', () => {
   it('random zones of every shape never throw and are ok only when every check digit verifies', () => {
     const shape = fc.constantFrom([3, 30], [2, 36], [2, 44]);
     fc.assert(
-      fc.property(shape.chain(([count, length]) => fc.array(fc.string({ unit: mrzChar, minLength: length, maxLength: length }), { minLength: count, maxLength: count })), (lines) => {
-        const result = decodeMrzLines(lines, { acceptSpecimens: true });
-        if (result.ok) expect(everyCheckDigitVerifies(lines)).toBe(true);
-      }),
+      fc.property(
+        shape.chain(([count, length]) =>
+          fc.array(fc.string({ unit: mrzChar, minLength: length, maxLength: length }), {
+            minLength: count,
+            maxLength: count,
+          }),
+        ),
+        (lines) => {
+          const result = decodeMrzLines(lines, { acceptSpecimens: true });
+          if (result.ok) expect(everyCheckDigitVerifies(lines)).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -215,20 +315,45 @@ describe('properties', () => {
   });
 
   it('every well-formed passport with correct check digits is read back field for field', () => {
-    const letters = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), minLength: min, maxLength: max });
-    const alnum = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'), minLength: 1, maxLength: 9 });
-    const date = fc.date({ min: new Date('1950-01-01T00:00:00Z'), max: new Date('2049-12-31T00:00:00Z'), noInvalidDate: true }).map((value) => value.toISOString().slice(2, 10).replaceAll('-', ''));
+    const letters = (min: number, max: number) =>
+      fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), minLength: min, maxLength: max });
+    const alnum = fc.string({
+      unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'),
+      minLength: 1,
+      maxLength: 9,
+    });
+    const date = fc
+      .date({ min: new Date('1950-01-01T00:00:00Z'), max: new Date('2049-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((value) => value.toISOString().slice(2, 10).replaceAll('-', ''));
     fc.assert(
-      fc.property(letters(1, 15), letters(1, 15), alnum, date, date, fc.constantFrom('M', 'F'), fc.constantFrom('POL', 'UKR', 'DEU', 'D<<'), (surname, given, number, birth, expiry, sex, state) => {
-        const l1 = `P<${state}${surname}<<${given}`.padEnd(44, '<');
-        const l2 = `${number.padEnd(9, '<')}0${state}${birth}0${sex}${expiry}0${'<'.repeat(14)}<0`;
-        const lines = withValidChecks([l1, l2]);
-        const result = decodeMrzLines(lines);
-        expect(result).toMatchObject({
-          ok: true,
-          document: { format: 'TD3', documentNumber: number, birthDate: birth, expiryDate: expiry, lastName: surname, firstName: given, sex: sex === 'M' ? 'male' : 'female', issuingState: state.replaceAll('<', '') },
-        });
-      }),
+      fc.property(
+        letters(1, 15),
+        letters(1, 15),
+        alnum,
+        date,
+        date,
+        fc.constantFrom('M', 'F'),
+        fc.constantFrom('POL', 'UKR', 'DEU', 'D<<'),
+        (surname, given, number, birth, expiry, sex, state) => {
+          const l1 = `P<${state}${surname}<<${given}`.padEnd(44, '<');
+          const l2 = `${number.padEnd(9, '<')}0${state}${birth}0${sex}${expiry}0${'<'.repeat(14)}<0`;
+          const lines = withValidChecks([l1, l2]);
+          const result = decodeMrzLines(lines);
+          expect(result).toMatchObject({
+            ok: true,
+            document: {
+              format: 'TD3',
+              documentNumber: number,
+              birthDate: birth,
+              expiryDate: expiry,
+              lastName: surname,
+              firstName: given,
+              sex: sex === 'M' ? 'male' : 'female',
+              issuingState: state.replaceAll('<', ''),
+            },
+          });
+        },
+      ),
       { numRuns: 500 },
     );
   });

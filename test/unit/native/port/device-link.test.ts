@@ -40,7 +40,12 @@ afterEach(async () => {
   for (const link of links.splice(0)) await link.close();
 });
 
-function setup(options: Partial<DeviceLinkOptions> = {}): { clock: ManualClock; socket: Socket; link: DeviceLink; states: LinkState[] } {
+function setup(options: Partial<DeviceLinkOptions> = {}): {
+  clock: ManualClock;
+  socket: Socket;
+  link: DeviceLink;
+  states: LinkState[];
+} {
   const clock = new ManualClock();
   const socket = new Socket(clock);
   const link = new DeviceLink({ open: socket.open, timers: clock, description: 'test', ...options });
@@ -77,7 +82,12 @@ describe('DeviceLink', () => {
     await clock.advance(13_499);
     // attempts at 0, 0.5, 1.5, 3.5, 8.5, 13.5 s
     expect(socket.attempts).toEqual([0, 500, 1500, 3500, 8500]);
-    expect(link.status()).toMatchObject({ state: 'connecting', failures: 5, lastError: 'ENOENT: no such device', retryAt: 13_500 });
+    expect(link.status()).toMatchObject({
+      state: 'connecting',
+      failures: 5,
+      lastError: 'ENOENT: no such device',
+      retryAt: 13_500,
+    });
     socket.plugged = true;
     await clock.advance(1);
     expect(socket.attempts.at(-1)).toBe(13_500);

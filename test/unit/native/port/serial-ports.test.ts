@@ -12,9 +12,27 @@ import {
 } from '../../../../native/port/serial-ports';
 import { ManualClock } from '../../../support/manual-clock';
 
-const epsonA: SerialPortInfo = { path: '/dev/ttyACM0', manufacturer: 'EPSON', vendorId: '04b8', productId: '0e15', serialNumber: 'X4ZK001' };
-const epsonB: SerialPortInfo = { path: '/dev/ttyACM1', manufacturer: 'EPSON', vendorId: '04b8', productId: '0e15', serialNumber: 'X4ZK002' };
-const ftdi: SerialPortInfo = { path: '/dev/ttyUSB0', manufacturer: 'FTDI', vendorId: '0403', productId: '6001', serialNumber: 'A50285BI' };
+const epsonA: SerialPortInfo = {
+  path: '/dev/ttyACM0',
+  manufacturer: 'EPSON',
+  vendorId: '04b8',
+  productId: '0e15',
+  serialNumber: 'X4ZK001',
+};
+const epsonB: SerialPortInfo = {
+  path: '/dev/ttyACM1',
+  manufacturer: 'EPSON',
+  vendorId: '04b8',
+  productId: '0e15',
+  serialNumber: 'X4ZK002',
+};
+const ftdi: SerialPortInfo = {
+  path: '/dev/ttyUSB0',
+  manufacturer: 'FTDI',
+  vendorId: '0403',
+  productId: '6001',
+  serialNumber: 'A50285BI',
+};
 const onboard: SerialPortInfo = { path: '/dev/ttyS0' };
 const ports = [epsonA, epsonB, ftdi, onboard];
 
@@ -42,7 +60,9 @@ describe('matchPort', () => {
 
   it('finds the device under its new name after it moved to another port', () => {
     const moved = [{ ...epsonB, path: '/dev/ttyACM7' }, ftdi];
-    expect(matchPort({ vendorId: '04b8', productId: '0e15', serialNumber: 'X4ZK002' }, moved)?.path).toBe('/dev/ttyACM7');
+    expect(matchPort({ vendorId: '04b8', productId: '0e15', serialNumber: 'X4ZK002' }, moved)?.path).toBe(
+      '/dev/ttyACM7',
+    );
   });
 
   it('does not match a wrong serial number, a wrong product or a port without ids', () => {
@@ -59,12 +79,22 @@ describe('matchPort', () => {
 
 describe('resolvePortPath', () => {
   it('takes the port the identity names, else the configured path (pseudo-terminals are never listed)', () => {
-    expect(resolvePortPath({ path: '/dev/ttyACM0', match: { vendorId: '04b8', productId: '0e15', serialNumber: 'X4ZK002' } }, ports)).toEqual({
+    expect(
+      resolvePortPath(
+        { path: '/dev/ttyACM0', match: { vendorId: '04b8', productId: '0e15', serialNumber: 'X4ZK002' } },
+        ports,
+      ),
+    ).toEqual({
       path: '/dev/ttyACM1',
       by: 'identity',
     });
-    expect(resolvePortPath({ path: '/tmp/sim/printer' }, ports)).toEqual({ path: '/tmp/sim/printer', by: 'configured-path' });
-    expect(resolvePortPath({ path: '/tmp/sim/printer', match: { vendorId: '1234', productId: '5678' } }, ports)).toEqual({
+    expect(resolvePortPath({ path: '/tmp/sim/printer' }, ports)).toEqual({
+      path: '/tmp/sim/printer',
+      by: 'configured-path',
+    });
+    expect(
+      resolvePortPath({ path: '/tmp/sim/printer', match: { vendorId: '1234', productId: '5678' } }, ports),
+    ).toEqual({
       path: '/tmp/sim/printer',
       by: 'configured-path',
       note: 'No port matches 1234:5678',
@@ -72,21 +102,48 @@ describe('resolvePortPath', () => {
   });
 
   it('keeps the configured path among several alike, and says to add the serial number otherwise', () => {
-    expect(resolvePortPath({ path: '/dev/ttyACM1', match: { vendorId: '04b8', productId: '0e15' } }, ports)).toMatchObject({ path: '/dev/ttyACM1', by: 'configured-path' });
-    expect(resolvePortPath({ path: '/dev/ttyUSB9', match: { vendorId: '04b8', productId: '0e15' } }, ports).note).toMatch(/serial number/);
+    expect(
+      resolvePortPath({ path: '/dev/ttyACM1', match: { vendorId: '04b8', productId: '0e15' } }, ports),
+    ).toMatchObject({ path: '/dev/ttyACM1', by: 'configured-path' });
+    expect(
+      resolvePortPath({ path: '/dev/ttyUSB9', match: { vendorId: '04b8', productId: '0e15' } }, ports).note,
+    ).toMatch(/serial number/);
   });
 });
 
 describe('listSerialPorts', () => {
   it('normalises what serialport reports and sorts by path', async () => {
     const listing = await listSerialPorts(async () => [
-      { path: '/dev/ttyUSB0', manufacturer: 'FTDI', serialNumber: 'A50285BI', pnpId: 'usb-FTDI_FT232R-if00-port0', locationId: undefined, vendorId: '0403', productId: '6001' },
-      { path: '/dev/ttyACM0', manufacturer: undefined, serialNumber: '', pnpId: undefined, locationId: undefined, vendorId: '04B8', productId: '0E15' },
+      {
+        path: '/dev/ttyUSB0',
+        manufacturer: 'FTDI',
+        serialNumber: 'A50285BI',
+        pnpId: 'usb-FTDI_FT232R-if00-port0',
+        locationId: undefined,
+        vendorId: '0403',
+        productId: '6001',
+      },
+      {
+        path: '/dev/ttyACM0',
+        manufacturer: undefined,
+        serialNumber: '',
+        pnpId: undefined,
+        locationId: undefined,
+        vendorId: '04B8',
+        productId: '0E15',
+      },
     ]);
     expect(listing).toEqual({
       ports: [
         { path: '/dev/ttyACM0', vendorId: '04b8', productId: '0e15' },
-        { path: '/dev/ttyUSB0', manufacturer: 'FTDI', serialNumber: 'A50285BI', pnpId: 'usb-FTDI_FT232R-if00-port0', vendorId: '0403', productId: '6001' },
+        {
+          path: '/dev/ttyUSB0',
+          manufacturer: 'FTDI',
+          serialNumber: 'A50285BI',
+          pnpId: 'usb-FTDI_FT232R-if00-port0',
+          vendorId: '0403',
+          productId: '6001',
+        },
       ],
     });
   });
@@ -122,7 +179,10 @@ describe('watchSerialPorts', () => {
 
     current = { ports: [], problem: 'Serial ports cannot be listed: spawn udevadm ENOENT' };
     await clock.advance(3000);
-    expect(changes[2]).toMatchObject({ removed: [onboard, epsonA], problem: 'Serial ports cannot be listed: spawn udevadm ENOENT' });
+    expect(changes[2]).toMatchObject({
+      removed: [onboard, epsonA],
+      problem: 'Serial ports cannot be listed: spawn udevadm ENOENT',
+    });
 
     stop();
     current = { ports: [ftdi] };

@@ -109,7 +109,13 @@ describe('DLE EOT status', () => {
   it('reads the answers of a printer out of paper (1A 32 12 7E) as paper-out, not offline', () => {
     const replies: StatusReplies = [0x1a, 0x32, 0x12, 0x7e];
     const status = decodeStatus(replies)!;
-    expect(status).toMatchObject({ offline: true, stoppedByPaperEnd: true, paperEnd: true, paperNearEnd: true, coverOpen: false });
+    expect(status).toMatchObject({
+      offline: true,
+      stoppedByPaperEnd: true,
+      paperEnd: true,
+      paperNearEnd: true,
+      coverOpen: false,
+    });
     expect(conditionFromReplies(replies)).toBe('paper-out');
   });
 
@@ -138,7 +144,9 @@ describe('DLE EOT status', () => {
     fc.assert(
       fc.property(fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)), (replies) => {
         const condition = conditionFromReplies(replies);
-        expect(['ready', 'paper-near-end', 'paper-out', 'cover-open', 'offline', 'error', 'no-answer']).toContain(condition);
+        expect(['ready', 'paper-near-end', 'paper-out', 'cover-open', 'offline', 'error', 'no-answer']).toContain(
+          condition,
+        );
         expect(condition === 'no-answer').toBe(!replies.every(isStatusByte));
       }),
     );
@@ -252,11 +260,17 @@ describe('GS ( H completion fence', () => {
 
   it('always finds a real answer, whatever noise comes before or after and however it is cut', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 40 }), fenceIdArbitrary, fc.uint8Array({ maxLength: 40 }), fc.array(fc.nat(), { maxLength: 8 }), (before, id, after, cuts) => {
-        const stream = concat(before, encodeFenceAnswer(id), after);
-        const fences = parseAll(chunked(stream, cuts)).filter((reply) => reply.kind === 'fence');
-        expect(fences).toContainEqual({ kind: 'fence', id });
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 40 }),
+        fenceIdArbitrary,
+        fc.uint8Array({ maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        (before, id, after, cuts) => {
+          const stream = concat(before, encodeFenceAnswer(id), after);
+          const fences = parseAll(chunked(stream, cuts)).filter((reply) => reply.kind === 'fence');
+          expect(fences).toContainEqual({ kind: 'fence', id });
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -312,7 +326,27 @@ describe('text for paper', () => {
   });
 
   it('decodes CP852 with the bytes DEVICES.md gives for Polish letters', () => {
-    const bytes = Uint8Array.of(0xa5, 0x86, 0xa9, 0x88, 0xe4, 0xa2, 0x98, 0xab, 0xbe, 0x20, 0xa4, 0x8f, 0xa8, 0x9d, 0xe3, 0xe0, 0x97, 0x8d, 0xbd);
+    const bytes = Uint8Array.of(
+      0xa5,
+      0x86,
+      0xa9,
+      0x88,
+      0xe4,
+      0xa2,
+      0x98,
+      0xab,
+      0xbe,
+      0x20,
+      0xa4,
+      0x8f,
+      0xa8,
+      0x9d,
+      0xe3,
+      0xe0,
+      0x97,
+      0x8d,
+      0xbd,
+    );
     expect(decodeCodepage(bytes, 'cp852')).toBe('ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ');
     expect(decodeCodepage(Uint8Array.of(0x41, 0x0a), 'cp852')).toBe('A\ufffd');
     expect(decodeCodepage(Uint8Array.of(0xaf, 0xb3, 0xb4, 0xba), 'windows1251')).toBe('Їіґє');

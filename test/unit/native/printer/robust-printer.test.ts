@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BytePort } from '../../../../native/port/byte-port';
 import { createMemoryPortPair, type MemoryPortPair } from '../../../../native/port/memory-byte-port';
 import { encodeFenceAnswer } from '../../../../native/printer/escpos.codec';
-import { RobustTicketPrinter, type ResolvedJob, type RobustTicketPrinterOptions, type UnknownJob } from '../../../../native/printer/robust-printer';
+import {
+  RobustTicketPrinter,
+  type ResolvedJob,
+  type RobustTicketPrinterOptions,
+  type UnknownJob,
+} from '../../../../native/printer/robust-printer';
 import { PrinterSimulator, type PrinterSimulatorMode } from '../../../../native/printer/ticket-printer.sim';
 import { PrintFailure, type PrinterCondition, type TicketLayoutInput } from '../../../../native/printer/ticket-printer';
 import { layoutInit, layoutTicket } from '../../../../native/printer/ticket.layout';
@@ -73,7 +78,11 @@ afterEach(async () => {
   vi.useRealTimers();
 });
 
-function setup(options: Partial<RobustTicketPrinterOptions> = {}): { plug: Plug; printer: RobustTicketPrinter; conditions: PrinterCondition[] } {
+function setup(options: Partial<RobustTicketPrinterOptions> = {}): {
+  plug: Plug;
+  printer: RobustTicketPrinter;
+  conditions: PrinterCondition[];
+} {
   const plug = new Plug();
   const printer = new RobustTicketPrinter({
     open: plug.open,
@@ -107,7 +116,8 @@ async function run<T>(promise: Promise<T>, stepMs = 10, limitMs = 60_000): Promi
   return tracked;
 }
 
-const isStatusRequest = (chunk: number[]): boolean => chunk.length === STATUS_REQUEST.length && chunk.every((byte, i) => byte === STATUS_REQUEST[i]);
+const isStatusRequest = (chunk: number[]): boolean =>
+  chunk.length === STATUS_REQUEST.length && chunk.every((byte, i) => byte === STATUS_REQUEST[i]);
 
 describe('RobustTicketPrinter: connecting and re-initialising', () => {
   it('connects, re-initialises with ESC @ and the code page, then says how the printer is', async () => {
@@ -244,7 +254,14 @@ describe('RobustTicketPrinter: jobs in doubt', () => {
     expect(failure.sent).toBe(true);
     expect(failure.jobId).toMatch(/^[0-9A-Z]{4}$/);
     expect(printer.unknownJobs()).toEqual([
-      { jobId: failure.jobId, at: expect.any(Number), bytes: job.length, reason: 'unconfirmed', condition: 'ready', tag: 'T-20' },
+      {
+        jobId: failure.jobId,
+        at: expect.any(Number),
+        bytes: job.length,
+        reason: 'unconfirmed',
+        condition: 'ready',
+        tag: 'T-20',
+      },
     ]);
     expect(unknown).toHaveLength(1);
 
@@ -285,7 +302,9 @@ describe('RobustTicketPrinter: jobs in doubt', () => {
 
     const failure = await run(failureOf(printer.print(ticket('A021'))));
     expect(failure.reason).toBe('unconfirmed');
-    expect(resolved.map((entry) => [entry.job.jobId, entry.outcome, entry.by])).toEqual([[failure.jobId, 'printed', 'printer']]);
+    expect(resolved.map((entry) => [entry.job.jobId, entry.outcome, entry.by])).toEqual([
+      [failure.jobId, 'printed', 'printer'],
+    ]);
     expect(printer.unknownJobs()).toEqual([]);
   });
 
@@ -313,7 +332,9 @@ describe('RobustTicketPrinter: jobs in doubt', () => {
     printer.onJobResolved((entry) => resolved.push(entry));
     const receipt = await run(printer.print(ticket('A030', 'DUPLIKAT'), { tag: 'T-30', duplicateOf: failure.jobId }));
     expect(receipt.duplicateOf).toBe(failure.jobId);
-    expect(resolved.map((entry) => [entry.job.jobId, entry.outcome, entry.by])).toEqual([[failure.jobId, 'reprinted', 'person']]);
+    expect(resolved.map((entry) => [entry.job.jobId, entry.outcome, entry.by])).toEqual([
+      [failure.jobId, 'reprinted', 'person'],
+    ]);
     expect(printer.unknownJobs()).toEqual([]);
     const reprint = plug.current.sim.printed[0]!;
     expect(reprint.largeLines).toEqual(['DUPLIKAT', 'A030']);

@@ -26,7 +26,10 @@ afterEach(async () => {
   cleanup = [];
 });
 
-function setup(options: EscPosTicketPrinterOptions = {}, withSimulator = true): { pair: MemoryPortPair; sim: PrinterSimulator; printer: EscPosTicketPrinter } {
+function setup(
+  options: EscPosTicketPrinterOptions = {},
+  withSimulator = true,
+): { pair: MemoryPortPair; sim: PrinterSimulator; printer: EscPosTicketPrinter } {
   const pair = createMemoryPortPair('test');
   const sim = new PrinterSimulator(pair.device);
   if (!withSimulator) sim.detach();
@@ -59,7 +62,12 @@ describe('EscPosTicketPrinter.print', () => {
     const ticket = sim.printed[0]!;
     expect(ticket.bytes).toEqual(job);
     expect(ticket.lines.map((line) => line.trim())).toEqual(
-      expect.arrayContaining(['Urząd Miasta Łódź - Biuro Obsługi', 'Mieszkańców', 'Dowody osobiste - Ewidencja Ludności', 'Przed Tobą: 3 osoby']),
+      expect.arrayContaining([
+        'Urząd Miasta Łódź - Biuro Obsługi',
+        'Mieszkańców',
+        'Dowody osobiste - Ewidencja Ludności',
+        'Przed Tobą: 3 osoby',
+      ]),
     );
     expect(ticket.largeLines).toEqual(['A012']);
     expect(ticket.qr).toBe(input.qr);
@@ -150,10 +158,12 @@ describe('EscPosTicketPrinter.print', () => {
     const firstFence = pair.appWrites.find((chunk) => chunk[0] !== 0x10)!.slice(-4);
 
     let confirmed = false;
-    const second = printer.print(layoutTicket({ ...input, number: 'A013' }, { model: 'generic', columns: 42 })).then((receipt) => {
-      confirmed = true;
-      return receipt;
-    });
+    const second = printer
+      .print(layoutTicket({ ...input, number: 'A013' }, { model: 'generic', columns: 42 }))
+      .then((receipt) => {
+        confirmed = true;
+        return receipt;
+      });
     await sleep(30);
     // The first ticket's answer turns up while the second waits for its own.
     await pair.device.write(encodeFenceAnswer(String.fromCharCode(...firstFence)));

@@ -4,14 +4,25 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryPortPair } from '../../../../native/port/memory-byte-port';
 import { encodeFence, encodeFenceAnswer, encodeStatusRequest } from '../../../../native/printer/escpos.codec';
-import { PrinterSimulator, escPosCommandLength, type DiscardedJob, type PrinterSimulatorMode } from '../../../../native/printer/ticket-printer.sim';
+import {
+  PrinterSimulator,
+  escPosCommandLength,
+  type DiscardedJob,
+  type PrinterSimulatorMode,
+} from '../../../../native/printer/ticket-printer.sim';
 import { layoutTicket } from '../../../../native/printer/ticket.layout';
 
 const tmp = mkdtempSync(join(tmpdir(), 'okienko-sim-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const ukrainianJob = layoutTicket(
-  { office: 'Urząd Miasta Łódź', service: 'Паспорти — Їжак, ґанок, Єва', number: 'B007', issued: '09:12', lines: ['Перед вами: 3 особи'] },
+  {
+    office: 'Urząd Miasta Łódź',
+    service: 'Паспорти — Їжак, ґанок, Єва',
+    number: 'B007',
+    issued: '09:12',
+    lines: ['Перед вами: 3 особи'],
+  },
   { model: 'generic', columns: 42 },
 );
 
@@ -74,7 +85,9 @@ describe('PrinterSimulator', () => {
 
   it('reads the same byte by the code page in force: 9D is ¥ in CP437 and Ł in CP852', async () => {
     const { sim, send } = bench();
-    await send(bytes(0x1b, 0x40, 0x9d, 0x0a, 0x1b, 0x74, 0x12, 0x9d, 0x0a, 0x1b, 0x74, 0x63, 0x9d, 0x0a, 0x1d, 0x56, 0x00));
+    await send(
+      bytes(0x1b, 0x40, 0x9d, 0x0a, 0x1b, 0x74, 0x12, 0x9d, 0x0a, 0x1b, 0x74, 0x63, 0x9d, 0x0a, 0x1d, 0x56, 0x00),
+    );
     expect(sim.printed[0]!.lines).toEqual(['¥', 'Ł', '\ufffd']);
     expect(sim.printed[0]!.cut).toBe('full');
   });
@@ -82,7 +95,10 @@ describe('PrinterSimulator', () => {
   it('answers a fence only after the ticket before it is printed', async () => {
     const { events, send } = bench();
     await send(ukrainianJob, encodeFence('0001'));
-    expect(events).toEqual(['printed 1', `answer ${[...encodeFenceAnswer('0001')].map((byte) => byte.toString(16)).join(' ')}`]);
+    expect(events).toEqual([
+      'printed 1',
+      `answer ${[...encodeFenceAnswer('0001')].map((byte) => byte.toString(16)).join(' ')}`,
+    ]);
   });
 
   it.each<PrinterSimulatorMode>(['paper-out', 'cover-open', 'offline', 'error'])(
@@ -134,7 +150,19 @@ describe('PrinterSimulator', () => {
     const file = join(tmp, 'roll.txt');
     const { send } = bench('ready', file);
     await send(ukrainianJob);
-    await send(layoutTicket({ office: 'Urząd', service: 'Meldunki', number: 'C001', issued: '09:13', lines: [], qr: 'https://x.example/C001' }, { model: 'generic', columns: 42 }));
+    await send(
+      layoutTicket(
+        {
+          office: 'Urząd',
+          service: 'Meldunki',
+          number: 'C001',
+          issued: '09:13',
+          lines: [],
+          qr: 'https://x.example/C001',
+        },
+        { model: 'generic', columns: 42 },
+      ),
+    );
     const roll = readFileSync(file, 'utf8');
     expect(roll.match(/^----- ticket \d+/gm)).toEqual(['----- ticket 1', '----- ticket 2']);
     expect(roll).toContain('Паспорти - Їжак');
@@ -156,7 +184,8 @@ describe('escPosCommandLength', () => {
       [[...encodeFence('ABCD')], 11],
       [[0x1d, 0x28, 0x6b, 0x04, 0x00, 0x31, 0x41, 0x32, 0x00], 9],
     ];
-    for (const [command, length] of cases) expect(escPosCommandLength(Uint8Array.from([...command, 0x41]), 0), command.join(' ')).toBe(length);
+    for (const [command, length] of cases)
+      expect(escPosCommandLength(Uint8Array.from([...command, 0x41]), 0), command.join(' ')).toBe(length);
   });
 
   it('waits for the rest of a command cut short', () => {
@@ -173,7 +202,10 @@ describe('PrinterSimulator line emulation', () => {
     const sim = new PrinterSimulator(pair.device, { lineBaudRate: 9600 });
     let answeredAt = 0;
     pair.app.onData(() => (answeredAt = performance.now()));
-    const job = layoutTicket({ office: 'Urząd', service: 'Kasa', number: 'K1', issued: '10:00', lines: [] }, { model: 'generic', columns: 42 });
+    const job = layoutTicket(
+      { office: 'Urząd', service: 'Kasa', number: 'K1', issued: '10:00', lines: [] },
+      { model: 'generic', columns: 42 },
+    );
     const start = performance.now();
     await pair.app.write(job);
     await pair.app.write(encodeFence('0001'));
@@ -188,7 +220,10 @@ describe('PrinterSimulator line emulation', () => {
 
 describe('PrinterSimulator paper running out and re-initialisation', () => {
   const job = (number: string): Uint8Array =>
-    layoutTicket({ office: 'Urząd', service: 'Kasa', number, issued: '10:00', lines: [] }, { model: 'generic', columns: 42 });
+    layoutTicket(
+      { office: 'Urząd', service: 'Kasa', number, issued: '10:00', lines: [] },
+      { model: 'generic', columns: 42 },
+    );
 
   it('runs out of paper after n tickets: the last one is confirmed, then it reports paper out and prints nothing', async () => {
     const { sim, answers, send } = bench();

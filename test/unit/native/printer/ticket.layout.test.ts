@@ -1,12 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { GENERIC_PRINTER_MODEL, layoutSelfTestPage, layoutTicket, supportedPrinterModels } from '../../../../native/printer/ticket.layout';
+import {
+  GENERIC_PRINTER_MODEL,
+  layoutSelfTestPage,
+  layoutTicket,
+  supportedPrinterModels,
+} from '../../../../native/printer/ticket.layout';
 import type { TicketLayoutInput } from '../../../../native/printer/ticket-printer';
 
 // CP852 bytes from DEVICES.md, written out here rather than taken from a library, so a wrong
 // table anywhere in the chain shows up.
 const CP852: Readonly<Record<string, number>> = {
-  ą: 0xa5, ć: 0x86, ę: 0xa9, ł: 0x88, ń: 0xe4, ó: 0xa2, ś: 0x98, ź: 0xab, ż: 0xbe,
-  Ą: 0xa4, Ć: 0x8f, Ę: 0xa8, Ł: 0x9d, Ń: 0xe3, Ó: 0xe0, Ś: 0x97, Ź: 0x8d, Ż: 0xbd,
+  ą: 0xa5,
+  ć: 0x86,
+  ę: 0xa9,
+  ł: 0x88,
+  ń: 0xe4,
+  ó: 0xa2,
+  ś: 0x98,
+  ź: 0xab,
+  ż: 0xbe,
+  Ą: 0xa4,
+  Ć: 0x8f,
+  Ę: 0xa8,
+  Ł: 0x9d,
+  Ń: 0xe3,
+  Ó: 0xe0,
+  Ś: 0x97,
+  Ź: 0x8d,
+  Ż: 0xbd,
 };
 
 function cp852(text: string): number[] {
@@ -184,7 +205,9 @@ describe('layout options', () => {
     expect(() => layoutTicket(ticket, { model: 'no-such-printer', columns: 42 })).toThrow(RangeError);
     expect(() => layoutTicket(ticket, { model: 'star-tsp650', columns: 42 })).toThrow(/ESC\/POS/);
     expect(() => layoutTicket(ticket, { model: GENERIC_PRINTER_MODEL, columns: 40 })).toThrow(RangeError);
-    expect(() => layoutTicket(ticket, { model: 'citizen-ct-s310ii', columns: 48, cyrillicCodepage: 'windows1251' })).toThrow(/no code page/);
+    expect(() =>
+      layoutTicket(ticket, { model: 'citizen-ct-s310ii', columns: 48, cyrillicCodepage: 'windows1251' }),
+    ).toThrow(/no code page/);
   });
 
   it('takes a configured Latin code page: WPC1250 is ESC t 45 on Epson, ą is B9 there', () => {

@@ -1,9 +1,17 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryPortPair, type MemoryPortPair } from '../../../../native/port/memory-byte-port';
-import { TopazSignaturePad, type TopazSignaturePadOptions } from '../../../../native/signature-pad/signature-pad.driver';
+import {
+  TopazSignaturePad,
+  type TopazSignaturePadOptions,
+} from '../../../../native/signature-pad/signature-pad.driver';
 import { SignaturePadSimulator } from '../../../../native/signature-pad/signature-pad.sim';
-import { CaptureFailure, type CaptureProblem, type LiveSample, type PadCapture } from '../../../../native/signature-pad/signature-pad';
+import {
+  CaptureFailure,
+  type CaptureProblem,
+  type LiveSample,
+  type PadCapture,
+} from '../../../../native/signature-pad/signature-pad';
 import { toSvg } from '../../../../native/signature-pad/signature.codec';
 import { encodeTopazPacket, type TopazPacket } from '../../../../native/signature-pad/topaz.codec';
 

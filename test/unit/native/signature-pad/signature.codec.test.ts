@@ -13,7 +13,13 @@ import {
   type SignatureSample,
 } from '../../../../native/signature-pad/signature.codec';
 
-const sample = (t: number, x: number, y: number, down = true, pressure = down ? 1 : 0): SignatureSample => ({ t, x, y, pressure, down });
+const sample = (t: number, x: number, y: number, down = true, pressure = down ? 1 : 0): SignatureSample => ({
+  t,
+  x,
+  y,
+  pressure,
+  down,
+});
 
 const signature: Signature = buildSignature({ width: 4096, height: 4096, rate: 120 }, [
   [sample(0, 100, 200), sample(8, 110, 210), sample(17, 130, 215), sample(25, 131, 215, false)],
@@ -25,14 +31,30 @@ const DOCUMENT = 'Potwierdzam odbiór dowodu osobistego nr ABC123456.';
 
 describe('the signature model', () => {
   it('builds signatures in the documented key order, dropping empty strokes', () => {
-    const built = buildSignature({ width: 10, height: 5, rate: 60 }, [[], [{ down: true, pressure: 0.5, y: 2, x: 1, t: 0 }], []]);
-    expect(JSON.stringify(built)).toBe('{"width":10,"height":5,"rate":60,"strokes":[{"samples":[{"t":0,"x":1,"y":2,"pressure":0.5,"down":true}]}]}');
+    const built = buildSignature({ width: 10, height: 5, rate: 60 }, [
+      [],
+      [{ down: true, pressure: 0.5, y: 2, x: 1, t: 0 }],
+      [],
+    ]);
+    expect(JSON.stringify(built)).toBe(
+      '{"width":10,"height":5,"rate":60,"strokes":[{"samples":[{"t":0,"x":1,"y":2,"pressure":0.5,"down":true}]}]}',
+    );
     expect(sampleCount(signature)).toBe(9);
   });
 
   it('serialises canonically: fixed key order, documented fields only', () => {
     const shuffled = {
-      strokes: signature.strokes.map((stroke) => ({ extra: 'x', samples: stroke.samples.map((s) => ({ down: s.down, pressure: s.pressure, y: s.y, x: s.x, t: s.t, note: 'ignored' })) })),
+      strokes: signature.strokes.map((stroke) => ({
+        extra: 'x',
+        samples: stroke.samples.map((s) => ({
+          down: s.down,
+          pressure: s.pressure,
+          y: s.y,
+          x: s.x,
+          t: s.t,
+          note: 'ignored',
+        })),
+      })),
       rate: 120,
       height: 4096,
       width: 4096,
@@ -49,7 +71,9 @@ describe('withoutDynamics', () => {
     expect(ink).toEqual({
       width: 4096,
       height: 4096,
-      strokes: signature.strokes.map((stroke) => ({ samples: stroke.samples.map(({ x, y, down }) => ({ x, y, down })) })),
+      strokes: signature.strokes.map((stroke) => ({
+        samples: stroke.samples.map(({ x, y, down }) => ({ x, y, down })),
+      })),
     });
     const json = JSON.stringify(ink);
     expect(json).not.toMatch(/"t"|"pressure"|"rate"/);
@@ -89,7 +113,7 @@ describe('toSvg', () => {
       expect(each.y).toBeLessThan(y + height);
     }
     // Much smaller than the 4096² pad, and the same paths as the pad-sized picture.
-    expect(width * height).toBeLessThan(4096 * 4096 / 4);
+    expect(width * height).toBeLessThan((4096 * 4096) / 4);
     expect(fitted.replace(/viewBox="[^"]+"/, '')).toBe(toSvg(signature).replace(/viewBox="[^"]+"/, ''));
     // No ink: the pad as it is.
     expect(toSvg({ width: 600, height: 200, strokes: [] }, { fit: 'ink' })).toContain('viewBox="0 0 600 200"');
@@ -100,11 +124,17 @@ describe('toSvg', () => {
     // A touch without movement is a dot.
     expect(strokePathData(signature.strokes[2]!.samples)).toBe('M900 300l0 0');
     // A lift inside a stroke starts a new sub-path.
-    expect(strokePathData([sample(0, 1, 1), sample(1, 2, 2), sample(2, 3, 3, false), sample(3, 4.125, 4.333)])).toBe('M1 1L2 2M4.13 4.33l0 0');
+    expect(strokePathData([sample(0, 1, 1), sample(1, 2, 2), sample(2, 3, 3, false), sample(3, 4.125, 4.333)])).toBe(
+      'M1 1L2 2M4.13 4.33l0 0',
+    );
   });
 
   it('has no path for a stroke without ink and survives nonsense numbers', () => {
-    const svg = toSvg({ width: 0, height: -5, strokes: [{ samples: [{ x: 1, y: 1, down: false }] }, { samples: [{ x: Number.NaN, y: -0, down: true }] }] });
+    const svg = toSvg({
+      width: 0,
+      height: -5,
+      strokes: [{ samples: [{ x: 1, y: 1, down: false }] }, { samples: [{ x: Number.NaN, y: -0, down: true }] }],
+    });
     expect(svg).toContain('viewBox="0 0 1 1"');
     expect(svg.match(/<path /g)).toHaveLength(1);
     expect(svg).toContain('d="M0 0l0 0"');
@@ -115,7 +145,9 @@ describe('signatureDigest', () => {
   it('is SHA-256 in hex over the framed canonical form and the document text', async () => {
     const digest = await signatureDigest(signature, DOCUMENT);
     expect(digest).toMatch(/^[0-9a-f]{64}$/);
-    const expected = createHash('sha256').update(`okienko-signature/v1\n${canonicalSignatureJson(signature)}\n${DOCUMENT}`, 'utf8').digest('hex');
+    const expected = createHash('sha256')
+      .update(`okienko-signature/v1\n${canonicalSignatureJson(signature)}\n${DOCUMENT}`, 'utf8')
+      .digest('hex');
     expect(digest).toBe(expected);
     expect(await signatureDigest(signature, DOCUMENT)).toBe(digest);
   });
@@ -124,9 +156,17 @@ describe('signatureDigest', () => {
     const base = await signatureDigest(signature, DOCUMENT);
     const edit = (change: (s: SignatureSample) => SignatureSample): Signature => ({
       ...signature,
-      strokes: signature.strokes.map((stroke, i) => (i === 1 ? { samples: stroke.samples.map((s, j) => (j === 1 ? change(s) : s)) } : stroke)),
+      strokes: signature.strokes.map((stroke, i) =>
+        i === 1 ? { samples: stroke.samples.map((s, j) => (j === 1 ? change(s) : s)) } : stroke,
+      ),
     });
-    const variants = [edit((s) => ({ ...s, x: s.x + 1 })), edit((s) => ({ ...s, y: s.y - 1 })), edit((s) => ({ ...s, t: s.t + 1 })), edit((s) => ({ ...s, pressure: 0.5 })), edit((s) => ({ ...s, down: false }))];
+    const variants = [
+      edit((s) => ({ ...s, x: s.x + 1 })),
+      edit((s) => ({ ...s, y: s.y - 1 })),
+      edit((s) => ({ ...s, t: s.t + 1 })),
+      edit((s) => ({ ...s, pressure: 0.5 })),
+      edit((s) => ({ ...s, down: false })),
+    ];
     const digests = await Promise.all(variants.map((variant) => signatureDigest(variant, DOCUMENT)));
     for (const digest of digests) expect(digest).not.toBe(base);
     expect(new Set(digests).size).toBe(digests.length);
@@ -136,7 +176,12 @@ describe('signatureDigest', () => {
 
   it('changes when one character of the document changes, Polish letters and white space included', async () => {
     const base = await signatureDigest(signature, 'Oświadczam, że zapoznałem się z treścią.');
-    for (const text of ['Oświadczam, że zapoznałem się z treścią!', 'Oswiadczam, że zapoznałem się z treścią.', 'Oświadczam, że zapoznałem się z treścią. ', '']) {
+    for (const text of [
+      'Oświadczam, że zapoznałem się z treścią!',
+      'Oswiadczam, że zapoznałem się z treścią.',
+      'Oświadczam, że zapoznałem się z treścią. ',
+      '',
+    ]) {
       expect(await signatureDigest(signature, text)).not.toBe(base);
     }
   });

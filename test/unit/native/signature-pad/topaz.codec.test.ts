@@ -45,8 +45,20 @@ describe('Topaz packets', () => {
     const bytes = encodeTopazPacket({ near: true, down: true, type: 0, x: 0x5a3, y: 0x0ff });
     expect([...bytes]).toEqual([0xc1, 0x23, 0x0b, 0x7f, 0x01]);
     // x = (b2 & 0x1F) << 7 | (b1 & 0x7F), y likewise from b3/b4 (DEVICES.md)
-    expect(decodeTopazPacket([0xc1, 0x23, 0x0b, 0x7f, 0x01])).toEqual({ near: true, down: true, type: 0, x: 0x5a3, y: 0x0ff });
-    expect(decodeTopazPacket([0x9c, 0x7f, 0x1f, 0x7f, 0x1f])).toEqual({ near: false, down: false, type: 7, x: 4095, y: 4095 });
+    expect(decodeTopazPacket([0xc1, 0x23, 0x0b, 0x7f, 0x01])).toEqual({
+      near: true,
+      down: true,
+      type: 0,
+      x: 0x5a3,
+      y: 0x0ff,
+    });
+    expect(decodeTopazPacket([0x9c, 0x7f, 0x1f, 0x7f, 0x1f])).toEqual({
+      near: false,
+      down: false,
+      type: 7,
+      x: 4095,
+      y: 4095,
+    });
   });
 
   it('round-trip every report', () => {
@@ -66,7 +78,13 @@ describe('Topaz packets', () => {
   });
 
   it('clamp what they are asked to encode to 12 bits', () => {
-    expect(decodeTopazPacket(encodeTopazPacket({ near: true, down: true, type: 9, x: 5000, y: -3 }))).toEqual({ near: true, down: true, type: 7, x: 4095, y: 0 });
+    expect(decodeTopazPacket(encodeTopazPacket({ near: true, down: true, type: 9, x: 5000, y: -3 }))).toEqual({
+      near: true,
+      down: true,
+      type: 7,
+      x: 4095,
+      y: 0,
+    });
   });
 });
 
@@ -143,10 +161,14 @@ describe('TopazDecoder', () => {
 
   it('finds every report between noise without a sync bit, in order and nothing more', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(dataNoise, packetArbitrary), { maxLength: 20 }), fc.array(fc.nat(), { maxLength: 10 }), (items, cuts) => {
-        const bytes = concat(...items.flatMap(([noise, packet]) => [noise, encodeTopazPacket(packet)]));
-        expect(decodeAll(chunked(bytes, cuts))).toEqual(items.map(([, packet]) => packet));
-      }),
+      fc.property(
+        fc.array(fc.tuple(dataNoise, packetArbitrary), { maxLength: 20 }),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (items, cuts) => {
+          const bytes = concat(...items.flatMap(([noise, packet]) => [noise, encodeTopazPacket(packet)]));
+          expect(decodeAll(chunked(bytes, cuts))).toEqual(items.map(([, packet]) => packet));
+        },
+      ),
     );
   });
 

@@ -31,7 +31,12 @@ describe('ticket numbers', () => {
 
   it('without a hub: 1, 2, 3 per service and day', async () => {
     const numbers = new LocalNumbers(db);
-    expect([await numbers.next('d1', 'a', 1), await numbers.next('d1', 'a', 1), await numbers.next('d1', 'b', 1), await numbers.next('d2', 'a', 1)]).toEqual([1, 2, 1, 1]);
+    expect([
+      await numbers.next('d1', 'a', 1),
+      await numbers.next('d1', 'a', 1),
+      await numbers.next('d1', 'b', 1),
+      await numbers.next('d2', 'a', 1),
+    ]).toEqual([1, 2, 1, 1]);
   });
 
   it('with a hub: leased blocks, refilled ahead of time', async () => {
@@ -50,7 +55,10 @@ describe('ticket numbers', () => {
     hub.state.online = false;
     expect([await numbers.next('d1', 'a', 1), await numbers.next('d1', 'a', 1)]).toEqual([2, 3]);
     const range = fallbackRange(7);
-    expect([await numbers.next('d1', 'a', 1), await numbers.next('d1', 'a', 1)]).toEqual([range.start, range.start + 1]);
+    expect([await numbers.next('d1', 'a', 1), await numbers.next('d1', 'a', 1)]).toEqual([
+      range.start,
+      range.start + 1,
+    ]);
     hub.state.online = true;
     // The hub failed a moment ago: this visitor does not wait, a lease runs in the background…
     expect(await numbers.next('d1', 'a', 1)).toBe(range.start + 2);
@@ -85,7 +93,15 @@ describe('ticket numbers', () => {
     const hub = fakeHub();
     hub.state.online = false;
     const numbers = new HubNumbers(db, hub.leaser, 9, { leaseTimeoutMs: 5 });
-    await db.sequences.insert({ id: 'd1|a', day: 'd1', service: 'a', last: 0, leased: [], fallbackNext: fallbackRange(9).end + 1, updatedAt: 1 });
+    await db.sequences.insert({
+      id: 'd1|a',
+      day: 'd1',
+      service: 'a',
+      last: 0,
+      leased: [],
+      fallbackNext: fallbackRange(9).end + 1,
+      updatedAt: 1,
+    });
     await expect(numbers.next('d1', 'a', 1)).rejects.toBeInstanceOf(NumbersExhausted);
   });
 });

@@ -44,7 +44,10 @@ describe('Queue on the local database', () => {
     const pick = await queue.callNext(1, 'Anna');
     expect(pick?.ticket.id).toBe(first.id);
     expect(pick?.ticket.state).toBe('called');
-    expect(pick?.ticket.events.at(-1)).toMatchObject({ type: 'called', by: { station: 'ws-test', counter: 1, clerk: 'Anna' } });
+    expect(pick?.ticket.events.at(-1)).toMatchObject({
+      type: 'called',
+      by: { station: 'ws-test', counter: 1, clerk: 'Anna' },
+    });
     await expect(queue.callNext(1, 'Anna')).rejects.toBeInstanceOf(QueueError);
   });
 
@@ -92,7 +95,9 @@ describe('calling with a hub', () => {
     let ids = 0;
     const asked: number[] = [];
     // The hub has just given the one visitor it knew to another counter: "nobody" for this one.
-    const remote = { callNext: async ({ counter }: { counter: number }) => (asked.push(counter), { ticket: null, reason: null }) };
+    const remote = {
+      callNext: async ({ counter }: { counter: number }) => (asked.push(counter), { ticket: null, reason: null }),
+    };
     const queue = new Queue(db, { now: () => START, station: 'ws-test', newId: () => `t${++ids}`, remote });
     await queue.setCounterMode(1, 'open', 'Anna');
     const known = await queue.issue({ service: 'vehicles', priority: null });
@@ -127,7 +132,12 @@ describe('checking in a booked visit', () => {
     const code = demoAppointmentCode('2026-11-22', 3); // 10:30, Profil Zaufany
     const { ticket, appointment } = await queue.checkIn(` ${code.slice(0, 3)}-${code.slice(3)} `);
     expect(appointment).toMatchObject({ state: 'checked-in', ticket: ticket.id, service: 'trusted-profile' });
-    expect(ticket).toMatchObject({ service: 'trusted-profile', number: 'F1', appointment: appointment.id, appointmentAt: Date.UTC(2026, 10, 22, 9, 30) });
+    expect(ticket).toMatchObject({
+      service: 'trusted-profile',
+      number: 'F1',
+      appointment: appointment.id,
+      appointmentAt: Date.UTC(2026, 10, 22, 9, 30),
+    });
     await expect(queue.checkIn(code)).rejects.toMatchObject({ refusal: 'already-checked-in' });
     expect(await db.tickets.count().exec()).toBe(1);
   });
@@ -136,7 +146,10 @@ describe('checking in a booked visit', () => {
     await expect(queue.checkIn('000000')).rejects.toMatchObject({ refusal: 'unknown-code' });
     await expect(queue.checkIn('12ab')).rejects.toBeInstanceOf(CheckInError);
     await seedDemoAppointments(db, '2026-11-23', 'Europe/Warsaw', now);
-    await expect(queue.checkIn(demoAppointmentCode('2026-11-23', 0))).rejects.toMatchObject({ refusal: 'other-day', appointment: { day: '2026-11-23' } });
+    await expect(queue.checkIn(demoAppointmentCode('2026-11-23', 0))).rejects.toMatchObject({
+      refusal: 'other-day',
+      appointment: { day: '2026-11-23' },
+    });
     expect(await db.tickets.count().exec()).toBe(0);
   });
 
@@ -177,7 +190,9 @@ describe('a counter acts only on its own visitors', () => {
     await queue.setCounterMode(1, 'open', 'Anna');
     await queue.issue({ service: 'vehicles', priority: null });
     const pick = await queue.callNext(1, 'Anna');
-    await expect(queue.act(pick!.ticket.id, { type: 'done' }, 2, 'Jan')).rejects.toMatchObject({ code: 'not-this-counter' });
+    await expect(queue.act(pick!.ticket.id, { type: 'done' }, 2, 'Jan')).rejects.toMatchObject({
+      code: 'not-this-counter',
+    });
     await expect(queue.act(pick!.ticket.id, { type: 'done' }, 1, 'Anna')).resolves.toMatchObject({ state: 'done' });
     await db.close();
   });

@@ -6,7 +6,13 @@ import { pl } from '../../../../renderer/i18n/messages/pl';
 
 function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
   for (const element of elements) {
-    if (element.type === TYPE.argument || element.type === TYPE.number || element.type === TYPE.date || element.type === TYPE.time) into.add(element.value);
+    if (
+      element.type === TYPE.argument ||
+      element.type === TYPE.number ||
+      element.type === TYPE.date ||
+      element.type === TYPE.time
+    )
+      into.add(element.value);
     if (element.type === TYPE.plural || element.type === TYPE.select) {
       into.add(element.value);
       for (const option of Object.values(element.options)) argumentsOf(option.value, into);
@@ -44,6 +50,11 @@ describe('translations', () => {
 
   it('Ukrainian plurals use one/few/many', () => {
     const format = (count: number) => new IntlMessageFormat(MESSAGES.uk['ticket.print.ahead'], 'uk').format({ count });
-    expect([1, 3, 5, 21].map(format)).toEqual(['Перед Вами: 1 людина', 'Перед Вами: 3 людини', 'Перед Вами: 5 людей', 'Перед Вами: 21 людина']);
+    expect([1, 3, 5, 21].map(format)).toEqual([
+      'Перед Вами: 1 людина',
+      'Перед Вами: 3 людини',
+      'Перед Вами: 5 людей',
+      'Перед Вами: 21 людина',
+    ]);
   });
 });

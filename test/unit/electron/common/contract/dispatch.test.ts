@@ -26,7 +26,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new Error('not in this test');
     },
     'printer.status': async () => ({ status: 'ready', checkedAt: '2026-11-22T10:00:00.000Z' }),
-    'printer.printTicket': async (request) => ({ jobId: request.ticketId, bytes: 100, confirmedAt: '2026-11-22T10:00:00.000Z' }),
+    'printer.printTicket': async (request) => ({
+      jobId: request.ticketId,
+      bytes: 100,
+      confirmedAt: '2026-11-22T10:00:00.000Z',
+    }),
     'printer.unknownJobs': notHere,
     'printer.resolveJob': notHere,
     'devices.list': notHere,
@@ -42,7 +46,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
 describe('contract dispatch on the Node side', () => {
   it('runs the handler with the validated request', async () => {
     const dispatch = createDispatch(handlers(), () => undefined);
-    await expect(dispatch('printer.printTicket', printout)).resolves.toEqual({ ok: true, value: { jobId: 't1', bytes: 100, confirmedAt: '2026-11-22T10:00:00.000Z' } });
+    await expect(dispatch('printer.printTicket', printout)).resolves.toEqual({
+      ok: true,
+      value: { jobId: 't1', bytes: 100, confirmedAt: '2026-11-22T10:00:00.000Z' },
+    });
   });
 
   it('answers an unknown channel with a typed error', async () => {
@@ -59,8 +66,14 @@ describe('contract dispatch on the Node side', () => {
     const result = await dispatch('printer.printTicket', { ...printout, number: '' });
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(!result.ok && result.error.message).toContain('number');
-    expect(await dispatch('printer.printTicket', { ...printout, extra: 1 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await dispatch('station.info', { unexpected: true })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await dispatch('printer.printTicket', { ...printout, extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
+    expect(await dispatch('station.info', { unexpected: true })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
     expect(print).not.toHaveBeenCalled();
   });
 
@@ -77,7 +90,10 @@ describe('contract dispatch on the Node side', () => {
       }),
       unexpected,
     );
-    expect(await dispatch('printer.printTicket', printout)).toEqual({ ok: false, error: { code: 'PRINTER_PAPER_OUT', message: 'The printer is out of paper' } });
+    expect(await dispatch('printer.printTicket', printout)).toEqual({
+      ok: false,
+      error: { code: 'PRINTER_PAPER_OUT', message: 'The printer is out of paper' },
+    });
     const hidden = await dispatch('printer.status', {});
     expect(hidden).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'printer.status failed' } });
     expect(unexpected).toHaveBeenCalledOnce();
@@ -86,11 +102,15 @@ describe('contract dispatch on the Node side', () => {
   it('never throws, whatever arrives (property)', async () => {
     const dispatch = createDispatch(handlers(), () => undefined);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.constantFrom(...CHANNEL_NAMES), fc.string()), fc.anything(), async (channel, payload) => {
-        const result = await dispatch(channel, payload);
-        expect(typeof result.ok).toBe('boolean');
-        if (!result.ok) expect(ERROR_CODES).toContain(result.error.code);
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.constantFrom(...CHANNEL_NAMES), fc.string()),
+        fc.anything(),
+        async (channel, payload) => {
+          const result = await dispatch(channel, payload);
+          expect(typeof result.ok).toBe('boolean');
+          if (!result.ok) expect(ERROR_CODES).toContain(result.error.code);
+        },
+      ),
     );
   });
 });

@@ -79,22 +79,36 @@ describe('PESEL', () => {
 
   it('every PESEL built for a real date is valid and decodes back (property)', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1800-01-01T00:00:00Z'), max: new Date('2299-12-31T00:00:00Z'), noInvalidDate: true }), fc.nat(999), fc.boolean(), (date, serial, male) => {
-        const pesel = makePesel(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), serial, male);
-        expect(isValidPesel(pesel)).toBe(true);
-        expect(decodePesel(pesel)).toEqual({ birthDate: date.toISOString().slice(0, 10), sex: male ? 'male' : 'female' });
-      }),
+      fc.property(
+        fc.date({ min: new Date('1800-01-01T00:00:00Z'), max: new Date('2299-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.nat(999),
+        fc.boolean(),
+        (date, serial, male) => {
+          const pesel = makePesel(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), serial, male);
+          expect(isValidPesel(pesel)).toBe(true);
+          expect(decodePesel(pesel)).toEqual({
+            birthDate: date.toISOString().slice(0, 10),
+            sex: male ? 'male' : 'female',
+          });
+        },
+      ),
     );
   });
 
   it('any change of one digit is caught (property)', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), fc.nat(999), fc.nat(10), fc.integer({ min: 1, max: 9 }), (date, serial, position, delta) => {
-        const pesel = makePesel(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), serial, true);
-        const changed = `${pesel.slice(0, position)}${(Number(pesel[position]) + delta) % 10}${pesel.slice(position + 1)}`;
-        // Weights 1 3 7 9 are coprime with 10, so one changed digit always changes the sum mod 10.
-        expect(isValidPesel(changed)).toBe(false);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.nat(999),
+        fc.nat(10),
+        fc.integer({ min: 1, max: 9 }),
+        (date, serial, position, delta) => {
+          const pesel = makePesel(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), serial, true);
+          const changed = `${pesel.slice(0, position)}${(Number(pesel[position]) + delta) % 10}${pesel.slice(position + 1)}`;
+          // Weights 1 3 7 9 are coprime with 10, so one changed digit always changes the sum mod 10.
+          expect(isValidPesel(changed)).toBe(false);
+        },
+      ),
     );
   });
 });
@@ -110,7 +124,16 @@ describe('Polish ID card number', () => {
   });
 
   it('refuses the wrong shape', () => {
-    for (const number of ['', 'AB300000', 'ABA30000', 'ABA3000000', 'AB1300000', 'aba300000', 'ABA 30000', '123456789']) {
+    for (const number of [
+      '',
+      'AB300000',
+      'ABA30000',
+      'ABA3000000',
+      'AB1300000',
+      'aba300000',
+      'ABA 30000',
+      '123456789',
+    ]) {
       expect(polishIdNumberProblem(number)).toBe('format');
     }
   });
@@ -118,15 +141,19 @@ describe('Polish ID card number', () => {
   it('agrees with the weights of DEVICES.md: check digit (4th) = weighted sum of the other eight mod 10 (property)', () => {
     const letter = fc.integer({ min: 0, max: 25 }).map((code) => String.fromCharCode(0x41 + code));
     fc.assert(
-      fc.property(fc.tuple(letter, letter, letter), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 5, maxLength: 5 }), (letters, digits) => {
-        const value = (char: string): number => (/\d/.test(char) ? Number(char) : char.charCodeAt(0) - 55);
-        const others = [...letters, ...digits.map(String)];
-        const weights = [7, 3, 1, 7, 3, 1, 7, 3];
-        const check = others.reduce((sum, char, index) => sum + value(char) * weights[index]!, 0) % 10;
-        const number = `${letters.join('')}${check}${digits.join('')}`;
-        expect(isValidPolishIdNumber(number)).toBe(true);
-        expect(isValidPolishIdNumber(`${letters.join('')}${(check + 1) % 10}${digits.join('')}`)).toBe(false);
-      }),
+      fc.property(
+        fc.tuple(letter, letter, letter),
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 5, maxLength: 5 }),
+        (letters, digits) => {
+          const value = (char: string): number => (/\d/.test(char) ? Number(char) : char.charCodeAt(0) - 55);
+          const others = [...letters, ...digits.map(String)];
+          const weights = [7, 3, 1, 7, 3, 1, 7, 3];
+          const check = others.reduce((sum, char, index) => sum + value(char) * weights[index]!, 0) % 10;
+          const number = `${letters.join('')}${check}${digits.join('')}`;
+          expect(isValidPolishIdNumber(number)).toBe(true);
+          expect(isValidPolishIdNumber(`${letters.join('')}${(check + 1) % 10}${digits.join('')}`)).toBe(false);
+        },
+      ),
     );
   });
 });
@@ -138,10 +165,16 @@ describe('MRZ against PESEL', () => {
   });
 
   it('names the birth date or the sex that disagree', () => {
-    expect(crossCheckMrzWithPesel({ birthDate: '850218', sex: 'female' }, '85021712323')).toEqual([{ field: 'birthDate', problem: 'pesel-mismatch' }]);
-    expect(crossCheckMrzWithPesel({ birthDate: '850217', sex: 'male' }, '85021712323')).toEqual([{ field: 'sex', problem: 'pesel-mismatch' }]);
+    expect(crossCheckMrzWithPesel({ birthDate: '850218', sex: 'female' }, '85021712323')).toEqual([
+      { field: 'birthDate', problem: 'pesel-mismatch' },
+    ]);
+    expect(crossCheckMrzWithPesel({ birthDate: '850217', sex: 'male' }, '85021712323')).toEqual([
+      { field: 'sex', problem: 'pesel-mismatch' },
+    ]);
     // The century is in the PESEL only; 2003 and 1903 share YYMMDD, a different month does not.
-    expect(crossCheckMrzWithPesel({ birthDate: '032709', sex: 'male' }, '03270904575')).toEqual([{ field: 'birthDate', problem: 'pesel-mismatch' }]);
+    expect(crossCheckMrzWithPesel({ birthDate: '032709', sex: 'male' }, '03270904575')).toEqual([
+      { field: 'birthDate', problem: 'pesel-mismatch' },
+    ]);
   });
 
   it('does not count unknown MRZ digits or an unspecified sex as disagreement', () => {
@@ -149,7 +182,9 @@ describe('MRZ against PESEL', () => {
   });
 
   it('reports an invalid PESEL instead of comparing', () => {
-    expect(crossCheckMrzWithPesel({ birthDate: '850217', sex: 'female' }, '85021712324')).toEqual([{ field: 'pesel', problem: 'check-digit' }]);
+    expect(crossCheckMrzWithPesel({ birthDate: '850217', sex: 'female' }, '85021712324')).toEqual([
+      { field: 'pesel', problem: 'check-digit' },
+    ]);
   });
 });
 
@@ -173,7 +208,16 @@ describe('validateVisitorIdentity', () => {
 
   it('names each wrong field with a code, in form order', () => {
     const problems = validateVisitorIdentity(
-      { ...valid, givenNames: ' ', surname: 'Nowak3', documentNumber: 'ZRK020458', nationality: 'pl', birthDate: '1985-02-30', pesel: '85021712324', expiryDate: '2024-12-31' },
+      {
+        ...valid,
+        givenNames: ' ',
+        surname: 'Nowak3',
+        documentNumber: 'ZRK020458',
+        nationality: 'pl',
+        birthDate: '1985-02-30',
+        pesel: '85021712324',
+        expiryDate: '2024-12-31',
+      },
       { today },
     );
     expect(problems).toEqual([
@@ -188,8 +232,15 @@ describe('validateVisitorIdentity', () => {
   });
 
   it('requires the PESEL on a Polish ID card only', () => {
-    expect(validateVisitorIdentity({ ...valid, pesel: undefined }, { today })).toEqual([{ field: 'pesel', problem: 'required' }]);
-    expect(validateVisitorIdentity({ ...valid, pesel: '', documentKind: 'passport', documentNumber: 'EM4827163' }, { today })).toEqual([]);
+    expect(validateVisitorIdentity({ ...valid, pesel: undefined }, { today })).toEqual([
+      { field: 'pesel', problem: 'required' },
+    ]);
+    expect(
+      validateVisitorIdentity(
+        { ...valid, pesel: '', documentKind: 'passport', documentNumber: 'EM4827163' },
+        { today },
+      ),
+    ).toEqual([]);
   });
 
   it('cross-checks birth date and sex against the PESEL', () => {
@@ -204,15 +255,26 @@ describe('validateVisitorIdentity', () => {
   it('refuses a birth date after today and accepts one of today', () => {
     const newborn = makePesel(2025, 6, 1, 42, false);
     expect(validateVisitorIdentity({ ...valid, birthDate: '2025-06-01', pesel: newborn }, { today })).toEqual([]);
-    expect(validateVisitorIdentity({ ...valid, birthDate: '2025-06-02', pesel: undefined, documentKind: 'passport', documentNumber: 'X1' }, { today })).toEqual([
-      { field: 'birthDate', problem: 'future-date' },
-    ]);
+    expect(
+      validateVisitorIdentity(
+        { ...valid, birthDate: '2025-06-02', pesel: undefined, documentKind: 'passport', documentNumber: 'X1' },
+        { today },
+      ),
+    ).toEqual([{ field: 'birthDate', problem: 'future-date' }]);
   });
 
   it('applies the Polish number rule only to Polish ID cards', () => {
-    const foreign = { ...valid, issuingState: 'ROU', nationality: 'ROU', documentNumber: 'RX1047258', pesel: undefined };
+    const foreign = {
+      ...valid,
+      issuingState: 'ROU',
+      nationality: 'ROU',
+      documentNumber: 'RX1047258',
+      pesel: undefined,
+    };
     expect(validateVisitorIdentity(foreign, { today })).toEqual([]);
-    expect(validateVisitorIdentity({ ...foreign, documentNumber: 'RX 104' }, { today })).toEqual([{ field: 'documentNumber', problem: 'format' }]);
+    expect(validateVisitorIdentity({ ...foreign, documentNumber: 'RX 104' }, { today })).toEqual([
+      { field: 'documentNumber', problem: 'format' },
+    ]);
   });
 
   it('keeps personal data out of its answers: codes and field names only', () => {
@@ -242,12 +304,21 @@ describe('visitorIdentityFromMrz', () => {
   it('takes the PESEL from TD1 line 2 and the century from it', () => {
     const { identity, problems } = visitorIdentityFromMrz(plId, { today });
     expect(problems).toEqual([]);
-    expect(identity).toMatchObject({ birthDate: '2003-07-09', pesel: '03270904575', expiryDate: '2028-03-21', documentKind: 'id-card', surname: 'WOJCIK ZELAZNY' });
+    expect(identity).toMatchObject({
+      birthDate: '2003-07-09',
+      pesel: '03270904575',
+      expiryDate: '2028-03-21',
+      documentKind: 'id-card',
+      surname: 'WOJCIK ZELAZNY',
+    });
   });
 
   it('takes the century from the PESEL even for a centenarian (1800s encoding in the PESEL, not guessable from YY)', () => {
     const pesel = makePesel(1899, 12, 31, 7, false);
-    const { identity, problems } = visitorIdentityFromMrz({ ...plId, birthDate: '991231', sex: 'female', optional2: pesel }, { today });
+    const { identity, problems } = visitorIdentityFromMrz(
+      { ...plId, birthDate: '991231', sex: 'female', optional2: pesel },
+      { today },
+    );
     expect(identity.birthDate).toBe('1899-12-31');
     expect(problems).toEqual([]);
   });
@@ -258,16 +329,31 @@ describe('visitorIdentityFromMrz', () => {
   });
 
   it('without a PESEL, puts the birth year in the past and the expiry year from 2000 up to today + 60', () => {
-    const foreign: MrzIdentitySource = { ...plId, issuingState: 'ROU', nationality: 'ROU', documentNumber: 'RX1047258', birthDate: '250602', expiryDate: '850101', optional2: '' };
+    const foreign: MrzIdentitySource = {
+      ...plId,
+      issuingState: 'ROU',
+      nationality: 'ROU',
+      documentNumber: 'RX1047258',
+      birthDate: '250602',
+      expiryDate: '850101',
+      optional2: '',
+    };
     const { identity } = visitorIdentityFromMrz(foreign, { today });
     expect(identity.birthDate).toBe('1925-06-02');
     expect(identity.expiryDate).toBe('2085-01-01');
-    expect(visitorIdentityFromMrz({ ...foreign, expiryDate: '990101' }, { today }).identity.expiryDate).toBe('1999-01-01');
-    expect(visitorIdentityFromMrz({ ...foreign, birthDate: '250601' }, { today }).identity.birthDate).toBe('2025-06-01');
+    expect(visitorIdentityFromMrz({ ...foreign, expiryDate: '990101' }, { today }).identity.expiryDate).toBe(
+      '1999-01-01',
+    );
+    expect(visitorIdentityFromMrz({ ...foreign, birthDate: '250601' }, { today }).identity.birthDate).toBe(
+      '2025-06-01',
+    );
   });
 
   it('keeps unknown day and month as a shorter ISO date, and no expiry as none', () => {
-    const { identity, problems } = visitorIdentityFromMrz({ ...plId, issuingState: 'SOM', nationality: 'SOM', birthDate: '79<<<<', expiryDate: '<<<<<<', optional2: '' }, { today });
+    const { identity, problems } = visitorIdentityFromMrz(
+      { ...plId, issuingState: 'SOM', nationality: 'SOM', birthDate: '79<<<<', expiryDate: '<<<<<<', optional2: '' },
+      { today },
+    );
     expect(identity.birthDate).toBe('1979');
     expect(identity.expiryDate).toBeUndefined();
     expect(problems).toEqual([]);
@@ -276,7 +362,9 @@ describe('visitorIdentityFromMrz', () => {
   it('tells passports, ID cards and Polish residence cards apart', () => {
     expect(documentKindFromMrz({ documentCode: 'P', issuingState: 'POL', nationality: 'POL' })).toBe('passport');
     expect(documentKindFromMrz({ documentCode: 'ID', issuingState: 'POL', nationality: 'POL' })).toBe('id-card');
-    expect(documentKindFromMrz({ documentCode: 'IR', issuingState: 'POL', nationality: 'UKR' })).toBe('residence-permit');
+    expect(documentKindFromMrz({ documentCode: 'IR', issuingState: 'POL', nationality: 'UKR' })).toBe(
+      'residence-permit',
+    );
     expect(documentKindFromMrz({ documentCode: 'I', issuingState: 'D', nationality: 'D' })).toBe('id-card');
     expect(documentKindFromMrz({ documentCode: 'V', issuingState: 'UTO', nationality: 'XXX' })).toBe('other');
   });

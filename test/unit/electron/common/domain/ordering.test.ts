@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PriorityRule } from '../../../../../electron/common/domain/office';
-import { afterCall, estimatedWaitMinutes, peopleAhead, pickNext, projectedOrder, type CounterQueue } from '../../../../../electron/common/domain/ordering';
+import {
+  afterCall,
+  estimatedWaitMinutes,
+  peopleAhead,
+  pickNext,
+  projectedOrder,
+  type CounterQueue,
+} from '../../../../../electron/common/domain/ordering';
 import { transition, type Ticket } from '../../../../../electron/common/domain/ticket';
 import { waitingTicket } from '../../../../support/tickets';
 
@@ -32,25 +39,50 @@ describe('which ticket a counter calls next', () => {
   });
 
   it('strict: every priority ticket before any normal one', () => {
-    const tickets = [waitingTicket(1), waitingTicket(2), waitingTicket(3, { priority: 'pregnancy' }), waitingTicket(4, { priority: 'disability' })];
+    const tickets = [
+      waitingTicket(1),
+      waitingTicket(2),
+      waitingTicket(3, { priority: 'pregnancy' }),
+      waitingTicket(4, { priority: 'disability' }),
+    ];
     expect(callAll(tickets, strict)).toEqual(['A3*', 'A4*', 'A1', 'A2']);
   });
 
   it('ratio: one priority after every N normal calls, starting with N normal', () => {
     const normal = [1, 2, 3, 4, 5, 6, 7, 8].map((seq) => waitingTicket(seq));
     const priority = [20, 21, 22].map((seq) => waitingTicket(seq, { priority: 'senior' }));
-    expect(callAll([...normal, ...priority], ratio3)).toEqual(['A1', 'A2', 'A3', 'A20*', 'A4', 'A5', 'A6', 'A21*', 'A7', 'A8', 'A22*']);
+    expect(callAll([...normal, ...priority], ratio3)).toEqual([
+      'A1',
+      'A2',
+      'A3',
+      'A20*',
+      'A4',
+      'A5',
+      'A6',
+      'A21*',
+      'A7',
+      'A8',
+      'A22*',
+    ]);
   });
 
   it('ratio: a counter that owes a priority call takes it at once', () => {
     const tickets = [waitingTicket(1), waitingTicket(9, { priority: 'veteran' })];
-    expect(pickNext(tickets, { ...counter, normalSinceLastPriority: 3 }, ratio3, NOW)).toMatchObject({ ticket: { id: 't9' }, reason: 'priority-turn' });
-    expect(pickNext(tickets, { ...counter, normalSinceLastPriority: 2 }, ratio3, NOW)).toMatchObject({ ticket: { id: 't1' }, reason: 'normal' });
+    expect(pickNext(tickets, { ...counter, normalSinceLastPriority: 3 }, ratio3, NOW)).toMatchObject({
+      ticket: { id: 't9' },
+      reason: 'priority-turn',
+    });
+    expect(pickNext(tickets, { ...counter, normalSinceLastPriority: 2 }, ratio3, NOW)).toMatchObject({
+      ticket: { id: 't1' },
+      reason: 'normal',
+    });
   });
 
   it('whichever kind is missing, the other is called without waiting', () => {
     expect(pickNext([waitingTicket(9, { priority: 'senior' })], counter, ratio3, NOW)?.reason).toBe('only-priority');
-    expect(pickNext([waitingTicket(1)], { ...counter, normalSinceLastPriority: 99 }, ratio3, NOW)?.reason).toBe('only-normal');
+    expect(pickNext([waitingTicket(1)], { ...counter, normalSinceLastPriority: 99 }, ratio3, NOW)?.reason).toBe(
+      'only-normal',
+    );
     expect(pickNext([], counter, ratio3, NOW)).toBeNull();
   });
 
@@ -78,7 +110,9 @@ describe('which ticket a counter calls next', () => {
       }),
       { selector: (t) => t.seq, maxLength: 60 },
     )
-    .map((list) => list.map((t) => waitingTicket(t.seq, { at: t.at, service: t.service, priority: t.priority ? 'senior' : null })));
+    .map((list) =>
+      list.map((t) => waitingTicket(t.seq, { at: t.at, service: t.service, priority: t.priority ? 'senior' : null })),
+    );
 
   it('calls every eligible ticket exactly once, each kind in arrival order (property)', () => {
     fc.assert(
@@ -124,22 +158,36 @@ describe('which ticket a counter calls next', () => {
     const slot = 50_000;
     const booked = { ...waitingTicket(30, { at: 40_000 }), appointment: 'ap1', appointmentAt: slot };
     const walkIns = [waitingTicket(1, { at: 1_000 }), waitingTicket(2, { at: 2_000, priority: 'senior' })];
-    expect(pickNext([...walkIns, booked], counter, strict, slot)).toMatchObject({ ticket: { id: 't30' }, reason: 'appointment' });
+    expect(pickNext([...walkIns, booked], counter, strict, slot)).toMatchObject({
+      ticket: { id: 't30' },
+      reason: 'appointment',
+    });
     // Before the slot the booked visitor waits like anyone who came at the same time.
     expect(pickNext([...walkIns, booked], counter, strict, slot - 1)?.ticket.id).toBe('t2');
-    expect(projectedOrder([...walkIns, booked], counter, ratio3, slot - 1).map((t) => t.id)).toEqual(['t1', 't30', 't2']);
+    expect(projectedOrder([...walkIns, booked], counter, ratio3, slot - 1).map((t) => t.id)).toEqual([
+      't1',
+      't30',
+      't2',
+    ]);
     // A transfer to this counter still comes first, and neither moves the priority rule.
     const mine = waitingTicket(40, { targetCounter: 1 });
     const pick = pickNext([...walkIns, booked, mine], counter, strict, slot);
     expect(pick?.reason).toBe('targeted');
     expect(afterCall({ ...counter, normalSinceLastPriority: 2 }, pick!).normalSinceLastPriority).toBe(2);
-    expect(afterCall({ ...counter, normalSinceLastPriority: 2 }, { ticket: booked, reason: 'appointment' }).normalSinceLastPriority).toBe(2);
+    expect(
+      afterCall({ ...counter, normalSinceLastPriority: 2 }, { ticket: booked, reason: 'appointment' })
+        .normalSinceLastPriority,
+    ).toBe(2);
   });
 
   it('the earliest due appointment goes first', () => {
     const early = { ...waitingTicket(5, { at: 9_000 }), appointment: 'a', appointmentAt: 20_000 };
     const late = { ...waitingTicket(6, { at: 1_000 }), appointment: 'b', appointmentAt: 30_000 };
-    expect(projectedOrder([late, early, waitingTicket(1)], counter, ratio3, 40_000).map((t) => t.id)).toEqual(['t5', 't6', 't1']);
+    expect(projectedOrder([late, early, waitingTicket(1)], counter, ratio3, 40_000).map((t) => t.id)).toEqual([
+      't5',
+      't6',
+      't1',
+    ]);
   });
 
   it('counts the people ahead of a new ticket by the same rule', () => {

@@ -70,12 +70,24 @@ describe('ticket life cycle', () => {
 
   it('a checked-in appointment keeps its booked time, unless the visitor is later than the grace period', () => {
     const booking = { id: 'ap1', slotAt: 600_000, graceMinutes: 15 };
-    const early = issueTicket({ id: 'x', day: '2026-11-22', service: 's', letter: 'R', seq: 1, priority: null, appointment: booking }, STATION, 20_000);
+    const early = issueTicket(
+      { id: 'x', day: '2026-11-22', service: 's', letter: 'R', seq: 1, priority: null, appointment: booking },
+      STATION,
+      20_000,
+    );
     expect(early).toMatchObject({ appointment: 'ap1', appointmentAt: 600_000, queuedAt: 20_000 });
     expect(early.events.map((event) => event.type)).toEqual(['issued', 'checked-in']);
-    const inGrace = issueTicket({ id: 'y', day: '2026-11-22', service: 's', letter: 'R', seq: 2, priority: null, appointment: booking }, STATION, 600_000 + 15 * 60_000);
+    const inGrace = issueTicket(
+      { id: 'y', day: '2026-11-22', service: 's', letter: 'R', seq: 2, priority: null, appointment: booking },
+      STATION,
+      600_000 + 15 * 60_000,
+    );
     expect(inGrace.appointmentAt).toBe(600_000);
-    const late = issueTicket({ id: 'z', day: '2026-11-22', service: 's', letter: 'R', seq: 3, priority: null, appointment: booking }, STATION, 600_001 + 15 * 60_000);
+    const late = issueTicket(
+      { id: 'z', day: '2026-11-22', service: 's', letter: 'R', seq: 3, priority: null, appointment: booking },
+      STATION,
+      600_001 + 15 * 60_000,
+    );
     expect(late).toMatchObject({ appointment: 'ap1', appointmentAt: 0 });
   });
 

@@ -5,7 +5,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromSignaturePad, type ScreenStroke } from '../../../../../renderer/app/signature/from-signature-pad';
-import { buildSignature, canonicalSignatureJson, signatureDigest, toSvg, type Signature } from '../../../../../native/signature-pad/signature.codec';
+import {
+  buildSignature,
+  canonicalSignatureJson,
+  signatureDigest,
+  toSvg,
+  type Signature,
+} from '../../../../../native/signature-pad/signature.codec';
 
 const T0 = 1_741_944_000_000; // epoch milliseconds, as signature_pad records them
 
@@ -74,7 +80,9 @@ describe('fromSignaturePad', () => {
       received.strokes.map((stroke) => stroke.samples),
     );
     expect(JSON.stringify(station)).toBe(json);
-    expect(await signatureDigest(received, 'Potwierdzam odbiór.')).toBe(await signatureDigest(station, 'Potwierdzam odbiór.'));
+    expect(await signatureDigest(received, 'Potwierdzam odbiór.')).toBe(
+      await signatureDigest(station, 'Potwierdzam odbiór.'),
+    );
     expect(toSvg(received).match(/<path /g)).toHaveLength(2);
   });
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { lostCall } from '../../../../../renderer/db/sync/replication';
-import { identicalDocument, resolveAlert, resolveAppointment, resolveCounter, resolveTicket, sameDocument, staleHubVersion, type TicketWithDeleted } from '../../../../../renderer/db/sync/conflicts';
+import {
+  identicalDocument,
+  resolveAlert,
+  resolveAppointment,
+  resolveCounter,
+  resolveTicket,
+  sameDocument,
+  staleHubVersion,
+  type TicketWithDeleted,
+} from '../../../../../renderer/db/sync/conflicts';
 import { transition, type Ticket } from '../../../../../electron/common/domain/ticket';
 import { waitingTicket } from '../../../../support/tickets';
 
@@ -55,7 +64,13 @@ describe('ticket conflicts', () => {
     // Counter 1's call is confirmed (stamp 42); counter 2's losing call is then noted in the
     // history at the hub (stamp 43) while counter 1, still holding stamp 42, finishes the visit.
     const confirmed = at(transition(base, { type: 'call', counter: 1 }, counterA, 5_000), 42);
-    const noted = at({ ...confirmed, events: [...confirmed.events, { type: 'overruled', overruled: 'called', at: 5_100, by: counterB }] }, 43);
+    const noted = at(
+      {
+        ...confirmed,
+        events: [...confirmed.events, { type: 'overruled', overruled: 'called', at: 5_100, by: counterB }],
+      },
+      43,
+    );
     const finished = at(transition(confirmed, { type: 'done' }, counterA, 9_000));
     const resolved = resolveTicket(finished, noted);
     expect(resolved).toMatchObject({ state: 'done', counter: 1 });
@@ -63,7 +78,7 @@ describe('ticket conflicts', () => {
     expect(lostCall(finished, resolved)).toBeNull();
   });
 
-  it('a later version of this counter\'s own change wins, an older one yields', () => {
+  it("a later version of this counter's own change wins, an older one yields", () => {
     const called = at(transition(base, { type: 'call', counter: 1 }, counterA, 5_000), 42);
     const serving = at(transition(called, { type: 'start' }, counterA, 6_000), 43);
     const done = at(transition(serving, { type: 'done' }, counterA, 9_000));
@@ -82,20 +97,35 @@ describe('ticket conflicts', () => {
     expect(staleHubVersion(serving, called)).toBe(false);
     expect(staleHubVersion(serving, serving)).toBe(false);
     // The hub noted a rival call: its version knows something this one does not — not stale.
-    const noted = at({ ...serving, events: [...serving.events, { type: 'overruled', overruled: 'called', at: 6_500, by: counterB }] }, 44);
+    const noted = at(
+      { ...serving, events: [...serving.events, { type: 'overruled', overruled: 'called', at: 6_500, by: counterB }] },
+      44,
+    );
     expect(staleHubVersion(noted, done)).toBe(false);
     // Deleted at the hub is never older than a live copy.
     expect(staleHubVersion({ ...serving, _deleted: true, hubStamp: 0 }, done)).toBe(false);
   });
 
   it('equality ignores key order and the hub stamp', () => {
-    expect(sameDocument({ a: 1, b: { c: 2, d: [1, 2] }, hubStamp: 5 }, { b: { d: [1, 2], c: 2 }, a: 1, hubStamp: 9 })).toBe(true);
+    expect(
+      sameDocument({ a: 1, b: { c: 2, d: [1, 2] }, hubStamp: 5 }, { b: { d: [1, 2], c: 2 }, a: 1, hubStamp: 9 }),
+    ).toBe(true);
     expect(sameDocument({ a: 1, b: [1, 2] }, { a: 1, b: [2, 1] })).toBe(false);
   });
 });
 
 describe('other collections', () => {
-  const counter = { id: '1', number: 1, name: { pl: '1', en: '1', uk: '1' }, services: ['x'], mode: 'open' as const, clerk: 'Anna', normalSinceLastPriority: 0, updatedAt: 10, _deleted: false };
+  const counter = {
+    id: '1',
+    number: 1,
+    name: { pl: '1', en: '1', uk: '1' },
+    services: ['x'],
+    mode: 'open' as const,
+    clerk: 'Anna',
+    normalSinceLastPriority: 0,
+    updatedAt: 10,
+    _deleted: false,
+  };
 
   it('counters: the newer word of the counter wins', () => {
     expect(resolveCounter({ ...counter, mode: 'break', updatedAt: 20 }, counter).mode).toBe('break');
@@ -106,19 +136,44 @@ describe('other collections', () => {
     // The hub's call moved the rotation and left updatedAt alone; the counter's break was on its way.
     const atHub = { ...counter, normalSinceLastPriority: counter.normalSinceLastPriority + 1 };
     const atCounter = { ...counter, mode: 'break' as const, updatedAt: counter.updatedAt + 1 };
-    expect(resolveCounter(atCounter, atHub)).toEqual({ ...atCounter, normalSinceLastPriority: atHub.normalSinceLastPriority });
+    expect(resolveCounter(atCounter, atHub)).toEqual({
+      ...atCounter,
+      normalSinceLastPriority: atHub.normalSinceLastPriority,
+    });
   });
 
   it('appointments: cancelled > checked-in > booked', () => {
-    const booked = { id: 'a', code: '123456', day: '2026-11-22', slotAt: 1, service: 's', state: 'booked' as const, ticket: '', updatedAt: 1, _deleted: false };
+    const booked = {
+      id: 'a',
+      code: '123456',
+      day: '2026-11-22',
+      slotAt: 1,
+      service: 's',
+      state: 'booked' as const,
+      ticket: '',
+      updatedAt: 1,
+      _deleted: false,
+    };
     expect(resolveAppointment({ ...booked, state: 'checked-in', ticket: 't1' }, booked).state).toBe('checked-in');
     expect(resolveAppointment(booked, { ...booked, state: 'cancelled' }).state).toBe('cancelled');
     const first = { ...booked, state: 'checked-in' as const, ticket: 'hub-first' };
-    expect(resolveAppointment({ ...booked, state: 'checked-in', ticket: 'offline-second' }, first).ticket).toBe('hub-first');
+    expect(resolveAppointment({ ...booked, state: 'checked-in', ticket: 'offline-second' }, first).ticket).toBe(
+      'hub-first',
+    );
   });
 
   it('alerts: acknowledged anywhere is acknowledged', () => {
-    const alert = { id: 'x', kind: 'printer' as const, code: 'PRINTER_PAPER_OUT', ticketNumber: 'A1', station: 'k', at: 1, acknowledgedAt: 0, updatedAt: 1, _deleted: false };
+    const alert = {
+      id: 'x',
+      kind: 'printer' as const,
+      code: 'PRINTER_PAPER_OUT',
+      ticketNumber: 'A1',
+      station: 'k',
+      at: 1,
+      acknowledgedAt: 0,
+      updatedAt: 1,
+      _deleted: false,
+    };
     expect(resolveAlert({ ...alert, acknowledgedAt: 50, updatedAt: 50 }, alert).acknowledgedAt).toBe(50);
     expect(resolveAlert(alert, { ...alert, acknowledgedAt: 60 }).acknowledgedAt).toBe(60);
   });
@@ -126,7 +181,9 @@ describe('other collections', () => {
 
 describe('document equality', () => {
   it('ignores key order and undefined keys, not values, array order or types', () => {
-    expect(identicalDocument({ a: 1, b: { c: [1, { d: 2 }] } }, { b: { c: [1, { d: 2 }] }, a: 1, e: undefined })).toBe(true);
+    expect(identicalDocument({ a: 1, b: { c: [1, { d: 2 }] } }, { b: { c: [1, { d: 2 }] }, a: 1, e: undefined })).toBe(
+      true,
+    );
     expect(identicalDocument({ a: 1 }, { a: '1' })).toBe(false);
     expect(identicalDocument({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
     expect(identicalDocument({ a: null }, { a: undefined })).toBe(false);

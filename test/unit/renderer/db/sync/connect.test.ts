@@ -19,7 +19,17 @@ function hubWithLossyNetwork() {
       let answer = answered.get(request.requestId);
       if (!answer) {
         const next = waiting.shift();
-        const ticket = next ? { ...transition(next, { type: 'call', counter: request.counter }, { station: request.station, counter: request.counter }, 5_000), hubStamp: 9 } : null;
+        const ticket = next
+          ? {
+              ...transition(
+                next,
+                { type: 'call', counter: request.counter },
+                { station: request.station, counter: request.counter },
+                5_000,
+              ),
+              hubStamp: 9,
+            }
+          : null;
         if (ticket) calledBy.set(ticket.id, request.counter);
         answer = { ticket: ticket as never, reason: ticket ? 'normal' : null };
         answered.set(request.requestId, answer);
@@ -69,7 +79,10 @@ describe('calling the next visitor through the hub', () => {
 
   it('offline: refuses at once, so the workstation decides without waiting for a timeout', async () => {
     const { hub, answered } = hubWithLossyNetwork();
-    await expect(hubCalls(hub, () => false).callNext({ counter: 1, station: 'ws-1' })).rejects.toMatchObject({ kind: 'offline', ambiguous: false });
+    await expect(hubCalls(hub, () => false).callNext({ counter: 1, station: 'ws-1' })).rejects.toMatchObject({
+      kind: 'offline',
+      ambiguous: false,
+    });
     expect(answered.size).toBe(0);
   });
   it("asks the hub only once the counter's own latest change has reached it", async () => {
@@ -79,7 +92,11 @@ describe('calling the next visitor through the hub', () => {
     let release!: () => void;
     const sent = new Promise<void>((resolve) => (release = resolve));
     const waitedFor: number[] = [];
-    const calls = hubCalls(recording, () => true, (counter) => (waitedFor.push(counter), sent));
+    const calls = hubCalls(
+      recording,
+      () => true,
+      (counter) => (waitedFor.push(counter), sent),
+    );
     const call = calls.callNext({ counter: 4, station: 'ws-4' });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(waitedFor).toEqual([4]);

@@ -33,7 +33,11 @@ function open(url: string, streamIdleMs: number) {
   const closed: { at: number; error?: unknown }[] = [];
   const abort = new AbortController();
   const started = Date.now();
-  const connected = client.stream({ signal: abort.signal, onEvent: () => undefined, onClose: (error) => closed.push({ at: Date.now() - started, error }) });
+  const connected = client.stream({
+    signal: abort.signal,
+    onEvent: () => undefined,
+    onClose: (error) => closed.push({ at: Date.now() - started, error }),
+  });
   return { connected, closed, abort };
 }
 

@@ -31,18 +31,34 @@ function scriptedHub() {
     async pull(_collection: SyncCollection, checkpoint: { stamp: number; id: string } | null, limit: number) {
       const after = checkpoint?.stamp ?? 0;
       // As the hub: a checkpoint from beyond its newest stamp is refused (409 checkpoint-ahead).
-      if (after > stamp) throw new HubError('rejected', 409, `Checkpoint stamp ${after} is newer than this hub's newest (${stamp})`, 'checkpoint-ahead');
-      const documents = [...stored.values()].filter((document) => Number(document.hubStamp) > after).sort((a, b) => Number(a.hubStamp) - Number(b.hubStamp)).slice(0, limit);
+      if (after > stamp)
+        throw new HubError(
+          'rejected',
+          409,
+          `Checkpoint stamp ${after} is newer than this hub's newest (${stamp})`,
+          'checkpoint-ahead',
+        );
+      const documents = [...stored.values()]
+        .filter((document) => Number(document.hubStamp) > after)
+        .sort((a, b) => Number(a.hubStamp) - Number(b.hubStamp))
+        .slice(0, limit);
       const last = documents.at(-1);
       return { documents, checkpoint: last ? { stamp: Number(last.hubStamp), id: last.id } : checkpoint };
     },
-    async push(_collection: SyncCollection, rows: readonly { newDocumentState: WireDocument; assumedMasterState?: WireDocument }[]) {
+    async push(
+      _collection: SyncCollection,
+      rows: readonly { newDocumentState: WireDocument; assumedMasterState?: WireDocument }[],
+    ) {
       const conflicts: WireDocument[] = [];
       const written: WireDocument[] = [];
       pushedRows += rows.length;
       for (const row of rows) {
         const master = stored.get(row.newDocumentState.id);
-        if (master && (!row.assumedMasterState || !identicalDocument({ ...master, hubStamp: 0 }, { ...row.assumedMasterState, hubStamp: 0 }))) {
+        if (
+          master &&
+          (!row.assumedMasterState ||
+            !identicalDocument({ ...master, hubStamp: 0 }, { ...row.assumedMasterState, hubStamp: 0 }))
+        ) {
           conflicts.push(master);
           continue;
         }
@@ -87,7 +103,11 @@ function scriptedHub() {
     },
     /** The live stream delivers one stored version now. */
     deliver(document: WireDocument) {
-      listener!({ collection: 'tickets', documents: [document], checkpoint: { stamp: Number(document.hubStamp), id: document.id } });
+      listener!({
+        collection: 'tickets',
+        documents: [document],
+        checkpoint: { stamp: Number(document.hubStamp), id: document.id },
+      });
     },
     connected: () => listener !== null,
   };
@@ -113,7 +133,9 @@ describe('replication with the hub', () => {
   const counter = { station: 'ws-test', counter: 1 };
   async function act(id: string, action: TicketAction, at: number): Promise<void> {
     const doc = await db.tickets.findOne(id).exec();
-    await doc!.incrementalModify((current) => ({ ...transition(current as Ticket, action, counter, at), hubStamp: 0 }) as typeof current);
+    await doc!.incrementalModify(
+      (current) => ({ ...transition(current as Ticket, action, counter, at), hubStamp: 0 }) as typeof current,
+    );
     await sync.awaitInSync();
   }
 
@@ -129,7 +151,10 @@ describe('replication with the hub', () => {
 
     const written: string[] = [];
     const watch = db.tickets.$.subscribe((event) => {
-      if (event.documentId === 't1') written.push(`${(event.documentData as Ticket).state}/${(event.documentData as { hubStamp: number }).hubStamp}`);
+      if (event.documentId === 't1')
+        written.push(
+          `${(event.documentData as Ticket).state}/${(event.documentData as { hubStamp: number }).hubStamp}`,
+        );
     });
     // Now the stream catches up, late: every version in order, the older ones after the newer
     // ones already reached this workstation by the push answers. (RxDB keeps only the newest of
@@ -160,7 +185,9 @@ describe('replication with the hub', () => {
     sync.setOffline(false);
     await expect.poll(async () => (await db.tickets.findOne('t9').exec()) !== null, { timeout: 10_000 }).toBe(true);
     // What the restore took from the hub and only this workstation still has goes back to it.
-    await expect.poll(() => ['t3', 't4', 't5'].map((id) => hub.stored(id)?.state ?? null), { timeout: 10_000 }).toEqual(['waiting', 'waiting', 'waiting']);
+    await expect
+      .poll(() => ['t3', 't4', 't5'].map((id) => hub.stored(id)?.state ?? null), { timeout: 10_000 })
+      .toEqual(['waiting', 'waiting', 'waiting']);
     expect(hub.stored('t9')).toMatchObject({ state: 'waiting' });
   }, 30_000);
 
@@ -195,7 +222,9 @@ describe('replication with the hub', () => {
     }) as unknown as typeof db.upsertLocal;
     sync.setOffline(true);
     sync.setOffline(false);
-    await expect.poll(() => ['t1', 't2'].map((id) => hub.stored(id)?.state ?? null), { timeout: 10_000 }).toEqual(['waiting', 'waiting']);
+    await expect
+      .poll(() => ['t1', 't2'].map((id) => hub.stored(id)?.state ?? null), { timeout: 10_000 })
+      .toEqual(['waiting', 'waiting']);
     expect(failures).toBe(-1); // the failing write was tried, then the retry went through
     await expect.poll(() => sync.status.connection, { timeout: 10_000 }).toBe('online');
     expect(hub.openStreams()).toBe(1);
@@ -218,10 +247,16 @@ describe('replication with the hub', () => {
     hub.replaceWithEmpty();
     sync.setOffline(true);
     sync.setOffline(false);
-    await expect.poll(() => ['t1', 't2', 't3'].map((id) => hub.stored(id)?.state ?? null), { timeout: 10_000 }).toEqual(['waiting', 'called', 'waiting']);
+    await expect
+      .poll(() => ['t1', 't2', 't3'].map((id) => hub.stored(id)?.state ?? null), { timeout: 10_000 })
+      .toEqual(['waiting', 'called', 'waiting']);
     await sync.awaitInSync();
     // Nothing changed here on the way, and nothing went to the hub twice.
-    expect((await db.tickets.find().exec()).map((ticket) => ticket.state).sort()).toEqual(['called', 'waiting', 'waiting']);
+    expect((await db.tickets.find().exec()).map((ticket) => ticket.state).sort()).toEqual([
+      'called',
+      'waiting',
+      'waiting',
+    ]);
     expect(hub.pushedRows()).toBe(pushedBefore + 3);
 
     // The new epoch is remembered: reconnecting again sends nothing more…
