@@ -6,6 +6,7 @@
  * so tests and the browser host wire the same code to simulators.
  */
 import type { DeviceRole, DeviceState, IdRead, Identity, SerialPortInfo, Signature } from '../common/contract/devices';
+import { retryDelay } from '../common/backoff';
 import { ContractFailure } from '../common/contract/result';
 import type { DeviceMatch, IdReaderSettings, SignaturePadSettings } from '../common/contract/settings';
 import { normaliseUsbId, resolvePortPath } from '../../native/port/serial-ports';
@@ -39,8 +40,6 @@ export interface DeviceDrivers {
   openIdReader(settings: IdReaderSettings, path: string): Promise<IdReaderDevice>;
   openSignaturePad(settings: SignaturePadSettings, path: string): Promise<SignaturePadDevice>;
 }
-
-const BACK_OFF_MS = [500, 1000, 2000, 5000];
 
 /**
  * The port to open for a device: the one its USB ids single out, else its configured path (a
@@ -149,7 +148,7 @@ class DeviceSlot<D extends { onClose(listener: () => void): () => void; close():
 
   private schedule(): void {
     if (this.closed || this.timer) return;
-    const delay = BACK_OFF_MS[Math.min(this.attempt++, BACK_OFF_MS.length - 1)] ?? 5000;
+    const delay = retryDelay(this.attempt++);
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.connect();

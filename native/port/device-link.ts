@@ -4,6 +4,7 @@
  * runs the device's re-initialisation before anyone may use it again. Works with any BytePort;
  * needs no Node module, only timers, which tests replace.
  */
+import { retryDelay, RETRY_DELAYS_MS } from '../../electron/common/backoff';
 import type { BytePort } from './byte-port';
 import { Listeners } from './listeners';
 
@@ -26,9 +27,6 @@ export const realTimers: LinkTimers = {
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
   now: () => Date.now(),
 };
-
-/** DEVICES.md: 0.5 → 1 → 2 → 5 s, then every 5 s. */
-export const DEFAULT_BACKOFF_MS: readonly number[] = [500, 1000, 2000, 5000];
 
 export interface DeviceLinkOptions {
   /** Builds and opens a fresh port; rejects when the device is not there. */
@@ -94,7 +92,7 @@ export class DeviceLink {
   constructor(options: DeviceLinkOptions) {
     this.#open = options.open;
     this.#prepare = options.prepare;
-    this.#backoffMs = options.backoffMs && options.backoffMs.length > 0 ? options.backoffMs : DEFAULT_BACKOFF_MS;
+    this.#backoffMs = options.backoffMs && options.backoffMs.length > 0 ? options.backoffMs : RETRY_DELAYS_MS;
     this.#openTimeoutMs = options.openTimeoutMs ?? 10_000;
     this.#stableAfterMs = options.stableAfterMs ?? Math.max(...this.#backoffMs);
     this.#timers = options.timers ?? realTimers;
@@ -252,7 +250,7 @@ export class DeviceLink {
 
   #scheduleRetry(): void {
     if (this.#state === 'closed') return;
-    const delay = this.#backoffMs[Math.min(this.#step, this.#backoffMs.length - 1)] ?? 5000;
+    const delay = retryDelay(this.#step, this.#backoffMs);
     this.#step++;
     this.#retryAt = this.#timers.now() + delay;
     this.#setState(this.#everConnected ? 'reconnecting' : 'connecting');

@@ -3,7 +3,19 @@ import { describe, expect, it } from 'vitest';
 
 // The layering rule lives in eslint.config.js; these cases prove it bites, so a careless edit of
 // the config cannot silently switch it off.
-const eslint = new ESLint({ cwd: process.cwd() });
+// The sample files do not exist, so the type-aware rules (which need a file in a tsconfig) are off.
+const eslint = new ESLint({
+  cwd: process.cwd(),
+  overrideConfig: {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { project: false } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/no-misused-promises': 'off',
+      '@typescript-eslint/await-thenable': 'off',
+    },
+  },
+});
 
 async function layeringErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
@@ -24,7 +36,7 @@ describe('layering lint rule', () => {
     ['renderer/apps/x.tsx', "import { SerialPort } from 'serialport';"],
     ['renderer/app/x.ts', "import { EscPosTicketPrinter } from '../../native/printer/ticket-printer.escpos';"],
     ['native/printer/x.ts', "import { Queue } from '../../renderer/db/queue';"],
-    ['native/printer/x.ts', "import { channels } from '../../electron/common/contract/contract';"],
+    ['native/printer/x.ts', "import { createStation } from '../../electron/station/station';"],
     ['electron/station/x.ts', "import { Queue } from '../../renderer/db/queue';"],
     ['electron/hub/x.ts', "import { pickNext } from '../../renderer/domain/ordering';"],
     ['electron/station/x.ts', "import { useState } from 'react';"],
@@ -43,6 +55,7 @@ describe('layering lint rule', () => {
     ['electron/hub/x.ts', "import { officeDay } from '../common/domain/office-time';"],
     ['electron/station/x.ts', "import { SerialBytePort } from '../../native/port/serial-byte-port';"],
     ['native/port/x.ts', "import { SerialPort } from 'serialport';"],
+    ['native/port/x.ts', "import { retryDelay } from '../../electron/common/backoff';"],
     ['electron/preload.ts', "import { contextBridge } from 'electron';"],
   ])('%s may: %s', async (file, code) => {
     expect(await layeringErrors(file, `${code}\nexport {};\n`)).toEqual([]);

@@ -35,6 +35,7 @@ import {
   type SyncCollection,
   type WireDocument,
 } from '../../../electron/common/contract/hub';
+import { retryDelay } from '../../../electron/common/backoff';
 import type { Ticket } from '../../../electron/common/domain/ticket';
 import type { OkienkoDatabase } from '../database';
 import { sameDocument } from './conflicts';
@@ -93,8 +94,6 @@ export interface SyncOptions {
   readonly pushBatchSize?: number;
   readonly retryMs?: number;
 }
-
-const RECONNECT_STEPS_MS = [500, 1000, 2000, 5000];
 
 export function startSync(options: SyncOptions): SyncHandle {
   const { db, client } = options;
@@ -354,7 +353,7 @@ export function startSync(options: SyncOptions): SyncHandle {
 
   const scheduleReconnect = () => {
     if (stopped || offline || reconnectTimer) return;
-    const delay = RECONNECT_STEPS_MS[Math.min(attempt++, RECONNECT_STEPS_MS.length - 1)] ?? 5000;
+    const delay = retryDelay(attempt++);
     reconnectTimer = setTimeout(() => {
       reconnectTimer = null;
       void connect();
