@@ -1,6 +1,10 @@
 /**
- * The RxDB view of the shared schemas in domain/schemas.ts: the same objects, typed for RxDB,
- * whose type checks every field name against the document type.
+ * The RxDB view of the shared schemas in electron/common/domain/schemas.ts: the same objects,
+ * retyped for RxDB. The casts assert, they do not check: the shared schemas are typed loosely
+ * (electron/common cannot import rxdb), so the compiler never compares their field names with the
+ * document types. A mismatch shows at run time instead: the unit tests open the database with ajv
+ * validation and RxDB's dev-mode (test/support/memory-db.ts), and the hub refuses a pushed document
+ * that breaks its schema (extra top-level fields included).
  */
 import type { RxJsonSchema } from 'rxdb';
 import * as shared from '../../electron/common/domain/schemas';

@@ -1,6 +1,6 @@
 /**
- * First start: if the office is not configured yet, write the demo office. With a hub (issue #3)
- * the configuration arrives by replication instead and this finds it already there.
+ * First start: if the office is not configured yet, write the demo office. With a hub the
+ * configuration arrives by replication instead and this finds it already there.
  */
 import { DEMO_COUNTERS, DEMO_OFFICE, DEMO_SERVICES } from '../../electron/common/domain/demo-office';
 import { officeTime } from '../../electron/common/domain/office-time';

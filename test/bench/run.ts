@@ -1,13 +1,13 @@
 /**
- * `npm run bench`: the figures the issues name, measured on real parts — Debian's Chromium with
+ * `npm run bench`: the figures Okienko holds itself to, measured on real parts — Debian's Chromium with
  * its real IndexedDB, the browser host, the printer simulator in its own process on a socat
  * pseudo-terminal, the hub on PGlite and on PostgreSQL, RxDB's websocket server as the peer.
  *
- * Queue (issue #2):
+ * Queue:
  *   1. kiosk button → first ticket byte on the serial line, p50/p95 (goal p95 ≤ 100 ms)
  *   2. "call next" → committed in the local database with 10,000 tickets of history, p95 (≤ 50 ms)
  *   3. ticket transmission time vs the line's physical limit bytes × 10 / baud (≤ 1.1×)
- * Sync (issue #3, sync-bench.ts): A → B with 50 workstations (p95 ≤ 0.5 s), convergence after a
+ * Sync (sync-bench.ts): A → B with 50 workstations (p95 ≤ 0.5 s), convergence after a
  *   day offline (≤ 10 s), push throughput (≥ 2× the peer), each also as a ratio to the peer; and
  *   the hub's HTTP server with a store that keeps nothing, as the ceiling storage leaves aside.
  *

@@ -1,5 +1,5 @@
 /**
- * Sync figures of issue #3, side by side in one run: the Okienko hub on PGlite, the hub on
+ * The sync figures, side by side in one run: the Okienko hub on PGlite, the hub on
  * PostgreSQL, and the peer — RxDB's own websocket replication server — under the same workload,
  * with the same workstation code (simulated workstations in worker threads, RxDB on
  * fake-indexeddb).

@@ -1,5 +1,5 @@
 /**
- * The test's own ICAO 9303 check-digit arithmetic, written from the specification (DEVICES.md: 0–9
+ * The test's own ICAO 9303 check-digit arithmetic, written from the specification (0–9
  * as themselves, A–Z = 10–35, `<` = 0, weights 7 3 1, sum mod 10), independent of the `mrz`
  * package the code under test uses. Property tests hold every `ok` document to it.
  */

@@ -52,7 +52,7 @@ export const ID_READER_FRAMINGS = ['auto', 'desko', '3m', 'access-is', 'plain'] 
 export const IdReaderSettingsSchema = SerialLineSchema.extend({
   baudRate: z.number().int().positive().default(9600),
   framing: z.enum(ID_READER_FRAMINGS).default('auto'),
-  /** A pause this long ends one swipe (DEVICES.md: 100–150 ms). */
+  /** A pause this long ends one swipe; 100–150 ms suits the readers (native/id-reader/README.md). */
   interByteTimeoutMs: z.number().int().min(20).max(2000).default(120),
 });
 export type IdReaderSettings = z.infer<typeof IdReaderSettingsSchema>;

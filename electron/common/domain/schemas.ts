@@ -5,7 +5,7 @@
  *
  * RxDB collections of a workstation. Every document carries `updatedAt` and is keyed by an id
  * that is unique across workstations, so the same documents replicate to the office hub unchanged
- * (issue #3). The free RxDB tier allows about 12 collections per realm; this uses seven.
+ * (docs/sync.md). The free RxDB tier allows about 12 collections per realm; this uses seven.
  *
  * Indexed fields must be required and bounded (RxDB/Dexie rule), hence the maxLength/maximum
  * values below.
@@ -16,7 +16,9 @@ import type { Ticket } from './ticket';
 
 /**
  * A JSON schema with RxDB's extra keys (primaryKey, indexes, version). `Doc` only ties a schema
- * to its document type for readers; RxDB's own type checks the fields in renderer/db.
+ * to its document type for readers: nothing checks at compile time that the field names match the
+ * type (renderer/db/schemas.ts casts). The checks run at run time: ajv in the unit tests' database
+ * (test/support/memory-db.ts) and in the hub for every pushed document.
  */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
 export interface CollectionSchema<Doc> {
