@@ -3,31 +3,37 @@
  * the list of displays, so the decision is tested without Electron; windows.ts only applies it.
  */
 import type { Settings } from '../common/contract/settings';
+import { formatRoute, type KnownRoute } from '../common/routes';
 
 export type RoleSettings = Pick<Settings, 'role' | 'counter'>;
 
-export const HOME_ROUTE = '#/';
-export const BOARD_ROUTE = '#/board';
+export const HOME_ROUTE = formatRoute({ screen: 'home' });
+export const BOARD_ROUTE = formatRoute({ screen: 'board' });
 
 /**
  * What the screen turned toward the visitor at a counter shows. The waiting-room board for now;
- * when the customer screen lands this becomes `` (counter) => `#/customer/${counter}` ``.
+ * when the customer screen lands it gets a route in electron/common/routes.ts (`#/customer/<counter>`)
+ * and this returns it.
  */
 export const VISITOR_SCREEN_ROUTE: (counter: number) => string = () => BOARD_ROUTE;
 
-/** The route of the workstation's main window; with no settings (station down) the home screen. */
-export function routeForRole(settings: RoleSettings | null): string {
-  if (!settings) return HOME_ROUTE;
+/** The screen of a workstation role. */
+function screenOfRole(settings: RoleSettings): KnownRoute {
   switch (settings.role) {
     case 'kiosk':
-      return '#/kiosk';
+      return { screen: 'kiosk' };
     case 'counter':
-      return `#/counter/${settings.counter}`;
+      return { screen: 'counter', number: settings.counter };
     case 'board':
-      return BOARD_ROUTE;
+      return { screen: 'board' };
     case 'supervisor':
-      return '#/supervisor';
+      return { screen: 'supervisor' };
   }
+}
+
+/** The route of the workstation's main window; with no settings (station down) the home screen. */
+export function routeForRole(settings: RoleSettings | null): string {
+  return settings ? formatRoute(screenOfRole(settings)) : HOME_ROUTE;
 }
 
 export interface Rectangle {

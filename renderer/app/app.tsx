@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { formatRoute } from '../../electron/common/routes';
 import { Board } from '../apps/board/board';
 import { Counter } from '../apps/counter/counter';
 import { Home } from '../apps/home/home';
@@ -52,7 +53,7 @@ function HubHome() {
       <h1>{t('hub.title')}</h1>
       <p>{t('hub.explain')}</p>
       <p>
-        <a href="#/board">{t('app.home.board')}</a>
+        <a href={formatRoute({ screen: 'board' })}>{t('app.home.board')}</a>
       </p>
     </main>
   );

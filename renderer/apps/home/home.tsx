@@ -1,4 +1,5 @@
 /** The launcher a browser shows at `/`: every screen this workstation can be. */
+import { formatRoute } from '../../../electron/common/routes';
 import { useCounters } from '../../app/data';
 import { useWorkstation } from '../../app/workstation';
 import { useT } from '../../i18n/i18n';
@@ -20,21 +21,23 @@ export function Home({ notFound }: { notFound: boolean }) {
         <h2>{t('app.home')}</h2>
         <ul className="home-links">
           <li>
-            <a href="#/kiosk">{t('app.home.kiosk')}</a>
+            <a href={formatRoute({ screen: 'kiosk' })}>{t('app.home.kiosk')}</a>
           </li>
           {counters.map((counter) => (
             <li key={counter.id}>
-              <a href={`#/counter/${counter.number}`}>{t('app.home.counter', { number: counter.number })}</a>
+              <a href={formatRoute({ screen: 'counter', number: counter.number })}>
+                {t('app.home.counter', { number: counter.number })}
+              </a>
             </li>
           ))}
           <li>
-            <a href="#/board">{t('app.home.board')}</a>
+            <a href={formatRoute({ screen: 'board' })}>{t('app.home.board')}</a>
           </li>
           <li>
-            <a href="#/supervisor">{t('app.home.supervisor')}</a>
+            <a href={formatRoute({ screen: 'supervisor' })}>{t('app.home.supervisor')}</a>
           </li>
           <li>
-            <a href="#/settings/devices">{t('app.home.devices')}</a>
+            <a href={formatRoute({ screen: 'devices' })}>{t('app.home.devices')}</a>
           </li>
         </ul>
       </nav>

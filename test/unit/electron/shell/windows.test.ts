@@ -9,7 +9,7 @@ import {
   type DisplayInfo,
 } from '../../../../electron/shell/routes';
 import { windowOptions } from '../../../../electron/shell/windows';
-import { parseRoute } from '../../../../renderer/app/router';
+import { parseRoute } from '../../../../electron/common/routes';
 
 const laptop: DisplayInfo = {
   id: 1,

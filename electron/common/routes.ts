@@ -1,0 +1,48 @@
+/**
+ * The app's screens and their hash routes: `#/` (home), `#/kiosk`, `#/counter/3`, `#/board`,
+ * `#/supervisor`, `#/settings/devices`. One table for both sides: the shell opens a window on the
+ * route of its role, the renderer shows the screen a route names. Hash routing works from app://,
+ * http:// and file:// alike.
+ */
+
+export type Route =
+  | { readonly screen: 'home' }
+  | { readonly screen: 'kiosk' }
+  | { readonly screen: 'counter'; readonly number: number }
+  | { readonly screen: 'board' }
+  | { readonly screen: 'supervisor' }
+  | { readonly screen: 'devices' }
+  | { readonly screen: 'not-found' };
+
+export type Screen = Route['screen'];
+
+/** A route a link or a window can open: every one but the answer to an unknown path. */
+export type KnownRoute = Exclude<Route, { readonly screen: 'not-found' }>;
+
+/** The path of each screen that takes no parameter; a counter's is `counter/<number>`. */
+const PATHS = {
+  home: '',
+  kiosk: 'kiosk',
+  board: 'board',
+  supervisor: 'supervisor',
+  devices: 'settings/devices',
+} as const satisfies Record<Exclude<Screen, 'counter' | 'not-found'>, string>;
+
+type PlainScreen = keyof typeof PATHS;
+
+const COUNTER_PATH = /^counter\/(\d{1,3})$/;
+
+/** The screen a hash names; a leading `#/` and trailing slashes do not matter. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');
+  const screen = (Object.keys(PATHS) as PlainScreen[]).find((candidate) => PATHS[candidate] === path);
+  if (screen) return { screen };
+  const counter = COUNTER_PATH.exec(path);
+  if (counter) return { screen: 'counter', number: Number(counter[1]) };
+  return { screen: 'not-found' };
+}
+
+/** The hash of a route, for a link's `href` or a window's URL. */
+export function formatRoute(route: KnownRoute): string {
+  return route.screen === 'counter' ? `#/counter/${route.number}` : `#/${PATHS[route.screen]}`;
+}
