@@ -5,7 +5,8 @@
  * it), opened, and reopened with back-off after an unplug; its driver comes from `StationDevices`,
  * so tests and the browser host wire the same code to simulators.
  */
-import type { DeviceRole, DeviceState, IdRead, Identity, SerialPortInfo, Signature } from '../common/contract/devices';
+import type { DeviceRole, DeviceState, IdRead, SerialPortInfo, Signature } from '../common/contract/devices';
+import type { IdentityProblem, VisitorIdentity } from '../common/domain/identity';
 import { retryDelay } from '../common/backoff';
 import { ContractFailure } from '../common/contract/result';
 import type { DeviceMatch, IdReaderSettings, SignaturePadSettings } from '../common/contract/settings';
@@ -14,7 +15,7 @@ import { describeError, type Logger } from './log';
 
 /** What a reader driver reports: an ICAO document as read from its MRZ, or why not. */
 export type RawIdRead =
-  | { readonly ok: true; readonly identity: Identity; readonly problems: readonly { field: string; problem: string }[] }
+  | { readonly ok: true; readonly identity: VisitorIdentity; readonly problems: readonly IdentityProblem[] }
   | {
       readonly ok: false;
       readonly reason: 'torn' | 'check-digit' | 'unsupported' | 'garbage';

@@ -14,33 +14,13 @@
  * No result carries text from the document except `document` itself.
  */
 import { parse, type Details, type FieldName, type ParseResult } from 'mrz';
+import type { MrzDocument } from '../../electron/common/domain/identity';
 import { frameSwipe, type Framing, type FramingHint, type LinePart, type MrzFormat } from './mrz-frame.codec';
 
 export type { Framing, FramingHint, LinePart, MrzFormat };
 
-export type MrzSex = 'female' | 'male' | 'unspecified';
-
-/** A document read from its MRZ. Fillers are removed; dates stay as the MRZ has them. */
-export interface MrzDocument {
-  readonly format: MrzFormat;
-  /** `I`, `ID`, `IR`, `P`, `PN`…: the one or two letters of the document code, fillers removed. */
-  readonly documentCode: string;
-  readonly issuingState: string;
-  readonly documentNumber: string;
-  /** `YYMMDD`; `<` marks a digit the document leaves unknown. */
-  readonly birthDate: string;
-  readonly sex: MrzSex;
-  /** `YYMMDD`; all `<` for a document without an expiry date. */
-  readonly expiryDate: string;
-  readonly nationality: string;
-  /** Name components separated by spaces (the MRZ's `<`). */
-  readonly lastName: string;
-  readonly firstName: string;
-  /** TD1: line 1 optional data; TD2: the optional data; TD3: the personal number. */
-  readonly optional1: string;
-  /** TD1: line 2 optional data (the PESEL on a Polish ID card); empty for TD2 and TD3. */
-  readonly optional2: string;
-}
+/** A document read from its MRZ; the domain defines it, since it turns one into a visitor's identity. */
+export type { MrzDocument };
 
 /** Whether each check digit verifies. `personalNumber` exists only in TD3. */
 export interface MrzChecks {

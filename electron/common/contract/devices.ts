@@ -5,6 +5,7 @@
  * out of logs (the station's logger drops such fields).
  */
 import { z } from 'zod';
+import { DocumentKindSchema, IdentityProblemSchema, VisitorIdentitySchema } from '../domain/identity';
 import { IdReaderSettingsSchema, PrinterSettingsSchema, SignaturePadSettingsSchema } from './settings';
 
 export const DEVICE_ROLES = ['printer', 'idReader', 'signaturePad'] as const;
@@ -59,44 +60,13 @@ export const ConfigureDeviceSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('signaturePad'), settings: SignaturePadSettingsSchema.nullable() }).strict(),
 ]);
 
-/** The result of a device test: what a person checks (no personal data). */
 // --- the ID-card reader -------------------------------------------------------------------------
-
-export const IDENTITY_FIELDS = [
-  'givenNames',
-  'surname',
-  'documentNumber',
-  'pesel',
-  'birthDate',
-  'sex',
-  'nationality',
-  'expiryDate',
-] as const;
-export type IdentityField = (typeof IDENTITY_FIELDS)[number];
-
-/** The shape of electron/common/domain/identity.ts `VisitorIdentity`, checked on the way to the screen. */
-export const IdentitySchema = z.object({
-  documentKind: z.enum(['id-card', 'passport', 'residence-permit', 'other']),
-  documentNumber: z.string(),
-  issuingState: z.string(),
-  givenNames: z.string(),
-  surname: z.string(),
-  nationality: z.string(),
-  /** ISO date (YYYY-MM-DD; YYYY-MM or YYYY when the document leaves it partly unknown). */
-  birthDate: z.string(),
-  expiryDate: z.string().optional(),
-  sex: z.enum(['female', 'male', 'unspecified']),
-  pesel: z.string().optional(),
-});
-export type Identity = z.infer<typeof IdentitySchema>;
-
-/** A field the clerk should look at (`{field: 'pesel', problem: 'birth-date-mismatch'}`). */
-export const IdentityProblemSchema = z.object({ field: z.string(), problem: z.string() });
+// The identity and its problems are checked with the domain's own schemas (domain/identity.ts).
 
 export const IdReadSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
-    identity: IdentitySchema,
+    identity: VisitorIdentitySchema,
     problems: z.array(IdentityProblemSchema),
     readAt: z.string(),
   }),
@@ -121,7 +91,7 @@ export const DeviceTestResultSchema = z.discriminatedUnion('role', [
   z.object({
     role: z.literal('idReader'),
     read: z.discriminatedUnion('ok', [
-      z.object({ ok: z.literal(true), documentKind: IdentitySchema.shape.documentKind }),
+      z.object({ ok: z.literal(true), documentKind: DocumentKindSchema }),
       z.object({
         ok: z.literal(false),
         reason: z.enum(['torn', 'check-digit', 'unsupported', 'garbage']),

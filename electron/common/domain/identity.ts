@@ -1,70 +1,80 @@
 /**
  * Who a visitor is, as the station records it from a swiped document or from the clerk's manual
- * entry: one type, one validator, so both paths accept exactly the same data. Runs anywhere.
+ * entry: one type, one validator, so both paths accept exactly the same data. Runs anywhere. The
+ * zod schemas here are the only definition: the types are inferred from them, and the contract
+ * checks what crosses to the screens with the same schemas.
  *
- * Polish rules (DEVICES.md): PESEL — weights 1 3 7 9 1 3 7 9 1 3, check = (10 − sum mod 10) mod 10,
- * the month carries the century (+80 1800s, +0 1900s, +20 2000s, +40 2100s, +60 2200s), the 10th
- * digit is odd for men. ID-card number `AAA999999` — weights 7 3 1 9 7 3 1 7 3 over all nine
- * characters (A = 10 … Z = 35), sum mod 10 = 0; the 4th character is the check digit, and since
- * 9 ≡ −1 (mod 10) this is the same as "check digit = weighted sum of the other eight mod 10".
+ * Polish rules: PESEL — weights 1 3 7 9 1 3 7 9 1 3, check = (10 − sum mod 10) mod 10, the month
+ * carries the century (+80 1800s, +0 1900s, +20 2000s, +40 2100s, +60 2200s), the 10th digit is
+ * odd for men. ID-card number `AAA999999` — weights 7 3 1 9 7 3 1 7 3 over all nine characters
+ * (A = 10 … Z = 35), sum mod 10 = 0; the 4th character is the check digit, and since 9 ≡ −1
+ * (mod 10) this is the same as "check digit = weighted sum of the other eight mod 10".
  *
  * Problems are codes tied to a field, never sentences: the UI words them in the visitor's and the
  * clerk's language, and no personal data ever ends up in a message or a log line.
  */
+import { z } from 'zod';
 
-export type Sex = 'female' | 'male' | 'unspecified';
+export const SexSchema = z.enum(['female', 'male', 'unspecified']);
+export type Sex = z.infer<typeof SexSchema>;
 
 /** What the document is, as far as the station cares: it decides which number rules apply. */
-export type DocumentKind = 'id-card' | 'passport' | 'residence-permit' | 'other';
+export const DOCUMENT_KINDS = ['id-card', 'passport', 'residence-permit', 'other'] as const;
+export const DocumentKindSchema = z.enum(DOCUMENT_KINDS);
+export type DocumentKind = z.infer<typeof DocumentKindSchema>;
 
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['id-card', 'passport', 'residence-permit', 'other'];
-
-export interface VisitorIdentity {
+/** A visitor's identity. The fields stand in the order of the form, which is the order problems are reported in. */
+export const VisitorIdentitySchema = z.object({
   /** All given names, separated by single spaces, as on the document. */
-  readonly givenNames: string;
-  readonly surname: string;
-  readonly documentKind: DocumentKind;
+  givenNames: z.string(),
+  surname: z.string(),
+  documentKind: DocumentKindSchema,
   /** Without spaces, upper case: `ZRK020457`. */
-  readonly documentNumber: string;
+  documentNumber: z.string(),
   /** ICAO code of the issuing state or organisation (`POL`, `D` for Germany, `UTO`…). */
-  readonly issuingState: string;
+  issuingState: z.string(),
   /** ICAO code (`POL`, `UKR`, `XXA` stateless…). */
-  readonly nationality: string;
+  nationality: z.string(),
   /**
    * ISO 8601: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when the document itself leaves the day or the
    * month unknown (ICAO allows it). Empty when not known at all — which the validator refuses.
    */
-  readonly birthDate: string;
-  readonly sex: Sex;
+  birthDate: z.string(),
+  sex: SexSchema,
   /** Polish national identification number, when the visitor has one. */
-  readonly pesel?: string | undefined;
+  pesel: z.string().optional(),
   /** `YYYY-MM-DD`; absent for a document printed without an expiry date. */
-  readonly expiryDate?: string | undefined;
-}
+  expiryDate: z.string().optional(),
+});
+export type VisitorIdentity = Readonly<z.infer<typeof VisitorIdentitySchema>>;
 
-export type IdentityField = keyof VisitorIdentity;
+export const IdentityFieldSchema = VisitorIdentitySchema.keyof();
+export type IdentityField = z.infer<typeof IdentityFieldSchema>;
+/** Every field of an identity, in the order of the form. */
+export const IDENTITY_FIELDS: readonly IdentityField[] = IdentityFieldSchema.options;
 
-export type IdentityProblemCode =
+export const IdentityProblemCodeSchema = z.enum([
   /** Empty, or missing where the document requires it (PESEL on a Polish ID card). */
-  | 'required'
+  'required',
   /** Wrong shape: length, characters, not a date, not an ICAO code. */
-  | 'format'
+  'format',
   /** Shape right, check digit wrong: most likely a typo. */
-  | 'check-digit'
+  'check-digit',
   /** A date that does not exist (31 April) or a PESEL whose date does not. */
-  | 'invalid-date'
+  'invalid-date',
   /** A birth date after today. */
-  | 'future-date'
+  'future-date',
   /** The document expired before today. */
-  | 'expired'
+  'expired',
   /** Birth date or sex that disagree with the PESEL. */
-  | 'pesel-mismatch'
-  | 'too-long';
+  'pesel-mismatch',
+  'too-long',
+]);
+export type IdentityProblemCode = z.infer<typeof IdentityProblemCodeSchema>;
 
-export interface IdentityProblem {
-  readonly field: IdentityField;
-  readonly problem: IdentityProblemCode;
-}
+/** A field the clerk should look at, and why (`{field: 'sex', problem: 'pesel-mismatch'}`). */
+export const IdentityProblemSchema = z.object({ field: IdentityFieldSchema, problem: IdentityProblemCodeSchema });
+export type IdentityProblem = Readonly<z.infer<typeof IdentityProblemSchema>>;
 
 // ---------------------------------------------------------------------------------------------
 // PESEL
@@ -218,7 +228,7 @@ export function validateVisitorIdentity(identity: VisitorIdentity, options: Vali
   add('birthDate', birth);
   if (!birth && identity.birthDate.slice(0, 10) > options.today) add('birthDate', 'future-date');
 
-  if (!(['female', 'male', 'unspecified'] as readonly string[]).includes(identity.sex)) add('sex', 'format');
+  if (!SexSchema.options.includes(identity.sex)) add('sex', 'format');
 
   if (identity.pesel === undefined || identity.pesel === '') {
     if (polishIdCard) add('pesel', 'required');
@@ -238,19 +248,7 @@ export function validateVisitorIdentity(identity: VisitorIdentity, options: Vali
   }
 
   // Keep the order of the form, so the UI can focus the first field named.
-  const order: readonly IdentityField[] = [
-    'givenNames',
-    'surname',
-    'documentKind',
-    'documentNumber',
-    'issuingState',
-    'nationality',
-    'birthDate',
-    'sex',
-    'pesel',
-    'expiryDate',
-  ];
-  return problems.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  return problems.sort((a, b) => IDENTITY_FIELDS.indexOf(a.field) - IDENTITY_FIELDS.indexOf(b.field));
 }
 
 function nameProblem(name: string): IdentityProblemCode | undefined {
@@ -298,32 +296,33 @@ function pad(value: number, width: number): string {
 // From a read MRZ
 
 /**
- * The fields of a read MRZ this module needs. `native/id-reader/mrz.codec.ts` produces exactly this
- * shape (`MrzDocument`); it is restated here because the domain imports nothing from devices.
+ * A document read from its MRZ, fillers removed, dates as the MRZ has them. The MRZ codec
+ * (native/id-reader/mrz.codec.ts) produces it; it is defined here, where the codec can import it,
+ * because the domain imports nothing from devices.
  */
-export interface MrzIdentitySource {
+export interface MrzDocument {
   readonly format: 'TD1' | 'TD2' | 'TD3';
-  /** `I`, `ID`, `IR`, `P`, `PN`… (fillers removed). */
+  /** `I`, `ID`, `IR`, `P`, `PN`…: the one or two letters of the document code, fillers removed. */
   readonly documentCode: string;
   readonly issuingState: string;
   readonly documentNumber: string;
-  /** `YYMMDD`, `<` for unknown digits. */
+  /** `YYMMDD`; `<` marks a digit the document leaves unknown. */
   readonly birthDate: string;
   readonly sex: Sex;
-  /** `YYMMDD`, all `<` when the document has no expiry. */
+  /** `YYMMDD`; all `<` for a document without an expiry date. */
   readonly expiryDate: string;
   readonly nationality: string;
-  /** Fillers turned into spaces, as on the document. */
+  /** Name components separated by spaces (the MRZ's `<`). */
   readonly lastName: string;
   readonly firstName: string;
-  /** TD1 line 1 optional data; TD3 personal number; TD2 optional data. */
+  /** TD1: line 1 optional data; TD2: the optional data; TD3: the personal number. */
   readonly optional1: string;
-  /** TD1 line 2 optional data (the PESEL on a Polish ID card); empty otherwise. */
+  /** TD1: line 2 optional data (the PESEL on a Polish ID card); empty for TD2 and TD3. */
   readonly optional2: string;
 }
 
 /** Where a Polish document keeps the PESEL: line 2, 19–29 on the ID card, the personal number in a passport. */
-export function peselFromMrz(mrz: MrzIdentitySource): string | undefined {
+export function peselFromMrz(mrz: MrzDocument): string | undefined {
   if (mrz.issuingState !== 'POL') return undefined;
   const candidate = mrz.format === 'TD1' ? mrz.optional2 : mrz.format === 'TD3' ? mrz.optional1 : '';
   return /^\d{11}$/.test(candidate) ? candidate : undefined;
@@ -334,7 +333,7 @@ export function peselFromMrz(mrz: MrzIdentitySource): string | undefined {
  * foreigner is a residence card (karta pobytu) — Poland issues ID cards only to its citizens.
  */
 export function documentKindFromMrz(
-  mrz: Pick<MrzIdentitySource, 'documentCode' | 'issuingState' | 'nationality'>,
+  mrz: Pick<MrzDocument, 'documentCode' | 'issuingState' | 'nationality'>,
 ): DocumentKind {
   const first = mrz.documentCode.charAt(0);
   if (first === 'P') return 'passport';
@@ -351,7 +350,7 @@ export function documentKindFromMrz(
  * MRZ is reported on the birth date or sex.
  */
 export function visitorIdentityFromMrz(
-  mrz: MrzIdentitySource,
+  mrz: MrzDocument,
   options: ValidationOptions,
 ): { identity: VisitorIdentity; problems: IdentityProblem[] } {
   const pesel = peselFromMrz(mrz);

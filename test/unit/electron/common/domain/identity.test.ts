@@ -12,7 +12,7 @@ import {
   polishIdNumberProblem,
   validateVisitorIdentity,
   visitorIdentityFromMrz,
-  type MrzIdentitySource,
+  type MrzDocument,
   type VisitorIdentity,
 } from '../../../../../electron/common/domain/identity';
 
@@ -286,7 +286,7 @@ describe('validateVisitorIdentity', () => {
 });
 
 describe('visitorIdentityFromMrz', () => {
-  const plId: MrzIdentitySource = {
+  const plId: MrzDocument = {
     format: 'TD1',
     documentCode: 'ID',
     issuingState: 'POL',
@@ -329,7 +329,7 @@ describe('visitorIdentityFromMrz', () => {
   });
 
   it('without a PESEL, puts the birth year in the past and the expiry year from 2000 up to today + 60', () => {
-    const foreign: MrzIdentitySource = {
+    const foreign: MrzDocument = {
       ...plId,
       issuingState: 'ROU',
       nationality: 'ROU',
