@@ -14,8 +14,8 @@ import { SignatureCanvas } from '../../app/signature/signature-canvas';
 import type { SignatureJson } from '../../app/signature/from-signature-pad';
 import type { ServiceDoc } from '../../db/schemas';
 import type { Ticket } from '../../../electron/common/domain/ticket';
+import { errorMessage } from '../../i18n/error-messages';
 import { useT } from '../../i18n/i18n';
-import { deviceError } from '../settings/devices';
 import { SignatureImage } from './signature-image';
 import type { Visitor } from './visitor-panel';
 
@@ -146,7 +146,7 @@ function AcknowledgementDialog({
     const result = await api.signature.capture({ document });
     if (!result.ok) {
       setStep('choose');
-      setError(t(deviceError(result.error.code)));
+      setError(t(errorMessage(result.error.code, 'device')));
       return;
     }
     // A pen lifted off the pad or a cable pulled mid-stroke: show it and ask again; the clerk may
@@ -165,7 +165,7 @@ function AcknowledgementDialog({
       document,
       signature: { ...drawn, strokes: drawn.strokes.map((stroke) => ({ samples: [...stroke.samples] })) },
     });
-    if (!result.ok) setError(t(deviceError(result.error.code)));
+    if (!result.ok) setError(t(errorMessage(result.error.code, 'device')));
     else onDone({ kind: 'signed', document, signature: result.value });
   };
 

@@ -17,6 +17,7 @@ import type { OfficeDoc, ServiceDoc } from '../../db/schemas';
 import { LANGUAGES, type Language, type PriorityReason } from '../../../electron/common/domain/office';
 import { estimatedWaitMinutes, peopleAhead } from '../../../electron/common/domain/ordering';
 import type { Ticket } from '../../../electron/common/domain/ticket';
+import { errorMessage } from '../../i18n/error-messages';
 import { LanguageProvider, translator, useT, type MessageId } from '../../i18n/i18n';
 
 type PrintOutcome =
@@ -310,7 +311,10 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
                   ? t('kiosk.print.done')
                   : step.print.state === 'no-printer'
                     ? t('kiosk.print.noPrinter', { number: step.ticket.number })
-                    : t('kiosk.print.failed', { number: step.ticket.number, reason: t(printReason(step.print.code)) })}
+                    : t('kiosk.print.failed', {
+                        number: step.ticket.number,
+                        reason: t(errorMessage(step.print.code, 'print')),
+                      })}
             </p>
             <p className="kiosk-ticket-line">{t('kiosk.ticket.watchBoard')}</p>
             <button type="button" className="kiosk-choice kiosk-choice-main" onClick={reset}>
@@ -416,17 +420,4 @@ function AppointmentStep({
       </button>
     </>
   );
-}
-
-const PRINT_REASONS = new Set<string>([
-  'PRINTER_PAPER_OUT',
-  'PRINTER_COVER_OPEN',
-  'PRINTER_OFFLINE',
-  'PRINTER_ERROR',
-  'PRINT_UNCONFIRMED',
-  'PRINTER_NOT_CONFIGURED',
-]);
-
-export function printReason(code: string): MessageId {
-  return PRINT_REASONS.has(code) ? (`print.reason.${code}` as MessageId) : 'print.reason.other';
 }

@@ -20,6 +20,7 @@ import type {
 } from '../../../electron/common/contract/settings';
 import { ID_READER_FRAMINGS, PRINTER_MODELS, PRINTER_TRANSPORTS } from '../../../electron/common/contract/settings';
 import { useWorkstation } from '../../app/workstation';
+import { errorMessage } from '../../i18n/error-messages';
 import { useT, type MessageId } from '../../i18n/i18n';
 import { SignatureImage } from '../counter/signature-image';
 import { partMessage } from '../counter/visitor-panel';
@@ -229,7 +230,7 @@ function DeviceCard({
     if (result.ok) {
       setMessage(testMessage(result.value, t));
       if (result.value.role === 'signaturePad') setTestSvg(result.value.svg);
-    } else setMessage({ kind: 'error', text: t(deviceError(result.error.code)) });
+    } else setMessage({ kind: 'error', text: t(errorMessage(result.error.code, 'device')) });
   };
 
   const connection = state?.connection ?? 'not-configured';
@@ -402,7 +403,7 @@ function UnknownJobs() {
     setPending(job.jobId);
     const result = await api.printer.resolveJob({ jobId: job.jobId, outcome }).finally(() => setPending(null));
     const number = job.number ?? '?';
-    if (!result.ok) setMessage({ kind: 'error', text: t(deviceError(result.error.code)) });
+    if (!result.ok) setMessage({ kind: 'error', text: t(errorMessage(result.error.code, 'device')) });
     else if (outcome === 'reprint') setMessage({ kind: 'info', text: t('devices.jobs.reprinted', { number }) });
     else setMessage({ kind: 'info', text: t('devices.jobs.settled', { number }) });
   };
@@ -446,25 +447,4 @@ function UnknownJobs() {
       </p>
     </div>
   );
-}
-
-export function deviceError(code: string): MessageId {
-  switch (code) {
-    case 'DEVICE_NOT_CONFIGURED':
-    case 'DEVICE_DISCONNECTED':
-    case 'DEVICE_BUSY':
-    case 'SIGNATURE_CANCELLED':
-    case 'SIGNATURE_EMPTY':
-    case 'TIMEOUT':
-    case 'PRINTER_PAPER_OUT':
-    case 'PRINTER_COVER_OPEN':
-    case 'PRINTER_OFFLINE':
-    case 'PRINTER_ERROR':
-    case 'PRINT_UNCONFIRMED':
-    case 'PRINTER_NOT_CONFIGURED':
-    case 'PRINT_JOB_GONE':
-      return `devices.error.${code}` as MessageId;
-    default:
-      return 'devices.error.other';
-  }
 }

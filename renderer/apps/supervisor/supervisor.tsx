@@ -18,8 +18,8 @@ import { useWorkstation } from '../../app/workstation';
 import { acknowledgeAlert } from '../../db/alerts';
 import { normalPerPriority } from '../../../electron/common/domain/ordering';
 import type { Ticket } from '../../../electron/common/domain/ticket';
+import { errorMessage } from '../../i18n/error-messages';
 import { useT, type MessageId } from '../../i18n/i18n';
-import { printReason } from '../kiosk/kiosk';
 
 function minutesBetween(from: number, to: number): number {
   return Math.max(0, Math.round((to - from) / 60_000));
@@ -74,7 +74,7 @@ export function Supervisor() {
                     : t('supervisor.alert.printer', {
                         station: alert.station,
                         number: alert.ticketNumber,
-                        reason: t(printReason(alert.code)),
+                        reason: t(errorMessage(alert.code, 'print')),
                       })}
                 </span>
                 <button type="button" onClick={() => void acknowledgeAlert(db, alert.id)}>
