@@ -83,46 +83,24 @@ const CHECK_ORDER: readonly CheckedField[] = [
   'composite',
 ];
 
+/** Which `mrz` field holds which of ours: the same in every format but for the first optional data. */
+const COMMON_VALUE_FIELDS: Readonly<Record<Exclude<MrzField, 'optional1'>, FieldName>> = {
+  documentCode: 'documentCode',
+  issuingState: 'issuingState',
+  documentNumber: 'documentNumber',
+  birthDate: 'birthDate',
+  sex: 'sex',
+  expiryDate: 'expirationDate',
+  nationality: 'nationality',
+  lastName: 'lastName',
+  firstName: 'firstName',
+  optional2: 'optional2',
+};
+
 const VALUE_FIELDS: Readonly<Record<MrzFormat, Readonly<Record<MrzField, FieldName>>>> = {
-  TD1: {
-    documentCode: 'documentCode',
-    issuingState: 'issuingState',
-    documentNumber: 'documentNumber',
-    birthDate: 'birthDate',
-    sex: 'sex',
-    expiryDate: 'expirationDate',
-    nationality: 'nationality',
-    lastName: 'lastName',
-    firstName: 'firstName',
-    optional1: 'optional1',
-    optional2: 'optional2',
-  },
-  TD2: {
-    documentCode: 'documentCode',
-    issuingState: 'issuingState',
-    documentNumber: 'documentNumber',
-    birthDate: 'birthDate',
-    sex: 'sex',
-    expiryDate: 'expirationDate',
-    nationality: 'nationality',
-    lastName: 'lastName',
-    firstName: 'firstName',
-    optional1: 'optional',
-    optional2: 'optional2',
-  },
-  TD3: {
-    documentCode: 'documentCode',
-    issuingState: 'issuingState',
-    documentNumber: 'documentNumber',
-    birthDate: 'birthDate',
-    sex: 'sex',
-    expiryDate: 'expirationDate',
-    nationality: 'nationality',
-    lastName: 'lastName',
-    firstName: 'firstName',
-    optional1: 'personalNumber',
-    optional2: 'optional2',
-  },
+  TD1: { ...COMMON_VALUE_FIELDS, optional1: 'optional1' },
+  TD2: { ...COMMON_VALUE_FIELDS, optional1: 'optional' },
+  TD3: { ...COMMON_VALUE_FIELDS, optional1: 'personalNumber' },
 };
 
 /** Where the sex character, the document number check digit and the state codes sit, per format. */
@@ -143,94 +121,127 @@ const charAt = (lines: readonly string[], [line, column]: [number, number]): str
   lines[line]?.charAt(column) ?? '';
 const clean = (text: string): string => text.replace(/<+$/, '').replaceAll('<', ' ');
 
+/** The fields checked for a legal value beside the state codes, in the order they are reported. */
+const OTHER_FIELDS: readonly MrzField[] = [
+  'documentNumber',
+  'birthDate',
+  'sex',
+  'expiryDate',
+  'lastName',
+  'firstName',
+  'optional1',
+  'optional2',
+];
+
+/** Lines of a known format, as `mrz` parsed them. */
+interface Zone {
+  readonly format: MrzFormat;
+  readonly lines: readonly string[];
+  readonly parsed: ParseResult;
+}
+
+type Failure<R extends MrzFailureReason> = Extract<MrzReadFailure, { reason: R }>;
+const garbage = (part: Failure<'garbage'>['part']): Failure<'garbage'> => ({ ok: false, reason: 'garbage', part });
+const unsupported = (part: Failure<'unsupported'>['part']): Failure<'unsupported'> => ({
+  ok: false,
+  reason: 'unsupported',
+  part,
+});
+
 /** Reads complete MRZ lines (from `frameSwipe`, or typed in). Never throws. */
 export function decodeMrzLines(input: readonly string[], options: MrzDecodeOptions = {}): MrzReadResult {
-  const shape = `${input.length}x${input[0]?.length ?? 0}`;
-  const format = FORMATS_BY_SHAPE[shape];
+  const format = FORMATS_BY_SHAPE[`${input.length}x${input[0]?.length ?? 0}`];
   if (!format || !input.every((line) => line.length === input[0]?.length && /^[A-Z0-9<]+$/.test(line))) {
-    return { ok: false, reason: 'garbage', part: 'swipe' };
+    return garbage('swipe');
   }
-  const positions = POSITIONS[format];
-
-  // ICAO 9303 (8th edition) writes an unspecified sex as `X`; `mrz` knows only `<`. No check digit
-  // covers the sex, so reading `X` as `<` changes nothing else.
-  const lines = [...input];
-  const [sexLine, sexColumn] = positions.sex;
-  if (charAt(lines, positions.sex) === 'X') {
-    const line = lines[sexLine]!;
-    lines[sexLine] = `${line.slice(0, sexColumn)}<${line.slice(sexColumn + 1)}`;
-  }
-
+  const lines = withUnspecifiedSexAsFiller(input, format);
   let parsed: ParseResult;
   try {
     parsed = parse(lines);
   } catch {
-    return { ok: false, reason: 'unsupported', part: 'format' };
+    return unsupported('format');
   }
   // A 36-character zone with digits where TD2 has names is the old French ID card.
-  if (parsed.format !== format) return { ok: false, reason: 'unsupported', part: 'format' };
+  if (parsed.format !== format) return unsupported('format');
+  const zone: Zone = { format, lines, parsed };
 
-  const detail = (field: FieldName): Details | undefined => parsed.details.find((entry) => entry.field === field);
-  const valid = (field: FieldName): boolean => detail(field)?.valid ?? false;
+  if (!isValid(zone, 'documentCode')) return unsupported('documentCode');
+  const checks = checkDigits(zone);
+  const failed = CHECK_ORDER.find((field) => checks[field] === false);
+  if (failed) return { ok: false, reason: 'check-digit', part: failed, checks };
+  return documentOf(zone, checks, options);
+}
 
-  if (!valid('documentCode')) return { ok: false, reason: 'unsupported', part: 'documentCode' };
+/**
+ * ICAO 9303 (8th edition) writes an unspecified sex as `X`; `mrz` knows only `<`. No check digit
+ * covers the sex, so reading `X` as `<` changes nothing else.
+ */
+function withUnspecifiedSexAsFiller(input: readonly string[], format: MrzFormat): string[] {
+  const lines = [...input];
+  const position = POSITIONS[format].sex;
+  const [sexLine, sexColumn] = position;
+  if (charAt(lines, position) === 'X') {
+    const line = lines[sexLine]!;
+    lines[sexLine] = `${line.slice(0, sexColumn)}<${line.slice(sexColumn + 1)}`;
+  }
+  return lines;
+}
 
+function isValid(zone: Zone, field: FieldName): boolean {
+  return zone.parsed.details.find((entry: Details) => entry.field === field)?.valid ?? false;
+}
+
+function checkDigits(zone: Zone): MrzChecks {
+  const positions = POSITIONS[zone.format];
   const checkValid = (field: CheckedField): boolean => {
-    if (!valid(CHECK_FIELDS[field])) return false;
-    if (field === 'documentNumber' && charAt(lines, positions.numberCheck) === '<') {
+    if (!isValid(zone, CHECK_FIELDS[field])) return false;
+    if (field === 'documentNumber' && charAt(zone.lines, positions.numberCheck) === '<') {
       // `<` there means the number continues in the optional data; without a continuation it is
       // not a check digit at all (and `mrz` would compare against an empty string).
-      return /[A-Z0-9]/.test(charAt(lines, positions.overflow));
+      return /[A-Z0-9]/.test(charAt(zone.lines, positions.overflow));
     }
     return true;
   };
-  const checks: MrzChecks = {
+  return {
     documentNumber: checkValid('documentNumber'),
     birthDate: checkValid('birthDate'),
     expiryDate: checkValid('expiryDate'),
-    ...(format === 'TD3' ? { personalNumber: checkValid('personalNumber') } : {}),
+    ...(zone.format === 'TD3' ? { personalNumber: checkValid('personalNumber') } : {}),
     composite: checkValid('composite'),
   };
-  const failed = CHECK_ORDER.find((field) => checks[field] === false);
-  if (failed) return { ok: false, reason: 'check-digit', part: failed, checks };
+}
 
-  const fields = VALUE_FIELDS[format];
-  const stateAt = (field: 'issuingState' | 'nationality'): string | undefined => {
-    if (valid(fields[field])) return parsed.fields[fields[field]] ?? undefined;
-    const raw =
-      field === 'issuingState'
-        ? (lines[0] ?? '').slice(2, 5)
-        : (lines[positions.nationality[0]] ?? '').slice(positions.nationality[1], positions.nationality[1] + 3);
-    return options.acceptSpecimens && raw === SPECIMEN_STATE ? SPECIMEN_STATE : undefined;
-  };
-  const issuingState = stateAt('issuingState');
-  if (issuingState === undefined) return { ok: false, reason: 'unsupported', part: 'issuingState' };
-  const nationality = stateAt('nationality');
-  if (nationality === undefined) return { ok: false, reason: 'unsupported', part: 'nationality' };
+/** A state code from ICAO's list, or the specimen state when it is accepted; undefined otherwise. */
+function stateCode(zone: Zone, field: 'issuingState' | 'nationality', options: MrzDecodeOptions): string | undefined {
+  const name = VALUE_FIELDS[zone.format][field];
+  if (isValid(zone, name)) return zone.parsed.fields[name] ?? undefined;
+  const [line, column] = POSITIONS[zone.format].nationality;
+  const raw =
+    field === 'issuingState' ? (zone.lines[0] ?? '').slice(2, 5) : (zone.lines[line] ?? '').slice(column, column + 3);
+  return options.acceptSpecimens && raw === SPECIMEN_STATE ? SPECIMEN_STATE : undefined;
+}
 
-  const value = (field: MrzField): string | undefined => {
-    const name = fields[field];
-    if (format !== 'TD1' && field === 'optional2') return '';
-    return valid(name) ? (parsed.fields[name] ?? '') : undefined;
-  };
-  const others: readonly MrzField[] = [
-    'documentNumber',
-    'birthDate',
-    'sex',
-    'expiryDate',
-    'lastName',
-    'firstName',
-    'optional1',
-    'optional2',
-  ];
-  for (const field of others) {
-    if (value(field) === undefined) return { ok: false, reason: 'garbage', part: field };
-  }
+/** A field's value when it holds a legal one; undefined otherwise. */
+function fieldValue(zone: Zone, field: MrzField): string | undefined {
+  const name = VALUE_FIELDS[zone.format][field];
+  if (zone.format !== 'TD1' && field === 'optional2') return '';
+  return isValid(zone, name) ? (zone.parsed.fields[name] ?? '') : undefined;
+}
+
+/** The document, once its check digits verified: every other field must hold a legal value. */
+function documentOf(zone: Zone, checks: MrzChecks, options: MrzDecodeOptions): MrzReadResult {
+  const issuingState = stateCode(zone, 'issuingState', options);
+  if (issuingState === undefined) return unsupported('issuingState');
+  const nationality = stateCode(zone, 'nationality', options);
+  if (nationality === undefined) return unsupported('nationality');
+  const value = (field: MrzField): string | undefined => fieldValue(zone, field);
+  const illegal = OTHER_FIELDS.find((field) => value(field) === undefined);
+  if (illegal) return garbage(illegal);
 
   const sex = value('sex');
   const document: MrzDocument = {
-    format,
-    documentCode: value('documentCode') ?? clean((lines[0] ?? '').slice(0, 2)),
+    format: zone.format,
+    documentCode: value('documentCode') ?? clean((zone.lines[0] ?? '').slice(0, 2)),
     issuingState,
     documentNumber: value('documentNumber') ?? '',
     birthDate: value('birthDate') ?? '',
