@@ -6,7 +6,7 @@
  *
  * The window is sandboxed, so this file may `require` only a few Electron-provided modules: it is
  * bundled (build/scripts/build-electron.ts) into out/electron/preload.cjs with nothing but
- * `electron` left external, and test/unit/electron/build-electron.test.ts checks that.
+ * `electron` left external, and test/unit/build/scripts/build-electron.test.ts checks that.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { createApi } from './common/contract/client';

@@ -1,6 +1,6 @@
 /**
  * The office hub's HTTP protocol, shared by the hub (electron/hub) and the workstations'
- * replication (renderer/db/replication.ts). Versioned in the URL; every request carries the
+ * replication (renderer/db/sync/replication.ts). Versioned in the URL; every request carries the
  * workstation's token and the app version.
  *
  *   GET  /health                                   version, database kind, lag (no token)
