@@ -6,7 +6,7 @@
 //             ID reader's and the signature pad's device interfaces, the MRZ specimens
 //             → no Node module, no DOM-only library, nothing outside the anywhere layer
 //   renderer  renderer/**  → itself and electron/common; never Node, never native/, nothing else of electron/
-//   native    native/**    → Node allowed; never renderer/ or electron/
+//   native    native/**    → Node allowed; of the app only electron/common
 //   node      electron/**  → Node allowed; never renderer/
 //   preload   electron/preload.ts, shell/ipc-transport.ts → like the renderer: `electron` and anywhere code
 import js from '@eslint/js';
@@ -148,7 +148,8 @@ export default tseslint.config(
   },
   // Anywhere code: no Node, no DOM. electron/common may import only inside electron/common (a
   // relative path that climbs out of it is refused, one block per folder depth); the native
-  // codecs and interfaces import neither the app nor the Node-only parts of native/.
+  // codecs and interfaces import nothing of the app but electron/common. That they import no
+  // Node-only file of native/ is checked by tsconfig.common.json (no Node typings), not here.
   ...[1, 2, 3, 4].map((depth) => ({
     files: [`electron/common/${'*/'.repeat(depth - 1)}*.ts`],
     rules: {
