@@ -20,6 +20,7 @@ import {
 import { PrintFailure, type PrinterCondition } from '../../../native/printer/ticket-printer';
 import { layoutInit, layoutTicket } from '../../../native/printer/ticket.layout';
 import { startSimProcess, type SimEvent, type SimProcess } from '../../support/sim-process';
+import { failureOf } from '../../support/failure';
 
 const BAUD = 38400;
 const layout = { model: 'generic', columns: 42 } as const;
@@ -114,15 +115,6 @@ async function until(check: () => boolean, timeoutMs: number, what: string): Pro
   }
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<PrintFailure> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(outcome).toBeInstanceOf(PrintFailure);
-  return outcome as PrintFailure;
-}
-
 const numberOf = (event: SimEvent): string => (event.large as string[]).join(' ');
 const printedSince = (from: number): string[] =>
   sim.events
@@ -145,7 +137,7 @@ describe('robust printer over a pseudo-terminal (serial)', () => {
     await sleep(1500);
     expect(printer.linkStatus().failures).toBeGreaterThanOrEqual(2);
     expect(printer.linkStatus().lastError).toMatch(/ENOENT|No such file/);
-    const refused = await failureOf(printer.print(ticket('B000')));
+    const refused = await failureOf(printer.print(ticket('B000')), PrintFailure);
     expect(refused.reason).toBe('no-answer');
     expect(refused.sent).toBe(false);
 
@@ -203,7 +195,7 @@ describe('robust printer over a pseudo-terminal (serial)', () => {
     await sim.command('stall', (event) => event.event === 'stalled');
     const from = sim.mark();
 
-    const failure = await failureOf(printer.print(ticket('D001'), { tag: 'D001' }));
+    const failure = await failureOf(printer.print(ticket('D001'), { tag: 'D001' }), PrintFailure);
     expect(failure.reason).toBe('unconfirmed');
     expect(failure.sent).toBe(true);
     expect(printer.unknownJobs()).toMatchObject([

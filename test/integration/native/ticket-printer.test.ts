@@ -12,6 +12,7 @@ import { EscPosTicketPrinter, type EscPosTicketPrinterOptions } from '../../../n
 import { PrintFailure, type TicketLayoutInput } from '../../../native/printer/ticket-printer';
 import { layoutTicket } from '../../../native/printer/ticket.layout';
 import { startSimProcess, type SimEvent, type SimProcess } from '../../support/sim-process';
+import { failureOf } from '../../support/failure';
 
 const BAUD = 38400;
 
@@ -71,15 +72,6 @@ async function setMode(mode: string): Promise<void> {
   await sim.command(mode, (event) => event.event === 'mode' && event.mode === mode);
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<PrintFailure> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(outcome).toBeInstanceOf(PrintFailure);
-  return outcome as PrintFailure;
-}
-
 const isPrinted = (event: SimEvent): boolean => event.event === 'printed';
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -121,7 +113,7 @@ describe('ticket printer over a pseudo-terminal, simulator in another process', 
       await setMode(mode);
       const from = sim.mark();
 
-      const failure = await failureOf(printer.print(ticket('A013')));
+      const failure = await failureOf(printer.print(ticket('A013')), PrintFailure);
       expect(failure.reason).toBe(mode);
       expect(failure.sent).toBe(false);
       expect(await printer.condition()).toBe(mode);
@@ -138,7 +130,7 @@ describe('ticket printer over a pseudo-terminal, simulator in another process', 
 
     await printer.print(ticket('A020'));
     await setMode('paper-out');
-    expect((await failureOf(printer.print(ticket('A021')))).reason).toBe('paper-out');
+    expect((await failureOf(printer.print(ticket('A021')), PrintFailure)).reason).toBe('paper-out');
     await setMode('ready');
     await printer.print(ticket('A022'));
 
@@ -163,7 +155,7 @@ describe('ticket printer over a pseudo-terminal, simulator in another process', 
     await sim.command('stall', (event) => event.event === 'stalled');
     const from = sim.mark();
 
-    const failure = await failureOf(printer.print(ticket('A040')));
+    const failure = await failureOf(printer.print(ticket('A040')), PrintFailure);
     expect(failure.reason).toBe('unconfirmed');
     expect(failure.sent).toBe(true);
     expect(failure.condition).toBe('ready');
@@ -185,7 +177,7 @@ describe('ticket printer when the line goes away', () => {
       const started = Date.now();
       expect(await printer.condition()).toBe('no-answer');
       expect(Date.now() - started).toBeLessThan(1200);
-      expect((await failureOf(printer.print(ticket('A050')))).reason).toBe('no-answer');
+      expect((await failureOf(printer.print(ticket('A050')), PrintFailure)).reason).toBe('no-answer');
     } finally {
       await pair.kill();
     }
@@ -196,7 +188,7 @@ describe('ticket printer when the line goes away', () => {
     expect(await printer.condition()).toBe('ready');
     await sim.command('stall', (event) => event.event === 'stalled');
 
-    const pending = failureOf(printer.print(ticket('A060')));
+    const pending = failureOf(printer.print(ticket('A060')), PrintFailure);
     await sleep(200);
     const unplugged = sim.mark();
     const pulledAt = Date.now();
@@ -208,7 +200,7 @@ describe('ticket printer when the line goes away', () => {
     await sim.waitFor((event) => event.event === 'unplugged', unplugged);
 
     const nextStarted = Date.now();
-    const next = await failureOf(printer.print(ticket('A061')));
+    const next = await failureOf(printer.print(ticket('A061')), PrintFailure);
     expect(['disconnected', 'no-answer']).toContain(next.reason);
     expect(Date.now() - nextStarted).toBeLessThan(1500);
     expect(await printer.condition()).toBe('no-answer');

@@ -14,6 +14,7 @@ import { TopazSignaturePad, type TopazSignaturePadOptions } from '../../../nativ
 import { CaptureFailure, type CaptureProblem } from '../../../native/signature-pad/signature-pad';
 import { signatureDigest, toSvg, withoutDynamics } from '../../../native/signature-pad/signature.codec';
 import { startSimProcess, type SimEvent, type SimProcess } from '../../support/sim-process';
+import { failureOf } from '../../support/failure';
 
 const BAUD = 19200;
 const PAD = 'signaturePad';
@@ -55,15 +56,6 @@ const fromPad =
   (name: string) =>
   (event: SimEvent): boolean =>
     event.event === name && event.device === PAD;
-
-async function failureOf(promise: Promise<unknown>): Promise<CaptureFailure> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(outcome).toBeInstanceOf(CaptureFailure);
-  return outcome as CaptureFailure;
-}
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -129,7 +121,7 @@ describe('signature pad over a pseudo-terminal, simulator in another process', (
     let samples = 0;
     pad.onSample(() => samples++);
     const closed = new Promise<void>((resolve) => pad.onClose(() => resolve()));
-    const pending = failureOf(pad.capture({ idleMs: 600 }));
+    const pending = failureOf(pad.capture({ idleMs: 600 }), CaptureFailure);
     const from = sim.mark();
     sim.send(`${PAD} sign`);
     await until(() => samples > 20, 10_000);
@@ -144,7 +136,7 @@ describe('signature pad over a pseudo-terminal, simulator in another process', (
     await sim.waitFor(fromPad('unplugged'), from);
     const cut = await sim.waitFor(fromPad('dropped'), from);
     expect(cut.reason).toBe('unplugged');
-    expect((await failureOf(pad.startCapture())).reason).toBe('disconnected');
+    expect((await failureOf(pad.startCapture(), CaptureFailure)).reason).toBe('disconnected');
 
     // A new cable: the station builds a fresh port and driver, as after a real unplug.
     const replugged = await sim.command(`${PAD} replug`, fromPad('replugged'));

@@ -11,6 +11,7 @@ import {
 import { PrinterSimulator, type PrinterSimulatorMode } from '../../../../native/printer/ticket-printer.sim';
 import { PrintFailure, type PrinterCondition, type TicketLayoutInput } from '../../../../native/printer/ticket-printer';
 import { layoutInit, layoutTicket } from '../../../../native/printer/ticket.layout';
+import { failureOf } from '../../../support/failure';
 
 const layout = { model: 'generic', columns: 42 } as const;
 const ticketInput = (number: string, duplicate?: string): TicketLayoutInput => ({
@@ -98,15 +99,6 @@ function setup(options: Partial<RobustTicketPrinterOptions> = {}): {
   return { plug, printer, conditions };
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<PrintFailure> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(outcome).toBeInstanceOf(PrintFailure);
-  return outcome as PrintFailure;
-}
-
 /** Starts a promise and runs the fake clock until it settles. */
 async function run<T>(promise: Promise<T>, stepMs = 10, limitMs = 60_000): Promise<T> {
   let done = false;
@@ -146,7 +138,7 @@ describe('RobustTicketPrinter: connecting and re-initialising', () => {
     plug.plugged = false;
     await vi.advanceTimersByTimeAsync(10);
     const started = Date.now();
-    const failure = await run(failureOf(printer.print(ticket('A002'))));
+    const failure = await run(failureOf(printer.print(ticket('A002')), PrintFailure));
     expect(failure.reason).toBe('no-answer');
     expect(failure.sent).toBe(false);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
@@ -221,7 +213,7 @@ describe('RobustTicketPrinter: unplug and replug', () => {
     const opensBefore = plug.opens;
     const pulledAt = Date.now();
     // A visitor presses the button meanwhile: refused after a short wait, nothing sent.
-    const refused = await run(failureOf(printer.print(ticket('A011'))));
+    const refused = await run(failureOf(printer.print(ticket('A011')), PrintFailure));
     expect(refused.reason).toBe('no-answer');
     expect(refused.sent).toBe(false);
     await vi.advanceTimersByTimeAsync(pulledAt + 3600 - Date.now()); // attempts at +0.5, +1.5, +3.5 s
@@ -249,7 +241,7 @@ describe('RobustTicketPrinter: jobs in doubt', () => {
     plug.current.sim.stall();
 
     const job = ticket('A020');
-    const failure = await run(failureOf(printer.print(job, { tag: 'T-20' })));
+    const failure = await run(failureOf(printer.print(job, { tag: 'T-20' }), PrintFailure));
     expect(failure.reason).toBe('unconfirmed');
     expect(failure.sent).toBe(true);
     expect(failure.jobId).toMatch(/^[0-9A-Z]{4}$/);
@@ -300,7 +292,7 @@ describe('RobustTicketPrinter: jobs in doubt', () => {
     printer.onJobResolved((job) => resolved.push(job));
     await vi.advanceTimersByTimeAsync(10);
 
-    const failure = await run(failureOf(printer.print(ticket('A021'))));
+    const failure = await run(failureOf(printer.print(ticket('A021')), PrintFailure));
     expect(failure.reason).toBe('unconfirmed');
     expect(resolved.map((entry) => [entry.job.jobId, entry.outcome, entry.by])).toEqual([
       [failure.jobId, 'printed', 'printer'],
@@ -312,7 +304,7 @@ describe('RobustTicketPrinter: jobs in doubt', () => {
     const { plug, printer } = setup({ fenceTimeoutMs: 30_000 });
     await vi.advanceTimersByTimeAsync(50);
     plug.current.sim.stall();
-    const printing = failureOf(printer.print(ticket('A030'), { tag: 'T-30' }));
+    const printing = failureOf(printer.print(ticket('A030'), { tag: 'T-30' }), PrintFailure);
     await vi.advanceTimersByTimeAsync(50);
     plug.pull();
     const failure = await run(printing);
@@ -344,7 +336,7 @@ describe('RobustTicketPrinter: jobs in doubt', () => {
     const { plug, printer } = setup({ fenceTimeoutMs: 500 });
     await vi.advanceTimersByTimeAsync(50);
     plug.current.sim.stall();
-    const failure = await run(failureOf(printer.print(ticket('A040'))));
+    const failure = await run(failureOf(printer.print(ticket('A040')), PrintFailure));
     expect(printer.resolveUnknownJob('NOPE', 'printed')).toBe(false);
     expect(printer.resolveUnknownJob(failure.jobId!, 'not-printed')).toBe(true);
     expect(printer.unknownJobs()).toEqual([]);
@@ -353,7 +345,7 @@ describe('RobustTicketPrinter: jobs in doubt', () => {
   it('refuses without sending when the paper ran out, and records nothing', async () => {
     const { plug, printer } = setup();
     plug.mode = 'paper-out';
-    const failure = await run(failureOf(printer.print(ticket('A050'))));
+    const failure = await run(failureOf(printer.print(ticket('A050')), PrintFailure));
     expect(failure.reason).toBe('paper-out');
     expect(failure.sent).toBe(false);
     expect(printer.unknownJobs()).toEqual([]);
@@ -368,6 +360,6 @@ describe('RobustTicketPrinter: jobs in doubt', () => {
     expect(plug.writes()).toHaveLength(writes);
     expect(printer.linkState).toBe('closed');
     expect(plug.current.pair.app.isOpen).toBe(false);
-    expect((await failureOf(printer.print(ticket('A060')))).reason).toBe('disconnected');
+    expect((await failureOf(printer.print(ticket('A060')), PrintFailure)).reason).toBe('disconnected');
   });
 });

@@ -5,6 +5,7 @@ import { EscPosTicketPrinter, type EscPosTicketPrinterOptions } from '../../../.
 import { PrinterSimulator, type PrinterSimulatorMode } from '../../../../native/printer/ticket-printer.sim';
 import { PrintFailure, type PrinterCondition, type TicketLayoutInput } from '../../../../native/printer/ticket-printer';
 import { layoutTicket } from '../../../../native/printer/ticket.layout';
+import { failureOf } from '../../../support/failure';
 
 const input: TicketLayoutInput = {
   office: 'Urząd Miasta Łódź — Biuro Obsługi Mieszkańców',
@@ -36,15 +37,6 @@ function setup(
   const printer = new EscPosTicketPrinter(pair.app, { statusTimeoutMs: 50, fenceTimeoutMs: 1000, ...options });
   cleanup.push(() => printer.close());
   return { pair, sim, printer };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<PrintFailure> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(outcome).toBeInstanceOf(PrintFailure);
-  return outcome as PrintFailure;
 }
 
 const writes = (pair: MemoryPortPair): number[][] => pair.appWrites.map((chunk) => [...chunk]);
@@ -103,7 +95,7 @@ describe('EscPosTicketPrinter.print', () => {
   ])('refuses to print when the printer reports %s, and sends no ticket bytes', async (mode, reason) => {
     const { pair, sim, printer } = setup();
     sim.setMode(mode);
-    const failure = await failureOf(printer.print(job));
+    const failure = await failureOf(printer.print(job), PrintFailure);
     expect(failure.reason).toBe(reason);
     expect(failure.condition).toBe(reason);
     expect(failure.sent).toBe(false);
@@ -122,7 +114,7 @@ describe('EscPosTicketPrinter.print', () => {
   it('refuses with no-answer when nobody answers, after one status timeout and without sending the ticket', async () => {
     const { pair, printer } = setup({ statusTimeoutMs: 80 }, false);
     const started = Date.now();
-    const failure = await failureOf(printer.print(job));
+    const failure = await failureOf(printer.print(job), PrintFailure);
     expect(failure.reason).toBe('no-answer');
     expect(failure.sent).toBe(false);
     expect(Date.now() - started).toBeGreaterThanOrEqual(70);
@@ -138,7 +130,7 @@ describe('EscPosTicketPrinter.print', () => {
   it('marks a ticket unconfirmed when the fence does not come back, asks why, and never resends it', async () => {
     const { pair, sim, printer } = setup({ fenceTimeoutMs: 150 });
     sim.stall();
-    const failure = await failureOf(printer.print(job));
+    const failure = await failureOf(printer.print(job), PrintFailure);
     expect(failure.reason).toBe('unconfirmed');
     expect(failure.sent).toBe(true);
     // The stalled printer still answers real-time status: it says it is fine.
@@ -154,7 +146,7 @@ describe('EscPosTicketPrinter.print', () => {
   it('does not take a late fence answer for an earlier ticket as confirmation of the next one', async () => {
     const { pair, sim, printer } = setup({ fenceTimeoutMs: 300 });
     sim.stall();
-    expect((await failureOf(printer.print(job))).reason).toBe('unconfirmed');
+    expect((await failureOf(printer.print(job), PrintFailure)).reason).toBe('unconfirmed');
     const firstFence = pair.appWrites.find((chunk) => chunk[0] !== 0x10)!.slice(-4);
 
     let confirmed = false;
@@ -231,7 +223,7 @@ describe('EscPosTicketPrinter.print', () => {
   it('fails a pending print with disconnected at once when the cable is pulled', async () => {
     const { pair, sim, printer } = setup({ fenceTimeoutMs: 5000 });
     sim.stall();
-    const printing = failureOf(printer.print(job));
+    const printing = failureOf(printer.print(job), PrintFailure);
     await sleep(30);
     const pulled = Date.now();
     pair.unplug();
@@ -241,7 +233,7 @@ describe('EscPosTicketPrinter.print', () => {
     expect(failure.sent).toBe(true);
 
     expect(await printer.condition()).toBe('no-answer');
-    const next = await failureOf(printer.print(job));
+    const next = await failureOf(printer.print(job), PrintFailure);
     expect(next.reason).toBe('disconnected');
     expect(next.sent).toBe(false);
   });
@@ -249,11 +241,11 @@ describe('EscPosTicketPrinter.print', () => {
   it('fails pending work with disconnected when closed', async () => {
     const { sim, printer } = setup({ fenceTimeoutMs: 5000 });
     sim.stall();
-    const printing = failureOf(printer.print(job));
+    const printing = failureOf(printer.print(job), PrintFailure);
     await sleep(30);
     await printer.close();
     expect((await printing).reason).toBe('disconnected');
-    expect((await failureOf(printer.print(job))).reason).toBe('disconnected');
+    expect((await failureOf(printer.print(job), PrintFailure)).reason).toBe('disconnected');
   });
 });
 
@@ -274,7 +266,7 @@ describe('EscPosTicketPrinter.condition', () => {
     await printer.condition();
     sim.setMode('paper-out');
     await printer.condition();
-    await failureOf(printer.print(job));
+    await failureOf(printer.print(job), PrintFailure);
     sim.setMode('ready');
     await printer.print(job);
     pair.unplug();

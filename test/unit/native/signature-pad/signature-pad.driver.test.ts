@@ -14,6 +14,7 @@ import {
 } from '../../../../native/signature-pad/signature-pad';
 import { toSvg } from '../../../../native/signature-pad/signature.codec';
 import { encodeTopazPacket, type TopazPacket } from '../../../../native/signature-pad/topaz.codec';
+import { failureOf } from '../../../support/failure';
 
 const down = (x: number, y: number): TopazPacket => ({ near: true, down: true, type: 0, x, y });
 const hover = (x: number, y: number): TopazPacket => ({ near: true, down: false, type: 0, x, y });
@@ -59,15 +60,6 @@ function setup(options: TopazSignaturePadOptions = {}): Rig {
       clock += ms;
     },
   };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<CaptureFailure> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(outcome).toBeInstanceOf(CaptureFailure);
-  return outcome as CaptureFailure;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -190,14 +182,14 @@ describe('TopazSignaturePad capture', () => {
     const rig = setup();
     await rig.pad.startCapture();
     await rig.send(hover(1, 1), hover(2, 2), away);
-    expect((await failureOf(rig.pad.finishCapture())).reason).toBe('empty');
-    expect((await failureOf(rig.pad.finishCapture())).reason).toBe('cancelled');
+    expect((await failureOf(rig.pad.finishCapture(), CaptureFailure)).reason).toBe('empty');
+    expect((await failureOf(rig.pad.finishCapture(), CaptureFailure)).reason).toBe('cancelled');
   });
 
   it('runs one capture at a time', async () => {
     const rig = setup();
     await rig.pad.startCapture();
-    expect((await failureOf(rig.pad.startCapture())).reason).toBe('busy');
+    expect((await failureOf(rig.pad.startCapture(), CaptureFailure)).reason).toBe('busy');
   });
 });
 
@@ -259,10 +251,10 @@ describe('TopazSignaturePad when the data stops', () => {
     expect(closes).toHaveLength(1);
     expect(closes[0]?.message).toBe('Cable unplugged');
     expect(rig.pad.capturing).toBe(false);
-    const failure = await failureOf(rig.pad.finishCapture());
+    const failure = await failureOf(rig.pad.finishCapture(), CaptureFailure);
     expect(failure.reason).toBe('disconnected');
     expect(failure.message).toContain('Cable unplugged');
-    expect((await failureOf(rig.pad.startCapture())).reason).toBe('disconnected');
+    expect((await failureOf(rig.pad.startCapture(), CaptureFailure)).reason).toBe('disconnected');
   });
 
   it('cancel drops the capture and its strokes; the next one starts clean', async () => {
@@ -271,7 +263,7 @@ describe('TopazSignaturePad when the data stops', () => {
     await rig.send(down(10, 10), down(20, 20), hover(20, 20));
     rig.pad.cancel();
     expect(rig.pad.capturing).toBe(false);
-    expect((await failureOf(rig.pad.finishCapture())).reason).toBe('cancelled');
+    expect((await failureOf(rig.pad.finishCapture(), CaptureFailure)).reason).toBe('cancelled');
 
     await rig.pad.startCapture();
     await rig.send(down(300, 300), hover(300, 300));
@@ -285,9 +277,9 @@ describe('TopazSignaturePad when the data stops', () => {
     const pending = rig.pad.capture();
     await rig.send(down(1, 1));
     await rig.pad.close();
-    expect((await failureOf(pending)).reason).toBe('disconnected');
+    expect((await failureOf(pending, CaptureFailure)).reason).toBe('disconnected');
     expect(rig.pair.app.isOpen).toBe(false);
-    expect((await failureOf(rig.pad.startCapture())).reason).toBe('disconnected');
+    expect((await failureOf(rig.pad.startCapture(), CaptureFailure)).reason).toBe('disconnected');
   });
 });
 
@@ -316,13 +308,13 @@ describe('TopazSignaturePad.capture (until the pen rests)', () => {
     const pending = rig.pad.capture({ signal: controller.signal });
     await rig.send(down(1, 1));
     controller.abort();
-    expect((await failureOf(pending)).reason).toBe('cancelled');
-    expect((await failureOf(rig.pad.capture({ signal: controller.signal }))).reason).toBe('cancelled');
+    expect((await failureOf(pending, CaptureFailure)).reason).toBe('cancelled');
+    expect((await failureOf(rig.pad.capture({ signal: controller.signal }), CaptureFailure)).reason).toBe('cancelled');
 
     const unplugged = rig.pad.capture();
     await rig.send(down(1, 1));
     rig.pair.unplug();
-    expect((await failureOf(unplugged)).reason).toBe('disconnected');
+    expect((await failureOf(unplugged, CaptureFailure)).reason).toBe('disconnected');
   });
 
   it('is settled by finishCapture too', async () => {
