@@ -58,6 +58,11 @@ export function importedPackages(metafile: Metafile, outputFile: string): string
   return [...new Set(names)].sort();
 }
 
+/** The packages `npm ci --omit=dev` would not install, sorted. */
+export function undeclared(imported: readonly string[], dependencies: ReadonlySet<string>): string[] {
+  return [...new Set(imported)].filter((name) => !dependencies.has(name)).sort();
+}
+
 async function productionDependencies(): Promise<Set<string>> {
   const pkg = JSON.parse(await readFile(path.join(projectRoot, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>;
@@ -84,8 +89,7 @@ export async function buildNode(options: { readonly outDir?: string } = {}): Pro
   const hub = path.join(outDir, 'hub/main.js');
   const host = path.join(outDir, 'host/main.js');
   const packages = { hub: importedPackages(result.metafile, hub), host: importedPackages(result.metafile, host) };
-  const declared = await productionDependencies();
-  const missing = [...new Set([...packages.hub, ...packages.host])].filter((name) => !declared.has(name));
+  const missing = undeclared([...packages.hub, ...packages.host], await productionDependencies());
   if (missing.length)
     throw new Error(`imported at run time but not in package.json "dependencies": ${missing.join(', ')}`);
   return { hub, host, packages };
