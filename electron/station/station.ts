@@ -6,7 +6,7 @@
  */
 import { createDispatch, type Dispatch, type Handlers } from '../common/contract/dispatch';
 import type { EventName, EventPayload } from '../common/contract/contract';
-import type { DeviceState, Signature } from '../common/contract/devices';
+import type { DeviceRole, DeviceState, DeviceTestResult, Signature } from '../common/contract/devices';
 import { ContractFailure } from '../common/contract/result';
 import type {
   HubSettings,
@@ -22,7 +22,7 @@ import { PrinterService } from './printer-service';
 import { loadSettings, saveSettings } from './settings-store';
 import { DeviceManager, type DeviceDrivers } from './device-manager';
 import { APP_VERSION } from './version';
-import { fileUnknownJobsStore } from './unknown-jobs-store';
+import { fileUnknownJobsStore, type UnknownJobsStore } from './unknown-jobs-store';
 
 export type StationEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -68,17 +68,7 @@ export interface Station {
 export async function createStation(options: StationOptions): Promise<Station> {
   const now = options.now ?? Date.now;
   const loaded = await loadSettings(options.dataDir);
-  const overrides = options.overrides ?? {};
-  let settings: Settings = {
-    ...loaded.settings,
-    ...(overrides.role ? { role: overrides.role } : {}),
-    ...(overrides.counter ? { counter: overrides.counter } : {}),
-    host: { ...loaded.settings.host, ...overrides.host },
-    printer: overrides.printer ?? loaded.settings.printer,
-    idReader: overrides.idReader ?? loaded.settings.idReader,
-    signaturePad: overrides.signaturePad ?? loaded.settings.signaturePad,
-    hub: overrides.hub ?? loaded.settings.hub,
-  };
+  const settings = withOverrides(loaded.settings, options.overrides ?? {});
   for (const problem of loaded.problems) {
     options.log.warn('settings problem', { field: problem.field, problem: problem.message });
   }
@@ -87,138 +77,10 @@ export async function createStation(options: StationOptions): Promise<Station> {
   const emit: StationEventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
   };
+  const services = new StationServices(options, now, settings, emit);
+  await services.devices.configure({ idReader: settings.idReader, signaturePad: settings.signaturePad });
 
-  const jobsStore = fileUnknownJobsStore(options.dataDir, options.log);
-  const makePrinter = (printerSettings: PrinterSettings | null) =>
-    new PrinterService({
-      settings: printerSettings,
-      open: options.devices.openPrinter,
-      layout: options.devices.layoutTicket,
-      layoutSelfTest: options.devices.layoutSelfTest,
-      log: options.log,
-      now,
-      onState: (state) => {
-        emit('printer.status', state);
-        emit('devices.status', deviceStates());
-      },
-      onUnknownJobs: (jobs) => emit('printer.unknownJobs', jobs),
-      heartbeatMs: options.printerHeartbeatMs ?? 5000,
-      jobsStore,
-    });
-  let printer = makePrinter(settings.printer);
-
-  const devices = new DeviceManager({
-    drivers: options.devices,
-    log: options.log,
-    now,
-    onRead: (read) => emit('idReader.read', read),
-    onStatus: () => emit('devices.status', deviceStates()),
-  });
-  await devices.configure({ idReader: settings.idReader, signaturePad: settings.signaturePad });
-
-  function deviceStates(): DeviceState[] {
-    const state = printer.state();
-    const printerState: DeviceState = settings.printer
-      ? {
-          role: 'printer',
-          connection: printer.connection(),
-          condition: state.status,
-          ...(state.device ? { device: state.device } : {}),
-          checkedAt: state.checkedAt,
-        }
-      : { role: 'printer', connection: 'not-configured', checkedAt: state.checkedAt };
-    return [printerState, ...devices.states()];
-  }
-
-  async function deviceList() {
-    const { ports, problem } = await options.devices.listPorts();
-    return {
-      ports,
-      ...(problem ? { portsProblem: problem } : {}),
-      devices: deviceStates(),
-      settings: { printer: settings.printer, idReader: settings.idReader, signaturePad: settings.signaturePad },
-    };
-  }
-
-  async function bind(signature: Signature, document: string, source: 'pad' | 'screen', interrupted: boolean) {
-    if (signature.strokes.length === 0) throw new ContractFailure('SIGNATURE_EMPTY', 'Nothing was signed');
-    return {
-      svg: options.devices.renderSignature(signature),
-      digest: await options.devices.signatureDigest(signature, document),
-      strokes: signature.strokes.length,
-      interrupted,
-      source,
-      capturedAt: new Date(now()).toISOString(),
-    };
-  }
-
-  /** An admin's change of one device: saved to the settings file and in force at once. */
-  async function configure(change: Parameters<Handlers['devices.configure']>[0]) {
-    // Written to the file as the admin chose (the file's other fields as they were, so options
-    // given on the command line are not saved into it), and in force at once.
-    const fileSettings = (await loadSettings(options.dataDir)).settings;
-    await saveSettings(options.dataDir, { ...fileSettings, [change.role]: change.settings });
-    if (change.role === 'printer') {
-      await printer.close();
-      settings = { ...settings, printer: change.settings };
-      printer = makePrinter(settings.printer);
-    } else {
-      settings = { ...settings, [change.role]: change.settings };
-      // Only the device changed is reopened; the other one goes on (a signature may be under way).
-      await devices.configure({ [change.role]: change.settings });
-    }
-    options.log.info('device configured', { role: change.role, configured: change.settings !== null });
-    emit('devices.status', deviceStates());
-    return deviceList();
-  }
-  let configuring: Promise<unknown> = Promise.resolve();
-
-  const handlers: Handlers = {
-    'station.info': async () => ({ version: APP_VERSION, host: options.host, stationId: settings.stationId }),
-    'settings.get': async () => ({ settings, problems: [...loaded.problems] }),
-    'printer.status': async () => printer.refresh(),
-    'printer.printTicket': async (printout) => printer.printTicket(printout),
-    'printer.unknownJobs': async () => printer.unknownJobs(),
-    'printer.resolveJob': async ({ jobId, outcome }) => {
-      const result = await printer.resolveJob(jobId, outcome);
-      emit('printer.unknownJobs', printer.unknownJobs());
-      return result;
-    },
-    'devices.list': deviceList,
-    // One change at a time: two saves in quick succession (a double click, Save then Remove) would
-    // otherwise both close the same old device and leave one of the new ones open, unowned, and
-    // both read the settings file before either wrote it.
-    'devices.configure': (change) => {
-      const run = configuring.then(() => configure(change));
-      configuring = run.catch(() => undefined);
-      return run;
-    },
-    'devices.test': async ({ role }) => {
-      if (role === 'printer') {
-        const job = await printer.printSelfTest();
-        return { role, bytes: job.bytes };
-      }
-      if (role === 'idReader') {
-        const read = await devices.nextRead(30_000);
-        return {
-          role,
-          read: read.ok
-            ? { ok: true, documentKind: read.identity.documentKind }
-            : { ok: false, reason: read.reason, ...(read.part ? { part: read.part } : {}) },
-        };
-      }
-      const captured = await devices.capture(60_000);
-      const bound = await bind(captured.signature, 'Okienko — test podpisu', 'pad', captured.interrupted);
-      return { role, strokes: bound.strokes, interrupted: bound.interrupted, svg: bound.svg };
-    },
-    'signature.capture': async ({ document }) => {
-      const captured = await devices.capture(120_000);
-      return bind(captured.signature, document, 'pad', captured.interrupted);
-    },
-    'signature.cancel': async () => ({ cancelled: devices.cancelCapture() }),
-    'signature.fromScreen': async ({ document, signature }) => bind(signature, document, 'screen', false),
-  };
-
+  const handlers = stationHandlers(services, options.host, loaded.problems);
   const dispatch = createDispatch(handlers, (channel, error) => {
     options.log.error('handler failed', { channel, error: describeError(error) });
   });
@@ -233,7 +95,201 @@ export async function createStation(options: StationOptions): Promise<Station> {
     },
     async close() {
       listeners.clear();
-      await Promise.all([printer.close(), devices.close()]);
+      await services.close();
     },
   };
+}
+
+/** The settings in force: the file's, with those given on the command line on top. */
+function withOverrides(file: Settings, overrides: SettingsOverrides): Settings {
+  return {
+    ...file,
+    ...(overrides.role ? { role: overrides.role } : {}),
+    ...(overrides.counter ? { counter: overrides.counter } : {}),
+    host: { ...file.host, ...overrides.host },
+    printer: overrides.printer ?? file.printer,
+    idReader: overrides.idReader ?? file.idReader,
+    signaturePad: overrides.signaturePad ?? file.signaturePad,
+    hub: overrides.hub ?? file.hub,
+  };
+}
+
+type DeviceChange = Parameters<Handlers['devices.configure']>[0];
+
+/**
+ * The station's running services and the settings in force. An admin's device change replaces
+ * the printer service, or reopens the one device changed, and is in force at once.
+ */
+class StationServices {
+  settings: Settings;
+  printer: PrinterService;
+  readonly devices: DeviceManager;
+  readonly #options: StationOptions;
+  readonly #now: () => number;
+  readonly #emit: StationEventListener;
+  readonly #jobsStore: UnknownJobsStore;
+  #configuring: Promise<unknown> = Promise.resolve();
+
+  constructor(options: StationOptions, now: () => number, settings: Settings, emit: StationEventListener) {
+    this.#options = options;
+    this.#now = now;
+    this.#emit = emit;
+    this.settings = settings;
+    this.#jobsStore = fileUnknownJobsStore(options.dataDir, options.log);
+    this.printer = this.#makePrinter(settings.printer);
+    this.devices = new DeviceManager({
+      drivers: options.devices,
+      log: options.log,
+      now,
+      onRead: (read) => emit('idReader.read', read),
+      onStatus: () => emit('devices.status', this.deviceStates()),
+    });
+  }
+
+  deviceStates(): DeviceState[] {
+    const state = this.printer.state();
+    const printerState: DeviceState = this.settings.printer
+      ? {
+          role: 'printer',
+          connection: this.printer.connection(),
+          condition: state.status,
+          ...(state.device ? { device: state.device } : {}),
+          checkedAt: state.checkedAt,
+        }
+      : { role: 'printer', connection: 'not-configured', checkedAt: state.checkedAt };
+    return [printerState, ...this.devices.states()];
+  }
+
+  async deviceList() {
+    const { ports, problem } = await this.#options.devices.listPorts();
+    const { printer, idReader, signaturePad } = this.settings;
+    return {
+      ports,
+      ...(problem ? { portsProblem: problem } : {}),
+      devices: this.deviceStates(),
+      settings: { printer, idReader, signaturePad },
+    };
+  }
+
+  /** Signed strokes bound to the text they acknowledge. */
+  async bind(signature: Signature, document: string, source: 'pad' | 'screen', interrupted: boolean) {
+    if (signature.strokes.length === 0) throw new ContractFailure('SIGNATURE_EMPTY', 'Nothing was signed');
+    return {
+      svg: this.#options.devices.renderSignature(signature),
+      digest: await this.#options.devices.signatureDigest(signature, document),
+      strokes: signature.strokes.length,
+      interrupted,
+      source,
+      capturedAt: new Date(this.#now()).toISOString(),
+    };
+  }
+
+  /**
+   * One change at a time: two saves in quick succession (a double click, Save then Remove) would
+   * otherwise both close the same old device and leave one of the new ones open, unowned, and
+   * both read the settings file before either wrote it.
+   */
+  configure(change: DeviceChange) {
+    const run = this.#configuring.then(() => this.#configure(change));
+    this.#configuring = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Tells the screens which print jobs are still waiting for a person's decision. */
+  emitUnknownJobs(): void {
+    this.#emit('printer.unknownJobs', this.printer.unknownJobs());
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.printer.close(), this.devices.close()]);
+  }
+
+  /** An admin's change of one device: saved to the settings file and in force at once. */
+  async #configure(change: DeviceChange) {
+    const { dataDir, log } = this.#options;
+    // Written to the file as the admin chose (the file's other fields as they were, so options
+    // given on the command line are not saved into it), and in force at once.
+    const fileSettings = (await loadSettings(dataDir)).settings;
+    await saveSettings(dataDir, { ...fileSettings, [change.role]: change.settings });
+    if (change.role === 'printer') {
+      await this.printer.close();
+      this.settings = { ...this.settings, printer: change.settings };
+      this.printer = this.#makePrinter(this.settings.printer);
+    } else {
+      this.settings = { ...this.settings, [change.role]: change.settings };
+      // Only the device changed is reopened; the other one goes on (a signature may be under way).
+      await this.devices.configure({ [change.role]: change.settings });
+    }
+    log.info('device configured', { role: change.role, configured: change.settings !== null });
+    this.#emit('devices.status', this.deviceStates());
+    return this.deviceList();
+  }
+
+  #makePrinter(settings: PrinterSettings | null): PrinterService {
+    const { devices, log, printerHeartbeatMs } = this.#options;
+    return new PrinterService({
+      settings,
+      open: devices.openPrinter,
+      layout: devices.layoutTicket,
+      layoutSelfTest: devices.layoutSelfTest,
+      log,
+      now: this.#now,
+      onState: (state) => {
+        this.#emit('printer.status', state);
+        this.#emit('devices.status', this.deviceStates());
+      },
+      onUnknownJobs: (jobs) => this.#emit('printer.unknownJobs', jobs),
+      heartbeatMs: printerHeartbeatMs ?? 5000,
+      jobsStore: this.#jobsStore,
+    });
+  }
+}
+
+/** The contract's handlers over the running services. */
+function stationHandlers(
+  services: StationServices,
+  host: StationOptions['host'],
+  problems: readonly SettingsProblem[],
+): Handlers {
+  return {
+    'station.info': async () => ({ version: APP_VERSION, host, stationId: services.settings.stationId }),
+    'settings.get': async () => ({ settings: services.settings, problems: [...problems] }),
+    'printer.status': async () => services.printer.refresh(),
+    'printer.printTicket': async (printout) => services.printer.printTicket(printout),
+    'printer.unknownJobs': async () => services.printer.unknownJobs(),
+    'printer.resolveJob': async ({ jobId, outcome }) => {
+      const result = await services.printer.resolveJob(jobId, outcome);
+      services.emitUnknownJobs();
+      return result;
+    },
+    'devices.list': () => services.deviceList(),
+    'devices.configure': (change) => services.configure(change),
+    'devices.test': ({ role }) => testDevice(services, role),
+    'signature.capture': async ({ document }) => {
+      const captured = await services.devices.capture(120_000);
+      return services.bind(captured.signature, document, 'pad', captured.interrupted);
+    },
+    'signature.cancel': async () => ({ cancelled: services.devices.cancelCapture() }),
+    'signature.fromScreen': async ({ document, signature }) => services.bind(signature, document, 'screen', false),
+  };
+}
+
+/** A device test from the admin's screen: a self-test page, the next swipe, or a test signature. */
+async function testDevice(services: StationServices, role: DeviceRole): Promise<DeviceTestResult> {
+  if (role === 'printer') {
+    const job = await services.printer.printSelfTest();
+    return { role, bytes: job.bytes };
+  }
+  if (role === 'idReader') {
+    const read = await services.devices.nextRead(30_000);
+    return {
+      role,
+      read: read.ok
+        ? { ok: true, documentKind: read.identity.documentKind }
+        : { ok: false, reason: read.reason, ...(read.part ? { part: read.part } : {}) },
+    };
+  }
+  const captured = await services.devices.capture(60_000);
+  const bound = await services.bind(captured.signature, 'Okienko — test podpisu', 'pad', captured.interrupted);
+  return { role, strokes: bound.strokes, interrupted: bound.interrupted, svg: bound.svg };
 }
