@@ -2,7 +2,7 @@
  * Who the app is, in one place. Electron keeps IndexedDB (the renderer's whole local database) in
  * the userData folder, whose default follows `app.name`; a renamed package would silently open an
  * empty database. So the name, the folder and the app:// origin are pinned here, and
- * electron-builder.yml uses the same values (test/unit/electron/electron-builder.test.ts checks it).
+ * electron-builder.yml uses the same values (test/unit/electron-builder.test.ts checks it).
  *
  * No imports: the preload, the main process and the tests all read these constants.
  */
