@@ -112,116 +112,127 @@ interface OpenJob {
   spoiled: PrinterSimulatorMode | undefined;
 }
 
+/** ESC commands of a fixed length, by their second byte; any other is taken as three bytes. */
+const ESC_LENGTHS: Readonly<Record<number, number>> = {
+  ...Object.fromEntries([0x40, 0x32, 0x3c, 0x69, 0x6d, 0x34, 0x35, 0x4c, 0x53, 0x0c].map((second) => [second, 2])),
+  0x24: 4,
+  0x5c: 4,
+  0x63: 4,
+  0x1d: 4, // ESC GS t n (Star)
+  0x70: 5, // ESC p m t1 t2: drawer pulse
+  0x57: 10, // ESC W: print area
+};
+
+/** GS commands of a fixed length, by their second byte; any other is taken as three bytes. */
+const GS_LENGTHS: Readonly<Record<number, number>> = { 0x4c: 4, 0x57: 4, 0x50: 4, 0x24: 4, 0x5c: 4 };
+
+/** The bytes of a buffer from one command's start, and what a command's length needs of them. */
+class CommandBytes {
+  constructor(
+    readonly buffer: Uint8Array,
+    readonly at: number,
+  ) {}
+
+  byte(offset: number): number | undefined {
+    return this.buffer[this.at + offset];
+  }
+
+  /** `length` when that many bytes are there, undefined while more are needed. */
+  need(length: number): number | undefined {
+    return this.buffer.length - this.at >= length ? length : undefined;
+  }
+
+  /** The length up to and including `terminator`, searched from `start`. */
+  terminatedBy(start: number, terminator: number): number | undefined {
+    for (let i = this.at + start; i < this.buffer.length; i++)
+      if (this.buffer[i] === terminator) return i - this.at + 1;
+    return undefined;
+  }
+
+  /** A command whose 16-bit little-endian data length ends its `header` bytes. */
+  lengthPrefixed(header: number): number | undefined {
+    const low = this.byte(header - 2);
+    const high = this.byte(header - 1);
+    return low === undefined || high === undefined ? undefined : this.need(header + low + high * 256);
+  }
+}
+
 /**
  * Length of the ESC/POS command starting at `at`, or undefined when more bytes are needed. Covers
  * what the encoder emits and what a driver sends; an unknown ESC or GS command is taken as three
  * bytes (most are `ESC x n`). A text byte is a command of length one.
  */
 export function escPosCommandLength(buffer: Uint8Array, at: number): number | undefined {
-  const available = buffer.length - at;
-  const byte = (offset: number): number | undefined => buffer[at + offset];
-  const need = (length: number): number | undefined => (available >= length ? length : undefined);
-  const first = byte(0);
+  const command = new CommandBytes(buffer, at);
+  const first = command.byte(0);
   if (first === undefined) return undefined;
   if (first !== 0x1b && first !== 0x1d && first !== 0x10 && first !== 0x1c) return 1;
-  const second = byte(1);
+  const second = command.byte(1);
   if (second === undefined) return undefined;
-
-  const terminatedBy = (start: number, terminator: number): number | undefined => {
-    for (let i = at + start; i < buffer.length; i++) if (buffer[i] === terminator) return i - at + 1;
-    return undefined;
-  };
-  const lengthPrefixed = (header: number): number | undefined => {
-    const low = byte(header - 2);
-    const high = byte(header - 1);
-    return low === undefined || high === undefined ? undefined : need(header + low + high * 256);
-  };
-
   switch (first) {
-    case 0x1b: // ESC
-      switch (second) {
-        case 0x40:
-        case 0x32:
-        case 0x3c:
-        case 0x69:
-        case 0x6d:
-        case 0x34:
-        case 0x35:
-        case 0x4c:
-        case 0x53:
-        case 0x0c:
-          return 2;
-        case 0x24:
-        case 0x5c:
-        case 0x63:
-          return need(4);
-        case 0x1d: // ESC GS t n (Star)
-          return need(4);
-        case 0x70: // ESC p m t1 t2: drawer pulse
-          return need(5);
-        case 0x57: // ESC W: print area
-          return need(10);
-        case 0x44: // ESC D: tab stops, NUL-terminated
-          return terminatedBy(2, 0x00);
-        case 0x2a: {
-          // ESC * m nL nH d…: bit image
-          const mode = byte(2);
-          const low = byte(3);
-          const high = byte(4);
-          if (mode === undefined || low === undefined || high === undefined) return undefined;
-          const columns = low + high * 256;
-          return need(5 + (mode >= 32 ? columns * 3 : columns));
-        }
-        default:
-          return need(3);
-      }
-    case 0x1d: // GS
-      switch (second) {
-        case 0x28: // GS ( x pL pH …
-          return lengthPrefixed(5);
-        case 0x56: {
-          // GS V m [n]
-          const mode = byte(2);
-          if (mode === undefined) return undefined;
-          return need([0x00, 0x01, 0x30, 0x31].includes(mode) ? 3 : 4);
-        }
-        case 0x6b: {
-          // GS k m …: barcode
-          const mode = byte(2);
-          if (mode === undefined) return undefined;
-          if (mode <= 6) return terminatedBy(3, 0x00);
-          const length = byte(3);
-          return length === undefined ? undefined : need(4 + length);
-        }
-        case 0x76: {
-          // GS v 0 m xL xH yL yH d…: raster image
-          const [xL, xH, yL, yH] = [byte(4), byte(5), byte(6), byte(7)];
-          if (xL === undefined || xH === undefined || yL === undefined || yH === undefined) return undefined;
-          return need(8 + (xL + xH * 256) * (yL + yH * 256));
-        }
-        case 0x38: {
-          // GS 8 L p1 p2 p3 p4 …: large graphics
-          const sizes = [byte(3), byte(4), byte(5), byte(6)];
-          if (sizes.some((size) => size === undefined)) return undefined;
-          const [p1, p2, p3, p4] = sizes as [number, number, number, number];
-          return need(7 + p1 + p2 * 0x100 + p3 * 0x10000 + p4 * 0x1000000);
-        }
-        case 0x4c:
-        case 0x57:
-        case 0x50:
-        case 0x24:
-        case 0x5c:
-          return need(4);
-        default:
-          return need(3);
-      }
+    case 0x1b:
+      return escLength(command, second);
+    case 0x1d:
+      return gsLength(command, second);
     case 0x10: // DLE
-      return second === 0x14 ? need(5) : need(3);
+      return second === 0x14 ? command.need(5) : command.need(3);
     default: // FS
       if (second === 0x2e || second === 0x26) return 2;
-      if (second === 0x28) return lengthPrefixed(5);
-      if (second === 0x70) return need(4);
-      return need(3);
+      if (second === 0x28) return command.lengthPrefixed(5);
+      if (second === 0x70) return command.need(4);
+      return command.need(3);
+  }
+}
+
+function escLength(command: CommandBytes, second: number): number | undefined {
+  const fixed = ESC_LENGTHS[second];
+  if (fixed !== undefined) return command.need(fixed);
+  if (second === 0x44) return command.terminatedBy(2, 0x00); // ESC D: tab stops, NUL-terminated
+  if (second !== 0x2a) return command.need(3);
+  // ESC * m nL nH d…: bit image
+  const mode = command.byte(2);
+  const low = command.byte(3);
+  const high = command.byte(4);
+  if (mode === undefined || low === undefined || high === undefined) return undefined;
+  const columns = low + high * 256;
+  return command.need(5 + (mode >= 32 ? columns * 3 : columns));
+}
+
+function gsLength(command: CommandBytes, second: number): number | undefined {
+  const fixed = GS_LENGTHS[second];
+  if (fixed !== undefined) return command.need(fixed);
+  switch (second) {
+    case 0x28: // GS ( x pL pH …
+      return command.lengthPrefixed(5);
+    case 0x56: {
+      // GS V m [n]
+      const mode = command.byte(2);
+      if (mode === undefined) return undefined;
+      return command.need([0x00, 0x01, 0x30, 0x31].includes(mode) ? 3 : 4);
+    }
+    case 0x6b: {
+      // GS k m …: barcode
+      const mode = command.byte(2);
+      if (mode === undefined) return undefined;
+      if (mode <= 6) return command.terminatedBy(3, 0x00);
+      const length = command.byte(3);
+      return length === undefined ? undefined : command.need(4 + length);
+    }
+    case 0x76: {
+      // GS v 0 m xL xH yL yH d…: raster image
+      const [xL, xH, yL, yH] = [command.byte(4), command.byte(5), command.byte(6), command.byte(7)];
+      if (xL === undefined || xH === undefined || yL === undefined || yH === undefined) return undefined;
+      return command.need(8 + (xL + xH * 256) * (yL + yH * 256));
+    }
+    case 0x38: {
+      // GS 8 L p1 p2 p3 p4 …: large graphics
+      const sizes = [command.byte(3), command.byte(4), command.byte(5), command.byte(6)];
+      if (sizes.some((size) => size === undefined)) return undefined;
+      const [p1, p2, p3, p4] = sizes as [number, number, number, number];
+      return command.need(7 + p1 + p2 * 0x100 + p3 * 0x10000 + p4 * 0x1000000);
+    }
+    default:
+      return command.need(3);
   }
 }
 
