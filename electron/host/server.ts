@@ -4,12 +4,12 @@
  * reach the workstation this way.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { fail } from '../common/contract/result';
 import { contentSecurityPolicy } from '../shell/content-security-policy';
-import { CONTENT_SECURITY_POLICY, serveStatic } from './static-files';
+import { listen } from '../node/listen';
+import { CONTENT_SECURITY_POLICY, serveStatic } from '../node/static-files';
 import {
   CallFrameSchema,
   WS_MAX_FRAME_BYTES,
@@ -79,17 +79,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     socket.on('error', (error) => log.warn('websocket error', { error: error.message }));
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.bind, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const shownHost = options.bind === '0.0.0.0' || options.bind === '::' ? 'localhost' : options.bind;
-  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}/`;
+  const { url, port } = await listen(server, options.port, options.bind);
 
   return {
     url,
-    port: address.port,
+    port,
     async close() {
       unsubscribe();
       for (const socket of sockets.clients) socket.terminate();

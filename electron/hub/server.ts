@@ -9,7 +9,6 @@
  * Every response, errors and event streams included, carries `x-okienko-time`.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
@@ -35,7 +34,8 @@ import {
   type StreamReady,
   type SyncCollection,
 } from '../common/contract/hub';
-import { serveStatic, SECURITY_HEADERS } from '../host/static-files';
+import { listen } from '../node/listen';
+import { serveStatic, SECURITY_HEADERS } from '../node/static-files';
 import { describeError, type Logger } from '../station/log';
 import { APP_VERSION } from '../station/version';
 import { boardSnapshot, BOARD_COLLECTIONS } from './board';
@@ -367,20 +367,11 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   });
   server.requestTimeout = 60_000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.bind, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const shownHost = options.bind === '0.0.0.0' || options.bind === '::' ? 'localhost' : options.bind;
-  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}/`;
+  const { url, port } = await listen(server, options.port, options.bind);
 
   return {
     url,
-    port: address.port,
+    port,
     dropSyncStreams: () => syncStreams.dropAll(),
     async close() {
       unsubscribe();

@@ -1,7 +1,7 @@
 /**
  * Serving the built renderer over HTTP, with the security headers of every page Okienko serves.
- * Shared by the browser host (host/server.ts) and the office hub (hub/server.ts), so a board on a
- * TV gets the same CSP whichever of the two serves it.
+ * Shared by the browser host (electron/host/server.ts) and the office hub (electron/hub/server.ts), so a
+ * board on a TV gets the same CSP whichever of the two serves it.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';

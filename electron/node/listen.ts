@@ -1,0 +1,33 @@
+/**
+ * Starting a server on a port and address, and the URL a person should open to reach it. Shared by
+ * the browser host and the office hub.
+ */
+import type { AddressInfo, Server } from 'node:net';
+
+export interface Listening {
+  /** `http://<host>:<port>/`; a wildcard address is shown as localhost, an IPv6 one in brackets. */
+  readonly url: string;
+  /** The port taken: the one asked for, or the free one the system picked for port 0. */
+  readonly port: number;
+}
+
+/**
+ * Listens on `port` at `bind`. A failure to listen (EADDRINUSE, EACCES) rejects; the listener that
+ * catches it is removed once listening, so a later error of the running server is not swallowed.
+ */
+export async function listen(server: Server, port: number, bind: string): Promise<Listening> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, bind, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  return { url: serverUrl(bind, address.port), port: address.port };
+}
+
+export function serverUrl(bind: string, port: number): string {
+  const shownHost = bind === '0.0.0.0' || bind === '::' ? 'localhost' : bind;
+  return `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`;
+}
