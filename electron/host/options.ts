@@ -3,9 +3,10 @@
  * settings file and wins over it for this run only.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import type { ParseArgsOptionsConfig } from 'node:util';
 import { HubSettingsSchema, ID_READER_FRAMINGS, PRINTER_MODELS } from '../common/contract/settings';
 import type { SettingsOverrides } from '../station/station';
+import { parseCommandLine, wholeNumber } from '../node/command-line';
 
 export const USAGE = `Usage: npm run serve -- [options]
 
@@ -44,12 +45,34 @@ export function printerTarget(value: string): { transport: 'serial' | 'file' | '
   return { transport: 'serial', path: value };
 }
 
+const HOST_OPTIONS = {
+  port: { type: 'string' },
+  bind: { type: 'string' },
+  data: { type: 'string' },
+  printer: { type: 'string' },
+  baud: { type: 'string' },
+  rtscts: { type: 'boolean' },
+  'printer-model': { type: 'string' },
+  'id-reader': { type: 'string' },
+  'id-reader-baud': { type: 'string' },
+  'id-reader-framing': { type: 'string' },
+  'signature-pad': { type: 'string' },
+  'signature-pad-baud': { type: 'string' },
+  hub: { type: 'string' },
+  'hub-token': { type: 'string' },
+  help: { type: 'boolean' },
+} as const satisfies ParseArgsOptionsConfig;
+
+const fail = (message: string) => new OptionsError(message);
+
+function readValues(argv: readonly string[]) {
+  return parseCommandLine({ args: [...argv], options: HOST_OPTIONS, strict: true }, fail).values;
+}
+
+type HostValues = ReturnType<typeof readValues>;
+
 function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new OptionsError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
-  return n;
+  return wholeNumber(name, value, min, max, fail);
 }
 
 export function parseHostArgs(
@@ -57,94 +80,95 @@ export function parseHostArgs(
   cwd = process.cwd(),
   env: NodeJS.ProcessEnv = process.env,
 ): HostCommandLine {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        port: { type: 'string' },
-        bind: { type: 'string' },
-        data: { type: 'string' },
-        printer: { type: 'string' },
-        baud: { type: 'string' },
-        rtscts: { type: 'boolean' },
-        'printer-model': { type: 'string' },
-        'id-reader': { type: 'string' },
-        'id-reader-baud': { type: 'string' },
-        'id-reader-framing': { type: 'string' },
-        'signature-pad': { type: 'string' },
-        'signature-pad-baud': { type: 'string' },
-        hub: { type: 'string' },
-        'hub-token': { type: 'string' },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    throw new OptionsError(error instanceof Error ? error.message : String(error));
-  }
-  const overrides: { -readonly [K in keyof SettingsOverrides]: SettingsOverrides[K] } = {};
-  const port = integer('port', values.port, 0, 65535);
-  if (port !== undefined || values.bind)
-    overrides.host = { ...(port !== undefined ? { port } : {}), ...(values.bind ? { bind: values.bind } : {}) };
-  if (values.printer) {
-    const model = values['printer-model'];
-    if (model !== undefined && !(PRINTER_MODELS as readonly string[]).includes(model)) {
-      throw new OptionsError(`--printer-model must be one of ${PRINTER_MODELS.join(', ')}`);
-    }
-    overrides.printer = {
-      ...printerTarget(values.printer),
-      baudRate: integer('baud', values.baud, 300, 4_000_000) ?? 38400,
-      rtscts: values.rtscts ?? false,
-      model: (model as (typeof PRINTER_MODELS)[number] | undefined) ?? 'epson-tm-t20iii',
-      columns: 48,
-    };
-  } else if (values.baud || values['printer-model'] || values.rtscts) {
-    throw new OptionsError('--baud, --rtscts and --printer-model need --printer <path>');
-  }
-  if (values['id-reader']) {
-    const framing = values['id-reader-framing'] ?? 'auto';
-    if (!(ID_READER_FRAMINGS as readonly string[]).includes(framing))
-      throw new OptionsError(`--id-reader-framing must be one of ${ID_READER_FRAMINGS.join(', ')}`);
-    overrides.idReader = {
-      path: values['id-reader'],
-      baudRate: integer('id-reader-baud', values['id-reader-baud'], 300, 4_000_000) ?? 9600,
-      rtscts: false,
-      framing: framing as (typeof ID_READER_FRAMINGS)[number],
-      interByteTimeoutMs: 120,
-    };
-  } else if (values['id-reader-baud'] || values['id-reader-framing']) {
-    throw new OptionsError('--id-reader-baud and --id-reader-framing need --id-reader <path>');
-  }
-  if (values['signature-pad']) {
-    overrides.signaturePad = {
-      path: values['signature-pad'],
-      baudRate: integer('signature-pad-baud', values['signature-pad-baud'], 300, 4_000_000) ?? 19200,
-      rtscts: false,
-      parity: 'odd',
-      model: 'topaz',
-    };
-  } else if (values['signature-pad-baud']) {
-    throw new OptionsError('--signature-pad-baud needs --signature-pad <path>');
-  }
-  const hubToken = values['hub-token'] ?? env.OKIENKO_HUB_TOKEN;
-  if (values.hub) {
-    const hub = HubSettingsSchema.safeParse({ url: values.hub, token: hubToken ?? '' });
-    if (!hub.success) {
-      const issue = hub.error.issues[0];
-      throw new OptionsError(
-        issue?.path[0] === 'url'
-          ? `--hub must be a URL such as http://hub.urzad.local:8090, not "${values.hub}"`
-          : `--hub-token: ${issue?.message ?? 'missing'}`,
-      );
-    }
-    overrides.hub = hub.data;
-  } else if (values['hub-token']) {
-    throw new OptionsError('--hub-token needs --hub <url>');
-  }
+  const values = readValues(argv);
+  // Checked in this order, so the first mistake on the line is the one explained.
+  const host = hostOverride(values);
+  const printer = printerOverride(values);
+  const idReader = idReaderOverride(values);
+  const signaturePad = signaturePadOverride(values);
+  const hub = hubOverride(values, env);
   return {
     dataDir: path.resolve(cwd, values.data ?? '.okienko/data'),
-    overrides,
+    overrides: {
+      ...(host && { host }),
+      ...(printer && { printer }),
+      ...(idReader && { idReader }),
+      ...(signaturePad && { signaturePad }),
+      ...(hub && { hub }),
+    },
     help: values.help ?? false,
   };
+}
+
+function hostOverride(values: HostValues): SettingsOverrides['host'] {
+  const port = integer('port', values.port, 0, 65535);
+  if (port === undefined && !values.bind) return undefined;
+  return { ...(port !== undefined ? { port } : {}), ...(values.bind ? { bind: values.bind } : {}) };
+}
+
+function printerOverride(values: HostValues): SettingsOverrides['printer'] {
+  if (!values.printer) {
+    if (values.baud || values['printer-model'] || values.rtscts)
+      throw new OptionsError('--baud, --rtscts and --printer-model need --printer <path>');
+    return undefined;
+  }
+  const model = values['printer-model'];
+  if (model !== undefined && !(PRINTER_MODELS as readonly string[]).includes(model)) {
+    throw new OptionsError(`--printer-model must be one of ${PRINTER_MODELS.join(', ')}`);
+  }
+  return {
+    ...printerTarget(values.printer),
+    baudRate: integer('baud', values.baud, 300, 4_000_000) ?? 38400,
+    rtscts: values.rtscts ?? false,
+    model: (model as (typeof PRINTER_MODELS)[number] | undefined) ?? 'epson-tm-t20iii',
+    columns: 48,
+  };
+}
+
+function idReaderOverride(values: HostValues): SettingsOverrides['idReader'] {
+  if (!values['id-reader']) {
+    if (values['id-reader-baud'] || values['id-reader-framing'])
+      throw new OptionsError('--id-reader-baud and --id-reader-framing need --id-reader <path>');
+    return undefined;
+  }
+  const framing = values['id-reader-framing'] ?? 'auto';
+  if (!(ID_READER_FRAMINGS as readonly string[]).includes(framing))
+    throw new OptionsError(`--id-reader-framing must be one of ${ID_READER_FRAMINGS.join(', ')}`);
+  return {
+    path: values['id-reader'],
+    baudRate: integer('id-reader-baud', values['id-reader-baud'], 300, 4_000_000) ?? 9600,
+    rtscts: false,
+    framing: framing as (typeof ID_READER_FRAMINGS)[number],
+    interByteTimeoutMs: 120,
+  };
+}
+
+function signaturePadOverride(values: HostValues): SettingsOverrides['signaturePad'] {
+  if (!values['signature-pad']) {
+    if (values['signature-pad-baud']) throw new OptionsError('--signature-pad-baud needs --signature-pad <path>');
+    return undefined;
+  }
+  return {
+    path: values['signature-pad'],
+    baudRate: integer('signature-pad-baud', values['signature-pad-baud'], 300, 4_000_000) ?? 19200,
+    rtscts: false,
+    parity: 'odd',
+    model: 'topaz',
+  };
+}
+
+function hubOverride(values: HostValues, env: NodeJS.ProcessEnv): SettingsOverrides['hub'] {
+  const hubToken = values['hub-token'] ?? env.OKIENKO_HUB_TOKEN;
+  if (!values.hub) {
+    if (values['hub-token']) throw new OptionsError('--hub-token needs --hub <url>');
+    return undefined;
+  }
+  const hub = HubSettingsSchema.safeParse({ url: values.hub, token: hubToken ?? '' });
+  if (hub.success) return hub.data;
+  const issue = hub.error.issues[0];
+  throw new OptionsError(
+    issue?.path[0] === 'url'
+      ? `--hub must be a URL such as http://hub.urzad.local:8090, not "${values.hub}"`
+      : `--hub-token: ${issue?.message ?? 'missing'}`,
+  );
 }

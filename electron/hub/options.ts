@@ -2,11 +2,12 @@
  * The hub's command line: `npm run hub -- [options]` serves; `npm run hub -- token …` administers.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import type { ParseArgsOptionsConfig } from 'node:util';
+import { parseCommandLine, wholeNumber } from '../node/command-line';
 
 export const DEFAULT_HUB_PORT = 8090;
 export const DEFAULT_TOMBSTONE_DAYS = 30;
-/** The longest a workstation may stay offline and still sync (see README: tombstone retention). */
+/** The longest a workstation may stay offline and still sync (electron/hub/README.md, "Tombstones"). */
 export const MAX_OFFLINE_DAYS = 14;
 
 export const HUB_USAGE = `Usage: npm run hub -- [options]                       run the office hub
@@ -57,13 +58,28 @@ export type TokenCommand = DatabaseChoice &
 
 export type HubCommand = ServeCommand | TokenCommand | { readonly command: 'help' };
 
-function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new HubOptionsError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
-  return n;
+const HUB_OPTIONS = {
+  port: { type: 'string' },
+  bind: { type: 'string' },
+  data: { type: 'string' },
+  'database-url': { type: 'string' },
+  'tombstone-days': { type: 'string' },
+  renderer: { type: 'string' },
+  name: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const satisfies ParseArgsOptionsConfig;
+
+/** Options only `serve` takes. */
+const SERVE_ONLY = ['port', 'bind', 'tombstone-days', 'renderer'] as const;
+
+const fail = (message: string) => new HubOptionsError(message);
+
+function readArgs(argv: readonly string[]) {
+  return parseCommandLine({ args: [...argv], options: HUB_OPTIONS, allowPositionals: true, strict: true }, fail);
 }
+
+type HubValues = ReturnType<typeof readArgs>['values'];
 
 export interface HubEnvironment {
   readonly DATABASE_URL?: string | undefined;
@@ -76,65 +92,55 @@ export function parseHubArgs(
   projectRoot: string,
   cwd = process.cwd(),
 ): HubCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        port: { type: 'string' },
-        bind: { type: 'string' },
-        data: { type: 'string' },
-        'database-url': { type: 'string' },
-        'tombstone-days': { type: 'string' },
-        renderer: { type: 'string' },
-        name: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new HubOptionsError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readArgs(argv);
   if (values.help) return { command: 'help' };
+  const database = databaseChoice(values, env, cwd);
+  if (positionals.length > 0) return adminCommand(positionals, values, database);
+  if (values.name !== undefined || values.json)
+    throw new HubOptionsError('--name and --json belong to the token commands');
+  return serveCommand(values, env, projectRoot, cwd, database);
+}
 
+function databaseChoice(values: HubValues, env: HubEnvironment, cwd: string): DatabaseChoice {
   const databaseUrl = values['database-url'] ?? (env.DATABASE_URL ? env.DATABASE_URL : null);
-  const database: DatabaseChoice = { dataDir: path.resolve(cwd, values.data ?? '.okienko/hub'), databaseUrl };
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new HubOptionsError('--database-url must start with postgres:// or postgresql://');
   }
+  return { dataDir: path.resolve(cwd, values.data ?? '.okienko/hub'), databaseUrl };
+}
 
-  if (positionals.length > 0) {
-    const [group, action, ...rest] = positionals;
-    const serveOnly = (['port', 'bind', 'tombstone-days', 'renderer'] as const).filter(
-      (key) => values[key] !== undefined,
-    );
-    if (group === 'after-restore' && positionals.length === 1) {
-      if (serveOnly.length > 0) throw new HubOptionsError(`--${serveOnly[0]} is not an option of "after-restore"`);
-      if (values.name !== undefined || values.json)
-        throw new HubOptionsError('after-restore takes no --name or --json');
-      return { ...database, command: 'after-restore' };
-    }
-    if (group !== 'token' || rest.length > 0) throw new HubOptionsError(`Unknown command "${positionals.join(' ')}"`);
-    if (serveOnly.length > 0)
-      throw new HubOptionsError(`--${serveOnly[0]} is not an option of "token ${action ?? ''}"`);
-    if (action === 'list') {
-      if (values.name !== undefined) throw new HubOptionsError('token list takes no --name');
-      return { ...database, command: 'token.list', json: values.json ?? false };
-    }
-    if (action === 'create' || action === 'revoke') {
-      if (!values.name) throw new HubOptionsError(`token ${action} needs --name <station>`);
-      if (values.json) throw new HubOptionsError(`token ${action} takes no --json`);
-      return { ...database, command: action === 'create' ? 'token.create' : 'token.revoke', name: values.name };
-    }
-    throw new HubOptionsError('token needs one of: create, revoke, list');
+/** `token …` and `after-restore`: the database options, and none of serve's. */
+function adminCommand(positionals: readonly string[], values: HubValues, database: DatabaseChoice): TokenCommand {
+  const [group, action, ...rest] = positionals;
+  const serveOnly = SERVE_ONLY.filter((key) => values[key] !== undefined);
+  if (group === 'after-restore' && positionals.length === 1) {
+    if (serveOnly.length > 0) throw new HubOptionsError(`--${serveOnly[0]} is not an option of "after-restore"`);
+    if (values.name !== undefined || values.json) throw new HubOptionsError('after-restore takes no --name or --json');
+    return { ...database, command: 'after-restore' };
   }
-  if (values.name !== undefined || values.json)
-    throw new HubOptionsError('--name and --json belong to the token commands');
+  if (group !== 'token' || rest.length > 0) throw new HubOptionsError(`Unknown command "${positionals.join(' ')}"`);
+  if (serveOnly.length > 0) throw new HubOptionsError(`--${serveOnly[0]} is not an option of "token ${action ?? ''}"`);
+  if (action === 'list') {
+    if (values.name !== undefined) throw new HubOptionsError('token list takes no --name');
+    return { ...database, command: 'token.list', json: values.json ?? false };
+  }
+  if (action === 'create' || action === 'revoke') {
+    if (!values.name) throw new HubOptionsError(`token ${action} needs --name <station>`);
+    if (values.json) throw new HubOptionsError(`token ${action} takes no --json`);
+    return { ...database, command: action === 'create' ? 'token.create' : 'token.revoke', name: values.name };
+  }
+  throw new HubOptionsError('token needs one of: create, revoke, list');
+}
 
-  const tombstoneDays = integer('tombstone-days', values['tombstone-days'], 1, 3650) ?? DEFAULT_TOMBSTONE_DAYS;
+function serveCommand(
+  values: HubValues,
+  env: HubEnvironment,
+  projectRoot: string,
+  cwd: string,
+  database: DatabaseChoice,
+): ServeCommand {
+  const tombstoneDays =
+    wholeNumber('tombstone-days', values['tombstone-days'], 1, 3650, fail) ?? DEFAULT_TOMBSTONE_DAYS;
   const warnings: string[] = [];
   if (tombstoneDays <= MAX_OFFLINE_DAYS) {
     warnings.push(
@@ -144,7 +150,7 @@ export function parseHubArgs(
   return {
     ...database,
     command: 'serve',
-    port: integer('port', values.port, 0, 65535) ?? DEFAULT_HUB_PORT,
+    port: wholeNumber('port', values.port, 0, 65535, fail) ?? DEFAULT_HUB_PORT,
     bind: values.bind ?? '0.0.0.0',
     tombstoneDays,
     rendererDir: path.resolve(
