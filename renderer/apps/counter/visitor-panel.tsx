@@ -13,7 +13,7 @@ import {
   type IdentityProblem,
   type VisitorIdentity,
 } from '../../../electron/common/domain/identity';
-import { useT, type MessageId } from '../../i18n/i18n';
+import { useT, type MessageId, type Translate } from '../../i18n/i18n';
 
 export type VisitorField = NonNullable<ServiceDoc['identityFields']>[number];
 
@@ -146,7 +146,11 @@ export function VisitorPanel({
     }
   };
 
-  const problemOf = (field: VisitorField) => problems.find((problem) => problem.field === field);
+  const startTyping = () => {
+    setDraft({});
+    setProblems([]);
+    setTyping(true);
+  };
 
   return (
     <section className="visitor" aria-labelledby="visitor-title">
@@ -157,81 +161,122 @@ export function VisitorPanel({
         </p>
       )}
       {visitor && !typing ? (
-        <>
-          <dl className="visitor-fields">
-            {fields.map((field) => (
-              <div key={field}>
-                <dt>{t(`visitor.field.${field}` as MessageId)}</dt>
-                <dd>{visitor.values[field] ?? t('common.none')}</dd>
-              </div>
-            ))}
-          </dl>
-          <p className="hint">{t(visitor.source === 'card' ? 'visitor.fromCard' : 'visitor.typed')}</p>
-          {problems.length > 0 && (
-            <ul className="visitor-problems" role="alert">
-              {problems.map((problem) => (
-                <li key={`${problem.field}-${problem.problem}`}>
-                  {t(`visitor.problem.${problem.problem}` as MessageId, {
-                    field: t(`visitor.field.${problem.field}` as MessageId),
-                  })}
-                </li>
-              ))}
-            </ul>
-          )}
-          <button type="button" onClick={() => onVisitor(null)}>
-            {t('visitor.clear')}
-          </button>
-        </>
+        <VisitorDetails fields={fields} visitor={visitor} problems={problems} onClear={() => onVisitor(null)} />
       ) : typing ? (
-        <form className="visitor-form" onSubmit={submit} noValidate>
-          {fields.map((field) => {
-            const problem = problemOf(field);
-            return (
-              <div key={field} className="visitor-input">
-                <label htmlFor={`visitor-${field}`}>{t(`visitor.field.${field}` as MessageId)}</label>
-                <input
-                  id={`visitor-${field}`}
-                  value={draft[field] ?? ''}
-                  inputMode={field === 'pesel' ? 'numeric' : undefined}
-                  autoComplete="off"
-                  aria-invalid={problem ? true : undefined}
-                  aria-describedby={problem ? `visitor-${field}-problem` : undefined}
-                  onChange={(event) => setDraft({ ...draft, [field]: event.target.value })}
-                />
-                {problem && (
-                  <p id={`visitor-${field}-problem`} className="visitor-error">
-                    {t(`visitor.problem.${problem.problem}` as MessageId, {
-                      field: t(`visitor.field.${field}` as MessageId),
-                    })}
-                  </p>
-                )}
-              </div>
-            );
-          })}
-          <div className="counter-actions">
-            <button type="submit" className="primary">
-              {t('visitor.save')}
-            </button>
-            <button type="button" onClick={() => setTyping(false)}>
-              {t('counter.transfer.cancel')}
-            </button>
-          </div>
-        </form>
+        <VisitorForm
+          fields={fields}
+          draft={draft}
+          onDraft={setDraft}
+          problems={problems}
+          onSubmit={submit}
+          onCancel={() => setTyping(false)}
+        />
       ) : (
         <>
           <p>{t('visitor.swipe')}</p>
-          <button
-            type="button"
-            onClick={() => {
-              setDraft({});
-              setProblems([]);
-              setTyping(true);
-            }}
-          >
+          <button type="button" onClick={startTyping}>
             {t('visitor.type')}
           </button>
         </>
       )}
     </section>
+  );
+}
+
+/** A problem with one field, in the clerk's words. */
+function problemText(t: Translate, problem: IdentityProblem): string {
+  return t(`visitor.problem.${problem.problem}` as MessageId, {
+    field: t(`visitor.field.${problem.field}` as MessageId),
+  });
+}
+
+/** The details as read or typed, with what is wrong with them. */
+function VisitorDetails({
+  fields,
+  visitor,
+  problems,
+  onClear,
+}: {
+  fields: readonly VisitorField[];
+  visitor: Visitor;
+  problems: readonly IdentityProblem[];
+  onClear: () => void;
+}) {
+  const t = useT();
+  return (
+    <>
+      <dl className="visitor-fields">
+        {fields.map((field) => (
+          <div key={field}>
+            <dt>{t(`visitor.field.${field}` as MessageId)}</dt>
+            <dd>{visitor.values[field] ?? t('common.none')}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="hint">{t(visitor.source === 'card' ? 'visitor.fromCard' : 'visitor.typed')}</p>
+      {problems.length > 0 && (
+        <ul className="visitor-problems" role="alert">
+          {problems.map((problem) => (
+            <li key={`${problem.field}-${problem.problem}`}>{problemText(t, problem)}</li>
+          ))}
+        </ul>
+      )}
+      <button type="button" onClick={onClear}>
+        {t('visitor.clear')}
+      </button>
+    </>
+  );
+}
+
+/** The fields the matter needs, typed by the clerk, each with its problem under it. */
+function VisitorForm({
+  fields,
+  draft,
+  onDraft,
+  problems,
+  onSubmit,
+  onCancel,
+}: {
+  fields: readonly VisitorField[];
+  draft: Partial<Record<VisitorField, string>>;
+  onDraft: (draft: Partial<Record<VisitorField, string>>) => void;
+  problems: readonly IdentityProblem[];
+  onSubmit: (event: FormEvent) => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  return (
+    <form className="visitor-form" onSubmit={onSubmit} noValidate>
+      {fields.map((field) => {
+        const problem = problems.find((candidate) => candidate.field === field);
+        return (
+          <div key={field} className="visitor-input">
+            <label htmlFor={`visitor-${field}`}>{t(`visitor.field.${field}` as MessageId)}</label>
+            <input
+              id={`visitor-${field}`}
+              value={draft[field] ?? ''}
+              inputMode={field === 'pesel' ? 'numeric' : undefined}
+              autoComplete="off"
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? `visitor-${field}-problem` : undefined}
+              onChange={(event) => onDraft({ ...draft, [field]: event.target.value })}
+            />
+            {problem && (
+              <p id={`visitor-${field}-problem`} className="visitor-error">
+                {problemText(t, { ...problem, field })}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      <div className="counter-actions">
+        <button type="submit" className="primary">
+          {t('visitor.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('counter.transfer.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
