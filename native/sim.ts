@@ -44,8 +44,45 @@ ${DEVICE_KINDS.map((kind) => kind.help ?? `  ${kind.kind}: ${kind.commands.join(
   status, help, quit
 `;
 
+type Shutdown = (exitCode: number) => Promise<void>;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const values = commandLine();
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const baud = baudOption(values.baud);
+  const createdDir = values.dir === undefined;
+  const dir = values.dir === undefined ? mkdtempSync(join(tmpdir(), 'okienko-sim-')) : resolve(values.dir);
+  mkdirSync(dir, { recursive: true });
+  const context = simContext(dir, values.output, values.json);
+
+  const devices: RunningDevice[] = [];
+  const shutdown = shutdownOnce(context, devices, createdDir ? dir : undefined);
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  try {
+    const printerTcpPort = tcpPortOption(values['printer-tcp']);
+    for (const kind of DEVICE_KINDS)
+      devices.push(await kind.start(context, { mode: values.mode, baud, printerTcpPort }));
+  } catch (error) {
+    process.stderr.write(
+      `Could not start the simulated devices: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    await shutdown(1);
+    return;
+  }
+
+  announceReady(context, devices, values['ignore-stdin']);
+  // Started in the background (stdin closed or /dev/null) it would end at once; this keeps it up.
+  if (values['ignore-stdin']) return;
+  takeCommands(context, devices, values.json, shutdown);
+}
+
+function commandLine() {
+  return parseArgs({
     options: {
       dir: { type: 'string' },
       output: { type: 'string' },
@@ -57,64 +94,60 @@ async function main(): Promise<void> {
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return;
-  }
+  }).values;
+}
 
-  const json = values.json;
-  const baud = values.baud === undefined ? undefined : Number(values.baud);
+/** `--baud`: undefined when not given; a bad value ends the process with exit code 2. */
+function baudOption(value: string | undefined): number | undefined {
+  const baud = value === undefined ? undefined : Number(value);
   if (baud !== undefined && !(Number.isInteger(baud) && baud >= 300)) {
-    process.stderr.write(`--baud must be a whole number of at least 300, not "${values.baud}"\n`);
+    process.stderr.write(`--baud must be a whole number of at least 300, not "${value}"\n`);
     process.exit(2);
   }
-  const createdDir = values.dir === undefined;
-  const dir = values.dir === undefined ? mkdtempSync(join(tmpdir(), 'okienko-sim-')) : resolve(values.dir);
-  mkdirSync(dir, { recursive: true });
-  const context: SimContext = {
+  return baud;
+}
+
+/** `--printer-tcp`: undefined when not given; throws for anything but a port number. */
+function tcpPortOption(value: string | undefined): number | undefined {
+  const port = value === undefined ? undefined : Number(value);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65_536))
+    throw new Error(`--printer-tcp takes a port number, not "${value}"`);
+  return port;
+}
+
+function simContext(dir: string, output: string | undefined, json: boolean): SimContext {
+  return {
     dir,
-    outputFile: values.output === undefined ? undefined : resolve(values.output),
+    outputFile: output === undefined ? undefined : resolve(output),
     emit(event, human) {
       process.stdout.write(`${json ? JSON.stringify(event) : human}\n`);
     },
   };
+}
 
-  const devices: RunningDevice[] = [];
+/** Stops every device, removes a folder the simulator made, reports `exit` and exits; only once. */
+function shutdownOnce(
+  context: SimContext,
+  devices: readonly RunningDevice[],
+  createdDir: string | undefined,
+): Shutdown {
   let shuttingDown: Promise<void> | undefined;
-  const shutdown = (exitCode: number): Promise<void> => {
+  return (exitCode) => {
     shuttingDown ??= (async () => {
       await Promise.allSettled(devices.map((device) => device.stop()));
-      if (createdDir) rmSync(dir, { recursive: true, force: true });
+      if (createdDir !== undefined) rmSync(createdDir, { recursive: true, force: true });
       context.emit({ event: 'exit' }, 'Simulated devices stopped.');
       process.exit(exitCode);
     })();
     return shuttingDown;
   };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+}
 
-  try {
-    const printerTcpPort = values['printer-tcp'] === undefined ? undefined : Number(values['printer-tcp']);
-    if (
-      printerTcpPort !== undefined &&
-      !(Number.isInteger(printerTcpPort) && printerTcpPort >= 0 && printerTcpPort < 65_536)
-    )
-      throw new Error(`--printer-tcp takes a port number, not "${values['printer-tcp']}"`);
-    for (const kind of DEVICE_KINDS)
-      devices.push(await kind.start(context, { mode: values.mode, baud, printerTcpPort }));
-  } catch (error) {
-    process.stderr.write(
-      `Could not start the simulated devices: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    await shutdown(1);
-    return;
-  }
-
+function announceReady(context: SimContext, devices: readonly RunningDevice[], ignoreStdin: boolean): void {
   const kebab = (kind: string): string => kind.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
   const ready: SimEvent = {
     event: 'ready',
-    dir,
+    dir: context.dir,
     ...Object.fromEntries(devices.map((device) => [device.kind, device.appPath])),
     pids: Object.fromEntries(devices.map((device) => [device.kind, device.pid ?? null])),
   };
@@ -122,18 +155,18 @@ async function main(): Promise<void> {
     (device) =>
       `${device.kind.padEnd(13)} ${device.appPath}  (open this in the app: npm run serve -- --${kebab(device.kind)} ${device.appPath})`,
   );
-  const hint = values['ignore-stdin'] ? 'Ctrl+C ends.' : 'Type a command (help for the list); Ctrl+C ends.';
+  const hint = ignoreStdin ? 'Ctrl+C ends.' : 'Type a command (help for the list); Ctrl+C ends.';
   context.emit(ready, [...human, hint].join('\n'));
+}
 
-  // Started in the background (stdin closed or /dev/null) it would end at once; this keeps it up.
-  if (values['ignore-stdin']) return;
+/** Commands from stdin, one a line, run one after another: `unplug` then `replug` must not overtake each other. */
+function takeCommands(context: SimContext, devices: readonly RunningDevice[], json: boolean, shutdown: Shutdown): void {
   const lines = createInterface({ input: process.stdin, terminal: false });
   lines.on('close', () => void shutdown(0));
-  // Commands run one after another: `unplug` then `replug` must not overtake each other.
   let pending = Promise.resolve();
   lines.on('line', (line) => {
     pending = pending
-      .then(() => handle(line.trim()))
+      .then(() => handle(line.trim(), { context, devices, json, shutdown }))
       .catch((error: unknown) => {
         context.emit(
           { event: 'error', message: error instanceof Error ? error.message : String(error) },
@@ -141,31 +174,35 @@ async function main(): Promise<void> {
         );
       });
   });
+}
 
-  async function handle(line: string): Promise<void> {
-    if (line === '') return;
-    const words = line.split(/\s+/);
-    const target = devices.find((device) => device.kind === words[0]);
-    const word = (target ? words[1] : words[0]) ?? '';
-    const args = words.slice(target ? 2 : 1);
-    if (word === 'quit' || word === 'exit') return shutdown(0);
-    if (word === 'help')
-      return void process.stdout.write(json ? `${JSON.stringify({ event: 'help', text: HELP })}\n` : HELP);
-    if (word === 'status') {
-      const status = Object.fromEntries(devices.map((device) => [device.kind, device.status()]));
-      context.emit(
-        { event: 'status', ...status },
-        Object.entries(status)
-          .map(([kind, value]) => `${kind}: ${value}`)
-          .join('\n'),
-      );
-      return;
-    }
-    for (const device of target ? [target] : devices) {
-      if (await device.command(word, args)) return;
-    }
-    context.emit({ event: 'error', message: `Unknown command "${line}"` }, `Unknown command "${line}"; type help.`);
+async function handle(
+  line: string,
+  sim: { context: SimContext; devices: readonly RunningDevice[]; json: boolean; shutdown: Shutdown },
+): Promise<void> {
+  const { context, devices } = sim;
+  if (line === '') return;
+  const words = line.split(/\s+/);
+  const target = devices.find((device) => device.kind === words[0]);
+  const word = (target ? words[1] : words[0]) ?? '';
+  const args = words.slice(target ? 2 : 1);
+  if (word === 'quit' || word === 'exit') return sim.shutdown(0);
+  if (word === 'help')
+    return void process.stdout.write(sim.json ? `${JSON.stringify({ event: 'help', text: HELP })}\n` : HELP);
+  if (word === 'status') {
+    const status = Object.fromEntries(devices.map((device) => [device.kind, device.status()]));
+    context.emit(
+      { event: 'status', ...status },
+      Object.entries(status)
+        .map(([kind, value]) => `${kind}: ${value}`)
+        .join('\n'),
+    );
+    return;
   }
+  for (const device of target ? [target] : devices) {
+    if (await device.command(word, args)) return;
+  }
+  context.emit({ event: 'error', message: `Unknown command "${line}"` }, `Unknown command "${line}"; type help.`);
 }
 
 main().catch((error: unknown) => {
