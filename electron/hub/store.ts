@@ -39,7 +39,7 @@ import { HubFailure } from './errors';
 import type { CounterDoc } from '../common/domain/schemas';
 import type { Office } from '../common/domain/office';
 import { officeDay } from '../common/domain/office-time';
-import { afterCall, pickNext, type PickReason } from '../common/domain/ordering';
+import { afterCall, pickNext, type Pick, type PickReason } from '../common/domain/ordering';
 import { transition, type Ticket } from '../common/domain/ticket';
 import { LEASED_HIGH_MAX, LeaseExhausted, nextLeaseBlock } from './leases';
 import type { SqlClient, SqlQueryable } from './sql';
@@ -169,104 +169,20 @@ export class HubStore {
    * The hub's "call next": in one transaction, serialised with every push by the stamp row, pick
    * the counter's next visitor by the office's rule and write the call (ticket and counter).
    */
-  async callNext(
-    request: CallNextRequest,
-    now: number,
-  ): Promise<{ ticket: WireDocument | null; reason: PickReason | null; written: StoredDocument[] }> {
+  async callNext(request: CallNextRequest, now: number): Promise<CallOutcome> {
     return this.db.transaction(async (tx) => {
       const counterRow = await tx.query<{ value: string | number }>('SELECT value FROM hub_stamp WHERE id FOR UPDATE');
-      let stamp = Number(counterRow[0]?.value ?? 0);
+      const stamp = Number(counterRow[0]?.value ?? 0);
       // Asked before (the answer was lost on the way): the same visitor, not a second one.
-      const [asked] = await tx.query<{ ticket_id: string | null; reason: string | null }>(
-        'SELECT ticket_id, reason FROM call_requests WHERE request_id = $1',
-        [request.requestId],
-      );
-      if (asked) {
-        if (!asked.ticket_id) return { ticket: null, reason: null, written: [] };
-        const [ticketRow] = await tx.query<{ data: Record<string, unknown>; deleted: boolean }>(
-          `SELECT data, deleted FROM documents WHERE collection = 'tickets' AND id = $1`,
-          [asked.ticket_id],
-        );
-        return {
-          ticket: ticketRow ? toWire(ticketRow.data, ticketRow.deleted) : null,
-          reason: asked.reason as PickReason | null,
-          written: [],
-        };
-      }
-      const [officeRow] = await tx.query<{ data: Office }>(
-        `SELECT data FROM documents WHERE collection = 'office' AND NOT deleted ORDER BY id LIMIT 1`,
-      );
-      const [counterDoc] = await tx.query<{ data: CounterDoc }>(
-        `SELECT data FROM documents WHERE collection = 'counters' AND id = $1 AND NOT deleted`,
-        [String(request.counter)],
-      );
-      if (!officeRow || !counterDoc)
-        throw new HubFailure(409, 'unknown-counter', `The hub knows no counter ${request.counter} (yet)`);
-      // Whether the counter is open and free is the counter's own business: it checked before
-      // asking, and its latest "done" or "open" may still be on the way here.
-      const counter = counterDoc.data;
-      const day = officeDay(now, officeRow.data.timeZone);
-      const rows = await tx.query<{ data: Ticket & { hubStamp?: number } }>(
-        `SELECT data FROM documents WHERE collection = 'tickets' AND NOT deleted AND data->>'day' = $1 AND data->>'state' = 'waiting'`,
-        [day],
-      );
-      const pick = pickNext(
-        rows.map((row) => row.data),
-        counter,
-        officeRow.data.priorityRule,
-        now,
-      );
-      if (!pick) {
-        await tx.query('INSERT INTO call_requests (request_id, ticket_id, reason) VALUES ($1, NULL, NULL)', [
-          request.requestId,
-        ]);
-        return { ticket: null, reason: null, written: [] };
-      }
-      await tx.query('INSERT INTO call_requests (request_id, ticket_id, reason) VALUES ($1, $2, $3)', [
-        request.requestId,
-        pick.ticket.id,
-        pick.reason,
-      ]);
-      const actor = request.clerk
-        ? { station: request.station, counter: request.counter, clerk: request.clerk }
-        : { station: request.station, counter: request.counter };
-      const ticketStamp = ++stamp;
-      const called = {
-        ...transition(pick.ticket, { type: 'call', counter: request.counter }, actor, now),
-        [HUB_STAMP_FIELD]: ticketStamp,
-      };
-      const counterStamp = ++stamp;
-      // Only the priority rotation moves; `updatedAt` stays: it dates the counter's own word (open,
-      // break, services), so a change made at the counter and still on its way wins (conflicts.ts).
-      const nextCounter = { ...counter, normalSinceLastPriority: afterCall(counter, pick).normalSinceLastPriority };
-      const written: StoredDocument[] = [
-        {
-          collection: 'tickets',
-          stamp: ticketStamp,
-          document: toWire(called as unknown as Record<string, unknown>, false),
-        },
-        {
-          collection: 'counters',
-          stamp: counterStamp,
-          document: toWire(nextCounter as unknown as Record<string, unknown>, false),
-        },
-      ];
-      for (const entry of written) {
-        const { _deleted: deleted, ...data } = entry.document;
-        await tx.query(
-          `INSERT INTO documents (collection, id, data, deleted, stamp) VALUES ($1, $2, $3::text::jsonb, $4, $5)
-           ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data, deleted = excluded.deleted, stamp = excluded.stamp, updated_at = now()`,
-          [entry.collection, entry.document.id, JSON.stringify(data), deleted, entry.stamp],
-        );
-        const notice: ChangeNotice = {
-          node: this.nodeId,
-          collection: entry.collection,
-          from: entry.stamp,
-          to: entry.stamp,
-        };
-        await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
-      }
-      await tx.query('UPDATE hub_stamp SET value = $1 WHERE id', [stamp]);
+      const answered = await earlierAnswer(tx, request.requestId);
+      if (answered) return answered;
+      const { office, counter } = await callingCounter(tx, request.counter);
+      const pick = await pickWaiting(tx, office, counter, now);
+      await rememberCall(tx, request.requestId, pick);
+      if (!pick) return { ticket: null, reason: null, written: [] };
+      const written = callWrites(request, counter, pick, stamp, now);
+      for (const entry of written) await writeStored(tx, entry, this.nodeId);
+      await tx.query('UPDATE hub_stamp SET value = $1 WHERE id', [written.at(-1)!.stamp]);
       return { ticket: written[0]!.document, reason: pick.reason, written };
     });
   }
@@ -474,4 +390,120 @@ export function checkRows(collection: SyncCollection, rows: readonly PushRow[]):
       `Not a valid ${collection} document, nothing was stored: ${problems.slice(0, MAX_REPORTED_PROBLEMS).join(' | ')}${more}`,
     );
   }
+}
+
+// --- call next, step by step (all inside HubStore.callNext's transaction) -----------------------
+
+export interface CallOutcome {
+  readonly ticket: WireDocument | null;
+  readonly reason: PickReason | null;
+  readonly written: StoredDocument[];
+}
+
+/** The answer already given to `requestId`, or null when it is new. */
+async function earlierAnswer(tx: SqlQueryable, requestId: string): Promise<CallOutcome | null> {
+  const [asked] = await tx.query<{ ticket_id: string | null; reason: string | null }>(
+    'SELECT ticket_id, reason FROM call_requests WHERE request_id = $1',
+    [requestId],
+  );
+  if (!asked) return null;
+  if (!asked.ticket_id) return { ticket: null, reason: null, written: [] };
+  const [ticketRow] = await tx.query<{ data: Record<string, unknown>; deleted: boolean }>(
+    `SELECT data, deleted FROM documents WHERE collection = 'tickets' AND id = $1`,
+    [asked.ticket_id],
+  );
+  return {
+    ticket: ticketRow ? toWire(ticketRow.data, ticketRow.deleted) : null,
+    reason: asked.reason as PickReason | null,
+    written: [],
+  };
+}
+
+/** The office and the counter that calls; 409 when the hub has not received either yet. */
+async function callingCounter(tx: SqlQueryable, number: number): Promise<{ office: Office; counter: CounterDoc }> {
+  const [officeRow] = await tx.query<{ data: Office }>(
+    `SELECT data FROM documents WHERE collection = 'office' AND NOT deleted ORDER BY id LIMIT 1`,
+  );
+  const [counterDoc] = await tx.query<{ data: CounterDoc }>(
+    `SELECT data FROM documents WHERE collection = 'counters' AND id = $1 AND NOT deleted`,
+    [String(number)],
+  );
+  if (!officeRow || !counterDoc)
+    throw new HubFailure(409, 'unknown-counter', `The hub knows no counter ${number} (yet)`);
+  // Whether the counter is open and free is the counter's own business: it checked before
+  // asking, and its latest "done" or "open" may still be on the way here.
+  return { office: officeRow.data, counter: counterDoc.data };
+}
+
+/** The next visitor among today's waiting tickets, by the office's rule. */
+async function pickWaiting(tx: SqlQueryable, office: Office, counter: CounterDoc, now: number): Promise<Pick | null> {
+  const day = officeDay(now, office.timeZone);
+  const rows = await tx.query<{ data: Ticket & { hubStamp?: number } }>(
+    `SELECT data FROM documents WHERE collection = 'tickets' AND NOT deleted AND data->>'day' = $1 AND data->>'state' = 'waiting'`,
+    [day],
+  );
+  return pickNext(
+    rows.map((row) => row.data),
+    counter,
+    office.priorityRule,
+    now,
+  );
+}
+
+/** Remembers the answer, so a repeated request gets the same one. */
+async function rememberCall(tx: SqlQueryable, requestId: string, pick: Pick | null): Promise<void> {
+  if (!pick) {
+    await tx.query('INSERT INTO call_requests (request_id, ticket_id, reason) VALUES ($1, NULL, NULL)', [requestId]);
+    return;
+  }
+  await tx.query('INSERT INTO call_requests (request_id, ticket_id, reason) VALUES ($1, $2, $3)', [
+    requestId,
+    pick.ticket.id,
+    pick.reason,
+  ]);
+}
+
+/** The called ticket and the counter's new rotation, with the two stamps after `stamp`. */
+function callWrites(
+  request: CallNextRequest,
+  counter: CounterDoc,
+  pick: Pick,
+  stamp: number,
+  now: number,
+): StoredDocument[] {
+  const actor = request.clerk
+    ? { station: request.station, counter: request.counter, clerk: request.clerk }
+    : { station: request.station, counter: request.counter };
+  const ticketStamp = stamp + 1;
+  const called = {
+    ...transition(pick.ticket, { type: 'call', counter: request.counter }, actor, now),
+    [HUB_STAMP_FIELD]: ticketStamp,
+  };
+  // Only the priority rotation moves; `updatedAt` stays: it dates the counter's own word (open,
+  // break, services), so a change made at the counter and still on its way wins (conflicts.ts).
+  const nextCounter = { ...counter, normalSinceLastPriority: afterCall(counter, pick).normalSinceLastPriority };
+  return [
+    {
+      collection: 'tickets',
+      stamp: ticketStamp,
+      document: toWire(called as unknown as Record<string, unknown>, false),
+    },
+    {
+      collection: 'counters',
+      stamp: stamp + 2,
+      document: toWire(nextCounter as unknown as Record<string, unknown>, false),
+    },
+  ];
+}
+
+/** Writes one document and tells the other nodes (delivered only if the transaction commits). */
+async function writeStored(tx: SqlQueryable, entry: StoredDocument, nodeId: string): Promise<void> {
+  const { _deleted: deleted, ...data } = entry.document;
+  await tx.query(
+    `INSERT INTO documents (collection, id, data, deleted, stamp) VALUES ($1, $2, $3::text::jsonb, $4, $5)
+     ON CONFLICT (collection, id) DO UPDATE SET data = excluded.data, deleted = excluded.deleted, stamp = excluded.stamp, updated_at = now()`,
+    [entry.collection, entry.document.id, JSON.stringify(data), deleted, entry.stamp],
+  );
+  const notice: ChangeNotice = { node: nodeId, collection: entry.collection, from: entry.stamp, to: entry.stamp };
+  await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
 }
