@@ -1,0 +1,73 @@
+/**
+ * The waiting-room TVs' live streams (`/board/stream`). A change to a document the board shows
+ * asks for a new snapshot after a short pause, so a burst of changes costs one; a snapshot goes
+ * out only when it differs from the last one sent. The office day turns at midnight with no
+ * document changing, so a clock also looks once a minute.
+ */
+import type http from 'node:http';
+import { HUB_STREAM_EVENTS, type BoardSnapshot } from '../../common/contract/hub';
+import { describeError, type Logger } from '../../station/log';
+import { boardSnapshot } from '../board';
+import type { SqlQueryable } from '../sql';
+import { SseHub, sseEvent } from '../sse';
+
+export interface BoardStreamsOptions {
+  readonly db: SqlQueryable;
+  readonly now: () => number;
+  readonly log: Logger;
+  readonly heartbeatMs: number;
+  /** The pause between a change and the snapshot it asks for. */
+  readonly debounceMs: number;
+}
+
+const CLOCK_MS = 60_000;
+
+export class BoardStreams {
+  private readonly streams: SseHub;
+  private readonly clock: NodeJS.Timeout;
+  private timer: NodeJS.Timeout | null = null;
+  private lastSent = '';
+
+  constructor(private readonly options: BoardStreamsOptions) {
+    this.streams = new SseHub(options.heartbeatMs);
+    this.clock = setInterval(() => this.refresh(), CLOCK_MS);
+    this.clock.unref();
+  }
+
+  /** The board as it is now. */
+  snapshot(): Promise<BoardSnapshot> {
+    return boardSnapshot(this.options.db, this.options.now());
+  }
+
+  /** Takes over the request as a stream that starts with the board as it is now. */
+  async open(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const snapshot = await this.snapshot();
+    const client = this.streams.open(request, response, {});
+    client.send(sseEvent(HUB_STREAM_EVENTS.snapshot, snapshot));
+  }
+
+  /** A document the board shows has changed. */
+  changed(): void {
+    this.timer ??= setTimeout(() => this.refresh(), this.options.debounceMs);
+  }
+
+  close(): void {
+    clearInterval(this.clock);
+    if (this.timer) clearTimeout(this.timer);
+    this.streams.closeAll();
+  }
+
+  private refresh(): void {
+    this.timer = null;
+    if (this.streams.size === 0) return;
+    this.snapshot().then(
+      (snapshot) => {
+        const json = JSON.stringify(snapshot);
+        if (json === this.lastSent) return;
+        this.lastSent = json;
+        this.streams.broadcast(sseEvent(HUB_STREAM_EVENTS.snapshot, json));
+      },
+      (error: unknown) => this.options.log.warn('board snapshot failed', { error: describeError(error) }),
+    );
+  }
+}

@@ -1,0 +1,60 @@
+/** Replication: pull and push of one collection, and the live stream of changes. */
+import {
+  HUB_STREAM_EVENTS,
+  HUB_SYNC_EPOCH_HEADER,
+  PushRequestSchema,
+  STAMPED_COLLECTIONS,
+  type PushResponse,
+  type StreamReady,
+  type SyncCollection,
+  type WireDocument,
+} from '../../../common/contract/hub';
+import { sseEvent } from '../../sse';
+import type { StoredDocument } from '../../store';
+import { parseBody, readJson } from '../body';
+import type { CollectionContext, StationContext } from '../context';
+import { sendJson } from '../messages';
+import { parsePullQuery } from '../pull-query';
+
+/** Tickets whose confirmation a workstation waits for: the board and the counter show these. */
+const CONFIRMED_STATES = new Set(['called', 'serving']);
+
+export async function pull({ hub, response, url, collection }: CollectionContext): Promise<void> {
+  const { checkpoint, limit } = parsePullQuery(url.searchParams);
+  sendJson(response, 200, await hub.store.pull(collection, checkpoint, limit));
+}
+
+export async function push({ hub, request, response, collection }: CollectionContext): Promise<void> {
+  const body = parseBody(
+    PushRequestSchema,
+    await readJson(request),
+    'a push is {rows: [{newDocumentState, assumedMasterState?}]}',
+  );
+  hub.log.debug('push', { collection, rows: body.rows.length });
+  const outcome = await hub.store.push(collection, body.rows);
+  hub.feed.committed(outcome.written);
+  const stored = confirmedCalls(collection, outcome.written);
+  const reply: PushResponse = stored.length
+    ? { conflicts: outcome.conflicts, stored }
+    : { conflicts: outcome.conflicts };
+  sendJson(response, 200, reply);
+}
+
+/**
+ * A stamped document is stored with a field the workstation did not send (the stamp). The stored
+ * versions of calls in progress go back with the answer, so the counter and the board learn at
+ * once that the hub confirmed them — the live stream cannot tell them, because their copy is still
+ * "pending" when the stream event arrives. Other documents need no stamp there.
+ */
+function confirmedCalls(collection: SyncCollection, written: readonly StoredDocument[]): WireDocument[] {
+  if (!STAMPED_COLLECTIONS.includes(collection)) return [];
+  const latest = new Map(written.map((entry) => [entry.document.id, entry.document]));
+  return [...latest.values()].filter((document) => CONFIRMED_STATES.has(String(document.state)));
+}
+
+export async function syncStream({ hub, request, response, token }: StationContext): Promise<void> {
+  const epoch = await hub.store.syncEpoch();
+  const client = hub.syncStreams.open(request, response, token, { [HUB_SYNC_EPOCH_HEADER]: epoch });
+  const ready: StreamReady = { stamp: hub.feed.publishedStamp };
+  client.send(sseEvent(HUB_STREAM_EVENTS.ready, ready));
+}
