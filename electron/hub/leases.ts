@@ -1,8 +1,8 @@
 /**
  * Ticket-number leases: the arithmetic. A workstation asks for a block of numbers for one service
  * and day; the hub hands out 1..999 first, then 100 001 upwards. 1 000..99 999 is never leased:
- * that is where an offline workstation falls back to (slot × 1000 + 1 … + 999, see contract/hub.ts),
- * so a leased number and a fallback number can never be equal.
+ * that is where an offline workstation falls back to (slot × 1000 + 1 … + 999, see
+ * electron/common/contract/hub.ts), so a leased number and a fallback number can never be equal.
  */
 import { LEASED_HIGH_START, LEASED_LOW_MAX } from '../common/contract/hub';
 

@@ -2,7 +2,7 @@
  * Workstation tokens. An administrator enrols a workstation with `npm run hub -- token create
  * --name <station>`; the hub stores only the SHA-256 of the token, so a copy of the database does
  * not let anyone in. The token names its slot (`okh_<slot>_<secret>`): a workstation knows its
- * offline number range (contract/hub.ts `fallbackRange`) without asking the hub.
+ * offline number range (electron/common/contract/hub.ts `fallbackRange`) without asking the hub.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { slotFromToken } from '../common/contract/hub';
