@@ -13,6 +13,7 @@ import {
   type CollectionSchema,
 } from '../common/domain/schemas';
 import { HUB_STAMP_FIELD, STAMPED_COLLECTIONS, type SyncCollection } from '../common/contract/hub';
+import { equalDocuments } from '../common/sync/document-equality';
 import { LEASED_HIGH_MAX } from './leases';
 
 export const COLLECTION_SCHEMAS: Readonly<Record<SyncCollection, CollectionSchema<unknown>>> = {
@@ -89,7 +90,7 @@ export function describeErrors(errors: readonly ErrorObject[]): string {
 }
 
 /** Fields that never decide whether a workstation's assumption matches the hub's master. */
-const IGNORED_IN_COMPARISON = new Set([HUB_STAMP_FIELD, '_meta', '_rev', '_attachments']);
+const IGNORED_IN_COMPARISON: ReadonlySet<string> = new Set([HUB_STAMP_FIELD, '_meta', '_rev', '_attachments']);
 
 /**
  * Whether the state a workstation assumed is the hub's current master: deep equality that ignores
@@ -100,27 +101,5 @@ export function sameMasterState(
   master: Readonly<Record<string, unknown>>,
   assumed: Readonly<Record<string, unknown>>,
 ): boolean {
-  return deepEqual(master, assumed, true);
-}
-
-function deepEqual(a: unknown, b: unknown, topLevel = false): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
-    return typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
-  }
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((item, index) => deepEqual(item, b[index]));
-  }
-  const keys = (value: object) =>
-    Object.keys(value).filter(
-      (key) => (value as Record<string, unknown>)[key] !== undefined && !(topLevel && IGNORED_IN_COMPARISON.has(key)),
-    );
-  const aKeys = keys(a);
-  const bKeys = keys(b);
-  if (aKeys.length !== bKeys.length) return false;
-  const record = b as Record<string, unknown>;
-  return aKeys.every(
-    (key) => Object.hasOwn(record, key) && deepEqual((a as Record<string, unknown>)[key], record[key]),
-  );
+  return equalDocuments(master, assumed, IGNORED_IN_COMPARISON);
 }

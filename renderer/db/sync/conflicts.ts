@@ -31,49 +31,12 @@
  * alerts — acknowledged anywhere means acknowledged: the latest acknowledgement time wins.
  */
 import type { RxConflictHandler, WithDeleted } from 'rxdb';
-import { HUB_STAMP_FIELD } from '../../../electron/common/contract/hub';
 import type { Appointment } from '../../../electron/common/domain/appointment';
 import type { Ticket, TicketEvent } from '../../../electron/common/domain/ticket';
+import { identicalDocument, sameDocument } from '../../../electron/common/sync/document-equality';
 import type { AlertDoc, CounterDoc } from '../schemas';
 
-/**
- * Deep equality of two JSON documents, ignoring key order and keys whose value is undefined;
- * `skip` names a top-level key left out (the hub's stamp). RxDB calls this for every document it
- * moves, so it compares in place instead of serialising.
- */
-function equalJson(a: unknown, b: unknown, skip?: string): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!equalJson(a[i], b[i])) return false;
-    return true;
-  }
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  let leftKeys = 0;
-  for (const key in left) {
-    if (key === skip || left[key] === undefined) continue;
-    leftKeys++;
-    if (!equalJson(left[key], right[key])) return false;
-  }
-  let rightKeys = 0;
-  for (const key in right) if (key !== skip && right[key] !== undefined) rightKeys++;
-  return leftKeys === rightKeys;
-}
-
-/** Deep equality of two documents, ignoring key order and the hub's confirmation stamp. */
-export function sameDocument(a: unknown, b: unknown): boolean {
-  return equalJson(a, b, HUB_STAMP_FIELD);
-}
-
-/**
- * Deep equality including the confirmation stamp: RxDB asks this before it writes the hub's
- * version of a document locally, and the stamp is exactly what must arrive.
- */
-export function identicalDocument(a: unknown, b: unknown): boolean {
-  return equalJson(a, b);
-}
+export { identicalDocument, sameDocument };
 
 function eventKey(event: TicketEvent): string {
   return `${event.type}|${event.at}|${event.by.station}|${event.by.counter ?? ''}|${event.toService ?? ''}|${event.toCounter ?? ''}`;
