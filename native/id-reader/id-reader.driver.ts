@@ -1,6 +1,6 @@
 /**
  * The MRZ swipe reader driver over any BytePort. A reader sends one burst per swipe and nothing in
- * between, so a swipe is the bytes up to a pause longer than the inter-byte timeout (DEVICES.md:
+ * between, so a swipe is the bytes up to a pause longer than the inter-byte timeout (typically
  * 100–150 ms) — or up to the framing's end marker, whichever comes first, so a framed swipe is
  * reported as soon as it is complete. Needs no Node module, only timers.
  */

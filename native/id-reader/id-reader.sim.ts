@@ -9,7 +9,7 @@ import type { Framing } from './mrz-frame.codec';
 import { specimenSwipe, type SpecimenName } from './specimens';
 
 export interface IdReaderSimulatorOptions {
-  /** The serial line the reader is set to; DEVICES.md: usually 9600 8N1. */
+  /** The serial line the reader is set to; usually 9600 8N1. */
   readonly baudRate?: number;
   /** Bytes per write: a USB-serial bridge forwards a swipe in a few packets. */
   readonly chunkBytes?: number;

@@ -2,7 +2,7 @@
  * From the bytes of one swipe to the lines of a machine-readable zone, whatever the reader's
  * framing. Runs anywhere: no Node, no Buffer.
  *
- * Framings (DEVICES.md, vendor manuals):
+ * Framings (from the vendors' manuals):
  *   DESKO      SOD STX line CR line CR [line CR] ETX EOD. The SOD/EOD byte values are in DESKO's
  *              confidential protocol description; nothing here depends on them — everything outside
  *              STX…ETX is ignored, and any control byte separates lines.
@@ -16,7 +16,7 @@
  *   Access-IS  FS(1C) … GS(1D), lines separated by CR.
  *   plain      lines separated by CR and/or LF (a reader in "text" mode).
  *
- * Robust rules (DEVICES.md): control characters become line breaks; lines of 30, 36 or 44
+ * Robust rules, whatever the framing: control characters become line breaks; lines of 30, 36 or 44
  * characters of `[A-Z0-9<]` are MRZ lines; the format follows from them (TD1 3×30, TD2 2×36,
  * TD3 2×44); a swipe without a complete set of lines is `torn`, naming the first line that is
  * missing or incomplete.

@@ -1,8 +1,8 @@
 /**
- * Keeps a device connected. After an unplug the port object is dead (DEVICES.md, "Serial ports in
- * practice"), so the link builds a fresh one from a factory, backing off 0.5 → 1 → 2 → 5 s, and
- * runs the device's re-initialisation before anyone may use it again. Works with any BytePort;
- * needs no Node module, only timers, which tests replace.
+ * Keeps a device connected. After an unplug the port object is dead for good, so the link builds a
+ * fresh one from a factory, backing off 0.5 → 1 → 2 → 5 s, and runs the device's re-initialisation
+ * before anyone may use it again. Works with any BytePort; needs no Node module, only timers,
+ * which tests replace.
  */
 import { retryDelay, RETRY_DELAYS_MS } from '../../electron/common/backoff';
 import type { BytePort } from './byte-port';

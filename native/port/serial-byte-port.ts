@@ -19,10 +19,10 @@ export const DEFAULT_PRESENCE_CHECK_MS = 1000;
 
 /**
  * A BytePort over `serialport`. One `SerialPort` object per open session: after an unplug the
- * underlying object is dead (DEVICES.md), so `open()` after a close builds a fresh one rather than
+ * underlying object is dead for good, so `open()` after a close builds a fresh one rather than
  * reviving the old.
  *
- * An unplug is noticed at the next write (EIO, DEVICES.md) — but an ID reader or a signature pad is
+ * An unplug is noticed at the next write (it fails with EIO) — but an ID reader or a signature pad is
  * never written to, and on Linux a USB serial device that is gone reads 0 bytes for ever, which
  * `serialport` retries at once without an event. So while open, the port also checks every second
  * that its device node still exists (udev removes `/dev/ttyUSB0` and its `/dev/serial/by-id/…`

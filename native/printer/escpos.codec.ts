@@ -2,7 +2,7 @@
  * ESC/POS protocol facts as pure functions: the real-time status request and its answers, the
  * `GS ( H` completion fence, and the text conversions a thermal printer needs. Runs anywhere (no
  * Node, no DOM), so the same code serves the driver, the simulator and any future transport.
- * Byte values come from DEVICES.md.
+ * Byte values are those of Epson's ESC/POS command reference.
  */
 import CodepageEncoder, { type Codepage } from '@point-of-sale/codepage-encoder';
 import type { PrinterCondition } from './ticket-printer';
@@ -212,9 +212,9 @@ export class PrinterReplyParser {
 // Code pages
 
 /**
- * `ESC t n` numbers on Epson firmware for the pages this product uses or may meet (DEVICES.md;
- * Epson's ESC t table). The simulator plays an Epson, so this is its firmware table, kept apart
- * from the encoder's own mapping on purpose: a wrong number in either would show up in tests.
+ * `ESC t n` numbers on Epson firmware for the pages this product uses or may meet (Epson's ESC t
+ * table). The simulator plays an Epson, so this is its firmware table, kept apart from the
+ * encoder's own mapping on purpose: a wrong number in either would show up in tests.
  */
 export const EPSON_CODE_PAGES: Readonly<Record<number, Codepage>> = {
   0: 'cp437',
@@ -230,8 +230,8 @@ export const EPSON_CODE_PAGES: Readonly<Record<number, Codepage>> = {
 };
 
 /**
- * Printer firmware families whose code page numbers DEVICES.md records, beside Epson. Only the
- * numbers that are recorded there (and CP437 at 0, which every ESC/POS printer has) are listed:
+ * Printer firmware families whose code page numbers are known, beside Epson. Only the numbers
+ * known for sure (and CP437 at 0, which every ESC/POS printer has) are listed:
  * a page missing here reads as unknown in the simulator, so a layout that relies on it shows up.
  */
 export type PrinterFirmware = 'epson' | 'zjiang' | 'rongta' | 'xprinter' | 'star-line';

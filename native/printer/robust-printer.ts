@@ -3,9 +3,9 @@
  * configuration, whatever happens to the cable. It keeps the port open through a DeviceLink
  * (rebuilt with back-off after an unplug, the printer re-initialised after every connect), asks the
  * printer how it is while idle (a heartbeat through the driver's own queue, so it never lands in
- * the middle of a ticket), and keeps the record DEVICES.md asks for: a ticket whose fence never
- * came back is *unknown* until the printer confirms it late or a person decides. It never prints
- * anything again by itself.
+ * the middle of a ticket), and keeps a record of every ticket whose fence never came back: it is
+ * *unknown* until the printer confirms it late or a person decides. It never prints anything
+ * again by itself.
  *
  * Needs no Node module: the transport comes from the `open` factory, timers can be injected.
  */
@@ -191,8 +191,8 @@ export class RobustTicketPrinter implements TicketPrinter {
   }
 
   /**
-   * Prints one job: the driver checks the printer, sends the job with a fence and waits for it
-   * (DEVICES.md). A refusal (`sent: false`) changes nothing; a job that was sent and not
+   * Prints one job: the driver checks the printer, sends the job with a fence and waits for the
+   * fence's answer. A refusal (`sent: false`) changes nothing; a job that was sent and not
    * confirmed is recorded in `unknownJobs()` and the PrintFailure carries its `jobId`. Nothing is
    * ever sent twice from here: a reprint is a new `print` call with `duplicateOf` set, from a person.
    */

@@ -1,8 +1,8 @@
 /**
  * The ticket printer driver: ESC/POS over any BytePort. It owns the two things the encoder library
  * does not do — asking the printer how it is (DLE EOT) and knowing a ticket is on paper (the
- * `GS ( H` fence) — and follows the rules in DEVICES.md: check before printing, confirm by fence,
- * never reprint by itself. Needs no Node module, only timers.
+ * `GS ( H` fence) — and follows three rules: check before printing, confirm by fence, never
+ * reprint by itself. Needs no Node module, only timers.
  */
 import type { BytePort } from '../port/byte-port';
 import {

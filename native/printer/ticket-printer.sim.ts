@@ -33,9 +33,9 @@ export function isPrinterSimulatorMode(value: string): value is PrinterSimulator
 }
 
 /**
- * DLE EOT 1..4 answers per mode, as an Epson sends them. Out of paper is the set DEVICES.md
- * records from a real printer; the others set the bits DEVICES.md names for the cause plus the
- * offline bit a printer sets whenever it cannot print.
+ * DLE EOT 1..4 answers per mode, as an Epson sends them. Out of paper is the set recorded from a
+ * real printer; the others set the bits Epson documents for the cause plus the offline bit
+ * (n=1, bit 3) a printer sets whenever it cannot print.
  */
 const STATUS_ANSWERS: Readonly<Record<PrinterSimulatorMode, readonly [number, number, number, number]>> = {
   ready: [0x12, 0x12, 0x12, 0x12],

@@ -17,9 +17,9 @@ type PrinterModel = NonNullable<EncoderOptions['printerModel']>;
 
 /**
  * Clones with no model of their own in the encoder, by the firmware whose `ESC t` numbers they
- * follow (DEVICES.md). Zjiang's table is the encoder's POS-5890 one (CP852 = 18, WPC1250 = 72);
- * Rongta's is written out from DEVICES.md (CP852 = 18, WPC1250 = 30) and has no Cyrillic page we
- * can vouch for, so Cyrillic is romanised there.
+ * follow. Zjiang's table is the encoder's POS-5890 one (CP852 = 18, WPC1250 = 72); Rongta's is
+ * written out here (CP852 = 18, WPC1250 = 30) and has no Cyrillic page we can vouch for, so
+ * Cyrillic is romanised there.
  */
 const GENERIC_FAMILIES: Readonly<
   Record<
@@ -34,8 +34,8 @@ const GENERIC_FAMILIES: Readonly<
 };
 
 /**
- * The firmware family whose code page numbers DEVICES.md records for a model, when it is one of
- * them; the simulator decodes with that family's table.
+ * The firmware family whose code page numbers are known for a model (`PRINTER_FIRMWARES`), when it
+ * is one of them; the simulator decodes with that family's table.
  */
 export function printerFirmware(model: string): PrinterFirmware | undefined {
   const family = GENERIC_FAMILIES[model];
@@ -95,7 +95,7 @@ function encoderOptions(model: string, columns: number): EncoderOptions {
   return options;
 }
 
-// Polish first: CP852 is what DEVICES.md prescribes and what nearly every ESC/POS printer has.
+// Polish first: CP852 is the preferred page for Polish, and nearly every ESC/POS printer has it.
 // CP437 is the last resort every ESC/POS printer has; Polish letters then lose their accents.
 const LATIN_PAGES: readonly Codepage[] = ['cp852', 'windows1250', 'epson/iso8859-2', 'iso8859-2', 'cp437'];
 

@@ -4,8 +4,8 @@
  * pen down and lift, noticing a line that went silent in the middle of a stroke, and ending a
  * capture at once when the port closes. Needs no Node module, only timers.
  *
- * Serial settings for most Topaz pads: 19200 baud, 8 data bits, odd parity (DEVICES.md); the
- * port is opened by the station, this driver only reads it.
+ * Serial settings for most Topaz pads: 19200 baud, 8 data bits, odd parity; the port is opened by
+ * the station, this driver only reads it.
  */
 import type { BytePort } from '../port/byte-port';
 import {

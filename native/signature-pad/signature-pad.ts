@@ -4,7 +4,7 @@
  * Runs anywhere: types only.
  *
  * A pad capture is an acknowledgement (of receipt, of consent, of a summary read aloud), not a
- * signature on an application under the KPA; see DEVICES.md.
+ * signature on an application under the KPA (see native/signature-pad/README.md).
  */
 import type { Signature, SignatureSample } from './signature.codec';
 

@@ -1,7 +1,7 @@
 /**
  * The Topaz serial tablet protocol as pure functions: 5-byte pen reports, decoded from a byte
  * stream that may start mid-packet, arrive in any chunks and carry line noise. Runs anywhere (no
- * Node, no DOM), so the driver, the simulator and the tests share it. Facts from DEVICES.md:
+ * Node, no DOM), so the driver, the simulator and the tests share it. The report:
  *
  *   byte 0  1 N 0 T T T 0 D   sync (bit 7), pen near (bit 6), type (bits 4–2), pen down (bit 0)
  *   byte 1  0 x x x x x x x   x bits 6–0

@@ -92,7 +92,8 @@ describe('FileBytePort', () => {
     const file = await opened(new FileBytePort({ path: pair.appPath }));
     const app = watch(file);
     await pair.kill();
-    // Nothing may happen until the next write (DEVICES.md); the read loop sees EIO on its own here.
+    // A serial line may show an unplug only at the next write (EIO), so the test writes; the read
+    // loop may also see EIO on its own here.
     await file.write(Uint8Array.of(0x10, 0x04, 0x01)).catch(() => undefined);
     await expect.poll(() => app.closes.length, { timeout: 2000 }).toBe(1);
     expect((app.closes[0] as NodeJS.ErrnoException | undefined)?.code).toMatch(/^(EIO|ENODEV|ENXIO)$/);

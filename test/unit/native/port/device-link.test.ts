@@ -74,7 +74,7 @@ describe('DeviceLink', () => {
     expect(states).toEqual(['connecting', 'connected']);
   });
 
-  it('retries a device that is not there after 0.5, 1, 2, 5, 5 s (DEVICES.md)', async () => {
+  it('retries a device that is not there after 0.5, 1, 2, 5, 5 s', async () => {
     const { clock, socket, link } = setup();
     socket.plugged = false;
     await clock.advance(0);

@@ -17,7 +17,7 @@ import {
   supportedPrinterModels,
 } from '../../../../native/printer/ticket.layout';
 
-// From DEVICES.md, written out here rather than taken from any table in the code.
+// Written out here by hand rather than taken from any table in the code.
 const CP852_POLISH = [
   0xa5, 0x86, 0xa9, 0x88, 0xe4, 0xa2, 0x98, 0xab, 0xbe, 0x20, 0xa4, 0x8f, 0xa8, 0x9d, 0xe3, 0xe0, 0x97, 0x8d, 0xbd,
 ];
@@ -49,7 +49,7 @@ const plain = (char: string): string =>
 /** Models whose encoder table has no page with Polish letters at all: accents are dropped there. */
 const NO_POLISH_PAGE = ['bixolon-srp350', 'metapace-t1', 'mpt-ii'];
 
-describe('code page per printer model (DEVICES.md)', () => {
+describe('code page per printer model', () => {
   it.each<[string, number, number | undefined]>([
     ['generic', 18, 45],
     ['epson-tm-t20iii', 18, 45],

@@ -81,7 +81,7 @@ describe('DLE EOT status', () => {
     expect(conditionFromReplies(HEALTHY)).toBe('ready');
   });
 
-  // Every bit DEVICES.md lists, each alone on a healthy printer.
+  // Every status bit the driver reads, each alone on a healthy printer.
   const bits: readonly [1 | 2 | 3 | 4, number, keyof PrinterStatus, string][] = [
     [1, 0x08, 'offline', 'offline'],
     [1, 0x20, 'waitingForRecovery', 'offline'],
@@ -154,7 +154,7 @@ describe('DLE EOT status', () => {
 });
 
 describe('GS ( H completion fence', () => {
-  it('encodes the request and the answer from DEVICES.md', () => {
+  it('encodes the request and the answer byte for byte', () => {
     expect([...encodeFence('A1B2')]).toEqual([0x1d, 0x28, 0x48, 0x06, 0x00, 0x30, 0x30, 0x41, 0x31, 0x42, 0x32]);
     expect([...encodeFenceAnswer('A1B2')]).toEqual([0x37, 0x22, 0x41, 0x31, 0x42, 0x32, 0x00]);
   });
@@ -325,7 +325,7 @@ describe('text for paper', () => {
     expect(fitToCodepages('Київ Łódź', ['cp852', 'windows1251'])).toBe('Київ Łódź');
   });
 
-  it('decodes CP852 with the bytes DEVICES.md gives for Polish letters', () => {
+  it('decodes CP852 with the bytes of the Polish letters, written out by hand', () => {
     const bytes = Uint8Array.of(
       0xa5,
       0x86,

@@ -7,7 +7,7 @@ import {
 } from '../../../../native/printer/ticket.layout';
 import type { TicketLayoutInput } from '../../../../native/printer/ticket-printer';
 
-// CP852 bytes from DEVICES.md, written out here rather than taken from a library, so a wrong
+// CP852 bytes written out here by hand rather than taken from a library, so a wrong
 // table anywhere in the chain shows up.
 const CP852: Readonly<Record<string, number>> = {
   ą: 0xa5,

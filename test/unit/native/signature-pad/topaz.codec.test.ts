@@ -44,7 +44,7 @@ describe('Topaz packets', () => {
   it('lay out sync, pen near, type and pen down in byte 0 and 7 + 5 bits of each coordinate after it', () => {
     const bytes = encodeTopazPacket({ near: true, down: true, type: 0, x: 0x5a3, y: 0x0ff });
     expect([...bytes]).toEqual([0xc1, 0x23, 0x0b, 0x7f, 0x01]);
-    // x = (b2 & 0x1F) << 7 | (b1 & 0x7F), y likewise from b3/b4 (DEVICES.md)
+    // x = (b2 & 0x1F) << 7 | (b1 & 0x7F), y likewise from b3/b4
     expect(decodeTopazPacket([0xc1, 0x23, 0x0b, 0x7f, 0x01])).toEqual({
       near: true,
       down: true,
