@@ -38,7 +38,8 @@ import {
 import { retryDelay } from '../../../electron/common/backoff';
 import type { Ticket } from '../../../electron/common/domain/ticket';
 import type { OkienkoDatabase } from '../database';
-import { sameDocument } from './conflicts';
+import { sameDocument } from '../../../electron/common/sync/document-equality';
+import { lostCall, type LostCall } from '../../../electron/common/sync/conflict-rules';
 import { HubError, type HubClient } from './hub-client';
 
 export type HubConnection = 'connecting' | 'online' | 'offline' | 'unauthorized' | 'upgrade-required';
@@ -53,14 +54,7 @@ export interface SyncStatus {
   readonly message?: string;
 }
 
-/** A call this counter made that lost to another counter's call of the same visitor. */
-export interface LostCall {
-  readonly ticketId: string;
-  readonly number: string;
-  readonly counter: number;
-  /** The counter the hub gave the visitor to (0 when the ticket moved on otherwise). */
-  readonly winner: number;
-}
+export type { LostCall };
 
 export interface SyncHandle {
   readonly status$: Observable<SyncStatus>;
@@ -476,11 +470,4 @@ function stripMeta(document: unknown): unknown {
   if (!document || typeof document !== 'object') return document;
   const { _rev: _r, _meta: _m, _attachments: _a, ...rest } = document as Record<string, unknown>;
   return rest;
-}
-
-/** The call in `local` lost if the hub resolved the ticket to another counter's call (or past it). */
-export function lostCall(local: WithDeleted<Ticket>, resolved: WithDeleted<Ticket>): LostCall | null {
-  if ((local.state !== 'called' && local.state !== 'serving') || local.counter === 0) return null;
-  if (resolved.counter === local.counter && (resolved.state === 'called' || resolved.state === 'serving')) return null;
-  return { ticketId: local.id, number: local.number, counter: local.counter, winner: resolved.counter };
 }

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { lostCall } from '../../../../../renderer/db/sync/replication';
 import {
-  identicalDocument,
+  conflictRules,
+  lostCall,
   resolveAlert,
   resolveAppointment,
   resolveCounter,
   resolveTicket,
-  sameDocument,
   staleHubVersion,
   type TicketWithDeleted,
-} from '../../../../../renderer/db/sync/conflicts';
+} from '../../../../../electron/common/sync/conflict-rules';
 import { transition, type Ticket } from '../../../../../electron/common/domain/ticket';
 import { waitingTicket } from '../../../../support/tickets';
 
@@ -105,13 +104,6 @@ describe('ticket conflicts', () => {
     // Deleted at the hub is never older than a live copy.
     expect(staleHubVersion({ ...serving, _deleted: true, hubStamp: 0 }, done)).toBe(false);
   });
-
-  it('equality ignores key order and the hub stamp', () => {
-    expect(
-      sameDocument({ a: 1, b: { c: 2, d: [1, 2] }, hubStamp: 5 }, { b: { d: [1, 2], c: 2 }, a: 1, hubStamp: 9 }),
-    ).toBe(true);
-    expect(sameDocument({ a: 1, b: [1, 2] }, { a: 1, b: [2, 1] })).toBe(false);
-  });
 });
 
 describe('other collections', () => {
@@ -179,17 +171,30 @@ describe('other collections', () => {
   });
 });
 
-describe('document equality', () => {
-  it('ignores key order and undefined keys, not values, array order or types', () => {
-    expect(identicalDocument({ a: 1, b: { c: [1, { d: 2 }] } }, { b: { c: [1, { d: 2 }] }, a: 1, e: undefined })).toBe(
-      true,
+describe('the rule of each collection', () => {
+  it('decides on the local and the hub state; the assumed one does not count', () => {
+    const base = waitingTicket(3, { at: 1_000 });
+    const master = at(transition(base, { type: 'call', counter: 1 }, counterA, 5_000), 42);
+    const local = at(transition(base, { type: 'call', counter: 2 }, counterB, 5_100));
+    expect(conflictRules.tickets.resolve({ newDocumentState: local, realMasterState: master })).toEqual(
+      resolveTicket(local, master),
     );
-    expect(identicalDocument({ a: 1 }, { a: '1' })).toBe(false);
-    expect(identicalDocument({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
-    expect(identicalDocument({ a: null }, { a: undefined })).toBe(false);
-    expect(identicalDocument({ a: 1, hubStamp: 2 }, { a: 1, hubStamp: 3 })).toBe(false);
-    expect(sameDocument({ a: 1, hubStamp: 2 }, { a: 1, hubStamp: 3 })).toBe(true);
-    expect(sameDocument({ a: 1, hubStamp: 2 }, { a: 1 })).toBe(true);
-    expect(sameDocument({ a: { hubStamp: 1 } }, { a: { hubStamp: 2 } })).toBe(false);
+    expect(
+      conflictRules.tickets.resolve({ newDocumentState: local, realMasterState: master, assumedMasterState: local }),
+    ).toEqual(resolveTicket(local, master));
+  });
+
+  it('office and services: the hub wins', () => {
+    const local = { id: 'office', name: 'here', _deleted: false };
+    const master = { id: 'office', name: 'at the hub', _deleted: false };
+    expect(conflictRules.office.resolve({ newDocumentState: local, realMasterState: master })).toBe(master);
+    expect(conflictRules.services.resolve({ newDocumentState: local, realMasterState: master })).toBe(master);
+  });
+
+  it('only tickets tell an older hub version from the local one', () => {
+    expect(conflictRules.tickets.staleHubVersion).toBe(staleHubVersion);
+    for (const name of ['office', 'services', 'counters', 'appointments', 'alerts'] as const) {
+      expect(conflictRules[name]).not.toHaveProperty('staleHubVersion');
+    }
   });
 });

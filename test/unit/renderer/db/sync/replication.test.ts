@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StreamEvent, SyncCollection, WireDocument } from '../../../../../electron/common/contract/hub';
 import type { OkienkoDatabase } from '../../../../../renderer/db/database';
-import { identicalDocument } from '../../../../../renderer/db/sync/conflicts';
+import { identicalDocument } from '../../../../../electron/common/sync/document-equality';
 import { HubError, type HubClient } from '../../../../../renderer/db/sync/hub-client';
 import { startSync, type SyncHandle } from '../../../../../renderer/db/sync/replication';
 import { transition, type Ticket, type TicketAction } from '../../../../../electron/common/domain/ticket';
