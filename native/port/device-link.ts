@@ -7,6 +7,7 @@
 import { retryDelay, RETRY_DELAYS_MS } from '../../electron/common/backoff';
 import type { BytePort } from './byte-port';
 import { Listeners } from './listeners';
+import { realTimers, type Timers } from './timers';
 
 /**
  * `connecting`: never connected yet (first attempt, or retrying it); `connected`: a prepared port
@@ -14,19 +15,8 @@ import { Listeners } from './listeners';
  */
 export type LinkState = 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
-/** The timers the link uses; tests pass a manual clock. */
-export interface LinkTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  now(): number;
-}
-
-export const realTimers: LinkTimers = {
-  // Looked up at call time, so fake timers installed after import still apply.
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
-  now: () => Date.now(),
-};
+/** The timers the link uses, those of every device; tests pass a manual clock. */
+export type LinkTimers = Timers;
 
 export interface DeviceLinkOptions {
   /** Builds and opens a fresh port; rejects when the device is not there. */

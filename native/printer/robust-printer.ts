@@ -9,7 +9,8 @@
  *
  * Needs no Node module: the transport comes from the `open` factory, timers can be injected.
  */
-import { DeviceLink, realTimers, type LinkState, type LinkStatus, type LinkTimers } from '../port/device-link';
+import { DeviceLink, type LinkState, type LinkStatus } from '../port/device-link';
+import { realTimers, type Timers } from '../port/timers';
 import type { BytePort } from '../port/byte-port';
 import { PrinterReplyParser } from './escpos.codec';
 import { EscPosTicketPrinter } from './ticket-printer.escpos';
@@ -52,7 +53,7 @@ export interface RobustTicketPrinterOptions {
   /** How long opening and re-initialising may take. */
   readonly openTimeoutMs?: number;
   /** Heartbeat and reconnect timers, and the clock for records; tests inject their own. */
-  readonly timers?: LinkTimers;
+  readonly timers?: Timers;
 }
 
 /** A ticket that was sent but never confirmed: it may or may not be on paper. */
@@ -107,7 +108,7 @@ export class RobustTicketPrinter implements TicketPrinter {
   readonly description: string;
   readonly #link: DeviceLink;
   readonly #driver: EscPosTicketPrinter;
-  readonly #timers: LinkTimers;
+  readonly #timers: Timers;
   readonly #init: Uint8Array;
   readonly #heartbeatMs: number;
   readonly #rebuildAfterSilences: number;

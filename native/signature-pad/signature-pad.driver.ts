@@ -8,6 +8,7 @@
  * the station, this driver only reads it.
  */
 import type { BytePort } from '../port/byte-port';
+import { realTimers, type Timers } from '../port/timers';
 import {
   CaptureFailure,
   type CancelSignal,
@@ -39,13 +40,15 @@ export interface TopazSignaturePadOptions {
    * more). Bounds how far the time of a sample may trail its arrival.
    */
   readonly maxLatencyMs?: number;
-  /** Clock for sample times; injected in tests. */
+  /** Clock for sample times; the timers' own clock by default. */
   readonly now?: () => number;
+  /** The stall and idle timers; tests pass a manual clock. */
+  readonly timers?: Timers;
 }
 
 interface IdleWait {
   readonly ms: number;
-  timer: ReturnType<typeof setTimeout> | undefined;
+  timer: unknown;
   readonly resolve: (capture: PadCapture) => void;
   readonly reject: (failure: unknown) => void;
 }
@@ -70,6 +73,7 @@ export class TopazSignaturePad implements SignaturePad {
   readonly #maxLatencyMs: number;
   readonly #periodMs: number;
   readonly #now: () => number;
+  readonly #timers: Timers;
   readonly #decoder = new TopazDecoder();
   readonly #sampleListeners = new Set<(sample: LiveSample) => void>();
   readonly #problemListeners = new Set<(problem: CaptureProblem) => void>();
@@ -78,7 +82,7 @@ export class TopazSignaturePad implements SignaturePad {
   #capture: Capture | undefined;
   /** Estimated clock time of the last report; undefined until one arrives in a capture. */
   #lastReportAt: number | undefined;
-  #stallTimer: ReturnType<typeof setTimeout> | undefined;
+  #stallTimer: unknown;
   #closed = false;
 
   constructor(port: BytePort, options: TopazSignaturePadOptions = {}) {
@@ -92,7 +96,8 @@ export class TopazSignaturePad implements SignaturePad {
     this.#periodMs = 1000 / rate;
     this.#stallTimeoutMs = options.stallTimeoutMs ?? 1000;
     this.#maxLatencyMs = options.maxLatencyMs ?? 40;
-    this.#now = options.now ?? Date.now;
+    this.#timers = options.timers ?? realTimers;
+    this.#now = options.now ?? (() => this.#timers.now());
     this.#unsubscribe = [
       port.onData((chunk) => this.#receive(chunk)),
       port.onClose((error) => this.#portClosed(error)),
@@ -225,7 +230,7 @@ export class TopazSignaturePad implements SignaturePad {
   #take(capture: Capture, packet: TopazPacket, at: number): void {
     if (packet.down) {
       if (capture.idle?.timer !== undefined) {
-        clearTimeout(capture.idle.timer);
+        this.#timers.clearTimeout(capture.idle.timer);
         capture.idle.timer = undefined;
       }
       capture.origin ??= at;
@@ -278,7 +283,7 @@ export class TopazSignaturePad implements SignaturePad {
 
   #armStallTimer(capture: Capture): void {
     this.#disarmStallTimer();
-    this.#stallTimer = setTimeout(() => {
+    this.#stallTimer = this.#timers.setTimeout(() => {
       this.#stallTimer = undefined;
       if (this.#capture !== capture || !capture.open) return;
       // The stroke ends where the data ended; no lift was seen, so none is recorded.
@@ -290,15 +295,15 @@ export class TopazSignaturePad implements SignaturePad {
   }
 
   #disarmStallTimer(): void {
-    if (this.#stallTimer !== undefined) clearTimeout(this.#stallTimer);
+    if (this.#stallTimer !== undefined) this.#timers.clearTimeout(this.#stallTimer);
     this.#stallTimer = undefined;
   }
 
   #armIdleTimer(capture: Capture): void {
     const idle = capture.idle;
     if (!idle || capture.strokes.length === 0) return;
-    if (idle.timer !== undefined) clearTimeout(idle.timer);
-    idle.timer = setTimeout(() => {
+    if (idle.timer !== undefined) this.#timers.clearTimeout(idle.timer);
+    idle.timer = this.#timers.setTimeout(() => {
       idle.timer = undefined;
       // finishCapture settles the waiting capture() itself.
       if (this.#capture === capture) this.finishCapture().catch(() => undefined);
@@ -310,7 +315,7 @@ export class TopazSignaturePad implements SignaturePad {
     const capture = this.#capture;
     this.#capture = undefined;
     this.#disarmStallTimer();
-    if (capture?.idle?.timer !== undefined) clearTimeout(capture.idle.timer);
+    if (capture?.idle?.timer !== undefined) this.#timers.clearTimeout(capture.idle.timer);
   }
 
   #portClosed(error?: Error): void {
@@ -332,7 +337,7 @@ export class TopazSignaturePad implements SignaturePad {
     capture.failure = failure;
     capture.open = undefined;
     this.#disarmStallTimer();
-    if (capture.idle?.timer !== undefined) clearTimeout(capture.idle.timer);
+    if (capture.idle?.timer !== undefined) this.#timers.clearTimeout(capture.idle.timer);
     if (capture.idle) {
       this.#capture = undefined;
       capture.idle.reject(failure);

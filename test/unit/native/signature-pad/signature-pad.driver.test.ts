@@ -15,6 +15,7 @@ import {
 import { toSvg } from '../../../../native/signature-pad/signature.codec';
 import { encodeTopazPacket, type TopazPacket } from '../../../../native/signature-pad/topaz.codec';
 import { failureOf } from '../../../support/failure';
+import { ManualClock } from '../../../support/manual-clock';
 
 const down = (x: number, y: number): TopazPacket => ({ near: true, down: true, type: 0, x, y });
 const hover = (x: number, y: number): TopazPacket => ({ near: true, down: false, type: 0, x, y });
@@ -27,8 +28,8 @@ interface Rig {
   readonly problems: CaptureProblem[];
   /** Writes the reports from the pad's end in one chunk; resolves once the driver has them. */
   send(...packets: TopazPacket[]): Promise<void>;
-  /** Moves the injected clock. */
-  advance(ms: number): void;
+  /** Moves the manual clock, running the pad's timers as they fall due. */
+  advance(ms: number): Promise<void>;
 }
 
 let cleanup: (() => Promise<void>)[] = [];
@@ -39,8 +40,8 @@ afterEach(async () => {
 
 function setup(options: TopazSignaturePadOptions = {}): Rig {
   const pair = createMemoryPortPair('pad');
-  let clock = 1_000_000;
-  const pad = new TopazSignaturePad(pair.app, { stallTimeoutMs: 100, now: () => clock, ...options });
+  const clock = new ManualClock();
+  const pad = new TopazSignaturePad(pair.app, { stallTimeoutMs: 100, timers: clock, ...options });
   const samples: LiveSample[] = [];
   const problems: CaptureProblem[] = [];
   pad.onSample((sample) => samples.push(sample));
@@ -56,20 +57,8 @@ function setup(options: TopazSignaturePadOptions = {}): Rig {
       packets.forEach((packet, index) => bytes.set(encodeTopazPacket(packet), index * 5));
       await pair.device.write(bytes);
     },
-    advance(ms) {
-      clock += ms;
-    },
+    advance: (ms) => clock.advance(ms),
   };
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
-    await sleep(10);
-  }
 }
 
 describe('TopazSignaturePad capture', () => {
@@ -81,9 +70,9 @@ describe('TopazSignaturePad capture', () => {
 
     await rig.send(hover(90, 190), hover(100, 200));
     await rig.send(down(100, 200), down(110, 210), down(130, 215));
-    rig.advance(25);
+    await rig.advance(25);
     await rig.send(hover(131, 190), hover(300, 400));
-    rig.advance(200);
+    await rig.advance(200);
     await rig.send(down(500, 500), down(520, 480), hover(540, 470), away);
 
     const { signature, interrupted } = await rig.pad.finishCapture();
@@ -116,11 +105,11 @@ describe('TopazSignaturePad capture', () => {
     await rig.pad.startCapture();
     // Five reports read in one chunk: spaced by 1000/120 ms, not bunched at the arrival time.
     await rig.send(down(1, 1), down(2, 2), down(3, 3), down(4, 4), down(5, 5));
-    rig.advance(33);
+    await rig.advance(33);
     await rig.send(down(6, 6));
     // A pause: the pen was lifted and out of range.
     await rig.send(away);
-    rig.advance(1000);
+    await rig.advance(1000);
     await rig.send(down(7, 7), down(8, 8));
     const { signature } = await rig.pad.finishCapture();
     const times = signature.strokes.flatMap((stroke) => stroke.samples.map((sample) => sample.t));
@@ -142,7 +131,7 @@ describe('TopazSignaturePad capture', () => {
     await rig.pad.startCapture();
     for (let i = 0; i < 10; i++) {
       await rig.send(down(i, i));
-      rig.advance(5);
+      await rig.advance(5);
     }
     const { signature } = await rig.pad.finishCapture();
     expect(signature.strokes[0]!.samples.map((sample) => sample.t)).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40, 45]);
@@ -198,13 +187,11 @@ describe('TopazSignaturePad when the data stops', () => {
     const rig = setup({ stallTimeoutMs: 300 });
     await rig.pad.startCapture();
     await rig.send(down(10, 10), down(20, 20), hover(25, 25));
-    const silentFrom = Date.now();
     await rig.send(down(100, 100), down(110, 120), down(120, 140));
-    await sleep(50);
-    if (Date.now() - silentFrom < 250) expect(rig.problems).toEqual([]);
-    await until(() => rig.problems.length > 0, 3000);
+    await rig.advance(299);
+    expect(rig.problems).toEqual([]);
+    await rig.advance(1);
     expect(rig.problems).toEqual(['interrupted']);
-    expect(Date.now() - silentFrom).toBeGreaterThanOrEqual(295);
 
     const { signature, interrupted } = await rig.pad.finishCapture();
     expect(interrupted).toBe(true);
@@ -218,10 +205,10 @@ describe('TopazSignaturePad when the data stops', () => {
     await rig.pad.startCapture();
     for (let i = 0; i < 5; i++) {
       await rig.send(down(i, i));
-      await sleep(40);
+      await rig.advance(499);
     }
     await rig.send(hover(5, 5));
-    await sleep(600);
+    await rig.advance(600);
     const { signature, interrupted } = await rig.pad.finishCapture();
     expect(rig.problems).toEqual([]);
     expect(interrupted).toBe(false);
@@ -232,7 +219,7 @@ describe('TopazSignaturePad when the data stops', () => {
     const rig = setup({ stallTimeoutMs: 50 });
     await rig.pad.startCapture();
     await rig.send(down(10, 10), down(20, 20));
-    await sleep(100);
+    await rig.advance(100);
     await rig.send(down(21, 21), down(30, 30), hover(31, 31));
     const { signature, interrupted } = await rig.pad.finishCapture();
     expect(interrupted).toBe(true);
@@ -288,16 +275,15 @@ describe('TopazSignaturePad.capture (until the pen rests)', () => {
     const rig = setup();
     let result: PadCapture | undefined;
     const pending = rig.pad.capture({ idleMs: 400 }).then((capture) => (result = capture));
-    await sleep(500);
+    await rig.advance(500);
     expect(result).toBeUndefined(); // nothing drawn yet: keeps waiting
     await rig.send(down(1, 1), down(2, 2), hover(3, 3));
-    await sleep(40);
+    await rig.advance(399);
     await rig.send(down(10, 10), hover(11, 11)); // back within idleMs: the wait starts again
-    const secondLift = Date.now();
-    await sleep(50);
+    await rig.advance(399);
     expect(result).toBeUndefined();
+    await rig.advance(1);
     await pending;
-    expect(Date.now() - secondLift).toBeGreaterThanOrEqual(395);
     expect(result?.signature.strokes).toHaveLength(2);
     expect(rig.pad.capturing).toBe(false);
   });
@@ -332,6 +318,7 @@ describe('TopazSignaturePad against the simulated pad', () => {
     const sim = new SignaturePadSimulator(rig.pair.device, { speed: 90_000 });
     const pending = rig.pad.capture({ idleMs: 100 });
     const outcome = await sim.sign();
+    await rig.advance(100);
     const { signature, interrupted } = await pending;
 
     expect(outcome.completed).toBe(true);
@@ -352,7 +339,9 @@ describe('TopazSignaturePad against the simulated pad', () => {
     const outcome = await sim.signDrop();
     expect(outcome.completed).toBe(false);
     expect(outcome.strokes).toBe(2);
-    await until(() => rig.problems.length > 0, 3000);
+    await rig.advance(99);
+    expect(rig.problems).toEqual([]);
+    await rig.advance(1);
     expect(rig.problems).toEqual(['interrupted']);
     const { signature, interrupted } = await rig.pad.finishCapture();
     expect(interrupted).toBe(true);
