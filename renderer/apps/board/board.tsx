@@ -72,21 +72,17 @@ export function spokenNumber(number: string): { letter: string; digits: string }
   return match ? { letter: match[1] ?? '', digits: match[2] ?? '' } : { letter: '', digits: number };
 }
 
-function BoardScreen({
-  language,
-  onLanguage,
-  data,
-}: {
-  language: Language;
-  onLanguage: (language: Language) => void;
-  data: BoardData;
-}) {
-  const t = useT();
-  const { office, services, calls } = data;
-  const now = useNow(1000);
-  const [sound, setSound] = useState(false);
+/**
+ * Reads each new call aloud once, after a chime, one after another: a call is its ticket and the
+ * time of the (re)call. Calls already on the board when it opens are not read out again.
+ * `spoken`: the last five texts read out, newest last.
+ */
+function useAnnouncements(
+  office: Office | null,
+  calls: readonly BoardCall[],
+  sound: boolean,
+): { spoken: string[]; unlock: () => void } {
   const [spoken, setSpoken] = useState<string[]>([]);
-
   const announcer = useRef<Announcer | null>(null);
   announcer.current ??= new Announcer({
     chime: true,
@@ -96,8 +92,6 @@ function BoardScreen({
     if (announcer.current) announcer.current.muted = !sound;
   }, [sound]);
 
-  // Announce each call once: a call is its ticket and the time of the (re)call. Calls already on
-  // the board when it opens are not read out again.
   const announced = useRef<Set<string> | null>(null);
   useEffect(() => {
     if (!office) return;
@@ -117,6 +111,23 @@ function BoardScreen({
     }
   }, [calls, office]);
 
+  return { spoken, unlock: () => announcer.current?.unlock() };
+}
+
+function BoardScreen({
+  language,
+  onLanguage,
+  data,
+}: {
+  language: Language;
+  onLanguage: (language: Language) => void;
+  data: BoardData;
+}) {
+  const t = useT();
+  const { office, services, calls } = data;
+  const [sound, setSound] = useState(false);
+  const { spoken, unlock } = useAnnouncements(office, calls, sound);
+
   const [newest, ...earlier] = calls;
   const waitingByService = services
     .filter((service) => service.active)
@@ -126,30 +137,14 @@ function BoardScreen({
     <main className="board" lang={language}>
       <header className="board-header">
         <h1>{office?.name[language] ?? t('board.title')}</h1>
-        <p className="board-clock" aria-hidden="true">
-          {new Intl.DateTimeFormat(language, { timeZone: office?.timeZone, hour: '2-digit', minute: '2-digit' }).format(
-            now,
-          )}
-        </p>
+        <BoardClock office={office} language={language} />
         <div className="board-controls">
-          <div role="group" aria-label={t('language.choose')}>
-            {LANGUAGES.map((code) => (
-              <button
-                key={code}
-                type="button"
-                lang={code}
-                aria-pressed={language === code}
-                onClick={() => onLanguage(code)}
-              >
-                {t(`language.${code}` as MessageId)}
-              </button>
-            ))}
-          </div>
+          <LanguageButtons language={language} onLanguage={onLanguage} />
           <button
             type="button"
             aria-pressed={sound}
             onClick={() => {
-              announcer.current?.unlock();
+              unlock();
               setSound(!sound);
             }}
           >
@@ -173,25 +168,7 @@ function BoardScreen({
         )}
       </section>
 
-      <section className="board-previous" aria-labelledby="board-previous-title">
-        <h2 id="board-previous-title">{t('board.previous')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('board.number')}</th>
-              <th scope="col">{t('board.counter')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {earlier.map((ticket) => (
-              <tr key={ticket.id}>
-                <th scope="row">{ticket.number}</th>
-                <td>{ticket.counter}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <EarlierCalls calls={earlier} />
 
       <footer className="board-footer">
         <ul className="board-waiting" aria-label={t('board.waiting')}>
@@ -209,5 +186,55 @@ function BoardScreen({
         </ol>
       </footer>
     </main>
+  );
+}
+
+/** The office's time, ticking every second. */
+function BoardClock({ office, language }: { office: Office | null; language: Language }) {
+  const now = useNow(1000);
+  return (
+    <p className="board-clock" aria-hidden="true">
+      {new Intl.DateTimeFormat(language, { timeZone: office?.timeZone, hour: '2-digit', minute: '2-digit' }).format(
+        now,
+      )}
+    </p>
+  );
+}
+
+function LanguageButtons({ language, onLanguage }: { language: Language; onLanguage: (language: Language) => void }) {
+  const t = useT();
+  return (
+    <div role="group" aria-label={t('language.choose')}>
+      {LANGUAGES.map((code) => (
+        <button key={code} type="button" lang={code} aria-pressed={language === code} onClick={() => onLanguage(code)}>
+          {t(`language.${code}` as MessageId)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function EarlierCalls({ calls }: { calls: readonly BoardCall[] }) {
+  const t = useT();
+  return (
+    <section className="board-previous" aria-labelledby="board-previous-title">
+      <h2 id="board-previous-title">{t('board.previous')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('board.number')}</th>
+            <th scope="col">{t('board.counter')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {calls.map((ticket) => (
+            <tr key={ticket.id}>
+              <th scope="row">{ticket.number}</th>
+              <td>{ticket.counter}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

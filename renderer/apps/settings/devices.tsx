@@ -4,86 +4,23 @@
  * is, how it is connected, a test, and its live state. A device assigned by its USB ids is found
  * again when the system gives it another port name.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type {
   DeviceList,
   DeviceRole,
   DeviceState,
-  DeviceTestResult,
   SerialPortInfo,
   UnknownPrintJob,
 } from '../../../electron/common/contract/devices';
-import type {
-  IdReaderSettings,
-  PrinterSettings,
-  SignaturePadSettings,
-} from '../../../electron/common/contract/settings';
-import { ID_READER_FRAMINGS, PRINTER_MODELS, PRINTER_TRANSPORTS } from '../../../electron/common/contract/settings';
 import { useWorkstation } from '../../app/workstation';
 import { errorMessage } from '../../i18n/error-messages';
 import { useT, type MessageId } from '../../i18n/i18n';
 import { SignatureImage } from '../counter/signature-image';
-import { partMessage } from '../counter/visitor-panel';
-
-type AnySettings = PrinterSettings | IdReaderSettings | SignaturePadSettings;
+import { DeviceFields } from './device-fields';
+import { DeviceMessageLine, type DeviceMessage } from './device-messages';
+import { useDeviceCard, type AnySettings } from './use-device-card';
 
 const ROLES: readonly DeviceRole[] = ['printer', 'idReader', 'signaturePad'];
-
-const DEFAULTS = {
-  printer: {
-    path: '',
-    baudRate: 38400,
-    rtscts: false,
-    transport: 'serial',
-    model: 'epson-tm-t20iii',
-    columns: 48,
-  } satisfies PrinterSettings,
-  idReader: {
-    path: '',
-    baudRate: 9600,
-    rtscts: false,
-    framing: 'auto',
-    interByteTimeoutMs: 120,
-  } satisfies IdReaderSettings,
-  signaturePad: {
-    path: '',
-    baudRate: 19200,
-    rtscts: false,
-    parity: 'odd',
-    model: 'topaz',
-  } satisfies SignaturePadSettings,
-} as const;
-
-function portLabel(port: SerialPortInfo): string {
-  const ids = port.vendorId && port.productId ? ` — ${port.vendorId}:${port.productId}` : '';
-  return `${port.path}${port.manufacturer ? ` (${port.manufacturer})` : ''}${ids}${port.serialNumber ? ` #${port.serialNumber}` : ''}`;
-}
-
-/** A device test's result in the admin's words. */
-function testMessage(result: DeviceTestResult, t: ReturnType<typeof useT>): { kind: 'info' | 'error'; text: string } {
-  switch (result.role) {
-    case 'printer':
-      return { kind: 'info', text: t('devices.testDone.printer', { bytes: result.bytes }) };
-    case 'idReader':
-      return result.read.ok
-        ? {
-            kind: 'info',
-            text: t('devices.testDone.idReader', { kind: t(`devices.kind.${result.read.documentKind}` as MessageId) }),
-          }
-        : {
-            kind: 'error',
-            text: t('devices.testFailed.idReader', {
-              reason: t(`visitor.read.${result.read.reason}` as MessageId, { part: t(partMessage(result.read.part)) }),
-            }),
-          };
-    case 'signaturePad': {
-      const done = t('devices.testDone.signaturePad', { strokes: result.strokes });
-      return result.interrupted
-        ? { kind: 'error', text: `${done} ${t('devices.testInterrupted')}` }
-        : { kind: 'info', text: done };
-    }
-  }
-}
 
 export function Devices() {
   const t = useT();
@@ -177,62 +114,8 @@ function DeviceCard({
   onSaved: (list: DeviceList) => void;
 }) {
   const t = useT();
-  const { api } = useWorkstation();
-  const [draft, setDraft] = useState<AnySettings>(settings ?? DEFAULTS[role]);
-  const [byUsb, setByUsb] = useState(Boolean(settings?.match));
-  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
-  const [testSvg, setTestSvg] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const card = useDeviceCard(role, ports, settings, onSaved);
   const id = (field: string) => `${role}-${field}`;
-  const update = (patch: Partial<AnySettings>) => setDraft((current) => ({ ...current, ...patch }) as AnySettings);
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    const port = ports.find((candidate) => candidate.path === draft.path);
-    const match =
-      byUsb && port?.vendorId && port.productId
-        ? {
-            vendorId: port.vendorId,
-            productId: port.productId,
-            ...(port.serialNumber ? { serialNumber: port.serialNumber } : {}),
-          }
-        : undefined;
-    const { match: _old, ...rest } = draft;
-    const next = { ...rest, ...(match ? { match } : {}) };
-    const result = await api.devices.configure({ role, settings: next } as Parameters<typeof api.devices.configure>[0]);
-    if (result.ok) {
-      onSaved(result.value);
-      setMessage({ kind: 'info', text: t('devices.saved') });
-    } else
-      setMessage({
-        kind: 'error',
-        text:
-          result.error.code === 'BAD_REQUEST'
-            ? t('devices.error.invalid', { detail: result.error.message })
-            : t('devices.error.save'),
-      });
-  };
-
-  const remove = async () => {
-    const result = await api.devices.configure({ role, settings: null } as Parameters<typeof api.devices.configure>[0]);
-    if (result.ok) {
-      onSaved(result.value);
-      setMessage({ kind: 'info', text: t('devices.removed') });
-    }
-  };
-
-  const test = async () => {
-    setBusy(true);
-    setTestSvg(null);
-    setMessage({ kind: 'info', text: t(`devices.testing.${role}` as MessageId) });
-    const result = await api.devices.test({ role });
-    setBusy(false);
-    if (result.ok) {
-      setMessage(testMessage(result.value, t));
-      if (result.value.role === 'signaturePad') setTestSvg(result.value.svg);
-    } else setMessage({ kind: 'error', text: t(errorMessage(result.error.code, 'device')) });
-  };
-
   const connection = state?.connection ?? 'not-configured';
   return (
     <section className="device-card" aria-labelledby={id('title')}>
@@ -242,133 +125,22 @@ function DeviceCard({
         {state?.condition && ` · ${t(`printer.status.${state.condition}` as MessageId)}`}
         {state?.device && ` · ${state.device}`}
       </p>
-      <form className="device-form" onSubmit={(event) => void save(event)}>
-        {'transport' in draft && (
-          <>
-            <label htmlFor={id('transport')}>{t('devices.transport')}</label>
-            <select
-              id={id('transport')}
-              value={draft.transport}
-              onChange={(event) => update({ transport: event.target.value as PrinterSettings['transport'] })}
-            >
-              {PRINTER_TRANSPORTS.map((transport) => (
-                <option key={transport} value={transport}>
-                  {t(`devices.transport.${transport}` as MessageId)}
-                </option>
-              ))}
-            </select>
-          </>
-        )}
-        <label htmlFor={id('path')}>{t('devices.path')}</label>
-        <input
-          id={id('path')}
-          list={id('ports')}
-          value={draft.path}
-          required
-          onChange={(event) => update({ path: event.target.value })}
-          aria-describedby={id('path-hint')}
-        />
-        <datalist id={id('ports')}>
-          {ports.map((port) => (
-            <option key={port.path} value={port.path}>
-              {portLabel(port)}
-            </option>
-          ))}
-        </datalist>
-        <p id={id('path-hint')} className="hint">
-          {t(role === 'printer' ? 'devices.path.hint' : 'devices.path.hint.serial')}
-        </p>
-        <label className="checkbox">
-          <input type="checkbox" checked={byUsb} onChange={(event) => setByUsb(event.target.checked)} />{' '}
-          {t('devices.byUsb')}
-        </label>
-        {'model' in draft && 'columns' in draft && (
-          <>
-            <label htmlFor={id('model')}>{t('devices.model')}</label>
-            <select
-              id={id('model')}
-              value={draft.model}
-              onChange={(event) => update({ model: event.target.value as PrinterSettings['model'] })}
-            >
-              {PRINTER_MODELS.map((model) => (
-                <option key={model} value={model}>
-                  {model}
-                </option>
-              ))}
-            </select>
-          </>
-        )}
-        <label htmlFor={id('baud')}>{t('devices.baud')}</label>
-        <select
-          id={id('baud')}
-          value={String(draft.baudRate)}
-          onChange={(event) => update({ baudRate: Number(event.target.value) })}
-        >
-          {[1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200].map((baud) => (
-            <option key={baud} value={baud}>
-              {baud}
-            </option>
-          ))}
-        </select>
-        {'framing' in draft && (
-          <>
-            <label htmlFor={id('framing')}>{t('devices.framing')}</label>
-            <select
-              id={id('framing')}
-              value={draft.framing}
-              onChange={(event) => update({ framing: event.target.value as IdReaderSettings['framing'] })}
-            >
-              {ID_READER_FRAMINGS.map((framing) => (
-                <option key={framing} value={framing}>
-                  {t(`devices.framing.${framing}` as MessageId)}
-                </option>
-              ))}
-            </select>
-          </>
-        )}
-        {'parity' in draft && (
-          <>
-            <label htmlFor={id('parity')}>{t('devices.parity')}</label>
-            <select
-              id={id('parity')}
-              value={draft.parity}
-              onChange={(event) => update({ parity: event.target.value as SignaturePadSettings['parity'] })}
-            >
-              {(['odd', 'even', 'none'] as const).map((parity) => (
-                <option key={parity} value={parity}>
-                  {t(`devices.parity.${parity}` as MessageId)}
-                </option>
-              ))}
-            </select>
-          </>
-        )}
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={draft.rtscts}
-            onChange={(event) => update({ rtscts: event.target.checked })}
-          />{' '}
-          {t('devices.rtscts')}
-        </label>
+      <form className="device-form" onSubmit={(event) => void card.save(event)}>
+        <DeviceFields role={role} ports={ports} card={card} id={id} />
         <div className="device-actions">
           <button type="submit" className="primary">
             {t('devices.save')}
           </button>
-          <button type="button" disabled={!settings || busy} onClick={() => void test()}>
+          <button type="button" disabled={!settings || card.busy} onClick={() => void card.test()}>
             {t(`devices.test.${role}` as MessageId)}
           </button>
-          <button type="button" disabled={!settings} onClick={() => void remove()}>
+          <button type="button" disabled={!settings} onClick={() => void card.remove()}>
             {t('devices.remove')}
           </button>
         </div>
       </form>
-      <p
-        className={message?.kind === 'error' ? 'device-error' : 'device-message'}
-        role={message?.kind === 'error' ? 'alert' : 'status'}
-      >
-        {message?.text ?? ''}
-      </p>
-      {testSvg && <SignatureImage svg={testSvg} label={t('devices.testSignature')} />}
+      <DeviceMessageLine message={card.message} />
+      {card.testSvg && <SignatureImage svg={card.testSvg} label={t('devices.testSignature')} />}
       {role === 'printer' && settings && <UnknownJobs />}
     </section>
   );
@@ -383,7 +155,7 @@ function UnknownJobs() {
   const t = useT();
   const { api } = useWorkstation();
   const [jobs, setJobs] = useState<readonly UnknownPrintJob[]>([]);
-  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<DeviceMessage | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -439,12 +211,7 @@ function UnknownJobs() {
           );
         })}
       </ul>
-      <p
-        className={message?.kind === 'error' ? 'device-error' : 'device-message'}
-        role={message?.kind === 'error' ? 'alert' : 'status'}
-      >
-        {message?.text ?? ''}
-      </p>
+      <DeviceMessageLine message={message} />
     </div>
   );
 }
