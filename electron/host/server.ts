@@ -61,6 +61,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     verifyClient: ({ req }: { req: http.IncomingMessage }) => isSameOrigin(req),
   });
 
+  // ws re-emits the HTTP server's errors on itself, and an unheard 'error' throws: a port in use
+  // would crash the process before listen() could report it in words.
+  sockets.on('error', (error) => log.warn('websocket server error', { error: error.message }));
+
   const send = (socket: WebSocket, frame: ServerFrame) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
