@@ -3,6 +3,7 @@
  * waiting times, each counter's state, the priority rule in words, and the daily close.
  */
 import { useState } from 'react';
+import type { AlertDoc, AppointmentDoc, CounterDoc, OfficeDoc, ServiceDoc, TicketDoc } from '../../db/schemas';
 import {
   useAppointmentsOfDay,
   useCounters,
@@ -19,7 +20,7 @@ import { acknowledgeAlert } from '../../db/alerts';
 import { normalPerPriority } from '../../../electron/common/domain/ordering';
 import type { Ticket } from '../../../electron/common/domain/ticket';
 import { errorMessage } from '../../i18n/error-messages';
-import { useT, type MessageId } from '../../i18n/i18n';
+import { useT, type MessageId, type Translate } from '../../i18n/i18n';
 
 function minutesBetween(from: number, to: number): number {
   return Math.max(0, Math.round((to - from) / 60_000));
@@ -35,157 +36,20 @@ function waits(tickets: readonly Ticket[]): number[] {
 
 export function Supervisor() {
   const t = useT();
-  const { db, queue } = useWorkstation();
   const office = useOffice();
   const services = useServices();
   const counters = useCounters();
   const today = useToday(office);
   const tickets = useTicketsOfDay(today);
-  const alerts = useOpenAlerts();
   const appointments = useAppointmentsOfDay(today);
-  const time = (at: number) =>
-    new Intl.DateTimeFormat('pl-PL', { timeZone: office?.timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
-  const printer = usePrinterState();
-  const now = useNow(15_000);
-  const [confirming, setConfirming] = useState(false);
-  const [closed, setClosed] = useState<number | null>(null);
-
-  const closeDay = async () => {
-    setConfirming(false);
-    setClosed(await queue.closeDays(today, true));
-  };
 
   return (
     <main className="supervisor">
       <h1>{t('supervisor.title')}</h1>
-
-      <section aria-labelledby="alerts-title">
-        <h2 id="alerts-title">{t('supervisor.alerts')}</h2>
-        {alerts.length === 0 ? (
-          <p>{t('supervisor.alerts.none')}</p>
-        ) : (
-          <ul className="alerts">
-            {alerts.map((alert) => (
-              <li key={alert.id} className="alert">
-                <span>
-                  {new Date(alert.at).toLocaleTimeString('pl-PL', { hour: '2-digit', minute: '2-digit' })}{' '}
-                  {alert.code === 'paper-near-end'
-                    ? t('supervisor.alert.paper-near-end', { station: alert.station })
-                    : t('supervisor.alert.printer', {
-                        station: alert.station,
-                        number: alert.ticketNumber,
-                        reason: t(errorMessage(alert.code, 'print')),
-                      })}
-                </span>
-                <button type="button" onClick={() => void acknowledgeAlert(db, alert.id)}>
-                  {t('supervisor.alert.acknowledge')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        {printer && <p>{t('supervisor.printer', { status: t(`printer.status.${printer.status}` as MessageId) })}</p>}
-      </section>
-
-      <section aria-labelledby="services-title">
-        <h2 id="services-title">{t('supervisor.services')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('supervisor.service')}</th>
-              <th scope="col">{t('supervisor.waitingCount')}</th>
-              <th scope="col">{t('supervisor.longestWait')}</th>
-              <th scope="col">{t('supervisor.averageWait')}</th>
-              <th scope="col">{t('supervisor.servedToday')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {services.map((service) => {
-              const own = tickets.filter((ticket) => ticket.legs.some((leg) => leg.service === service.id));
-              const waiting = own.filter((ticket) => ticket.state === 'waiting' && ticket.service === service.id);
-              const longest = waiting.reduce((max, ticket) => Math.max(max, minutesBetween(ticket.queuedAt, now)), 0);
-              const waited = waits(own);
-              const average = waited.length ? Math.round(waited.reduce((a, b) => a + b, 0) / waited.length) : null;
-              return (
-                <tr key={service.id}>
-                  <th scope="row">
-                    {service.letter} — {service.name.pl}
-                  </th>
-                  <td>{waiting.length}</td>
-                  <td>{waiting.length ? t('common.minutes', { minutes: longest }) : t('common.none')}</td>
-                  <td>{average === null ? t('common.none') : t('common.minutes', { minutes: average })}</td>
-                  <td>{own.filter((ticket) => ticket.state === 'done').length}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
-
-      <section aria-labelledby="counters-title">
-        <h2 id="counters-title">{t('supervisor.counters')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('supervisor.counter')}</th>
-              <th scope="col">{t('supervisor.counterMode')}</th>
-              <th scope="col">{t('supervisor.clerk')}</th>
-              <th scope="col">{t('supervisor.currentTicket')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {counters.map((counter) => {
-              const current = tickets.find(
-                (ticket) =>
-                  ticket.counter === counter.number && (ticket.state === 'called' || ticket.state === 'serving'),
-              );
-              return (
-                <tr key={counter.id}>
-                  <th scope="row">{counter.name.pl}</th>
-                  <td>{t(`counter.mode.${counter.mode}` as MessageId)}</td>
-                  <td>{counter.clerk || t('common.none')}</td>
-                  <td>{current?.number ?? t('common.none')}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
-
-      <section aria-labelledby="appointments-title">
-        <h2 id="appointments-title">{t('supervisor.appointments')}</h2>
-        {appointments.length === 0 ? (
-          <p>{t('supervisor.appointments.none')}</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('supervisor.appointment.time')}</th>
-                <th scope="col">{t('supervisor.service')}</th>
-                <th scope="col">{t('supervisor.appointment.code')}</th>
-                <th scope="col">{t('supervisor.appointment.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {appointments.map((appointment) => (
-                <tr key={appointment.id}>
-                  <th scope="row">{time(appointment.slotAt)}</th>
-                  <td>
-                    {services.find((service) => service.id === appointment.service)?.name.pl ?? appointment.service}
-                  </td>
-                  <td>{appointment.code}</td>
-                  <td>
-                    {t(`supervisor.appointment.${appointment.state}` as MessageId)}
-                    {appointment.ticket &&
-                      ` — ${tickets.find((ticket) => ticket.id === appointment.ticket)?.number ?? ''}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-
+      <AlertsSection />
+      <ServicesSection services={services} tickets={tickets} />
+      <CountersSection counters={counters} tickets={tickets} />
+      <AppointmentsSection office={office} services={services} tickets={tickets} appointments={appointments} />
       {office && (
         <section aria-labelledby="rule-title">
           <h2 id="rule-title">{t('supervisor.rule')}</h2>
@@ -196,28 +60,216 @@ export function Supervisor() {
           </p>
         </section>
       )}
-
-      <section aria-labelledby="close-title">
-        <h2 id="close-title" className="visually-hidden">
-          {t('supervisor.closeDay')}
-        </h2>
-        {confirming ? (
-          <div role="alertdialog" aria-labelledby="close-confirm" className="confirm">
-            <p id="close-confirm">{t('supervisor.closeDay.confirm')}</p>
-            <button type="button" className="danger" onClick={() => void closeDay()}>
-              {t('supervisor.closeDay.yes')}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              {t('supervisor.closeDay.no')}
-            </button>
-          </div>
-        ) : (
-          <button type="button" onClick={() => setConfirming(true)}>
-            {t('supervisor.closeDay')}
-          </button>
-        )}
-        {closed !== null && <p role="status">{t('supervisor.closeDay.done', { count: closed })}</p>}
-      </section>
+      <CloseDaySection today={today} />
     </main>
+  );
+}
+
+/** An alert in the supervisor's words: paper running low, or a ticket that did not print and why. */
+function alertText(t: Translate, alert: AlertDoc): string {
+  return alert.code === 'paper-near-end'
+    ? t('supervisor.alert.paper-near-end', { station: alert.station })
+    : t('supervisor.alert.printer', {
+        station: alert.station,
+        number: alert.ticketNumber,
+        reason: t(errorMessage(alert.code, 'print')),
+      });
+}
+
+/** Alerts not yet acknowledged, newest first, and the printer's state. */
+function AlertsSection() {
+  const t = useT();
+  const { db } = useWorkstation();
+  const alerts = useOpenAlerts();
+  const printer = usePrinterState();
+  return (
+    <section aria-labelledby="alerts-title">
+      <h2 id="alerts-title">{t('supervisor.alerts')}</h2>
+      {alerts.length === 0 ? (
+        <p>{t('supervisor.alerts.none')}</p>
+      ) : (
+        <ul className="alerts">
+          {alerts.map((alert) => (
+            <li key={alert.id} className="alert">
+              <span>
+                {new Date(alert.at).toLocaleTimeString('pl-PL', { hour: '2-digit', minute: '2-digit' })}{' '}
+                {alertText(t, alert)}
+              </span>
+              <button type="button" onClick={() => void acknowledgeAlert(db, alert.id)}>
+                {t('supervisor.alert.acknowledge')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {printer && <p>{t('supervisor.printer', { status: t(`printer.status.${printer.status}` as MessageId) })}</p>}
+    </section>
+  );
+}
+
+/** Each matter's queue: who waits, the longest and the average wait, and how many were served. */
+function ServicesSection({ services, tickets }: { services: ServiceDoc[]; tickets: TicketDoc[] }) {
+  const t = useT();
+  const now = useNow(15_000);
+  return (
+    <section aria-labelledby="services-title">
+      <h2 id="services-title">{t('supervisor.services')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('supervisor.service')}</th>
+            <th scope="col">{t('supervisor.waitingCount')}</th>
+            <th scope="col">{t('supervisor.longestWait')}</th>
+            <th scope="col">{t('supervisor.averageWait')}</th>
+            <th scope="col">{t('supervisor.servedToday')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {services.map((service) => {
+            const own = tickets.filter((ticket) => ticket.legs.some((leg) => leg.service === service.id));
+            const waiting = own.filter((ticket) => ticket.state === 'waiting' && ticket.service === service.id);
+            const longest = waiting.reduce((max, ticket) => Math.max(max, minutesBetween(ticket.queuedAt, now)), 0);
+            const waited = waits(own);
+            const average = waited.length ? Math.round(waited.reduce((a, b) => a + b, 0) / waited.length) : null;
+            return (
+              <tr key={service.id}>
+                <th scope="row">
+                  {service.letter} — {service.name.pl}
+                </th>
+                <td>{waiting.length}</td>
+                <td>{waiting.length ? t('common.minutes', { minutes: longest }) : t('common.none')}</td>
+                <td>{average === null ? t('common.none') : t('common.minutes', { minutes: average })}</td>
+                <td>{own.filter((ticket) => ticket.state === 'done').length}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Each counter's state, clerk and the visitor it serves now. */
+function CountersSection({ counters, tickets }: { counters: CounterDoc[]; tickets: TicketDoc[] }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="counters-title">
+      <h2 id="counters-title">{t('supervisor.counters')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('supervisor.counter')}</th>
+            <th scope="col">{t('supervisor.counterMode')}</th>
+            <th scope="col">{t('supervisor.clerk')}</th>
+            <th scope="col">{t('supervisor.currentTicket')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {counters.map((counter) => {
+            const current = tickets.find(
+              (ticket) =>
+                ticket.counter === counter.number && (ticket.state === 'called' || ticket.state === 'serving'),
+            );
+            return (
+              <tr key={counter.id}>
+                <th scope="row">{counter.name.pl}</th>
+                <td>{t(`counter.mode.${counter.mode}` as MessageId)}</td>
+                <td>{counter.clerk || t('common.none')}</td>
+                <td>{current?.number ?? t('common.none')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Today's bookings: when, for what, their code, and whether the visitor came (with their ticket). */
+function AppointmentsSection({
+  office,
+  services,
+  tickets,
+  appointments,
+}: {
+  office: OfficeDoc | null;
+  services: ServiceDoc[];
+  tickets: TicketDoc[];
+  appointments: AppointmentDoc[];
+}) {
+  const t = useT();
+  const time = (at: number) =>
+    new Intl.DateTimeFormat('pl-PL', { timeZone: office?.timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
+  return (
+    <section aria-labelledby="appointments-title">
+      <h2 id="appointments-title">{t('supervisor.appointments')}</h2>
+      {appointments.length === 0 ? (
+        <p>{t('supervisor.appointments.none')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('supervisor.appointment.time')}</th>
+              <th scope="col">{t('supervisor.service')}</th>
+              <th scope="col">{t('supervisor.appointment.code')}</th>
+              <th scope="col">{t('supervisor.appointment.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {appointments.map((appointment) => (
+              <tr key={appointment.id}>
+                <th scope="row">{time(appointment.slotAt)}</th>
+                <td>
+                  {services.find((service) => service.id === appointment.service)?.name.pl ?? appointment.service}
+                </td>
+                <td>{appointment.code}</td>
+                <td>
+                  {t(`supervisor.appointment.${appointment.state}` as MessageId)}
+                  {appointment.ticket &&
+                    ` — ${tickets.find((ticket) => ticket.id === appointment.ticket)?.number ?? ''}`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** The daily close, after a confirmation: every ticket still open, today's included, expires. */
+function CloseDaySection({ today }: { today: string }) {
+  const t = useT();
+  const { queue } = useWorkstation();
+  const [confirming, setConfirming] = useState(false);
+  const [closed, setClosed] = useState<number | null>(null);
+
+  const closeDay = async () => {
+    setConfirming(false);
+    setClosed(await queue.closeDays(today, true));
+  };
+
+  return (
+    <section aria-labelledby="close-title">
+      <h2 id="close-title" className="visually-hidden">
+        {t('supervisor.closeDay')}
+      </h2>
+      {confirming ? (
+        <div role="alertdialog" aria-labelledby="close-confirm" className="confirm">
+          <p id="close-confirm">{t('supervisor.closeDay.confirm')}</p>
+          <button type="button" className="danger" onClick={() => void closeDay()}>
+            {t('supervisor.closeDay.yes')}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('supervisor.closeDay.no')}
+          </button>
+        </div>
+      ) : (
+        <button type="button" onClick={() => setConfirming(true)}>
+          {t('supervisor.closeDay')}
+        </button>
+      )}
+      {closed !== null && <p role="status">{t('supervisor.closeDay.done', { count: closed })}</p>}
+    </section>
   );
 }
