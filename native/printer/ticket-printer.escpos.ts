@@ -5,6 +5,7 @@
  * reprint by itself. Needs no Node module, only timers.
  */
 import type { BytePort } from '../port/byte-port';
+import { realTimers, type Timers } from '../port/timers';
 import {
   STATUS_REQUESTS,
   PrinterReplyParser,
@@ -30,8 +31,10 @@ export interface EscPosTicketPrinterOptions {
   readonly fenceTimeoutMs?: number;
   /** The line speed; when given, the time to transmit the job is added to the fence timeout. */
   readonly baudRate?: number;
-  /** Clock for `elapsedMs`; injected in tests. */
+  /** Clock for `elapsedMs`; the timers' own clock by default. */
   readonly now?: () => number;
+  /** The status and fence timeouts; tests pass a manual clock. */
+  readonly timers?: Timers;
   /**
    * Where fence ids start. Random by default, so an answer to a fence sent before a restart is
    * not taken for the answer to a new one.
@@ -57,6 +60,7 @@ export class EscPosTicketPrinter implements TicketPrinter {
   readonly #fenceTimeoutMs: number;
   readonly #baudRate: number | undefined;
   readonly #now: () => number;
+  readonly #timers: Timers;
   readonly #parser = new PrinterReplyParser();
   readonly #conditionListeners = new Set<(condition: PrinterCondition) => void>();
   readonly #unsubscribe: (() => void)[];
@@ -75,7 +79,8 @@ export class EscPosTicketPrinter implements TicketPrinter {
     this.#statusTimeoutMs = options.statusTimeoutMs ?? 800;
     this.#fenceTimeoutMs = options.fenceTimeoutMs ?? 10_000;
     this.#baudRate = options.baudRate;
-    this.#now = options.now ?? Date.now;
+    this.#timers = options.timers ?? realTimers;
+    this.#now = options.now ?? (() => this.#timers.now());
     this.#fenceCounter = options.fenceCounterStart ?? Math.floor(Math.random() * 36 ** 4);
     this.#unsubscribe = [
       port.onData((chunk) => this.#receive(chunk)),
@@ -208,7 +213,7 @@ export class EscPosTicketPrinter implements TicketPrinter {
       const finish = (settle: () => void): void => {
         if (done) return;
         done = true;
-        clearTimeout(timer);
+        this.#timers.clearTimeout(timer);
         uninstall();
         this.#abortWaiters.delete(abort);
         settle();
@@ -216,7 +221,7 @@ export class EscPosTicketPrinter implements TicketPrinter {
       const abort = (failure: PrintFailure): void => finish(() => reject(failure));
       const uninstall = install((value) => finish(() => resolve(value)));
       this.#abortWaiters.add(abort);
-      const timer = setTimeout(() => finish(() => resolve(TIMED_OUT)), timeoutMs);
+      const timer = this.#timers.setTimeout(() => finish(() => resolve(TIMED_OUT)), timeoutMs);
       this.#port.write(bytes).catch((error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
         abort(new PrintFailure('disconnected', `Writing to ${this.#port.description} failed: ${reason}`));

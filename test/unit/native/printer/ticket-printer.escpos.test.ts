@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryPortPair, type MemoryPortPair } from '../../../../native/port/memory-byte-port';
 import { encodeFence, encodeFenceAnswer } from '../../../../native/printer/escpos.codec';
 import { EscPosTicketPrinter, type EscPosTicketPrinterOptions } from '../../../../native/printer/ticket-printer.escpos';
@@ -6,6 +6,7 @@ import { PrinterSimulator, type PrinterSimulatorMode } from '../../../../native/
 import { PrintFailure, type PrinterCondition, type TicketLayoutInput } from '../../../../native/printer/ticket-printer';
 import { layoutTicket } from '../../../../native/printer/ticket.layout';
 import { failureOf } from '../../../support/failure';
+import { ManualClock, settle } from '../../../support/manual-clock';
 
 const input: TicketLayoutInput = {
   office: 'Urząd Miasta Łódź — Biuro Obsługi Mieszkańców',
@@ -22,7 +23,6 @@ const STATUS_REQUESTS = [[0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0x10, 0x04, 0x03, 
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  vi.useRealTimers();
   for (const step of cleanup) await step();
   cleanup = [];
 });
@@ -30,18 +30,32 @@ afterEach(async () => {
 function setup(
   options: EscPosTicketPrinterOptions = {},
   withSimulator = true,
-): { pair: MemoryPortPair; sim: PrinterSimulator; printer: EscPosTicketPrinter } {
+): { pair: MemoryPortPair; sim: PrinterSimulator; printer: EscPosTicketPrinter; clock: ManualClock } {
   const pair = createMemoryPortPair('test');
   const sim = new PrinterSimulator(pair.device);
   if (!withSimulator) sim.detach();
-  const printer = new EscPosTicketPrinter(pair.app, { statusTimeoutMs: 50, fenceTimeoutMs: 1000, ...options });
+  const clock = new ManualClock();
+  const printer = new EscPosTicketPrinter(pair.app, {
+    statusTimeoutMs: 50,
+    fenceTimeoutMs: 1000,
+    timers: clock,
+    ...options,
+  });
   cleanup.push(() => printer.close());
-  return { pair, sim, printer };
+  return { pair, sim, printer, clock };
+}
+
+/** A promise, and whether it has settled yet. */
+function watch<T>(promise: Promise<T>): { readonly promise: Promise<T>; settled(): boolean } {
+  let settled = false;
+  const watched = promise.finally(() => (settled = true));
+  // The test awaits `promise` itself; this copy only records the moment.
+  watched.catch(() => undefined);
+  return { promise, settled: () => settled };
 }
 
 const writes = (pair: MemoryPortPair): number[][] => pair.appWrites.map((chunk) => [...chunk]);
 const jobWrites = (pair: MemoryPortPair): number => pair.appWrites.filter((chunk) => chunk[0] !== 0x10).length;
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('EscPosTicketPrinter.print', () => {
   it('prints the ticket byte for byte and reports it once the printer confirmed', async () => {
@@ -75,15 +89,14 @@ describe('EscPosTicketPrinter.print', () => {
   });
 
   it('waits for the fence, not for the write: a stalled printer keeps the print pending', async () => {
-    const { sim, printer } = setup({ fenceTimeoutMs: 5000 });
+    const { sim, printer, clock } = setup({ fenceTimeoutMs: 5000 });
     sim.stall();
-    let settled = false;
-    const printing = printer.print(job).finally(() => (settled = true));
-    await sleep(150);
-    expect(settled).toBe(false);
+    const printing = watch(printer.print(job));
+    await clock.advance(4999);
+    expect(printing.settled()).toBe(false);
     expect(sim.printed).toHaveLength(0);
     sim.resume();
-    await printing;
+    await printing.promise;
     expect(sim.printed).toHaveLength(1);
   });
 
@@ -112,25 +125,31 @@ describe('EscPosTicketPrinter.print', () => {
   });
 
   it('refuses with no-answer when nobody answers, after one status timeout and without sending the ticket', async () => {
-    const { pair, printer } = setup({ statusTimeoutMs: 80 }, false);
-    const started = Date.now();
-    const failure = await failureOf(printer.print(job), PrintFailure);
+    const { pair, printer, clock } = setup({ statusTimeoutMs: 80 }, false);
+    const printing = watch(failureOf(printer.print(job), PrintFailure));
+    await clock.advance(79);
+    expect(printing.settled()).toBe(false);
+    await clock.advance(1);
+    const failure = await printing.promise;
     expect(failure.reason).toBe('no-answer');
     expect(failure.sent).toBe(false);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(70);
     expect(writes(pair)).toEqual(STATUS_REQUESTS);
   });
 
   it('takes answers that are not status bytes (wrong baud rate) for no answer', async () => {
-    const { pair, printer } = setup({}, false);
+    const { pair, printer, clock } = setup({}, false);
     pair.device.onData(() => void pair.device.write(Uint8Array.of(0xff, 0x00)));
-    expect(await printer.condition()).toBe('no-answer');
+    const condition = printer.condition();
+    await clock.advance(50);
+    expect(await condition).toBe('no-answer');
   });
 
   it('marks a ticket unconfirmed when the fence does not come back, asks why, and never resends it', async () => {
-    const { pair, sim, printer } = setup({ fenceTimeoutMs: 150 });
+    const { pair, sim, printer, clock } = setup({ fenceTimeoutMs: 150 });
     sim.stall();
-    const failure = await failureOf(printer.print(job), PrintFailure);
+    const printing = failureOf(printer.print(job), PrintFailure);
+    await clock.advance(150);
+    const failure = await printing;
     expect(failure.reason).toBe('unconfirmed');
     expect(failure.sent).toBe(true);
     // The stalled printer still answers real-time status: it says it is fine.
@@ -138,15 +157,17 @@ describe('EscPosTicketPrinter.print', () => {
     expect(writes(pair).slice(-1)).toEqual(STATUS_REQUESTS);
 
     sim.resume();
-    await sleep(20);
+    await settle();
     expect(sim.printed).toHaveLength(1);
     expect(jobWrites(pair)).toBe(1);
   });
 
   it('does not take a late fence answer for an earlier ticket as confirmation of the next one', async () => {
-    const { pair, sim, printer } = setup({ fenceTimeoutMs: 300 });
+    const { pair, sim, printer, clock } = setup({ fenceTimeoutMs: 300 });
     sim.stall();
-    expect((await failureOf(printer.print(job), PrintFailure)).reason).toBe('unconfirmed');
+    const first = failureOf(printer.print(job), PrintFailure);
+    await clock.advance(300);
+    expect((await first).reason).toBe('unconfirmed');
     const firstFence = pair.appWrites.find((chunk) => chunk[0] !== 0x10)!.slice(-4);
 
     let confirmed = false;
@@ -156,10 +177,10 @@ describe('EscPosTicketPrinter.print', () => {
         confirmed = true;
         return receipt;
       });
-    await sleep(30);
+    await clock.advance(30);
     // The first ticket's answer turns up while the second waits for its own.
     await pair.device.write(encodeFenceAnswer(String.fromCharCode(...firstFence)));
-    await sleep(30);
+    await clock.advance(30);
     expect(confirmed).toBe(false);
 
     sim.resume();
@@ -169,39 +190,37 @@ describe('EscPosTicketPrinter.print', () => {
   });
 
   it('scales the fence timeout with the time the job takes on the line', async () => {
-    vi.useFakeTimers();
-    const { sim, printer } = setup({ statusTimeoutMs: 50, fenceTimeoutMs: 1000, baudRate: 9600 });
+    const { sim, printer, clock } = setup({ statusTimeoutMs: 50, fenceTimeoutMs: 1000, baudRate: 9600 });
     sim.stall();
     const transmitMs = Math.ceil((((job.length + 11) * 10) / 9600) * 1000);
     expect(transmitMs).toBeGreaterThan(200);
 
     let failure: unknown;
     const printing = printer.print(job).catch((error: unknown) => (failure = error));
-    await vi.advanceTimersByTimeAsync(1000 + transmitMs - 5);
+    await clock.advance(1000 + transmitMs - 1);
     expect(failure).toBeUndefined();
-    await vi.advanceTimersByTimeAsync(10);
+    await clock.advance(1);
     await printing;
     expect(failure).toBeInstanceOf(PrintFailure);
     expect((failure as PrintFailure).reason).toBe('unconfirmed');
   });
 
   it('without a baud rate, gives up after exactly the fence timeout', async () => {
-    vi.useFakeTimers();
-    const { sim, printer } = setup({ fenceTimeoutMs: 1000 });
+    const { sim, printer, clock } = setup({ fenceTimeoutMs: 1000 });
     sim.stall();
     let failure: unknown;
     const printing = printer.print(job).catch((error: unknown) => (failure = error));
-    await vi.advanceTimersByTimeAsync(995);
+    await clock.advance(999);
     expect(failure).toBeUndefined();
-    await vi.advanceTimersByTimeAsync(10);
+    await clock.advance(1);
     await printing;
     expect((failure as PrintFailure).reason).toBe('unconfirmed');
   });
 
   it('measures elapsed time with the injected clock, from first byte to fence answer', async () => {
-    let clock = 10_000;
-    const { sim, printer } = setup({ now: () => clock });
-    sim.onPrinted(() => (clock += 250));
+    let now = 10_000;
+    const { sim, printer } = setup({ now: () => now });
+    sim.onPrinted(() => (now += 250));
     const receipt = await printer.print(job);
     expect(receipt.elapsedMs).toBe(250);
   });
@@ -223,12 +242,14 @@ describe('EscPosTicketPrinter.print', () => {
   it('fails a pending print with disconnected at once when the cable is pulled', async () => {
     const { pair, sim, printer } = setup({ fenceTimeoutMs: 5000 });
     sim.stall();
-    const printing = failureOf(printer.print(job), PrintFailure);
-    await sleep(30);
-    const pulled = Date.now();
+    const printing = watch(failureOf(printer.print(job), PrintFailure));
+    await settle();
+    expect(pair.appWrites).toHaveLength(2); // the status request, then the ticket
     pair.unplug();
-    const failure = await printing;
-    expect(Date.now() - pulled).toBeLessThan(100);
+    // At once: no time passes on the clock, so no timeout can have ended it.
+    await settle();
+    expect(printing.settled()).toBe(true);
+    const failure = await printing.promise;
     expect(failure.reason).toBe('disconnected');
     expect(failure.sent).toBe(true);
 
@@ -242,7 +263,7 @@ describe('EscPosTicketPrinter.print', () => {
     const { sim, printer } = setup({ fenceTimeoutMs: 5000 });
     sim.stall();
     const printing = failureOf(printer.print(job), PrintFailure);
-    await sleep(30);
+    await settle();
     await printer.close();
     expect((await printing).reason).toBe('disconnected');
     expect((await failureOf(printer.print(job), PrintFailure)).reason).toBe('disconnected');
@@ -274,9 +295,12 @@ describe('EscPosTicketPrinter.condition', () => {
   });
 
   it('answers no-answer within the status timeout when nothing is connected', async () => {
-    const { printer } = setup({ statusTimeoutMs: 100 }, false);
-    const started = Date.now();
-    expect(await printer.condition()).toBe('no-answer');
-    expect(Date.now() - started).toBeLessThan(400);
+    const { printer, clock } = setup({ statusTimeoutMs: 100 }, false);
+    const condition = watch(printer.condition());
+    await clock.advance(99);
+    expect(condition.settled()).toBe(false);
+    await clock.advance(1);
+    expect(condition.settled()).toBe(true);
+    expect(await condition.promise).toBe('no-answer');
   });
 });
