@@ -1,0 +1,97 @@
+/**
+ * The changes not sent: local writes the hub has not confirmed yet, by collection and document.
+ * A change made here (not written by the replication itself) is pending until the hub has it —
+ * counted across generations, so a change made while one replaces another still counts — and
+ * `whenSent` tells when one document's change has gone out.
+ */
+import type { RxCollection } from 'rxdb';
+import type { Observable, Subscription } from 'rxjs';
+import type { SyncCollection } from '../../../electron/common/contract/hub';
+import { sameDocument } from '../../../electron/common/sync/document-equality';
+import type { OkienkoDatabase } from '../database';
+import type { SyncTimers } from './timers';
+
+export class PendingChanges {
+  /** The latest local state of every pending document, by `collection/id`. */
+  readonly #waiting = new Map<string, unknown>();
+
+  get size(): number {
+    return this.#waiting.size;
+  }
+
+  has(collection: SyncCollection, id: string): boolean {
+    return this.#waiting.has(keyOf(collection, id));
+  }
+
+  /** Counts this window's own writes to `collections`; `changed` is called after each batch of them. */
+  track(db: OkienkoDatabase, collections: readonly SyncCollection[], changed: () => void): Subscription[] {
+    return collections.map((name) =>
+      (db[name] as unknown as RxCollection<unknown>).eventBulks$.subscribe((bulk) => {
+        if (bulk.context.startsWith('replication')) return;
+        for (const event of bulk.events) this.#waiting.set(keyOf(name, event.documentId), event.documentData);
+        changed();
+      }),
+    );
+  }
+
+  /** The replication pushed `document`: no longer pending if it is the latest local state. */
+  sent(collection: SyncCollection, document: unknown): void {
+    const key = keyOf(collection, idOf(document));
+    if (this.#waiting.has(key) && sameDocument(stripMeta(this.#waiting.get(key)), document)) this.#waiting.delete(key);
+  }
+
+  /**
+   * The hub's version of `document` was written here — pulled (the hub's version, or ours merged) or
+   * as a resolved conflict: it replaces what was pending for it.
+   */
+  settled(collection: SyncCollection, document: unknown): void {
+    this.#waiting.delete(keyOf(collection, idOf(document)));
+  }
+
+  /**
+   * Resolves true once no local change of the document is pending, or false after `timeoutMs`;
+   * checked whenever `updates$` emits (it completes when sync stops: then the answer is final).
+   */
+  whenSent(
+    collection: SyncCollection,
+    id: string,
+    timeoutMs: number,
+    updates$: Observable<unknown>,
+    timers: SyncTimers,
+  ): Promise<boolean> {
+    const key = keyOf(collection, id);
+    if (!this.#waiting.has(key)) return Promise.resolve(true);
+    return new Promise<boolean>((resolve) => {
+      const timer = timers.setTimeout(() => {
+        watch.unsubscribe();
+        resolve(false);
+      }, timeoutMs);
+      const watch = updates$.subscribe({
+        next: () => {
+          if (this.#waiting.has(key)) return;
+          timers.clearTimeout(timer);
+          queueMicrotask(() => watch.unsubscribe());
+          resolve(true);
+        },
+        complete: () => {
+          timers.clearTimeout(timer);
+          resolve(!this.#waiting.has(key));
+        },
+      });
+    });
+  }
+}
+
+function keyOf(collection: SyncCollection, id: string): string {
+  return `${collection}/${id}`;
+}
+
+function idOf(document: unknown): string {
+  return String((document as { id?: unknown }).id);
+}
+
+function stripMeta(document: unknown): unknown {
+  if (!document || typeof document !== 'object') return document;
+  const { _rev: _r, _meta: _m, _attachments: _a, ...rest } = document as Record<string, unknown>;
+  return rest;
+}

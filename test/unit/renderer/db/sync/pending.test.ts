@@ -1,0 +1,83 @@
+/** The changes not sent: what counts as pending, what clears it, and `whenSent` on a manual clock. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Subject, type Subscription } from 'rxjs';
+import type { OkienkoDatabase } from '../../../../../renderer/db/database';
+import { PendingChanges } from '../../../../../renderer/db/sync/pending';
+import { ManualClock } from '../../../../support/manual-clock';
+import { createMemoryDatabase } from '../../../../support/memory-db';
+import { waitingTicket } from '../../../../support/tickets';
+
+describe('the changes not sent', () => {
+  let db: OkienkoDatabase;
+  let pending: PendingChanges;
+  let tracking: Subscription[];
+  let changes: number;
+  beforeEach(async () => {
+    db = await createMemoryDatabase();
+    pending = new PendingChanges();
+    changes = 0;
+    tracking = pending.track(db, ['tickets'], () => changes++);
+  });
+  afterEach(async () => {
+    for (const subscription of tracking) subscription.unsubscribe();
+    await db.close();
+  });
+
+  const local = { ...waitingTicket(1), hubStamp: 0 };
+
+  it("counts this window's own writes, once per document", async () => {
+    await db.tickets.insert(local as never);
+    await (await db.tickets.findOne('t1').exec())!.incrementalPatch({ updatedAt: 5_000 });
+    expect(pending.size).toBe(1);
+    expect(pending.has('tickets', 't1')).toBe(true);
+    expect(pending.has('counters', 't1')).toBe(false);
+    expect(changes).toBe(2);
+  });
+
+  it('a sent document clears only when it is the latest local state, whatever its stamp', async () => {
+    await db.tickets.insert(local as never);
+    await (await db.tickets.findOne('t1').exec())!.incrementalPatch({ updatedAt: 5_000 });
+    pending.sent('tickets', { ...local, _deleted: false }); // the version before the update
+    expect(pending.has('tickets', 't1')).toBe(true);
+    pending.sent('tickets', { ...local, updatedAt: 5_000, hubStamp: 9, _deleted: false });
+    expect(pending.size).toBe(0);
+  });
+
+  it("the hub's version arriving settles it", async () => {
+    await db.tickets.insert(local as never);
+    pending.settled('tickets', { id: 't1' });
+    expect(pending.size).toBe(0);
+  });
+
+  it('whenSent: true at once for nothing pending, false when the time is up, true once cleared', async () => {
+    const clock = new ManualClock();
+    const updates = new Subject<void>();
+    expect(await pending.whenSent('tickets', 't1', 1_000, updates, clock)).toBe(true);
+
+    await db.tickets.insert(local as never);
+    const expired = pending.whenSent('tickets', 't1', 1_000, updates, clock);
+    let answered = false;
+    void expired.then(() => (answered = true));
+    updates.next(); // still pending
+    await clock.advance(999);
+    expect(answered).toBe(false);
+    await clock.advance(1);
+    expect(await expired).toBe(false);
+
+    const sent = pending.whenSent('tickets', 't1', 1_000, updates, clock);
+    pending.settled('tickets', { id: 't1' });
+    updates.next();
+    expect(await sent).toBe(true);
+    expect(clock.pending()).toEqual([]); // its timer is gone
+  });
+
+  it('whenSent answers for good when the sync stops', async () => {
+    const clock = new ManualClock();
+    const updates = new Subject<void>();
+    await db.tickets.insert(local as never);
+    const waiting = pending.whenSent('tickets', 't1', 1_000, updates, clock);
+    updates.complete();
+    expect(await waiting).toBe(false);
+    expect(clock.pending()).toEqual([]);
+  });
+});
