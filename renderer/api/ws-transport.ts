@@ -33,27 +33,7 @@ export function createWebSocketTransport(
       retry = 500;
       for (const frame of queue.splice(0)) ws.send(frame);
     };
-    ws.onmessage = (message) => {
-      if (typeof message.data !== 'string') return;
-      let json: unknown;
-      try {
-        json = JSON.parse(message.data);
-      } catch {
-        return;
-      }
-      const frame = ServerFrameSchema.safeParse(json);
-      if (!frame.success) return;
-      if (frame.data.t === 'event') {
-        for (const listener of listeners) listener(frame.data.event, frame.data.payload);
-        return;
-      }
-      if (frame.data.id === null) return;
-      const call = pending.get(frame.data.id);
-      if (!call) return;
-      pending.delete(frame.data.id);
-      clearTimeout(call.timer);
-      call.resolve(frame.data.result as Result<unknown>);
-    };
+    ws.onmessage = (message) => receive(message.data, listeners, pending);
     ws.onclose = () => {
       socket = null;
       // Calls in flight may or may not have run: say so rather than guess.
@@ -95,4 +75,31 @@ export function createWebSocketTransport(
       socket?.close();
     },
   };
+}
+
+/** A frame from the host: an event goes to every listener, a reply settles the call it answers. */
+function receive(
+  data: unknown,
+  listeners: ReadonlySet<(event: string, payload: unknown) => void>,
+  pending: Map<number, Pending>,
+): void {
+  if (typeof data !== 'string') return;
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return;
+  }
+  const frame = ServerFrameSchema.safeParse(json);
+  if (!frame.success) return;
+  if (frame.data.t === 'event') {
+    for (const listener of listeners) listener(frame.data.event, frame.data.payload);
+    return;
+  }
+  if (frame.data.id === null) return;
+  const call = pending.get(frame.data.id);
+  if (!call) return;
+  pending.delete(frame.data.id);
+  clearTimeout(call.timer);
+  call.resolve(frame.data.result as Result<unknown>);
 }

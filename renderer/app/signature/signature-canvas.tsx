@@ -1,6 +1,6 @@
 /**
  * An on-screen signature field for a touch screen or the visitor's display, the fallback every
- * counter has when there is no pad (DEVICES.md). Built on signature_pad; what it hands back is
+ * counter has when there is no signature pad. Built on signature_pad; what it hands back is
  * the `Signature` JSON (`from-signature-pad.ts`), which the caller sends to the station
  * (`signature.fromScreen`): the station draws it and binds it to the acknowledged text.
  *
@@ -9,7 +9,7 @@
  *
  * Every word comes from the caller, already translated.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import SignaturePad from 'signature_pad';
 import { fromSignaturePad, type SignatureJson } from './from-signature-pad';
 import './signature.css';
@@ -36,22 +36,20 @@ export interface SignatureCanvasProps {
   readonly disabled?: boolean | undefined;
 }
 
-export function SignatureCanvas({
-  label,
-  clearLabel,
-  unableLabel,
-  hint,
-  onChange,
-  onUnable,
-  rate,
-  disabled = false,
-}: SignatureCanvasProps) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+/**
+ * signature_pad on the canvas: the bitmap follows the element's size, each stroke reports the
+ * signature so far, and `disabled` stops the ink. Returns whether the field is empty and how to
+ * clear it.
+ */
+function useSignaturePad(
+  canvasRef: RefObject<HTMLCanvasElement | null>,
+  onChange: (signature: SignatureJson | null) => void,
+  rate: number | undefined,
+  disabled: boolean,
+): { empty: boolean; clear: () => void } {
   const padRef = useRef<SignaturePad | null>(null);
   const onChangeRef = useRef(onChange);
   const [empty, setEmpty] = useState(true);
-  const labelId = useId();
-  const hintId = useId();
 
   useEffect(() => {
     onChangeRef.current = onChange;
@@ -94,7 +92,7 @@ export function SignatureCanvas({
       pad.off();
       padRef.current = null;
     };
-  }, [rate]);
+  }, [canvasRef, rate]);
 
   useEffect(() => {
     const pad = padRef.current;
@@ -108,6 +106,24 @@ export function SignatureCanvas({
     setEmpty(true);
     onChangeRef.current(null);
   };
+
+  return { empty, clear };
+}
+
+export function SignatureCanvas({
+  label,
+  clearLabel,
+  unableLabel,
+  hint,
+  onChange,
+  onUnable,
+  rate,
+  disabled = false,
+}: SignatureCanvasProps) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const { empty, clear } = useSignaturePad(canvasRef, onChange, rate, disabled);
+  const labelId = useId();
+  const hintId = useId();
 
   return (
     <div
