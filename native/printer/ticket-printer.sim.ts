@@ -8,6 +8,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import type { BytePort } from '../port/byte-port';
+import { realTimers, type Timers } from '../port/timers';
 import {
   FIRMWARE_CODE_PAGES,
   decodeCodepage,
@@ -84,7 +85,10 @@ export interface PrinterSimulatorOptions {
    * driver leaves the line idle between writes.
    */
   readonly lineBaudRate?: number;
+  /** The clock for receive times; the timers' own clock by default. */
   readonly now?: () => number;
+  /** The emulated line's timer; tests pass a manual clock. */
+  readonly timers?: Timers;
   /**
    * Whose code page numbers the firmware follows (default Epson). A Star in line mode selects
    * pages with `ESC GS t n` and ignores `ESC t`; the others the reverse.
@@ -247,6 +251,7 @@ export class PrinterSimulator {
   #mode: PrinterSimulatorMode;
   readonly #outputFile: string | undefined;
   readonly #now: () => number;
+  readonly #timers: Timers;
   readonly #printedListeners = new Set<(ticket: SimulatedTicket) => void>();
   readonly #discardedListeners = new Set<(job: DiscardedJob) => void>();
   readonly #unsubscribe: () => void;
@@ -262,7 +267,7 @@ export class PrinterSimulator {
   /** When the emulated line finishes delivering what it has been given. */
   #lineFreeAt = 0;
   readonly #inFlight: { chunk: Uint8Array; due: number }[] = [];
-  #lineTimer: ReturnType<typeof setTimeout> | undefined;
+  #lineTimer: unknown;
   readonly #firmware: PrinterFirmware;
   readonly #codePages: Readonly<Record<number, Codepage>>;
   readonly #modeListeners = new Set<(mode: PrinterSimulatorMode) => void>();
@@ -275,7 +280,8 @@ export class PrinterSimulator {
     this.#codePages = options.codePages ?? FIRMWARE_CODE_PAGES[this.#firmware];
     this.#mode = options.mode ?? 'ready';
     this.#outputFile = options.outputFile;
-    this.#now = options.now ?? Date.now;
+    this.#timers = options.timers ?? realTimers;
+    this.#now = options.now ?? (() => this.#timers.now());
     this.#lineBaudRate = options.lineBaudRate;
     this.#unsubscribe = port.onData((chunk) =>
       this.#lineBaudRate ? this.#transmit(chunk) : this.#receive(chunk, this.#now()),
@@ -353,7 +359,7 @@ export class PrinterSimulator {
   /** Stops listening to the port; the port itself belongs to the caller. */
   detach(): void {
     this.#unsubscribe();
-    if (this.#lineTimer) clearTimeout(this.#lineTimer);
+    if (this.#lineTimer !== undefined) this.#timers.clearTimeout(this.#lineTimer);
     this.#inFlight.length = 0;
   }
 
@@ -367,10 +373,10 @@ export class PrinterSimulator {
   }
 
   #scheduleLine(): void {
-    if (this.#lineTimer || this.#inFlight.length === 0) return;
+    if (this.#lineTimer !== undefined || this.#inFlight.length === 0) return;
     const next = this.#inFlight[0];
     if (!next) return;
-    this.#lineTimer = setTimeout(
+    this.#lineTimer = this.#timers.setTimeout(
       () => {
         this.#lineTimer = undefined;
         const now = this.#now();

@@ -11,6 +11,7 @@ import {
   type PrinterSimulatorMode,
 } from '../../../../native/printer/ticket-printer.sim';
 import { layoutTicket } from '../../../../native/printer/ticket.layout';
+import { ManualClock, settle } from '../../../support/manual-clock';
 
 const tmp = mkdtempSync(join(tmpdir(), 'okienko-sim-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -41,7 +42,7 @@ function bench(mode: PrinterSimulatorMode = 'ready', outputFile?: string) {
   sim.onDiscarded((job) => discarded.push(job));
   const send = async (...chunks: Uint8Array[]): Promise<void> => {
     for (const chunk of chunks) await pair.app.write(chunk);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
   };
   return { pair, sim, answers, events, discarded, send };
 }
@@ -132,7 +133,7 @@ describe('PrinterSimulator', () => {
     expect(answers).toEqual([0x12]);
     expect(sim.printed).toHaveLength(0);
     sim.resume();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
     expect(sim.printed).toHaveLength(1);
     expect(answers).toEqual([0x12, ...encodeFenceAnswer('0003')]);
   });
@@ -199,20 +200,23 @@ describe('escPosCommandLength', () => {
 describe('PrinterSimulator line emulation', () => {
   it('answers a fence no sooner than the line could have carried the job', async () => {
     const pair = createMemoryPortPair('line-test');
-    const sim = new PrinterSimulator(pair.device, { lineBaudRate: 9600 });
-    let answeredAt = 0;
-    pair.app.onData(() => (answeredAt = performance.now()));
+    const clock = new ManualClock();
+    const sim = new PrinterSimulator(pair.device, { lineBaudRate: 9600, timers: clock });
+    let answeredAt: number | undefined;
+    pair.app.onData(() => (answeredAt = clock.now()));
     const job = layoutTicket(
       { office: 'Urząd', service: 'Kasa', number: 'K1', issued: '10:00', lines: [] },
       { model: 'generic', columns: 42 },
     );
-    const start = performance.now();
     await pair.app.write(job);
     await pair.app.write(encodeFence('0001'));
+    // 10 bit times a byte: the job and its 11-byte fence take this long to cross the line.
     const limitMs = ((job.length + 11) * 10 * 1000) / 9600;
-    await expect.poll(() => answeredAt, { timeout: 2000 }).toBeGreaterThan(0);
-    expect(answeredAt - start).toBeGreaterThanOrEqual(limitMs - 2);
-    expect(answeredAt - start).toBeLessThan(limitMs + 200);
+    await clock.advance(limitMs - 1);
+    expect(answeredAt).toBeUndefined();
+    await clock.advance(2);
+    // At the moment the fence's last byte crossed (to rounding: the line time is fractional).
+    expect(answeredAt).toBeCloseTo(limitMs, 6);
     expect(sim.printed).toHaveLength(1);
     sim.detach();
   });
