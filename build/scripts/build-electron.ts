@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build, type BuildOptions } from 'esbuild';
+import { isMainModule } from '../../electron/node/main-module';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -98,7 +99,7 @@ async function main(argv: readonly string[]): Promise<void> {
   process.stdout.write(`built ${shown.join(', ')} in ${Math.round(performance.now() - started)} ms\n`);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMainModule(import.meta.url)) {
   main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`build-electron: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

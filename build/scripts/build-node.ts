@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build, type Metafile } from 'esbuild';
+import { isMainModule } from '../../electron/node/main-module';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -103,7 +104,7 @@ async function main(argv: readonly string[]): Promise<void> {
   process.stdout.write(`built ${shown.join(', ')} in ${Math.round(performance.now() - started)} ms\n`);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMainModule(import.meta.url)) {
   main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`build-node: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMainModule } from '../../electron/node/main-module';
 
 /** The last commit before the rule; everything after it is checked. */
 export const RULE_BASE = 'eb1159aefa4c1b4131603314f13b414a9acd62fc';
@@ -62,4 +63,4 @@ function main(): void {
   if (failures.length > 0) process.exit(1);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (isMainModule(import.meta.url)) main();

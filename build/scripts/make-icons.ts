@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { crc32, deflateSync } from 'node:zlib';
+import { isMainModule } from '../../electron/node/main-module';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -139,7 +140,7 @@ export async function makeIcons(outDir = path.join(projectRoot, 'build')): Promi
   return { png, ico };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMainModule(import.meta.url)) {
   const { values } = parseArgs({ options: { outdir: { type: 'string' } }, strict: true });
   makeIcons(values.outdir ? path.resolve(values.outdir) : undefined).then(
     ({ png, ico }) =>

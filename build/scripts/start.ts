@@ -22,6 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main as serveInBrowser } from '../../electron/host/main';
 import { buildElectron } from './build-electron';
+import { isMainModule } from '../../electron/node/main-module';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -223,7 +224,7 @@ export async function start(argv: readonly string[]): Promise<number> {
   return serveInBrowser(argv);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMainModule(import.meta.url)) {
   start(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -10,6 +10,7 @@ import { realDevices } from '../station/devices';
 import { hubOrigin } from '../shell/content-security-policy';
 import { OptionsError, parseHostArgs, USAGE } from './options';
 import { startHost } from './server';
+import { isMainModule } from '../node/main-module';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -86,7 +87,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMainModule(import.meta.url)) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -13,6 +13,7 @@ import { HUB_USAGE, HubOptionsError, parseHubArgs, type ServeCommand, type Token
 import { describeDatabaseUrl } from './sql';
 import type { AfterRestore } from './store';
 import type { TokenInfo } from './tokens';
+import { isMainModule } from '../node/main-module';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -164,7 +165,7 @@ async function runOnDatabase(command: TokenCommand, request: AdminRequest, log: 
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMainModule(import.meta.url)) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
