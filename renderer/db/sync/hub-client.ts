@@ -27,6 +27,7 @@ import {
   type WireDocument,
 } from '../../../electron/common/contract/hub';
 import type { ClockCorrection } from './hub-clock';
+import { realTimers, type SyncTimers } from './timers';
 
 export type HubFailureKind = 'offline' | 'unauthorized' | 'upgrade-required' | 'rejected' | 'server';
 
@@ -59,15 +60,19 @@ export interface HubClientOptions {
    */
   readonly streamIdleMs?: number;
   readonly fetch?: typeof fetch;
+  /** The request timeouts and the stream's silence watch run on these (tests pass a manual clock). */
+  readonly timers?: SyncTimers;
 }
 
 export class HubClient {
   private readonly base: string;
   private readonly fetcher: typeof fetch;
+  private readonly timers: SyncTimers;
 
   constructor(private readonly options: HubClientOptions) {
     this.base = options.url.replace(/\/+$/, '');
     this.fetcher = options.fetch ?? ((input, init) => fetch(input, init));
+    this.timers = options.timers ?? realTimers;
   }
 
   me(): Promise<MeResponse> {
@@ -130,10 +135,10 @@ export class HubClient {
     const reader = response.body.getReader();
     const idleMs = this.options.streamIdleMs ?? 45_000;
     let silent = false;
-    let idle: ReturnType<typeof setTimeout> | null = null;
+    let idle: unknown = null;
     const watch = () => {
-      if (idle) clearTimeout(idle);
-      idle = setTimeout(() => {
+      if (idle) this.timers.clearTimeout(idle);
+      idle = this.timers.setTimeout(() => {
         silent = true;
         void reader.cancel().catch(() => undefined);
       }, idleMs);
@@ -166,7 +171,7 @@ export class HubClient {
       } catch (error) {
         handlers.onClose(error);
       } finally {
-        if (idle) clearTimeout(idle);
+        if (idle) this.timers.clearTimeout(idle);
       }
     })();
     return { syncEpoch: response.headers.get(HUB_SYNC_EPOCH_HEADER) };
@@ -188,7 +193,7 @@ export class HubClient {
     timeoutMs?: number,
   ): Promise<T> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs ?? this.options.timeoutMs ?? 10_000);
+    const timer = this.timers.setTimeout(() => controller.abort(), timeoutMs ?? this.options.timeoutMs ?? 10_000);
     const sentAt = this.localNow();
     let response: Response;
     try {
@@ -202,7 +207,7 @@ export class HubClient {
       // Our own timeout fired: the hub got the request but did not answer in time, or never got it.
       throw new HubError('offline', 0, `Hub not reachable: ${describe(error)}`, undefined, controller.signal.aborted);
     } finally {
-      clearTimeout(timer);
+      this.timers.clearTimeout(timer);
     }
     this.learnTime(response, sentAt);
     if (!response.ok) throw await this.failure(response);

@@ -1,6 +1,6 @@
 /**
- * The office's time as the hub knows it. A clerk PC may be minutes off (the issue's test puts one
- * 15 minutes ahead and one 9 behind); every time a workstation writes into a ticket — issued,
+ * The office's time as the hub knows it. A clerk PC may be minutes off (the tests put one 15
+ * minutes ahead and one 9 behind); every time a workstation writes into a ticket — issued,
  * called, queued — comes from here, so a kiosk with a fast clock cannot push its visitors to the
  * back of the queue, nor a slow one to the front. Learned from the `x-okienko-time` header of every
  * hub response (the midpoint of the round trip, NTP-style), kept across restarts, and 0 until the

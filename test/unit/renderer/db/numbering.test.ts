@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { filter, firstValueFrom } from 'rxjs';
 import { fallbackRange } from '../../../../electron/common/contract/hub';
 import type { OkienkoDatabase } from '../../../../renderer/db/database';
 import { HubNumbers, LocalNumbers, NumbersExhausted, type Leaser } from '../../../../renderer/db/numbering';
@@ -62,7 +63,7 @@ describe('ticket numbers', () => {
     hub.state.online = true;
     // The hub failed a moment ago: this visitor does not wait, a lease runs in the background…
     expect(await numbers.next('d1', 'a', 1)).toBe(range.start + 2);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await firstValueFrom(db.sequences.findOne('d1|a').$.pipe(filter((doc) => (doc?.leased.length ?? 0) > 0)));
     expect(await numbers.next('d1', 'a', 1)).toBe(4); // …and the next one gets a leased number again
   });
 

@@ -7,6 +7,7 @@ import type { CallNextRequest, CallNextResponse } from '../../../../../electron/
 import { hubCalls } from '../../../../../renderer/db/sync/connect';
 import { HubError } from '../../../../../renderer/db/sync/hub-client';
 import { transition } from '../../../../../electron/common/domain/ticket';
+import { settle } from '../../../../support/manual-clock';
 import { waitingTicket } from '../../../../support/tickets';
 
 function hubWithLossyNetwork() {
@@ -98,7 +99,7 @@ describe('calling the next visitor through the hub', () => {
       (counter) => (waitedFor.push(counter), sent),
     );
     const call = calls.callNext({ counter: 4, station: 'ws-4' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle();
     expect(waitedFor).toEqual([4]);
     expect(asked).toEqual([]); // the counter's services change is still on its way
     release();

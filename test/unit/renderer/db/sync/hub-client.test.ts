@@ -6,7 +6,8 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HubClient, HubError } from '../../../../../renderer/db/sync/hub-client';
+import { HubClient, HubError, parseSseFrame } from '../../../../../renderer/db/sync/hub-client';
+import { ManualClock } from '../../../../support/manual-clock';
 
 let server: Server | null = null;
 const responses: ServerResponse[] = [];
@@ -24,19 +25,32 @@ async function hubThat(behave: (response: ServerResponse) => void): Promise<stri
 
 afterEach(async () => {
   for (const response of responses.splice(0)) response.destroy();
-  await new Promise((resolve) => server?.close(resolve));
+  const closing = server;
   server = null;
+  // (Without closeAllConnections, close waits seconds for the client's kept-alive connection.)
+  closing?.closeAllConnections();
+  if (closing) await new Promise((resolve) => closing.close(resolve));
 });
 
-function open(url: string, streamIdleMs: number) {
-  const client = new HubClient({ url, token: 'okh_1_test', appVersion: '0.1.0', streamIdleMs });
+/** The client's clock; it counts the timers set, and the stream sets one at every read. */
+class CountingClock extends ManualClock {
+  timersSet = 0;
+
+  override setTimeout(callback: () => void, ms: number): unknown {
+    this.timersSet++;
+    return super.setTimeout(callback, ms);
+  }
+}
+
+function open(url: string, streamIdleMs: number, clock: ManualClock) {
+  const client = new HubClient({ url, token: 'okh_1_test', appVersion: '0.1.0', streamIdleMs, timers: clock });
   const closed: { at: number; error?: unknown }[] = [];
   const abort = new AbortController();
-  const started = Date.now();
+  const started = clock.now();
   const connected = client.stream({
     signal: abort.signal,
     onEvent: () => undefined,
-    onClose: (error) => closed.push({ at: Date.now() - started, error }),
+    onClose: (error) => closed.push({ at: clock.now() - started, error }),
   });
   return { connected, closed, abort };
 }
@@ -44,8 +58,13 @@ function open(url: string, streamIdleMs: number) {
 describe('the live stream from the hub', () => {
   it('counts a stream with no heartbeat for too long as gone, so the workstation reconnects', async () => {
     const url = await hubThat((response) => response.write(': heartbeat\n\n')); // then silence
-    const stream = open(url, 300);
+    const clock = new CountingClock();
+    const stream = open(url, 300, clock);
     await stream.connected;
+    await expect.poll(() => clock.timersSet, { timeout: 5_000 }).toBe(2); // watching; the heartbeat came
+    await clock.advance(299);
+    expect(stream.closed).toEqual([]);
+    await clock.advance(1);
     await expect.poll(() => stream.closed.length, { timeout: 5_000 }).toBe(1);
     expect(stream.closed[0]!.error).toBeInstanceOf(HubError);
     expect((stream.closed[0]!.error as HubError).kind).toBe('offline');
@@ -53,14 +72,25 @@ describe('the live stream from the hub', () => {
   });
 
   it('stays open while heartbeats come, however long nothing changes', async () => {
-    const url = await hubThat((response) => {
-      const beat = setInterval(() => response.write(': heartbeat\n\n'), 100);
-      response.on('close', () => clearInterval(beat));
-    });
-    const stream = open(url, 300);
+    const url = await hubThat(() => undefined); // the heartbeats come as the test says
+    const clock = new CountingClock();
+    const stream = open(url, 300, clock);
     await stream.connected;
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    for (let beat = 1; beat <= 12; beat++) {
+      await clock.advance(100);
+      responses[0]!.write(': heartbeat\n\n');
+      await expect.poll(() => clock.timersSet, { timeout: 5_000 }).toBe(beat + 1);
+    }
+    expect(clock.now()).toBe(1_200);
     expect(stream.closed).toEqual([]);
     stream.abort.abort();
+  });
+});
+
+describe('server-sent events', () => {
+  it('parses event frames and skips comments', () => {
+    expect(parseSseFrame('event: change\ndata: {"a":1}')).toEqual({ event: 'change', data: '{"a":1}' });
+    expect(parseSseFrame(': heartbeat')).toBeNull();
+    expect(parseSseFrame('data: line 1\ndata: line 2')).toEqual({ event: 'message', data: 'line 1\nline 2' });
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { HubClock } from '../../../../../renderer/db/sync/hub-clock';
-import { parseSseFrame } from '../../../../../renderer/db/sync/hub-client';
 
 describe('the hub clock', () => {
   it('corrects a clock 15 minutes ahead and one 9 minutes behind', () => {
@@ -22,13 +21,5 @@ describe('the hub clock', () => {
     clock.observe(0, 9_000, 4_000); // slow answer: not trusted over the fast one
     expect(clock.offsetMs).toBe(4_995);
     expect(new HubClock(() => 0, store).offsetMs).toBe(4_995);
-  });
-});
-
-describe('server-sent events', () => {
-  it('parses event frames and skips comments', () => {
-    expect(parseSseFrame('event: change\ndata: {"a":1}')).toEqual({ event: 'change', data: '{"a":1}' });
-    expect(parseSseFrame(': heartbeat')).toBeNull();
-    expect(parseSseFrame('data: line 1\ndata: line 2')).toEqual({ event: 'message', data: 'line 1\nline 2' });
   });
 });
