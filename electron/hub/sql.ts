@@ -1,7 +1,7 @@
 /**
  * One SQL dialect, two back ends. The hub speaks PostgreSQL to either
  * - PGlite: PostgreSQL compiled to WebAssembly, running inside the hub process and persisted to a
- *   folder. One process per folder (see data-dir-lock.ts). For a single office and for tests.
+ *   folder. One process per folder (see data-dir.ts). For a single office and for tests.
  * - PostgreSQL: a `pg` pool, plus one dedicated connection for LISTEN that reconnects by itself.
  *   For a city: several stateless hub nodes on one primary.
  *

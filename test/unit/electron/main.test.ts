@@ -1,6 +1,6 @@
 /**
  * The Electron binary cannot be installed here, so the real bundled main process runs in plain
- * Node against a fake `electron` module (support/fake-electron.ts) with the real station bundle in
+ * Node against a fake `electron` module (test/support/electron/fake-electron.ts) with the real station bundle in
  * a child process. It proves the wiring of main.ts — identity before ready, the app:// handler,
  * the guards, IPC to the station and back, restart after a crash, windows per display, a clean
  * quit — not Electron's own behaviour.
