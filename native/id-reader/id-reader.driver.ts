@@ -5,6 +5,7 @@
  * reported as soon as it is complete. Needs no Node module, only timers.
  */
 import type { BytePort } from '../port/byte-port';
+import { notifyEach } from '../port/listeners';
 import type { IdRead, IdReader } from './id-reader';
 import { ETX, FS, GS, SOH, STX, findFrameEnd, type FramingHint } from './mrz-frame.codec';
 import { decodeSwipe, type MrzReadResult } from './mrz.codec';
@@ -151,16 +152,7 @@ export class MrzSwipeReader implements IdReader {
       bytes: frame.length,
       interrupted,
     };
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(read);
-      } catch (error) {
-        // A faulty listener must not stop the reader; its error still surfaces.
-        setTimeout(() => {
-          throw error;
-        });
-      }
-    }
+    notifyEach(this.#listeners, read);
   }
 
   #clearTimer(): void {

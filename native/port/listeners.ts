@@ -31,3 +31,20 @@ export class Listeners<A extends unknown[]> {
     this.#listeners.clear();
   }
 }
+
+/**
+ * Calls each listener present when it starts. One that throws stops neither the others nor the
+ * caller, whose bookkeeping must not be left half-done; its error still surfaces, thrown from a
+ * timer. For drivers telling their owner about a read, a condition, a sample.
+ */
+export function notifyEach<A extends unknown[]>(listeners: Iterable<(...args: A) => void>, ...args: A): void {
+  for (const listener of [...listeners]) {
+    try {
+      listener(...args);
+    } catch (error) {
+      setTimeout(() => {
+        throw error;
+      });
+    }
+  }
+}

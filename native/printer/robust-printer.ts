@@ -10,6 +10,7 @@
  * Needs no Node module: the transport comes from the `open` factory, timers can be injected.
  */
 import { DeviceLink, type LinkState, type LinkStatus } from '../port/device-link';
+import { notifyEach } from '../port/listeners';
 import { realTimers, type Timers } from '../port/timers';
 import type { BytePort } from '../port/byte-port';
 import { PrinterReplyParser } from './escpos.codec';
@@ -91,19 +92,6 @@ const ESC_AT = Uint8Array.of(0x1b, 0x40);
 /** Fence answers remembered for a job that becomes unknown only after its answer came. */
 const RECENT_FENCES = 64;
 
-function safely<T>(listeners: Iterable<(value: T) => void>, value: T): void {
-  for (const listener of [...listeners]) {
-    try {
-      listener(value);
-    } catch (error) {
-      // A faulty listener must not break the printer's bookkeeping; its error still surfaces.
-      setTimeout(() => {
-        throw error;
-      });
-    }
-  }
-}
-
 export class RobustTicketPrinter implements TicketPrinter {
   readonly description: string;
   readonly #link: DeviceLink;
@@ -158,7 +146,7 @@ export class RobustTicketPrinter implements TicketPrinter {
       } else if (state !== 'closed') {
         this.#setCondition('no-answer');
       }
-      safely(this.#linkListeners, status);
+      notifyEach(this.#linkListeners, status);
     });
   }
 
@@ -338,7 +326,7 @@ export class RobustTicketPrinter implements TicketPrinter {
       ...(options.duplicateOf !== undefined ? { duplicateOf: options.duplicateOf } : {}),
     };
     this.#unknown.set(jobId, job);
-    safely(this.#unknownListeners, job);
+    notifyEach(this.#unknownListeners, job);
     // Its answer may have come while the driver was still asking why it was late.
     if (this.#recentFences.has(jobId)) this.#settle(jobId, 'printed', 'printer');
   }
@@ -347,13 +335,13 @@ export class RobustTicketPrinter implements TicketPrinter {
     const job = this.#unknown.get(jobId);
     if (!job) return false;
     this.#unknown.delete(jobId);
-    safely(this.#resolvedListeners, { job, outcome, by, at: this.#timers.now() });
+    notifyEach(this.#resolvedListeners, { job, outcome, by, at: this.#timers.now() });
     return true;
   }
 
   #setCondition(condition: PrinterCondition): void {
     if (this.#closed || condition === this.#condition) return;
     this.#condition = condition;
-    safely(this.#conditionListeners, condition);
+    notifyEach(this.#conditionListeners, condition);
   }
 }

@@ -5,6 +5,7 @@
  * reprint by itself. Needs no Node module, only timers.
  */
 import type { BytePort } from '../port/byte-port';
+import { notifyEach } from '../port/listeners';
 import { realTimers, type Timers } from '../port/timers';
 import {
   STATUS_REQUESTS,
@@ -265,15 +266,6 @@ export class EscPosTicketPrinter implements TicketPrinter {
   #setCondition(condition: PrinterCondition): void {
     if (condition === this.#lastCondition) return;
     this.#lastCondition = condition;
-    for (const listener of [...this.#conditionListeners]) {
-      try {
-        listener(condition);
-      } catch (error) {
-        // A faulty listener must not leave the print queue half-done; its error still surfaces.
-        setTimeout(() => {
-          throw error;
-        });
-      }
-    }
+    notifyEach(this.#conditionListeners, condition);
   }
 }

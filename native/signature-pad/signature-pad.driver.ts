@@ -8,6 +8,7 @@
  * the station, this driver only reads it.
  */
 import type { BytePort } from '../port/byte-port';
+import { notifyEach } from '../port/listeners';
 import { realTimers, type Timers } from '../port/timers';
 import {
   CaptureFailure,
@@ -278,7 +279,7 @@ export class TopazSignaturePad implements SignaturePad {
     stroke.push(sample);
     // The stroke being drawn or lifted is always the last one.
     const live: LiveSample = { stroke: capture.strokes.length - 1, sample };
-    for (const listener of [...this.#sampleListeners]) this.#call(() => listener(live));
+    notifyEach(this.#sampleListeners, live);
   }
 
   #armStallTimer(capture: Capture): void {
@@ -324,7 +325,7 @@ export class TopazSignaturePad implements SignaturePad {
       new CaptureFailure('disconnected', `${this.#port.description} closed${error ? `: ${error.message}` : ''}`),
       true,
     );
-    for (const listener of [...this.#closeListeners]) this.#call(() => listener(error));
+    notifyEach(this.#closeListeners, error);
   }
 
   /**
@@ -346,17 +347,6 @@ export class TopazSignaturePad implements SignaturePad {
   }
 
   #emitProblem(problem: CaptureProblem): void {
-    for (const listener of [...this.#problemListeners]) this.#call(() => listener(problem));
-  }
-
-  #call(notify: () => void): void {
-    try {
-      notify();
-    } catch (error) {
-      // A faulty listener must not leave a capture half-updated; its error still surfaces.
-      setTimeout(() => {
-        throw error;
-      });
-    }
+    notifyEach(this.#problemListeners, problem);
   }
 }

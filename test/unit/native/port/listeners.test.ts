@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { Listeners } from '../../../../native/port/listeners';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Listeners, notifyEach } from '../../../../native/port/listeners';
 
 describe('Listeners', () => {
   it('calls every listener present when emit starts, in order, and unsubscribes', () => {
@@ -30,5 +30,26 @@ describe('Listeners', () => {
     expect(heard).toEqual(['station']);
     listeners.clear();
     expect(() => listeners.emit()).not.toThrow();
+  });
+});
+
+describe('notifyEach', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('calls every listener; one that throws stops neither the others nor the caller, and its error surfaces later', () => {
+    vi.useFakeTimers();
+    const heard: string[] = [];
+    const listeners = new Set<(reading: string) => void>([
+      (reading) => heard.push(`a ${reading}`),
+      () => {
+        throw new Error('screen bug');
+      },
+      (reading) => heard.push(`c ${reading}`),
+    ]);
+    expect(() => notifyEach(listeners, 'swipe')).not.toThrow();
+    expect(heard).toEqual(['a swipe', 'c swipe']);
+    expect(() => vi.runAllTimers()).toThrow('screen bug');
   });
 });
