@@ -31,6 +31,17 @@ const anywhereFiles = [
   'native/signature-pad/signature-pad.ts',
 ];
 
+// The module names (without folder) of the anywhere files under native/, as a regex alternation.
+const nativeAnywhereModules = [
+  '\\.codec',
+  '\\.layout',
+  '/ticket-printer',
+  '/byte-port',
+  '/id-reader',
+  '/specimens',
+  '/signature-pad',
+].join('|');
+
 // Exact module names go in `paths` (a gitignore-style `group` entry such as `domain` — a Node
 // builtin — would also match our own `../domain/…` folder); wildcards and regexes in `patterns`.
 const exact = (names, message) => names.map((name) => ({ name, message }));
@@ -163,10 +174,17 @@ export default tseslint.config(
   {
     files: anywhereFiles.filter((glob) => glob.startsWith('native/')),
     rules: {
-      'no-restricted-imports': anywhereRule({
-        regex: '(^|/)renderer(/|$)|(^|/)electron/(?!common(/|$))',
-        message: 'Device code stands alone: of the app it imports only electron/common.',
-      }),
+      'no-restricted-imports': anywhereRule(
+        {
+          regex: '(^|/)renderer(/|$)|(^|/)electron/(?!common(/|$))',
+          message: 'Device code stands alone: of the app it imports only electron/common.',
+        },
+        {
+          // Of native/ itself, only the other anywhere files: drivers and ports need Node.
+          regex: `^\\.(?!.*/electron/common/)(?!.*(${nativeAnywhereModules})$)`,
+          message: 'A codec or device interface runs anywhere: it may not import Node-only device code.',
+        },
+      ),
     },
   },
 );

@@ -37,6 +37,8 @@ describe('layering lint rule', () => {
     ['renderer/app/x.ts', "import { EscPosTicketPrinter } from '../../native/printer/ticket-printer.escpos';"],
     ['native/printer/x.ts', "import { Queue } from '../../renderer/db/queue';"],
     ['native/printer/x.ts', "import { createStation } from '../../electron/station/station';"],
+    ['native/printer/x.codec.ts', "import { SerialBytePort } from '../port/serial-byte-port';"],
+    ['native/id-reader/id-reader.ts', "import { IdReaderDriver } from './id-reader.driver';"],
     ['electron/station/x.ts', "import { Queue } from '../../renderer/db/queue';"],
     ['electron/hub/x.ts', "import { pickNext } from '../../renderer/domain/ordering';"],
     ['electron/station/x.ts', "import { useState } from 'react';"],
@@ -55,6 +57,9 @@ describe('layering lint rule', () => {
     ['electron/hub/x.ts', "import { officeDay } from '../common/domain/office-time';"],
     ['electron/station/x.ts', "import { SerialBytePort } from '../../native/port/serial-byte-port';"],
     ['native/port/x.ts', "import { SerialPort } from 'serialport';"],
+    ['native/printer/x.codec.ts', "import type { PrinterCondition } from './ticket-printer';"],
+    ['native/id-reader/x.codec.ts', "import { frameSwipe } from './mrz-frame.codec';"],
+    ['native/id-reader/x.codec.ts', "import type { MrzDocument } from '../../electron/common/domain/identity';"],
     ['native/port/x.ts', "import { retryDelay } from '../../electron/common/backoff';"],
     ['electron/preload.ts', "import { contextBridge } from 'electron';"],
   ])('%s may: %s', async (file, code) => {
