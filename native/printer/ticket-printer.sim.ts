@@ -7,6 +7,7 @@
  * data) so a test can check what a visitor would hold in their hand.
  */
 import { appendFileSync } from 'node:fs';
+import { PRINTER_STATUSES } from '../../electron/common/contract/printer';
 import type { BytePort } from '../port/byte-port';
 import { realTimers, type Timers } from '../port/timers';
 import {
@@ -17,17 +18,14 @@ import {
   type Codepage,
   type PrinterFirmware,
 } from './escpos.codec';
+import type { PrinterCondition } from './ticket-printer';
 
-export type PrinterSimulatorMode = 'ready' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'offline' | 'error';
+/** A condition the printer reports of itself: any but the silence of `no-answer`. */
+export type PrinterSimulatorMode = Exclude<PrinterCondition, 'no-answer'>;
 
-export const PRINTER_SIMULATOR_MODES: readonly PrinterSimulatorMode[] = [
-  'ready',
-  'paper-near-end',
-  'paper-out',
-  'cover-open',
-  'offline',
-  'error',
-];
+export const PRINTER_SIMULATOR_MODES: readonly PrinterSimulatorMode[] = PRINTER_STATUSES.filter(
+  (status): status is PrinterSimulatorMode => status !== 'no-answer' && status !== 'not-configured',
+);
 
 export function isPrinterSimulatorMode(value: string): value is PrinterSimulatorMode {
   return (PRINTER_SIMULATOR_MODES as readonly string[]).includes(value);

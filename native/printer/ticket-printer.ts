@@ -2,10 +2,13 @@
  * The ticket printer as the station sees it. One implementation speaks ESC/POS over a BytePort
  * (`ticket-printer.escpos.ts`); the simulator (`ticket-printer.sim.ts`) speaks the printer's side.
  */
+import type { PrinterStatus } from '../../electron/common/contract/printer';
 
-/** The printer's condition from its DLE EOT answers, or `no-answer` when it did not reply in time. */
-export type PrinterCondition =
-  'ready' | 'paper-near-end' | 'paper-out' | 'cover-open' | 'offline' | 'error' | 'no-answer';
+/**
+ * The printer's condition from its DLE EOT answers, or `no-answer` when it did not reply in time:
+ * the statuses the screens know but `not-configured`, which only the station can conclude.
+ */
+export type PrinterCondition = Exclude<PrinterStatus, 'not-configured'>;
 
 /** Why a print was refused or is in doubt. `unconfirmed`: sent, but the fence never came back. */
 export type PrintFailureReason =
