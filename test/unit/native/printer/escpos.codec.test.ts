@@ -19,6 +19,7 @@ import {
   type PrinterStatus,
   type StatusReplies,
 } from '../../../../native/printer/escpos.codec';
+import { chunked } from '../../../support/chunked';
 
 const HEALTHY: StatusReplies = [0x12, 0x12, 0x12, 0x12];
 
@@ -31,18 +32,6 @@ function withBit(n: 1 | 2 | 3 | 4, bits: number): StatusReplies {
 const fenceIdArbitrary = fc
   .array(fc.integer({ min: 0x20, max: 0x7e }), { minLength: 4, maxLength: 4 })
   .map((codes) => String.fromCharCode(...codes));
-
-/** Splits bytes into chunks at the given cut points, as a serial read would. */
-function chunked(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let start = 0;
-  for (const point of [...points, bytes.length]) {
-    chunks.push(bytes.slice(start, point));
-    start = point;
-  }
-  return chunks;
-}
 
 function parseAll(chunks: readonly Uint8Array[]): PrinterReply[] {
   const parser = new PrinterReplyParser();
