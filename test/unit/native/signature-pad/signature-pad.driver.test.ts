@@ -61,6 +61,14 @@ function setup(options: TopazSignaturePadOptions = {}): Rig {
   };
 }
 
+/** The pad reports the stroke interrupted exactly `ms` after the last report with the pen down, not before. */
+async function expectInterruptedAfter(rig: Rig, ms: number): Promise<void> {
+  await rig.advance(ms - 1);
+  expect(rig.problems).toEqual([]);
+  await rig.advance(1);
+  expect(rig.problems).toEqual(['interrupted']);
+}
+
 describe('TopazSignaturePad capture', () => {
   it('keeps pen-down runs as strokes, ends each with its lift, and ignores hovering and anything before the start', async () => {
     const rig = setup();
@@ -188,10 +196,7 @@ describe('TopazSignaturePad when the data stops', () => {
     await rig.pad.startCapture();
     await rig.send(down(10, 10), down(20, 20), hover(25, 25));
     await rig.send(down(100, 100), down(110, 120), down(120, 140));
-    await rig.advance(299);
-    expect(rig.problems).toEqual([]);
-    await rig.advance(1);
-    expect(rig.problems).toEqual(['interrupted']);
+    await expectInterruptedAfter(rig, 300);
 
     const { signature, interrupted } = await rig.pad.finishCapture();
     expect(interrupted).toBe(true);
@@ -339,10 +344,7 @@ describe('TopazSignaturePad against the simulated pad', () => {
     const outcome = await sim.signDrop();
     expect(outcome.completed).toBe(false);
     expect(outcome.strokes).toBe(2);
-    await rig.advance(99);
-    expect(rig.problems).toEqual([]);
-    await rig.advance(1);
-    expect(rig.problems).toEqual(['interrupted']);
+    await expectInterruptedAfter(rig, 100);
     const { signature, interrupted } = await rig.pad.finishCapture();
     expect(interrupted).toBe(true);
     expect(signature.strokes).toHaveLength(2);
