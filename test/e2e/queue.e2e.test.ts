@@ -11,6 +11,9 @@ import { startSimProcess, type SimProcess } from '../support/sim-process';
 import { axeViolations, openCounter, screenshotIfFailed, ticketNumber } from '../support/pages';
 import { artifactsDir, launchChromium, startHost, tempDir, type Host } from '../support/processes';
 
+/** A morning in Warsaw (CET, before summer time): the demo office's bookings run from 09:00 to 13:00. */
+const CHECK_IN_MORNING = new Date('2026-03-10T10:20:00+01:00');
+
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let sim: SimProcess;
 let host: Host;
@@ -198,40 +201,57 @@ describe('the queue, end to end', () => {
     expect((printed.text as string[]).join('\n')).toMatch(/Каса|Kasa/);
   });
 
-  it('a booked visitor checks in with their code on the keypad, once', async () => {
+  it('a booked visitor checks in with their code on the keypad, once; a late one queues like everyone else', async () => {
     await newContext();
+    // The pages' clock starts at 10:20 in Warsaw and runs on from there: the 10:30 booking still
+    // holds its time (until 10:45), the 09:30 one is past its 15 minutes' grace.
+    await context.clock.install({ time: CHECK_IN_MORNING });
     const supervisor = await open('supervisor');
-    const row = supervisor
-      .getByRole('region', { name: 'Wizyty umówione na dziś' })
-      .getByRole('row', { name: /^10:30/ });
-    await row.waitFor();
-    const cells = await row.getByRole('cell').allTextContents();
-    const code = cells[1] ?? '';
-    expect(code).toMatch(/^\d{6}$/);
-    expect(cells[2]).toBe('oczekuje');
+    const appointments = supervisor.getByRole('region', { name: 'Wizyty umówione na dziś' });
+    const booking = async (time: string) => {
+      const row = appointments.getByRole('row', { name: new RegExp(`^${time}`) });
+      await row.waitFor();
+      const cells = await row.getByRole('cell').allTextContents();
+      const code = cells[1] ?? '';
+      expect(code).toMatch(/^\d{6}$/);
+      expect(cells[2]).toBe('oczekuje');
+      return { row, code };
+    };
+    const onTime = await booking('10:30');
+    const late = await booking('09:30');
 
     const kiosk = await open('kiosk');
-    const checkIn = async () => {
+    const checkIn = async (code: string) => {
       await kiosk.getByRole('button', { name: /^Mam umówioną wizytę/ }).click();
       await kiosk.getByRole('heading', { name: 'Wpisz kod wizyty' }).waitFor();
       for (const digit of code) await kiosk.getByRole('button', { name: digit, exact: true }).click();
       expect(await kiosk.getByLabel('Kod wizyty', { exact: true }).inputValue()).toBe(code);
       await kiosk.getByRole('button', { name: 'Potwierdź' }).click();
     };
-    await checkIn();
+
+    // In time: the booked time holds.
+    await checkIn(onTime.code);
     const number = await ticketNumber(kiosk);
     expect(number).toMatch(/^F\d+$/);
-    // Before 10:45 the booked time holds; later the visitor queues like everyone else.
-    const slotPassed = new Date().toLocaleTimeString('pl-PL', { timeZone: 'Europe/Warsaw', hour12: false }) > '10:45';
-    await kiosk
-      .getByText(slotPassed ? 'Minęła umówiona godzina' : 'Wizyta umówiona na 10:30', { exact: false })
-      .waitFor();
+    await kiosk.getByText('Wizyta umówiona na 10:30', { exact: false }).waitFor();
+    expect(await kiosk.getByText('Minęła umówiona godzina', { exact: false }).count()).toBe(0);
     await kiosk.getByRole('status').filter({ hasText: 'Weź bilet z drukarki.' }).waitFor();
     await kiosk.screenshot({ path: path.join(shots, 'kiosk-appointment.png') });
-    await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe(`przybył(a) — ${number}`);
-
+    await expect.poll(() => onTime.row.getByRole('cell').nth(2).textContent()).toBe(`przybył(a) — ${number}`);
     await kiosk.getByRole('button', { name: 'Gotowe' }).click();
-    await checkIn();
+
+    // Too late: the visitor queues like everyone else.
+    await checkIn(late.code);
+    const lateNumber = await ticketNumber(kiosk);
+    expect(lateNumber).toMatch(/^C\d+$/);
+    await kiosk.getByText('Minęła umówiona godzina', { exact: false }).waitFor();
+    expect(await kiosk.getByText('Wizyta umówiona na', { exact: false }).count()).toBe(0);
+    await kiosk.getByRole('status').filter({ hasText: 'Weź bilet z drukarki.' }).waitFor();
+    await expect.poll(() => late.row.getByRole('cell').nth(2).textContent()).toBe(`przybył(a) — ${lateNumber}`);
+    await kiosk.getByRole('button', { name: 'Gotowe' }).click();
+
+    // A code checks in once.
+    await checkIn(onTime.code);
     await kiosk.getByRole('alert').filter({ hasText: 'Ta wizyta została już potwierdzona.' }).waitFor();
   });
 
