@@ -6,6 +6,7 @@ import type { ChannelName } from '../../electron/common/contract/contract';
 import type { Transport } from '../../electron/common/contract/client';
 import { fail, type Result } from '../../electron/common/contract/result';
 import { ServerFrameSchema, WS_PATH } from '../../electron/common/contract/wire';
+import { retryDelay } from '../../electron/common/backoff';
 
 interface Pending {
   resolve: (result: Result<unknown>) => void;
@@ -23,14 +24,14 @@ export function createWebSocketTransport(
   let nextId = 1;
   let socket: WebSocket | null = null;
   let closed = false;
-  let retry = 500;
+  let attempt = 0;
 
   const connect = () => {
     if (closed) return;
     const ws = new WebSocket(url);
     socket = ws;
     ws.onopen = () => {
-      retry = 500;
+      attempt = 0;
       for (const frame of queue.splice(0)) ws.send(frame);
     };
     ws.onmessage = (message) => receive(message.data, listeners, pending);
@@ -44,8 +45,7 @@ export function createWebSocketTransport(
           call.resolve(fail('DISCONNECTED', 'Connection to the workstation service was lost'));
         }
       }
-      if (!closed) setTimeout(connect, retry);
-      retry = Math.min(retry * 2, 5000);
+      if (!closed) setTimeout(connect, retryDelay(attempt++));
     };
   };
   connect();
