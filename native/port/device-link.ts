@@ -7,16 +7,13 @@
 import { retryDelay, RETRY_DELAYS_MS } from '../../electron/common/backoff';
 import type { BytePort } from './byte-port';
 import { Listeners } from './listeners';
-import { realTimers, type Timers } from './timers';
+import { realTimers, type Timers } from '../../electron/common/timers';
 
 /**
  * `connecting`: never connected yet (first attempt, or retrying it); `connected`: a prepared port
  * is open; `reconnecting`: lost it and rebuilding; `closed`: `close()` was called, for good.
  */
 export type LinkState = 'connecting' | 'connected' | 'reconnecting' | 'closed';
-
-/** The timers the link uses, those of every device; tests pass a manual clock. */
-export type LinkTimers = Timers;
 
 export interface DeviceLinkOptions {
   /** Builds and opens a fresh port; rejects when the device is not there. */
@@ -32,7 +29,7 @@ export interface DeviceLinkOptions {
   readonly openTimeoutMs?: number;
   /** A connection that lasted this long starts the back-off from the beginning when it is lost. */
   readonly stableAfterMs?: number;
-  readonly timers?: LinkTimers;
+  readonly timers?: Timers;
   /** For logs and status screens. */
   readonly description?: string;
 }
@@ -62,7 +59,7 @@ export class DeviceLink {
   readonly #backoffMs: readonly number[];
   readonly #openTimeoutMs: number;
   readonly #stableAfterMs: number;
-  readonly #timers: LinkTimers;
+  readonly #timers: Timers;
   #state: LinkState = 'connecting';
   #session: Session | undefined;
   #connectedAt = 0;

@@ -11,7 +11,7 @@
  */
 import { DeviceLink, type LinkState, type LinkStatus } from '../port/device-link';
 import { notifyEach } from '../port/listeners';
-import { realTimers, type Timers } from '../port/timers';
+import { realTimers, type Timers } from '../../electron/common/timers';
 import type { BytePort } from '../port/byte-port';
 import { PrinterReplyParser } from './escpos.codec';
 import { EscPosTicketPrinter } from './ticket-printer.escpos';

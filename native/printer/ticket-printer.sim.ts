@@ -9,7 +9,7 @@
 import { appendFileSync } from 'node:fs';
 import { PRINTER_STATUSES } from '../../electron/common/contract/printer';
 import type { BytePort } from '../port/byte-port';
-import { realTimers, type Timers } from '../port/timers';
+import { realTimers, type Timers } from '../../electron/common/timers';
 import {
   FIRMWARE_CODE_PAGES,
   decodeCodepage,

@@ -9,7 +9,7 @@
  */
 import type { BytePort } from '../port/byte-port';
 import { notifyEach } from '../port/listeners';
-import { realTimers, type Timers } from '../port/timers';
+import { realTimers, type Timers } from '../../electron/common/timers';
 import {
   CaptureFailure,
   type CancelSignal,

@@ -1,4 +1,4 @@
-import type { LinkTimers } from '../../native/port/device-link';
+import type { Timers } from '../../electron/common/timers';
 
 /** Lets promise chains and memory-port deliveries (microtasks, one macrotask deep) settle. */
 export const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -7,7 +7,7 @@ export const settle = (): Promise<void> => new Promise((resolve) => setImmediate
  * A clock that moves only when the test says so, for DeviceLink's timers. Each due timer runs at
  * its own time, and what it started (promises, memory-port deliveries) settles before the next.
  */
-export class ManualClock implements LinkTimers {
+export class ManualClock implements Timers {
   #now = 0;
   #nextId = 1;
   readonly #timers = new Map<number, { at: number; callback: () => void }>();

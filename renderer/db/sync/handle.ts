@@ -11,7 +11,7 @@ import type { SharedStatus } from './leader-status';
 import type { LiveStream } from './live-stream';
 import type { PendingChanges } from './pending';
 import type { SyncStatus, SyncStatusBoard, SyncSwitches } from './status';
-import type { SyncTimers } from './timers';
+import type { Timers } from '../../../electron/common/timers';
 
 export interface SyncHandle {
   readonly status$: Observable<SyncStatus>;
@@ -39,7 +39,7 @@ export interface SyncHandle {
 export interface SyncParts {
   readonly db: OkienkoDatabase;
   readonly switches: SyncSwitches;
-  readonly timers: SyncTimers;
+  readonly timers: Timers;
   readonly board: SyncStatusBoard;
   readonly shared: SharedStatus;
   readonly pending: PendingChanges;

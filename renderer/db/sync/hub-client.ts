@@ -27,7 +27,7 @@ import {
   type WireDocument,
 } from '../../../electron/common/contract/hub';
 import type { ClockCorrection } from './hub-clock';
-import { realTimers, type SyncTimers } from './timers';
+import { realTimers, type Timers } from '../../../electron/common/timers';
 
 export type HubFailureKind = 'offline' | 'unauthorized' | 'upgrade-required' | 'rejected' | 'server';
 
@@ -61,13 +61,13 @@ export interface HubClientOptions {
   readonly streamIdleMs?: number;
   readonly fetch?: typeof fetch;
   /** The request timeouts and the stream's silence watch run on these (tests pass a manual clock). */
-  readonly timers?: SyncTimers;
+  readonly timers?: Timers;
 }
 
 export class HubClient {
   private readonly base: string;
   private readonly fetcher: typeof fetch;
-  private readonly timers: SyncTimers;
+  private readonly timers: Timers;
 
   constructor(private readonly options: HubClientOptions) {
     this.base = options.url.replace(/\/+$/, '');

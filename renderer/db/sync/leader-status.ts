@@ -6,7 +6,7 @@
 import { filter, map, merge, type Observable } from 'rxjs';
 import type { OkienkoDatabase } from '../database';
 import type { SyncStatus, SyncStatusBoard, SyncSwitches } from './status';
-import type { SyncTimers } from './timers';
+import type { Timers } from '../../../electron/common/timers';
 
 const STATUS_DOC = 'sync-status';
 const PUBLISH_EVERY_MS = 500;
@@ -23,7 +23,7 @@ export function shareStatus(
   db: OkienkoDatabase,
   board: SyncStatusBoard,
   switches: SyncSwitches,
-  timers: SyncTimers,
+  timers: Timers,
 ): SharedStatus {
   let published: unknown = null;
   const publishing = board.subject.subscribe(() => {

@@ -10,7 +10,7 @@ import { retryDelay } from '../../../electron/common/backoff';
 import type { HubClient } from './hub-client';
 import type { Generations } from './generations';
 import type { SyncStatusBoard, SyncSwitches } from './status';
-import type { SyncTimers } from './timers';
+import type { Timers } from '../../../electron/common/timers';
 
 export interface LiveStreamContext {
   readonly client: Pick<HubClient, 'stream'>;
@@ -19,7 +19,7 @@ export interface LiveStreamContext {
   readonly generations: Pick<Generations, 'meet' | 'resync' | 'deliver'>;
   readonly status: SyncStatusBoard;
   readonly switches: SyncSwitches;
-  readonly timers: SyncTimers;
+  readonly timers: Timers;
 }
 
 export class LiveStream {

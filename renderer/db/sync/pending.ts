@@ -9,7 +9,7 @@ import type { Observable, Subscription } from 'rxjs';
 import type { SyncCollection } from '../../../electron/common/contract/hub';
 import { sameDocument } from '../../../electron/common/sync/document-equality';
 import type { OkienkoDatabase } from '../database';
-import type { SyncTimers } from './timers';
+import type { Timers } from '../../../electron/common/timers';
 
 export class PendingChanges {
   /** The latest local state of every pending document, by `collection/id`. */
@@ -57,7 +57,7 @@ export class PendingChanges {
     id: string,
     timeoutMs: number,
     updates$: Observable<unknown>,
-    timers: SyncTimers,
+    timers: Timers,
   ): Promise<boolean> {
     const key = keyOf(collection, id);
     if (!this.#waiting.has(key)) return Promise.resolve(true);

@@ -36,7 +36,7 @@ import { shareStatus } from './leader-status';
 import { LiveStream } from './live-stream';
 import { PendingChanges } from './pending';
 import { SyncStatusBoard, type SyncSwitches } from './status';
-import { realTimers, type SyncTimers } from './timers';
+import { realTimers, type Timers } from '../../../electron/common/timers';
 
 export type { SyncHandle } from './handle';
 export type { HubConnection, SyncStatus } from './status';
@@ -47,7 +47,7 @@ export interface SyncOptions extends ReplicationSettings {
   readonly client: HubClient;
   readonly collections?: readonly SyncCollection[];
   /** Reconnecting, publishing the status and `whenSent` wait with these (tests pass a manual clock). */
-  readonly timers?: SyncTimers;
+  readonly timers?: Timers;
 }
 
 export function startSync(options: SyncOptions): SyncHandle {
