@@ -65,7 +65,7 @@ export interface TicketEvent {
   readonly toCounter?: number;
   /**
    * For `overruled`: what a workstation did that did not take effect, because the hub had already
-   * accepted another outcome (see renderer/db/sync/conflicts.ts). Kept, never dropped.
+   * accepted another outcome (see electron/common/sync/conflict-rules.ts). Kept, never dropped.
    */
   readonly overruled?: TicketEventType;
 }
