@@ -32,11 +32,40 @@ export interface CollectionSchema<Doc> {
 
 const MAX_TIME = 8_640_000_000_000_000;
 const time = { type: 'number', minimum: 0, maximum: MAX_TIME, multipleOf: 1 } as const;
-const localized = {
-  type: 'object',
-  properties: { pl: { type: 'string' }, en: { type: 'string' }, uk: { type: 'string' } },
-  required: ['pl', 'en', 'uk'],
-} as const;
+const anyText = { type: 'string' } as const;
+/** A bounded string: an indexed string field must have a maxLength. */
+const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
+const arrayOf = <Item>(items: Item) => ({ type: 'array', items }) as const;
+
+/** An object schema with its properties and the names of those it requires. */
+function object<Properties extends Record<string, unknown>>(
+  properties: Properties,
+  required: readonly (keyof Properties & string)[],
+) {
+  return { type: 'object', properties, required } as const;
+}
+
+/**
+ * The schema of one collection: keyed by `id`, at version 0. Every property is required except
+ * the `optional` ones, in the order the properties are written.
+ */
+function collection<Doc>(
+  properties: Readonly<Record<string, unknown>>,
+  options: { readonly optional?: readonly string[]; readonly indexes?: CollectionSchema<Doc>['indexes'] } = {},
+): CollectionSchema<Doc> {
+  const optional = new Set(options.optional);
+  const required = Object.keys(properties).filter((name) => !optional.has(name));
+  return {
+    version: 0,
+    primaryKey: 'id',
+    type: 'object',
+    properties,
+    required,
+    ...(options.indexes === undefined ? {} : { indexes: options.indexes }),
+  };
+}
+
+const localized = object({ pl: anyText, en: anyText, uk: anyText }, ['pl', 'en', 'uk']);
 
 export type OfficeDoc = Office & { readonly updatedAt: number };
 export type ServiceDoc = Service & { readonly updatedAt: number };
@@ -86,216 +115,135 @@ export interface AlertDoc {
 export type TicketDoc = Ticket & { readonly hubStamp?: number };
 export type { PriorityReason };
 
-export const officeSchema: CollectionSchema<OfficeDoc> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 64 },
-    name: localized,
-    timeZone: { type: 'string' },
-    priorityRule: {
-      type: 'object',
-      properties: {
-        mode: { type: 'string', enum: ['strict', 'ratio'] },
-        normalPerPriority: { type: 'integer', minimum: 0 },
-      },
-      required: ['mode'],
-    },
-    priorityReasons: { type: 'array', items: { type: 'string' } },
-    ticketNote: localized,
-    statusUrl: { type: 'string' },
-    appointmentGraceMinutes: { type: 'integer', minimum: 0 },
-    updatedAt: time,
-  },
-  required: [
-    'id',
-    'name',
-    'timeZone',
-    'priorityRule',
-    'priorityReasons',
-    'ticketNote',
-    'statusUrl',
-    'appointmentGraceMinutes',
-    'updatedAt',
-  ],
-} as CollectionSchema<OfficeDoc>;
+export const officeSchema = collection<OfficeDoc>({
+  id: text(64),
+  name: localized,
+  timeZone: anyText,
+  priorityRule: object(
+    { mode: { type: 'string', enum: ['strict', 'ratio'] }, normalPerPriority: { type: 'integer', minimum: 0 } },
+    ['mode'],
+  ),
+  priorityReasons: arrayOf(anyText),
+  ticketNote: localized,
+  statusUrl: anyText,
+  appointmentGraceMinutes: { type: 'integer', minimum: 0 },
+  updatedAt: time,
+});
 
-export const serviceSchema: CollectionSchema<ServiceDoc> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 64 },
+export const serviceSchema = collection<ServiceDoc>(
+  {
+    id: text(64),
     name: localized,
     letter: { type: 'string', minLength: 1, maxLength: 2 },
     averageMinutes: { type: 'number', minimum: 0 },
     allowsPriority: { type: 'boolean' },
     position: { type: 'integer' },
     active: { type: 'boolean' },
-    identityFields: {
-      type: 'array',
-      items: { type: 'string', enum: ['givenNames', 'surname', 'pesel', 'documentNumber', 'birthDate', 'nationality'] },
-    },
+    identityFields: arrayOf({
+      type: 'string',
+      enum: ['givenNames', 'surname', 'pesel', 'documentNumber', 'birthDate', 'nationality'],
+    }),
     acknowledgement: localized,
     updatedAt: time,
   },
-  required: ['id', 'name', 'letter', 'averageMinutes', 'allowsPriority', 'position', 'active', 'updatedAt'],
-} as CollectionSchema<ServiceDoc>;
+  { optional: ['identityFields', 'acknowledgement'] },
+);
 
-export const counterSchema: CollectionSchema<CounterDoc> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 16 },
-    number: { type: 'integer', minimum: 1, maximum: 999 },
-    name: localized,
-    services: { type: 'array', items: { type: 'string' } },
-    mode: { type: 'string', enum: ['closed', 'open', 'break'] },
-    clerk: { type: 'string' },
-    normalSinceLastPriority: { type: 'integer', minimum: 0 },
-    updatedAt: time,
-  },
-  required: ['id', 'number', 'name', 'services', 'mode', 'clerk', 'normalSinceLastPriority', 'updatedAt'],
-} as CollectionSchema<CounterDoc>;
+export const counterSchema = collection<CounterDoc>({
+  id: text(16),
+  number: { type: 'integer', minimum: 1, maximum: 999 },
+  name: localized,
+  services: arrayOf(anyText),
+  mode: { type: 'string', enum: ['closed', 'open', 'break'] },
+  clerk: anyText,
+  normalSinceLastPriority: { type: 'integer', minimum: 0 },
+  updatedAt: time,
+});
 
-const actor = {
-  type: 'object',
-  properties: { station: { type: 'string' }, clerk: { type: 'string' }, counter: { type: 'integer' } },
-  required: ['station'],
-} as const;
+const actor = object({ station: anyText, clerk: anyText, counter: { type: 'integer' } }, ['station']);
 
-export const ticketSchema: CollectionSchema<TicketDoc> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 64 },
-    day: { type: 'string', maxLength: 10 },
-    service: { type: 'string', maxLength: 64 },
-    number: { type: 'string', maxLength: 12 },
+export const ticketSchema = collection<TicketDoc>(
+  {
+    id: text(64),
+    day: text(10),
+    service: text(64),
+    number: text(12),
     seq: { type: 'integer', minimum: 0 },
     priority: { type: ['string', 'null'] },
     appointment: { type: ['string', 'null'] },
     appointmentAt: time,
-    state: { type: 'string', maxLength: 16 },
+    state: text(16),
     issuedAt: time,
     queuedAt: time,
     counter: { type: 'integer', minimum: 0, maximum: 999, multipleOf: 1 },
     targetCounter: { type: 'integer', minimum: 0, maximum: 999 },
     calledAt: time,
     recalls: { type: 'integer', minimum: 0 },
-    legs: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { service: { type: 'string' }, counter: { type: 'integer' }, since: { type: 'number' } },
-        required: ['service', 'since'],
-      },
-    },
-    events: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          type: { type: 'string' },
+    legs: arrayOf(
+      object({ service: anyText, counter: { type: 'integer' }, since: { type: 'number' } }, ['service', 'since']),
+    ),
+    events: arrayOf(
+      object(
+        {
+          type: anyText,
           at: { type: 'number' },
           by: actor,
-          toService: { type: 'string' },
+          toService: anyText,
           toCounter: { type: 'integer' },
-          overruled: { type: 'string' },
+          overruled: anyText,
         },
-        required: ['type', 'at', 'by'],
-      },
-    },
+        ['type', 'at', 'by'],
+      ),
+    ),
     updatedAt: time,
     hubStamp: time,
   },
-  required: [
-    'id',
-    'day',
-    'service',
-    'number',
-    'seq',
-    'priority',
-    'appointment',
-    'appointmentAt',
-    'state',
-    'issuedAt',
-    'queuedAt',
-    'counter',
-    'targetCounter',
-    'calledAt',
-    'recalls',
-    'legs',
-    'events',
-    'updatedAt',
-  ],
-  indexes: [
-    ['day', 'state', 'queuedAt'],
-    ['day', 'calledAt'],
-    ['day', 'counter', 'state'],
-  ],
-} as CollectionSchema<TicketDoc>;
-
-export const sequenceSchema: CollectionSchema<SequenceDoc> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 100 },
-    day: { type: 'string', maxLength: 10 },
-    service: { type: 'string', maxLength: 64 },
-    last: { type: 'integer', minimum: 0 },
-    leased: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { start: { type: 'integer' }, end: { type: 'integer' } },
-        required: ['start', 'end'],
-      },
-    },
-    fallbackNext: { type: 'integer', minimum: 0 },
-    updatedAt: time,
+  {
+    optional: ['hubStamp'],
+    indexes: [
+      ['day', 'state', 'queuedAt'],
+      ['day', 'calledAt'],
+      ['day', 'counter', 'state'],
+    ],
   },
-  required: ['id', 'day', 'service', 'last', 'leased', 'fallbackNext', 'updatedAt'],
-} as CollectionSchema<SequenceDoc>;
+);
 
-export const alertSchema: CollectionSchema<AlertDoc> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 64 },
-    kind: { type: 'string', maxLength: 16 },
-    code: { type: 'string', maxLength: 64 },
-    ticketNumber: { type: 'string' },
-    station: { type: 'string' },
+export const sequenceSchema = collection<SequenceDoc>({
+  id: text(100),
+  day: text(10),
+  service: text(64),
+  last: { type: 'integer', minimum: 0 },
+  leased: arrayOf(object({ start: { type: 'integer' }, end: { type: 'integer' } }, ['start', 'end'])),
+  fallbackNext: { type: 'integer', minimum: 0 },
+  updatedAt: time,
+});
+
+export const alertSchema = collection<AlertDoc>(
+  {
+    id: text(64),
+    kind: text(16),
+    code: text(64),
+    ticketNumber: anyText,
+    station: anyText,
     at: time,
     acknowledgedAt: time,
     updatedAt: time,
   },
-  required: ['id', 'kind', 'code', 'ticketNumber', 'station', 'at', 'acknowledgedAt', 'updatedAt'],
-  indexes: ['at'],
-} as CollectionSchema<AlertDoc>;
+  { indexes: ['at'] },
+);
 
 export type AppointmentDoc = Appointment;
 
-export const appointmentSchema: CollectionSchema<AppointmentDoc> = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 64 },
-    code: { type: 'string', maxLength: 8 },
-    day: { type: 'string', maxLength: 10 },
+export const appointmentSchema = collection<AppointmentDoc>(
+  {
+    id: text(64),
+    code: text(8),
+    day: text(10),
     slotAt: time,
-    service: { type: 'string', maxLength: 64 },
+    service: text(64),
     state: { type: 'string', enum: ['booked', 'checked-in', 'cancelled'], maxLength: 16 },
-    ticket: { type: 'string' },
+    ticket: anyText,
     updatedAt: time,
   },
-  required: ['id', 'code', 'day', 'slotAt', 'service', 'state', 'ticket', 'updatedAt'],
-  indexes: ['code', ['day', 'slotAt']],
-} as CollectionSchema<AppointmentDoc>;
+  { indexes: ['code', ['day', 'slotAt']] },
+);
