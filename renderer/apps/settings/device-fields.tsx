@@ -19,20 +19,19 @@ import type { DeviceCardState } from './use-device-card';
 const BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200];
 const PARITIES = ['odd', 'even', 'none'] as const;
 
-export function DeviceFields({
-  role,
-  ports,
-  card,
-  id,
-}: {
+interface DeviceFieldsProps {
   role: DeviceRole;
   ports: readonly SerialPortInfo[];
   card: DeviceCardState;
   /** The id of one of this card's fields. */
   id: (field: string) => string;
-}) {
+}
+
+export function DeviceFields({ role, ports, card, id }: DeviceFieldsProps) {
   const t = useT();
   const { draft, update } = card;
+  /** The translated name of an option, under its message id prefix. */
+  const translated = (prefix: string) => (option: string) => t(`${prefix}.${option}` as MessageId);
   return (
     <>
       {'transport' in draft && (
@@ -41,7 +40,7 @@ export function DeviceFields({
           label={t('devices.transport')}
           value={draft.transport}
           options={PRINTER_TRANSPORTS}
-          optionLabel={(transport) => t(`devices.transport.${transport}` as MessageId)}
+          optionLabel={translated('devices.transport')}
           onChange={(transport) => update({ transport: transport as PrinterSettings['transport'] })}
         />
       )}
@@ -70,7 +69,7 @@ export function DeviceFields({
           label={t('devices.framing')}
           value={draft.framing}
           options={ID_READER_FRAMINGS}
-          optionLabel={(framing) => t(`devices.framing.${framing}` as MessageId)}
+          optionLabel={translated('devices.framing')}
           onChange={(framing) => update({ framing: framing as IdReaderSettings['framing'] })}
         />
       )}
@@ -80,30 +79,17 @@ export function DeviceFields({
           label={t('devices.parity')}
           value={draft.parity}
           options={PARITIES}
-          optionLabel={(parity) => t(`devices.parity.${parity}` as MessageId)}
+          optionLabel={translated('devices.parity')}
           onChange={(parity) => update({ parity: parity as SignaturePadSettings['parity'] })}
         />
       )}
-      <label className="checkbox">
-        <input type="checkbox" checked={draft.rtscts} onChange={(event) => update({ rtscts: event.target.checked })} />{' '}
-        {t('devices.rtscts')}
-      </label>
+      <CheckboxField label={t('devices.rtscts')} checked={draft.rtscts} onChange={(rtscts) => update({ rtscts })} />
     </>
   );
 }
 
 /** The port's name, typed or picked from the ports this computer lists, and whether to follow its USB ids. */
-function PortField({
-  role,
-  ports,
-  card,
-  id,
-}: {
-  role: DeviceRole;
-  ports: readonly SerialPortInfo[];
-  card: DeviceCardState;
-  id: (field: string) => string;
-}) {
+function PortField({ role, ports, card, id }: DeviceFieldsProps) {
   const t = useT();
   return (
     <>
@@ -126,10 +112,7 @@ function PortField({
       <p id={id('path-hint')} className="hint">
         {t(role === 'printer' ? 'devices.path.hint' : 'devices.path.hint.serial')}
       </p>
-      <label className="checkbox">
-        <input type="checkbox" checked={card.byUsb} onChange={(event) => card.setByUsb(event.target.checked)} />{' '}
-        {t('devices.byUsb')}
-      </label>
+      <CheckboxField label={t('devices.byUsb')} checked={card.byUsb} onChange={card.setByUsb} />
     </>
   );
 }
@@ -161,5 +144,22 @@ function SelectField<Option extends string | number>({
         ))}
       </select>
     </>
+  );
+}
+
+/** A check box with its label after it. */
+function CheckboxField({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <label className="checkbox">
+      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} /> {label}
+    </label>
   );
 }
