@@ -6,42 +6,31 @@
  * up on the acknowledgement; the device screen shows every device's live status and tests them.
  */
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openCounter, screenshotIfFailed, ticketNumber } from '../support/pages';
-import { artifactsDir, launchChromium, startHost, tempDir, type Host } from '../support/processes';
-import { startSimProcess, type SimProcess } from '../support/sim-process';
+import { startE2eStation, type E2eStation } from '../support/e2e-station';
+import { axeViolations, openCounter, openPage, screenshotIfFailed, ticketNumber } from '../support/pages';
 
-let dir: Awaited<ReturnType<typeof tempDir>>;
-let sim: SimProcess;
-let host: Host;
-let browser: Browser;
+let station: E2eStation;
 let context: BrowserContext | undefined;
-let shots: string;
 
 beforeAll(async () => {
-  dir = await tempDir('e2e-devices');
-  sim = await startSimProcess(['--dir', path.join(dir.path, 'sim')]);
-  host = await startHost({
-    dataDir: path.join(dir.path, 'data'),
-    printerPath: String(sim.ready.printer),
-    args: ['--id-reader', String(sim.ready.idReader), '--signature-pad', String(sim.ready.signaturePad)],
-  });
-  browser = await launchChromium();
-  shots = await artifactsDir('e2e');
+  station = await startE2eStation('e2e-devices', (sim) => [
+    '--id-reader',
+    String(sim.ready.idReader),
+    '--signature-pad',
+    String(sim.ready.signaturePad),
+  ]);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  await sim?.stop();
-  await dir?.remove();
+  await station?.stop();
 });
 
 afterEach(async (test) => {
-  if (await screenshotIfFailed(test, context, shots)) {
+  if (await screenshotIfFailed(test, context, station.shots)) {
     console.error(
-      `host output:\n${host.output()}\nlast simulator events:\n${sim.events
+      `host output:\n${station.host.output()}\nlast simulator events:\n${station.sim.events
         .slice(-15)
         .map((event) => JSON.stringify(event))
         .join('\n')}`,
@@ -52,11 +41,8 @@ afterEach(async (test) => {
 });
 
 async function open(route: string): Promise<Page> {
-  context ??= await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${route}] page error:`, error.message));
-  await page.goto(`${host.url}#/${route}`);
-  return page;
+  context ??= await station.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  return openPage(context, `${station.host.url}#/${route}`, route);
 }
 
 /** A vehicle-registration ticket from the kiosk; its number. */
@@ -103,7 +89,7 @@ describe('devices at the counter, end to end', () => {
     const visitor = counter.getByRole('region', { name: 'Dane klienta' });
     await visitor.getByText(/Poproś o przeciągnięcie dowodu/).waitFor();
 
-    await sim.command('idReader swipe pl-id 3m', (event) => event.event === 'swiped');
+    await station.sim.command('idReader swipe pl-id 3m', (event) => event.event === 'swiped');
     await visitor.getByText('Odczytano z dokumentu.').waitFor();
     // Vehicle registration asks for names, PESEL and document number — not the birth date.
     expect(await visitorFields(counter)).toEqual({
@@ -124,9 +110,9 @@ describe('devices at the counter, end to end', () => {
 
     await dialog.getByRole('button', { name: 'Podpis na tablecie' }).click();
     await dialog.getByText(/Poproś klienta o podpis na tablecie/).waitFor();
-    const signing = sim.mark();
-    sim.send('signaturePad sign');
-    const signed = await sim.waitFor((event) => event.event === 'signed', signing, 20_000);
+    const signing = station.sim.mark();
+    station.sim.send('signaturePad sign');
+    const signed = await station.sim.waitFor((event) => event.event === 'signed', signing, 20_000);
     expect(signed.strokes).toBeGreaterThan(0);
 
     const image = acknowledgement.getByRole('img', { name: 'Podpis klienta' });
@@ -137,7 +123,7 @@ describe('devices at the counter, end to end', () => {
     const source = decodeURIComponent((await image.getAttribute('src')) ?? '');
     expect(source).toMatch(/^data:image\/svg\+xml/);
     expect((source.match(/<path/g) ?? []).length).toBe(signed.strokes);
-    await counter.screenshot({ path: path.join(shots, 'counter-signed.png') });
+    await counter.screenshot({ path: path.join(station.shots, 'counter-signed.png') });
 
     expect(await axeViolations(counter), 'counter with the visitor and a signature').toEqual([]);
 
@@ -151,13 +137,13 @@ describe('devices at the counter, end to end', () => {
     const { counter } = await servingAtCounter();
     const visitor = counter.getByRole('region', { name: 'Dane klienta' });
 
-    await sim.command('idReader swipe torn desko', (event) => event.event === 'swiped');
+    await station.sim.command('idReader swipe torn desko', (event) => event.event === 'swiped');
     const alert = visitor.getByRole('alert');
     await expect
       .poll(() => alert.textContent())
       .toMatch(/Nie udało się odczytać całego dokumentu \((druga|trzecia) linia\)\. Poproś o ponowne przeciągnięcie/);
 
-    await sim.command('idReader swipe bad-check plain', (event) => event.event === 'swiped');
+    await station.sim.command('idReader swipe bad-check plain', (event) => event.event === 'swiped');
     await expect.poll(() => alert.textContent()).toMatch(/Odczyt dokumentu jest błędny \(.+\)/);
     expect(await visitor.getByRole('term').count()).toBe(0);
 
@@ -200,7 +186,7 @@ describe('devices at the counter, end to end', () => {
 
     // The next visitor at this counter starts with nothing of this one's: not the last swipe's
     // message, not a half-typed form.
-    await sim.command('idReader swipe torn 3m', (event) => event.event === 'swiped');
+    await station.sim.command('idReader swipe torn 3m', (event) => event.event === 'swiped');
     await visitor.getByRole('alert').filter({ hasText: 'Nie udało się odczytać' }).waitFor();
     await counter.getByRole('button', { name: /^Zakończ obsługę/ }).click();
     await counter.getByText('Nikogo teraz nie obsługujesz.').waitFor();
@@ -267,23 +253,23 @@ describe('devices at the counter, end to end', () => {
     const reader = page.getByRole('region', { name: 'Czytnik dowodów (MRZ)' });
     await reader.getByRole('button', { name: 'Test: przeciągnij dokument' }).click();
     await reader.getByText(/Przeciągnij dokument przez czytnik/).waitFor();
-    await sim.command('idReader swipe passport access-is', (event) => event.event === 'swiped');
+    await station.sim.command('idReader swipe passport access-is', (event) => event.event === 'swiped');
     await reader.getByText('Test udany: odczytano dokument (paszport). Dane nie zostały zapisane.').waitFor();
 
     const pad = page.getByRole('region', { name: 'Tablet do podpisu' });
     await pad.getByRole('button', { name: 'Test: złóż podpis' }).click();
     await pad.getByText(/Złóż podpis na tablecie/).waitFor();
-    const signing = sim.mark();
-    sim.send('signaturePad sign');
-    const signed = await sim.waitFor((event) => event.event === 'signed', signing, 20_000);
+    const signing = station.sim.mark();
+    station.sim.send('signaturePad sign');
+    const signed = await station.sim.waitFor((event) => event.event === 'signed', signing, 20_000);
     await pad.getByText(new RegExp(`Test udany: podpis z ${String(signed.strokes)} kresk`)).waitFor();
     await pad.getByRole('img', { name: 'Podpis testowy' }).waitFor();
-    await page.screenshot({ path: path.join(shots, 'devices.png'), fullPage: true });
+    await page.screenshot({ path: path.join(station.shots, 'devices.png'), fullPage: true });
 
     // Unplugged: the screen says so at once, and "connected" again once it is back.
-    await sim.command('idReader unplug', (event) => event.event === 'unplugged' && event.device === 'idReader');
+    await station.sim.command('idReader unplug', (event) => event.event === 'unplugged' && event.device === 'idReader');
     await expect.poll(() => reader.textContent(), { timeout: 10_000 }).toContain('utracono połączenie');
-    await sim.command('idReader replug', (event) => event.event === 'replugged' && event.device === 'idReader');
+    await station.sim.command('idReader replug', (event) => event.event === 'replugged' && event.device === 'idReader');
     await expect.poll(() => reader.textContent(), { timeout: 15_000 }).toContain('połączono');
 
     expect(await axeViolations(page), '#/settings/devices').toEqual([]);

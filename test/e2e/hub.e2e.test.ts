@@ -14,6 +14,7 @@ import {
   type HubDatabase,
   type HubProcess,
 } from '../support/hub-process';
+import { openPage } from '../support/pages';
 import { artifactsDir, launchChromium, startHost, tempDir, type Host } from '../support/processes';
 import { startSimProcess, type SimProcess } from '../support/sim-process';
 
@@ -62,10 +63,7 @@ afterAll(async () => {
 });
 
 async function open(url: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${url}] page error:`, error.message));
-  await page.goto(url);
-  return page;
+  return openPage(context, url);
 }
 
 describe('workstations and a TV board with the office hub', () => {

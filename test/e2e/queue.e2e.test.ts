@@ -5,52 +5,37 @@
  * name in Debian's Chromium against the browser host.
  */
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSimProcess, type SimProcess } from '../support/sim-process';
-import { axeViolations, openCounter, screenshotIfFailed, ticketNumber } from '../support/pages';
-import { artifactsDir, launchChromium, startHost, tempDir, type Host } from '../support/processes';
+import { startE2eStation, type E2eStation } from '../support/e2e-station';
+import { axeViolations, openCounter, openPage, screenshotIfFailed, ticketNumber } from '../support/pages';
 
 /** A morning in Warsaw (CET, before summer time): the demo office's bookings run from 09:00 to 13:00. */
 const CHECK_IN_MORNING = new Date('2026-03-10T10:20:00+01:00');
 
-let dir: Awaited<ReturnType<typeof tempDir>>;
-let sim: SimProcess;
-let host: Host;
-let browser: Browser;
+let station: E2eStation;
 let context: BrowserContext;
-let shots: string;
 
 beforeAll(async () => {
-  dir = await tempDir('e2e');
-  sim = await startSimProcess(['--dir', path.join(dir.path, 'sim')]);
-  host = await startHost({ dataDir: path.join(dir.path, 'data'), printerPath: String(sim.ready.printer) });
-  browser = await launchChromium();
-  shots = await artifactsDir('e2e');
+  station = await startE2eStation('e2e');
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  await sim?.stop();
-  await dir?.remove();
+  await station?.stop();
 });
 
 afterEach(async (test) => {
-  await screenshotIfFailed(test, context, shots);
+  await screenshotIfFailed(test, context, station.shots);
   await context?.close();
 });
 
 async function open(route: string): Promise<Page> {
-  context ??= await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${route}] page error:`, error.message));
-  await page.goto(`${host.url}#/${route}`);
-  return page;
+  context ??= await station.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  return openPage(context, `${station.host.url}#/${route}`, route);
 }
 
 async function newContext(): Promise<void> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await station.browser.newContext({ viewport: { width: 1280, height: 900 } });
 }
 
 describe('the queue, end to end', () => {
@@ -64,9 +49,9 @@ describe('the queue, end to end', () => {
     await kiosk.getByRole('button', { name: 'Nie — zwykły bilet' }).click();
     const number = await ticketNumber(kiosk);
     await expect.poll(() => kiosk.getByRole('status').filter({ hasText: 'Weź bilet z drukarki.' }).count()).toBe(1);
-    await kiosk.screenshot({ path: path.join(shots, 'kiosk.png') });
+    await kiosk.screenshot({ path: path.join(station.shots, 'kiosk.png') });
 
-    const printed = await sim.waitFor(
+    const printed = await station.sim.waitFor(
       (event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes(number)),
     );
     const text = (printed.text as string[]).join('\n');
@@ -86,7 +71,7 @@ describe('the queue, end to end', () => {
       .getByRole('status')
       .filter({ hasText: `Wywołano ${number}.` })
       .waitFor();
-    await counter.screenshot({ path: path.join(shots, 'counter.png') });
+    await counter.screenshot({ path: path.join(station.shots, 'counter.png') });
 
     const now = board.getByRole('region', { name: 'Teraz zapraszamy' });
     await expect.poll(() => now.textContent()).toMatch(new RegExp(`${number}.*stanowisko 3`));
@@ -94,7 +79,7 @@ describe('the queue, end to end', () => {
     await expect
       .poll(() => board.getByRole('log', { name: 'Odczytane wywołania' }).getByRole('listitem').allTextContents())
       .toEqual([spoken]);
-    await board.screenshot({ path: path.join(shots, 'board.png') });
+    await board.screenshot({ path: path.join(station.shots, 'board.png') });
 
     // Serving and finishing by keyboard, then the counter is free again.
     await counter.keyboard.press('Alt+KeyS');
@@ -139,8 +124,8 @@ describe('the queue, end to end', () => {
 
   it('out of paper: the number is still issued and shown, nothing printed, the supervisor is alerted', async () => {
     await newContext();
-    await sim.command('paper-out', (event) => event.event === 'mode' && event.mode === 'paper-out');
-    const printedBefore = sim.events.filter((event) => event.event === 'printed').length;
+    await station.sim.command('paper-out', (event) => event.event === 'mode' && event.mode === 'paper-out');
+    const printedBefore = station.sim.events.filter((event) => event.event === 'printed').length;
 
     const kiosk = await open('kiosk');
     await kiosk.getByRole('button', { name: /^Podatki i opłaty lokalne/ }).click();
@@ -149,15 +134,15 @@ describe('the queue, end to end', () => {
     const failure = kiosk.getByRole('status').filter({ hasText: 'nie udało się wydrukować' });
     await expect.poll(() => failure.textContent()).toContain(`w drukarce skończył się papier`);
     expect(await failure.textContent()).toContain(`Zapamiętaj swój numer: ${number}`);
-    await kiosk.screenshot({ path: path.join(shots, 'kiosk-paper-out.png') });
-    expect(sim.events.filter((event) => event.event === 'printed').length).toBe(printedBefore);
+    await kiosk.screenshot({ path: path.join(station.shots, 'kiosk-paper-out.png') });
+    expect(station.sim.events.filter((event) => event.event === 'printed').length).toBe(printedBefore);
 
     const supervisor = await open('supervisor');
     const alerts = supervisor.getByRole('region', { name: 'Alerty' });
     await expect
       .poll(() => alerts.textContent())
       .toContain(`bilet ${number} nie został wydrukowany — w drukarce skończył się papier`);
-    await supervisor.screenshot({ path: path.join(shots, 'supervisor-alert.png') });
+    await supervisor.screenshot({ path: path.join(station.shots, 'supervisor-alert.png') });
     await alerts.getByRole('button', { name: 'Przyjąłem do wiadomości' }).click();
     await alerts.getByText('Brak nowych alertów.').waitFor();
 
@@ -168,7 +153,7 @@ describe('the queue, end to end', () => {
       .poll(() => counter.getByRole('row', { name: new RegExp(`^${number}`) }).textContent())
       .toContain('pierwszeństwo');
 
-    await sim.command('ready', (event) => event.event === 'mode' && event.mode === 'ready');
+    await station.sim.command('ready', (event) => event.event === 'mode' && event.mode === 'ready');
   });
 
   it('a visitor can take a ticket with the keyboard alone, in Ukrainian', async () => {
@@ -195,7 +180,7 @@ describe('the queue, end to end', () => {
     const number = /(K\d+)$/.exec((await heading.textContent()) ?? '')?.[1];
     expect(number).toBeDefined();
     await kiosk.getByRole('status').filter({ hasText: 'Візьміть квиток із принтера.' }).waitFor();
-    const printed = await sim.waitFor(
+    const printed = await station.sim.waitFor(
       (event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes(number ?? '?')),
     );
     expect((printed.text as string[]).join('\n')).toMatch(/Каса|Kasa/);
@@ -236,7 +221,7 @@ describe('the queue, end to end', () => {
     await kiosk.getByText('Wizyta umówiona na 10:30', { exact: false }).waitFor();
     expect(await kiosk.getByText('Minęła umówiona godzina', { exact: false }).count()).toBe(0);
     await kiosk.getByRole('status').filter({ hasText: 'Weź bilet z drukarki.' }).waitFor();
-    await kiosk.screenshot({ path: path.join(shots, 'kiosk-appointment.png') });
+    await kiosk.screenshot({ path: path.join(station.shots, 'kiosk-appointment.png') });
     await expect.poll(() => onTime.row.getByRole('cell').nth(2).textContent()).toBe(`przybył(a) — ${number}`);
     await kiosk.getByRole('button', { name: 'Gotowe' }).click();
 

@@ -1,6 +1,6 @@
 /**
- * What e2e tests do on a page the way a person would: read the ticket number off the kiosk, open
- * a counter, and run axe's WCAG 2.2 AA rules.
+ * What e2e tests do on a page the way a person would: open it, read the ticket number off the
+ * kiosk, open a counter, and run axe's WCAG 2.2 AA rules.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -8,6 +8,14 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
+
+/** A new page in `context` at `url`; an uncaught error in the page is logged under `label`. */
+export async function openPage(context: BrowserContext, url: string, label = url): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[${label}] page error:`, error.message));
+  await page.goto(url);
+  return page;
+}
 
 /** The number on the kiosk's ticket screen, read from its heading ("Twój numer C1"). */
 export async function ticketNumber(kiosk: Page): Promise<string> {

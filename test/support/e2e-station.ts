@@ -1,0 +1,52 @@
+/**
+ * One workstation for an e2e test, as the devices and queue tests start it: the browser host on
+ * its own data folder, the device simulator in another process at the far end of its
+ * pseudo-terminals, and Debian's Chromium to drive the pages.
+ */
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { artifactsDir, launchChromium, startHost, tempDir, type Host } from './processes';
+import { startSimProcess, type SimProcess } from './sim-process';
+
+export interface E2eStation {
+  readonly sim: SimProcess;
+  readonly host: Host;
+  readonly browser: Browser;
+  /** The folder for screenshots. */
+  readonly shots: string;
+  /** Closes the browser, stops the host and the simulator, and removes the data folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the simulator, a host printing on its printer (with `hostArgs`, which may name the
+ * simulator's other devices) and Chromium. If one of them fails to start, what did start is stopped.
+ */
+export async function startE2eStation(
+  prefix: string,
+  hostArgs: (sim: SimProcess) => readonly string[] = () => [],
+): Promise<E2eStation> {
+  const dir = await tempDir(prefix);
+  let sim: SimProcess | undefined;
+  let host: Host | undefined;
+  let browser: Browser | undefined;
+  const stop = async (): Promise<void> => {
+    await browser?.close();
+    await host?.stop();
+    await sim?.stop();
+    await dir.remove();
+  };
+  try {
+    sim = await startSimProcess(['--dir', path.join(dir.path, 'sim')]);
+    host = await startHost({
+      dataDir: path.join(dir.path, 'data'),
+      printerPath: String(sim.ready.printer),
+      args: hostArgs(sim),
+    });
+    browser = await launchChromium();
+    return { sim, host, browser, shots: await artifactsDir('e2e'), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
