@@ -10,6 +10,7 @@ import { migrate } from '../../../electron/hub/migrations';
 import { openPglite, type SqlClient } from '../../../electron/hub/sql';
 import { HubStore } from '../../../electron/hub/store';
 import { createLogger } from '../../../electron/station/log';
+import { counterDoc } from '../../support/counters';
 import { insert, ticket } from './documents';
 
 const log = createLogger({ level: 'error' });
@@ -64,18 +65,7 @@ describe('change feed', () => {
     await until(() => stamps().includes(4));
     expect(stamps()).toEqual([1, 2, 3, 4]);
 
-    await otherNode.push('counters', [
-      insert({
-        id: 'k1',
-        number: 1,
-        name: { pl: 'a', en: 'a', uk: 'a' },
-        services: [],
-        mode: 'open',
-        clerk: '',
-        normalSinceLastPriority: 0,
-        updatedAt: 1,
-      }),
-    ]);
+    await otherNode.push('counters', [insert(counterDoc({ id: 'k1' }))]);
     await until(() => events.some((event) => event.collection === 'counters'));
     expect(events.at(-1)).toMatchObject({ collection: 'counters', checkpoint: { stamp: 5, id: 'k1' } });
     expect(feed.publishedStamp).toBe(5);

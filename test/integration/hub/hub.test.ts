@@ -40,6 +40,7 @@ import {
   type HubProcess,
 } from '../../support/hub-process';
 import { transition } from '../../../electron/common/domain/ticket';
+import { counterDoc } from '../../support/counters';
 import { called, edited, insert, officeDoc, serviceDocs, ticket, update, wire } from './documents';
 
 const hubStampOf = (document: WireDocument) => Number(document.hubStamp);
@@ -271,16 +272,7 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
       const from = stream.messages.length;
       const sent = performance.now();
       await client.push('counters', [
-        insert({
-          id: `c-${i}`,
-          number: i + 1,
-          name: { pl: 'S', en: 'C', uk: 'В' },
-          services: [],
-          mode: 'open',
-          clerk: '',
-          normalSinceLastPriority: 0,
-          updatedAt: 1,
-        }),
+        insert(counterDoc({ id: `c-${i}`, number: i + 1, name: { pl: 'S', en: 'C', uk: 'В' } })),
       ]);
       const message = await stream.waitFor((m) => m.event === 'change', { from, timeoutMs: 1_000 });
       latencies.push(message.at - sent);

@@ -16,6 +16,7 @@ import {
   type HubDatabase,
   type HubProcess,
 } from '../../support/hub-process';
+import { counterDoc } from '../../support/counters';
 import { insert, ticket } from './documents';
 
 describe('two hub nodes on one PostgreSQL', () => {
@@ -67,18 +68,7 @@ describe('two hub nodes on one PostgreSQL', () => {
     const latencies: number[] = [];
     for (let i = 0; i < 5; i++) {
       const sent = performance.now();
-      await hubClient(nodeA.url, token).push('counters', [
-        insert({
-          id: `mn-c${i}`,
-          number: i + 1,
-          name: { pl: 'a', en: 'a', uk: 'a' },
-          services: [],
-          mode: 'open',
-          clerk: '',
-          normalSinceLastPriority: 0,
-          updatedAt: 1,
-        }),
-      ]);
+      await hubClient(nodeA.url, token).push('counters', [insert(counterDoc({ id: `mn-c${i}`, number: i + 1 }))]);
       latencies.push((await onB.waitFor(hasDocument(`mn-c${i}`), { timeoutMs: 2_000 })).at - sent);
     }
     console.info(

@@ -10,6 +10,7 @@ import {
   type TicketWithDeleted,
 } from '../../../../../electron/common/sync/conflict-rules';
 import { transition, type Ticket } from '../../../../../electron/common/domain/ticket';
+import { syncedCounter } from '../../../../support/counters';
 import { waitingTicket } from '../../../../support/tickets';
 
 const at = (ticket: Ticket, hubStamp = 0): TicketWithDeleted => ({ ...ticket, _deleted: false, hubStamp });
@@ -107,17 +108,7 @@ describe('ticket conflicts', () => {
 });
 
 describe('other collections', () => {
-  const counter = {
-    id: '1',
-    number: 1,
-    name: { pl: '1', en: '1', uk: '1' },
-    services: ['x'],
-    mode: 'open' as const,
-    clerk: 'Anna',
-    normalSinceLastPriority: 0,
-    updatedAt: 10,
-    _deleted: false,
-  };
+  const counter = syncedCounter();
 
   it('counters: the newer word of the counter wins', () => {
     expect(resolveCounter({ ...counter, mode: 'break', updatedAt: 20 }, counter).mode).toBe('break');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { transition } from '../../../../../electron/common/domain/ticket';
 import { resolveCounter, type TicketWithDeleted } from '../../../../../electron/common/sync/conflict-rules';
 import { conflictHandlers, DOWNSTREAM_WRITE_CHECK } from '../../../../../renderer/db/sync/conflicts';
+import { syncedCounter } from '../../../../support/counters';
 import { waitingTicket } from '../../../../support/tickets';
 
 const counterA = { station: 'ws-a', counter: 1 };
@@ -29,34 +30,14 @@ describe('the conflict handlers RxDB calls', () => {
   });
 
   it('other collections compare the documents alone, whatever RxDB is doing', () => {
-    const counter = {
-      id: '1',
-      number: 1,
-      name: { pl: '1', en: '1', uk: '1' },
-      services: ['x'],
-      mode: 'open' as const,
-      clerk: 'Anna',
-      normalSinceLastPriority: 0,
-      updatedAt: 10,
-      _deleted: false,
-    };
+    const counter = syncedCounter();
     const newer = { ...counter, mode: 'break' as const, updatedAt: 20 };
     expect(conflictHandlers.counters.isEqual(counter, newer, DOWNSTREAM_WRITE_CHECK)).toBe(false);
     expect(conflictHandlers.counters.isEqual(counter, { ...counter }, DOWNSTREAM_WRITE_CHECK)).toBe(true);
   });
 
   it('resolve with the collection rule', async () => {
-    const counter = {
-      id: '1',
-      number: 1,
-      name: { pl: '1', en: '1', uk: '1' },
-      services: ['x'],
-      mode: 'open' as const,
-      clerk: 'Anna',
-      normalSinceLastPriority: 3,
-      updatedAt: 10,
-      _deleted: false,
-    };
+    const counter = syncedCounter({ normalSinceLastPriority: 3 });
     const local = { ...counter, mode: 'break' as const, normalSinceLastPriority: 0, updatedAt: 20 };
     await expect(
       conflictHandlers.counters.resolve({ newDocumentState: local, realMasterState: counter }, 'any'),
