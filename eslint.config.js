@@ -154,6 +154,10 @@ export default tseslint.config(
           regex: '(^|/)(station|host|hub|native)(/|$)',
           message: 'A sandboxed preload reaches the station only over IPC.',
         },
+        {
+          regex: '(^|/)renderer(/|$)',
+          message: 'The Node side never imports the renderer: shared code lives in electron/common.',
+        },
       ),
     },
   },

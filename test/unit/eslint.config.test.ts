@@ -44,6 +44,10 @@ describe('layering lint rule', () => {
     ['electron/station/x.ts', "import { useState } from 'react';"],
     ['electron/preload.ts', "import { readFileSync } from 'node:fs';"],
     ['electron/preload.ts', "import { createStation } from './station/station';"],
+    ['electron/preload.ts', "import { Queue } from '../renderer/db/queue';"],
+    ['electron/shell/ipc-transport.ts', "import { Queue } from '../../renderer/db/queue';"],
+    ['electron/common/x.ts', "import { readFile } from 'node:fs';"],
+    ['electron/common/x.ts', "import { listen } from '../node/listen';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await layeringErrors(file, `${code}\nexport {};\n`)).not.toEqual([]);
   });
