@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { open as openFile, type FileHandle } from 'node:fs/promises';
 import type { BytePort } from './byte-port';
-import { Listeners } from './listeners';
+import { PortListeners } from './listeners';
 
 export interface FileBytePortOptions {
   /** A character device: `/dev/usb/lp0` (USB printer class), a pseudo-terminal, a FIFO. */
@@ -51,17 +51,16 @@ interface Session {
  * closes the port with that error; the file object is dead afterwards, as with serial ports, and
  * `open()` starts a new session on the same path.
  */
-export class FileBytePort implements BytePort {
+export class FileBytePort extends PortListeners implements BytePort {
   readonly description: string;
   readonly #options: FileBytePortOptions;
   #session: Session | undefined;
   /** Writes go out one after another; a partial write must not interleave with the next. */
   #writes: Promise<unknown> = Promise.resolve();
   #readable = false;
-  readonly #dataListeners = new Listeners<[chunk: Uint8Array]>();
-  readonly #closeListeners = new Listeners<[error?: Error]>();
 
   constructor(options: FileBytePortOptions) {
+    super();
     this.#options = options;
     this.description = `file:${options.path}`;
   }
@@ -95,14 +94,6 @@ export class FileBytePort implements BytePort {
     const run = this.#writes.then(() => this.#writeAll(session, copy));
     this.#writes = run.catch(() => undefined);
     return run;
-  }
-
-  onData(listener: (chunk: Uint8Array) => void): () => void {
-    return this.#dataListeners.add(listener);
-  }
-
-  onClose(listener: (error?: Error) => void): () => void {
-    return this.#closeListeners.add(listener);
   }
 
   async close(): Promise<void> {
@@ -154,7 +145,7 @@ export class FileBytePort implements BytePort {
         if (!session.open) return;
         if (bytesRead > 0) {
           const chunk = buffer.slice(0, bytesRead);
-          this.#dataListeners.emit(chunk);
+          this.dataListeners.emit(chunk);
           pause = 1;
           continue;
         }
@@ -182,6 +173,6 @@ export class FileBytePort implements BytePort {
     session.open = false;
     if (this.#session === session) this.#session = undefined;
     await session.handle.close().catch(() => undefined);
-    this.#closeListeners.emit(error);
+    this.closeListeners.emit(error);
   }
 }

@@ -48,3 +48,20 @@ export function notifyEach<A extends unknown[]>(listeners: Iterable<(...args: A)
     }
   }
 }
+
+/**
+ * The two sets of listeners every BytePort keeps, and its `onData` and `onClose`: a port extends
+ * this and emits received bytes to `dataListeners` and its close to `closeListeners`.
+ */
+export abstract class PortListeners {
+  protected readonly dataListeners = new Listeners<[chunk: Uint8Array]>();
+  protected readonly closeListeners = new Listeners<[error?: Error]>();
+
+  onData(listener: (chunk: Uint8Array) => void): () => void {
+    return this.dataListeners.add(listener);
+  }
+
+  onClose(listener: (error?: Error) => void): () => void {
+    return this.closeListeners.add(listener);
+  }
+}

@@ -1,5 +1,5 @@
 import type { BytePort } from './byte-port';
-import { Listeners } from './listeners';
+import { PortListeners } from './listeners';
 
 /**
  * Two BytePorts joined back to back in memory: what one writes, the other receives. For unit tests
@@ -15,16 +15,15 @@ export interface MemoryPortPair {
   unplug(): void;
 }
 
-class MemoryBytePort implements BytePort {
+class MemoryBytePort extends PortListeners implements BytePort {
   readonly description: string;
   #open = false;
   #closedForGood = false;
   #peer: MemoryBytePort | undefined;
-  readonly #dataListeners = new Listeners<[chunk: Uint8Array]>();
-  readonly #closeListeners = new Listeners<[error?: Error]>();
   readonly #onWrite: (data: Uint8Array) => void;
 
   constructor(description: string, onWrite: (data: Uint8Array) => void = () => undefined) {
+    super();
     this.description = description;
     this.#onWrite = onWrite;
   }
@@ -52,15 +51,7 @@ class MemoryBytePort implements BytePort {
   }
 
   deliver(chunk: Uint8Array): void {
-    this.#dataListeners.emit(chunk);
-  }
-
-  onData(listener: (chunk: Uint8Array) => void): () => void {
-    return this.#dataListeners.add(listener);
-  }
-
-  onClose(listener: (error?: Error) => void): () => void {
-    return this.#closeListeners.add(listener);
+    this.dataListeners.emit(chunk);
   }
 
   async close(): Promise<void> {
@@ -71,7 +62,7 @@ class MemoryBytePort implements BytePort {
     if (!this.#open) return;
     this.#open = false;
     if (error) this.#closedForGood = true;
-    this.#closeListeners.emit(error);
+    this.closeListeners.emit(error);
   }
 }
 

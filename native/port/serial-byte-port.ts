@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import type { BytePort } from './byte-port';
-import { Listeners } from './listeners';
+import { PortListeners } from './listeners';
 
 export interface SerialBytePortOptions {
   /** `/dev/ttyUSB0`, `COM3`, or a socat pseudo-terminal link. */
@@ -28,14 +28,13 @@ export const DEFAULT_PRESENCE_CHECK_MS = 1000;
  * that its device node still exists (udev removes `/dev/ttyUSB0` and its `/dev/serial/by-id/…`
  * link on unplug), and closes as unplugged when it does not.
  */
-export class SerialBytePort implements BytePort {
+export class SerialBytePort extends PortListeners implements BytePort {
   readonly description: string;
   readonly #options: SerialBytePortOptions;
   #port: SerialPort | undefined;
-  readonly #dataListeners = new Listeners<[chunk: Uint8Array]>();
-  readonly #closeListeners = new Listeners<[error?: Error]>();
 
   constructor(options: SerialBytePortOptions) {
+    super();
     this.#options = options;
     this.description = `serial:${options.path}@${options.baudRate}`;
   }
@@ -65,7 +64,7 @@ export class SerialBytePort implements BytePort {
     port.on('data', (chunk: Buffer) => {
       // Hand out a plain view so no Buffer-only behaviour leaks into protocol code.
       const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      this.#dataListeners.emit(bytes);
+      this.dataListeners.emit(bytes);
     });
     let presence: ReturnType<typeof setInterval> | undefined;
     const finish = (error?: Error | null) => {
@@ -74,7 +73,7 @@ export class SerialBytePort implements BytePort {
       if (presence) clearInterval(presence);
       if (this.#port === port) this.#port = undefined;
       const cause = error ?? lastError;
-      this.#closeListeners.emit(cause ?? undefined);
+      this.closeListeners.emit(cause ?? undefined);
     };
     port.on('close', finish);
 
@@ -108,14 +107,6 @@ export class SerialBytePort implements BytePort {
         port.drain((drainError) => (drainError ? reject(drainError) : resolve()));
       });
     });
-  }
-
-  onData(listener: (chunk: Uint8Array) => void): () => void {
-    return this.#dataListeners.add(listener);
-  }
-
-  onClose(listener: (error?: Error) => void): () => void {
-    return this.#closeListeners.add(listener);
   }
 
   async close(): Promise<void> {

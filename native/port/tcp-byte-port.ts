@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import type { BytePort } from './byte-port';
-import { Listeners } from './listeners';
+import { PortListeners } from './listeners';
 
 /** The raw printing port of network receipt printers (JetDirect / "RAW"). */
 export const RAW_PRINTING_PORT = 9100;
@@ -39,14 +39,13 @@ interface Session {
   closing: boolean;
 }
 
-export class TcpBytePort implements BytePort {
+export class TcpBytePort extends PortListeners implements BytePort {
   readonly description: string;
   readonly #options: TcpBytePortOptions | undefined;
   #session: Session | undefined;
-  readonly #dataListeners = new Listeners<[chunk: Uint8Array]>();
-  readonly #closeListeners = new Listeners<[error?: Error]>();
 
   constructor(options: TcpBytePortOptions, description?: string) {
+    super();
     this.#options = options;
     this.description = description ?? `tcp:${options.host}:${options.port ?? RAW_PRINTING_PORT}`;
   }
@@ -105,14 +104,6 @@ export class TcpBytePort implements BytePort {
     return new Promise<void>((resolve, reject) => socket.write(data, (error) => (error ? reject(error) : resolve())));
   }
 
-  onData(listener: (chunk: Uint8Array) => void): () => void {
-    return this.#dataListeners.add(listener);
-  }
-
-  onClose(listener: (error?: Error) => void): () => void {
-    return this.#closeListeners.add(listener);
-  }
-
   async close(): Promise<void> {
     const session = this.#session;
     if (!session || session.socket.destroyed) return;
@@ -137,14 +128,14 @@ export class TcpBytePort implements BytePort {
     });
     socket.on('data', (chunk: Buffer) => {
       const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      this.#dataListeners.emit(bytes);
+      this.dataListeners.emit(bytes);
     });
     socket.on('end', () => {
       if (!session.closing) lastError ??= new Error(`${this.description}: the other end closed the connection`);
     });
     socket.once('close', () => {
       if (this.#session === session) this.#session = undefined;
-      this.#closeListeners.emit(lastError);
+      this.closeListeners.emit(lastError);
     });
   }
 }
