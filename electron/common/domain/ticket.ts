@@ -209,16 +209,18 @@ export function transition(ticket: Ticket, action: TicketAction, by: Actor, now:
     { ...event, at: now, by },
   ];
   const base = { ...ticket, updatedAt: now };
+  /** Called (or called again after a pause) to `counter`: a fresh call, no recalls yet. */
+  const calledTo = (counter: number, type: 'called' | 'resumed'): Ticket => ({
+    ...base,
+    state: 'called',
+    counter,
+    calledAt: now,
+    recalls: 0,
+    events: log({ type }),
+  });
   switch (action.type) {
     case 'call':
-      return {
-        ...base,
-        state: 'called',
-        counter: action.counter,
-        calledAt: now,
-        recalls: 0,
-        events: log({ type: 'called' }),
-      };
+      return calledTo(action.counter, 'called');
     case 'recall':
       return { ...base, recalls: ticket.recalls + 1, calledAt: now, events: log({ type: 'recalled' }) };
     case 'start':
@@ -230,14 +232,7 @@ export function transition(ticket: Ticket, action: TicketAction, by: Actor, now:
     case 'park':
       return { ...base, state: 'parked', events: log({ type: 'parked' }) };
     case 'resume':
-      return {
-        ...base,
-        state: 'called',
-        counter: action.counter,
-        calledAt: now,
-        recalls: 0,
-        events: log({ type: 'resumed' }),
-      };
+      return calledTo(action.counter, 'resumed');
     case 'transfer': {
       const leg: Leg = action.counter
         ? { service: action.service, counter: action.counter, since: now }
