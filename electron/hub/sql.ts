@@ -14,6 +14,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Logger } from '../station/log';
+import { retryDelay } from '../common/backoff';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 export type Row = Record<string, unknown>;
@@ -173,7 +174,7 @@ class PgListener {
   private connecting: Promise<pg.Client> | null = null;
   private readonly channels = new Map<string, Set<Subscription>>();
   private retryTimer: NodeJS.Timeout | null = null;
-  private retryMs = 250;
+  private attempt = 0;
   private closed = false;
 
   constructor(
@@ -239,7 +240,7 @@ class PgListener {
     await client.connect();
     for (const channel of this.channels.keys()) await client.query(`LISTEN ${channel}`);
     this.client = client;
-    this.retryMs = 250;
+    this.attempt = 0;
     return client;
   }
 
@@ -255,13 +256,13 @@ class PgListener {
         (error: unknown) => {
           this.log.warn('LISTEN reconnect failed', {
             error: error instanceof Error ? error.message : String(error),
-            retryMs: this.retryMs,
+            attempt: this.attempt,
           });
-          this.retryMs = Math.min(this.retryMs * 2, 10_000);
+          this.attempt++;
           this.scheduleReconnect();
         },
       );
-    }, this.retryMs);
+    }, retryDelay(this.attempt));
     this.retryTimer.unref();
   }
 
