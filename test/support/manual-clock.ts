@@ -4,7 +4,7 @@ import type { Timers } from '../../electron/common/timers';
 export const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * A clock that moves only when the test says so, for DeviceLink's timers. Each due timer runs at
+ * A clock that moves only when the test says so, for any code given `Timers`. Each due timer runs at
  * its own time, and what it started (promises, memory-port deliveries) settles before the next.
  */
 export class ManualClock implements Timers {

@@ -56,7 +56,7 @@ export class LiveStream {
       });
       this.#attempt = 0;
       if ((await generations.meet(opened.syncEpoch)) && (abort.signal.aborted || switches.stopped)) return;
-      status.set({ connection: 'online', lastSyncAt: Date.now() });
+      status.set({ connection: 'online', lastSyncAt: this.context.timers.now() });
       // Whatever changed while we were away: every collection pulls from its checkpoint.
       generations.resync();
       events.release();

@@ -56,7 +56,10 @@ export function startSync(options: SyncOptions): SyncHandle {
   const timers = options.timers ?? realTimers;
   const switches: SyncSwitches = { offline: false, stopped: false };
   const pending = new PendingChanges();
-  const board = new SyncStatusBoard(() => pending.size);
+  const board = new SyncStatusBoard(
+    () => pending.size,
+    () => timers.now(),
+  );
   const lostCalls = new Subject<LostCall>();
   const subscriptions = pending.track(db, collections, () => board.set({}));
 

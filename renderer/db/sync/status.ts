@@ -27,8 +27,14 @@ export interface SyncSwitches {
 export class SyncStatusBoard {
   readonly subject = new BehaviorSubject<SyncStatus>({ connection: 'connecting', lastSyncAt: 0, pending: 0 });
 
-  /** `pendingCount` is read at every change: the count always comes from the pending changes. */
-  constructor(private readonly pendingCount: () => number) {}
+  /**
+   * `pendingCount` is read at every change: the count always comes from the pending changes. `now`
+   * is the sync engine's clock, so a manual clock in tests moves "last sync" too.
+   */
+  constructor(
+    private readonly pendingCount: () => number,
+    private readonly now: () => number,
+  ) {}
 
   get value(): SyncStatus {
     return this.subject.value;
@@ -43,7 +49,7 @@ export class SyncStatusBoard {
 
   /** The hub answered. */
   heard(): void {
-    this.set({ lastSyncAt: Date.now() });
+    this.set({ lastSyncAt: this.now() });
   }
 
   /** Shows why, when the hub refused this workstation (unknown token, too old an app); true if it did. */

@@ -20,7 +20,10 @@ describe("the leader's status, for every window", () => {
     let leader = true;
     db.isLeader = () => leader;
     const clock = new ManualClock();
-    const board = new SyncStatusBoard(() => 3);
+    const board = new SyncStatusBoard(
+      () => 3,
+      () => clock.now(),
+    );
     const shared = shareStatus(db, board, { offline: false, stopped: false }, clock);
 
     board.set({ connection: 'online' });

@@ -20,7 +20,10 @@ function event(id: string): StreamEvent {
 function scripted(answer: (attempt: number, handlers: StreamHandlers) => Promise<{ syncEpoch: string | null }>) {
   const clock = new ManualClock();
   const switches: SyncSwitches = { offline: false, stopped: false };
-  const status = new SyncStatusBoard(() => 0);
+  const status = new SyncStatusBoard(
+    () => 0,
+    () => clock.now(),
+  );
   const log: string[] = [];
   const attempts: StreamHandlers[] = [];
   const client = {
@@ -54,6 +57,7 @@ describe('the live stream', () => {
     expect(waited).toEqual([...RETRY_DELAYS_MS, RETRY_DELAYS_MS.at(-1)]);
     expect(attempts).toHaveLength(6);
     expect(status.value.connection).toBe('online');
+    expect(status.value.lastSyncAt).toBe(clock.now()); // "last sync" on the engine's clock
 
     // The stream ends: back to the first step of the schedule.
     attempts[5]!.onClose();
