@@ -7,7 +7,7 @@ export function useObservable<T>(factory: () => Observable<T>, initial: T, deps:
   useEffect(() => {
     const subscription = factory().subscribe({ next: setValue });
     return () => subscription.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names the deps of its factory, as with useMemo
   }, deps);
   return value;
 }

@@ -124,10 +124,10 @@ export function VisitorPanel({
       }
       setReadFailure(null);
       setTyping(false);
-      setProblems(read.problems as IdentityProblem[]);
+      setProblems(read.problems);
       onVisitor({ values: minimise(read.identity, fields), source: 'card' });
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `fields` is a new array each render; its contents are the dependency
   }, [api, fields.join(','), onVisitor]);
 
   if (fields.length === 0) return null;
