@@ -15,6 +15,7 @@ import type {
   ReplyOf,
   RequestOf,
 } from '../../../electron/common/contract/contract';
+import type { DeviceRole } from '../../../electron/common/contract/devices';
 import type { Result } from '../../../electron/common/contract/result';
 import type { PrinterSettings } from '../../../electron/common/contract/settings';
 import { realDevices } from '../../../electron/station/devices';
@@ -67,6 +68,11 @@ async function value<C extends ChannelName>(target: Station, channel: C, request
   const result = await call(target, channel, request);
   if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
   return result.value;
+}
+
+/** How the station reports the device in `role`: connected, reconnecting, not configured… */
+async function connection(target: Station, role: DeviceRole) {
+  return (await value(target, 'devices.list', {})).devices.find((device) => device.role === role)?.connection;
 }
 
 function collect<E extends EventName>(target: Station, event: E): EventPayload<E>[] {
@@ -239,13 +245,7 @@ describe('the signature pad through the station', () => {
 
   it('binds what the visitor signs on the pad to the text, and says when a stroke was cut off', async () => {
     const target = await start({ signaturePad: pad() });
-    await until(
-      async () =>
-        (await value(target, 'devices.list', {})).devices.find((device) => device.role === 'signaturePad')
-          ?.connection === 'connected',
-      15_000,
-      'pad connected',
-    );
+    await until(async () => (await connection(target, 'signaturePad')) === 'connected', 15_000, 'pad connected');
 
     const document = 'Potwierdzam odbiór dowodu osobistego.\nBilet: C7';
     const capture = call(target, 'signature.capture', { document });
@@ -271,21 +271,19 @@ describe('the signature pad through the station', () => {
 
   it('an unplugged pad is reported, cancels nothing silently, and is found again when plugged back in', async () => {
     const target = await start({ signaturePad: pad() });
-    const connection = async () =>
-      (await value(target, 'devices.list', {})).devices.find((device) => device.role === 'signaturePad')?.connection;
-    await until(async () => (await connection()) === 'connected', 15_000, 'pad connected');
+    await until(async () => (await connection(target, 'signaturePad')) === 'connected', 15_000, 'pad connected');
 
     const capture = call(target, 'signature.capture', { document: 'Zgoda' });
     await sim.command('signaturePad unplug', (event) => event.event === 'unplugged' && event.device === 'signaturePad');
     const lost = await capture;
     expect(lost.ok).toBe(false);
     if (!lost.ok) expect(lost.error.code).toBe('DEVICE_DISCONNECTED');
-    await until(async () => (await connection()) === 'reconnecting', 10_000, 'pad reconnecting');
+    await until(async () => (await connection(target, 'signaturePad')) === 'reconnecting', 10_000, 'pad reconnecting');
     const refused = await call(target, 'signature.capture', { document: 'Zgoda' });
     expect(!refused.ok && refused.error.code).toBe('DEVICE_DISCONNECTED');
 
     await sim.command('signaturePad replug', (event) => event.event === 'replugged' && event.device === 'signaturePad');
-    await until(async () => (await connection()) === 'connected', 15_000, 'pad back');
+    await until(async () => (await connection(target, 'signaturePad')) === 'connected', 15_000, 'pad back');
     const capture2 = call(target, 'signature.capture', { document: 'Zgoda' });
     await sim.command('signaturePad sign', (event) => event.event === 'signed');
     expect((await capture2).ok).toBe(true);
@@ -293,13 +291,7 @@ describe('the signature pad through the station', () => {
 
   it('a capture the clerk cancels ends as cancelled', async () => {
     const target = await start({ signaturePad: pad() });
-    await until(
-      async () =>
-        (await value(target, 'devices.list', {})).devices.find((device) => device.role === 'signaturePad')
-          ?.connection === 'connected',
-      15_000,
-      'pad connected',
-    );
+    await until(async () => (await connection(target, 'signaturePad')) === 'connected', 15_000, 'pad connected');
     const capture = call(target, 'signature.capture', { document: 'Zgoda' });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await value(target, 'signature.cancel', {})).toEqual({ cancelled: true });
@@ -320,13 +312,7 @@ describe('the ID-card reader through the station', () => {
   it("a swipe gives the visitor's identity, PESEL cross-checked; a torn or misread swipe says which part failed", async () => {
     const target = await start({ idReader: reader() });
     const reads = collect(target, 'idReader.read');
-    await until(
-      async () =>
-        (await value(target, 'devices.list', {})).devices.find((device) => device.role === 'idReader')?.connection ===
-        'connected',
-      15_000,
-      'reader connected',
-    );
+    await until(async () => (await connection(target, 'idReader')) === 'connected', 15_000, 'reader connected');
 
     await sim.command('idReader swipe pl-id 3m', (event) => event.event === 'swiped');
     await until(() => reads.length === 1, 5000, 'a read');
@@ -366,13 +352,11 @@ describe('the ID-card reader through the station', () => {
   it('an unplugged reader is reported as reconnecting and reads again once plugged back in', async () => {
     const target = await start({ idReader: reader() });
     const reads = collect(target, 'idReader.read');
-    const connection = async () =>
-      (await value(target, 'devices.list', {})).devices.find((device) => device.role === 'idReader')?.connection;
-    await until(async () => (await connection()) === 'connected', 15_000, 'reader connected');
+    await until(async () => (await connection(target, 'idReader')) === 'connected', 15_000, 'reader connected');
     await sim.command('idReader unplug', (event) => event.event === 'unplugged' && event.device === 'idReader');
-    await until(async () => (await connection()) === 'reconnecting', 10_000, 'reader reconnecting');
+    await until(async () => (await connection(target, 'idReader')) === 'reconnecting', 10_000, 'reader reconnecting');
     await sim.command('idReader replug', (event) => event.event === 'replugged' && event.device === 'idReader');
-    await until(async () => (await connection()) === 'connected', 15_000, 'reader back');
+    await until(async () => (await connection(target, 'idReader')) === 'connected', 15_000, 'reader back');
     await sim.command('idReader swipe pl-id-2', (event) => event.event === 'swiped');
     await until(() => reads.length === 1, 5000, 'a read after replug');
     expect(reads[0]).toMatchObject({ ok: true, identity: { surname: 'WOJCIK ZELAZNY' } });
