@@ -18,6 +18,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { listening } from '../node/listen';
 
 export function pgliteDir(dataDir: string): string {
   return path.join(dataDir, 'pglite');
@@ -82,14 +83,7 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
     socket.on('error', () => socket.destroy());
   });
 
-  const listen = () =>
-    new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(socketPath, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+  const listen = () => listening(server, (onListening) => server.listen(socketPath, onListening));
 
   try {
     await listen();

@@ -12,17 +12,23 @@ export interface Listening {
 }
 
 /**
- * Listens on `port` at `bind`. A failure to listen (EADDRINUSE, EACCES) rejects; the listener that
- * catches it is removed once listening, so a later error of the running server is not swallowed.
+ * Starts `server` listening with `start(onListening)` and waits until it does. A failure to listen
+ * (EADDRINUSE, EACCES) rejects; the listener that catches it is removed once listening, so a later
+ * error of the running server is not swallowed.
  */
-export async function listen(server: Server, port: number, bind: string): Promise<Listening> {
-  await new Promise<void>((resolve, reject) => {
+export function listening(server: Server, start: (onListening: () => void) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, bind, () => {
+    start(() => {
       server.off('error', reject);
       resolve();
     });
   });
+}
+
+/** Listens on `port` at `bind` (see `listening`), and says where. */
+export async function listen(server: Server, port: number, bind: string): Promise<Listening> {
+  await listening(server, (onListening) => server.listen(port, bind, onListening));
   const address = server.address() as AddressInfo;
   return { url: serverUrl(bind, address.port), port: address.port };
 }
