@@ -3,6 +3,7 @@
  * backwards, a commit that arrives out of order is filled in from the database, and another
  * node's commits arrive by NOTIFY.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../../electron/common/contract/hub';
 import { ChangeFeed } from '../../../electron/hub/change-feed';
@@ -18,7 +19,7 @@ const until = async (condition: () => boolean, timeoutMs = 2_000) => {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await sleep(5);
   }
 };
 
@@ -77,7 +78,7 @@ describe('change feed', () => {
     await quiet.start();
     await quiet.stop(); // no NOTIFY and no poll from here on
     await store.push('tickets', [insert(ticket('f-5', 5))]);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await sleep(20);
     const lag = await quiet.lag();
     expect(lag.stamps).toBe(1);
     expect(lag.ms).toBeGreaterThanOrEqual(15);

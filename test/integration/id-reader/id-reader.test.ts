@@ -3,6 +3,7 @@
  * over a real socat pseudo-terminal pair at 9600 baud: the path a swipe takes from a USB-serial
  * reader in virtual-COM mode, minus the reader.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +53,6 @@ async function connect(options: MrzSwipeReaderOptions = {}): Promise<{ reader: M
 }
 
 const isSwiped = (event: SimEvent): boolean => event.event === 'swiped';
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function nextRead(reads: IdRead[], count: number, timeoutMs = 3000): Promise<IdRead> {
   const deadline = Date.now() + timeoutMs;

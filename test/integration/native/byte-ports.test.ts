@@ -3,6 +3,7 @@
  * stands in for /dev/usb/lp0, a FIFO and /dev/null for the odd cases), TCP sockets, and the system's
  * serial port list.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -53,7 +54,7 @@ describe('SerialBytePort', () => {
     const pair = await pty('gone');
     const port = await opened(new SerialBytePort({ path: pair.appPath, baudRate: 9600, presenceCheckMs: 100 }));
     const events = watch(port);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await sleep(300);
     expect(events.closes).toEqual([]); // present: stays open
     rmSync(pair.appPath);
     await expect.poll(() => events.closes.length, { timeout: 5_000 }).toBe(1);
@@ -107,7 +108,7 @@ describe('FileBytePort', () => {
     execFileSync('mkfifo', [fifo]);
     const port = await opened(new FileBytePort({ path: fifo }));
     const seen = watch(port);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
     expect(port.isOpen).toBe(true);
     await port.write(new TextEncoder().encode('ESC/POS'));
     await expect
@@ -121,7 +122,7 @@ describe('FileBytePort', () => {
     const port = await opened(new FileBytePort({ path: '/dev/null' }));
     const seen = watch(port);
     await port.write(Uint8Array.of(0x1b, 0x40));
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await sleep(150);
     expect(port.isOpen).toBe(true);
     expect(seen).toEqual({ received: [], closes: [] });
   });

@@ -4,6 +4,7 @@
  * pulled and plugged back, the paper running out half-way through a queue, and a ticket the
  * printer confirms only long after the driver gave up on it.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,8 +105,6 @@ function robust(
   printer.onCondition((condition) => conditions.push(condition));
   return { printer, conditions };
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -2,6 +2,7 @@
  * The ticket printer driver against the simulator in another process, over a real socat
  * pseudo-terminal pair: the same path bytes take to a USB-serial printer, minus the printer.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,7 +74,6 @@ async function setMode(mode: string): Promise<void> {
 }
 
 const isPrinted = (event: SimEvent): boolean => event.event === 'printed';
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Gives the simulator time to report anything it did, then returns what it reported. */
 async function eventsSince(from: number, settleMs = 300): Promise<SimEvent[]> {

@@ -4,6 +4,7 @@
  * the contract when the printer stalls or is unplugged, when a visitor signs on the pad, and when
  * a document is swiped.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -106,7 +107,7 @@ async function until(check: () => Promise<boolean> | boolean, timeoutMs = 15_000
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
 }
 
@@ -155,7 +156,7 @@ describe('the ticket printer through the station', () => {
       mark,
     );
     expect((printed.text as string[]).join('\n')).toContain('DUPLIKAT');
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await sleep(1_000);
     expect(sim.events.slice(mark).filter((event) => event.event === 'printed')).toHaveLength(1);
     expect(await value(target, 'printer.unknownJobs', {})).toEqual([]);
     expect(jobEvents.at(-1)).toEqual([]);
@@ -198,7 +199,7 @@ describe('the ticket printer through the station', () => {
     // Settled for good: the next start asks about nothing.
     await target.close();
     target = await start({ printer: printerSettings() }, dataDir);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await sleep(300);
     expect(await value(target, 'printer.unknownJobs', {})).toEqual([]);
   }, 90_000);
 
@@ -207,7 +208,7 @@ describe('the ticket printer through the station', () => {
     await until(async () => (await value(target, 'printer.status', {})).status === 'ready', 15_000, 'printer ready');
     await sim.command('stall', (event) => event.event === 'stalled');
     const printing = call(target, 'printer.printTicket', printout('E1'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await sleep(300);
     await sim.command('unplug', (event) => event.event === 'unplugged');
     expect(await printing).toMatchObject({ ok: false, error: { code: 'PRINT_UNCONFIRMED' } });
     expect(await value(target, 'printer.unknownJobs', {})).toMatchObject([{ number: 'E1', reason: 'disconnected' }]);
@@ -293,7 +294,7 @@ describe('the signature pad through the station', () => {
     const target = await start({ signaturePad: pad() });
     await until(async () => (await connection(target, 'signaturePad')) === 'connected', 15_000, 'pad connected');
     const capture = call(target, 'signature.capture', { document: 'Zgoda' });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
     expect(await value(target, 'signature.cancel', {})).toEqual({ cancelled: true });
     const result = await capture;
     expect(!result.ok && result.error.code).toBe('SIGNATURE_CANCELLED');
@@ -341,7 +342,7 @@ describe('the ID-card reader through the station', () => {
 
     // The device test waits for one swipe and names only the kind of document.
     const tested = call(target, 'devices.test', { role: 'idReader' });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
     await sim.command('idReader swipe passport', (event) => event.event === 'swiped');
     expect(await tested).toEqual({
       ok: true,
@@ -376,9 +377,9 @@ describe('the ID-card reader through the station', () => {
     expect(list.devices.find((device) => device.role === 'idReader')?.connection).toBe('not-configured');
     expect(JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8')).idReader).toBeNull();
     // Nothing left holding the reader's line: a swipe reaches nobody.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
     await sim.command('idReader swipe pl-id-2', (event) => event.event === 'swiped');
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await sleep(1_000);
     expect(reads).toEqual([]);
   }, 60_000);
 });

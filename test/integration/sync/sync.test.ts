@@ -4,6 +4,7 @@
  * process on PGlite and on PostgreSQL. Each scenario ends by checking that nothing was lost, no
  * number was issued twice and no visitor was held by two counters — and that all agree.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../electron/common/domain/ticket';
 import {
@@ -236,7 +237,7 @@ describe.each(BACKENDS)('time and the daily close, on %s', (backend) => {
       expect((await fast.status()).offsetMs).toBeLessThan(-14 * 60_000);
       expect((await slow.status()).offsetMs).toBeGreaterThan(8 * 60_000);
       const first = await fast.issue('id-cards');
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
       const second = await slow.issue('id-cards');
       // Both stamped with the office's time, not their own.
       for (const ticket of [first, second]) expect(Math.abs(ticket.queuedAt - Date.now())).toBeLessThan(5_000);
@@ -302,7 +303,7 @@ describe.each(BACKENDS)('hub crashes and the network misbehaves, on %s', (backen
       expect((await kiosk.status()).pending).toBe(300);
       // Back online: the 300 tickets go up in batches; the hub dies while they do.
       await kiosk.setOffline(false);
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await sleep(150);
       const exit = await office.hub.kill('SIGKILL');
       expect(exit.signal).toBe('SIGKILL');
       await office.hub.restart();

@@ -4,6 +4,7 @@
  *
  *   tsx main-harness.ts <bundles> <appData> <displays> -- <app arguments>
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
 import { createFakeElectron, FakeBrowserWindow, preventable, type Display } from './fake-electron';
@@ -32,7 +33,7 @@ const until = async (what: string, check: () => boolean, ms = 15_000) => {
   const deadline = Date.now() + ms;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await sleep(20);
   }
 };
 
@@ -76,7 +77,7 @@ async function scenario() {
     'the crash to be noticed',
     () => record.stationChildren[0]!.exitCode !== null || record.stationChildren[0]!.signalCode !== null,
   );
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await sleep(50);
   const duringRestart = await invoke('okienko:station.info', own);
   await until('the restart', () => record.stationChildren.length === 2);
   const afterRestart = await invoke('okienko:station.info', own);
