@@ -53,6 +53,20 @@ export type IdentityField = z.infer<typeof IdentityFieldSchema>;
 /** Every field of an identity, in the order of the form. */
 export const IDENTITY_FIELDS: readonly IdentityField[] = IdentityFieldSchema.options;
 
+/**
+ * The fields a service may ask for (its `identityFields`): what a clerk may need to know about a
+ * visitor. The rest of a swiped document (expiry, issuing state, sex) is never kept for a matter.
+ */
+export const SERVICE_IDENTITY_FIELDS = [
+  'givenNames',
+  'surname',
+  'pesel',
+  'documentNumber',
+  'birthDate',
+  'nationality',
+] as const satisfies readonly IdentityField[];
+export type ServiceIdentityField = (typeof SERVICE_IDENTITY_FIELDS)[number];
+
 export const IdentityProblemCodeSchema = z.enum([
   /** Empty, or missing where the document requires it (PESEL on a Polish ID card). */
   'required',

@@ -2,6 +2,7 @@
  * The office's configuration: services (what visitors come for) and counters (where clerks sit).
  * Plain data, shared by the renderer, the station and the hub.
  */
+import type { ServiceIdentityField } from './identity';
 
 export type Language = 'pl' | 'en' | 'uk';
 export const LANGUAGES: readonly Language[] = ['pl', 'en', 'uk'];
@@ -51,9 +52,7 @@ export interface Service {
    * What the clerk needs to know about the visitor for this matter — and so all that is kept
    * (read from the ID card or typed); nothing else of a swiped document is shown or stored.
    */
-  readonly identityFields?: readonly (
-    'givenNames' | 'surname' | 'pesel' | 'documentNumber' | 'birthDate' | 'nationality'
-  )[];
+  readonly identityFields?: readonly ServiceIdentityField[];
   /**
    * What the visitor confirms with a signature at the end of this matter ("I received my ID
    * card"), if anything. The Polish text is the one signed; the others are read to the visitor.

@@ -10,6 +10,7 @@
  * Indexed fields must be required and bounded (RxDB/Dexie rule), hence the maxLength/maximum
  * values below.
  */
+import { SERVICE_IDENTITY_FIELDS } from './identity';
 import type { Office, PriorityReason, Service } from './office';
 import type { Appointment } from './appointment';
 import type { Ticket } from './ticket';
@@ -141,7 +142,7 @@ export const serviceSchema = collection<ServiceDoc>(
     active: { type: 'boolean' },
     identityFields: arrayOf({
       type: 'string',
-      enum: ['givenNames', 'surname', 'pesel', 'documentNumber', 'birthDate', 'nationality'],
+      enum: [...SERVICE_IDENTITY_FIELDS],
     }),
     acknowledgement: localized,
     updatedAt: time,
