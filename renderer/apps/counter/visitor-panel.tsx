@@ -9,6 +9,7 @@ import type { IdRead } from '../../../electron/common/contract/devices';
 import { useWorkstation } from '../../app/workstation';
 import type { ServiceDoc } from '../../db/schemas';
 import {
+  SERVICE_IDENTITY_FIELDS,
   validateVisitorIdentity,
   type IdentityProblem,
   type VisitorIdentity,
@@ -22,14 +23,8 @@ export interface Visitor {
   readonly source: 'card' | 'typed';
 }
 
-const FIELD_ORDER: readonly VisitorField[] = [
-  'givenNames',
-  'surname',
-  'pesel',
-  'documentNumber',
-  'birthDate',
-  'nationality',
-];
+/** The order the form shows them in: the order the domain lists them in. */
+const FIELD_ORDER: readonly VisitorField[] = SERVICE_IDENTITY_FIELDS;
 
 /** Only what the service needs, from a full identity. */
 export function minimise(
