@@ -80,6 +80,7 @@ export class FileBytePort extends PortListeners implements BytePort {
     // O_NOCTTY: opening a pseudo-terminal must not make it this process's controlling terminal.
     const flags = (writeOnly ? constants.O_WRONLY : constants.O_RDWR) | constants.O_NONBLOCK | constants.O_NOCTTY;
     const handle = await openFile(this.#options.path, flags);
+    await refuseUnlessDevice(handle, this.#options.path);
     const session: Session = { handle, open: true };
     this.#session = session;
     this.#writes = Promise.resolve();
@@ -175,4 +176,19 @@ export class FileBytePort extends PortListeners implements BytePort {
     await session.handle.close().catch(() => undefined);
     this.closeListeners.emit(error);
   }
+}
+
+/**
+ * A printer port is a device (a character device such as /dev/usb/lp0 or a pseudo-terminal) or a
+ * FIFO, never a regular file or a folder: a mistyped path must not have the printer's start-up bytes
+ * written over the start of someone's document. Opening does not truncate, so the file is left as it
+ * was; the handle is closed before anything is written.
+ */
+async function refuseUnlessDevice(handle: FileHandle, path: string): Promise<void> {
+  const stats = await handle.stat();
+  if (stats.isCharacterDevice() || stats.isFIFO()) return;
+  await handle.close();
+  throw Object.assign(new Error(`${path} is not a device (a regular file or a folder); nothing was written to it`), {
+    code: 'ENOTDEVICE',
+  });
 }

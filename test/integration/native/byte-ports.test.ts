@@ -6,6 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,6 +126,14 @@ describe('FileBytePort', () => {
     await sleep(150);
     expect(port.isOpen).toBe(true);
     expect(seen).toEqual({ received: [], closes: [] });
+  });
+
+  it('refuses a regular file as a port and leaves it as it was', async () => {
+    const document = join(tmp, 'letter.txt');
+    await writeFile(document, 'Szanowni Państwo,');
+    await expect(new FileBytePort({ path: document }).open()).rejects.toMatchObject({ code: 'ENOTDEVICE' });
+    await expect(new FileBytePort({ path: document, access: 'write-only' }).open()).rejects.toThrow(/not a device/);
+    expect(await readFile(document, 'utf8')).toBe('Szanowni Państwo,');
   });
 
   it('refuses to open what is not there', async () => {
