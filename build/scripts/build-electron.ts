@@ -22,7 +22,7 @@ import { isMainModule } from '../../electron/node/main-module';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Runtime-provided or native: never bundled. */
-export const EXTERNAL = ['electron', 'serialport', '@serialport/*', '*.node'];
+export const EXTERNAL = ['electron', 'serialport', '@serialport/*', '@node-rs/argon2', '*.node'];
 
 /** Electron 45 runs Node 22 and Chromium 140. */
 const NODE_TARGET = 'node22';

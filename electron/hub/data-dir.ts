@@ -12,6 +12,7 @@
  *   <data>/pglite/    PostgreSQL's files (PGDATA)
  *   <data>/hub.sock   the owner's admin socket
  */
+import type { TokenKind, UserRole } from '../common/access/subjects';
 import { createHash } from 'node:crypto';
 import { chmod, mkdir, unlink } from 'node:fs/promises';
 import net from 'node:net';
@@ -34,9 +35,20 @@ export function adminSocketPath(dataDir: string, platform: NodeJS.Platform = pro
 
 /** A request an admin command sends to the process that owns the folder; one JSON line each way. */
 export type AdminRequest =
-  | { readonly command: 'token.create'; readonly name: string }
+  | { readonly command: 'token.create'; readonly name: string; readonly kind: TokenKind }
+  | { readonly command: 'token.kind'; readonly name: string; readonly kind: TokenKind }
   | { readonly command: 'token.revoke'; readonly name: string }
   | { readonly command: 'token.list' }
+  | {
+      readonly command: 'user.add';
+      readonly login: string;
+      readonly roles: readonly UserRole[];
+      readonly displayName?: string;
+      readonly services?: readonly string[];
+    }
+  | { readonly command: 'user.roles'; readonly login: string; readonly roles: readonly UserRole[] }
+  | { readonly command: 'user.disable' | 'user.enable' | 'user.reset'; readonly login: string }
+  | { readonly command: 'user.list' }
   | { readonly command: 'after-restore' };
 export type AdminReply =
   | { readonly ok: true; readonly value: unknown }

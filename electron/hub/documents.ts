@@ -40,7 +40,8 @@ const RXDB_ONLY_KEYS = [
 
 /**
  * The schema the hub checks a pushed document against: the collection's schema without RxDB's
- * keys, closed to unknown top-level fields, plus `_deleted` and (for stamped collections) `hubStamp`.
+ * keys, closed to unknown fields at every depth with every string and array bounded (`closed`),
+ * plus `_deleted` and (for stamped collections) `hubStamp`.
  */
 export function wireSchema(
   collection: SyncCollection,
@@ -56,7 +57,32 @@ export function wireSchema(
   if (STAMPED_COLLECTIONS.includes(collection) && !(HUB_STAMP_FIELD in properties)) {
     properties[HUB_STAMP_FIELD] = { type: 'integer', minimum: 0 };
   }
-  return { ...plain, properties, required: [...schema.required, '_deleted'], additionalProperties: false };
+  return closed({ ...plain, properties, required: [...schema.required, '_deleted'] }) as Record<string, unknown>;
+}
+
+/** A string the schema does not bound otherwise: longer than any name, note or address the office writes. */
+export const MAX_WIRE_STRING = 2000;
+/** An array the schema does not bound otherwise: more than a day's events on one ticket. */
+export const MAX_WIRE_ITEMS = 500;
+
+/**
+ * The schema as the hub checks it: no object at any depth takes a field the schema does not name,
+ * and every string and array has a bound (the schema's own where it has one). RxDB's copy on the
+ * workstations stays as written, so their stored documents need no migration.
+ */
+export function closed(node: unknown): unknown {
+  if (Array.isArray(node) || typeof node !== 'object' || node === null) return node;
+  const schema: Record<string, unknown> = { ...(node as Record<string, unknown>) };
+  const types = ([] as unknown[]).concat(schema.type ?? []);
+  if (schema.properties) {
+    const properties = schema.properties as Record<string, unknown>;
+    schema.properties = Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, closed(value)]));
+    schema.additionalProperties ??= false;
+  }
+  if (schema.items) schema.items = closed(schema.items);
+  if (types.includes('string') && !schema.enum) schema.maxLength ??= MAX_WIRE_STRING;
+  if (types.includes('array')) schema.maxItems ??= MAX_WIRE_ITEMS;
+  return schema;
 }
 
 export interface DocumentValidator {
@@ -95,11 +121,21 @@ const IGNORED_IN_COMPARISON: ReadonlySet<string> = new Set([HUB_STAMP_FIELD, '_m
 /**
  * Whether the state a workstation assumed is the hub's current master: deep equality that ignores
  * key order and `hubStamp` (which the hub sets and the workstation resets), plus RxDB's internal
- * `_meta`/`_rev`/`_attachments` should a client send them. `_deleted` counts.
+ * `_meta`/`_rev`/`_attachments` should a client send them, and who acted in a ticket's history.
+ * `_deleted` counts.
  */
 export function sameMasterState(
   master: Readonly<Record<string, unknown>>,
   assumed: Readonly<Record<string, unknown>>,
 ): boolean {
-  return equalDocuments(master, assumed, IGNORED_IN_COMPARISON);
+  if (equalDocuments(master, assumed, IGNORED_IN_COMPARISON)) return true;
+  // The hub writes who acted into a ticket's history (push-scope.ts withActors); until the
+  // workstation has pulled that version, its copy names someone else there, and is still current.
+  if (!Array.isArray(master.events) || !Array.isArray(assumed.events)) return false;
+  return equalDocuments(withoutActors(master), withoutActors(assumed), IGNORED_IN_COMPARISON);
+}
+
+function withoutActors(document: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const events = (document.events as readonly Record<string, unknown>[]).map(({ by: _by, ...event }) => event);
+  return { ...document, events };
 }

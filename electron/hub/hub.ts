@@ -10,8 +10,10 @@ import { lockDataDir, pgliteDir, type DataDirLock } from './data-dir';
 import { migrate } from './migrations';
 import type { DatabaseChoice } from './options';
 import { startHubServer } from './server';
-import { openPglite, openPostgres, type DatabaseKind, type SqlClient } from './sql';
+import { purgeSessions } from './sessions';
+import { openPglite, openPostgres, type DatabaseKind, type SqlClient, type SqlQueryable } from './sql';
 import { HubStore } from './store';
+import { listTokens } from './tokens';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -84,6 +86,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     try {
       const purged = await store.purgeTombstones(options.tombstoneDays);
       if (purged > 0) log.info('purged old tombstones', { purged, days: options.tombstoneDays });
+      await purgeSessions(db, Date.now());
     } catch (error) {
       log.warn('tombstone purge failed', { error: describeError(error) });
     }
@@ -92,6 +95,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   let server;
   try {
     await purge();
+    await warnAboutKindlessTokens(db, log);
     await feed.start();
     server = await startHubServer({
       store,
@@ -135,4 +139,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       return closing;
     },
   };
+}
+
+/** Tokens enrolled before kinds existed keep all rights until an admin gives them a kind: say so at every start. */
+async function warnAboutKindlessTokens(db: SqlQueryable, log: Logger): Promise<void> {
+  const kindless = (await listTokens(db)).filter((token) => token.kind === null && token.revokedAt === null);
+  if (kindless.length === 0) return;
+  log.warn('tokens without a kind keep every right until an admin gives each one (npm run hub -- token kind)', {
+    stations: kindless.map((token) => token.name).join(', '),
+  });
 }

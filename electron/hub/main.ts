@@ -9,10 +9,11 @@ import { runAdminRequest } from './admin';
 import { DataDirBusy, sendAdminRequest, type AdminReply, type AdminRequest } from './data-dir';
 import { openHubDatabase, startHub } from './hub';
 import { MigrationError } from './migrations';
-import { HUB_USAGE, HubOptionsError, parseHubArgs, type ServeCommand, type TokenCommand } from './options';
+import { HUB_USAGE, HubOptionsError, parseHubArgs, type AdminCommand, type ServeCommand } from './options';
 import { describeDatabaseUrl } from './sql';
 import type { AfterRestore } from './store';
 import type { TokenInfo } from './tokens';
+import type { UserInfo } from './users';
 import { isMainModule } from '../node/main-module';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,11 +37,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   return administer(command);
 }
 
-function whereIs(command: ServeCommand | TokenCommand): string {
+function whereIs(command: ServeCommand | AdminCommand): string {
   return command.databaseUrl ? `postgresql, ${describeDatabaseUrl(command.databaseUrl)}` : `pglite, ${command.dataDir}`;
 }
 
-function explain(error: unknown, command: ServeCommand | TokenCommand): string {
+function explain(error: unknown, command: ServeCommand | AdminCommand): string {
   if (error instanceof DataDirBusy || error instanceof MigrationError) return error.message;
   const code = (error as NodeJS.ErrnoException).code;
   if (command.command === 'serve' && code === 'EADDRINUSE')
@@ -73,15 +74,12 @@ async function serve(command: ServeCommand): Promise<number> {
   return 0;
 }
 
-async function administer(command: TokenCommand): Promise<number> {
+async function administer(command: AdminCommand): Promise<number> {
   const log = createLogger({ scope: 'hub', level: 'warn' });
-  const request: AdminRequest =
-    command.command === 'token.list' || command.command === 'after-restore'
-      ? { command: command.command }
-      : { command: command.command, name: command.name };
+  const { dataDir: _dataDir, databaseUrl: _databaseUrl, json: _json, ...request } = command;
   let reply: AdminReply;
   try {
-    reply = await runOnDatabase(command, request, log);
+    reply = await runOnDatabase(command, request as AdminRequest, log);
   } catch (error) {
     process.stderr.write(`okienko hub: ${explain(error, command)}\n`);
     return 1;
@@ -90,59 +88,99 @@ async function administer(command: TokenCommand): Promise<number> {
     process.stderr.write(`okienko hub: ${reply.error.message}\n`);
     return 1;
   }
-  switch (command.command) {
-    case 'token.create': {
-      const { token, slot } = reply.value as { token: string; slot: number };
-      process.stdout.write(`${token}\n`);
-      process.stderr.write(
-        `Station "${command.name}" has slot ${slot}. Enter this token on that workstation; it is not shown again.\n`,
-      );
-      break;
-    }
-    case 'token.revoke': {
-      const info = reply.value as TokenInfo;
-      process.stdout.write(`Revoked "${info.name}" (slot ${info.slot}); its token no longer works.\n`);
-      break;
-    }
-    case 'token.list': {
-      const tokens = reply.value as TokenInfo[];
-      if (command.json) {
-        process.stdout.write(JSON.stringify(tokens) + '\n');
-        break;
-      }
-      const rows = [
-        ['STATION', 'SLOT', 'CREATED', 'REVOKED'],
-        ...tokens.map((t) => [t.name, String(t.slot), t.createdAt, t.revokedAt ?? '-']),
-      ];
-      const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-      for (const row of rows)
-        process.stdout.write(
-          row
-            .map((cell, column) => cell.padEnd(widths[column]!))
-            .join('  ')
-            .trimEnd() + '\n',
-        );
-      if (tokens.length === 0)
-        process.stdout.write('(no stations enrolled yet: npm run hub -- token create --name <station>)\n');
-      break;
-    }
-    case 'after-restore': {
-      const done = reply.value as AfterRestore;
-      process.stdout.write(
-        [
-          `Stamps now continue after ${done.newestStamp}; ${done.leasesMoved} number lease(s) for today and later moved on (long numbers for the rest of the day, none twice).`,
-          'Each workstation, when it next connects, fetches everything from this hub again and sends everything it holds, so what the restore took away comes back.',
-          'Start the hub now if it is stopped (a running office hub has already told its workstations); on PostgreSQL, restart every running hub node.',
-        ].join('\n') + '\n',
-      );
-      break;
-    }
-  }
+  report(command, reply.value);
   return 0;
 }
 
+/** What an admin command prints: secrets on stdout alone (for scripts), explanations on stderr. */
+function report(command: AdminCommand, value: unknown): void {
+  const out = (text: string): void => void process.stdout.write(text + '\n');
+  switch (command.command) {
+    case 'token.create': {
+      const { token, slot } = value as { token: string; slot: number };
+      out(token);
+      process.stderr.write(
+        `Station "${command.name}" (${command.kind}) has slot ${slot}. Enter this token on that workstation; it is not shown again.\n`,
+      );
+      return;
+    }
+    case 'token.kind':
+      return out(`Station "${command.name}" is now a ${command.kind}.`);
+    case 'token.revoke': {
+      const info = value as TokenInfo;
+      return out(`Revoked "${info.name}" (slot ${info.slot}); its token no longer works.`);
+    }
+    case 'token.list':
+      return printTokens(value as TokenInfo[], command.json ?? false);
+    case 'user.add':
+    case 'user.reset': {
+      const { login, password } = value as { login: string; password: string };
+      out(password);
+      process.stderr.write(
+        `One-time password for "${login}": hand it over in person; it must be changed at the first sign-in.\n`,
+      );
+      return;
+    }
+    case 'user.disable':
+    case 'user.enable':
+      return out(
+        `Account "${command.login}" is ${command.command === 'user.enable' ? 'enabled' : 'disabled; its sessions have ended'}.`,
+      );
+    case 'user.roles':
+      return out(`Account "${command.login}" now has the roles ${command.roles.join(', ')}.`);
+    case 'user.list':
+      return printUsers(value as UserInfo[], command.json ?? false);
+    case 'after-restore':
+      return printAfterRestore(value as AfterRestore);
+  }
+}
+
+function printTokens(tokens: readonly TokenInfo[], json: boolean): void {
+  if (json) return void process.stdout.write(JSON.stringify(tokens) + '\n');
+  printTable([
+    ['STATION', 'SLOT', 'KIND', 'CREATED', 'REVOKED'],
+    ...tokens.map((t) => [t.name, String(t.slot), t.kind ?? '(none: token kind)', t.createdAt, t.revokedAt ?? '-']),
+  ]);
+  if (tokens.length === 0)
+    process.stdout.write('(no stations enrolled yet: npm run hub -- token create --name <station> --kind <kind>)\n');
+}
+
+function printUsers(users: readonly UserInfo[], json: boolean): void {
+  if (json) return void process.stdout.write(JSON.stringify(users) + '\n');
+  const state = (user: UserInfo) =>
+    [!user.active && 'disabled', user.locked && 'locked', user.mustChange && 'must change password']
+      .filter(Boolean)
+      .join(', ') || 'active';
+  printTable([
+    ['LOGIN', 'NAME', 'ROLES', 'STATE'],
+    ...users.map((user) => [user.login, user.displayName, user.roles.join(','), state(user)]),
+  ]);
+  if (users.length === 0) process.stdout.write('(no accounts yet: npm run hub -- user add <login> --role admin)\n');
+}
+
+function printTable(rows: readonly (readonly string[])[]): void {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  for (const row of rows)
+    process.stdout.write(
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd() + '\n',
+    );
+}
+
+function printAfterRestore(done: AfterRestore): void {
+  process.stdout.write(
+    [
+      `Stamps now continue after ${done.newestStamp}; ${done.leasesMoved} number lease(s) for today and later moved on (long numbers for the rest of the day, none twice).`,
+      'Each workstation, when it next connects, fetches everything from this hub again and sends everything it holds, so what the restore took away comes back.',
+      'Start the hub now if it is stopped (a running office hub has already told its workstations); on PostgreSQL, restart every running hub node.',
+    ].join('\n') + '\n',
+  );
+}
+
 /** Directly on the database, or — for an embedded database a running hub owns — through that hub. */
-async function runOnDatabase(command: TokenCommand, request: AdminRequest, log: Logger): Promise<AdminReply> {
+async function runOnDatabase(command: AdminCommand, request: AdminRequest, log: Logger): Promise<AdminReply> {
   for (let attempt = 0; ; attempt++) {
     try {
       const database = await openHubDatabase(command, log);

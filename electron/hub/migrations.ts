@@ -100,6 +100,50 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO hub_sync_epoch (id, value) VALUES (true, gen_random_uuid()::text);
     `,
   },
+  {
+    version: 4,
+    name: 'people and doors: token kinds, accounts, sessions',
+    sql: `
+      -- A token enrolled before kinds existed keeps kind NULL and its old rights until an admin
+      -- gives it one (npm run hub -- token kind <name> <kind>); see README "Upgrading".
+      ALTER TABLE tokens ADD COLUMN kind text CHECK (kind IN ('kiosk', 'counter', 'board', 'supervisor'));
+
+      -- login is stored lower-case. verifier: Argon2id PHC string (null for a directory account).
+      -- changed_at moves with every change a workstation's offline cache must learn (disable, roles).
+      CREATE TABLE users (
+        id serial PRIMARY KEY,
+        login text NOT NULL UNIQUE CHECK (login = lower(login)),
+        display_name text NOT NULL,
+        roles text[] NOT NULL,
+        services text[],
+        active boolean NOT NULL DEFAULT true,
+        source text NOT NULL DEFAULT 'local' CHECK (source IN ('local', 'directory')),
+        verifier text,
+        must_change boolean NOT NULL DEFAULT false,
+        failed_count int NOT NULL DEFAULT 0,
+        locked_until timestamptz,
+        totp_secret text,
+        totp_enabled boolean NOT NULL DEFAULT false,
+        recovery_codes text[] NOT NULL DEFAULT '{}',
+        created_at timestamptz NOT NULL DEFAULT now(),
+        changed_at timestamptz NOT NULL DEFAULT now()
+      );
+
+      -- A session is bound to the workstation token it was opened with; user_id NULL is a window
+      -- with nobody signed in (a kiosk, a board). Only the SHA-256 of the secret is kept.
+      CREATE TABLE sessions (
+        id bigserial PRIMARY KEY,
+        secret_hash text NOT NULL UNIQUE,
+        token_id int NOT NULL REFERENCES tokens (id),
+        user_id int REFERENCES users (id),
+        second_factor boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        revoked_at timestamptz
+      );
+      CREATE INDEX sessions_expires ON sessions (expires_at);
+    `,
+  },
 ];
 
 export class MigrationError extends Error {}

@@ -1,9 +1,12 @@
 /**
- * The hub's command line: `npm run hub -- [options]` serves; `npm run hub -- token …` administers.
+ * The hub's command line: `npm run hub -- [options]` serves; `npm run hub -- token …`, `user …`
+ * and `after-restore` administer.
  */
 import path from 'node:path';
 import type { ParseArgsOptionsConfig } from 'node:util';
+import { isTokenKind, isUserRole, TOKEN_KINDS, USER_ROLES, type UserRole } from '../common/access/subjects';
 import { parseCommandLine, wholeNumber } from '../node/command-line';
+import type { AdminRequest } from './data-dir';
 
 export const DEFAULT_HUB_PORT = 8090;
 export const DEFAULT_TOMBSTONE_DAYS = 30;
@@ -11,9 +14,20 @@ export const DEFAULT_TOMBSTONE_DAYS = 30;
 export const MAX_OFFLINE_DAYS = 14;
 
 export const HUB_USAGE = `Usage: npm run hub -- [options]                       run the office hub
-       npm run hub -- token create --name <station>   enrol a workstation; prints its token
+       npm run hub -- token create --name <station> --kind <kind>
+                                                      enrol a workstation; prints its token
+                                                      (kind: kiosk, counter, board, supervisor)
+       npm run hub -- token kind --name <station> --kind <kind>
+                                                      give a token its kind (after an upgrade)
        npm run hub -- token revoke --name <station>   that token stops working at once
-       npm run hub -- token list [--json]             stations, slots, dates (never tokens)
+       npm run hub -- token list [--json]             stations, slots, kinds, dates (never tokens)
+       npm run hub -- user add <login> --role <role> [--role …] [--display-name "…"] [--service <id> …]
+                                                      an account (role: clerk, supervisor, admin);
+                                                      prints a one-time password
+       npm run hub -- user reset <login>              a new one-time password; unlocks the account
+       npm run hub -- user disable|enable <login>     disabling ends the person's sessions at once
+       npm run hub -- user roles <login> --role <role> [--role …]
+       npm run hub -- user list [--json]              accounts, roles, state (never passwords)
        npm run hub -- after-restore                   after restoring a backup, before the hub starts:
                                                       stamps and ticket numbers move past the lost
                                                       ones; workstations send everything again
@@ -48,15 +62,10 @@ export interface ServeCommand extends DatabaseChoice {
   readonly warnings: readonly string[];
 }
 
-export type TokenCommand = DatabaseChoice &
-  (
-    | { readonly command: 'token.create'; readonly name: string }
-    | { readonly command: 'token.revoke'; readonly name: string }
-    | { readonly command: 'token.list'; readonly json: boolean }
-    | { readonly command: 'after-restore' }
-  );
+/** An administrator's command: what is sent to the database (or the hub that owns it), and where. */
+export type AdminCommand = DatabaseChoice & AdminRequest & { readonly json?: boolean };
 
-export type HubCommand = ServeCommand | TokenCommand | { readonly command: 'help' };
+export type HubCommand = ServeCommand | AdminCommand | { readonly command: 'help' };
 
 const HUB_OPTIONS = {
   port: { type: 'string' },
@@ -66,12 +75,17 @@ const HUB_OPTIONS = {
   'tombstone-days': { type: 'string' },
   renderer: { type: 'string' },
   name: { type: 'string' },
+  kind: { type: 'string' },
+  role: { type: 'string', multiple: true },
+  service: { type: 'string', multiple: true },
+  'display-name': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const satisfies ParseArgsOptionsConfig;
 
-/** Options only `serve` takes. */
+/** Options only `serve` takes, and options only the admin commands take. */
 const SERVE_ONLY = ['port', 'bind', 'tombstone-days', 'renderer'] as const;
+const ADMIN_ONLY = ['name', 'kind', 'role', 'service', 'display-name', 'json'] as const;
 
 const fail = (message: string) => new HubOptionsError(message);
 
@@ -96,8 +110,8 @@ export function parseHubArgs(
   if (values.help) return { command: 'help' };
   const database = databaseChoice(values, env, cwd);
   if (positionals.length > 0) return adminCommand(positionals, values, database);
-  if (values.name !== undefined || values.json)
-    throw new HubOptionsError('--name and --json belong to the token commands');
+  const adminOnly = ADMIN_ONLY.filter((key) => values[key] !== undefined);
+  if (adminOnly.length > 0) throw new HubOptionsError(`--${adminOnly[0]} belongs to the token and user commands`);
   return serveCommand(values, env, projectRoot, cwd, database);
 }
 
@@ -109,27 +123,82 @@ function databaseChoice(values: HubValues, env: HubEnvironment, cwd: string): Da
   return { dataDir: path.resolve(cwd, values.data ?? '.okienko/hub'), databaseUrl };
 }
 
-/** `token …` and `after-restore`: the database options, and none of serve's. */
-function adminCommand(positionals: readonly string[], values: HubValues, database: DatabaseChoice): TokenCommand {
-  const [group, action, ...rest] = positionals;
+/** `token …`, `user …` and `after-restore`: the database options, and none of serve's. */
+function adminCommand(positionals: readonly string[], values: HubValues, database: DatabaseChoice): AdminCommand {
   const serveOnly = SERVE_ONLY.filter((key) => values[key] !== undefined);
-  if (group === 'after-restore' && positionals.length === 1) {
-    if (serveOnly.length > 0) throw new HubOptionsError(`--${serveOnly[0]} is not an option of "after-restore"`);
-    if (values.name !== undefined || values.json) throw new HubOptionsError('after-restore takes no --name or --json');
-    return { ...database, command: 'after-restore' };
+  if (serveOnly.length > 0)
+    throw new HubOptionsError(`--${serveOnly[0]} is not an option of "${positionals.join(' ')}"`);
+  const request = adminRequest(positionals, values);
+  const allowed = ALLOWED_OPTIONS[request.command];
+  const extra = ADMIN_ONLY.find((key) => values[key] !== undefined && !allowed.includes(key));
+  if (extra) throw new HubOptionsError(`${positionals.slice(0, 2).join(' ')} takes no --${extra}`);
+  return { ...database, ...request, ...(values.json ? { json: true } : {}) };
+}
+
+const ALLOWED_OPTIONS: Readonly<Record<AdminRequest['command'], readonly (typeof ADMIN_ONLY)[number][]>> = {
+  'token.create': ['name', 'kind'],
+  'token.kind': ['name', 'kind'],
+  'token.revoke': ['name'],
+  'token.list': ['json'],
+  'user.add': ['role', 'service', 'display-name'],
+  'user.roles': ['role'],
+  'user.disable': [],
+  'user.enable': [],
+  'user.reset': [],
+  'user.list': ['json'],
+  'after-restore': [],
+};
+
+function adminRequest(positionals: readonly string[], values: HubValues): AdminRequest {
+  const [group, action, ...rest] = positionals;
+  if (group === 'after-restore' && positionals.length === 1) return { command: 'after-restore' };
+  if (group === 'token' && rest.length === 0) return tokenRequest(action, values);
+  if (group === 'user') return userRequest(action, rest, values);
+  throw new HubOptionsError(`Unknown command "${positionals.join(' ')}"`);
+}
+
+function tokenRequest(action: string | undefined, values: HubValues): AdminRequest {
+  if (action === 'list') return { command: 'token.list' };
+  if (action !== 'create' && action !== 'revoke' && action !== 'kind')
+    throw new HubOptionsError('token needs one of: create, kind, revoke, list');
+  if (!values.name) throw new HubOptionsError(`token ${action} needs --name <station>`);
+  if (action === 'revoke') return { command: 'token.revoke', name: values.name };
+  if (!values.kind) throw new HubOptionsError(`token ${action} needs --kind ${TOKEN_KINDS.join('|')}`);
+  if (!isTokenKind(values.kind))
+    throw new HubOptionsError(`--kind must be one of ${TOKEN_KINDS.join(', ')}, not "${values.kind}"`);
+  return { command: action === 'create' ? 'token.create' : 'token.kind', name: values.name, kind: values.kind };
+}
+
+function userRequest(action: string | undefined, rest: readonly string[], values: HubValues): AdminRequest {
+  if (action === 'list' && rest.length === 0) return { command: 'user.list' };
+  const [login, ...more] = rest;
+  if (!login || more.length > 0) throw new HubOptionsError(`user ${action ?? '<command>'} takes one <login>`);
+  switch (action) {
+    case 'add':
+      return {
+        command: 'user.add',
+        login,
+        roles: roles(values),
+        ...(values['display-name'] ? { displayName: values['display-name'] } : {}),
+        ...(values.service ? { services: values.service } : {}),
+      };
+    case 'roles':
+      return { command: 'user.roles', login, roles: roles(values) };
+    case 'disable':
+    case 'enable':
+    case 'reset':
+      return { command: `user.${action}`, login };
+    default:
+      throw new HubOptionsError('user needs one of: add, reset, disable, enable, roles, list');
   }
-  if (group !== 'token' || rest.length > 0) throw new HubOptionsError(`Unknown command "${positionals.join(' ')}"`);
-  if (serveOnly.length > 0) throw new HubOptionsError(`--${serveOnly[0]} is not an option of "token ${action ?? ''}"`);
-  if (action === 'list') {
-    if (values.name !== undefined) throw new HubOptionsError('token list takes no --name');
-    return { ...database, command: 'token.list', json: values.json ?? false };
-  }
-  if (action === 'create' || action === 'revoke') {
-    if (!values.name) throw new HubOptionsError(`token ${action} needs --name <station>`);
-    if (values.json) throw new HubOptionsError(`token ${action} takes no --json`);
-    return { ...database, command: action === 'create' ? 'token.create' : 'token.revoke', name: values.name };
-  }
-  throw new HubOptionsError('token needs one of: create, revoke, list');
+}
+
+function roles(values: HubValues): UserRole[] {
+  const given = values.role ?? [];
+  if (given.length === 0) throw new HubOptionsError(`give at least one --role ${USER_ROLES.join('|')}`);
+  const wrong = given.find((role) => !isUserRole(role));
+  if (wrong !== undefined) throw new HubOptionsError(`--role must be one of ${USER_ROLES.join(', ')}, not "${wrong}"`);
+  return given as UserRole[];
 }
 
 function serveCommand(

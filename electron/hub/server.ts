@@ -11,6 +11,7 @@
  * This file composes the parts in http/: the router (router.ts) and its handlers (handlers/), the
  * gates (gates.ts, body.ts), CORS (cors.ts), and the live streams of workstations and TVs.
  */
+import { AttemptLimiter } from '../node/accounts/throttle';
 import http from 'node:http';
 import path from 'node:path';
 import { HUB_TIME_HEADER } from '../common/contract/hub';
@@ -90,7 +91,8 @@ function hubServices(options: HubServerOptions): HubServices {
     now,
     databaseKind: options.databaseKind,
     minClientVersion: options.minClientVersion ?? MIN_CLIENT_VERSION,
-    syncStreams: new SyncStreams(heartbeatMs, store.db),
+    syncStreams: new SyncStreams(heartbeatMs, store.db, now),
+    signInAttempts: new AttemptLimiter(),
     boardStreams: new BoardStreams({ db: store.db, now, log, heartbeatMs, debounceMs: options.boardDebounceMs ?? 100 }),
   };
 }

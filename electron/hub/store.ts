@@ -40,7 +40,7 @@ import type { CounterDoc } from '../common/domain/schemas';
 import type { Office } from '../common/domain/office';
 import { officeDay } from '../common/domain/office-time';
 import { afterCall, pickNext, type Pick, type PickReason } from '../common/domain/ordering';
-import { transition, type Ticket } from '../common/domain/ticket';
+import { transition, type Actor, type Ticket } from '../common/domain/ticket';
 import { LEASED_HIGH_MAX, LeaseExhausted, nextLeaseBlock } from './leases';
 import type { SqlClient, SqlQueryable } from './sql';
 
@@ -169,7 +169,7 @@ export class HubStore {
    * The hub's "call next": in one transaction, serialised with every push by the stamp row, pick
    * the counter's next visitor by the office's rule and write the call (ticket and counter).
    */
-  async callNext(request: CallNextRequest, now: number): Promise<CallOutcome> {
+  async callNext(request: CallNextRequest, by: Actor, now: number): Promise<CallOutcome> {
     return this.db.transaction(async (tx) => {
       const counterRow = await tx.query<{ value: string | number }>('SELECT value FROM hub_stamp WHERE id FOR UPDATE');
       const stamp = Number(counterRow[0]?.value ?? 0);
@@ -180,15 +180,19 @@ export class HubStore {
       const pick = await pickWaiting(tx, office, counter, now);
       await rememberCall(tx, request.requestId, pick);
       if (!pick) return { ticket: null, reason: null, written: [] };
-      const written = callWrites(request, counter, pick, stamp, now);
+      const written = callWrites(request, { ...by, counter: request.counter }, counter, pick, stamp, now);
       for (const entry of written) await writeStored(tx, entry, this.nodeId);
       await tx.query('UPDATE hub_stamp SET value = $1 WHERE id', [written.at(-1)!.stamp]);
       return { ticket: written[0]!.document, reason: pick.reason, written };
     });
   }
 
-  /** Checks every row first (422, nothing stored), then writes what does not conflict in one transaction. */
-  async push(collection: SyncCollection, rows: readonly PushRow[]): Promise<PushOutcome> {
+  /**
+   * Checks every row first (422, nothing stored), then writes what does not conflict in one
+   * transaction. `admit` sees each row that would be written with the master it replaces: it
+   * returns the document to store, or throws (a HubFailure: nothing of the batch is stored).
+   */
+  async push(collection: SyncCollection, rows: readonly PushRow[], admit?: Admit): Promise<PushOutcome> {
     checkRows(collection, rows);
     return this.db.transaction(async (tx) => {
       const counter = await tx.query<{ value: string | number }>('SELECT value FROM hub_stamp WHERE id FOR UPDATE');
@@ -201,7 +205,7 @@ export class HubStore {
         [collection, ids],
       );
       const current = new Map(masters.map((master) => [master.id, toWire(master.data, master.deleted)]));
-      const { conflicts, written } = decidePush(collection, rows, current, Number(counter[0]?.value ?? 0));
+      const { conflicts, written } = decidePush(collection, rows, current, Number(counter[0]?.value ?? 0), admit);
       const first = written[0];
       const last = written.at(-1);
       if (first && last) {
@@ -344,11 +348,15 @@ export class HubStore {
  * and become the master in `current` (which this updates), so a later row for the same document
  * is checked against what the earlier one wrote. Shared with the benchmark's discarding hub.
  */
+/** What a push may write: the document to store in place of `master`, or a thrown refusal. */
+export type Admit = (incoming: WireDocument, master: WireDocument | undefined) => WireDocument;
+
 export function decidePush(
   collection: SyncCollection,
   rows: readonly PushRow[],
   current: Map<string, WireDocument>,
   stamp: number,
+  admit: Admit = (incoming) => incoming,
 ): PushOutcome {
   const stamped = STAMPED_COLLECTIONS.includes(collection);
   const conflicts: WireDocument[] = [];
@@ -360,11 +368,12 @@ export function decidePush(
       conflicts.push(master);
       continue;
     }
+    const admitted = admit(incoming, master);
     stamp += 1;
-    const { _deleted: deleted, ...data } = incoming;
+    const { _deleted: deleted, ...data } = admitted;
     if (stamped) data[HUB_STAMP_FIELD] = stamp;
     const state = toWire(data, deleted);
-    current.set(incoming.id, state);
+    current.set(admitted.id, state);
     written.push({ collection, stamp, document: state });
   }
   return { conflicts, written };
@@ -466,14 +475,12 @@ async function rememberCall(tx: SqlQueryable, requestId: string, pick: Pick | nu
 /** The called ticket and the counter's new rotation, with the two stamps after `stamp`. */
 function callWrites(
   request: CallNextRequest,
+  actor: Actor,
   counter: CounterDoc,
   pick: Pick,
   stamp: number,
   now: number,
 ): StoredDocument[] {
-  const actor = request.clerk
-    ? { station: request.station, counter: request.counter, clerk: request.clerk }
-    : { station: request.station, counter: request.counter };
   const ticketStamp = stamp + 1;
   const called = {
     ...transition(pick.ticket, { type: 'call', counter: request.counter }, actor, now),

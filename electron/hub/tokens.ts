@@ -1,10 +1,12 @@
 /**
  * Workstation tokens. An administrator enrols a workstation with `npm run hub -- token create
- * --name <station>`; the hub stores only the SHA-256 of the token, so a copy of the database does
- * not let anyone in. The token names its slot (`okh_<slot>_<secret>`): a workstation knows its
+ * --name <station> --kind <kind>`; the hub stores only the SHA-256 of the token, so a copy of the
+ * database does not let anyone in. The kind (kiosk, counter, board, supervisor) decides what the
+ * workstation may do (electron/common/access/hub-access.ts). The token names its slot (`okh_<slot>_<secret>`): a workstation knows its
  * offline number range (electron/common/contract/hub.ts `fallbackRange`) without asking the hub.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { isTokenKind, TOKEN_KINDS, type TokenKind } from '../common/access/subjects';
 import { slotFromToken } from '../common/contract/hub';
 import { HubFailure } from './errors';
 import type { SqlClient, SqlQueryable } from './sql';
@@ -42,9 +44,20 @@ export function checkStationName(name: string): void {
   }
 }
 
+export function checkTokenKind(kind: string): TokenKind {
+  if (isTokenKind(kind)) return kind;
+  throw new HubFailure(
+    400,
+    'bad-kind',
+    `"${kind.slice(0, 32)}" is not a workstation kind: use ${TOKEN_KINDS.join(', ')}`,
+  );
+}
+
 export interface TokenInfo {
   readonly name: string;
   readonly slot: number;
+  /** null: enrolled before kinds existed; it keeps its old rights until `token kind` gives it one. */
+  readonly kind: TokenKind | null;
   readonly createdAt: string;
   readonly revokedAt: string | null;
 }
@@ -53,6 +66,7 @@ export interface Station {
   readonly tokenId: number;
   readonly name: string;
   readonly slot: number;
+  readonly kind: TokenKind | null;
 }
 
 /**
@@ -60,8 +74,13 @@ export interface Station {
  * workstation, enrolled again); a new name takes the lowest slot no token has ever held, so a slot
  * is never shared by two workstations.
  */
-export async function createToken(db: SqlClient, name: string): Promise<{ token: string; slot: number }> {
+export async function createToken(
+  db: SqlClient,
+  name: string,
+  kind: TokenKind,
+): Promise<{ token: string; slot: number }> {
   checkStationName(name);
+  checkTokenKind(kind);
   return db.transaction(async (tx) => {
     // Serialise enrolments so two at once cannot pick the same slot.
     await tx.query('LOCK TABLE tokens IN SHARE ROW EXCLUSIVE MODE');
@@ -80,10 +99,10 @@ export async function createToken(db: SqlClient, name: string): Promise<{ token:
         );
       }
       const token = formatToken(found.slot, secret);
-      await tx.query('UPDATE tokens SET token_hash = $2, created_at = now(), revoked_at = NULL WHERE name = $1', [
-        name,
-        hashToken(token),
-      ]);
+      await tx.query(
+        'UPDATE tokens SET token_hash = $2, kind = $3, created_at = now(), revoked_at = NULL WHERE name = $1',
+        [name, hashToken(token), kind],
+      );
       return { token, slot: found.slot };
     }
     const slots = await tx.query<{ slot: number }>('SELECT slot FROM tokens');
@@ -95,14 +114,30 @@ export async function createToken(db: SqlClient, name: string): Promise<{ token:
         `All ${MAX_SLOT} slots are taken; re-enrol a revoked station name instead`,
       );
     const token = formatToken(slot, secret);
-    await tx.query('INSERT INTO tokens (name, slot, token_hash) VALUES ($1, $2, $3)', [name, slot, hashToken(token)]);
+    await tx.query('INSERT INTO tokens (name, slot, token_hash, kind) VALUES ($1, $2, $3, $4)', [
+      name,
+      slot,
+      hashToken(token),
+      kind,
+    ]);
     return { token, slot };
   });
 }
 
+/** Gives a token its kind: how a token enrolled before kinds existed comes under them (README "Upgrading"). */
+export async function setTokenKind(db: SqlQueryable, name: string, kind: string): Promise<TokenInfo> {
+  const rows = await db.query<TokenRow>(
+    'UPDATE tokens SET kind = $2 WHERE name = $1 RETURNING name, slot, kind, created_at, revoked_at',
+    [name, checkTokenKind(kind)],
+  );
+  const row = rows[0];
+  if (!row) throw new HubFailure(404, 'no-such-station', `No token is named "${name}"`);
+  return toInfo(row);
+}
+
 export async function revokeToken(db: SqlQueryable, name: string): Promise<TokenInfo> {
   const rows = await db.query<TokenRow>(
-    'UPDATE tokens SET revoked_at = coalesce(revoked_at, now()) WHERE name = $1 RETURNING name, slot, created_at, revoked_at',
+    'UPDATE tokens SET revoked_at = coalesce(revoked_at, now()) WHERE name = $1 RETURNING name, slot, kind, created_at, revoked_at',
     [name],
   );
   const row = rows[0];
@@ -111,7 +146,7 @@ export async function revokeToken(db: SqlQueryable, name: string): Promise<Token
 }
 
 export async function listTokens(db: SqlQueryable): Promise<TokenInfo[]> {
-  const rows = await db.query<TokenRow>('SELECT name, slot, created_at, revoked_at FROM tokens ORDER BY slot');
+  const rows = await db.query<TokenRow>('SELECT name, slot, kind, created_at, revoked_at FROM tokens ORDER BY slot');
   return rows.map(toInfo);
 }
 
@@ -119,18 +154,19 @@ export async function listTokens(db: SqlQueryable): Promise<TokenInfo[]> {
 export async function authenticate(db: SqlQueryable, token: string): Promise<Station | null> {
   const slot = slotFromToken(token);
   if (slot === null) return null;
-  const rows = await db.query<{ id: number; name: string; slot: number }>(
-    'SELECT id, name, slot FROM tokens WHERE token_hash = $1 AND revoked_at IS NULL',
+  const rows = await db.query<{ id: number; name: string; slot: number; kind: TokenKind | null }>(
+    'SELECT id, name, slot, kind FROM tokens WHERE token_hash = $1 AND revoked_at IS NULL',
     [hashToken(token)],
   );
   const row = rows[0];
   if (!row || Number(row.slot) !== slot) return null;
-  return { tokenId: Number(row.id), name: row.name, slot };
+  return { tokenId: Number(row.id), name: row.name, slot, kind: row.kind };
 }
 
 interface TokenRow extends Record<string, unknown> {
   name: string;
   slot: number;
+  kind: TokenKind | null;
   created_at: Date;
   revoked_at: Date | null;
 }
@@ -139,6 +175,7 @@ function toInfo(row: TokenRow): TokenInfo {
   return {
     name: row.name,
     slot: Number(row.slot),
+    kind: row.kind,
     createdAt: new Date(row.created_at).toISOString(),
     revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
   };

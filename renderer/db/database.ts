@@ -7,6 +7,7 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import {
   alertSchema,
@@ -51,6 +52,14 @@ export const DATABASE_NAME = 'okienko';
 // shares its status with the others through a local (never replicated) document.
 addRxPlugin(RxDBLeaderElectionPlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);
+// A collection whose schema got a new version migrates the documents a workstation already holds.
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
+/**
+ * Tickets 0 → 1 added optional fields to an event's actor (`user`, `offline`): every stored ticket
+ * is already valid as it is.
+ */
+const TICKET_MIGRATIONS = { 1: (ticket: TicketDoc) => ticket };
 
 export async function createOkienkoDatabase(options: DatabaseOptions = {}): Promise<OkienkoDatabase> {
   const db = await createRxDatabase<OkienkoCollections>({
@@ -67,7 +76,7 @@ export async function createOkienkoDatabase(options: DatabaseOptions = {}): Prom
     office: { schema: officeSchema, conflictHandler: conflictHandlers.office },
     services: { schema: serviceSchema, conflictHandler: conflictHandlers.services },
     counters: { schema: counterSchema, conflictHandler: conflictHandlers.counters },
-    tickets: { schema: ticketSchema, conflictHandler: conflictHandlers.tickets },
+    tickets: { schema: ticketSchema, conflictHandler: conflictHandlers.tickets, migrationStrategies: TICKET_MIGRATIONS },
     sequences: { schema: sequenceSchema },
     alerts: { schema: alertSchema, conflictHandler: conflictHandlers.alerts },
     appointments: { schema: appointmentSchema, conflictHandler: conflictHandlers.appointments },

@@ -26,7 +26,9 @@ const OTHER: Wording = { print: 'print.reason.other', device: 'devices.error.oth
 export const ERROR_MESSAGES: Readonly<Record<ErrorCode, Wording>> = {
   UNKNOWN_CHANNEL: OTHER,
   BAD_REQUEST: OTHER,
-  FORBIDDEN: OTHER,
+  FORBIDDEN: { print: OTHER.print, device: 'access.error.FORBIDDEN' },
+  NOT_SIGNED_IN: { print: OTHER.print, device: 'access.error.NOT_SIGNED_IN' },
+  REAUTH_REQUIRED: { print: OTHER.print, device: 'access.error.REAUTH_REQUIRED' },
   TIMEOUT: { print: OTHER.print, device: 'devices.error.TIMEOUT' },
   DISCONNECTED: OTHER,
   PRINTER_NOT_CONFIGURED: {

@@ -19,6 +19,7 @@ import { migrate } from '../../electron/hub/migrations';
 import { startHubServer } from '../../electron/hub/server';
 import { openPglite, openPostgres } from '../../electron/hub/sql';
 import { checkRows, decidePush, HubStore, type PushOutcome, type PushRow } from '../../electron/hub/store';
+import { openSession } from '../../electron/hub/sessions';
 import { createToken } from '../../electron/hub/tokens';
 import { createLogger } from '../../electron/station/log';
 
@@ -45,7 +46,13 @@ const log = createLogger({ scope: 'discarding-hub', level: 'warn' });
 const urlAt = process.argv.indexOf('--database-url');
 const db = urlAt > 0 ? await openPostgres({ url: process.argv[urlAt + 1]!, log }) : await openPglite('memory://', log);
 await migrate(db);
-const { token } = await createToken(db, 'bench');
+// A clerk's session, as the real workstations push with: the push is authorized as in production.
+const { slot } = await createToken(db, 'bench', 'counter');
+const [user] = await db.query<{ id: number }>(
+  `INSERT INTO users (login, display_name, roles) VALUES ('bench', 'Bench', '{clerk,supervisor,admin}') RETURNING id`,
+);
+const station = { tokenId: 1, name: 'bench', slot, kind: 'counter' as const };
+const { session: token } = await openSession(db, station, user!.id, Date.now());
 const store = new DiscardingStore(db, 'discarding');
 const feed = new ChangeFeed(store, { nodeId: 'discarding', log });
 await feed.start();

@@ -30,7 +30,7 @@ import { HubStore } from '../../electron/hub/store';
 import { createLogger } from '../../electron/station/log';
 import { createTestDatabase } from '../support/postgres';
 import { issueTicket } from '../../electron/common/domain/ticket';
-import { createHubDatabase, createToken, hubClient, startHubProcess } from '../support/hub-process';
+import { createHubDatabase, enrolSignedIn, hubClient, startHubProcess } from '../support/hub-process';
 import { PROJECT_ROOT } from '../support/processes';
 import { SimulatedWorkstation } from '../support/workstations';
 
@@ -61,7 +61,7 @@ const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 async function hubBackend(kind: 'pglite' | 'postgresql'): Promise<Backend> {
   const database = await createHubDatabase(kind);
   const hub = await startHubProcess(database, { env: { OKIENKO_LOG_LEVEL: 'warn' } });
-  const adminToken = await createToken(database, 'bench-admin');
+  const adminToken = await enrolSignedIn(database, hub.url, 'bench-admin');
   const admin = hubClient(hub.url, adminToken);
   const health = async () => (await admin.request<{ stamp: number }>('GET', '/health')).body.stamp;
   return {
@@ -70,7 +70,7 @@ async function hubBackend(kind: 'pglite' | 'postgresql'): Promise<Backend> {
       return SimulatedWorkstation.start({
         name,
         hubUrl: hub.url,
-        token: await createToken(database, name),
+        token: await enrolSignedIn(database, hub.url, name),
         seed,
         blockSize: 200,
       });

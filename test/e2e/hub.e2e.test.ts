@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createHubDatabase,
   createToken,
+  createUpgradedToken,
   startHubProcess,
   type HubDatabase,
   type HubProcess,
@@ -31,11 +32,13 @@ let shots: string;
 beforeAll(async () => {
   dir = await tempDir('e2e-hub');
   database = await createHubDatabase('pglite');
-  hub = await startHubProcess(database);
+  // Until the workstations sign their people in at the hub (issue 10, in progress), the screens
+  // here run as an installation upgraded from before token kinds: their tokens keep every right.
   const [kioskToken, counterToken] = [
-    await createToken(database, 'kiosk-parter'),
-    await createToken(database, 'stanowisko-3'),
+    await createUpgradedToken(database, 'kiosk-parter'),
+    await createUpgradedToken(database, 'stanowisko-3'),
   ];
+  hub = await startHubProcess(database);
   sim = await startSimProcess(['--dir', path.join(dir.path, 'sim')]);
   kioskHost = await startHost({
     dataDir: path.join(dir.path, 'kiosk'),
@@ -111,7 +114,7 @@ describe('workstations and a TV board with the office hub', () => {
   });
 
   it("a workstation's page, on its own origin, can read the hub's clock and sync epoch (CORS)", async () => {
-    const token = await createToken(database, 'cors-check');
+    const token = await createToken(database, 'cors-check', 'board');
     const page = await open(`${counterHost.url}#/`);
     const seen = await page.evaluate(
       async ({ hubUrl, token }) => {

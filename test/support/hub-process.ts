@@ -18,6 +18,8 @@ import {
   type PushResponse,
   type SyncCollection,
 } from '../../electron/common/contract/hub';
+import type { TokenKind, UserRole } from '../../electron/common/access/subjects';
+import type { SessionResponse } from '../../electron/common/contract/hub-auth';
 import { lockDataDir, pgliteDir } from '../../electron/hub/data-dir';
 import { openPglite } from '../../electron/hub/sql';
 import { createLogger } from '../../electron/station/log';
@@ -135,12 +137,84 @@ export async function runHubCli(
   return { code, stdout, stderr };
 }
 
-/** Enrols a station; resolves to its token (the CLI's whole stdout). */
-export async function createToken(database: HubDatabase, name: string): Promise<string> {
-  const result = await runHubCli(database, ['token', 'create', '--name', name]);
+/** Enrols a station of a kind; resolves to its token (the CLI's whole stdout). */
+export async function createToken(database: HubDatabase, name: string, kind: TokenKind): Promise<string> {
+  const result = await runHubCli(database, ['token', 'create', '--name', name, '--kind', kind]);
   if (result.code !== 0) throw new Error(`token create failed (${result.code}): ${result.stderr}`);
   return result.stdout.trim();
 }
+
+/**
+ * A token as an installation enrolled it before token kinds existed: it keeps every right after
+ * the upgrade until an admin gives it a kind. The hub must not be running on PGlite (one process
+ * per folder): create these before starting it.
+ */
+export async function createUpgradedToken(database: HubDatabase, name: string): Promise<string> {
+  const token = await createToken(database, name, 'counter');
+  await database.sql('UPDATE tokens SET kind = NULL WHERE name = $1', [name]);
+  return token;
+}
+
+/** The password the test accounts end up with after their first sign-in. */
+export const TEST_PASSWORD = 'test password, long enough';
+
+/** Creates an account; resolves to its one-time password. */
+export async function addUser(database: HubDatabase, login: string, roles: readonly UserRole[]): Promise<string> {
+  const result = await runHubCli(database, ['user', 'add', login, ...roles.flatMap((role) => ['--role', role])]);
+  if (result.code !== 0) throw new Error(`user add failed (${result.code}): ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+/** Signs in at the hub with a workstation's token; resolves to the session (`oks_…`). */
+export async function signIn(
+  hubUrl: string,
+  token: string,
+  login: string,
+  password: string,
+  newPassword?: string,
+): Promise<SessionResponse> {
+  const client = hubClient(hubUrl, token);
+  const body = newPassword === undefined ? { login, password } : { login, password, newPassword };
+  const response = await client.request<SessionResponse>('POST', `${HUB_API_PREFIX}/auth/login`, { body });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/**
+ * An account with the given roles whose password is TEST_PASSWORD (its one-time password already
+ * changed at a first sign-in through `token`'s workstation).
+ */
+export async function addReadyUser(
+  database: HubDatabase,
+  hubUrl: string,
+  token: string,
+  login: string,
+  roles: readonly UserRole[],
+): Promise<void> {
+  const oneTime = await addUser(database, login, roles);
+  await signIn(hubUrl, token, login, oneTime, TEST_PASSWORD);
+}
+
+/** The account the simulated workstations sign in with: a one-person office, so every role. */
+export const OFFICE_USER = { login: 'urzednik', roles: ['clerk', 'supervisor', 'admin'] } as const;
+
+/** Enrols a counter workstation and signs OFFICE_USER in there; resolves to the session to sync with. */
+export async function enrolSignedIn(
+  database: HubDatabase,
+  hubUrl: string,
+  name: string,
+  user: { readonly login: string; readonly roles: readonly UserRole[] } = OFFICE_USER,
+): Promise<string> {
+  const token = await createToken(database, name, 'counter');
+  const made = usersMade.get(database) ?? new Map<string, Promise<void>>();
+  usersMade.set(database, made);
+  if (!made.has(user.login)) made.set(user.login, addReadyUser(database, hubUrl, token, user.login, user.roles));
+  await made.get(user.login);
+  return (await signIn(hubUrl, token, user.login, TEST_PASSWORD)).session;
+}
+
+/** The accounts made on each database so far (the hub's folder cannot be read while it runs). */
+const usersMade = new WeakMap<HubDatabase, Map<string, Promise<void>>>();
 
 export async function revokeToken(database: HubDatabase, name: string): Promise<void> {
   const result = await runHubCli(database, ['token', 'revoke', '--name', name]);

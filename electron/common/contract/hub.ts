@@ -10,6 +10,8 @@
  *   GET  /api/v1/sync/stream                       server-sent events: every change, all collections
  *   POST /api/v1/numbers/lease                     a block of ticket numbers for one service and day
  *   POST /api/v1/queue/call-next                   the hub picks and calls the next visitor for a counter
+ *   POST /api/v1/auth/login | session | logout     sessions for a workstation's windows (hub-auth.ts)
+ *   GET  /api/v1/auth/accounts                     what a workstation's offline sign-in cache must know
  *   GET  /api/v1/board                             what a waiting-room TV shows (no token, no personal data)
  *   GET  /api/v1/board/stream                      the same, live (server-sent events)
  *
@@ -101,7 +103,14 @@ export const HUB_STREAM_EVENTS = { ready: 'ready', change: 'change', snapshot: '
 export const StreamReadySchema = z.object({ stamp: z.number().int().nonnegative() });
 export type StreamReady = z.infer<typeof StreamReadySchema>;
 
-export const MeResponseSchema = z.object({ station: z.string(), slot: z.number().int().min(1).max(99) });
+export const MeResponseSchema = z.object({
+  station: z.string(),
+  slot: z.number().int().min(1).max(99),
+  /** The token's kind; null for a token enrolled before kinds existed. Absent from older hubs. */
+  kind: z.string().nullable().optional(),
+  /** The login of the session's person; null for the token itself or a window with nobody signed in. */
+  user: z.string().nullable().optional(),
+});
 export type MeResponse = z.infer<typeof MeResponseSchema>;
 
 export const LeaseRequestSchema = z
@@ -142,8 +151,11 @@ export function fallbackRange(slot: number): { start: number; end: number } {
 export const CallNextRequestSchema = z
   .object({
     counter: z.number().int().min(1).max(999),
-    /** The workstation's own id and the clerk, as recorded in the ticket's history. */
-    station: z.string().min(1).max(64),
+    /**
+     * Sent by earlier versions and ignored: the hub records the workstation of the token and the
+     * person of the session in the ticket's history.
+     */
+    station: z.string().max(64).optional(),
     clerk: z.string().max(120).optional(),
     /** Chosen by the workstation; asking again with the same id returns the same visitor. */
     requestId: z.string().min(8).max(64),
@@ -172,9 +184,12 @@ export type Health = z.infer<typeof HealthSchema>;
 export const HubErrorSchema = z.object({ error: z.string(), message: z.string() });
 export type HubError = z.infer<typeof HubErrorSchema>;
 
-/** Tokens look like `okh_<slot>_<secret>`; the slot is readable without asking the hub. */
+/**
+ * Tokens look like `okh_<slot>_<secret>`, and the sessions the hub opens with them
+ * `oks_<slot>_<secret>`; the slot is readable without asking the hub.
+ */
 export function slotFromToken(token: string): number | null {
-  const match = /^okh_(\d{1,2})_[A-Za-z0-9_-]{20,}$/.exec(token);
+  const match = /^ok[hs]_(\d{1,2})_[A-Za-z0-9_-]{20,}$/.exec(token);
   const slot = match ? Number(match[1]) : NaN;
   return slot >= 1 && slot <= 99 ? slot : null;
 }

@@ -9,8 +9,12 @@ export const ERROR_CODES = [
   'UNKNOWN_CHANNEL',
   /** The request did not match the channel's schema. */
   'BAD_REQUEST',
-  /** The caller may not make this call (a frame that is not one of the app's own pages). */
+  /** The caller may not make this call: not from this screen, not with the signed-in person's role (electron/common/access). */
   'FORBIDDEN',
+  /** The call needs a signed-in person, and nobody is signed in at this screen (or it is locked). */
+  'NOT_SIGNED_IN',
+  /** A sensitive action: the person's password (and second factor) must be checked again first. */
+  'REAUTH_REQUIRED',
   /** The call did not get a reply in time (transport or device). */
   'TIMEOUT',
   /** The transport to the station is down (browser host restarted, utility process crashed). */

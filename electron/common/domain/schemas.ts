@@ -47,17 +47,22 @@ function object<Properties extends Record<string, unknown>>(
 }
 
 /**
- * The schema of one collection: keyed by `id`, at version 0. Every property is required except
- * the `optional` ones, in the order the properties are written.
+ * The schema of one collection: keyed by `id`, at `version` (0 unless given). Every property is
+ * required except the `optional` ones, in the order the properties are written. A new version needs
+ * a migration strategy in renderer/db/database.ts.
  */
 function collection<Doc>(
   properties: Readonly<Record<string, unknown>>,
-  options: { readonly optional?: readonly string[]; readonly indexes?: CollectionSchema<Doc>['indexes'] } = {},
+  options: {
+    readonly optional?: readonly string[];
+    readonly indexes?: CollectionSchema<Doc>['indexes'];
+    readonly version?: number;
+  } = {},
 ): CollectionSchema<Doc> {
   const optional = new Set(options.optional);
   const required = Object.keys(properties).filter((name) => !optional.has(name));
   return {
-    version: 0,
+    version: options.version ?? 0,
     primaryKey: 'id',
     type: 'object',
     properties,
@@ -161,7 +166,10 @@ export const counterSchema = collection<CounterDoc>({
   updatedAt: time,
 });
 
-const actor = object({ station: anyText, clerk: anyText, counter: { type: 'integer' } }, ['station']);
+const actor = object(
+  { station: anyText, clerk: anyText, user: anyText, counter: { type: 'integer' }, offline: { type: 'boolean' } },
+  ['station'],
+);
 
 export const ticketSchema = collection<TicketDoc>(
   {
@@ -200,6 +208,8 @@ export const ticketSchema = collection<TicketDoc>(
     hubStamp: time,
   },
   {
+    // 1: an event's actor may name the user's login and mark an offline sign-in.
+    version: 1,
     optional: ['hubStamp'],
     indexes: [
       ['day', 'state', 'queuedAt'],

@@ -48,11 +48,18 @@ export const EVENT_TYPES = [
 ] as const;
 export type TicketEventType = (typeof EVENT_TYPES)[number];
 
-/** Who did it: the workstation always, the clerk and counter when there is one. */
+/**
+ * Who did it: the workstation always, the clerk (their display name and login) and counter when
+ * there is one. The hub writes `station`, `clerk` and `user` from the pushing session, whatever the
+ * workstation sent; `offline` marks what was recorded under an offline sign-in, which the hub could
+ * not check at the time.
+ */
 export interface Actor {
   readonly station: string;
   readonly clerk?: string;
+  readonly user?: string;
   readonly counter?: number;
+  readonly offline?: boolean;
 }
 
 export interface TicketEvent {

@@ -1,12 +1,16 @@
 /** An API request: its gates in order (gates.ts), then the handler its route names (router.ts). */
 import type { RequestContext } from './context';
+import { checkPull } from '../../common/access/hub-access';
 import {
-  authenticateStation,
+  authenticateCaller,
   checkApiVersion,
   checkClientVersion,
   checkCollection,
+  checkDoor,
   checkMethod,
+  hubCaller,
   notFound,
+  throwDenial,
 } from './gates';
 import { findRoute } from './router';
 
@@ -17,7 +21,12 @@ export async function dispatchApi(context: RequestContext): Promise<void> {
   checkMethod(request, route.method, url.pathname);
   checkClientVersion(request, route.access === 'public', hub.minClientVersion);
   if (route.access === 'public') return route.handle(context);
-  const { station, token } = await authenticateStation(request, hub.store.db);
-  if (route.access === 'station') return route.handle({ ...context, station, token });
-  return route.handle({ ...context, station, token, collection: checkCollection(route.collection) });
+  const { caller, bearer } = await authenticateCaller(request, hub.store.db, hub.now());
+  if (route.access === 'station') {
+    checkDoor(route.door, caller, url.pathname);
+    return route.handle({ ...context, caller, bearer });
+  }
+  const collection = checkCollection(route.collection);
+  if (route.method === 'GET') throwDenial(checkPull(collection, hubCaller(caller)));
+  return route.handle({ ...context, caller, bearer, collection });
 }

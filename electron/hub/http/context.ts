@@ -1,7 +1,7 @@
 /**
  * What the hub's request handlers work with. A handler for workstations takes a StationContext,
- * which exists only once the gates (gates.ts) have checked the token, so it never meets a request
- * without a station.
+ * which exists only once the gates (gates.ts) have checked the bearer and the access table, so it
+ * never meets a request without a workstation, nor one its workstation and person may not make.
  */
 import type http from 'node:http';
 import type { SyncCollection } from '../../common/contract/hub';
@@ -9,7 +9,8 @@ import type { Logger } from '../../station/log';
 import type { ChangeFeed } from '../change-feed';
 import type { DatabaseKind } from '../sql';
 import type { HubStore } from '../store';
-import type { Station } from '../tokens';
+import type { AttemptLimiter } from '../../node/accounts/throttle';
+import type { Caller } from '../sessions';
 import type { BoardStreams } from './board-streams';
 import type { SyncStreams } from './sync-streams';
 
@@ -25,6 +26,8 @@ export interface HubServices {
   readonly minClientVersion: string;
   readonly syncStreams: SyncStreams;
   readonly boardStreams: BoardStreams;
+  /** Failed sign-ins per address (electron/node/accounts/throttle.ts). */
+  readonly signInAttempts: AttemptLimiter;
 }
 
 export interface RequestContext {
@@ -34,10 +37,14 @@ export interface RequestContext {
   readonly url: URL;
 }
 
-/** A request whose bearer token names an enrolled, unrevoked workstation. */
+/**
+ * A request whose bearer is an enrolled, unrevoked workstation's token or a live session opened
+ * with one, and which the access table lets through to its route (authorize.ts).
+ */
 export interface StationContext extends RequestContext {
-  readonly station: Station;
-  readonly token: string;
+  readonly caller: Caller;
+  /** The token or session as the request carried it. */
+  readonly bearer: string;
 }
 
 /** A workstation's request for one of the collections the hub replicates. */

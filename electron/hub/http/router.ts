@@ -3,7 +3,9 @@
  * it needs: a public route gets the request only, a station route the authenticated workstation,
  * a collection route also the collection named in its path.
  */
+import type { HubRoute } from '../../common/access/hub-access';
 import type { CollectionContext, RequestContext, StationContext } from './context';
+import { accounts, login, logout, windowSession } from './handlers/auth';
 import { board, boardStream } from './handlers/board';
 import { callNext, lease } from './handlers/queue';
 import { me } from './handlers/status';
@@ -19,8 +21,16 @@ export interface PublicRoute {
   readonly handle: Handler<RequestContext>;
 }
 
+/**
+ * Who may pass, besides holding a valid bearer: a row of the access table (hub-access.ts
+ * ROUTE_ACCESS), `token` for the workstation's own token only (a session cannot open another), or
+ * `any` for whoever holds a valid token or session.
+ */
+export type Door = HubRoute | 'token' | 'any';
+
 export interface StationRoute {
   readonly access: 'station';
+  readonly door: Door;
   readonly method: Method;
   readonly handle: Handler<StationContext>;
 }
@@ -36,10 +46,14 @@ export interface CollectionRoute {
 export type Route = PublicRoute | StationRoute | CollectionRoute;
 
 const FIXED_ROUTES = new Map<string, PublicRoute | StationRoute>([
-  ['/me', { access: 'station', method: 'GET', handle: me }],
-  ['/sync/stream', { access: 'station', method: 'GET', handle: syncStream }],
-  ['/numbers/lease', { access: 'station', method: 'POST', handle: lease }],
-  ['/queue/call-next', { access: 'station', method: 'POST', handle: callNext }],
+  ['/me', { access: 'station', door: 'me', method: 'GET', handle: me }],
+  ['/sync/stream', { access: 'station', door: 'stream', method: 'GET', handle: syncStream }],
+  ['/numbers/lease', { access: 'station', door: 'lease', method: 'POST', handle: lease }],
+  ['/queue/call-next', { access: 'station', door: 'call-next', method: 'POST', handle: callNext }],
+  ['/auth/login', { access: 'station', door: 'token', method: 'POST', handle: login }],
+  ['/auth/session', { access: 'station', door: 'token', method: 'POST', handle: windowSession }],
+  ['/auth/accounts', { access: 'station', door: 'token', method: 'GET', handle: accounts }],
+  ['/auth/logout', { access: 'station', door: 'any', method: 'POST', handle: logout }],
   ['/board', { access: 'public', method: 'GET', handle: board }],
   ['/board/stream', { access: 'public', method: 'GET', handle: boardStream }],
 ]);

@@ -1,12 +1,13 @@
 /**
  * The workstations' live streams (`/sync/stream`). Every committed change goes to each of them;
- * a stream whose token is revoked while it is open is closed at the next heartbeat.
+ * a stream whose token or session is revoked (or whose person is disabled) while it is open is
+ * closed at the next heartbeat.
  */
 import type http from 'node:http';
 import { HUB_STREAM_EVENTS, type StreamEvent } from '../../common/contract/hub';
 import type { SqlQueryable } from '../sql';
 import { SseHub, sseEvent, type SseClient } from '../sse';
-import { authenticate } from '../tokens';
+import { authenticateBearer } from '../sessions';
 
 export class SyncStreams {
   private readonly tokens = new WeakMap<SseClient, string>();
@@ -15,6 +16,7 @@ export class SyncStreams {
   constructor(
     heartbeatMs: number,
     private readonly db: SqlQueryable,
+    private readonly now: () => number,
   ) {
     this.streams = new SseHub(heartbeatMs, (client) => this.checkToken(client));
   }
@@ -48,9 +50,9 @@ export class SyncStreams {
   private checkToken(client: SseClient): void {
     const token = this.tokens.get(client);
     if (!token) return;
-    authenticate(this.db, token).then(
-      (station) => {
-        if (!station) client.close();
+    authenticateBearer(this.db, token, this.now()).then(
+      (caller) => {
+        if (!caller) client.close();
       },
       () => undefined,
     );

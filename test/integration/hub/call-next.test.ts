@@ -9,7 +9,8 @@ import { officeDay } from '../../../electron/common/domain/office-time';
 import { issueTicket } from '../../../electron/common/domain/ticket';
 import {
   createHubDatabase,
-  createToken,
+  enrolSignedIn,
+  OFFICE_USER,
   HUB_BACKENDS,
   hubClient,
   startHubProcess,
@@ -28,7 +29,7 @@ describe.each(HUB_BACKENDS)('call next at the hub, on %s', (backend) => {
   beforeAll(async () => {
     database = await createHubDatabase(backend);
     hub = await startHubProcess(database);
-    client = hubClient(hub.url, await createToken(database, 'counter'));
+    client = hubClient(hub.url, await enrolSignedIn(database, hub.url, 'counter'));
     const insert = (document: Record<string, unknown>) => ({
       newDocumentState: { ...document, _deleted: false } as never,
     });
@@ -78,7 +79,7 @@ describe.each(HUB_BACKENDS)('call next at the hub, on %s', (backend) => {
     return response.body;
   };
 
-  it('calls by the office rule (strict priority first) and records who called', async () => {
+  it('calls by the office rule (strict priority first) and records who called: the session, not the body', async () => {
     const first = await call(3, 'request-0001');
     expect(first.ticket).toMatchObject({ id: 't8', state: 'called', counter: 3, priority: 'pregnancy' });
     expect(first.reason).toBe('priority-first');
@@ -88,7 +89,12 @@ describe.each(HUB_BACKENDS)('call next at the hub, on %s', (backend) => {
         events: { type: string; by: { station: string; counter?: number; clerk?: string } }[];
       }
     ).events;
-    expect(events.at(-1)).toMatchObject({ type: 'called', by: { station: 'ws-3', counter: 3, clerk: 'Anna' } });
+    // The request named "ws-3" and "Anna"; the token is the counter's, the session urzednik's.
+    expect(events.at(-1)).toEqual({
+      type: 'called',
+      at: expect.any(Number) as number,
+      by: { station: 'counter', counter: 3, clerk: OFFICE_USER.login, user: OFFICE_USER.login },
+    });
   });
 
   it('answers a repeated request with the same visitor, not a second one', async () => {

@@ -16,7 +16,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createHubDatabase,
-  createToken,
+  enrolSignedIn,
   HUB_BACKENDS,
   hubClient,
   PROJECT_ROOT,
@@ -37,8 +37,9 @@ describe.each(HUB_BACKENDS)('hub on %s killed mid-push', (backend) => {
 
   beforeAll(async () => {
     database = await createHubDatabase(backend);
-    token = await createToken(database, 'ws-crash');
     hub = await startHubProcess(database, { env: { OKIENKO_LOG_LEVEL: 'debug' } });
+    // A session outlives the hub's restarts: it is in the database.
+    token = await enrolSignedIn(database, hub.url, 'ws-crash');
     client = hubClient(hub.url, token);
   }, 60_000);
 

@@ -27,7 +27,11 @@ import {
 } from '../../../electron/common/contract/hub';
 import {
   createHubDatabase,
+  addReadyUser,
   createToken,
+  OFFICE_USER,
+  signIn,
+  TEST_PASSWORD,
   HUB_BACKENDS,
   hubClient,
   openEventStream,
@@ -50,6 +54,7 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
   let hub: HubProcess;
   let rendererDir: string;
   let token: string;
+  let session: string;
   let client: HubClient;
 
   const health = async (): Promise<Health> =>
@@ -64,12 +69,15 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     rendererDir = await mkdtemp(path.join(tmpdir(), 'okienko-hub-renderer-'));
     await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Okienko</title>');
     // Before the hub runs: the CLI opens the database itself (and creates it).
-    token = await createToken(database, 'ws-counter-1');
+    token = await createToken(database, 'ws-counter-1', 'counter');
     hub = await startHubProcess(database, {
       args: ['--renderer', rendererDir],
       env: { OKIENKO_HUB_HEARTBEAT_MS: '500' },
     });
-    client = hubClient(hub.url, token);
+    // The documents these tests push need a person's session: a one-person office's account.
+    await addReadyUser(database, hub.url, token, OFFICE_USER.login, OFFICE_USER.roles);
+    session = (await signIn(hub.url, token, OFFICE_USER.login, TEST_PASSWORD)).session;
+    client = hubClient(hub.url, session);
   }, 60_000);
 
   afterAll(async () => {
@@ -98,12 +106,15 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     const me = await client.request('GET', '/api/v1/me');
     expect(me).toMatchObject({ status: 200, body: { station: 'ws-counter-1', slot: 1 } });
     // Created while the hub runs (on PGlite the CLI hands the command to the running hub).
-    const second = await createToken(database, 'kiosk-parter');
+    const second = await createToken(database, 'kiosk-parter', 'kiosk');
     expect(second).toMatch(/^okh_2_/);
     expect((await hubClient(hub.url, second).request('GET', '/api/v1/me')).body).toEqual({
       station: 'kiosk-parter',
       slot: 2,
+      kind: 'kiosk',
+      user: null,
     });
+    expect(me.body).toMatchObject({ kind: 'counter', user: OFFICE_USER.login });
     const list = await runHubCli(database, ['token', 'list', '--json']);
     expect(list.code).toBe(0);
     expect(list.stdout).not.toContain(second);
@@ -135,7 +146,9 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
     const pulled = pages.flat();
     expect(pulled.map((document) => document.id)).toEqual(tickets.map((t) => t.id));
     expect(pulled.map(hubStampOf)).toEqual([1, 2, 3, 4, 5].map((n) => before + n));
-    expect(pulled[0]).toEqual({ ...tickets[0], hubStamp: before + 1, _deleted: false });
+    // Stored as sent, but for who acted: the session's workstation and person (push-scope.ts).
+    const issued = { ...tickets[0]!.events[0]!, by: { station: 'ws-counter-1', clerk: 'urzednik', user: 'urzednik' } };
+    expect(pulled[0]).toEqual({ ...tickets[0], events: [issued], hubStamp: before + 1, _deleted: false });
 
     // A change moves the document after the checkpoint; nothing else comes again.
     const change = update(edited(pulled[1]!, { recalls: 1, updatedAt: 2 }), pulled[1]!);
@@ -320,7 +333,7 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
         'unknown-token',
       );
       await refused(401, client.request('GET', '/api/v1/sync/tickets/pull', { token: 'not-a-token' }), 'unknown-token');
-      const doomed = await createToken(database, 'ws-revoked');
+      const doomed = await createToken(database, 'ws-revoked', 'counter');
       expect((await hubClient(hub.url, doomed).request('GET', '/api/v1/me')).status).toBe(200);
       const stream = await openEventStream(`${hub.url}api/v1/sync/stream`, {
         authorization: `Bearer ${doomed}`,
@@ -385,7 +398,7 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
         const request = http.request(`${hub.url}api/v1/sync/tickets/push`, {
           method: 'POST',
           headers: {
-            authorization: `Bearer ${token}`,
+            authorization: `Bearer ${session}`,
             'x-okienko-version': '0.1.0',
             'content-type': 'application/json',
           },
@@ -752,7 +765,7 @@ describe.each(HUB_BACKENDS)('office hub on %s', (backend) => {
       MIGRATIONS.map((migration) => ({ version: migration.version })),
     );
     await hub.restart();
-    client = hubClient(hub.url, token);
+    client = hubClient(hub.url, session);
     const after = (await client.pullAll('tickets')).documents;
     expect(after.find((d) => d.id === 'ts-keep')).toMatchObject({ _deleted: true });
     expect(after.find((d) => d.id === 'ts-purge')).toBeUndefined();

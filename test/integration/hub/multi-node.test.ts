@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StreamEventSchema, type StreamEvent } from '../../../electron/common/contract/hub';
 import {
   createHubDatabase,
-  createToken,
+  enrolSignedIn,
   hubClient,
   openEventStream,
   startHubProcess,
@@ -44,7 +44,7 @@ describe('two hub nodes on one PostgreSQL', () => {
     database = await createHubDatabase('postgresql');
     // Both start at once on an empty database: the advisory lock lets one of them migrate.
     [nodeA, nodeB] = await Promise.all([startHubProcess(database), startHubProcess(database)]);
-    token = await createToken(database, 'ws-city');
+    token = await enrolSignedIn(database, nodeA.url, 'ws-city');
   }, 60_000);
 
   afterAll(async () => {

@@ -10,6 +10,7 @@ import type { Ticket } from '../../../electron/common/domain/ticket';
 import {
   createHubDatabase,
   createToken,
+  enrolSignedIn,
   hubClient,
   runHubCli,
   startHubProcess,
@@ -42,7 +43,7 @@ async function join(
   name: string,
   options: Partial<WorkstationInit> = {},
 ): Promise<SimulatedWorkstation> {
-  const token = await createToken(office.database, name);
+  const token = await enrolSignedIn(office.database, office.hub.url, name);
   const workstation = await SimulatedWorkstation.start({ name, hubUrl: office.hub.url, token, ...options });
   office.workstations.push(workstation);
   return workstation;
@@ -60,7 +61,7 @@ async function converge(office: Office): Promise<Ticket[]> {
   await Promise.all(office.workstations.map((workstation) => workstation.awaitInSync()));
   // A change pulled by one workstation may have been resolved and pushed again: settle twice.
   await Promise.all(office.workstations.map((workstation) => workstation.awaitInSync()));
-  const adminToken = await createToken(office.database, `check-${Date.now()}`);
+  const adminToken = await createToken(office.database, `check-${Date.now()}`, 'supervisor');
   const { documents } = await hubClient(office.hub.url, adminToken).pullAll('tickets');
   return documents as unknown as Ticket[];
 }
@@ -324,7 +325,7 @@ describe.each(BACKENDS)('hub crashes and the network misbehaves, on %s', (backen
       const counter = await SimulatedWorkstation.start({
         name: 'counter-1',
         hubUrl: office.hub.url,
-        token: await createToken(office.database, 'counter-1'),
+        token: await enrolSignedIn(office.database, office.hub.url, 'counter-1'),
         recordPushes: true,
         counterOfInterest: 1,
       });
@@ -342,7 +343,7 @@ describe.each(BACKENDS)('hub crashes and the network misbehaves, on %s', (backen
       const pushes = await counter.recordedPushes();
       expect(pushes.length).toBeGreaterThan(5);
       // The network hands the hub every one of those requests again, newest first.
-      const token = await createToken(office.database, 'replayer');
+      const token = await enrolSignedIn(office.database, office.hub.url, 'replayer');
       for (const push of [...pushes].reverse()) {
         const response = await fetch(push.url, {
           method: 'POST',

@@ -6,9 +6,10 @@ import { SECURITY_HEADERS } from '../../../node/static-files';
 import type { RequestContext, StationContext } from '../context';
 import { sendJson } from '../messages';
 
-/** The station the token belongs to. */
-export async function me({ response, station }: StationContext): Promise<void> {
-  const body: MeResponse = { station: station.name, slot: station.slot };
+/** The station the token belongs to, its kind, and the session's person. */
+export async function me({ response, caller }: StationContext): Promise<void> {
+  const { station, user } = caller;
+  const body: MeResponse = { station: station.name, slot: station.slot, kind: station.kind, user: user?.login ?? null };
   sendJson(response, 200, body);
 }
 

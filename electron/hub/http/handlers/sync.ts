@@ -9,8 +9,13 @@ import {
   type SyncCollection,
   type WireDocument,
 } from '../../../common/contract/hub';
+import { pushScopes, type PushScope } from '../../../common/access/hub-access';
+import { HubFailure } from '../../errors';
+import { scopeProblem, withActors } from '../../push-scope';
+import type { Caller } from '../../sessions';
 import { sseEvent } from '../../sse';
-import type { StoredDocument } from '../../store';
+import type { Admit, StoredDocument } from '../../store';
+import { hubCaller } from '../gates';
 import { parseBody, readJson } from '../body';
 import type { CollectionContext, StationContext } from '../context';
 import { sendJson } from '../messages';
@@ -24,14 +29,16 @@ export async function pull({ hub, response, url, collection }: CollectionContext
   sendJson(response, 200, await hub.store.pull(collection, checkpoint, limit));
 }
 
-export async function push({ hub, request, response, collection }: CollectionContext): Promise<void> {
+export async function push({ hub, request, response, collection, caller }: CollectionContext): Promise<void> {
+  const scopes = pushScopes(collection, hubCaller(caller));
+  if (!Array.isArray(scopes)) throw new HubFailure(403, scopes.code, scopes.message);
   const body = parseBody(
     PushRequestSchema,
     await readJson(request),
     'a push is {rows: [{newDocumentState, assumedMasterState?}]}',
   );
   hub.log.debug('push', { collection, rows: body.rows.length });
-  const outcome = await hub.store.push(collection, body.rows);
+  const outcome = await hub.store.push(collection, body.rows, admitting(collection, scopes, caller));
   hub.feed.committed(outcome.written);
   const stored = confirmedCalls(collection, outcome.written);
   const reply: PushResponse = stored.length
@@ -52,9 +59,28 @@ function confirmedCalls(collection: SyncCollection, written: readonly StoredDocu
   return [...latest.values()].filter((document) => CONFIRMED_STATES.has(String(document.state)));
 }
 
-export async function syncStream({ hub, request, response, token }: StationContext): Promise<void> {
+export async function syncStream({ hub, request, response, bearer }: StationContext): Promise<void> {
   const epoch = await hub.store.syncEpoch();
-  const client = hub.syncStreams.open(request, response, token, { [HUB_SYNC_EPOCH_HEADER]: epoch });
+  const client = hub.syncStreams.open(request, response, bearer, { [HUB_SYNC_EPOCH_HEADER]: epoch });
   const ready: StreamReady = { stamp: hub.feed.publishedStamp };
   client.send(sseEvent(HUB_STREAM_EVENTS.ready, ready));
+}
+
+/**
+ * Each row that would be written must stay within one of the caller's scopes (push-scope.ts);
+ * one that does not refuses the whole push (403, nothing stored). A ticket's new history entries
+ * get the caller's workstation and person.
+ */
+function admitting(collection: SyncCollection, scopes: readonly PushScope[], caller: Caller): Admit {
+  const acting = { station: caller.station.name, user: caller.user };
+  return (incoming, master) => {
+    const problems = scopes.map((scope) => scopeProblem(collection, scope, incoming, master));
+    if (problems.includes(null)) return withActors(collection, incoming, master, acting);
+    const id = String(incoming.id).slice(0, 64);
+    throw new HubFailure(
+      403,
+      'forbidden-change',
+      `This workstation ${problems[0]} (${collection} ${id}); nothing was stored`,
+    );
+  };
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { SYNC_COLLECTIONS } from '../../../../electron/common/contract/hub';
-import { COLLECTION_SCHEMAS, sameMasterState, validatorFor, wireSchema } from '../../../../electron/hub/documents';
+import {
+  COLLECTION_SCHEMAS,
+  MAX_WIRE_ITEMS,
+  MAX_WIRE_STRING,
+  sameMasterState,
+  validatorFor,
+  wireSchema,
+} from '../../../../electron/hub/documents';
+import { DEMO_OFFICE } from '../../../../electron/common/domain/demo-office';
 import { ticketSchema } from '../../../../electron/common/domain/schemas';
 import { issueTicket } from '../../../../electron/common/domain/ticket';
 
@@ -83,5 +91,51 @@ describe('the schema a pushed document must match', () => {
         hubStamp: 1,
       }),
     ).toMatch(/hubStamp/);
+  });
+});
+
+describe('closed at every depth, bounded everywhere', () => {
+  const validTicket = { ...ticket, _deleted: false };
+
+  it('refuses an unknown field inside an event, an actor or a leg, and says where', () => {
+    const check = validatorFor('tickets');
+    const event = { ...ticket.events[0]!, by: { ...ticket.events[0]!.by, role: 'admin' } };
+    expect(check({ ...validTicket, events: [event] })).toContain('/events/0/by has unknown field "role"');
+    expect(check({ ...validTicket, legs: [{ ...ticket.legs[0]!, extra: 1 }] })).toContain('unknown field "extra"');
+    const office = validatorFor('office');
+    const demo = { ...DEMO_OFFICE, updatedAt: 1, _deleted: false };
+    expect(office(demo)).toBeNull();
+    expect(office({ ...demo, name: { ...demo.name, de: 'Amt' } })).toBe('/name has unknown field "de"');
+  });
+
+  it('refuses an overlong string and an overlong array, and keeps the bounds the schema sets itself', () => {
+    const check = validatorFor('tickets');
+    const longClerk = { ...ticket.events[0]!, by: { station: 'ws-1', clerk: 'x'.repeat(MAX_WIRE_STRING + 1) } };
+    expect(check({ ...validTicket, events: [longClerk] })).toMatch(/must NOT have more than 2000 characters/);
+    const manyEvents = Array.from({ length: MAX_WIRE_ITEMS + 1 }, () => ticket.events[0]!);
+    expect(check({ ...validTicket, events: manyEvents })).toMatch(/must NOT have more than 500 items/);
+    expect(check({ ...validTicket, number: 'x'.repeat(13) })).toMatch(/more than 12 characters/);
+    expect(check(validTicket)).toBeNull();
+  });
+
+  it('takes the actor the hub writes: a login and the offline mark', () => {
+    const event = { ...ticket.events[0]!, by: { station: 'ws-1', clerk: 'Anna', user: 'anna', offline: true } };
+    expect(validatorFor('tickets')({ ...validTicket, events: [event] })).toBeNull();
+  });
+
+  it('bounds every string and array of every collection, at every depth', () => {
+    const unbounded: string[] = [];
+    const visit = (node: unknown, path: string): void => {
+      if (typeof node !== 'object' || node === null) return;
+      const schema = node as Record<string, unknown>;
+      const types = ([] as unknown[]).concat(schema.type ?? []);
+      if (types.includes('string') && !schema.enum && schema.maxLength === undefined) unbounded.push(path);
+      if (types.includes('array') && schema.maxItems === undefined) unbounded.push(path);
+      if (schema.properties && schema.additionalProperties !== false) unbounded.push(`${path} (open)`);
+      for (const [key, value] of Object.entries((schema.properties ?? {}) as object)) visit(value, `${path}.${key}`);
+      if (schema.items) visit(schema.items, `${path}[]`);
+    };
+    for (const collection of SYNC_COLLECTIONS) visit(wireSchema(collection), collection);
+    expect(unbounded).toEqual([]);
   });
 });

@@ -48,11 +48,17 @@ describe('hub command line', () => {
   });
 
   it('has token subcommands on the same database options', () => {
-    expect(parse(['token', 'create', '--name', 'kiosk-parter', '--data', 'd'])).toEqual({
+    expect(parse(['token', 'create', '--name', 'kiosk-parter', '--kind', 'kiosk', '--data', 'd'])).toEqual({
       command: 'token.create',
       name: 'kiosk-parter',
+      kind: 'kiosk',
       dataDir: path.resolve('/cwd/d'),
       databaseUrl: null,
+    });
+    expect(parse(['token', 'kind', '--name', 'old', '--kind', 'board'])).toMatchObject({
+      command: 'token.kind',
+      name: 'old',
+      kind: 'board',
     });
     expect(parse(['token', 'revoke', '--name', 'k'])).toMatchObject({ command: 'token.revoke', name: 'k' });
     expect(parse(['token', 'list', '--json'])).toMatchObject({ command: 'token.list', json: true });
@@ -60,12 +66,50 @@ describe('hub command line', () => {
     for (const argv of [
       ['token'],
       ['token', 'create'],
+      ['token', 'create', '--name', 'x'],
+      ['token', 'create', '--name', 'x', '--kind', 'printer'],
+      ['token', 'revoke', '--name', 'x', '--kind', 'kiosk'],
       ['token', 'drop', '--name', 'x'],
       ['token', 'list', '--port', '1'],
       ['tokens', 'list'],
       ['--name', 'x'],
     ]) {
       expect(() => parse(argv)).toThrow(HubOptionsError);
+    }
+  });
+
+  it('has user subcommands: a login, roles, and nothing a command does not take', () => {
+    expect(
+      parse(['user', 'add', 'anna', '--role', 'clerk', '--role', 'supervisor', '--display-name', 'Anna N.']),
+    ).toEqual({
+      command: 'user.add',
+      login: 'anna',
+      roles: ['clerk', 'supervisor'],
+      displayName: 'Anna N.',
+      dataDir: path.resolve('/cwd/.okienko/hub'),
+      databaseUrl: null,
+    });
+    expect(parse(['user', 'add', 'jan', '--role', 'clerk', '--service', 'vehicles'])).toMatchObject({
+      services: ['vehicles'],
+    });
+    expect(parse(['user', 'roles', 'anna', '--role', 'admin'])).toMatchObject({
+      command: 'user.roles',
+      roles: ['admin'],
+    });
+    for (const action of ['disable', 'enable', 'reset'])
+      expect(parse(['user', action, 'anna'])).toMatchObject({ command: `user.${action}`, login: 'anna' });
+    expect(parse(['user', 'list', '--json'])).toMatchObject({ command: 'user.list', json: true });
+    for (const argv of [
+      ['user', 'add', 'anna'],
+      ['user', 'add', 'anna', '--role', 'boss'],
+      ['user', 'add', '--role', 'clerk'],
+      ['user', 'add', 'a', 'b', '--role', 'clerk'],
+      ['user', 'reset', 'anna', '--role', 'clerk'],
+      ['user', 'disable', 'anna', '--port', '1'],
+      ['user', 'remove', 'anna'],
+      ['--role', 'clerk'],
+    ]) {
+      expect(() => parse(argv), argv.join(' ')).toThrow(HubOptionsError);
     }
   });
 

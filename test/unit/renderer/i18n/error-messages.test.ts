@@ -25,14 +25,16 @@ const DEVICE_ERRORS = [
   'PRINT_JOB_GONE',
 ];
 
+/** A refusal at a door (electron/common/access) says what to do: sign in, confirm, ask someone. */
+const ACCESS_ERRORS = ['FORBIDDEN', 'NOT_SIGNED_IN', 'REAUTH_REQUIRED'];
+
 describe('error messages', () => {
   it.each(ERROR_CODES)('%s has words in both contexts', (code) => {
     expect(errorMessage(code, 'print')).toBe(
       PRINT_REASONS.includes(code) ? `print.reason.${code}` : 'print.reason.other',
     );
-    expect(errorMessage(code, 'device')).toBe(
-      DEVICE_ERRORS.includes(code) ? `devices.error.${code}` : 'devices.error.other',
-    );
+    const device = DEVICE_ERRORS.includes(code) ? `devices.error.${code}` : 'devices.error.other';
+    expect(errorMessage(code, 'device')).toBe(ACCESS_ERRORS.includes(code) ? `access.error.${code}` : device);
   });
 
   it('every message named exists', () => {

@@ -25,7 +25,7 @@ function hubWithLossyNetwork() {
               ...transition(
                 next,
                 { type: 'call', counter: request.counter },
-                { station: request.station, counter: request.counter },
+                { station: 'hub-side', counter: request.counter },
                 5_000,
               ),
               hubStamp: 9,

@@ -1,0 +1,141 @@
+/**
+ * What each enrolled workstation may do at the office hub, by the kind of its token and the role
+ * of the person whose session it carries: one table, read by the hub's gates for every request
+ * (electron/hub/http/authorize.ts) and by the workstations to know what they may send.
+ *
+ * A push is allowed when one of its collection's rules matches; the rule's `scope` then limits
+ * what the documents may change (electron/hub/push-scope.ts): a kiosk only issues new tickets, a
+ * counter moves tickets only as their life cycle allows, the office changes only in an admin's
+ * session. The matrix test (test/unit/electron/common/access/hub-access.test.ts) lists every cell.
+ */
+import type { SyncCollection } from '../contract/hub';
+import { hasAnyRole, TOKEN_KINDS, type TokenKind, type UserRole } from './subjects';
+
+export interface HubRule {
+  readonly kinds: readonly TokenKind[];
+  /** A session of a person holding one of these roles is needed; absent: the token alone will do. */
+  readonly roles?: readonly UserRole[];
+}
+
+/**
+ * What the documents of an allowed push may change:
+ * - `any`: anything the schema allows;
+ * - `issue`: only new tickets, waiting, with nothing but their issue and check-in recorded;
+ * - `lifecycle`: tickets as the life cycle allows, history only added to, never rewritten; a new
+ *   ticket starts with its issue (it may have been called already at a workstation offline);
+ * - `check-in`: an existing appointment from booked to checked in, nothing else;
+ * - `counter-state`: an existing counter's mode, clerk and priority count, nothing else;
+ * - `create`: new documents only.
+ */
+export type PushScope = 'any' | 'issue' | 'lifecycle' | 'check-in' | 'counter-state' | 'create';
+
+export interface PushRule extends HubRule {
+  readonly scope: PushScope;
+}
+
+export interface CollectionAccess {
+  readonly pull: HubRule;
+  readonly push: readonly PushRule[];
+}
+
+const EVERY_KIND: readonly TokenKind[] = TOKEN_KINDS;
+const STAFF_KINDS: readonly TokenKind[] = ['kiosk', 'counter', 'supervisor'];
+const SERVING: readonly UserRole[] = ['clerk', 'supervisor'];
+const MANAGING: readonly UserRole[] = ['supervisor', 'admin'];
+const ADMIN: readonly UserRole[] = ['admin'];
+
+/** The office's set-up changes only in an admin's session, at a counter or a supervisor's desk. */
+const SET_UP: PushRule = { kinds: ['counter', 'supervisor'], roles: ADMIN, scope: 'any' };
+
+export const COLLECTION_ACCESS: Readonly<Record<SyncCollection, CollectionAccess>> = {
+  office: { pull: { kinds: EVERY_KIND }, push: [SET_UP] },
+  services: { pull: { kinds: EVERY_KIND }, push: [SET_UP] },
+  counters: {
+    pull: { kinds: EVERY_KIND },
+    push: [SET_UP, { kinds: ['counter', 'supervisor'], roles: SERVING, scope: 'counter-state' }],
+  },
+  tickets: {
+    pull: { kinds: EVERY_KIND },
+    push: [
+      { kinds: ['kiosk'], scope: 'issue' },
+      { kinds: ['counter'], roles: SERVING, scope: 'lifecycle' },
+      { kinds: ['supervisor'], roles: MANAGING, scope: 'lifecycle' },
+      // Mending the record (and removing tickets past their retention) is an admin's.
+      SET_UP,
+    ],
+  },
+  appointments: {
+    pull: { kinds: STAFF_KINDS },
+    push: [
+      { kinds: ['kiosk'], scope: 'check-in' },
+      { kinds: ['counter', 'supervisor'], roles: MANAGING, scope: 'any' },
+    ],
+  },
+  alerts: {
+    pull: { kinds: STAFF_KINDS },
+    push: [
+      { kinds: ['kiosk', 'counter'], scope: 'create' },
+      { kinds: ['supervisor'], roles: MANAGING, scope: 'any' },
+    ],
+  },
+};
+
+/** The hub's routes other than the collections'. */
+export const ROUTE_ACCESS = {
+  me: { kinds: EVERY_KIND },
+  stream: { kinds: EVERY_KIND },
+  // A counter issues a ticket too, for a visitor who came straight to the desk.
+  lease: { kinds: ['kiosk', 'counter'] },
+  'call-next': { kinds: ['counter'], roles: SERVING },
+} as const satisfies Readonly<Record<string, HubRule>>;
+export type HubRoute = keyof typeof ROUTE_ACCESS;
+
+/** The workstation and the person behind a request, as the hub's gates established them. */
+export interface HubCaller {
+  /**
+   * null: a token enrolled before kinds existed. It keeps the rights every token had then (all of
+   * them), so an upgrade locks nobody out, until an admin gives it a kind (`npm run hub -- token
+   * kind`); the hub names such tokens in its log at every start.
+   */
+  readonly kind: TokenKind | null;
+  /** The roles of the person whose session the request carries; null when none. */
+  readonly roles: readonly UserRole[] | null;
+}
+
+export interface HubDenial {
+  readonly code: 'forbidden-kind' | 'sign-in-required' | 'forbidden-role';
+  readonly message: string;
+}
+
+/** null when `caller` matches `rule`, else why not. */
+export function checkHubRule(rule: HubRule, caller: HubCaller, what: string): HubDenial | null {
+  if (caller.kind === null) return null;
+  if (!rule.kinds.includes(caller.kind))
+    return { code: 'forbidden-kind', message: `A ${caller.kind} workstation may not ${what}` };
+  if (!rule.roles) return null;
+  if (!caller.roles)
+    return { code: 'sign-in-required', message: `To ${what}, a ${rule.roles.join(' or ')} must sign in` };
+  if (!hasAnyRole({ roles: caller.roles }, rule.roles))
+    return { code: 'forbidden-role', message: `To ${what} needs the role ${rule.roles.join(' or ')}` };
+  return null;
+}
+
+export function checkPull(collection: SyncCollection, caller: HubCaller): HubDenial | null {
+  return checkHubRule(COLLECTION_ACCESS[collection].pull, caller, `read ${collection}`);
+}
+
+/** The scopes `caller` may push `collection` with (the widest decides), or the denial of the first rule. */
+export function pushScopes(collection: SyncCollection, caller: HubCaller): PushScope[] | HubDenial {
+  if (caller.kind === null) return ['any'];
+  const rules = COLLECTION_ACCESS[collection].push;
+  const scopes = rules.filter((rule) => checkHubRule(rule, caller, '') === null).map((rule) => rule.scope);
+  if (scopes.length > 0) return scopes;
+  // Say what is missing for the rule nearest to this caller: one of its own kind if there is one.
+  const nearest = rules.find((rule) => caller.kind !== null && rule.kinds.includes(caller.kind)) ?? rules[0];
+  const denial = nearest ? checkHubRule(nearest, caller, `change ${collection}`) : null;
+  return denial ?? { code: 'forbidden-kind', message: `Nobody may change ${collection}` };
+}
+
+export function checkRoute(route: HubRoute, caller: HubCaller): HubDenial | null {
+  return checkHubRule(ROUTE_ACCESS[route], caller, route.replace('-', ' '));
+}

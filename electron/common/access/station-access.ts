@@ -1,0 +1,122 @@
+/**
+ * What each window of a workstation may ask of its station, and what it may hear: one table,
+ * read by the station's dispatch (every call), by its event fan-out (every push) and by the
+ * screens (to show only what the person may use). A denial is a typed error the screen puts into
+ * words (renderer/i18n/error-messages.ts).
+ *
+ * Adding a channel to the contract without a row here fails the type check, and the matrix test
+ * (test/unit/electron/common/access/station-access.test.ts) lists every row, allowed and refused.
+ */
+import type { ChannelName, EventName } from '../contract/contract';
+import type { ErrorCode } from '../contract/result';
+import { hasAnyRole, type SignedInUser, type UserRole, type WindowKind } from './subjects';
+
+/** How fresh the person's last password check must be for a sensitive action. */
+export type Recency = 'password' | 'second-factor';
+
+export interface AccessRule {
+  /** The windows that may ask at all. */
+  readonly windows: readonly WindowKind[];
+  /** A signed-in person holding one of these roles is needed; absent: no person is needed. */
+  readonly roles?: readonly UserRole[];
+  /** Asks for the password again (and, for a supervisor or admin, the second factor) when the last check is older than REAUTH_AFTER_MS. */
+  readonly recent?: Recency;
+}
+
+/** "A few minutes": a sensitive action after this long since the last check asks for the password again. */
+export const REAUTH_AFTER_MS = 5 * 60_000;
+
+const ANY_WINDOW: readonly WindowKind[] = ['home', 'kiosk', 'counter', 'board', 'customer', 'supervisor', 'settings'];
+const SERVING: readonly UserRole[] = ['clerk', 'supervisor'];
+const MANAGING: readonly UserRole[] = ['supervisor', 'admin'];
+const DEVICE_WINDOWS: readonly WindowKind[] = ['kiosk', 'counter', 'supervisor', 'settings'];
+
+export const CHANNEL_ACCESS: Readonly<Record<ChannelName, AccessRule>> = {
+  'station.info': { windows: ANY_WINDOW },
+  // The reply carries no secret (station.ts redacts the hub token), so every window may read it.
+  'settings.get': { windows: ANY_WINDOW },
+  'printer.status': { windows: DEVICE_WINDOWS },
+  // The kiosk prints without a person; a counter prints for the visitor in front of the clerk.
+  'printer.printTicket': { windows: ['kiosk'] },
+  'printer.unknownJobs': { windows: ['supervisor', 'settings'], roles: MANAGING },
+  // Settling an unknown job may print a duplicate ticket: a reprint.
+  'printer.resolveJob': { windows: ['supervisor', 'settings'], roles: MANAGING, recent: 'password' },
+  'devices.list': { windows: ['settings'], roles: MANAGING },
+  'devices.configure': { windows: ['settings'], roles: MANAGING, recent: 'password' },
+  'devices.test': { windows: ['settings'], roles: MANAGING },
+  'signature.capture': { windows: ['counter'], roles: SERVING },
+  'signature.cancel': { windows: ['counter'], roles: SERVING },
+  'signature.fromScreen': { windows: ['counter'], roles: SERVING },
+};
+
+/** Who hears each event. An ID read goes only to a counter window with a clerk signed in. */
+export const EVENT_ACCESS: Readonly<Record<EventName, AccessRule>> = {
+  'printer.status': { windows: DEVICE_WINDOWS },
+  'devices.status': { windows: ['counter', 'supervisor', 'settings'] },
+  'printer.unknownJobs': { windows: ['supervisor', 'settings'], roles: MANAGING },
+  'idReader.read': { windows: ['counter'], roles: SERVING },
+};
+
+/**
+ * What a person does on a screen that no station channel carries (the queue lives in the window's
+ * own database and reaches the hub by sync): the screens ask before they offer the action, the
+ * hub checks the same roles on every push (hub-access.ts).
+ */
+export const SCREEN_ACTIONS = {
+  'queue.serve': { windows: ['counter'], roles: SERVING },
+  'queue.closeDay': { windows: ['supervisor'], roles: MANAGING, recent: 'second-factor' },
+  'office.priorityRule': { windows: ['supervisor'], roles: MANAGING, recent: 'password' },
+  'alerts.acknowledge': { windows: ['supervisor'], roles: MANAGING },
+  'accounts.manage': { windows: ['supervisor', 'settings'], roles: ['admin'], recent: 'second-factor' },
+} as const satisfies Readonly<Record<string, AccessRule>>;
+export type ScreenAction = keyof typeof SCREEN_ACTIONS;
+
+/** The caller of a channel or the listener of an event, as the station knows it. */
+export interface Caller {
+  readonly window: WindowKind;
+  /** The person signed in at this window and not locked out of it; null when none. */
+  readonly user: SignedInUser | null;
+  /** When the person's password (with the second factor, if they have one) was last checked. */
+  readonly checkedAt: number | null;
+  readonly secondFactorAt: number | null;
+}
+
+export interface Denial {
+  readonly code: Extract<ErrorCode, 'FORBIDDEN' | 'NOT_SIGNED_IN' | 'REAUTH_REQUIRED'>;
+  readonly message: string;
+}
+
+/** null when `caller` may do what `rule` guards, else why not. */
+export function checkAccess(rule: AccessRule, caller: Caller, now: number, what: string): Denial | null {
+  if (!rule.windows.includes(caller.window))
+    return { code: 'FORBIDDEN', message: `${what} is not available on the ${caller.window} screen` };
+  if (!rule.roles) return null;
+  if (!caller.user) return { code: 'NOT_SIGNED_IN', message: `${what} needs a signed-in ${rule.roles.join(' or ')}` };
+  if (!hasAnyRole(caller.user, rule.roles))
+    return { code: 'FORBIDDEN', message: `${what} needs the role ${rule.roles.join(' or ')}` };
+  if (rule.recent && !isRecent(rule.recent, caller, now))
+    return { code: 'REAUTH_REQUIRED', message: `${what} asks for the password again` };
+  return null;
+}
+
+function isRecent(recency: Recency, caller: Caller, now: number): boolean {
+  const fresh = (at: number | null) => at !== null && now - at <= REAUTH_AFTER_MS;
+  if (!fresh(caller.checkedAt)) return false;
+  // A clerk has no second factor; for a supervisor or an admin the password alone is not enough.
+  if (recency === 'second-factor' && hasAnyRole(caller.user, MANAGING)) return fresh(caller.secondFactorAt);
+  return true;
+}
+
+export function checkChannel(channel: ChannelName, caller: Caller, now: number): Denial | null {
+  return checkAccess(CHANNEL_ACCESS[channel], caller, now, channel);
+}
+
+export function mayHear(event: EventName, caller: Caller): boolean {
+  // An event is never sensitive in time: recency does not apply to listening.
+  const { recent: _ignored, ...rule } = EVENT_ACCESS[event];
+  return checkAccess(rule, caller, 0, event) === null;
+}
+
+export function mayDo(action: ScreenAction, caller: Caller, now: number): Denial | null {
+  return checkAccess(SCREEN_ACTIONS[action], caller, now, action);
+}

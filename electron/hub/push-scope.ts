@@ -1,0 +1,158 @@
+/**
+ * What the documents of an allowed push may change (the `scope` of its access rule,
+ * electron/common/access/hub-access.ts), checked row by row against the master each row replaces,
+ * and who acted, written into a ticket's new history entries from the session and the token.
+ */
+import type { PushScope } from '../common/access/hub-access';
+import type { SyncCollection, WireDocument } from '../common/contract/hub';
+import type { SessionUser } from '../common/contract/hub-auth';
+import { ALLOWED_FROM, type TicketAction, type TicketEvent, type TicketState } from '../common/domain/ticket';
+import { equalDocuments } from '../common/sync/document-equality';
+import { HUB_STAMP_FIELD } from '../common/contract/hub';
+import { sameMasterState } from './documents';
+
+type Doc = Readonly<Record<string, unknown>>;
+
+/** Where each ticket action leads (electron/common/domain/ticket.ts `transition`). */
+const LEADS_TO: Readonly<Record<TicketAction['type'], TicketState>> = {
+  call: 'called',
+  recall: 'called',
+  start: 'serving',
+  done: 'done',
+  'no-show': 'no-show',
+  park: 'parked',
+  resume: 'called',
+  transfer: 'waiting',
+  reactivate: 'waiting',
+  cancel: 'cancelled',
+  expire: 'expired',
+};
+
+/** The states a ticket in `from` can reach by any number of actions (itself included). */
+export function reachableStates(from: TicketState): Set<TicketState> {
+  const reached = new Set<TicketState>([from]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [action, to] of Object.entries(LEADS_TO) as [TicketAction['type'], TicketState][]) {
+      if (reached.has(to) || !ALLOWED_FROM[action].some((state) => reached.has(state))) continue;
+      reached.add(to);
+      grew = true;
+    }
+  }
+  return reached;
+}
+
+/** Fields of a ticket fixed at issue. */
+const TICKET_IDENTITY = ['day', 'number', 'seq', 'issuedAt', 'priority', 'appointment'] as const;
+const ISSUE_EVENTS = new Set(['issued', 'checked-in']);
+/** What a clerk changes on a counter while working: open, on a break, closed; who sits there. */
+const COUNTER_STATE = new Set(['mode', 'clerk', 'normalSinceLastPriority', 'updatedAt']);
+const IGNORED = new Set([HUB_STAMP_FIELD]);
+
+/** null when `incoming` (replacing `master`, if any) stays within `scope`, else why not. */
+export function scopeProblem(
+  collection: SyncCollection,
+  scope: PushScope,
+  incoming: WireDocument,
+  master: WireDocument | undefined,
+): string | null {
+  if (scope === 'any') return null;
+  // Sending back what the hub holds changes nothing: a workstation may always do that.
+  if (master && master._deleted === incoming._deleted && sameMasterState(master, incoming)) return null;
+  switch (scope) {
+    case 'create':
+      return master ? 'may only add new documents' : null;
+    case 'issue':
+      return issueProblem(collection, incoming, master);
+    case 'lifecycle':
+      if (collection !== 'tickets') return 'is not a ticket';
+      return master ? lifecycleProblem(incoming, master) : newTicketProblem(incoming);
+    case 'check-in':
+      return checkInProblem(incoming, master);
+    case 'counter-state':
+      return master ? changedOutside(incoming, master, COUNTER_STATE) : 'may not add a counter';
+  }
+}
+
+function issueProblem(collection: SyncCollection, incoming: Doc, master: Doc | undefined): string | null {
+  if (collection !== 'tickets') return 'is not a ticket';
+  if (master) return 'may only issue new tickets';
+  if (incoming._deleted || incoming.state !== 'waiting') return 'may only issue a waiting ticket';
+  const events = incoming.events as readonly TicketEvent[];
+  return events.every((event) => ISSUE_EVENTS.has(event.type)) ? null : 'may only record the issue of a ticket';
+}
+
+/** A ticket the hub has not seen yet, issued here and maybe already called while offline. */
+function newTicketProblem(incoming: Doc): string | null {
+  if (incoming._deleted) return 'may not delete a ticket';
+  const [first] = incoming.events as readonly TicketEvent[];
+  return first?.type === 'issued' ? null : 'may only add a ticket that starts with its issue';
+}
+
+function lifecycleProblem(incoming: Doc, master: Doc): string | null {
+  if (incoming._deleted) return 'may not delete a ticket';
+  const changed = TICKET_IDENTITY.find((field) => !equalDocuments({ v: incoming[field] }, { v: master[field] }));
+  if (changed) return `may not change a ticket's ${changed}`;
+  const before = master.events as readonly TicketEvent[];
+  const after = incoming.events as readonly TicketEvent[];
+  // Who acted is the hub's to write (withActors), so a workstation's copy may differ there.
+  const rewritten = before.some((event, index) => !after[index] || !sameEvent(event, after[index]));
+  if (rewritten) return "may only add to a ticket's history, never rewrite it";
+  const from = master.state as TicketState;
+  const to = incoming.state as TicketState;
+  return reachableStates(from).has(to) ? null : `a ticket cannot go from ${from} to ${to}`;
+}
+
+/** The same history entry, whoever the two copies say acted. */
+export function sameEvent(a: TicketEvent, b: TicketEvent): boolean {
+  const { by: _a, ...restA } = a;
+  const { by: _b, ...restB } = b;
+  return equalDocuments(restA, restB);
+}
+
+function checkInProblem(incoming: Doc, master: Doc | undefined): string | null {
+  if (!master) return 'may not book an appointment';
+  if (master.state !== 'booked' || incoming.state !== 'checked-in') return 'may only check a booked appointment in';
+  return changedOutside(incoming, master, new Set(['state', 'ticket', 'updatedAt']));
+}
+
+function changedOutside(incoming: Doc, master: Doc, allowed: ReadonlySet<string>): string | null {
+  const keys = new Set([...Object.keys(incoming), ...Object.keys(master)]);
+  const changed = [...keys].find(
+    (key) => !allowed.has(key) && !IGNORED.has(key) && !equalDocuments({ v: incoming[key] }, { v: master[key] }),
+  );
+  return changed ? `may not change ${changed}` : null;
+}
+
+/** Who is behind a push, as the hub knows it. */
+export interface Acting {
+  readonly station: string;
+  readonly user: SessionUser | null;
+}
+
+/**
+ * A ticket's new history entries name the pushing workstation and the signed-in person, whatever
+ * the workstation wrote; the entries the hub holds already stay as the hub wrote them. An entry
+ * marked `offline` was recorded under an offline sign-in the workstation checked itself: its
+ * person stays as recorded (the hub could not see it), its workstation does not.
+ */
+export function withActors(
+  collection: SyncCollection,
+  incoming: WireDocument,
+  master: WireDocument | undefined,
+  acting: Acting,
+): WireDocument {
+  if (collection !== 'tickets' || !Array.isArray(incoming.events)) return incoming;
+  const held = Array.isArray(master?.events) ? (master.events as TicketEvent[]) : [];
+  const events = (incoming.events as TicketEvent[]).map(
+    (event, index) => held[index] ?? { ...event, by: actorFor(event.by, acting) },
+  );
+  return { ...incoming, events };
+}
+
+function actorFor(by: TicketEvent['by'], acting: Acting): TicketEvent['by'] {
+  const counter = by.counter === undefined ? {} : { counter: by.counter };
+  if (by.offline) return { ...by, station: acting.station };
+  if (!acting.user) return { station: acting.station, ...counter };
+  return { station: acting.station, clerk: acting.user.displayName, user: acting.user.login, ...counter };
+}
