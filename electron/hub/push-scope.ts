@@ -7,6 +7,7 @@ import type { PushScope } from '../common/access/hub-access';
 import type { SyncCollection, WireDocument } from '../common/contract/hub';
 import type { SessionUser } from '../common/contract/hub-auth';
 import { ALLOWED_FROM, type TicketAction, type TicketEvent, type TicketState } from '../common/domain/ticket';
+import { eventIdentity } from '../common/sync/conflict-rules';
 import { equalDocuments } from '../common/sync/document-equality';
 import { HUB_STAMP_FIELD } from '../common/contract/hub';
 import { sameMasterState } from './documents';
@@ -93,21 +94,14 @@ function lifecycleProblem(incoming: Doc, master: Doc): string | null {
   if (incoming._deleted) return 'may not delete a ticket';
   const changed = TICKET_IDENTITY.find((field) => !equalDocuments({ v: incoming[field] }, { v: master[field] }));
   if (changed) return `may not change a ticket's ${changed}`;
-  const before = master.events as readonly TicketEvent[];
-  const after = incoming.events as readonly TicketEvent[];
-  // Who acted is the hub's to write (withActors), so a workstation's copy may differ there.
-  const rewritten = before.some((event, index) => !after[index] || !sameEvent(event, after[index]));
-  if (rewritten) return "may only add to a ticket's history, never rewrite it";
+  // Who acted is the hub's to write (withActors), so a workstation's copy may differ there; a
+  // merged history may come back in another order. Every entry the hub holds must still be there.
+  const after = new Set((incoming.events as readonly TicketEvent[]).map(eventIdentity));
+  const dropped = (master.events as readonly TicketEvent[]).some((event) => !after.has(eventIdentity(event)));
+  if (dropped) return "may only add to a ticket's history, never rewrite it";
   const from = master.state as TicketState;
   const to = incoming.state as TicketState;
   return reachableStates(from).has(to) ? null : `a ticket cannot go from ${from} to ${to}`;
-}
-
-/** The same history entry, whoever the two copies say acted. */
-export function sameEvent(a: TicketEvent, b: TicketEvent): boolean {
-  const { by: _a, ...restA } = a;
-  const { by: _b, ...restB } = b;
-  return equalDocuments(restA, restB);
 }
 
 function checkInProblem(incoming: Doc, master: Doc | undefined): string | null {
@@ -132,9 +126,11 @@ export interface Acting {
 
 /**
  * A ticket's new history entries name the pushing workstation and the signed-in person, whatever
- * the workstation wrote; the entries the hub holds already stay as the hub wrote them. An entry
- * marked `offline` was recorded under an offline sign-in the workstation checked itself: its
- * person stays as recorded (the hub could not see it), its workstation does not.
+ * the workstation wrote; the entries the hub holds already stay as the hub wrote them (an entry is
+ * known by `eventIdentity`, since a merged history may come back in another order). Two kinds of
+ * new entry keep who they name: one marked `offline`, recorded under an offline sign-in the
+ * workstation checked itself (its person stays, its workstation does not), and an `overruled`
+ * note, which records another workstation's action that lost a conflict.
  */
 export function withActors(
   collection: SyncCollection,
@@ -143,10 +139,17 @@ export function withActors(
   acting: Acting,
 ): WireDocument {
   if (collection !== 'tickets' || !Array.isArray(incoming.events)) return incoming;
-  const held = Array.isArray(master?.events) ? (master.events as TicketEvent[]) : [];
-  const events = (incoming.events as TicketEvent[]).map(
-    (event, index) => held[index] ?? { ...event, by: actorFor(event.by, acting) },
+  const held = new Map(
+    (Array.isArray(master?.events) ? (master.events as TicketEvent[]) : []).map((event) => [
+      eventIdentity(event),
+      event,
+    ]),
   );
+  const events = (incoming.events as TicketEvent[]).map((event) => {
+    const known = held.get(eventIdentity(event));
+    if (known) return known;
+    return event.type === 'overruled' ? event : { ...event, by: actorFor(event.by, acting) };
+  });
   return { ...incoming, events };
 }
 

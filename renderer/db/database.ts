@@ -76,7 +76,11 @@ export async function createOkienkoDatabase(options: DatabaseOptions = {}): Prom
     office: { schema: officeSchema, conflictHandler: conflictHandlers.office },
     services: { schema: serviceSchema, conflictHandler: conflictHandlers.services },
     counters: { schema: counterSchema, conflictHandler: conflictHandlers.counters },
-    tickets: { schema: ticketSchema, conflictHandler: conflictHandlers.tickets, migrationStrategies: TICKET_MIGRATIONS },
+    tickets: {
+      schema: ticketSchema,
+      conflictHandler: conflictHandlers.tickets,
+      migrationStrategies: TICKET_MIGRATIONS,
+    },
     sequences: { schema: sequenceSchema },
     alerts: { schema: alertSchema, conflictHandler: conflictHandlers.alerts },
     appointments: { schema: appointmentSchema, conflictHandler: conflictHandlers.appointments },

@@ -62,9 +62,16 @@ export interface ConflictRule<T> {
 
 export type TicketWithDeleted = WithDeleted<TicketDoc>;
 
-function eventKey(event: TicketEvent): string {
-  return `${event.type}|${event.at}|${event.by.station}|${event.by.counter ?? ''}|${event.toService ?? ''}|${event.toCounter ?? ''}`;
+/**
+ * Which history entry an event is, whoever a copy says acted: the hub writes the workstation and
+ * the person of each new entry from the session that pushed it (electron/hub/push-scope.ts), so a
+ * workstation's copy of its own entry may name them otherwise. Within one ticket, two entries of
+ * the same kind at the same millisecond at the same counter are one action.
+ */
+export function eventIdentity(event: TicketEvent): string {
+  return `${event.type}|${event.at}|${event.by.counter ?? ''}|${event.toService ?? ''}|${event.toCounter ?? ''}|${event.overruled ?? ''}`;
 }
+const eventKey = eventIdentity;
 
 const REAL_OUTCOMES = new Set(['done', 'no-show', 'cancelled']);
 

@@ -280,7 +280,8 @@ export const en: Record<MessageId, string> = {
   'devices.testSignature': 'Test signature',
   'devices.saved': 'Saved. The device is connecting.',
   'devices.removed': 'The device was removed from this workstation.',
-  'access.error.FORBIDDEN': 'This cannot be done on this screen or with your permissions. Ask a supervisor or an administrator.',
+  'access.error.FORBIDDEN':
+    'This cannot be done on this screen or with your permissions. Ask a supervisor or an administrator.',
   'access.error.NOT_SIGNED_IN': 'Sign in at this workstation first.',
   'access.error.REAUTH_REQUIRED': 'This is an important change: confirm it with your password.',
   'devices.error.list': 'The device list could not be loaded.',

@@ -284,7 +284,8 @@ export const pl = {
   'devices.testSignature': 'Podpis testowy',
   'devices.saved': 'Zapisano. Urządzenie łączy się.',
   'devices.removed': 'Usunięto urządzenie z tej stacji.',
-  'access.error.FORBIDDEN': 'Na tym ekranie albo z Twoimi uprawnieniami nie można tego zrobić. Poproś kierownika lub administratora.',
+  'access.error.FORBIDDEN':
+    'Na tym ekranie albo z Twoimi uprawnieniami nie można tego zrobić. Poproś kierownika lub administratora.',
   'access.error.NOT_SIGNED_IN': 'Najpierw zaloguj się na tym stanowisku.',
   'access.error.REAUTH_REQUIRED': 'To ważna zmiana: potwierdź ją swoim hasłem.',
   'devices.error.list': 'Nie udało się pobrać listy urządzeń.',

@@ -34,6 +34,19 @@ describe('ticket conflicts', () => {
     expect(lostCall(master, resolved)).toBeNull();
   });
 
+  it('knows its own entries in the hub’s copy, where the hub wrote who acted from the session', () => {
+    const local = at(transition(base, { type: 'call', counter: 1 }, counterA, 5_000));
+    const hubWrote = { station: 'stanowisko-1', clerk: 'Anna Nowak', user: 'anna' };
+    const master = at(
+      { ...local, events: local.events.map((event) => ({ ...event, by: { ...event.by, ...hubWrote } })) },
+      42,
+    );
+    expect(resolveTicket(local, master).events).toEqual(master.events);
+    const done = at(transition(local, { type: 'done' }, counterA, 6_000));
+    expect(staleHubVersion(master, done)).toBe(true);
+    expect(resolveTicket(done, master).events.map((event) => event.type)).toEqual(['issued', 'called', 'done']);
+  });
+
   it('is deterministic and idempotent: resolving again changes nothing', () => {
     const master = at(transition(base, { type: 'call', counter: 1 }, counterA, 5_000), 42);
     const local = at(transition(base, { type: 'call', counter: 2 }, counterB, 5_100));

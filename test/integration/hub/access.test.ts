@@ -1,0 +1,336 @@
+/**
+ * Who may do what at the hub: every workstation kind, with nobody signed in and with each role,
+ * against every collection and route, allowed and refused, each refusal with its code — and a
+ * refused push stores nothing. The expected cells are written out below, independently of the
+ * table the hub reads (electron/common/access/hub-access.ts); a collection or route added there
+ * without a row here fails the first test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTE_ACCESS } from '../../../electron/common/access/hub-access';
+import { TOKEN_KINDS, type TokenKind, type UserRole } from '../../../electron/common/access/subjects';
+import { HUB_API_PREFIX, SYNC_COLLECTIONS, type SyncCollection } from '../../../electron/common/contract/hub';
+import { DEMO_OFFICE, DEMO_SERVICES } from '../../../electron/common/domain/demo-office';
+import { issueTicket, transition, type Ticket } from '../../../electron/common/domain/ticket';
+import { counterDoc } from '../../support/counters';
+import {
+  addReadyUser,
+  createHubDatabase,
+  createToken,
+  hubClient,
+  signIn,
+  startHubProcess,
+  TEST_PASSWORD,
+  type HubClient,
+  type HubDatabase,
+  type HubProcess,
+} from '../../support/hub-process';
+
+type Role = UserRole | 'none';
+const ROLES: readonly Role[] = ['none', 'clerk', 'supervisor', 'admin'];
+/** A cell: a workstation kind and who is signed in there, e.g. `counter/clerk`, `kiosk/none`. */
+type Cell = `${TokenKind}/${Role}`;
+const CELLS: readonly Cell[] = TOKEN_KINDS.flatMap((kind) => ROLES.map((role) => `${kind}/${role}` as const));
+
+const every = (kinds: readonly TokenKind[]) => CELLS.filter((cell) => kinds.some((kind) => cell.startsWith(kind)));
+const SET_UP: Cell[] = ['counter/admin', 'supervisor/admin'];
+const SERVING: Cell[] = ['counter/clerk', 'counter/supervisor', 'supervisor/supervisor'];
+
+/** Who may read each collection. */
+const PULL: Readonly<Record<SyncCollection, readonly Cell[]>> = {
+  office: CELLS,
+  services: CELLS,
+  counters: CELLS,
+  tickets: CELLS,
+  appointments: every(['kiosk', 'counter', 'supervisor']),
+  alerts: every(['kiosk', 'counter', 'supervisor']),
+};
+
+/** A change pushed to one collection, made fresh (by an admin) for every attempt. */
+interface Change {
+  readonly collection: SyncCollection;
+  readonly allowed: readonly Cell[];
+  /** The row to push; `admin` sets up what the row changes. */
+  row(admin: HubClient, n: number): Promise<PushRow>;
+}
+type PushRow = { newDocumentState: Record<string, unknown>; assumedMasterState?: Record<string, unknown> };
+
+const day = '2026-12-04';
+const insert = (document: object): PushRow => ({
+  newDocumentState: { ...document, _deleted: false },
+});
+const update = (next: object, master: object): PushRow => ({
+  newDocumentState: { ...next, _deleted: false },
+  assumedMasterState: { ...master, _deleted: false },
+});
+const ticket = (n: number): Ticket =>
+  issueTicket({ id: `t-${n}`, day, service: 'vehicles', letter: 'A', seq: n, priority: null }, { station: 'x' }, 1000);
+
+/** Creates `document` as the admin and returns what the hub stored (with its stamp). */
+async function stored(admin: HubClient, collection: SyncCollection, document: { id: string }) {
+  await admin.push(collection, [insert(document) as never]);
+  const all = (await admin.pullAll(collection)).documents;
+  return all.find((candidate) => candidate.id === document.id)!;
+}
+
+const appointment = (n: number) => ({
+  id: `ap-${n}`,
+  code: String(100000 + n),
+  day,
+  slotAt: 5000,
+  service: 'vehicles',
+  state: 'booked',
+  ticket: '',
+  updatedAt: 1,
+});
+const alert = (n: number) => ({
+  id: `al-${n}`,
+  kind: 'printer',
+  code: 'PRINTER_PAPER_OUT',
+  ticketNumber: 'A1',
+  station: 'k',
+  at: 1,
+  acknowledgedAt: 0,
+  updatedAt: 1,
+});
+
+const CHANGES: Readonly<Record<string, Change>> = {
+  'office: change the status address': {
+    collection: 'office',
+    allowed: SET_UP,
+    row: async (admin, n) => {
+      const master = (await admin.pullAll('office')).documents[0]!;
+      return update({ ...master, statusUrl: `https://evil.example/${n}` }, master);
+    },
+  },
+  'services: rename': {
+    collection: 'services',
+    allowed: SET_UP,
+    row: async (admin, n) => {
+      const master = (await admin.pullAll('services')).documents[0]!;
+      return update({ ...master, name: { pl: `x${n}`, en: 'x', uk: 'x' } }, master);
+    },
+  },
+  'counters: add one': {
+    collection: 'counters',
+    allowed: SET_UP,
+    row: async (_admin, n) => insert(counterDoc({ id: `c-${n}`, number: 100 + n })),
+  },
+  'counters: open, with a clerk': {
+    collection: 'counters',
+    allowed: [...SET_UP, ...SERVING, 'supervisor/clerk'],
+    row: async (admin, n) => {
+      const master = await stored(admin, 'counters', counterDoc({ id: `s-${n}`, number: 300 + n, mode: 'closed' }));
+      return update({ ...master, mode: 'open', clerk: 'Anna', updatedAt: 2 }, master);
+    },
+  },
+  'tickets: issue': {
+    collection: 'tickets',
+    allowed: [...every(['kiosk']), ...SET_UP, ...SERVING],
+    row: async (_admin, n) => insert(ticket(n)),
+  },
+  'tickets: call': {
+    collection: 'tickets',
+    allowed: [...SET_UP, ...SERVING],
+    row: async (admin, n) => {
+      const master = await stored(admin, 'tickets', ticket(1000 + n));
+      return update(transition(master as never, { type: 'call', counter: 1 }, { station: 'x' }, 2000), master);
+    },
+  },
+  'tickets: back from done to waiting': {
+    collection: 'tickets',
+    allowed: SET_UP,
+    row: async (admin, n) => {
+      const done = { ...ticket(2000 + n), state: 'done' };
+      const master = await stored(admin, 'tickets', done);
+      return update({ ...master, state: 'waiting' }, master);
+    },
+  },
+  'tickets: delete': {
+    collection: 'tickets',
+    allowed: SET_UP,
+    row: async (admin, n) => {
+      const master = await stored(admin, 'tickets', ticket(3000 + n));
+      return { newDocumentState: { ...master, _deleted: true }, assumedMasterState: master };
+    },
+  },
+  'appointments: check in': {
+    collection: 'appointments',
+    allowed: [...every(['kiosk']), ...SET_UP, 'counter/supervisor', 'supervisor/supervisor'],
+    row: async (admin, n) => {
+      const master = await stored(admin, 'appointments', appointment(n));
+      return update({ ...master, state: 'checked-in', ticket: `t-${n}`, updatedAt: 2 }, master);
+    },
+  },
+  'appointments: book': {
+    collection: 'appointments',
+    allowed: [...SET_UP, 'counter/supervisor', 'supervisor/supervisor'],
+    row: async (_admin, n) => insert(appointment(5000 + n)),
+  },
+  'alerts: raise': {
+    collection: 'alerts',
+    allowed: [...every(['kiosk', 'counter']), 'supervisor/supervisor', 'supervisor/admin'],
+    row: async (_admin, n) => insert(alert(n)),
+  },
+  'alerts: acknowledge': {
+    collection: 'alerts',
+    allowed: ['supervisor/supervisor', 'supervisor/admin'],
+    row: async (admin, n) => {
+      const master = await stored(admin, 'alerts', alert(5000 + n));
+      return update({ ...master, acknowledgedAt: 9, updatedAt: 2 }, master);
+    },
+  },
+};
+
+/** Who may use each route besides the collections'. */
+const ROUTES: Readonly<Record<keyof typeof ROUTE_ACCESS, readonly Cell[]>> = {
+  me: CELLS,
+  stream: CELLS,
+  lease: every(['kiosk', 'counter']),
+  'call-next': ['counter/clerk', 'counter/supervisor'],
+};
+
+/** The refusal a cell gets for a push to `collection` it may not make. */
+function pushRefusal(collection: SyncCollection, cell: Cell): string {
+  const pushers = Object.values(CHANGES)
+    .filter((change) => change.collection === collection)
+    .flatMap((change) => change.allowed);
+  if (pushers.includes(cell)) return 'forbidden-change';
+  return refusal(pushers, cell);
+}
+
+/** The refusal of a cell that no allowed cell shares a kind and role with. */
+function refusal(allowed: readonly Cell[], cell: Cell): string {
+  const [kind, role] = cell.split('/');
+  if (!allowed.some((other) => other.startsWith(`${kind}/`))) return 'forbidden-kind';
+  return role === 'none' ? 'sign-in-required' : 'forbidden-role';
+}
+
+let database: HubDatabase;
+let hub: HubProcess;
+const clients = new Map<Cell, HubClient>();
+const bearers = new Map<Cell, string>();
+let admin: HubClient;
+
+beforeAll(async () => {
+  database = await createHubDatabase('pglite');
+  hub = await startHubProcess(database);
+  const tokens = new Map<TokenKind, string>();
+  for (const kind of TOKEN_KINDS) tokens.set(kind, await createToken(database, `ws-${kind}`, kind));
+  for (const role of ['clerk', 'supervisor', 'admin'] as const)
+    await addReadyUser(database, hub.url, tokens.get('counter')!, `u-${role}`, [role]);
+  for (const cell of CELLS) {
+    const [kind, role] = cell.split('/') as [TokenKind, Role];
+    const token = tokens.get(kind)!;
+    const session =
+      role === 'none' ? await windowSession(token) : (await signIn(hub.url, token, `u-${role}`, TEST_PASSWORD)).session;
+    bearers.set(cell, session);
+    clients.set(cell, hubClient(hub.url, session));
+  }
+  admin = clients.get('supervisor/admin')!;
+  await admin.push('office', [insert({ ...DEMO_OFFICE, updatedAt: 1 }) as never]);
+  await admin.push('services', [insert({ ...DEMO_SERVICES[0]!, updatedAt: 1 }) as never]);
+  await admin.push('counters', [insert(counterDoc({ services: [DEMO_SERVICES[0]!.id] })) as never]);
+}, 120_000);
+
+afterAll(async () => {
+  await hub?.kill('SIGTERM');
+  await database?.remove();
+});
+
+async function windowSession(token: string): Promise<string> {
+  const response = await hubClient(hub.url, token).request<{ session: string }>(
+    'POST',
+    `${HUB_API_PREFIX}/auth/session`,
+    { body: {} },
+  );
+  expect(response.status).toBe(200);
+  return response.body.session;
+}
+
+describe('the hub, by workstation kind and role', () => {
+  it('has an expected row for every collection and route the access table knows', () => {
+    expect(Object.keys(PULL).sort()).toEqual([...SYNC_COLLECTIONS].sort());
+    const pushed = new Set(Object.values(CHANGES).map((change) => change.collection));
+    expect([...pushed].sort()).toEqual([...SYNC_COLLECTIONS].sort());
+    expect(Object.keys(ROUTES).sort()).toEqual(Object.keys(ROUTE_ACCESS).sort());
+  });
+
+  it.each(SYNC_COLLECTIONS)('reads %s only where the table says', async (collection) => {
+    for (const cell of CELLS) {
+      const response = await clients
+        .get(cell)!
+        .request<{ error?: string }>('GET', `${HUB_API_PREFIX}/sync/${collection}/pull`);
+      if (PULL[collection].includes(cell)) expect(response.status, cell).toBe(200);
+      else expect([response.status, response.body.error], cell).toEqual([403, refusal(PULL[collection], cell)]);
+    }
+  });
+
+  it.each(Object.keys(CHANGES))(
+    '%s: allowed where the table says; refused elsewhere, storing nothing',
+    async (name) => {
+      const change = CHANGES[name]!;
+      let n = 0;
+      for (const cell of CELLS) {
+        const row = await change.row(admin, (n += 1));
+        const id = String(row.newDocumentState.id);
+        const before = (await admin.pullAll(change.collection)).documents.find((document) => document.id === id);
+        const response = await clients
+          .get(cell)!
+          .request<{ error?: string; conflicts?: unknown[] }>(
+            'POST',
+            `${HUB_API_PREFIX}/sync/${change.collection}/push`,
+            { body: { rows: [row] } },
+          );
+        const after = (await admin.pullAll(change.collection)).documents.find((document) => document.id === id);
+        if (change.allowed.includes(cell)) {
+          expect([response.status, response.body.conflicts], cell).toEqual([200, []]);
+          expect(after, cell).not.toEqual(before);
+        } else {
+          expect([response.status, response.body.error], cell).toEqual([403, pushRefusal(change.collection, cell)]);
+          expect(after, cell).toEqual(before);
+        }
+      }
+    },
+  );
+
+  it.each(Object.keys(ROUTES) as (keyof typeof ROUTES)[])('%s only where the table says', async (route) => {
+    for (const cell of CELLS) {
+      const response = await callRoute(clients.get(cell)!, bearers.get(cell)!, route, cell);
+      if (ROUTES[route].includes(cell)) expect(response.status, cell).toBe(200);
+      else expect([response.status, response.error], cell).toEqual([403, refusal(ROUTES[route], cell)]);
+    }
+  });
+});
+
+async function callRoute(
+  client: HubClient,
+  bearer: string,
+  route: keyof typeof ROUTES,
+  cell: Cell,
+): Promise<{ status: number; error?: string }> {
+  const send = async (method: string, path: string, body?: object) => {
+    const response = await client.request<{ error?: string }>(method, `${HUB_API_PREFIX}${path}`, {
+      ...(body ? { body } : {}),
+    });
+    return { status: response.status, ...(response.body?.error ? { error: response.body.error } : {}) };
+  };
+  switch (route) {
+    case 'me':
+      return send('GET', '/me');
+    case 'lease':
+      return send('POST', '/numbers/lease', { day, service: 'vehicles', size: 1 });
+    case 'call-next':
+      return send('POST', '/queue/call-next', { counter: 1, requestId: `call-${cell}-${Date.now()}` });
+    case 'stream': {
+      const abort = new AbortController();
+      const response = await fetch(`${hub.url}api/v1/sync/stream`, {
+        headers: { authorization: `Bearer ${bearer}`, 'x-okienko-version': '0.1.0' },
+        signal: abort.signal,
+      });
+      const status = response.status;
+      const error = status === 200 ? undefined : ((await response.json()) as { error: string }).error;
+      abort.abort();
+      return { status, ...(error ? { error } : {}) };
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkAccess,
+  mayHear,
+  REAUTH_AFTER_MS,
+  type AccessRule,
+  type Caller,
+} from '../../../../../electron/common/access/station-access';
+import type { SignedInUser, UserRole } from '../../../../../electron/common/access/subjects';
+
+const person = (...roles: UserRole[]): SignedInUser => ({ login: 'a', displayName: 'A', roles, offline: false });
+const caller = (fields: Partial<Caller>): Caller => ({
+  window: 'settings',
+  user: null,
+  checkedAt: null,
+  secondFactorAt: null,
+  ...fields,
+});
+const now = 10 * REAUTH_AFTER_MS;
+
+describe('a door at the station', () => {
+  const rule: AccessRule = { windows: ['settings'], roles: ['supervisor', 'admin'], recent: 'second-factor' };
+
+  it('asks first the screen, then a person, then the role, then how fresh the check is', () => {
+    expect(checkAccess(rule, caller({ window: 'kiosk' }), now, 'x')?.code).toBe('FORBIDDEN');
+    expect(checkAccess(rule, caller({}), now, 'x')?.code).toBe('NOT_SIGNED_IN');
+    expect(checkAccess(rule, caller({ user: person('clerk') }), now, 'x')?.code).toBe('FORBIDDEN');
+    expect(
+      checkAccess(rule, caller({ user: person('admin'), checkedAt: now - REAUTH_AFTER_MS - 1 }), now, 'x')?.code,
+    ).toBe('REAUTH_REQUIRED');
+  });
+
+  it('wants the second factor of a supervisor or admin, and only the password of anyone else', () => {
+    const fresh = now - 1000;
+    expect(checkAccess(rule, caller({ user: person('admin'), checkedAt: fresh }), now, 'x')?.code).toBe(
+      'REAUTH_REQUIRED',
+    );
+    expect(
+      checkAccess(rule, caller({ user: person('admin'), checkedAt: fresh, secondFactorAt: fresh }), now, 'x'),
+    ).toBeNull();
+    const clerkRule: AccessRule = { windows: ['counter'], roles: ['clerk'], recent: 'second-factor' };
+    expect(
+      checkAccess(clerkRule, caller({ window: 'counter', user: person('clerk'), checkedAt: fresh }), now, 'x'),
+    ).toBeNull();
+  });
+
+  it('lets an ID read reach only a counter with a clerk signed in', () => {
+    expect(mayHear('idReader.read', caller({ window: 'counter', user: person('clerk') }))).toBe(true);
+    expect(mayHear('idReader.read', caller({ window: 'counter' }))).toBe(false);
+    for (const window of ['kiosk', 'board', 'customer', 'home', 'settings', 'supervisor'] as const)
+      expect(mayHear('idReader.read', caller({ window, user: person('clerk', 'supervisor', 'admin') })), window).toBe(
+        false,
+      );
+  });
+});

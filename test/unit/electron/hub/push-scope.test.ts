@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { issueTicket, transition, TICKET_STATES, type Ticket } from '../../../../electron/common/domain/ticket';
+import { reachableStates, scopeProblem, withActors } from '../../../../electron/hub/push-scope';
+import type { WireDocument } from '../../../../electron/common/contract/hub';
+
+const wire = (document: object): WireDocument => ({ ...(document as { id: string }), _deleted: false });
+const issued = issueTicket(
+  { id: 't', day: '2026-12-04', service: 's', letter: 'A', seq: 1, priority: null },
+  { station: 'k' },
+  1,
+);
+const called = transition(issued, { type: 'call', counter: 2 }, { station: 'c', clerk: 'Anna', counter: 2 }, 2);
+const done = transition(called, { type: 'done' }, { station: 'c', counter: 2 }, 3);
+
+describe('the ticket states a push may reach', () => {
+  it('follows the life cycle, any number of steps', () => {
+    expect([...reachableStates('waiting')].sort()).toEqual([...TICKET_STATES].sort());
+    expect([...reachableStates('done')]).toEqual(['done']);
+    expect(reachableStates('parked').has('serving')).toBe(true);
+    expect(reachableStates('no-show').has('serving')).toBe(true);
+    expect(reachableStates('cancelled').has('waiting')).toBe(false);
+  });
+});
+
+describe('scopes', () => {
+  it('issue: a new waiting ticket with its issue and nothing more', () => {
+    expect(scopeProblem('tickets', 'issue', wire(issued), undefined)).toBeNull();
+    expect(scopeProblem('tickets', 'issue', wire(called), undefined)).toMatch(/waiting/);
+    expect(scopeProblem('tickets', 'issue', wire(called), wire(issued))).toMatch(/only issue new/);
+    expect(scopeProblem('counters', 'issue', wire({ id: '1' }), undefined)).toMatch(/not a ticket/);
+  });
+
+  it('lifecycle: onward only, history added to, identity fixed', () => {
+    expect(scopeProblem('tickets', 'lifecycle', wire(done), wire(issued))).toBeNull();
+    expect(scopeProblem('tickets', 'lifecycle', wire({ ...done, state: 'waiting' }), wire(done))).toMatch(
+      /from done to waiting/,
+    );
+    expect(scopeProblem('tickets', 'lifecycle', wire({ ...called, number: 'A9' }), wire(issued))).toMatch(/number/);
+    expect(
+      scopeProblem('tickets', 'lifecycle', wire({ ...called, events: called.events.slice(1) }), wire(issued)),
+    ).toMatch(/never rewrite/);
+    expect(scopeProblem('tickets', 'lifecycle', { ...wire(issued), _deleted: true }, wire(issued))).toMatch(/delete/);
+    // A ticket issued and called here while the hub was out of reach arrives already called.
+    expect(scopeProblem('tickets', 'lifecycle', wire(called), undefined)).toBeNull();
+    expect(scopeProblem('tickets', 'lifecycle', wire({ ...called, events: [] }), undefined)).toMatch(/issue/);
+  });
+
+  it('lifecycle: who acted may differ in a workstation copy of the history the hub holds', () => {
+    const hubCopy = wire({
+      ...called,
+      events: called.events.map((event) => ({ ...event, by: { ...event.by, station: 'hub-wrote', user: 'x' } })),
+    });
+    expect(scopeProblem('tickets', 'lifecycle', wire(done), hubCopy)).toBeNull();
+  });
+
+  it('sending back what the hub holds is always allowed', () => {
+    for (const scope of ['issue', 'create', 'check-in', 'counter-state'] as const)
+      expect(scopeProblem('tickets', scope, wire(done), wire(done))).toBeNull();
+  });
+
+  it('check-in: booked to checked in, with the ticket, nothing else', () => {
+    const booked = {
+      id: 'a',
+      code: '123456',
+      day: 'd',
+      slotAt: 1,
+      service: 's',
+      state: 'booked',
+      ticket: '',
+      updatedAt: 1,
+    };
+    const checkedIn = { ...booked, state: 'checked-in', ticket: 't', updatedAt: 2 };
+    expect(scopeProblem('appointments', 'check-in', wire(checkedIn), wire(booked))).toBeNull();
+    expect(scopeProblem('appointments', 'check-in', wire({ ...checkedIn, slotAt: 9 }), wire(booked))).toMatch(/slotAt/);
+    expect(scopeProblem('appointments', 'check-in', wire({ ...booked, state: 'cancelled' }), wire(booked))).toMatch(
+      /check a booked/,
+    );
+    expect(scopeProblem('appointments', 'check-in', wire(checkedIn), undefined)).toMatch(/book/);
+  });
+
+  it('counter-state: mode, clerk and priority count of an existing counter', () => {
+    const counter = {
+      id: '1',
+      number: 1,
+      name: {},
+      services: ['s'],
+      mode: 'closed',
+      clerk: '',
+      normalSinceLastPriority: 0,
+      updatedAt: 1,
+    };
+    expect(
+      scopeProblem(
+        'counters',
+        'counter-state',
+        wire({ ...counter, mode: 'open', clerk: 'A', updatedAt: 2 }),
+        wire(counter),
+      ),
+    ).toBeNull();
+    expect(scopeProblem('counters', 'counter-state', wire({ ...counter, services: [] }), wire(counter))).toMatch(
+      /services/,
+    );
+    expect(scopeProblem('counters', 'counter-state', wire(counter), undefined)).toMatch(/add a counter/);
+  });
+
+  it('create: new documents only', () => {
+    expect(scopeProblem('alerts', 'create', wire({ id: 'a', at: 1 }), undefined)).toBeNull();
+    expect(scopeProblem('alerts', 'create', wire({ id: 'a', at: 2 }), wire({ id: 'a', at: 1 }))).toMatch(/new/);
+  });
+});
+
+describe('who acted', () => {
+  const acting = {
+    station: 'stanowisko-3',
+    user: { login: 'anna', displayName: 'Anna Nowak', roles: ['clerk' as const], services: null },
+  };
+
+  it('new history entries get the session, entries the hub holds stay as it wrote them', () => {
+    const hubCalled = { ...called, events: [{ ...called.events[0]!, by: { station: 'kiosk-1' } }, called.events[1]!] };
+    const result = withActors(
+      'tickets',
+      wire({
+        ...done,
+        events: done.events.map((e) => ({ ...e, by: { ...e.by, station: 'forged', clerk: 'Kto inny' } })),
+      }),
+      wire(hubCalled),
+      acting,
+    ) as unknown as Ticket;
+    expect(result.events.map((event) => event.by)).toEqual([
+      { station: 'kiosk-1' },
+      called.events[1]!.by,
+      { station: 'stanowisko-3', clerk: 'Anna Nowak', user: 'anna', counter: 2 },
+    ]);
+  });
+
+  it('keeps the person of an entry recorded under an offline sign-in, but not its workstation', () => {
+    const offline = {
+      ...issued,
+      events: [{ ...issued.events[0]!, by: { station: 'x', clerk: 'Jan', user: 'jan', offline: true } }],
+    };
+    const result = withActors('tickets', wire(offline), undefined, {
+      station: 'real',
+      user: null,
+    }) as unknown as Ticket;
+    expect(result.events[0]!.by).toEqual({ station: 'real', clerk: 'Jan', user: 'jan', offline: true });
+  });
+
+  it('a window with nobody signed in records only the workstation', () => {
+    const forged = { ...issued, events: [{ ...issued.events[0]!, by: { station: 'x', clerk: 'Jan', user: 'jan' } }] };
+    const result = withActors('tickets', wire(forged), undefined, {
+      station: 'kiosk-1',
+      user: null,
+    }) as unknown as Ticket;
+    expect(result.events[0]!.by).toEqual({ station: 'kiosk-1' });
+  });
+});
