@@ -14,6 +14,7 @@
  * Bundled by build/scripts/build-electron.ts into out/electron/main.cjs (CommonJS: `__dirname` is
  * the folder of the bundles).
  */
+import type { WindowKind } from './common/access/subjects';
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, utilityProcess } from 'electron';
 import { channels } from './common/contract/contract';
@@ -109,7 +110,7 @@ function forkStation(args: readonly string[]): StationChild {
 
 function setupStation(
   commandLine: ShellCommandLine,
-  onEvent: (event: string, payload: unknown) => void,
+  onEvent: (event: string, payload: unknown, windows: readonly WindowKind[]) => void,
 ): StationConnection {
   const station = new StationConnection({ spawn: () => forkStation(commandLine.stationArgs), onEvent, log });
   station.start();
@@ -117,11 +118,11 @@ function setupStation(
 }
 
 function setupIpc(station: StationConnection): () => void {
-  return registerStationIpc(ipcMain, (channel, payload) => station.call(channel, payload), log);
+  return registerStationIpc(ipcMain, (window, channel, payload) => station.call(window, channel, payload), log);
 }
 
 async function readRoleSettings(station: StationConnection): Promise<RoleSettings | null> {
-  const reply = await station.call('settings.get', {});
+  const reply = await station.call('home', 'settings.get', {});
   if (!reply.ok) {
     log.error('no settings from the station; opening the home screen', { code: reply.error.code });
     return null;
@@ -173,7 +174,7 @@ function main(): void {
     .then(async () => {
       setupSession();
       let windows: WindowManager | null = null;
-      const station = setupStation(commandLine, (event, payload) => windows?.broadcast(event, payload));
+      const station = setupStation(commandLine, (event, payload, kinds) => windows?.broadcast(event, payload, kinds));
       const disposeIpc = setupIpc(station);
       setupShutdown(station, disposeIpc);
       windows = setupWindows();

@@ -4,6 +4,7 @@
  * route of its role, the renderer shows the screen a route names. Hash routing works from app://,
  * http:// and file:// alike.
  */
+import type { WindowKind } from './access/subjects';
 
 export type Route =
   | { readonly screen: 'home' }
@@ -40,6 +41,21 @@ export function parseRoute(hash: string): Route {
   const counter = COUNTER_PATH.exec(path);
   if (counter) return { screen: 'counter', number: Number(counter[1]) };
   return { screen: 'not-found' };
+}
+
+/** The kind of window a screen is, for the doors of electron/common/access/station-access.ts. */
+const WINDOW_OF_SCREEN = {
+  home: 'home',
+  kiosk: 'kiosk',
+  counter: 'counter',
+  board: 'board',
+  supervisor: 'supervisor',
+  devices: 'settings',
+  'not-found': 'home',
+} as const satisfies Record<Screen, WindowKind>;
+
+export function windowOfRoute(route: Route): WindowKind {
+  return WINDOW_OF_SCREEN[route.screen];
 }
 
 /** The hash of a route, for a link's `href` or a window's URL. */

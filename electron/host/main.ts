@@ -10,11 +10,14 @@ import { realDevices } from '../station/devices';
 import { hubOrigin } from '../shell/content-security-policy';
 import { OptionsError, parseHostArgs, USAGE } from './options';
 import { startHost } from './server';
+import { AccountsCommandError, parseAccountsCommand, runAccountsCommand } from './accounts-command';
+import { AccountsError } from '../station/accounts/local-accounts';
 import { isMainModule } from '../node/main-module';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'user') return accounts(argv);
   let commandLine;
   try {
     commandLine = parseHostArgs(argv);
@@ -48,6 +51,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       station,
       port: station.settings.host.port,
       bind: station.settings.host.bind,
+      names: station.settings.host.names,
       staticDir: process.env.OKIENKO_RENDERER_DIR ?? path.join(projectRoot, 'out/renderer'),
       log,
       connect: [hubOrigin(station.settings.hub?.url)].filter((origin): origin is string => origin !== null),
@@ -85,6 +89,20 @@ export async function main(argv: readonly string[]): Promise<number> {
   await host.close();
   await station.close();
   return 0;
+}
+
+/** `npm run serve -- user …`: this workstation's own accounts (accounts-command.ts). */
+async function accounts(argv: readonly string[]): Promise<number> {
+  try {
+    const { dataDir, command, json } = parseAccountsCommand(argv);
+    const printed = await runAccountsCommand(dataDir, command, json);
+    process.stdout.write(printed.stdout + '\n');
+    if (printed.stderr) process.stderr.write(printed.stderr + '\n');
+    return 0;
+  } catch (error) {
+    process.stderr.write(`okienko: ${describeError(error)}\n`);
+    return error instanceof AccountsCommandError || error instanceof AccountsError ? 2 : 1;
+  }
 }
 
 if (isMainModule(import.meta.url)) {

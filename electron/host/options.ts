@@ -26,6 +26,10 @@ export const USAGE = `Usage: npm run serve -- [options]
   --hub <url>           the office hub to sync with, e.g. http://hub.urzad.local:8090
   --hub-token <token>   this workstation's token from the hub (or env OKIENKO_HUB_TOKEN)
   --help                this text
+
+Accounts of a workstation that works alone (with a hub, the hub keeps them: npm run hub -- user …):
+  npm run serve -- user add <login> --role admin [--data <dir>]    prints a one-time password
+  npm run serve -- user reset|disable|enable|roles|list …           as on the hub
 `;
 
 export interface HostCommandLine {

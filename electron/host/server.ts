@@ -1,7 +1,9 @@
 /**
  * The browser host's server: the built renderer over HTTP and the contract over a WebSocket, on
  * one port. A waiting-room TV, a thin client, a developer without a display and the e2e tests all
- * reach the workstation this way.
+ * reach the workstation this way. Its doors (doors.ts): allow-listed host names only, the WebSocket
+ * from its own pages only, and a page on another machine is a paired screen (a board or a customer
+ * screen), never a person.
  */
 import http from 'node:http';
 import path from 'node:path';
@@ -10,8 +12,9 @@ import { fail } from '../common/contract/result';
 import { contentSecurityPolicy } from '../shell/content-security-policy';
 import { listen } from '../node/listen';
 import { CONTENT_SECURITY_POLICY, serveStatic } from '../node/static-files';
+import type { WindowKind } from '../common/access/subjects';
 import {
-  CallFrameSchema,
+  ClientFrameSchema,
   WS_MAX_FRAME_BYTES,
   WS_PATH,
   type ReplyFrame,
@@ -20,6 +23,7 @@ import {
 import type { Logger } from '../station/log';
 import type { Station } from '../station/station';
 import { APP_VERSION } from '../station/version';
+import { allowedHosts, isAllowedHost, isLoopback, isOwnOrigin } from './doors';
 
 /** The same policy the Electron shell sets for app:// (one constant in electron/shell, shared by both hosts). */
 export { CONTENT_SECURITY_POLICY };
@@ -32,6 +36,8 @@ export interface HostOptions {
   readonly log: Logger;
   /** Origins the pages may connect to besides this host: the office hub. */
   readonly connect?: readonly string[];
+  /** Names this host is reached by besides the loopback ones (settings `host.names`). */
+  readonly names?: readonly string[];
 }
 
 export interface RunningHost {
@@ -40,12 +46,23 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
+/** What the host knows of one WebSocket: the screen its page shows now, and whether it is on another machine. */
+interface Peer {
+  window: WindowKind;
+  readonly paired: boolean;
+}
+
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { station, log } = options;
   const root = path.resolve(options.staticDir);
   const pageHeaders = { 'Content-Security-Policy': contentSecurityPolicy({ connect: options.connect ?? [] }) };
+  let allowed = new Set<string>();
 
   const server = http.createServer((request, response) => {
+    if (!isAllowedHost(request, allowed)) {
+      response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end(MISDIRECTED);
+      return;
+    }
     void serveHostRequest(root, request, response, pageHeaders).catch((error: unknown) => {
       log.error('http failed', { url: request.url?.slice(0, 100), error: String(error) });
       if (!response.headersSent) response.writeHead(500);
@@ -53,12 +70,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
   });
 
+  const peers = new WeakMap<WebSocket, Peer>();
   const sockets = new WebSocketServer({
     server,
     path: WS_PATH,
     maxPayload: WS_MAX_FRAME_BYTES,
-    // Another web page in the visitor's browser must not drive our printer through localhost.
-    verifyClient: ({ req }: { req: http.IncomingMessage }) => isSameOrigin(req),
+    verifyClient: ({ req }: { req: http.IncomingMessage }, done: (ok: boolean, code?: number) => void) => {
+      const refusal = upgradeRefusal(req, allowed);
+      if (refusal) log.warn('refused a websocket', { reason: refusal, origin: req.headers.origin?.slice(0, 100) });
+      done(refusal === null, 403);
+    },
   });
 
   // ws re-emits the HTTP server's errors on itself, and an unheard 'error' throws: a port in use
@@ -69,21 +90,27 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
 
-  const unsubscribe = station.subscribe((event, payload) => {
-    for (const socket of sockets.clients) send(socket, { t: 'event', event, payload });
+  const unsubscribe = station.subscribe((event, payload, mayReach) => {
+    for (const socket of sockets.clients) {
+      const peer = peers.get(socket);
+      if (peer && mayReach(peer.window, peer.paired)) send(socket, { t: 'event', event, payload });
+    }
   });
 
-  sockets.on('connection', (socket) => {
+  sockets.on('connection', (socket, request) => {
+    const peer: Peer = { window: 'home', paired: !isLoopback(request) };
+    peers.set(socket, peer);
     socket.on('message', (data, isBinary) => {
       void (async () => {
-        const reply = await handleFrame(station, isBinary ? null : data.toString());
-        send(socket, reply);
+        const reply = await handleFrame(station, peer, isBinary ? null : data.toString());
+        if (reply) send(socket, reply);
       })();
     });
     socket.on('error', (error) => log.warn('websocket error', { error: error.message }));
   });
 
   const { url, port } = await listen(server, options.port, options.bind);
+  allowed = allowedHosts(port, { extra: options.names ?? [], ownAddresses: !isLoopbackBind(options.bind) });
 
   return {
     url,
@@ -97,7 +124,25 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   };
 }
 
-export async function handleFrame(station: Station, text: string | null): Promise<ReplyFrame> {
+const MISDIRECTED =
+  'This Okienko workstation does not answer to this address. Open it by the name or address your IT gave you.\n';
+
+/** Why a WebSocket upgrade is refused, or null: a foreign host name, then a page not of this host. */
+function upgradeRefusal(request: http.IncomingMessage, allowed: ReadonlySet<string>): string | null {
+  if (!isAllowedHost(request, allowed)) return 'host name not allowed';
+  if (!isOwnOrigin(request)) return request.headers.origin ? 'foreign origin' : 'no origin';
+  return null;
+}
+
+function isLoopbackBind(bind: string): boolean {
+  return bind === '127.0.0.1' || bind === '::1' || bind === 'localhost';
+}
+
+/**
+ * One frame from a page: a call (answered with a reply frame) or the page telling which screen it
+ * shows (no answer). The window a frame names is the page's current screen.
+ */
+export async function handleFrame(station: Station, peer: Peer, text: string | null): Promise<ReplyFrame | null> {
   if (text === null)
     return { t: 'reply', id: null, result: fail('BAD_REQUEST', 'Binary frames are not part of the contract') };
   let json: unknown;
@@ -106,23 +151,15 @@ export async function handleFrame(station: Station, text: string | null): Promis
   } catch {
     return { t: 'reply', id: null, result: fail('BAD_REQUEST', 'Frame is not valid JSON') };
   }
-  const frame = CallFrameSchema.safeParse(json);
+  const frame = ClientFrameSchema.safeParse(json);
   if (!frame.success) {
     const id = typeof (json as { id?: unknown })?.id === 'number' ? (json as { id: number }).id : null;
     return { t: 'reply', id, result: fail('BAD_REQUEST', 'Frame is not a call') };
   }
-  return { t: 'reply', id: frame.data.id, result: await station.dispatch(frame.data.channel, frame.data.payload) };
-}
-
-function isSameOrigin(request: http.IncomingMessage): boolean {
-  const origin = request.headers.origin;
-  // Non-browser clients (tests, tools on this machine) send no Origin; browsers always do.
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
+  peer.window = frame.data.window;
+  if (frame.data.t === 'window') return null;
+  const { id, channel, payload, window } = frame.data;
+  return { t: 'reply', id, result: await station.dispatch(window, channel, payload, peer.paired) };
 }
 
 async function serveHostRequest(

@@ -12,7 +12,8 @@
  *   <data>/pglite/    PostgreSQL's files (PGDATA)
  *   <data>/hub.sock   the owner's admin socket
  */
-import type { TokenKind, UserRole } from '../common/access/subjects';
+import type { TokenKind } from '../common/access/subjects';
+import type { UserCommand } from '../node/accounts/user-command';
 import { createHash } from 'node:crypto';
 import { chmod, mkdir, unlink } from 'node:fs/promises';
 import net from 'node:net';
@@ -39,16 +40,7 @@ export type AdminRequest =
   | { readonly command: 'token.kind'; readonly name: string; readonly kind: TokenKind }
   | { readonly command: 'token.revoke'; readonly name: string }
   | { readonly command: 'token.list' }
-  | {
-      readonly command: 'user.add';
-      readonly login: string;
-      readonly roles: readonly UserRole[];
-      readonly displayName?: string;
-      readonly services?: readonly string[];
-    }
-  | { readonly command: 'user.roles'; readonly login: string; readonly roles: readonly UserRole[] }
-  | { readonly command: 'user.disable' | 'user.enable' | 'user.reset'; readonly login: string }
-  | { readonly command: 'user.list' }
+  | UserCommand
   | { readonly command: 'after-restore' };
 export type AdminReply =
   | { readonly ok: true; readonly value: unknown }

@@ -1,23 +1,26 @@
 /**
- * Signing a person in at the hub: the password against the account's Argon2id verifier, the
- * throttles (electron/node/accounts/throttle.ts), a one-time password changed at the first
- * sign-in, and a session bound to the workstation that asked.
+ * Signing a person in at the hub: the one sign-in decision (electron/node/accounts/sign-in.ts)
+ * over the account's row, the per-address throttle, and a session bound to the workstation that
+ * asked.
  */
-import type { LoginRequest, LoginFailure, SessionResponse } from '../common/contract/hub-auth';
-import { checkPassword, makeVerifier, needsRehash, passwordProblem } from '../node/accounts/password';
-import { afterFailure, isLocked, type AttemptLimiter } from '../node/accounts/throttle';
+import type { LoginFailure, LoginRequest, SessionResponse } from '../common/contract/hub-auth';
+import { decideSignIn, type AccountChange, type AccountRecord } from '../node/accounts/sign-in';
+import type { AttemptLimiter } from '../node/accounts/throttle';
 import { HubFailure } from './errors';
 import { openSession } from './sessions';
 import type { SqlClient } from './sql';
 import type { Station } from './tokens';
 import { findUser, sessionUser, type UserRow } from './users';
 
-/** Checked against when the login is unknown, so an unknown login takes as long as a wrong password. */
-let decoyVerifier: Promise<string> | null = null;
-
-function refuse(status: number, code: LoginFailure, message: string): HubFailure {
-  return new HubFailure(status, code, message);
-}
+/** The HTTP status of each refusal. */
+const STATUS: Readonly<Record<LoginFailure, number>> = {
+  'bad-credentials': 401,
+  'account-locked': 423,
+  'account-disabled': 403,
+  'password-change-required': 403,
+  'weak-password': 422,
+  'too-many-attempts': 429,
+};
 
 export interface SignIn {
   readonly db: SqlClient;
@@ -31,54 +34,43 @@ export interface SignIn {
 export async function signIn(context: SignIn, request: LoginRequest): Promise<SessionResponse> {
   const { db, attempts, address, now } = context;
   if (!attempts.allows(address, now))
-    throw refuse(429, 'too-many-attempts', 'Too many failed sign-ins from this address; wait ten minutes');
-  const user = await findUser(db, request.login);
-  if (!user || user.verifier === null) {
-    await checkPassword(await (decoyVerifier ??= makeVerifier('decoy password, never matches')), request.password);
-    attempts.fail(address, now);
-    throw refuse(401, 'bad-credentials', 'Wrong login or password');
+    throw new HubFailure(429, 'too-many-attempts', 'Too many failed sign-ins from this address; wait ten minutes');
+  const row = await findUser(db, request.login);
+  const outcome = await decideSignIn(row && accountOf(row), request, now);
+  if (row && outcome.change) await store(db, row.id, outcome.change);
+  if (!outcome.ok) {
+    if (outcome.failure === 'bad-credentials') attempts.fail(address, now);
+    throw new HubFailure(STATUS[outcome.failure], outcome.failure, outcome.message);
   }
-  const lockedUntil = user.locked_until ? new Date(user.locked_until).getTime() : null;
-  if (isLocked(lockedUntil, now)) {
-    const minutes = Math.ceil((lockedUntil! - now) / 60_000);
-    throw refuse(423, 'account-locked', `This account is locked after wrong passwords for ${minutes} more minute(s)`);
-  }
-  if (!(await checkPassword(user.verifier, request.password))) {
-    attempts.fail(address, now);
-    await recordFailure(db, user, now);
-    throw refuse(401, 'bad-credentials', 'Wrong login or password');
-  }
-  if (!user.active) throw refuse(403, 'account-disabled', 'This account is disabled; ask an administrator');
-  await recordSuccess(db, user, request);
-  const opened = await openSession(db, context.station, user.id, now);
-  return { ...opened, user: sessionUser(user) };
+  const opened = await openSession(db, context.station, row!.id, now);
+  return { ...opened, user: sessionUser(row!) };
 }
 
-async function recordFailure(db: SqlClient, user: UserRow, now: number): Promise<void> {
-  const next = afterFailure(user.failed_count, now);
-  await db.query('UPDATE users SET failed_count = $2, locked_until = coalesce($3, locked_until) WHERE id = $1', [
-    user.id,
-    next.failedCount,
-    next.lockedUntil === null ? null : new Date(next.lockedUntil),
-  ]);
+function accountOf(row: UserRow): AccountRecord {
+  return {
+    login: row.login,
+    displayName: row.display_name,
+    roles: row.roles,
+    services: row.services,
+    active: row.active,
+    verifier: row.verifier,
+    mustChange: row.must_change,
+    failedCount: row.failed_count,
+    lockedUntil: row.locked_until ? new Date(row.locked_until).getTime() : null,
+  };
 }
 
-/** Resets the failures; sets the new password when one must be chosen; re-hashes an old verifier. */
-async function recordSuccess(db: SqlClient, user: UserRow, request: LoginRequest): Promise<void> {
-  let verifier = user.verifier;
-  if (user.must_change) {
-    if (request.newPassword === undefined)
-      throw refuse(403, 'password-change-required', 'This one-time password must be replaced by your own now');
-    const problem = passwordProblem(request.newPassword, user.login);
-    if (problem || request.newPassword === request.password)
-      throw refuse(422, 'weak-password', `The new password is not acceptable: ${problem ?? 'it is the old one'}`);
-    verifier = await makeVerifier(request.newPassword);
-  } else if (verifier && needsRehash(verifier)) {
-    verifier = await makeVerifier(request.password);
-  }
-  await db.query(
-    `UPDATE users SET failed_count = 0, locked_until = NULL, verifier = $2, must_change = false,
-            changed_at = CASE WHEN must_change THEN now() ELSE changed_at END WHERE id = $1`,
-    [user.id, verifier],
-  );
+async function store(db: SqlClient, id: number, change: AccountChange): Promise<void> {
+  const columns: [string, unknown][] = [];
+  if (change.failedCount !== undefined) columns.push(['failed_count', change.failedCount]);
+  if (change.lockedUntil !== undefined)
+    columns.push(['locked_until', change.lockedUntil === null ? null : new Date(change.lockedUntil)]);
+  if (change.verifier !== undefined) columns.push(['verifier', change.verifier]);
+  if (change.mustChange !== undefined) columns.push(['must_change', change.mustChange]);
+  if (columns.length === 0) return;
+  const set = columns.map(([column], index) => `${column} = $${index + 2}`).join(', ');
+  // A replaced one-time password is a change a workstation's offline cache may want to know of.
+  const changed =
+    change.mustChange === false ? ', changed_at = CASE WHEN must_change THEN now() ELSE changed_at END' : '';
+  await db.query(`UPDATE users SET ${set}${changed} WHERE id = $1`, [id, ...columns.map(([, value]) => value)]);
 }

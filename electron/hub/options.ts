@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import type { ParseArgsOptionsConfig } from 'node:util';
-import { isTokenKind, isUserRole, TOKEN_KINDS, USER_ROLES, type UserRole } from '../common/access/subjects';
+import { isTokenKind, TOKEN_KINDS } from '../common/access/subjects';
+import { parseUserCommand } from '../node/accounts/user-command';
 import { parseCommandLine, wholeNumber } from '../node/command-line';
 import type { AdminRequest } from './data-dir';
 
@@ -153,7 +154,7 @@ function adminRequest(positionals: readonly string[], values: HubValues): AdminR
   const [group, action, ...rest] = positionals;
   if (group === 'after-restore' && positionals.length === 1) return { command: 'after-restore' };
   if (group === 'token' && rest.length === 0) return tokenRequest(action, values);
-  if (group === 'user') return userRequest(action, rest, values);
+  if (group === 'user') return parseUserCommand(action, rest, values, fail);
   throw new HubOptionsError(`Unknown command "${positionals.join(' ')}"`);
 }
 
@@ -167,38 +168,6 @@ function tokenRequest(action: string | undefined, values: HubValues): AdminReque
   if (!isTokenKind(values.kind))
     throw new HubOptionsError(`--kind must be one of ${TOKEN_KINDS.join(', ')}, not "${values.kind}"`);
   return { command: action === 'create' ? 'token.create' : 'token.kind', name: values.name, kind: values.kind };
-}
-
-function userRequest(action: string | undefined, rest: readonly string[], values: HubValues): AdminRequest {
-  if (action === 'list' && rest.length === 0) return { command: 'user.list' };
-  const [login, ...more] = rest;
-  if (!login || more.length > 0) throw new HubOptionsError(`user ${action ?? '<command>'} takes one <login>`);
-  switch (action) {
-    case 'add':
-      return {
-        command: 'user.add',
-        login,
-        roles: roles(values),
-        ...(values['display-name'] ? { displayName: values['display-name'] } : {}),
-        ...(values.service ? { services: values.service } : {}),
-      };
-    case 'roles':
-      return { command: 'user.roles', login, roles: roles(values) };
-    case 'disable':
-    case 'enable':
-    case 'reset':
-      return { command: `user.${action}`, login };
-    default:
-      throw new HubOptionsError('user needs one of: add, reset, disable, enable, roles, list');
-  }
-}
-
-function roles(values: HubValues): UserRole[] {
-  const given = values.role ?? [];
-  if (given.length === 0) throw new HubOptionsError(`give at least one --role ${USER_ROLES.join('|')}`);
-  const wrong = given.find((role) => !isUserRole(role));
-  if (wrong !== undefined) throw new HubOptionsError(`--role must be one of ${USER_ROLES.join(', ')}, not "${wrong}"`);
-  return given as UserRole[];
 }
 
 function serveCommand(

@@ -1,10 +1,12 @@
 /**
  * The main process's end of the contract over Electron IPC: one `ipcMain.handle` per channel in
  * the contract (there is no generic channel), each checking that the call comes from a frame of our
- * own app:// origin before forwarding it to the station. Replies are Results; nothing is thrown
+ * own app:// origin before forwarding it to the station, with the kind of window its page is. Replies are Results; nothing is thrown
  * across IPC, because Electron strips everything but the message from a thrown error.
  */
+import type { WindowKind } from '../common/access/subjects';
 import { CHANNEL_NAMES, IPC_PREFIX, type ChannelName } from '../common/contract/contract';
+import { parseRoute, windowOfRoute } from '../common/routes';
 import { fail, type Result } from '../common/contract/result';
 import type { Logger } from '../station/log';
 import { isAppUrl } from './identity';
@@ -19,7 +21,16 @@ export interface IpcMainLike {
   removeHandler(channel: string): void;
 }
 
-export type StationCall = (channel: ChannelName, payload: unknown) => Promise<Result<unknown>>;
+export type StationCall = (window: WindowKind, channel: ChannelName, payload: unknown) => Promise<Result<unknown>>;
+
+/** The kind of window a frame is: the screen its page shows now (its route). */
+export function windowOf(event: InvokeEventLike): WindowKind {
+  try {
+    return windowOfRoute(parseRoute(new URL(event.senderFrame?.url ?? '').hash));
+  } catch {
+    return 'home';
+  }
+}
 
 /** Only our own pages may call the station: not a stray iframe, not a page that got navigated away. */
 export function isTrustedSender(event: InvokeEventLike): boolean {
@@ -41,7 +52,7 @@ export function createIpcHandler(channel: ChannelName, call: StationCall, log: L
       log.warn('refused an IPC call from a foreign frame', { channel, origin: originOf(event.senderFrame?.url) });
       return fail('FORBIDDEN', `${channel}: calls are accepted only from the app's own pages`);
     }
-    return call(channel, payload);
+    return call(windowOf(event), channel, payload);
   };
 }
 

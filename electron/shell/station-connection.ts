@@ -7,6 +7,7 @@
  * The child process comes from `spawn()`; main.ts wraps `utilityProcess.fork`, the tests pass a
  * fake (or the real `serveStation` over an in-memory port).
  */
+import { WINDOW_KINDS, type WindowKind } from '../common/access/subjects';
 import { z } from 'zod';
 import { isErrorCode, fail, type Result } from '../common/contract/result';
 import type { ToStationMessage } from '../station/station.utility';
@@ -22,7 +23,8 @@ export interface StationChild {
 
 export interface StationConnectionOptions {
   readonly spawn: () => StationChild;
-  readonly onEvent: (event: string, payload: unknown) => void;
+  /** A station event, and the kinds of window that may hear it. */
+  readonly onEvent: (event: string, payload: unknown, windows: readonly WindowKind[]) => void;
   readonly log: Logger;
   /** A call with no reply after this long resolves with TIMEOUT. Printing waits for the printer. */
   readonly timeoutMs?: number;
@@ -43,7 +45,7 @@ const ReplySchema = z.object({
     z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
   ]),
 });
-const EventSchema = z.object({ event: z.string(), payload: z.unknown() });
+const EventSchema = z.object({ event: z.string(), payload: z.unknown(), windows: z.array(z.enum(WINDOW_KINDS)) });
 
 interface Pending {
   readonly channel: string;
@@ -102,7 +104,7 @@ export class StationConnection {
     });
   }
 
-  call(channel: string, payload: unknown): Promise<Result<unknown>> {
+  call(window: WindowKind, channel: string, payload: unknown): Promise<Result<unknown>> {
     if (this.closing) return Promise.resolve(fail('DISCONNECTED', 'The workstation is shutting down'));
     const child = this.child;
     if (!child) return Promise.resolve(fail('DISCONNECTED', 'The station is restarting; try again in a moment'));
@@ -116,7 +118,7 @@ export class StationConnection {
       this.pending.set(id, { channel, resolve, timer });
     });
     try {
-      child.postMessage({ id, channel, payload });
+      child.postMessage({ id, window, channel, payload });
     } catch (error) {
       this.settle(id, fail('DISCONNECTED', `${channel}: the station cannot be reached (${describeError(error)})`));
     }
@@ -165,7 +167,7 @@ export class StationConnection {
     }
     const event = EventSchema.safeParse(message);
     if (event.success) {
-      this.options.onEvent(event.data.event, event.data.payload);
+      this.options.onEvent(event.data.event, event.data.payload, event.data.windows);
       return;
     }
     this.options.log.warn('ignored a malformed message from the station');

@@ -5,7 +5,9 @@
  * plugged in and out, and reloads a window whose renderer crashed.
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions, Screen } from 'electron';
+import type { WindowKind } from '../common/access/subjects';
 import { IPC_EVENT_CHANNEL } from '../common/contract/contract';
+import { parseRoute, windowOfRoute } from '../common/routes';
 import type { Logger } from '../station/log';
 import { appPageUrl, APP_NAME, isAppUrl } from './identity';
 import { planWindows, type RoleSettings, type WindowKey, type WindowPlan } from './routes';
@@ -85,10 +87,12 @@ export class WindowManager {
     this.sync();
   }
 
-  /** Sends a station event to every window that shows one of our pages. */
-  broadcast(event: string, payload: unknown): void {
+  /** Sends a station event to every window that shows one of our pages, of a kind that may hear it. */
+  broadcast(event: string, payload: unknown, kinds: readonly WindowKind[]): void {
     for (const { window } of this.open.values()) {
-      if (window.isDestroyed() || !isAppUrl(window.webContents.getURL())) continue;
+      if (window.isDestroyed()) continue;
+      const url = window.webContents.getURL();
+      if (!isAppUrl(url) || !kinds.includes(windowOfRoute(parseRoute(new URL(url).hash)))) continue;
       window.webContents.send(IPC_EVENT_CHANNEL, event, payload);
     }
   }

@@ -1,13 +1,19 @@
 /**
  * The station's composition root: it reads the settings, builds every service with its
- * dependencies, and exposes one `dispatch` for whichever transport carries the contract (Electron
- * IPC via the utility process, or the browser host's WebSocket). Services never reach for globals:
+ * dependencies, and opens one connection per window for whichever transport carries the contract
+ * (Electron IPC via the utility process, or the browser host's WebSocket); every call on it is
+ * checked against the window's kind and the person signed in (electron/common/access). Services never reach for globals:
  * the clock, the device factories and the log come in here, so tests can swap them.
  */
-import { createDispatch, type Dispatch, type Handlers } from '../common/contract/dispatch';
-import type { EventName, EventPayload } from '../common/contract/contract';
+import { checkChannel, mayHear } from '../common/access/station-access';
+import { WINDOW_KINDS, type WindowKind } from '../common/access/subjects';
+import { createDispatch, type Handlers } from '../common/contract/dispatch';
+import { slotFromToken } from '../common/contract/hub';
+import type { SessionInfo } from '../common/contract/session';
+import type { ChannelName, EventName, EventPayload } from '../common/contract/contract';
 import type { DeviceRole, DeviceState, DeviceTestResult, Signature } from '../common/contract/devices';
-import { ContractFailure } from '../common/contract/result';
+import { ContractFailure, type Result } from '../common/contract/result';
+import { screenSettings } from '../common/contract/settings';
 import type {
   HubSettings,
   IdReaderSettings,
@@ -23,8 +29,14 @@ import { loadSettings, saveSettings } from './settings-store';
 import { DeviceManager, type DeviceDrivers } from './device-manager';
 import { APP_VERSION } from './version';
 import { fileUnknownJobsStore, type UnknownJobsStore } from './unknown-jobs-store';
+import { CredentialCache } from './accounts/credential-cache';
+import { HubCredentials, LocalCredentials } from './accounts/credentials';
+import { HubLink } from './accounts/hub-link';
+import { LocalAccounts } from './accounts/local-accounts';
+import { WorkstationSession } from './accounts/workstation-session';
 
-export type StationEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+/** How the services tell the station of an event; the station adds who may hear it. */
+type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 export interface StationDevices extends DeviceDrivers {
   readonly openPrinter: (settings: PrinterSettings) => Promise<TicketPrinter>;
@@ -57,13 +69,32 @@ export interface StationOptions {
   readonly printerHeartbeatMs?: number;
 }
 
+/**
+ * A station event, and who may hear it now: a transport delivers it only to the windows for which
+ * `mayReach(window, paired)` holds (electron/common/access/station-access.ts).
+ */
+export type StationEventListener = <E extends EventName>(
+  event: E,
+  payload: EventPayload<E>,
+  mayReach: (window: WindowKind, paired: boolean) => boolean,
+) => void;
+
 export interface Station {
-  readonly dispatch: Dispatch;
+  /**
+   * A call from a window of the given kind (the Electron shell knows each window's, the browser host
+   * is told it with every frame): checked against that kind and the person signed in, then run.
+   */
+  dispatch(window: WindowKind, channel: unknown, payload: unknown, paired?: boolean): Promise<Result<unknown>>;
+  /** Every event, with who may hear it now; a transport delivers it to those only. */
+  subscribe(listener: StationEventListener): () => void;
   readonly settings: Settings;
   readonly problems: readonly SettingsProblem[];
-  subscribe(listener: StationEventListener): () => void;
+  readonly session: WorkstationSession;
   close(): Promise<void>;
 }
+
+/** How often the station asks the hub about the people of its offline cache (and signs offline people in). */
+const SESSION_REFRESH_MS = 60_000;
 
 export async function createStation(options: StationOptions): Promise<Station> {
   const now = options.now ?? Date.now;
@@ -74,30 +105,70 @@ export async function createStation(options: StationOptions): Promise<Station> {
   }
 
   const listeners = new Set<StationEventListener>();
-  const emit: StationEventListener = (event, payload) => {
-    for (const listener of listeners) listener(event, payload);
+  let session: WorkstationSession | null = null;
+  const emit: Emit = (event, payload) => {
+    const mayReach = (window: WindowKind, paired: boolean) =>
+      mayHear(
+        event,
+        session?.caller(window, paired) ?? { window, paired, user: null, checkedAt: null, secondFactorAt: null },
+      );
+    for (const listener of listeners) listener(event, payload, mayReach);
   };
   const services = new StationServices(options, now, settings, emit);
   await services.devices.configure({ idReader: settings.idReader, signaturePad: settings.signaturePad });
+  session = workstationSession(options, settings, now, (info) => emit('session.changed', info));
+  const person = session;
+  const refresh = setInterval(() => void person.refresh().catch(() => undefined), SESSION_REFRESH_MS);
+  refresh.unref();
 
-  const handlers = stationHandlers(services, options.host, loaded.problems);
-  const dispatch = createDispatch(handlers, (channel, error) => {
+  const handlers = stationHandlers(services, person, options.host, loaded.problems);
+  const onUnexpected = (channel: string, error: unknown) => {
     options.log.error('handler failed', { channel, error: describeError(error) });
-  });
+  };
+  const dispatchers = new Map(
+    WINDOW_KINDS.flatMap((window) =>
+      [false, true].map((paired) => {
+        const authorize = (channel: ChannelName) => checkChannel(channel, person.caller(window, paired), now());
+        return [`${window}|${paired}`, createDispatch(handlers, onUnexpected, authorize, { window, paired })] as const;
+      }),
+    ),
+  );
 
   return {
-    dispatch,
-    settings,
-    problems: loaded.problems,
+    dispatch: (window, channel, payload, paired = false) => dispatchers.get(`${window}|${paired}`)!(channel, payload),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    settings,
+    problems: loaded.problems,
+    session: person,
     async close() {
+      clearInterval(refresh);
       listeners.clear();
       await services.close();
     },
   };
+}
+
+/** The person at this workstation, checked at the hub (and its offline cache) or by its own accounts. */
+function workstationSession(
+  options: StationOptions,
+  settings: Settings,
+  now: () => number,
+  onChange: (info: SessionInfo) => void,
+): WorkstationSession {
+  const common = { now, log: options.log, idleLockMs: settings.signIn.idleLockMinutes * 60_000, onChange };
+  const { hub } = settings;
+  if (!hub)
+    return new WorkstationSession({ ...common, credentials: new LocalCredentials(new LocalAccounts(options.dataDir)) });
+  const link = new HubLink({ url: hub.url, token: hub.token, appVersion: APP_VERSION });
+  const cache = new CredentialCache(options.dataDir, settings.signIn.offlineDays);
+  return new WorkstationSession({
+    ...common,
+    credentials: new HubCredentials(link, cache),
+    hub: { link, cache, slot: slotFromToken(hub.token) ?? 1 },
+  });
 }
 
 /** The settings in force: the file's, with those given on the command line on top. */
@@ -126,11 +197,11 @@ class StationServices {
   readonly devices: DeviceManager;
   readonly #options: StationOptions;
   readonly #now: () => number;
-  readonly #emit: StationEventListener;
+  readonly #emit: Emit;
   readonly #jobsStore: UnknownJobsStore;
   #configuring: Promise<unknown> = Promise.resolve();
 
-  constructor(options: StationOptions, now: () => number, settings: Settings, emit: StationEventListener) {
+  constructor(options: StationOptions, now: () => number, settings: Settings, emit: Emit) {
     this.#options = options;
     this.#now = now;
     this.#emit = emit;
@@ -248,12 +319,13 @@ class StationServices {
 /** The contract's handlers over the running services. */
 function stationHandlers(
   services: StationServices,
+  session: WorkstationSession,
   host: StationOptions['host'],
   problems: readonly SettingsProblem[],
 ): Handlers {
   return {
     'station.info': async () => ({ version: APP_VERSION, host, stationId: services.settings.stationId }),
-    'settings.get': async () => ({ settings: services.settings, problems: [...problems] }),
+    'settings.get': async () => ({ settings: screenSettings(services.settings), problems: [...problems] }),
     'printer.status': async () => services.printer.refresh(),
     'printer.printTicket': async (printout) => services.printer.printTicket(printout),
     'printer.unknownJobs': async () => services.printer.unknownJobs(),
@@ -271,6 +343,13 @@ function stationHandlers(
     },
     'signature.cancel': async () => ({ cancelled: services.devices.cancelCapture() }),
     'signature.fromScreen': async ({ document, signature }) => services.bind(signature, document, 'screen', false),
+    'session.current': async () => session.info(),
+    'session.signIn': (request) => session.signIn(request),
+    'session.signOut': () => session.signOut(),
+    'session.lock': async () => session.lock(),
+    'session.unlock': ({ password }) => session.unlock(password),
+    'session.confirm': ({ password }) => session.confirm(password),
+    'hub.connection': (_request, { paired }) => session.hubConnection(paired),
   };
 }
 

@@ -5,13 +5,16 @@
  * the windows stay up.
  *
  * Messages over `process.parentPort` (structured clone, no framing needed):
- *   main → station   {id, channel, payload}   a contract call        {close: true}   drain and exit
- *   station → main   {id, result}             the call's Result      {event, payload} a station event
+ *   main → station   {id, window, channel, payload}   a contract call from a window of that kind
+ *                    {close: true}                    drain and exit
+ *   station → main   {id, result}                     the call's Result
+ *                    {event, payload, windows}        a station event, for windows of those kinds
  *
  * The command line is the browser host's (`--data <dir>`, `--printer <path>`, …); main always
  * passes an absolute `--data`.
  */
 import { z } from 'zod';
+import { WINDOW_KINDS, type WindowKind } from '../common/access/subjects';
 import { fail, type Result } from '../common/contract/result';
 import { parseHostArgs } from '../host/options';
 import { realDevices } from './devices';
@@ -20,6 +23,8 @@ import { createStation, type Station } from './station';
 
 export interface StationCallMessage {
   readonly id: number;
+  /** The kind of the window that called (main knows it from the window's page). */
+  readonly window: WindowKind;
   readonly channel: string;
   readonly payload: unknown;
 }
@@ -35,6 +40,8 @@ export interface StationReplyMessage {
 export interface StationEventMessage {
   readonly event: string;
   readonly payload: unknown;
+  /** The kinds of window that may hear it now. */
+  readonly windows: readonly WindowKind[];
 }
 export type FromStationMessage = StationReplyMessage | StationEventMessage;
 
@@ -44,7 +51,12 @@ export interface ParentPortLike {
   postMessage(message: FromStationMessage): void;
 }
 
-const CallSchema = z.object({ id: z.number().int().nonnegative(), channel: z.string().max(100), payload: z.unknown() });
+const CallSchema = z.object({
+  id: z.number().int().nonnegative(),
+  window: z.enum(WINDOW_KINDS),
+  channel: z.string().max(100),
+  payload: z.unknown(),
+});
 const CloseSchema = z.object({ close: z.literal(true) });
 
 export interface ServeStationOptions {
@@ -62,7 +74,9 @@ export function serveStation(port: ParentPortLike, starting: Promise<Station>, o
   const { log } = options;
   const station = starting.then(
     (ready) => {
-      ready.subscribe((event, payload) => port.postMessage({ event, payload }));
+      ready.subscribe((event, payload, mayReach) =>
+        port.postMessage({ event, payload, windows: WINDOW_KINDS.filter((kind) => mayReach(kind, false)) }),
+      );
       return ready;
     },
     (error: unknown) => {
@@ -87,13 +101,13 @@ export function serveStation(port: ParentPortLike, starting: Promise<Station>, o
       log.warn('ignored a malformed message from main');
       return;
     }
-    const { id, channel, payload } = call.data;
+    const { id, window, channel, payload } = call.data;
     void (async () => {
       const ready = await station;
       let result: Result<unknown>;
       if (closing) result = fail('DISCONNECTED', 'The station is shutting down');
       else if (!ready) result = fail('INTERNAL', 'The station could not start; see the station log');
-      else result = await ready.dispatch(channel, payload);
+      else result = await ready.dispatch(window, channel, payload);
       port.postMessage({ id, result });
     })();
   });

@@ -7,6 +7,8 @@ import type { Transport } from '../../electron/common/contract/client';
 import { fail, type Result } from '../../electron/common/contract/result';
 import { ServerFrameSchema, WS_PATH } from '../../electron/common/contract/wire';
 import { retryDelay } from '../../electron/common/backoff';
+import type { WindowKind } from '../../electron/common/access/subjects';
+import { parseRoute, windowOfRoute } from '../../electron/common/routes';
 
 interface Pending {
   resolve: (result: Result<unknown>) => void;
@@ -14,9 +16,13 @@ interface Pending {
 }
 
 export function createWebSocketTransport(
-  options: { url?: string; timeoutMs?: number } = {},
+  options: { url?: string; timeoutMs?: number; window?: () => WindowKind } = {},
 ): Transport & { close(): void } {
   const url = options.url ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}`;
+  // The screen this page shows now: every call says it, and the host is told when it changes, so
+  // the events reaching the page are those its screen may hear.
+  const windowKind = options.window ?? (() => windowOfRoute(parseRoute(location.hash)));
+  const hello = () => JSON.stringify({ t: 'window', window: windowKind() });
   const timeoutMs = options.timeoutMs ?? 15_000;
   const pending = new Map<number, Pending>();
   const listeners = new Set<(event: string, payload: unknown) => void>();
@@ -32,6 +38,7 @@ export function createWebSocketTransport(
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
+      ws.send(hello());
       for (const frame of queue.splice(0)) ws.send(frame);
     };
     ws.onmessage = (message) => receive(message.data, listeners, pending);
@@ -49,11 +56,15 @@ export function createWebSocketTransport(
     };
   };
   connect();
+  const onRoute = () => {
+    if (socket?.readyState === WebSocket.OPEN) socket.send(hello());
+  };
+  if (typeof window !== 'undefined') window.addEventListener('hashchange', onRoute);
 
   return {
     call(channel: ChannelName, payload: unknown) {
       const id = nextId++;
-      const frame = JSON.stringify({ t: 'call', id, channel, payload });
+      const frame = JSON.stringify({ t: 'call', id, window: windowKind(), channel, payload });
       return new Promise<Result<unknown>>((resolve) => {
         const timer = setTimeout(() => {
           pending.delete(id);
@@ -72,6 +83,7 @@ export function createWebSocketTransport(
     },
     close() {
       closed = true;
+      if (typeof window !== 'undefined') window.removeEventListener('hashchange', onRoute);
       socket?.close();
     },
   };

@@ -9,6 +9,7 @@ import { Supervisor } from '../apps/supervisor/supervisor';
 import { HubBoard } from '../apps/board/hub-board';
 import { LanguageProvider, translator, useT } from '../i18n/i18n';
 import { useRoute } from './router';
+import { SignInGate } from './session';
 import { SyncStatusBar } from './sync-status';
 import { startWorkstation, WorkstationContext, type Workstation } from './workstation';
 
@@ -108,12 +109,16 @@ function WorkstationApp() {
         <Board />
       ) : route.screen === 'devices' ? (
         <LanguageProvider language="pl">
-          <Devices />
+          <SignInGate>
+            <Devices />
+          </SignInGate>
         </LanguageProvider>
       ) : route.screen === 'supervisor' ? (
         <LanguageProvider language="pl">
           <SyncStatusBar />
-          <Supervisor />
+          <SignInGate>
+            <Supervisor />
+          </SignInGate>
         </LanguageProvider>
       ) : (
         <LanguageProvider language="pl">

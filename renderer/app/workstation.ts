@@ -13,6 +13,8 @@ import { seedDemoAppointments, seedDemoOffice } from '../db/seed';
 import { DEMO_OFFICE } from '../../electron/common/domain/demo-office';
 import { officeDay } from '../../electron/common/domain/office-time';
 import { connectHub, type HubLink } from '../db/sync/connect';
+import { HubCredential } from './hub-credential';
+import { SessionStore } from './session-store';
 import type { SyncHandle } from '../db/sync/replication';
 
 export interface Workstation {
@@ -25,6 +27,8 @@ export interface Workstation {
   readonly sync: SyncHandle | null;
   /** The office's time: this computer's clock, corrected by the hub's when there is one. */
   readonly now: () => number;
+  /** Who is signed in at this workstation, and whether its screens are locked. */
+  readonly session: SessionStore;
 }
 
 export const WorkstationContext = createContext<Workstation | null>(null);
@@ -44,15 +48,32 @@ const FIRST_SYNC_WAIT_MS = 5000;
 
 export async function startWorkstation(): Promise<Workstation> {
   const api = stationApi();
-  const [info, settings, db] = await Promise.all([api.station.info({}), api.settings.get({}), createOkienkoDatabase()]);
+  const session = new SessionStore(api);
+  await session.refresh();
+  const [info, settings, connection, db] = await Promise.all([
+    api.station.info({}),
+    api.settings.get({}),
+    api.hub.connection({}),
+    createOkienkoDatabase(),
+  ]);
   // Without the station this window cannot print, but the queue still works: name it locally.
   const station: StationInfo = info.ok
     ? info.value
     : { version: 'unknown', host: 'browser', stationId: fallbackStationId() };
-  const hubSettings = settings.ok ? settings.value.settings.hub : null;
+  const hubConnection = connection.ok ? connection.value : null;
   let hub: HubLink | null = null;
-  if (hubSettings) {
-    hub = connectHub(db, hubSettings, { appVersion: station.version, offsetStore: localOffsetStore() });
+  if (hubConnection) {
+    const credential = new HubCredential(api, hubConnection);
+    hub = connectHub(
+      db,
+      {
+        url: hubConnection.url,
+        token: credential.current,
+        slot: hubConnection.slot,
+        onUnauthorized: () => void credential.refresh(),
+      },
+      { appVersion: station.version, offsetStore: localOffsetStore() },
+    );
     if (!(await db.office.findOne().exec())) {
       // A fresh workstation takes the office's configuration from the hub, if it answers soon.
       await Promise.race([
@@ -68,6 +89,7 @@ export async function startWorkstation(): Promise<Workstation> {
     now,
     station: station.stationId,
     newId,
+    person: session.person,
     ...(hub ? { numbers: hub.numbers, remote: hub.remote } : {}),
   });
   const office = await queue.office();
@@ -85,6 +107,7 @@ export async function startWorkstation(): Promise<Workstation> {
     settingsProblems: settings.ok ? settings.value.problems : [],
     sync: hub?.sync ?? null,
     now,
+    session,
   };
 }
 

@@ -43,6 +43,11 @@ export interface QueueContext {
   readonly numbers?: NumberSource;
   /** The hub's own "call next", used while it is reachable (sync/connect.ts). */
   readonly remote?: RemoteCalls;
+  /**
+   * The person signed in at this workstation, whose login goes into the history with their name;
+   * `offline` marks what they do under an offline sign-in (the hub keeps it as recorded).
+   */
+  readonly person?: () => { readonly login: string; readonly offline: boolean } | null;
 }
 
 /**
@@ -386,7 +391,14 @@ export class Queue {
   }
 
   private actor(counter: number, clerk: string): Actor {
-    return clerk ? { station: this.context.station, counter, clerk } : { station: this.context.station, counter };
+    const person = this.context.person?.() ?? null;
+    return {
+      station: this.context.station,
+      counter,
+      ...(clerk ? { clerk } : {}),
+      ...(person ? { user: person.login } : {}),
+      ...(person?.offline ? { offline: true } : {}),
+    };
   }
 
   private async apply(ticketId: string, action: TicketAction, by: Actor): Promise<Ticket> {

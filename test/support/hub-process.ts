@@ -19,6 +19,7 @@ import {
   type SyncCollection,
 } from '../../electron/common/contract/hub';
 import type { TokenKind, UserRole } from '../../electron/common/access/subjects';
+import { TEST_PASSWORD } from './accounts';
 import type { SessionResponse } from '../../electron/common/contract/hub-auth';
 import { lockDataDir, pgliteDir } from '../../electron/hub/data-dir';
 import { openPglite } from '../../electron/hub/sql';
@@ -155,8 +156,7 @@ export async function createUpgradedToken(database: HubDatabase, name: string): 
   return token;
 }
 
-/** The password the test accounts end up with after their first sign-in. */
-export const TEST_PASSWORD = 'test password, long enough';
+export { TEST_PASSWORD };
 
 /** Creates an account; resolves to its one-time password. */
 export async function addUser(database: HubDatabase, login: string, roles: readonly UserRole[]): Promise<string> {

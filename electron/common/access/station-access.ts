@@ -9,7 +9,7 @@
  */
 import type { ChannelName, EventName } from '../contract/contract';
 import type { ErrorCode } from '../contract/result';
-import { hasAnyRole, type SignedInUser, type UserRole, type WindowKind } from './subjects';
+import { hasAnyRole, PAIRED_KINDS, type SignedInUser, type UserRole, type WindowKind } from './subjects';
 
 /** How fresh the person's last password check must be for a sensitive action. */
 export type Recency = 'password' | 'second-factor';
@@ -27,9 +27,12 @@ export interface AccessRule {
 export const REAUTH_AFTER_MS = 5 * 60_000;
 
 const ANY_WINDOW: readonly WindowKind[] = ['home', 'kiosk', 'counter', 'board', 'customer', 'supervisor', 'settings'];
+const STAFF: readonly UserRole[] = ['clerk', 'supervisor', 'admin'];
 const SERVING: readonly UserRole[] = ['clerk', 'supervisor'];
 const MANAGING: readonly UserRole[] = ['supervisor', 'admin'];
 const DEVICE_WINDOWS: readonly WindowKind[] = ['kiosk', 'counter', 'supervisor', 'settings'];
+/** Where a person signs in: never the kiosk, the board or the screen turned to the visitor. */
+const PERSONAL_WINDOWS: readonly WindowKind[] = ['counter', 'supervisor', 'settings'];
 
 export const CHANNEL_ACCESS: Readonly<Record<ChannelName, AccessRule>> = {
   'station.info': { windows: ANY_WINDOW },
@@ -47,6 +50,14 @@ export const CHANNEL_ACCESS: Readonly<Record<ChannelName, AccessRule>> = {
   'signature.capture': { windows: ['counter'], roles: SERVING },
   'signature.cancel': { windows: ['counter'], roles: SERVING },
   'signature.fromScreen': { windows: ['counter'], roles: SERVING },
+  'session.current': { windows: ANY_WINDOW },
+  'session.signIn': { windows: PERSONAL_WINDOWS },
+  'session.signOut': { windows: PERSONAL_WINDOWS },
+  'session.lock': { windows: PERSONAL_WINDOWS },
+  'session.unlock': { windows: PERSONAL_WINDOWS },
+  'session.confirm': { windows: PERSONAL_WINDOWS, roles: STAFF },
+  // Every window of the workstation syncs its own database; a paired screen gets a session of its own kind.
+  'hub.connection': { windows: ['kiosk', 'counter', 'board', 'customer', 'supervisor', 'settings'] },
 };
 
 /** Who hears each event. An ID read goes only to a counter window with a clerk signed in. */
@@ -55,6 +66,8 @@ export const EVENT_ACCESS: Readonly<Record<EventName, AccessRule>> = {
   'devices.status': { windows: ['counter', 'supervisor', 'settings'] },
   'printer.unknownJobs': { windows: ['supervisor', 'settings'], roles: MANAGING },
   'idReader.read': { windows: ['counter'], roles: SERVING },
+  // The customer screen and the board hide what they show while the workstation is locked.
+  'session.changed': { windows: ANY_WINDOW },
 };
 
 /**
@@ -64,16 +77,19 @@ export const EVENT_ACCESS: Readonly<Record<EventName, AccessRule>> = {
  */
 export const SCREEN_ACTIONS = {
   'queue.serve': { windows: ['counter'], roles: SERVING },
-  'queue.closeDay': { windows: ['supervisor'], roles: MANAGING, recent: 'second-factor' },
+  // The second factor joins the password here once TOTP is enrolled (docs/security.md, "Status").
+  'queue.closeDay': { windows: ['supervisor'], roles: MANAGING, recent: 'password' },
   'office.priorityRule': { windows: ['supervisor'], roles: MANAGING, recent: 'password' },
   'alerts.acknowledge': { windows: ['supervisor'], roles: MANAGING },
-  'accounts.manage': { windows: ['supervisor', 'settings'], roles: ['admin'], recent: 'second-factor' },
+  'accounts.manage': { windows: ['supervisor', 'settings'], roles: ['admin'], recent: 'password' },
 } as const satisfies Readonly<Record<string, AccessRule>>;
 export type ScreenAction = keyof typeof SCREEN_ACTIONS;
 
 /** The caller of a channel or the listener of an event, as the station knows it. */
 export interface Caller {
   readonly window: WindowKind;
+  /** A screen on another machine paired with this workstation: a board or a customer screen, never a person. */
+  readonly paired?: boolean;
   /** The person signed in at this window and not locked out of it; null when none. */
   readonly user: SignedInUser | null;
   /** When the person's password (with the second factor, if they have one) was last checked. */
@@ -88,6 +104,8 @@ export interface Denial {
 
 /** null when `caller` may do what `rule` guards, else why not. */
 export function checkAccess(rule: AccessRule, caller: Caller, now: number, what: string): Denial | null {
+  if (caller.paired && !(PAIRED_KINDS as readonly WindowKind[]).includes(caller.window))
+    return { code: 'FORBIDDEN', message: `A paired screen is a board or a customer screen, not a ${caller.window}` };
   if (!rule.windows.includes(caller.window))
     return { code: 'FORBIDDEN', message: `${what} is not available on the ${caller.window} screen` };
   if (!rule.roles) return null;

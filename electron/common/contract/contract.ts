@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { PrinterStateSchema, PrintJobSchema, TicketPrintoutSchema } from './printer';
-import { SettingsSchema, SettingsProblemSchema } from './settings';
+import { ScreenSettingsSchema, SettingsProblemSchema } from './settings';
 import {
   CapturedSignatureSchema,
   ConfigureDeviceSchema,
@@ -24,6 +24,7 @@ import {
   ResolvePrintJobSchema,
   UnknownPrintJobSchema,
 } from './devices';
+import { HubConnectionSchema, PasswordRequestSchema, SessionInfoSchema, SignInRequestSchema } from './session';
 
 const Empty = z.object({}).strict();
 
@@ -35,7 +36,8 @@ export const StationInfoSchema = z.object({
 export type StationInfo = z.infer<typeof StationInfoSchema>;
 
 export const SettingsReplySchema = z.object({
-  settings: SettingsSchema,
+  /** Without secrets: a window never sees the hub's token. */
+  settings: ScreenSettingsSchema,
   /** Problems found in the settings file at start-up; the station runs on defaults for those fields. */
   problems: z.array(SettingsProblemSchema),
 });
@@ -66,6 +68,18 @@ export const channels = {
   'signature.cancel': channel(Empty, z.object({ cancelled: z.boolean() })),
   /** A signature drawn on screen: the station renders and binds it like a pad's. */
   'signature.fromScreen': channel(SignatureFromScreenRequestSchema, CapturedSignatureSchema),
+  /** Who is signed in at this workstation, and whether the screen is locked. */
+  'session.current': channel(Empty, SessionInfoSchema),
+  'session.signIn': channel(SignInRequestSchema, SessionInfoSchema),
+  'session.signOut': channel(Empty, SessionInfoSchema),
+  /** Covers the screens at once (the clerk steps away, or the idle timer ran out). */
+  'session.lock': channel(Empty, SessionInfoSchema),
+  /** The same person's password uncovers them. */
+  'session.unlock': channel(PasswordRequestSchema, SessionInfoSchema),
+  /** The password again before a sensitive action. */
+  'session.confirm': channel(PasswordRequestSchema, SessionInfoSchema),
+  /** The hub this window syncs with, and the session its requests carry (never the workstation's token). */
+  'hub.connection': channel(Empty, HubConnectionSchema),
 } as const;
 
 export const events = {
@@ -77,6 +91,8 @@ export const events = {
   'printer.unknownJobs': z.array(UnknownPrintJobSchema),
   /** A document was swiped through the ID-card reader. */
   'idReader.read': IdReadSchema,
+  /** Someone signed in or out, or the screens were locked or unlocked. */
+  'session.changed': SessionInfoSchema,
 } as const;
 
 export type Channels = typeof channels;

@@ -15,6 +15,23 @@ export const ERROR_CODES = [
   'NOT_SIGNED_IN',
   /** A sensitive action: the person's password (and second factor) must be checked again first. */
   'REAUTH_REQUIRED',
+  /** Signing in: the login or the password is wrong (never said which). */
+  'BAD_CREDENTIALS',
+  /** Signing in: too many wrong passwords; the account is locked for a while or until an admin resets it. */
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  /** Signing in with a one-time password: a new password must be chosen now. */
+  'PASSWORD_CHANGE_REQUIRED',
+  /** The new password is too short or contains the login. */
+  'WEAK_PASSWORD',
+  /** Too many failed sign-ins from here; wait before trying again. */
+  'TOO_MANY_ATTEMPTS',
+  /** The hub cannot be reached and this person has not signed in here online recently enough. */
+  'OFFLINE_SIGN_IN_UNAVAILABLE',
+  /** Another person is signed in here with a visit in progress: it must be parked or handed over first. */
+  'WORKSTATION_IN_USE',
+  /** The hub does not know this workstation's token (revoked, or never enrolled). */
+  'WORKSTATION_NOT_ENROLLED',
   /** The call did not get a reply in time (transport or device). */
   'TIMEOUT',
   /** The transport to the station is down (browser host restarted, utility process crashed). */

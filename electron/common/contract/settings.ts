@@ -88,14 +88,37 @@ export const SettingsSchema = z.object({
       port: z.number().int().min(0).max(65535).default(8080),
       /** The address the browser host listens on; loopback unless the office wants TVs to connect. */
       bind: z.string().default('127.0.0.1'),
+      /** Names a screen elsewhere reaches this workstation by (e.g. `okienko-3.urzad.local`); any other `Host` is refused. */
+      names: z.array(z.string().max(253)).max(20).default([]),
     })
-    .default({ port: 8080, bind: '127.0.0.1' }),
+    .default({ port: 8080, bind: '127.0.0.1', names: [] }),
   printer: PrinterSettingsSchema.nullable().default(null),
   idReader: IdReaderSettingsSchema.nullable().default(null),
   signaturePad: SignaturePadSettingsSchema.nullable().default(null),
   hub: HubSettingsSchema.nullable().default(null),
+  signIn: z
+    .object({
+      /** How long without any contact with the hub a person who signed in here online may still sign in offline. */
+      offlineDays: z.number().int().min(0).max(90).default(7),
+      /** Lock the screens after this long without a key or a touch; 0 = never. */
+      idleLockMinutes: z.number().min(0).max(240).default(5),
+    })
+    .default({ offlineDays: 7, idleLockMinutes: 5 }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/**
+ * The settings as every window may see them: no secret. The hub's token stays in the station;
+ * windows sync with a session the station opens for them (`hub.connection`).
+ */
+export const ScreenSettingsSchema = SettingsSchema.omit({ hub: true }).extend({
+  hub: z.object({ url: z.string() }).nullable(),
+});
+export type ScreenSettings = z.infer<typeof ScreenSettingsSchema>;
+
+export function screenSettings(settings: Settings): ScreenSettings {
+  return { ...settings, hub: settings.hub ? { url: settings.hub.url } : null };
+}
 export type SettingsInput = z.input<typeof SettingsSchema>;
 
 export const SettingsProblemSchema = z.object({

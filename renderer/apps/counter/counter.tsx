@@ -1,12 +1,13 @@
 /**
- * The clerk's counter: open it, call the next visitor (or a chosen one), serve, finish, mark a
- * no-show, put on hold, transfer, take a break. The queue is live; waiting visitors appear by
+ * The clerk's counter, behind the sign-in: open it, call the next visitor (or a chosen one), serve,
+ * finish, mark a no-show, put on hold, transfer, take a break. The queue is live; waiting visitors appear by
  * number only (no personal data, so nobody picks the easy cases). Every action has an Alt
  * shortcut as well as a button.
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import { projectedOrder } from '../../../electron/common/domain/ordering';
 import { useCounters, useOffice, useServices, useTicketsOfDay, useToday } from '../../app/data';
+import { SignInGate } from '../../app/session';
 import { useNow } from '../../app/use-rx';
 import type { CounterDoc, ServiceDoc } from '../../db/schemas';
 import { useT, type MessageId } from '../../i18n/i18n';
@@ -18,7 +19,21 @@ import { counterShortcuts, useShortcuts } from './use-counter-shortcuts';
 import { useLostCallNotice } from './use-lost-call-notice';
 import { useVisit } from './use-visit';
 
+/** The counter for whoever is signed in here; while locked, nothing of it shows. */
 export function Counter({ number }: { number: number }) {
+  const office = useOffice();
+  const tickets = useTicketsOfDay(useToday(office));
+  const current = tickets.find(
+    (ticket) => ticket.counter === number && (ticket.state === 'called' || ticket.state === 'serving'),
+  );
+  return (
+    <SignInGate busyWith={current?.number ?? null}>
+      <CounterOfNumber number={number} />
+    </SignInGate>
+  );
+}
+
+function CounterOfNumber({ number }: { number: number }) {
   const t = useT();
   const office = useOffice();
   const counters = useCounters();
@@ -126,7 +141,7 @@ function MessageLine({ message }: { message: CounterMessage | null }) {
   );
 }
 
-/** A closed counter opens for the clerk who types their name (remembered for the next time). */
+/** A closed counter opens for the person signed in here. */
 function OpenForm({ actions }: { actions: CounterActions }) {
   const t = useT();
   const open = (event: FormEvent) => {
@@ -135,17 +150,7 @@ function OpenForm({ actions }: { actions: CounterActions }) {
   };
   return (
     <form className="counter-open" onSubmit={open}>
-      <label htmlFor="clerk-name">{t('counter.clerk')}</label>
-      <input
-        id="clerk-name"
-        value={actions.clerk}
-        autoComplete="name"
-        onChange={(event) => actions.setClerk(event.target.value)}
-        aria-describedby="clerk-hint"
-      />
-      <p id="clerk-hint" className="hint">
-        {t('counter.clerk.hint')}
-      </p>
+      <p>{t('counter.openAs', { name: actions.clerk })}</p>
       <button type="submit" className="primary">
         {t('counter.open')}
       </button>

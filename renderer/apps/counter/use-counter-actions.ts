@@ -2,15 +2,14 @@
  * What the clerk does at the counter — call, act on a ticket, open, pause, close — and the one line
  * that says how it went: every action runs through `run`, which shows its result or its error.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { normalPerPriority, type PickReason } from '../../../electron/common/domain/ordering';
 import { TicketTransitionError, type Ticket, type TicketAction } from '../../../electron/common/domain/ticket';
+import { useSession } from '../../app/session';
 import { useWorkstation } from '../../app/workstation';
 import { QueueError } from '../../db/queue';
 import type { CounterDoc, OfficeDoc } from '../../db/schemas';
 import { useT, type MessageId, type Translate } from '../../i18n/i18n';
-
-const CLERK_KEY = 'okienko.clerk';
 
 export interface CounterMessage {
   readonly text: string;
@@ -30,10 +29,9 @@ export interface CounterActions {
   /** `done`: what to say when it worked. */
   readonly act: (ticket: Ticket, action: TicketActionWithoutCall, done?: string) => Promise<void>;
   readonly setMode: (mode: CounterDoc['mode']) => Promise<void>;
-  /** The name typed for the clerk, kept for the next time the counter opens. */
+  /** The name of the person signed in here, as the counter and the history show it. */
   readonly clerk: string;
-  readonly setClerk: (clerk: string) => void;
-  /** Opens the counter for the clerk typed. */
+  /** Opens the counter for the person signed in. */
   readonly open: () => void;
 }
 
@@ -41,7 +39,7 @@ export function useCounterActions(counter: CounterDoc, office: OfficeDoc | null)
   const t = useT();
   const { queue } = useWorkstation();
   const [message, setMessage] = useState<CounterMessage | null>(null);
-  const [clerk, setClerk] = useState(() => localStorage.getItem(CLERK_KEY) ?? '');
+  const clerk = useSession()?.user?.displayName ?? counter.clerk;
 
   const run = async (action: () => Promise<string | null>) => {
     try {
@@ -54,7 +52,7 @@ export function useCounterActions(counter: CounterDoc, office: OfficeDoc | null)
 
   const callNext = (before = '') =>
     run(async () => {
-      const pick = await queue.callNext(counter.number, counter.clerk);
+      const pick = await queue.callNext(counter.number, clerk);
       const result = pick
         ? `${t('counter.called', { number: pick.ticket.number })} ${reasonText(t, pick.reason, office)}`
         : t('counter.callNext.empty');
@@ -63,31 +61,31 @@ export function useCounterActions(counter: CounterDoc, office: OfficeDoc | null)
 
   const callTicket = (ticket: Ticket) =>
     run(async () => {
-      await queue.callTicket(ticket.id, counter.number, counter.clerk);
+      await queue.callTicket(ticket.id, counter.number, clerk);
       return t('counter.called', { number: ticket.number });
     });
 
   const act = (ticket: Ticket, action: TicketActionWithoutCall, done?: string) =>
     run(async () => {
-      await queue.act(ticket.id, action, counter.number, counter.clerk);
+      await queue.act(ticket.id, action, counter.number, clerk);
       return done ?? null;
     });
 
   const setMode = (mode: CounterDoc['mode']) =>
     run(async () => {
-      await queue.setCounterMode(counter.number, mode, counter.clerk);
+      await queue.setCounterMode(counter.number, mode, clerk);
       return null;
     });
 
-  const open = () => {
-    localStorage.setItem(CLERK_KEY, clerk.trim());
-    void run(async () => {
-      await queue.setCounterMode(counter.number, 'open', clerk.trim());
-      return null;
-    });
-  };
+  const open = () => void setMode('open');
 
-  return { message, run, callNext, callTicket, act, setMode, clerk, setClerk, open };
+  // Another person took the workstation over: the counter says who sits there now.
+  useEffect(() => {
+    if (counter.mode !== 'closed' && clerk && counter.clerk !== clerk)
+      void queue.setCounterMode(counter.number, counter.mode, clerk);
+  }, [queue, counter.number, counter.mode, counter.clerk, clerk]);
+
+  return { message, run, callNext, callTicket, act, setMode, clerk, open };
 }
 
 /** Why the office's rule picked this visitor, in the clerk's words. */

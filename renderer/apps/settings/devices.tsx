@@ -12,6 +12,7 @@ import type {
   SerialPortInfo,
   UnknownPrintJob,
 } from '../../../electron/common/contract/devices';
+import { useConfirmed } from '../../app/session';
 import { useWorkstation } from '../../app/workstation';
 import { errorMessage } from '../../i18n/error-messages';
 import { useT, type MessageId } from '../../i18n/i18n';
@@ -140,6 +141,7 @@ function DeviceCard({
         </div>
       </form>
       <DeviceMessageLine message={card.message} />
+      {card.confirmDialog}
       {card.testSvg && <SignatureImage svg={card.testSvg} label={t('devices.testSignature')} />}
       {role === 'printer' && settings && <UnknownJobs />}
     </section>
@@ -154,6 +156,7 @@ function DeviceCard({
 function UnknownJobs() {
   const t = useT();
   const { api } = useWorkstation();
+  const confirmed = useConfirmed();
   const [jobs, setJobs] = useState<readonly UnknownPrintJob[]>([]);
   const [message, setMessage] = useState<DeviceMessage | null>(null);
 
@@ -173,7 +176,9 @@ function UnknownJobs() {
   const [pending, setPending] = useState<string | null>(null);
   const resolve = async (job: UnknownPrintJob, outcome: 'printed' | 'not-printed' | 'reprint') => {
     setPending(job.jobId);
-    const result = await api.printer.resolveJob({ jobId: job.jobId, outcome }).finally(() => setPending(null));
+    const result = await confirmed
+      .run(() => api.printer.resolveJob({ jobId: job.jobId, outcome }))
+      .finally(() => setPending(null));
     const number = job.number ?? '?';
     if (!result.ok) setMessage({ kind: 'error', text: t(errorMessage(result.error.code, 'device')) });
     else if (outcome === 'reprint') setMessage({ kind: 'info', text: t('devices.jobs.reprinted', { number }) });
@@ -212,6 +217,7 @@ function UnknownJobs() {
         })}
       </ul>
       <DeviceMessageLine message={message} />
+      {confirmed.dialog}
     </div>
   );
 }

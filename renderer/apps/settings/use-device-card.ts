@@ -2,13 +2,14 @@
  * One device's settings being edited, and what can be done with them: save (optionally bound to
  * the port's USB ids, so the device is found again under another port name), remove, test.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { DeviceList, DeviceRole, SerialPortInfo } from '../../../electron/common/contract/devices';
 import type {
   IdReaderSettings,
   PrinterSettings,
   SignaturePadSettings,
 } from '../../../electron/common/contract/settings';
+import { useConfirmed } from '../../app/session';
 import { useWorkstation } from '../../app/workstation';
 import { errorMessage } from '../../i18n/error-messages';
 import { useT, type MessageId } from '../../i18n/i18n';
@@ -55,6 +56,8 @@ export interface DeviceCardState {
   readonly save: (event: FormEvent) => Promise<void>;
   readonly remove: () => Promise<void>;
   readonly test: () => Promise<void>;
+  /** The password asked again before a change, when the last check is not recent. */
+  readonly confirmDialog: ReactNode;
 }
 
 export function useDeviceCard(
@@ -65,6 +68,7 @@ export function useDeviceCard(
 ): DeviceCardState {
   const t = useT();
   const { api } = useWorkstation();
+  const confirmed = useConfirmed();
   const [draft, setDraft] = useState<AnySettings>(settings ?? DEFAULTS[role]);
   const [byUsb, setByUsb] = useState(Boolean(settings?.match));
   const [message, setMessage] = useState<DeviceMessage | null>(null);
@@ -75,7 +79,9 @@ export function useDeviceCard(
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const next = withMatch(draft, byUsb ? ports.find((candidate) => candidate.path === draft.path) : undefined);
-    const result = await api.devices.configure({ role, settings: next } as Parameters<typeof api.devices.configure>[0]);
+    const result = await confirmed.run(() =>
+      api.devices.configure({ role, settings: next } as Parameters<typeof api.devices.configure>[0]),
+    );
     if (result.ok) {
       onSaved(result.value);
       setMessage({ kind: 'info', text: t('devices.saved') });
@@ -85,16 +91,20 @@ export function useDeviceCard(
         text:
           result.error.code === 'BAD_REQUEST'
             ? t('devices.error.invalid', { detail: result.error.message })
-            : t('devices.error.save'),
+            : result.error.code === 'SETTINGS_WRITE_FAILED' || result.error.code === 'INTERNAL'
+              ? t('devices.error.save')
+              : t(errorMessage(result.error.code, 'device')),
       });
   };
 
   const remove = async () => {
-    const result = await api.devices.configure({ role, settings: null } as Parameters<typeof api.devices.configure>[0]);
+    const result = await confirmed.run(() =>
+      api.devices.configure({ role, settings: null } as Parameters<typeof api.devices.configure>[0]),
+    );
     if (result.ok) {
       onSaved(result.value);
       setMessage({ kind: 'info', text: t('devices.removed') });
-    }
+    } else setMessage({ kind: 'error', text: t(errorMessage(result.error.code, 'device')) });
   };
 
   const test = async () => {
@@ -109,7 +119,19 @@ export function useDeviceCard(
     } else setMessage({ kind: 'error', text: t(errorMessage(result.error.code, 'device')) });
   };
 
-  return { draft, update, byUsb, setByUsb, message, testSvg, busy, save, remove, test };
+  return {
+    draft,
+    update,
+    byUsb,
+    setByUsb,
+    message,
+    testSvg,
+    busy,
+    save,
+    remove,
+    test,
+    confirmDialog: confirmed.dialog,
+  };
 }
 
 /** The settings to save: bound to `port`'s USB ids when it has them, otherwise to the path alone. */

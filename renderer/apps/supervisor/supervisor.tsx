@@ -20,6 +20,9 @@ import { acknowledgeAlert } from '../../db/alerts';
 import { normalPerPriority } from '../../../electron/common/domain/ordering';
 import type { Ticket } from '../../../electron/common/domain/ticket';
 import { errorMessage } from '../../i18n/error-messages';
+import { callerOf, useConfirmed } from '../../app/session';
+import { mayDo } from '../../../electron/common/access/station-access';
+import { fail, ok } from '../../../electron/common/contract/result';
 import { useT, type MessageId, type Translate } from '../../i18n/i18n';
 
 function minutesBetween(from: number, to: number): number {
@@ -240,13 +243,21 @@ function AppointmentsSection({
 /** The daily close, after a confirmation: every ticket still open, today's included, expires. */
 function CloseDaySection({ today }: { today: string }) {
   const t = useT();
-  const { queue } = useWorkstation();
+  const { queue, session, now } = useWorkstation();
+  const confirmed = useConfirmed();
   const [confirming, setConfirming] = useState(false);
   const [closed, setClosed] = useState<number | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
 
+  // A sensitive action: the password again when the last check is not recent (station-access.ts).
   const closeDay = async () => {
     setConfirming(false);
-    setClosed(await queue.closeDays(today, true));
+    const result = await confirmed.run(async () => {
+      const denial = mayDo('queue.closeDay', callerOf(session.info, 'supervisor'), now());
+      return denial ? fail<number>(denial.code, denial.message) : ok(await queue.closeDays(today, true));
+    });
+    setRefusal(result.ok ? null : t(errorMessage(result.error.code, 'device')));
+    if (result.ok) setClosed(result.value);
   };
 
   return (
@@ -270,6 +281,8 @@ function CloseDaySection({ today }: { today: string }) {
         </button>
       )}
       {closed !== null && <p role="status">{t('supervisor.closeDay.done', { count: closed })}</p>}
+      {refusal && <p role="alert">{refusal}</p>}
+      {confirmed.dialog}
     </section>
   );
 }

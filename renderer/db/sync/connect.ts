@@ -15,7 +15,12 @@ import { startSync, type SyncHandle } from './replication';
 
 export interface HubSettings {
   readonly url: string;
-  readonly token: string;
+  /** The bearer: a session (or, from the tests' tools, a token), or a function asked at each request. */
+  readonly token: string | (() => string | null);
+  /** The workstation's slot; read from the token when it is a string. */
+  readonly slot?: number;
+  /** The hub refused the bearer: fetch another. */
+  readonly onUnauthorized?: () => void;
 }
 
 export interface HubLink {
@@ -40,12 +45,13 @@ export function connectHub(
     retryMs?: number;
   },
 ): HubLink {
-  const slot = slotFromToken(settings.token);
+  const slot = settings.slot ?? (typeof settings.token === 'string' ? slotFromToken(settings.token) : null);
   if (slot === null) throw new HubSettingsError('The hub token is not an Okienko workstation token (okh_<slot>_…)');
   const clock = new HubClock(options.localClock, options.offsetStore);
   const client = new HubClient({
     url: settings.url,
     token: settings.token,
+    ...(settings.onUnauthorized ? { onUnauthorized: settings.onUnauthorized } : {}),
     appVersion: options.appVersion,
     clock,
     ...(options.fetch ? { fetch: options.fetch } : {}),

@@ -49,7 +49,14 @@ export class HubError extends Error {
 
 export interface HubClientOptions {
   readonly url: string;
-  readonly token: string;
+  /**
+   * What the requests carry: a session the station opened for this workstation's windows (`oks_…`),
+   * asked for each request, since it changes when someone signs in or out; null while there is none
+   * (the station cannot reach the hub either), which counts as offline.
+   */
+  readonly token: string | (() => string | null);
+  /** The hub refused the session (ended, revoked, or the person was disabled): ask the station for another. */
+  readonly onUnauthorized?: () => void;
   readonly appVersion: string;
   readonly clock?: ClockCorrection;
   /** Per request; a hub that does not answer in time counts as offline. */
@@ -131,6 +138,7 @@ export class HubClient {
       throw new HubError('offline', 0, `Hub not reachable: ${describe(error)}`);
     }
     this.learnTime(response, sentAt);
+    if (response.status === 401) this.options.onUnauthorized?.();
     if (!response.ok || !response.body) throw await this.failure(response);
     const reader = response.body.getReader();
     const idleMs = this.options.streamIdleMs ?? 45_000;
@@ -178,8 +186,11 @@ export class HubClient {
   }
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
+    const { token } = this.options;
+    const bearer = typeof token === 'function' ? token() : token;
+    if (bearer === null) throw new HubError('offline', 0, 'No session for the hub yet');
     return {
-      authorization: `Bearer ${this.options.token}`,
+      authorization: `Bearer ${bearer}`,
       [CLIENT_VERSION_HEADER]: this.options.appVersion,
       ...extra,
     };
@@ -197,9 +208,10 @@ export class HubClient {
     const sentAt = this.localNow();
     let response: Response;
     try {
+      const headers = this.headers(body === undefined ? {} : { 'content-type': 'application/json' });
       response = await this.fetcher(`${this.base}${HUB_API_PREFIX}${path}`, {
         method,
-        headers: this.headers(body === undefined ? {} : { 'content-type': 'application/json' }),
+        headers,
         body: body === undefined ? null : JSON.stringify(body),
         signal: controller.signal,
       });
@@ -210,6 +222,7 @@ export class HubClient {
       this.timers.clearTimeout(timer);
     }
     this.learnTime(response, sentAt);
+    if (response.status === 401) this.options.onUnauthorized?.();
     if (!response.ok) throw await this.failure(response);
     let json: unknown;
     try {

@@ -22,7 +22,10 @@ import type { PrinterSettings } from '../../../electron/common/contract/settings
 import { realDevices } from '../../../electron/station/devices';
 import { createLogger } from '../../../electron/station/log';
 import { createStation, type Station } from '../../../electron/station/station';
+import { addLocalAccount, TEST_PASSWORD } from '../../support/accounts';
+import { LocalAccounts } from '../../../electron/station/accounts/local-accounts';
 import { startSimProcess, type SimProcess } from '../../support/sim-process';
+import type { WindowKind } from '../../../electron/common/access/subjects';
 
 let dir: string;
 let sim: SimProcess;
@@ -46,15 +49,27 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** A station with a supervisor who is also a clerk signed in (as at a small office's counter). */
 async function start(overrides: Parameters<typeof createStation>[0]['overrides'], dataDir?: string): Promise<Station> {
+  const data = dataDir ?? (await mkdtemp(path.join(dir, 'data-')));
+  if (!(await new LocalAccounts(data).find('kierownik')))
+    await addLocalAccount(data, 'kierownik', ['clerk', 'supervisor']);
   station = await createStation({
-    dataDir: dataDir ?? (await mkdtemp(path.join(dir, 'data-'))),
+    dataDir: data,
     host: 'browser',
     overrides,
     log: createLogger({ write: (line) => logLines.push(line) }),
     devices: realDevices,
   });
+  await station.session.signIn({ login: 'kierownik', password: TEST_PASSWORD });
   return station;
+}
+
+/** The screen each call comes from, as in the app. */
+function windowFor(channel: ChannelName): WindowKind {
+  if (channel === 'printer.printTicket') return 'kiosk';
+  if (channel.startsWith('signature.')) return 'counter';
+  return 'settings';
 }
 
 async function call<C extends ChannelName>(
@@ -62,7 +77,7 @@ async function call<C extends ChannelName>(
   channel: C,
   request: RequestOf<C>,
 ): Promise<Result<ReplyOf<C>>> {
-  return (await target.dispatch(channel, request)) as Result<ReplyOf<C>>;
+  return (await target.dispatch(windowFor(channel), channel, request)) as Result<ReplyOf<C>>;
 }
 
 async function value<C extends ChannelName>(target: Station, channel: C, request: RequestOf<C>): Promise<ReplyOf<C>> {
@@ -76,10 +91,11 @@ async function connection(target: Station, role: DeviceRole) {
   return (await value(target, 'devices.list', {})).devices.find((device) => device.role === role)?.connection;
 }
 
-function collect<E extends EventName>(target: Station, event: E): EventPayload<E>[] {
+/** The events a window of `window` kind hears (the counter, unless said otherwise). */
+function collect<E extends EventName>(target: Station, event: E, window: WindowKind = 'counter'): EventPayload<E>[] {
   const seen: EventPayload<E>[] = [];
-  target.subscribe((name: EventName, payload: unknown) => {
-    if (name === event) seen.push(payload as EventPayload<E>);
+  target.subscribe((name: EventName, payload: unknown, mayReach) => {
+    if (name === event && mayReach(window, false)) seen.push(payload as EventPayload<E>);
   });
   return seen;
 }
@@ -114,7 +130,7 @@ async function until(check: () => Promise<boolean> | boolean, timeoutMs = 15_000
 describe('the ticket printer through the station', () => {
   it('a ticket whose end never came back waits for a person, who has a duplicate printed with the same number', async () => {
     const target = await start({ printer: printerSettings() });
-    const jobEvents = collect(target, 'printer.unknownJobs');
+    const jobEvents = collect(target, 'printer.unknownJobs', 'settings');
     await until(async () => (await value(target, 'printer.status', {})).status === 'ready', 15_000, 'printer ready');
 
     let mark = sim.mark();

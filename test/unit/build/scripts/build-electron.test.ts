@@ -48,18 +48,23 @@ describe('build:electron', () => {
     expect(preload).not.toMatch(/exposeInMainWorld\("ipcRenderer"/);
   });
 
-  it('keeps Electron and the native serial port outside the main and station bundles', async () => {
+  it('keeps Electron and the native serial port and Argon2 outside the main and station bundles', async () => {
     const allowed = (name: string) =>
-      nodeBuiltins.has(name) || name === 'electron' || name === 'serialport' || name.startsWith('@serialport/');
+      nodeBuiltins.has(name) ||
+      ['electron', 'serialport', '@node-rs/argon2'].includes(name) ||
+      name.startsWith('@serialport/');
     const main = requiredModules(await bundle('main.cjs'));
     const station = requiredModules(await bundle('station.cjs'));
     expect(main.filter((name) => !allowed(name))).toEqual([]);
     expect(station.filter((name) => !allowed(name))).toEqual([]);
     expect(main).toContain('electron');
     expect(station).toContain('serialport');
+    // The station checks passwords (offline sign-in, a workstation's own accounts) with the native Argon2.
+    expect(station).toContain('@node-rs/argon2');
     // The station never needs Electron; the main process never opens a serial port itself.
     expect(station).not.toContain('electron');
     expect(main).not.toContain('serialport');
+    expect(main).not.toContain('@node-rs/argon2');
   });
 
   it('finds every require, however it is quoted', () => {

@@ -1,8 +1,8 @@
-import { noDevices } from '../../../support/no-devices';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WINDOW_KINDS, type WindowKind } from '../../../../electron/common/access/subjects';
 import { fail, ok } from '../../../../electron/common/contract/result';
 import { StationConnection, type StationChild } from '../../../../electron/shell/station-connection';
 import { createLogger } from '../../../../electron/station/log';
@@ -13,6 +13,8 @@ import {
   type ParentPortLike,
   type ToStationMessage,
 } from '../../../../electron/station/station.utility';
+import { addLocalAccount, TEST_PASSWORD } from '../../../support/accounts';
+import { noDevices } from '../../../support/no-devices';
 
 const quiet = createLogger({ write: () => {} });
 
@@ -50,7 +52,7 @@ class FakeChild implements StationChild {
 
 describe('station connection (request table and supervisor)', () => {
   let children: FakeChild[];
-  let events: [string, unknown][];
+  let events: [string, unknown, readonly WindowKind[]][];
   let clock: number;
   const connect = (options: { timeoutMs?: number; restartDelaysMs?: number[]; stableAfterMs?: number } = {}) => {
     const connection = new StationConnection({
@@ -59,7 +61,7 @@ describe('station connection (request table and supervisor)', () => {
         children.push(child);
         return child;
       },
-      onEvent: (event, payload) => events.push([event, payload]),
+      onEvent: (event, payload, windows) => events.push([event, payload, windows]),
       log: quiet,
       now: () => clock,
       ...options,
@@ -80,10 +82,11 @@ describe('station connection (request table and supervisor)', () => {
 
   it('pairs each reply with its call by id, whatever the order', async () => {
     const connection = connect();
-    const first = connection.call('station.info', {});
-    const second = connection.call('printer.status', {});
+    const first = connection.call('home', 'station.info', {});
+    const second = connection.call('kiosk', 'printer.status', {});
     const [a, b] = children[0]!.sent as { id: number; channel: string }[];
     expect([a?.channel, b?.channel]).toEqual(['station.info', 'printer.status']);
+    expect(a?.id).not.toBe(b?.id);
     children[0]!.send({ id: b!.id, result: ok('second') });
     children[0]!.send({ id: a!.id, result: fail('PRINTER_OFFLINE', 'No answer') });
     expect(await first).toEqual(fail('PRINTER_OFFLINE', 'No answer'));
@@ -93,7 +96,7 @@ describe('station connection (request table and supervisor)', () => {
 
   it('answers TIMEOUT when the station stays silent, and drops the late reply', async () => {
     const connection = connect({ timeoutMs: 2_000 });
-    const call = connection.call('printer.printTicket', {});
+    const call = connection.call('kiosk', 'printer.printTicket', {});
     const id = children[0]!.lastCallId();
     await vi.advanceTimersByTimeAsync(1_999);
     expect(connection.pendingCalls).toBe(1);
@@ -105,10 +108,13 @@ describe('station connection (request table and supervisor)', () => {
 
   it('answers every pending call with DISCONNECTED when the process dies, then restarts it with back-off', async () => {
     const connection = connect({ restartDelaysMs: [100, 1_000, 5_000] });
-    const calls = [connection.call('station.info', {}), connection.call('printer.status', {})];
+    const calls = [connection.call('home', 'station.info', {}), connection.call('kiosk', 'printer.status', {})];
     children[0]!.exit(1);
     for (const call of calls) expect(await call).toMatchObject({ ok: false, error: { code: 'DISCONNECTED' } });
-    expect(await connection.call('station.info', {})).toMatchObject({ ok: false, error: { code: 'DISCONNECTED' } });
+    expect(await connection.call('home', 'station.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'DISCONNECTED' },
+    });
     expect(connection.connected).toBe(false);
 
     await vi.advanceTimersByTimeAsync(99);
@@ -147,10 +153,10 @@ describe('station connection (request table and supervisor)', () => {
     const old = children[0]!;
     old.exit(1);
     await vi.advanceTimersByTimeAsync(10);
-    const call = connection.call('station.info', {});
+    const call = connection.call('home', 'station.info', {});
     const id = children[1]!.lastCallId();
     old.send({ id, result: ok('from the dead') });
-    old.send({ event: 'printer.status', payload: {} });
+    old.send({ event: 'printer.status', payload: {}, windows: ['kiosk'] });
     old.exit(1);
     children[1]!.send({ id, result: ok('alive') });
     expect(await call).toEqual(ok('alive'));
@@ -158,17 +164,40 @@ describe('station connection (request table and supervisor)', () => {
     expect(children).toHaveLength(2);
   });
 
-  it('forwards station events and ignores malformed messages', () => {
+  it('tells the station which kind of window each call comes from', () => {
+    const connection = connect();
+    void connection.call('counter', 'signature.cancel', {});
+    void connection.call('settings', 'devices.list', {});
+    const [first, second] = children[0]!.sent as { id: number }[];
+    expect(children[0]!.sent).toEqual([
+      { id: first!.id, window: 'counter', channel: 'signature.cancel', payload: {} },
+      { id: second!.id, window: 'settings', channel: 'devices.list', payload: {} },
+    ]);
+  });
+
+  it('forwards station events with the windows that may hear them, and ignores malformed messages', () => {
     connect();
-    children[0]!.send({ event: 'printer.status', payload: { status: 'paper-out' } });
+    children[0]!.send({
+      event: 'printer.status',
+      payload: { status: 'paper-out' },
+      windows: ['kiosk', 'counter', 'supervisor', 'settings'],
+    });
+    children[0]!.send({ event: 'idReader.read', payload: { ok: false }, windows: [] });
     children[0]!.send({ nonsense: true });
     children[0]!.send({ id: 'x', result: ok(1) });
-    expect(events).toEqual([['printer.status', { status: 'paper-out' }]]);
+    // An event that does not say who may hear it reaches nobody, nor one naming a window there is not.
+    children[0]!.send({ event: 'printer.status', payload: { status: 'ready' } });
+    children[0]!.send({ event: 'printer.status', payload: { status: 'ready' }, windows: ['kiosk', 'admin-console'] });
+    children[0]!.send({ event: 'printer.status', payload: { status: 'ready' }, windows: 'kiosk' });
+    expect(events).toEqual([
+      ['printer.status', { status: 'paper-out' }, ['kiosk', 'counter', 'supervisor', 'settings']],
+      ['idReader.read', { ok: false }, []],
+    ]);
   });
 
   it('maps an unknown error code from the station to INTERNAL', async () => {
     const connection = connect();
-    const call = connection.call('station.info', {});
+    const call = connection.call('home', 'station.info', {});
     children[0]!.send({
       id: children[0]!.lastCallId(),
       result: { ok: false, error: { code: 'WHATEVER', message: 'm' } },
@@ -178,9 +207,12 @@ describe('station connection (request table and supervisor)', () => {
 
   it('drains calls in flight before asking the station to close, and never restarts it after', async () => {
     const connection = connect();
-    const inFlight = connection.call('printer.printTicket', {});
+    const inFlight = connection.call('kiosk', 'printer.printTicket', {});
     const closing = connection.close(3_000);
-    expect(await connection.call('station.info', {})).toMatchObject({ ok: false, error: { code: 'DISCONNECTED' } });
+    expect(await connection.call('home', 'station.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'DISCONNECTED' },
+    });
     await vi.advanceTimersByTimeAsync(10);
     expect(children[0]!.sent.some((message) => 'close' in message)).toBe(false);
     children[0]!.send({ id: children[0]!.lastCallId(), result: ok('printed') });
@@ -285,30 +317,96 @@ describe('station connection over the real station (serveStation, in-memory port
     });
     connection.start();
 
-    const settings = await connection.call('settings.get', {});
+    const settings = await connection.call('board', 'settings.get', {});
     expect(settings).toMatchObject({
       ok: true,
       value: { settings: { stationId: 'ws-test', role: 'board', counter: 5 }, problems: [] },
     });
-    expect(await connection.call('station.info', {})).toMatchObject({
+    expect(await connection.call('board', 'station.info', {})).toMatchObject({
       ok: true,
       value: { host: 'electron', stationId: 'ws-test' },
     });
-    expect(await connection.call('printer.status', {})).toMatchObject({
+    expect(await connection.call('kiosk', 'printer.status', {})).toMatchObject({
       ok: true,
       value: { status: 'not-configured' },
     });
-    expect(await connection.call('printer.printTicket', { ticketId: '' })).toMatchObject({
+    expect(await connection.call('kiosk', 'printer.printTicket', { ticketId: '' })).toMatchObject({
       ok: false,
       error: { code: 'BAD_REQUEST' },
     });
-    expect(await connection.call('shell.openExternal', {})).toMatchObject({
+    expect(await connection.call('kiosk', 'shell.openExternal', {})).toMatchObject({
       ok: false,
       error: { code: 'UNKNOWN_CHANNEL' },
     });
 
     await connection.close(2_000);
     expect(exitCodes).toEqual([0]);
+  });
+
+  it('the station checks each call against the kind of window it comes from', async () => {
+    const connection = new StationConnection({
+      spawn: inMemoryUtility((port, exit) =>
+        serveStation(port, createStation({ dataDir, host: 'electron', log: quiet, devices: noDevices }), {
+          log: quiet,
+          exit,
+        }),
+      ),
+      onEvent: () => {},
+      log: quiet,
+    });
+    connection.start();
+
+    // Only the kiosk prints; a board is refused before its request is even looked at.
+    expect(await connection.call('board', 'printer.printTicket', { ticketId: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await connection.call('board', 'printer.status', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await connection.call('kiosk', 'printer.status', {})).toMatchObject({ ok: true });
+    // Nobody signs in at a kiosk; the device settings need a signed-in supervisor or admin.
+    expect(await connection.call('kiosk', 'session.signIn', { login: 'anna', password: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await connection.call('settings', 'devices.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_SIGNED_IN' },
+    });
+
+    await connection.close(2_000);
+  });
+
+  it('passes each event on with the windows that may hear it', async () => {
+    await addLocalAccount(dataDir, 'anna', ['admin']);
+    const events: [string, readonly WindowKind[]][] = [];
+    const connection = new StationConnection({
+      spawn: inMemoryUtility((port, exit) =>
+        serveStation(port, createStation({ dataDir, host: 'electron', log: quiet, devices: noDevices }), {
+          log: quiet,
+          exit,
+        }),
+      ),
+      onEvent: (event, _payload, windows) => events.push([event, windows]),
+      log: quiet,
+    });
+    connection.start();
+
+    expect(
+      await connection.call('settings', 'session.signIn', { login: 'anna', password: TEST_PASSWORD }),
+    ).toMatchObject({ ok: true, value: { user: { login: 'anna' } } });
+    expect(await connection.call('settings', 'devices.configure', { role: 'idReader', settings: null })).toMatchObject({
+      ok: true,
+    });
+    await vi.waitFor(() => expect(events.map(([event]) => event)).toContain('devices.status'));
+
+    // Every screen hears that the session changed; the device states reach the device screens only.
+    expect(events.find(([event]) => event === 'session.changed')?.[1]).toEqual(WINDOW_KINDS);
+    expect(events.find(([event]) => event === 'devices.status')?.[1]).toEqual(['counter', 'supervisor', 'settings']);
+
+    await connection.close(2_000);
   });
 
   it('a station that cannot start answers INTERNAL instead of crashing in a loop', async () => {
@@ -322,7 +420,7 @@ describe('station connection over the real station (serveStation, in-memory port
       log: quiet,
     });
     connection.start();
-    expect(await connection.call('settings.get', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await connection.call('home', 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(spawns).toBe(1);
     await connection.close(1_000);
   });

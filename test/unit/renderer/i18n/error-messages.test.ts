@@ -26,7 +26,20 @@ const DEVICE_ERRORS = [
 ];
 
 /** A refusal at a door (electron/common/access) says what to do: sign in, confirm, ask someone. */
-const ACCESS_ERRORS = ['FORBIDDEN', 'NOT_SIGNED_IN', 'REAUTH_REQUIRED'];
+const ACCESS_ERRORS = [
+  'FORBIDDEN',
+  'NOT_SIGNED_IN',
+  'REAUTH_REQUIRED',
+  'BAD_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'PASSWORD_CHANGE_REQUIRED',
+  'WEAK_PASSWORD',
+  'TOO_MANY_ATTEMPTS',
+  'OFFLINE_SIGN_IN_UNAVAILABLE',
+  'WORKSTATION_IN_USE',
+  'WORKSTATION_NOT_ENROLLED',
+];
 
 describe('error messages', () => {
   it.each(ERROR_CODES)('%s has words in both contexts', (code) => {

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES } from '../../../../../electron/common/contract/contract';
-import { createDispatch, type Handlers } from '../../../../../electron/common/contract/dispatch';
+import {
+  createDispatch,
+  type Authorize,
+  type CallContext,
+  type Handlers,
+} from '../../../../../electron/common/contract/dispatch';
 import { ContractFailure, ERROR_CODES } from '../../../../../electron/common/contract/result';
 
 const printout = {
@@ -38,13 +43,24 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'signature.capture': notHere,
     'signature.cancel': notHere,
     'signature.fromScreen': notHere,
+    'session.current': notHere,
+    'session.signIn': notHere,
+    'session.signOut': notHere,
+    'session.lock': notHere,
+    'session.unlock': notHere,
+    'session.confirm': notHere,
+    'hub.connection': notHere,
     ...overrides,
   };
 }
 
+/** A kiosk window on this machine, allowed everything: the door itself has tests of its own below. */
+const kiosk: CallContext = { window: 'kiosk', paired: false };
+const anyone: Authorize = () => null;
+
 describe('contract dispatch on the Node side', () => {
   it('runs the handler with the validated request', async () => {
-    const dispatch = createDispatch(handlers(), () => undefined);
+    const dispatch = createDispatch(handlers(), () => undefined, anyone, kiosk);
     await expect(dispatch('printer.printTicket', printout)).resolves.toEqual({
       ok: true,
       value: { jobId: 't1', bytes: 100, confirmedAt: '2026-11-22T10:00:00.000Z' },
@@ -52,7 +68,7 @@ describe('contract dispatch on the Node side', () => {
   });
 
   it('answers an unknown channel with a typed error', async () => {
-    const dispatch = createDispatch(handlers(), () => undefined);
+    const dispatch = createDispatch(handlers(), () => undefined, anyone, kiosk);
     const result = await dispatch('printer.format', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(await dispatch(42, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
@@ -61,7 +77,7 @@ describe('contract dispatch on the Node side', () => {
 
   it('answers a bad payload with BAD_REQUEST naming the field, and never calls the handler', async () => {
     const print = vi.fn();
-    const dispatch = createDispatch(handlers({ 'printer.printTicket': print }), () => undefined);
+    const dispatch = createDispatch(handlers({ 'printer.printTicket': print }), () => undefined, anyone, kiosk);
     const result = await dispatch('printer.printTicket', { ...printout, number: '' });
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(!result.ok && result.error.message).toContain('number');
@@ -76,6 +92,69 @@ describe('contract dispatch on the Node side', () => {
     expect(print).not.toHaveBeenCalled();
   });
 
+  it('hands the caller to the handler as its second argument', async () => {
+    const info = vi.fn(async () => ({ version: '1', host: 'browser' as const, stationId: 'ws-1' }));
+    const board: CallContext = { window: 'board', paired: true };
+    const dispatch = createDispatch(handlers({ 'station.info': info }), () => undefined, anyone, board);
+    expect(await dispatch('station.info', undefined)).toMatchObject({ ok: true, value: { stationId: 'ws-1' } });
+    expect(info).toHaveBeenCalledWith({}, board);
+  });
+
+  it('asks the door before the schema: a refused caller gets the refusal, not BAD_REQUEST, and no handler runs', async () => {
+    const print = vi.fn();
+    const door = vi.fn<Authorize>((channel) =>
+      channel === 'printer.printTicket'
+        ? { code: 'FORBIDDEN', message: 'printer.printTicket is not available on the board screen' }
+        : null,
+    );
+    const dispatch = createDispatch(handlers({ 'printer.printTicket': print }), () => undefined, door, kiosk);
+    const refusal = {
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'printer.printTicket is not available on the board screen' },
+    };
+    // A malformed request and a well-formed one are refused alike: the caller learns nothing of the schema.
+    expect(await dispatch('printer.printTicket', { ...printout, number: '' })).toEqual(refusal);
+    expect(await dispatch('printer.printTicket', { nonsense: true })).toEqual(refusal);
+    expect(await dispatch('printer.printTicket', printout)).toEqual(refusal);
+    expect(door).toHaveBeenCalledWith('printer.printTicket');
+    expect(print).not.toHaveBeenCalled();
+    // The door is per channel: another one still passes, and its request is still checked.
+    expect(await dispatch('station.info', {})).toMatchObject({ ok: true });
+    expect(await dispatch('station.info', { unexpected: true })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
+  });
+
+  it('asks the door on every call, and passes its code through', async () => {
+    let answer: ReturnType<Authorize> = { code: 'NOT_SIGNED_IN', message: 'printer.status needs a signed-in clerk' };
+    const dispatch = createDispatch(
+      handlers(),
+      () => undefined,
+      () => answer,
+      kiosk,
+    );
+    expect(await dispatch('printer.status', {})).toEqual({
+      ok: false,
+      error: { code: 'NOT_SIGNED_IN', message: 'printer.status needs a signed-in clerk' },
+    });
+    answer = { code: 'REAUTH_REQUIRED', message: 'printer.status asks for the password again' };
+    expect(await dispatch('printer.status', {})).toMatchObject({ ok: false, error: { code: 'REAUTH_REQUIRED' } });
+    answer = null;
+    expect(await dispatch('printer.status', {})).toMatchObject({ ok: true, value: { status: 'ready' } });
+  });
+
+  it('answers an unknown channel without asking the door', async () => {
+    const door = vi.fn<Authorize>(() => null);
+    const dispatch = createDispatch(handlers(), () => undefined, door, kiosk);
+    expect(await dispatch('printer.format', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await dispatch({ channel: 'station.info' }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
+    expect(door).not.toHaveBeenCalled();
+  });
+
   it('passes a service failure through with its code, and hides unexpected errors', async () => {
     const unexpected = vi.fn();
     const dispatch = createDispatch(
@@ -88,6 +167,8 @@ describe('contract dispatch on the Node side', () => {
         },
       }),
       unexpected,
+      anyone,
+      kiosk,
     );
     expect(await dispatch('printer.printTicket', printout)).toEqual({
       ok: false,
@@ -99,7 +180,7 @@ describe('contract dispatch on the Node side', () => {
   });
 
   it('never throws, whatever arrives (property)', async () => {
-    const dispatch = createDispatch(handlers(), () => undefined);
+    const dispatch = createDispatch(handlers(), () => undefined, anyone, kiosk);
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(fc.constantFrom(...CHANNEL_NAMES), fc.string()),
@@ -111,5 +192,27 @@ describe('contract dispatch on the Node side', () => {
         },
       ),
     );
+  });
+
+  it('behind a closed door, nothing runs whatever arrives (property)', async () => {
+    const unexpected = vi.fn();
+    const closed = createDispatch(
+      handlers(Object.fromEntries(CHANNEL_NAMES.map((name) => [name, unexpected])) as Partial<Handlers>),
+      () => undefined,
+      (channel) => ({ code: 'FORBIDDEN', message: `${channel} is not available on the kiosk screen` }),
+      kiosk,
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.constantFrom(...CHANNEL_NAMES), fc.string()),
+        fc.anything(),
+        async (channel, payload) => {
+          const result = await closed(channel, payload);
+          expect(result).toMatchObject({ ok: false });
+          if (!result.ok) expect(['FORBIDDEN', 'UNKNOWN_CHANNEL']).toContain(result.error.code);
+        },
+      ),
+    );
+    expect(unexpected).not.toHaveBeenCalled();
   });
 });

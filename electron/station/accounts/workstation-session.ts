@@ -1,0 +1,214 @@
+/**
+ * Who is signed in at this workstation — one person at a time, as at any office PC — whether its
+ * screens are locked, and the hub sessions its windows sync with. The station asks this for every
+ * call (the caller of electron/common/access/station-access.ts) and tells every window when it
+ * changes (`session.changed`).
+ */
+import type { Caller } from '../../common/access/station-access';
+import type { SignedInUser, WindowKind } from '../../common/access/subjects';
+import { ContractFailure } from '../../common/contract/result';
+import type { HubConnection, SessionInfo, SignInRequest } from '../../common/contract/session';
+import { AttemptLimiter } from '../../node/accounts/throttle';
+import type { Logger } from '../log';
+import type { CredentialCache } from './credential-cache';
+import type { Credentials } from './credentials';
+import { HubRefusal, type HubLink } from './hub-link';
+
+export interface WorkstationSessionOptions {
+  readonly credentials: Credentials;
+  /** The hub and its offline cache; absent for a workstation that works alone. */
+  readonly hub?: { readonly link: HubLink; readonly cache: CredentialCache; readonly slot: number };
+  readonly now: () => number;
+  readonly log: Logger;
+  readonly idleLockMs: number;
+  readonly onChange: (info: SessionInfo) => void;
+}
+
+/** Failed sign-ins, unlocks and confirmations at this workstation (the hub counts its own). */
+const LOCAL_ATTEMPTS_KEY = 'workstation';
+
+export class WorkstationSession {
+  #user: SignedInUser | null = null;
+  #locked = false;
+  #checkedAt: number | null = null;
+  #hubSession: string | null = null;
+  #windowSession: { session: string; expiresAt: number } | null = null;
+  /** Kept in memory only while signed in offline, to sign in at the hub once it answers again. */
+  #offlinePassword: string | null = null;
+  readonly #attempts = new AttemptLimiter();
+
+  constructor(private readonly options: WorkstationSessionOptions) {}
+
+  info(): SessionInfo {
+    const user = this.#user;
+    return {
+      user: user && {
+        login: user.login,
+        displayName: user.displayName,
+        roles: [...user.roles],
+        ...(user.services ? { services: [...user.services] } : {}),
+        offline: user.offline,
+      },
+      locked: this.#locked,
+      checkedAt: this.#checkedAt,
+      // The second factor (TOTP) is not enrolled yet at any account: nothing asks for it successfully.
+      secondFactorAt: null,
+      idleLockMs: this.options.idleLockMs,
+    };
+  }
+
+  /**
+   * The caller a window is, for the access table: nobody while the screens are locked, and never
+   * anybody at a screen paired from another machine.
+   */
+  caller(window: WindowKind, paired = false): Caller {
+    return {
+      window,
+      paired,
+      user: this.#locked || paired ? null : this.#user,
+      checkedAt: this.#checkedAt,
+      secondFactorAt: null,
+    };
+  }
+
+  async signIn(request: SignInRequest): Promise<SessionInfo> {
+    const now = this.#guardAttempts();
+    if (this.#user && this.#user.login !== request.login.trim().toLowerCase() && !request.takeOver)
+      throw new ContractFailure('WORKSTATION_IN_USE', `${this.#user.login} is signed in here`);
+    let signed;
+    try {
+      signed = await this.options.credentials.signIn(request, now);
+    } catch (error) {
+      if (error instanceof ContractFailure && error.code === 'BAD_CREDENTIALS')
+        this.#attempts.fail(LOCAL_ATTEMPTS_KEY, now);
+      throw error;
+    }
+    await this.#endHubSession();
+    this.#user = signed.user;
+    this.#hubSession = signed.hubSession;
+    this.#offlinePassword = signed.user.offline ? (request.newPassword ?? request.password) : null;
+    this.#locked = false;
+    this.#checkedAt = now;
+    this.options.log.info('signed in', { login: signed.user.login, offline: signed.user.offline });
+    return this.#changed();
+  }
+
+  async signOut(): Promise<SessionInfo> {
+    if (this.#user) this.options.log.info('signed out', { login: this.#user.login });
+    await this.#endHubSession();
+    this.#user = null;
+    this.#offlinePassword = null;
+    this.#locked = false;
+    this.#checkedAt = null;
+    return this.#changed();
+  }
+
+  lock(): SessionInfo {
+    if (!this.#user || this.#locked) return this.info();
+    this.#locked = true;
+    return this.#changed();
+  }
+
+  async unlock(password: string): Promise<SessionInfo> {
+    await this.#verify(password);
+    this.#locked = false;
+    return this.#changed();
+  }
+
+  async confirm(password: string): Promise<SessionInfo> {
+    await this.#verify(password);
+    return this.#changed();
+  }
+
+  /**
+   * Where a window syncs, and with what: the windows of this workstation share one database, which
+   * whichever of them RxDB elects replicates, so each gets the session of whoever is signed in here
+   * (of the workstation alone when nobody is, or the screens are locked). A paired screen on another
+   * machine has a database of its own, and gets a session with nobody in it.
+   */
+  async hubConnection(paired: boolean): Promise<HubConnection> {
+    const hub = this.options.hub;
+    if (!hub) return null;
+    const personal = this.#user && !this.#locked && !paired;
+    const session = personal ? this.#hubSession : await this.#anonymousSession();
+    return { url: hub.link.url, session, slot: hub.slot };
+  }
+
+  /**
+   * The hub is asked (every minute, and when a window's requests were refused): a person signed in
+   * offline is signed in at the hub too, and the offline cache learns who was disabled — who is
+   * then signed out here at once.
+   */
+  async refresh(): Promise<void> {
+    const hub = this.options.hub;
+    if (!hub) return;
+    const now = this.options.now();
+    const statuses = await hub.link.accountStatuses(await hub.cache.logins()).catch(() => null);
+    if (statuses === null) return;
+    await hub.cache.contact(statuses, now);
+    const mine = this.#user && statuses.find((status) => status.login === this.#user!.login);
+    if (mine && !mine.active) {
+      await this.signOut();
+      return;
+    }
+    if (this.#user?.offline && this.#offlinePassword) await this.#goOnline(this.#user, this.#offlinePassword, now);
+  }
+
+  async #goOnline(user: SignedInUser, password: string, now: number): Promise<void> {
+    try {
+      const online = await this.options.credentials.signIn({ login: user.login, password }, now);
+      if (this.#user?.login !== user.login) return;
+      this.#user = online.user;
+      this.#hubSession = online.hubSession;
+      this.#offlinePassword = online.user.offline ? password : null;
+      this.#changed();
+    } catch (error) {
+      // Refused now (disabled, password changed elsewhere): the offline sign-in ends.
+      if (error instanceof ContractFailure && error.code !== 'INTERNAL') await this.signOut();
+      else throw error;
+    }
+  }
+
+  async #verify(password: string): Promise<void> {
+    const now = this.#guardAttempts();
+    if (!this.#user) throw new ContractFailure('NOT_SIGNED_IN', 'Nobody is signed in here');
+    if (!(await this.options.credentials.verify(this.#user.login, password, now))) {
+      this.#attempts.fail(LOCAL_ATTEMPTS_KEY, now);
+      throw new ContractFailure('BAD_CREDENTIALS', 'Wrong password');
+    }
+    this.#checkedAt = now;
+  }
+
+  #guardAttempts(): number {
+    const now = this.options.now();
+    if (!this.#attempts.allows(LOCAL_ATTEMPTS_KEY, now))
+      throw new ContractFailure('TOO_MANY_ATTEMPTS', 'Too many failed attempts at this workstation');
+    return now;
+  }
+
+  async #anonymousSession(): Promise<string | null> {
+    const hub = this.options.hub!;
+    const now = this.options.now();
+    if (this.#windowSession && this.#windowSession.expiresAt - now > 60_000) return this.#windowSession.session;
+    try {
+      const opened = await hub.link.windowSession();
+      this.#windowSession = { session: opened.session, expiresAt: opened.expiresAt };
+      return opened.session;
+    } catch (error) {
+      if (error instanceof HubRefusal) this.options.log.warn('the hub refused a window session', { code: error.code });
+      return null;
+    }
+  }
+
+  async #endHubSession(): Promise<void> {
+    const session = this.#hubSession;
+    this.#hubSession = null;
+    if (session) await this.options.hub?.link.logout(session).catch(() => undefined);
+  }
+
+  #changed(): SessionInfo {
+    const info = this.info();
+    this.options.onChange(info);
+    return info;
+  }
+}

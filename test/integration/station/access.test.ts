@@ -1,0 +1,205 @@
+/**
+ * Who may ask the station what: every kind of window (and a screen paired from another machine)
+ * with nobody signed in, with each role, locked, and with a password check grown old, against
+ * every channel of the contract — allowed, or refused with its code — and which events each hears.
+ * The expected cells are written out here, apart from the table the station reads
+ * (electron/common/access/station-access.ts); a channel added to the contract without a row here
+ * fails the first test.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WINDOW_KINDS, type UserRole, type WindowKind } from '../../../electron/common/access/subjects';
+import { CHANNEL_NAMES, type ChannelName, type EventName } from '../../../electron/common/contract/contract';
+import { mayHear } from '../../../electron/common/access/station-access';
+import { createLogger } from '../../../electron/station/log';
+import { createStation, type Station } from '../../../electron/station/station';
+import { addLocalAccount, TEST_PASSWORD } from '../../support/accounts';
+import { noDevices } from '../../support/no-devices';
+
+type State = 'nobody' | 'clerk' | 'supervisor' | 'admin' | 'admin, checked 6 min ago' | 'clerk, locked';
+const STATES: readonly State[] = [
+  'nobody',
+  'clerk',
+  'supervisor',
+  'admin',
+  'admin, checked 6 min ago',
+  'clerk, locked',
+];
+
+interface Row {
+  readonly windows: readonly WindowKind[];
+  /** A person with one of these roles; absent: nobody needed. */
+  readonly roles?: readonly UserRole[];
+  /** The password checked in the last five minutes. */
+  readonly recent?: boolean;
+  /** What the call answers, past the door, with nobody signed in. */
+  readonly whenNobody?: string;
+  readonly request: object;
+}
+
+const ALL: readonly WindowKind[] = WINDOW_KINDS;
+const PERSONAL: readonly WindowKind[] = ['counter', 'supervisor', 'settings'];
+const MANAGING: readonly UserRole[] = ['supervisor', 'admin'];
+const SERVING: readonly UserRole[] = ['clerk', 'supervisor'];
+const printout = {
+  ticketId: 't1',
+  language: 'pl',
+  office: 'Urząd',
+  service: 'Dowody',
+  number: 'A1',
+  issued: '04.12.2026, 09:00',
+  lines: [],
+};
+
+const EXPECTED: Readonly<Record<ChannelName, Row>> = {
+  'station.info': { windows: ALL, request: {} },
+  'settings.get': { windows: ALL, request: {} },
+  'printer.status': { windows: ['kiosk', 'counter', 'supervisor', 'settings'], request: {} },
+  'printer.printTicket': { windows: ['kiosk'], request: printout },
+  'printer.unknownJobs': { windows: ['supervisor', 'settings'], roles: MANAGING, request: {} },
+  'printer.resolveJob': {
+    windows: ['supervisor', 'settings'],
+    roles: MANAGING,
+    recent: true,
+    request: { jobId: 'j1', outcome: 'printed' },
+  },
+  'devices.list': { windows: ['settings'], roles: MANAGING, request: {} },
+  'devices.configure': {
+    windows: ['settings'],
+    roles: MANAGING,
+    recent: true,
+    request: { role: 'idReader', settings: null },
+  },
+  'devices.test': { windows: ['settings'], roles: MANAGING, request: { role: 'signaturePad' } },
+  'signature.capture': { windows: ['counter'], roles: SERVING, request: { document: 'Zgoda' } },
+  'signature.cancel': { windows: ['counter'], roles: SERVING, request: {} },
+  'signature.fromScreen': {
+    windows: ['counter'],
+    roles: SERVING,
+    request: { document: 'Zgoda', signature: { width: 10, height: 10, strokes: [] } },
+  },
+  'session.current': { windows: ALL, request: {} },
+  'session.signIn': { windows: PERSONAL, request: { login: 'nikt', password: 'wrong password' } },
+  'session.signOut': { windows: PERSONAL, request: {} },
+  'session.lock': { windows: PERSONAL, request: {} },
+  'session.unlock': { windows: PERSONAL, whenNobody: 'NOT_SIGNED_IN', request: { password: TEST_PASSWORD } },
+  'session.confirm': {
+    windows: PERSONAL,
+    roles: ['clerk', 'supervisor', 'admin'],
+    request: { password: TEST_PASSWORD },
+  },
+  'hub.connection': { windows: ['kiosk', 'counter', 'board', 'customer', 'supervisor', 'settings'], request: {} },
+};
+
+const EVENTS: Readonly<Record<EventName, Row>> = {
+  'printer.status': { windows: ['kiosk', 'counter', 'supervisor', 'settings'], request: {} },
+  'devices.status': { windows: ['counter', 'supervisor', 'settings'], request: {} },
+  'printer.unknownJobs': { windows: ['supervisor', 'settings'], roles: MANAGING, request: {} },
+  'idReader.read': { windows: ['counter'], roles: SERVING, request: {} },
+  'session.changed': { windows: ALL, request: {} },
+};
+
+const REFUSALS = new Set(['FORBIDDEN', 'NOT_SIGNED_IN', 'REAUTH_REQUIRED']);
+const roleOf = (state: State): UserRole | null =>
+  state === 'nobody'
+    ? null
+    : state.startsWith('clerk')
+      ? 'clerk'
+      : state.startsWith('supervisor')
+        ? 'supervisor'
+        : 'admin';
+
+/** What the row says a caller in `state` at `window` (maybe paired) gets: null when allowed, else the code. */
+function expected(row: Row, window: WindowKind, state: State, paired: boolean): string | null {
+  if (paired && window !== 'board' && window !== 'customer') return 'FORBIDDEN';
+  if (!row.windows.includes(window)) return 'FORBIDDEN';
+  if (state === 'nobody' && row.whenNobody) return row.whenNobody;
+  if (!row.roles) return null;
+  const role = paired || state === 'clerk, locked' ? null : roleOf(state);
+  if (!role) return 'NOT_SIGNED_IN';
+  if (!row.roles.includes(role)) return 'FORBIDDEN';
+  if (row.recent && state === 'admin, checked 6 min ago') return 'REAUTH_REQUIRED';
+  return null;
+}
+
+let dir: string;
+let station: Station;
+let clock = 1_800_000_000_000;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'okienko-station-access-'));
+  for (const role of ['clerk', 'supervisor', 'admin'] as const) await addLocalAccount(dir, `u-${role}`, [role]);
+  station = await createStation({
+    dataDir: dir,
+    host: 'browser',
+    log: createLogger({ write: () => undefined }),
+    devices: noDevices,
+    now: () => clock,
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await station?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Brings the workstation into `state`: who is signed in, locked, how long ago the password was checked. */
+async function enter(state: State): Promise<void> {
+  await station.session.signOut();
+  const role = roleOf(state);
+  if (!role) return;
+  await station.session.signIn({ login: `u-${role}`, password: TEST_PASSWORD });
+  if (state === 'clerk, locked') station.session.lock();
+  if (state === 'admin, checked 6 min ago') clock += 6 * 60_000;
+}
+
+describe('the station, by window and person', () => {
+  it('has an expected row for every channel and event of the contract', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...CHANNEL_NAMES].sort());
+    expect(Object.keys(EVENTS).sort()).toEqual(
+      ['printer.status', 'devices.status', 'printer.unknownJobs', 'idReader.read', 'session.changed'].sort(),
+    );
+  });
+
+  it.each(STATES)('answers each channel as the table says, for: %s', async (state) => {
+    const cells: string[] = [];
+    await enter(state);
+    for (const channel of CHANNEL_NAMES) {
+      const row = EXPECTED[channel];
+      for (const [window, paired] of [...ALL.map((w) => [w, false] as const), ['board', true] as const]) {
+        const result = await station.dispatch(window, channel, row.request, paired);
+        const got = result.ok ? null : REFUSALS.has(result.error.code) ? result.error.code : null;
+        const want = expected(row, window, state, paired);
+        if (got !== want) cells.push(`${channel} @ ${window}${paired ? ' (paired)' : ''}: got ${got}, want ${want}`);
+        if (channel.startsWith('session.') && result.ok) await enter(state);
+      }
+    }
+    expect(cells).toEqual([]);
+  });
+
+  it.each(STATES)('lets each window hear only its events, for: %s', async (state) => {
+    await enter(state);
+    const cells: string[] = [];
+    // What the station hands a transport with each event: whom it may reach now.
+    let mayReach: ((window: WindowKind, paired: boolean) => boolean) | null = null;
+    const off = station.subscribe((event, _payload, reach) => {
+      if (event === 'session.changed') mayReach = reach;
+    });
+    await station.session.confirm(TEST_PASSWORD).catch(() => undefined);
+    if (state === 'nobody') await station.session.signOut();
+    off();
+    expect(mayReach).not.toBeNull();
+    for (const [event, row] of Object.entries(EVENTS) as [EventName, Row][]) {
+      for (const [window, paired] of [...ALL.map((w) => [w, false] as const), ['board', true] as const]) {
+        const hears = mayHear(event, station.session.caller(window, paired));
+        const want = expected(row, window, state, paired) === null;
+        if (hears !== want)
+          cells.push(`${event} @ ${window}${paired ? ' (paired)' : ''}: hears ${hears}, want ${want}`);
+      }
+    }
+    for (const window of ALL) expect(mayReach!(window, false), window).toBe(true);
+    expect(cells).toEqual([]);
+  });
+});
