@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eStation, type E2eStation } from '../support/e2e-station';
-import { axeViolations, openCounter, openPage, screenshotIfFailed, ticketNumber } from '../support/pages';
+import { axeViolations, openCounter, openPage, screenshotIfFailed, signIn, ticketNumber } from '../support/pages';
 
 let station: E2eStation;
 let context: BrowserContext | undefined;
@@ -70,7 +70,7 @@ async function callAndServe(counter: Page, number: string): Promise<void> {
 async function servingAtCounter(): Promise<{ counter: Page; number: string }> {
   const number = await takeTicket();
   const counter = await open('counter/1');
-  await openCounter(counter, 'Anna Nowak');
+  await openCounter(counter);
   await callAndServe(counter, number);
   return { counter, number };
 }
@@ -244,6 +244,7 @@ describe('devices at the counter, end to end', () => {
 
   it('the device screen shows every device connected, tests the reader and the pad, and passes WCAG checks', async () => {
     const page = await open('settings/devices');
+    await signIn(page);
     await page.getByRole('heading', { name: 'Urządzenia tej stacji' }).waitFor();
     for (const role of ['Drukarka biletów', 'Czytnik dowodów (MRZ)', 'Tablet do podpisu']) {
       const card = page.getByRole('region', { name: role });

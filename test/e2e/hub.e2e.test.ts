@@ -9,13 +9,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createHubDatabase,
+  addReadyUser,
   createToken,
   createUpgradedToken,
   startHubProcess,
   type HubDatabase,
   type HubProcess,
 } from '../support/hub-process';
-import { openPage } from '../support/pages';
+import { E2E_PERSON, openCounter, openPage } from '../support/pages';
 import { artifactsDir, launchChromium, startHost, tempDir, type Host } from '../support/processes';
 import { startSimProcess, type SimProcess } from '../support/sim-process';
 
@@ -32,13 +33,15 @@ let shots: string;
 beforeAll(async () => {
   dir = await tempDir('e2e-hub');
   database = await createHubDatabase('pglite');
-  // Until the workstations sign their people in at the hub (issue 10, in progress), the screens
-  // here run as an installation upgraded from before token kinds: their tokens keep every right.
+  // An installation upgraded from before token kinds: the tokens keep every right (the demo
+  // office each workstation seeds reaches the hub), while the people sign in at the hub.
   const [kioskToken, counterToken] = [
     await createUpgradedToken(database, 'kiosk-parter'),
     await createUpgradedToken(database, 'stanowisko-3'),
   ];
   hub = await startHubProcess(database);
+  // The office's people are the hub's: the counter workstation signs Anna in there.
+  await addReadyUser(database, hub.url, counterToken, E2E_PERSON.login, E2E_PERSON.roles);
   sim = await startSimProcess(['--dir', path.join(dir.path, 'sim')]);
   kioskHost = await startHost({
     dataDir: path.join(dir.path, 'kiosk'),
@@ -76,8 +79,7 @@ describe('workstations and a TV board with the office hub', () => {
 
     const counter = await open(`${counterHost.url}#/counter/3`);
     await counter.getByRole('status').filter({ hasText: 'Połączono z serwerem urzędu' }).waitFor({ timeout: 20_000 });
-    await counter.getByLabel('Urzędnik').fill('Anna Nowak');
-    await counter.getByRole('button', { name: 'Otwórz stanowisko' }).click();
+    await openCounter(counter);
 
     const kiosk = await open(`${kioskHost.url}#/kiosk`);
     await kiosk.getByRole('button', { name: /^Dowody osobiste/ }).click();
@@ -172,8 +174,7 @@ describe('workstations and a TV board with the office hub', () => {
     await hub.restart();
     await home.getByRole('status').filter({ hasText: 'wszystko wysłane' }).waitFor({ timeout: 30_000 });
     const counter = await open(`${counterHost.url}#/counter/7`);
-    await counter.getByLabel('Urzędnik').fill('Jan Kowalski');
-    await counter.getByRole('button', { name: 'Otwórz stanowisko' }).click();
+    await openCounter(counter);
     await expect
       .poll(() => counter.getByRole('row', { name: new RegExp(`^${number}\\b`) }).count(), { timeout: 15_000 })
       .toBe(1);

@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eStation, type E2eStation } from '../support/e2e-station';
-import { axeViolations, openCounter, openPage, screenshotIfFailed, ticketNumber } from '../support/pages';
+import { TEST_PASSWORD } from '../support/accounts';
+import { axeViolations, openCounter, openPage, screenshotIfFailed, signIn, ticketNumber } from '../support/pages';
 
 /** A morning in Warsaw (CET, before summer time): the demo office's bookings run from 09:00 to 13:00. */
 const CHECK_IN_MORNING = new Date('2026-03-10T10:20:00+01:00');
@@ -63,7 +64,7 @@ describe('the queue, end to end', () => {
     expect(printed.cut).not.toBe('none');
 
     const counter = await open('counter/3');
-    await openCounter(counter, 'Anna Nowak');
+    await openCounter(counter);
     await expect.poll(() => counter.getByRole('row', { name: new RegExp(`^${number}\\b`) }).count()).toBe(1);
     // The clerk calls by keyboard: Alt+N is "call next".
     await counter.keyboard.press('Alt+KeyN');
@@ -101,9 +102,9 @@ describe('the queue, end to end', () => {
       await kiosk.getByRole('button', { name: 'Gotowe' }).click();
     }
     const first = await open('counter/1');
-    await openCounter(first, 'Anna Nowak');
+    await openCounter(first);
     const second = await open('counter/2');
-    await openCounter(second, 'Jan Kowalski');
+    await openCounter(second);
     await Promise.all([
       first.getByRole('button', { name: /Wywołaj następnego/ }).click(),
       second.getByRole('button', { name: /Wywołaj następnego/ }).click(),
@@ -138,6 +139,7 @@ describe('the queue, end to end', () => {
     expect(station.sim.events.filter((event) => event.event === 'printed').length).toBe(printedBefore);
 
     const supervisor = await open('supervisor');
+    await signIn(supervisor);
     const alerts = supervisor.getByRole('region', { name: 'Alerty' });
     await expect
       .poll(() => alerts.textContent())
@@ -148,7 +150,7 @@ describe('the queue, end to end', () => {
 
     // The ticket is in the queue like any other: a priority ticket for counter 5.
     const counter = await open('counter/5');
-    await openCounter(counter, 'Ewa Zielińska');
+    await openCounter(counter);
     await expect
       .poll(() => counter.getByRole('row', { name: new RegExp(`^${number}`) }).textContent())
       .toContain('pierwszeństwo');
@@ -192,6 +194,7 @@ describe('the queue, end to end', () => {
     // holds its time (until 10:45), the 09:30 one is past its 15 minutes' grace.
     await context.clock.install({ time: CHECK_IN_MORNING });
     const supervisor = await open('supervisor');
+    await signIn(supervisor);
     const appointments = supervisor.getByRole('region', { name: 'Wizyty umówione na dziś' });
     const booking = async (time: string) => {
       const row = appointments.getByRole('row', { name: new RegExp(`^${time}`) });
@@ -242,6 +245,18 @@ describe('the queue, end to end', () => {
 
   it('every screen passes the automated WCAG 2.2 AA checks', async () => {
     await newContext();
+    // The sign-in and the lock first: what a clerk sees before the counter.
+    const personal = await open('counter/1');
+    await signIn(personal);
+    await personal.getByRole('button', { name: 'Zablokuj ekran (Alt+L)' }).click();
+    await personal.getByRole('heading', { name: 'Ekran zablokowany' }).waitFor();
+    expect(await axeViolations(personal), 'lock screen').toEqual([]);
+    await personal.getByLabel('Hasło').fill(TEST_PASSWORD);
+    await personal.getByRole('button', { name: 'Odblokuj' }).click();
+    await personal.getByRole('button', { name: 'Wyloguj' }).click();
+    await personal.getByRole('heading', { name: 'Zaloguj się' }).waitFor();
+    expect(await axeViolations(personal), 'sign-in').toEqual([]);
+    await signIn(personal);
     for (const route of ['kiosk', 'counter/1', 'board', 'supervisor', '']) {
       const page = await open(route);
       await page.waitForLoadState('networkidle');

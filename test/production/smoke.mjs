@@ -12,9 +12,11 @@
  *
  * Probes: the start-up lines; the hub's /health (PGlite), /runtime.json, board page, board API and
  * an unknown API address; its CLI (`token create` handed to the running hub, `token list --json`,
- * `token revoke` on the stopped hub's folder) and the token on /api/v1/me; the host's /health, its
- * pages and every file index.html names, and calls over the contract WebSocket; in Chromium, the
- * screens the host's `/` lists and the board the hub serves; the exit codes after SIGTERM.
+ * `token revoke` on the stopped hub's folder) and the token on /api/v1/me; the host's account CLI
+ * (`user add`, Argon2's native binding), its /health, its pages and every file index.html names,
+ * calls over the contract WebSocket after a sign-in, and a WebSocket without an Origin refused;
+ * in Chromium, the screens the host's `/` lists and the board the hub serves; the exit codes after
+ * SIGTERM.
  *
  * Plain Node (tsx is pruned). The page checks drive Debian's Chromium (CHROMIUM_PATH, default
  * /usr/bin/chromium) with playwright-core from the checkout this script sits in; --no-browser
@@ -174,7 +176,9 @@ function scrubber(tmp, mode) {
       .replaceAll(tmp, '<tmp>')
       .replace(/(127\.0\.0\.1|localhost):\d+/g, '$1:<port>')
       .replace(/okh_(\d+)_[A-Za-z0-9_-]{20,}/g, 'okh_$1_<secret>')
+      .replace(/\b[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}\b/g, '<one-time password>')
       .replace(/"stationId":"[^"]*"/g, '"stationId":"<id>"')
+      .replace(/"checkedAt":\d+/g, '"checkedAt":"<ms>"')
       .replace(/"day":"[^"]*"/g, '"day":"<day>"')
       .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>');
     return typeof value === 'string' ? scrubbed : JSON.parse(scrubbed);
@@ -223,7 +227,7 @@ async function probeHub(hub, cli, context) {
   answers['hub: GET / (the board page)'] = { ...page, body: page.body === indexHtml ? '<index.html>' : page.body };
   answers['hub: GET /api/v1/board'] = await get(`${hub.url}api/v1/board`);
   answers['hub: GET /api/v1/nowhere'] = await get(`${hub.url}api/v1/nowhere`);
-  const created = await cli(['token', 'create', '--name', 'smoke']);
+  const created = await cli(['token', 'create', '--name', 'smoke', '--kind', 'counter']);
   answers['hub: token create (handed to the running hub)'] = created;
   const token = created.stdout.trim();
   answers['hub: GET /api/v1/me with that token'] = await get(`${hub.url}api/v1/me`, {
@@ -248,20 +252,45 @@ async function probeHost(host, context) {
     const same = asset.body === context.files.get(file);
     answers[`host: GET /${file}`] = { ...asset, body: same ? `<out/renderer/${file}>` : asset.body.slice(0, 200) };
   }
-  answers['host: contract calls over the WebSocket'] = await contractCalls(WebSocket, `${host.url}api/v1`);
+  const origin = host.url.replace(/\/$/, '');
+  answers['host: contract calls over the WebSocket'] = await contractCalls(WebSocket, `${host.url}api/v1`, {
+    origin,
+    password: context.oneTimePassword,
+  });
+  answers['host: a WebSocket with no Origin'] = await refusedSocket(WebSocket, `${host.url}api/v1`);
   return answers;
 }
 
-/** One socket, a few calls in order, each reply paired with its call by id. */
-async function contractCalls(WebSocket, url) {
+/** A socket no page of this host opened (no Origin) is refused at the upgrade: its status. */
+async function refusedSocket(WebSocket, url) {
+  const socket = new WebSocket(url.replace(/^http/, 'ws'));
+  return new Promise((resolve) => {
+    socket.on('unexpected-response', (_request, response) => resolve({ status: response.statusCode }));
+    socket.on('open', () => {
+      socket.close();
+      resolve({ status: 101 });
+    });
+    socket.on('error', () => undefined);
+  });
+}
+
+/**
+ * One socket of a page of this host (its Origin), a few calls in order, each reply paired with its
+ * call by id: the admin made with `user add` signs in (replacing the one-time password), then the
+ * device settings screen lists the devices.
+ */
+async function contractCalls(WebSocket, url, { origin, password }) {
+  const signIn = { login: 'smoke', password, newPassword: 'smoke test, a long password' };
   const calls = [
-    { t: 'call', id: 1, channel: 'station.info', payload: {} },
-    { t: 'call', id: 2, channel: 'settings.get', payload: {} },
-    { t: 'call', id: 3, channel: 'devices.list', payload: {} },
-    { t: 'call', id: 4, channel: 'no.such.channel', payload: {} },
+    { t: 'call', id: 1, window: 'home', channel: 'station.info', payload: {} },
+    { t: 'call', id: 2, window: 'home', channel: 'settings.get', payload: {} },
+    { t: 'call', id: 3, window: 'settings', channel: 'devices.list', payload: {} },
+    { t: 'call', id: 4, window: 'settings', channel: 'session.signIn', payload: signIn },
+    { t: 'call', id: 5, window: 'settings', channel: 'devices.list', payload: {} },
+    { t: 'call', id: 6, window: 'home', channel: 'no.such.channel', payload: {} },
     'not json',
   ];
-  const socket = new WebSocket(url.replace(/^http/, 'ws'));
+  const socket = new WebSocket(url.replace(/^http/, 'ws'), { headers: { origin } });
   const replies = [];
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no replies from ${url}: ${show(replies)}`)), COMMAND_TIMEOUT_MS);
@@ -335,6 +364,8 @@ async function probeAll(mode, context) {
   const hubData = path.join(tmp, `${mode}-hub-data`);
   const hostData = path.join(tmp, `${mode}-host-data`);
   console.log(`\n${mode}: ${launch.describe}`);
+  const added = await launch.run('host', ['user', 'add', 'smoke', '--role', 'admin', '--data', hostData]);
+  const oneTimePassword = added.stdout.trim();
   const [hub, host] = await Promise.all([
     launch.serve('hub', ['--port', '0', '--bind', '127.0.0.1', '--data', hubData], /serving at http:\S+/),
     launch.serve('host', ['--port', '0', '--data', hostData], /^ {2}hub {8}.*$/m),
@@ -344,8 +375,9 @@ async function probeAll(mode, context) {
     host.url = /serving this workstation at (http:\S+)/.exec(host.stdout)[1];
     const cli = (args) => launch.run('hub', [...args, '--data', hubData]);
     const answers = {
+      'host: user add': added,
       ...(await probeHub(hub, cli, context)),
-      ...(await probeHost(host, context)),
+      ...(await probeHost(host, { ...context, oneTimePassword })),
       ...(context.browser ? await probePages(context.browser, host.url, hub.url) : {}),
     };
     answers['hub: exit after SIGTERM'] = await stop(hub);
@@ -392,7 +424,7 @@ function checkProduction(answers) {
     Boolean(a.code === 0 && /^okh_1_<secret>$/.test(a.stdout.trim())),
   );
   expect('the hub knows that token', 'hub: GET /api/v1/me with that token', (a) =>
-    isDeepStrictEqual(a.body, { station: 'smoke', slot: 1 }),
+    isDeepStrictEqual(a.body, { station: 'smoke', slot: 1, kind: 'counter', user: null }),
   );
   expect('token list shows it', 'hub: token list --json', (a) => JSON.parse(a.stdout)[0]?.name === 'smoke');
   expect("token revoke works on the stopped hub's folder", "hub: token revoke on the stopped hub's folder", (a) =>
@@ -405,9 +437,19 @@ function checkProduction(answers) {
     calls,
     (a) => a[0].result.value.host === 'browser',
   );
-  expect('the contract lists the devices (serialport loads)', calls, (a) => a[2].result.ok === true);
+  expect('the device list needs a signed-in admin', calls, (a) => a[2].result.error?.code === 'NOT_SIGNED_IN');
+  expect(
+    'the admin made with user add signs in (Argon2 loads)',
+    calls,
+    (a) => a[3].result.value?.user?.login === 'smoke',
+  );
+  expect('then the contract lists the devices (serialport loads)', calls, (a) => a[4].result.ok === true);
   expect('the contract refuses an unknown channel and a frame that is not JSON', calls, (a) =>
-    Boolean(a[3].result.ok === false && a[4].result.ok === false && a[4].id === null),
+    Boolean(a[5].result.ok === false && a[6].result.ok === false && a[6].id === null),
+  );
+  expect('a WebSocket with no Origin is refused', 'host: a WebSocket with no Origin', (a) => a.status === 403);
+  expect('user add prints a one-time password', 'host: user add', (a) =>
+    Boolean(a.code === 0 && a.stdout.trim() === '<one-time password>'),
   );
   for (const probe of ['hub: exit after SIGTERM', 'host: exit after SIGTERM'])
     expect(`${probe.split(':')[0]} exits with 0 after SIGTERM`, probe, (a) =>

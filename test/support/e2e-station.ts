@@ -1,12 +1,14 @@
 /**
  * One workstation for an e2e test, as the devices and queue tests start it: the browser host on
- * its own data folder, the device simulator in another process at the far end of its
+ * its own data folder with one account (E2E_PERSON), the device simulator in another process at the far end of its
  * pseudo-terminals, and Debian's Chromium to drive the pages.
  */
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { artifactsDir, launchChromium, startHost, tempDir, type Host } from './processes';
 import { startSimProcess, type SimProcess } from './sim-process';
+import { addLocalAccount } from './accounts';
+import { E2E_PERSON } from './pages';
 
 export interface E2eStation {
   readonly sim: SimProcess;
@@ -38,8 +40,11 @@ export async function startE2eStation(
   };
   try {
     sim = await startSimProcess(['--dir', path.join(dir.path, 'sim')]);
+    const dataDir = path.join(dir.path, 'data');
+    const { login, roles, displayName } = E2E_PERSON;
+    await addLocalAccount(dataDir, login, roles, { displayName });
     host = await startHost({
-      dataDir: path.join(dir.path, 'data'),
+      dataDir,
       printerPath: String(sim.ready.printer),
       args: hostArgs(sim),
     });

@@ -1,11 +1,12 @@
 /**
  * What e2e tests do on a page the way a person would: open it, read the ticket number off the
- * kiosk, open a counter, and run axe's WCAG 2.2 AA rules.
+ * kiosk, sign in, open a counter, and run axe's WCAG 2.2 AA rules.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { TEST_PASSWORD } from './accounts';
 
 const require = createRequire(import.meta.url);
 
@@ -26,8 +27,32 @@ export async function ticketNumber(kiosk: Page): Promise<string> {
   return match[1];
 }
 
-export async function openCounter(page: Page, clerk: string): Promise<void> {
-  await page.getByLabel('Urzędnik').fill(clerk);
+/** The person every e2e workstation has an account for: a one-person office's clerk, supervisor and admin. */
+export const E2E_PERSON = {
+  login: 'anna',
+  displayName: 'Anna Nowak',
+  roles: ['clerk', 'supervisor', 'admin'],
+} as const;
+
+/**
+ * Signs in on a personal screen (counter, supervisor, devices) as a person would: login, password,
+ * "Zaloguj". A workstation has one person at a time, so a page of a workstation someone is already
+ * signed in at shows their bar instead, and nothing is typed.
+ */
+export async function signIn(page: Page, login: string = E2E_PERSON.login, password = TEST_PASSWORD): Promise<void> {
+  const form = page.getByRole('heading', { name: 'Zaloguj się' });
+  const bar = page.getByRole('region', { name: /^Zalogowano:/ });
+  await form.or(bar).first().waitFor();
+  if (await bar.isVisible()) return;
+  await page.getByLabel('Login').fill(login);
+  await page.getByLabel('Hasło', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Zaloguj' }).click();
+  await bar.waitFor();
+}
+
+/** Signs in at a counter's screen and opens the counter for that person. */
+export async function openCounter(page: Page, login: string = E2E_PERSON.login): Promise<void> {
+  await signIn(page, login);
   await page.getByRole('button', { name: 'Otwórz stanowisko' }).click();
   await page.getByText('Stanowisko otwarte').waitFor();
 }

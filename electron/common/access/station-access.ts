@@ -56,8 +56,8 @@ export const CHANNEL_ACCESS: Readonly<Record<ChannelName, AccessRule>> = {
   'session.lock': { windows: PERSONAL_WINDOWS },
   'session.unlock': { windows: PERSONAL_WINDOWS },
   'session.confirm': { windows: PERSONAL_WINDOWS, roles: STAFF },
-  // Every window of the workstation syncs its own database; a paired screen gets a session of its own kind.
-  'hub.connection': { windows: ['kiosk', 'counter', 'board', 'customer', 'supervisor', 'settings'] },
+  // Every window of the workstation may be the one that syncs its database; a paired screen gets a session with nobody in it.
+  'hub.connection': { windows: ANY_WINDOW },
 };
 
 /** Who hears each event. An ID read goes only to a counter window with a clerk signed in. */

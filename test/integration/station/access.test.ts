@@ -90,7 +90,7 @@ const EXPECTED: Readonly<Record<ChannelName, Row>> = {
     roles: ['clerk', 'supervisor', 'admin'],
     request: { password: TEST_PASSWORD },
   },
-  'hub.connection': { windows: ['kiosk', 'counter', 'board', 'customer', 'supervisor', 'settings'], request: {} },
+  'hub.connection': { windows: ALL, request: {} },
 };
 
 const EVENTS: Readonly<Record<EventName, Row>> = {
