@@ -5,7 +5,7 @@
  * checked against the window's kind and the person signed in (electron/common/access). Services never reach for globals:
  * the clock, the device factories and the log come in here, so tests can swap them.
  */
-import { checkChannel, mayHear } from '../common/access/station-access';
+import { checkChannel, mayDo, mayHear } from '../common/access/station-access';
 import { WINDOW_KINDS, type WindowKind } from '../common/access/subjects';
 import { createDispatch, type Handlers } from '../common/contract/dispatch';
 import { slotFromToken } from '../common/contract/hub';
@@ -121,7 +121,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
   const refresh = setInterval(() => void person.refresh().catch(() => undefined), SESSION_REFRESH_MS);
   refresh.unref();
 
-  const handlers = stationHandlers(services, person, options.host, loaded.problems);
+  const handlers = stationHandlers(services, person, now, options.host, loaded.problems);
   const onUnexpected = (channel: string, error: unknown) => {
     options.log.error('handler failed', { channel, error: describeError(error) });
   };
@@ -158,7 +158,13 @@ function workstationSession(
   now: () => number,
   onChange: (info: SessionInfo) => void,
 ): WorkstationSession {
-  const common = { now, log: options.log, idleLockMs: settings.signIn.idleLockMinutes * 60_000, onChange };
+  const common = {
+    now,
+    log: options.log,
+    idleLockMs: settings.signIn.idleLockMinutes * 60_000,
+    reauthAfterMs: settings.signIn.reauthMinutes * 60_000,
+    onChange,
+  };
   const { hub } = settings;
   if (!hub)
     return new WorkstationSession({ ...common, credentials: new LocalCredentials(new LocalAccounts(options.dataDir)) });
@@ -320,6 +326,7 @@ class StationServices {
 function stationHandlers(
   services: StationServices,
   session: WorkstationSession,
+  now: () => number,
   host: StationOptions['host'],
   problems: readonly SettingsProblem[],
 ): Handlers {
@@ -350,6 +357,11 @@ function stationHandlers(
     'session.unlock': ({ password }) => session.unlock(password),
     'session.confirm': ({ password }) => session.confirm(password),
     'hub.connection': (_request, { paired }) => session.hubConnection(paired),
+    'session.mayDo': async ({ action }, { window, paired }) => {
+      const denial = mayDo(action, session.caller(window, paired), now());
+      if (denial) throw new ContractFailure(denial.code, denial.message);
+      return { allowed: true as const };
+    },
   };
 }
 

@@ -6,23 +6,11 @@
  * visit in progress stays as it was in the database.
  */
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
-import type { Caller } from '../../electron/common/access/station-access';
-import type { WindowKind } from '../../electron/common/access/subjects';
 import type { ErrorCode, Result } from '../../electron/common/contract/result';
 import type { SessionInfo } from '../../electron/common/contract/session';
 import { errorMessage } from '../i18n/error-messages';
 import { useT } from '../i18n/i18n';
 import { useWorkstation } from './workstation';
-
-/** The caller a screen is, for the access table's screen actions (station-access.ts SCREEN_ACTIONS). */
-export function callerOf(info: SessionInfo | null, window: WindowKind): Caller {
-  return {
-    window,
-    user: info && !info.locked ? info.user : null,
-    checkedAt: info?.checkedAt ?? null,
-    secondFactorAt: info?.secondFactorAt ?? null,
-  };
-}
 
 export function useSession(): SessionInfo | null {
   const { session } = useWorkstation();
@@ -38,12 +26,21 @@ export function SignInGate({ children, busyWith = null }: { children: ReactNode;
   const info = useSession();
   if (!info) return <main className="screen-message" aria-busy="true" />;
   if (!info.user) return <SignInScreen takeOver={false} />;
-  if (info.locked) return <LockScreen name={info.user.displayName} busyWith={busyWith} />;
   return (
     <>
-      <SessionBar info={info} />
-      <IdleLock idleLockMs={info.idleLockMs} />
-      {children}
+      {info.locked ? (
+        <LockScreen name={info.user.displayName} busyWith={busyWith} />
+      ) : (
+        <>
+          <SessionBar info={info} />
+          <IdleLock idleLockMs={info.idleLockMs} />
+        </>
+      )}
+      {/* Locked, the screen stays as it was (a visitor's details typed half-way, a signature under
+          way), but hidden: not shown, not read out, not reachable by keyboard. */}
+      <div className="session-content" hidden={info.locked} inert={info.locked}>
+        {children}
+      </div>
     </>
   );
 }

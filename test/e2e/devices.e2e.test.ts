@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eStation, type E2eStation } from '../support/e2e-station';
+import { TEST_PASSWORD } from '../support/accounts';
 import { axeViolations, openCounter, openPage, screenshotIfFailed, signIn, ticketNumber } from '../support/pages';
 
 let station: E2eStation;
@@ -131,6 +132,59 @@ describe('devices at the counter, end to end', () => {
     await counter.getByRole('button', { name: /^Zakończ/ }).click();
     await counter.getByText('Nikogo teraz nie obsługujesz.').waitFor();
     expect(await counter.getByText('NOWAKOWSKA').count()).toBe(0);
+  });
+
+  it('a lock hides the visitor and keeps the visit; another clerk cannot take over; the same clerk unlocks and goes on', async () => {
+    const { counter, number } = await servingAtCounter();
+    const visitor = counter.getByRole('region', { name: 'Dane klienta' });
+    await station.sim.command('idReader swipe pl-id 3m', (event) => event.event === 'swiped');
+    await visitor.getByText('NOWAKOWSKA').waitFor();
+
+    // The clerk steps away and locks with Alt+L: nothing of the visit is shown or read out.
+    await counter.keyboard.press('Alt+KeyL');
+    await counter.getByRole('heading', { name: 'Ekran zablokowany' }).waitFor();
+    expect(await counter.getByRole('region', { name: 'Dane klienta' }).count()).toBe(0);
+    expect(await counter.getByText('NOWAKOWSKA').isVisible()).toBe(false);
+    await counter.screenshot({ path: path.join(station.shots, 'counter-locked.png') });
+    // A document swiped now reaches no screen, and Alt+D finishes nothing.
+    await station.sim.command('idReader swipe pl-id-2 3m', (event) => event.event === 'swiped');
+    await counter.keyboard.press('Alt+KeyD');
+
+    // Another clerk: not while a visitor is being served.
+    await counter.getByRole('button', { name: 'Zaloguj innego urzędnika' }).click();
+    await counter
+      .getByRole('status')
+      .filter({ hasText: 'Trwa obsługa interesanta. Anna Nowak musi ją najpierw zawiesić lub przekazać.' })
+      .waitFor();
+    expect(await counter.getByLabel('Login').count()).toBe(0);
+
+    // A wrong password is refused; the right one brings the visit back as it was.
+    await counter.getByLabel('Hasło').fill('not the password');
+    await counter.getByRole('button', { name: 'Odblokuj' }).click();
+    await counter.getByRole('alert').filter({ hasText: 'Nieprawidłowy login lub hasło.' }).waitFor();
+    await counter.getByLabel('Hasło').fill(TEST_PASSWORD);
+    await counter.getByRole('button', { name: 'Odblokuj' }).click();
+    await visitor.getByText('NOWAKOWSKA').waitFor();
+    expect(await counter.getByText(`${number}`).first().isVisible()).toBe(true);
+    await counter.getByText('w obsłudze').waitFor();
+    await counter.getByRole('button', { name: /^Zakończ/ }).click();
+    await counter.getByText('Nikogo teraz nie obsługujesz.').waitFor();
+  });
+
+  it('the screens lock by themselves after the idle time', async () => {
+    context ??= await station.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const counter = await context.newPage();
+    await counter.clock.install();
+    await counter.goto(`${station.host.url}#/counter/1`);
+    await signIn(counter);
+    await counter.clock.fastForward('04:50');
+    expect(await counter.getByRole('heading', { name: 'Ekran zablokowany' }).count()).toBe(0);
+    await counter.clock.fastForward('00:20');
+    await counter.getByRole('heading', { name: 'Ekran zablokowany' }).waitFor();
+    expect(await axeViolations(counter), 'lock screen').toEqual([]);
+    await counter.getByLabel('Hasło').fill(TEST_PASSWORD);
+    await counter.getByRole('button', { name: 'Odblokuj' }).click();
+    await counter.getByRole('region', { name: /^Zalogowano:/ }).waitFor();
   });
 
   it('a torn swipe says which part failed and asks again; typed details are checked like a card', async () => {

@@ -11,12 +11,14 @@ import {
   createHubDatabase,
   addReadyUser,
   createToken,
+  runHubCli,
   createUpgradedToken,
   startHubProcess,
   type HubDatabase,
   type HubProcess,
 } from '../support/hub-process';
-import { E2E_PERSON, openCounter, openPage } from '../support/pages';
+import { TEST_PASSWORD } from '../support/accounts';
+import { E2E_PERSON, openCounter, openPage, signIn } from '../support/pages';
 import { artifactsDir, launchChromium, startHost, tempDir, type Host } from '../support/processes';
 import { startSimProcess, type SimProcess } from '../support/sim-process';
 
@@ -29,13 +31,15 @@ let counterHost: Host;
 let browser: Browser;
 let context: BrowserContext;
 let shots: string;
+let counterToken: string;
 
 beforeAll(async () => {
   dir = await tempDir('e2e-hub');
   database = await createHubDatabase('pglite');
   // An installation upgraded from before token kinds: the tokens keep every right (the demo
   // office each workstation seeds reaches the hub), while the people sign in at the hub.
-  const [kioskToken, counterToken] = [
+  let kioskToken: string;
+  [kioskToken, counterToken] = [
     await createUpgradedToken(database, 'kiosk-parter'),
     await createUpgradedToken(database, 'stanowisko-3'),
   ];
@@ -178,5 +182,41 @@ describe('workstations and a TV board with the office hub', () => {
     await expect
       .poll(() => counter.getByRole('row', { name: new RegExp(`^${number}\\b`) }).count(), { timeout: 15_000 })
       .toBe(1);
+  });
+  it('offline, a person who signed in here online before signs in again; one never seen here, or disabled since, does not', async () => {
+    await addReadyUser(database, hub.url, counterToken, 'jan', ['clerk']);
+    await addReadyUser(database, hub.url, counterToken, 'ewa', ['clerk']);
+    const counter = await open(`${counterHost.url}#/counter/4`);
+    const signOut = async () => {
+      await counter.getByRole('button', { name: 'Wyloguj' }).click();
+      await counter.getByRole('heading', { name: 'Zaloguj się' }).waitFor();
+    };
+    const attempt = async (login: string) => {
+      await counter.getByLabel('Login').fill(login);
+      await counter.getByLabel('Hasło', { exact: true }).fill(TEST_PASSWORD);
+      await counter.getByRole('button', { name: 'Zaloguj' }).click();
+    };
+    await signIn(counter);
+    await signOut();
+    // Jan works here once, online; then the administrator disables him.
+    await signIn(counter, 'jan');
+    await signOut();
+    expect((await runHubCli(database, ['user', 'disable', 'jan'])).code).toBe(0);
+    // The workstation next hears from the hub (Anna signs in): it forgets Jan.
+    await signIn(counter);
+    await signOut();
+
+    await hub.kill('SIGTERM');
+    await signIn(counter);
+    await counter.getByText('Zalogowano: anna (bez połączenia z serwerem)').waitFor();
+    await signOut();
+    for (const login of ['ewa', 'jan']) {
+      await attempt(login);
+      await counter
+        .getByRole('alert')
+        .filter({ hasText: 'Brak połączenia z serwerem urzędu, a na tym stanowisku nie logowałeś się ostatnio' })
+        .waitFor();
+    }
+    await hub.restart();
   });
 });

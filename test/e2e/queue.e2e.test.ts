@@ -18,7 +18,11 @@ let station: E2eStation;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  station = await startE2eStation('e2e');
+  // Every sensitive action asks for the password again (the office's choice of "a few minutes": none).
+  station = await startE2eStation('e2e', () => [], {
+    stationId: 'e2e-queue',
+    signIn: { reauthMinutes: 0, idleLockMinutes: 5, offlineDays: 7 },
+  });
 });
 
 afterAll(async () => {
@@ -241,6 +245,33 @@ describe('the queue, end to end', () => {
     // A code checks in once.
     await checkIn(onTime.code);
     await kiosk.getByRole('alert').filter({ hasText: 'Ta wizyta została już potwierdzona.' }).waitFor();
+  });
+
+  it('closing the day asks for the password again; a wrong one closes nothing', async () => {
+    await newContext();
+    const kiosk = await open('kiosk');
+    await kiosk.getByRole('button', { name: /^Prawa jazdy/ }).click();
+    await kiosk.getByRole('button', { name: 'Nie — zwykły bilet' }).click();
+    const number = await ticketNumber(kiosk);
+    const supervisor = await open('supervisor');
+    await signIn(supervisor);
+    await supervisor.getByRole('button', { name: 'Zamknij dzień' }).click();
+    await supervisor.getByRole('button', { name: 'Tak, zamknij dzień' }).click();
+    const dialog = supervisor.getByRole('dialog', { name: 'Potwierdź hasłem' });
+    await dialog.getByLabel('Hasło').fill('not the password');
+    await dialog.getByRole('button', { name: 'Potwierdź' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Nieprawidłowy login lub hasło.' }).waitFor();
+    expect(await axeViolations(supervisor), 'password dialog').toEqual([]);
+    await dialog.getByLabel('Hasło').fill(TEST_PASSWORD);
+    await dialog.getByRole('button', { name: 'Potwierdź' }).click();
+    await supervisor
+      .getByRole('status')
+      .filter({ hasText: /^Wygas/ })
+      .waitFor();
+    expect(await dialog.count()).toBe(0);
+    const counter = await open('counter/1');
+    await signIn(counter);
+    expect(await counter.getByRole('row', { name: new RegExp(`^${number}\\b`) }).count()).toBe(0);
   });
 
   it('every screen passes the automated WCAG 2.2 AA checks', async () => {

@@ -3,7 +3,9 @@
  * its own data folder with one account (E2E_PERSON), the device simulator in another process at the far end of its
  * pseudo-terminals, and Debian's Chromium to drive the pages.
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { SettingsInput } from '../../electron/common/contract/settings';
 import type { Browser } from 'playwright-core';
 import { artifactsDir, launchChromium, startHost, tempDir, type Host } from './processes';
 import { startSimProcess, type SimProcess } from './sim-process';
@@ -27,6 +29,8 @@ export interface E2eStation {
 export async function startE2eStation(
   prefix: string,
   hostArgs: (sim: SimProcess) => readonly string[] = () => [],
+  /** Written to the data folder's settings.json before the host starts. */
+  settings?: SettingsInput,
 ): Promise<E2eStation> {
   const dir = await tempDir(prefix);
   let sim: SimProcess | undefined;
@@ -43,6 +47,7 @@ export async function startE2eStation(
     const dataDir = path.join(dir.path, 'data');
     const { login, roles, displayName } = E2E_PERSON;
     await addLocalAccount(dataDir, login, roles, { displayName });
+    if (settings) await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings));
     host = await startHost({
       dataDir,
       printerPath: String(sim.ready.printer),

@@ -25,6 +25,8 @@ export interface AccessRule {
 
 /** "A few minutes": a sensitive action after this long since the last check asks for the password again. */
 export const REAUTH_AFTER_MS = 5 * 60_000;
+/** A password given in the dialog that asks again counts for the action it was asked for, whatever the setting. */
+export const CONFIRMATION_LASTS_MS = 60_000;
 
 const ANY_WINDOW: readonly WindowKind[] = ['home', 'kiosk', 'counter', 'board', 'customer', 'supervisor', 'settings'];
 const STAFF: readonly UserRole[] = ['clerk', 'supervisor', 'admin'];
@@ -58,6 +60,8 @@ export const CHANNEL_ACCESS: Readonly<Record<ChannelName, AccessRule>> = {
   'session.confirm': { windows: PERSONAL_WINDOWS, roles: STAFF },
   // Every window of the workstation may be the one that syncs its database; a paired screen gets a session with nobody in it.
   'hub.connection': { windows: ANY_WINDOW },
+  // The screen action names its own windows and roles (SCREEN_ACTIONS); the station checks them on its clock.
+  'session.mayDo': { windows: ANY_WINDOW },
 };
 
 /** Who hears each event. An ID read goes only to a counter window with a clerk signed in. */
@@ -84,6 +88,7 @@ export const SCREEN_ACTIONS = {
   'accounts.manage': { windows: ['supervisor', 'settings'], roles: ['admin'], recent: 'password' },
 } as const satisfies Readonly<Record<string, AccessRule>>;
 export type ScreenAction = keyof typeof SCREEN_ACTIONS;
+export const SCREEN_ACTION_NAMES = Object.keys(SCREEN_ACTIONS) as ScreenAction[];
 
 /** The caller of a channel or the listener of an event, as the station knows it. */
 export interface Caller {
@@ -95,6 +100,10 @@ export interface Caller {
   /** When the person's password (with the second factor, if they have one) was last checked. */
   readonly checkedAt: number | null;
   readonly secondFactorAt: number | null;
+  /** How old a password check may be for a sensitive action (settings `signIn.reauthMinutes`); REAUTH_AFTER_MS if absent. */
+  readonly reauthAfterMs?: number;
+  /** When the person last confirmed a sensitive action with the password (the dialog that asks again). */
+  readonly confirmedAt?: number | null;
 }
 
 export interface Denial {
@@ -118,8 +127,10 @@ export function checkAccess(rule: AccessRule, caller: Caller, now: number, what:
 }
 
 function isRecent(recency: Recency, caller: Caller, now: number): boolean {
-  const fresh = (at: number | null) => at !== null && now - at <= REAUTH_AFTER_MS;
-  if (!fresh(caller.checkedAt)) return false;
+  const within = (at: number | null | undefined, limit: number) =>
+    at !== null && at !== undefined && limit > 0 && now - at <= limit;
+  const fresh = (at: number | null) => within(at, caller.reauthAfterMs ?? REAUTH_AFTER_MS);
+  if (!fresh(caller.checkedAt) && !within(caller.confirmedAt, CONFIRMATION_LASTS_MS)) return false;
   // A clerk has no second factor; for a supervisor or an admin the password alone is not enough.
   if (recency === 'second-factor' && hasAnyRole(caller.user, MANAGING)) return fresh(caller.secondFactorAt);
   return true;

@@ -24,7 +24,13 @@ import {
   ResolvePrintJobSchema,
   UnknownPrintJobSchema,
 } from './devices';
-import { HubConnectionSchema, PasswordRequestSchema, SessionInfoSchema, SignInRequestSchema } from './session';
+import {
+  HubConnectionSchema,
+  MayDoRequestSchema,
+  PasswordRequestSchema,
+  SessionInfoSchema,
+  SignInRequestSchema,
+} from './session';
 
 const Empty = z.object({}).strict();
 
@@ -80,6 +86,8 @@ export const channels = {
   'session.confirm': channel(PasswordRequestSchema, SessionInfoSchema),
   /** The hub this window syncs with, and the session its requests carry (never the workstation's token). */
   'hub.connection': channel(Empty, HubConnectionSchema),
+  /** May this screen, with the person here now, do a screen action? The answer, or why not (REAUTH_REQUIRED asks for the password). */
+  'session.mayDo': channel(MayDoRequestSchema, z.object({ allowed: z.literal(true) })),
 } as const;
 
 export const events = {

@@ -5,6 +5,7 @@
  * at the hub, against its offline cache, or against its own accounts — is electron/station/accounts.
  */
 import { z } from 'zod';
+import { SCREEN_ACTION_NAMES, type ScreenAction } from '../access/station-access';
 import { USER_ROLES } from '../access/subjects';
 
 export const SignedInUserSchema = z.object({
@@ -43,6 +44,11 @@ export const SignInRequestSchema = z
   })
   .strict();
 export type SignInRequest = z.infer<typeof SignInRequestSchema>;
+
+/** A screen asks before it does a sensitive thing in its own database (station-access.ts SCREEN_ACTIONS). */
+export const MayDoRequestSchema = z
+  .object({ action: z.enum(SCREEN_ACTION_NAMES as [ScreenAction, ...ScreenAction[]]) })
+  .strict();
 
 export const PasswordRequestSchema = z.object({ password: z.string().min(1).max(256) }).strict();
 

@@ -102,8 +102,10 @@ export const SettingsSchema = z.object({
       offlineDays: z.number().int().min(0).max(90).default(7),
       /** Lock the screens after this long without a key or a touch; 0 = never. */
       idleLockMinutes: z.number().min(0).max(240).default(5),
+      /** A sensitive action asks for the password again when the last check is older than this; 0 = always. */
+      reauthMinutes: z.number().min(0).max(60).default(5),
     })
-    .default({ offlineDays: 7, idleLockMinutes: 5 }),
+    .default({ offlineDays: 7, idleLockMinutes: 5, reauthMinutes: 5 }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

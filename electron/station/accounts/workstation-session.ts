@@ -7,6 +7,7 @@
 import type { Caller } from '../../common/access/station-access';
 import type { SignedInUser, WindowKind } from '../../common/access/subjects';
 import { ContractFailure } from '../../common/contract/result';
+import type { AccountStatus } from '../../common/contract/hub-auth';
 import type { HubConnection, SessionInfo, SignInRequest } from '../../common/contract/session';
 import { AttemptLimiter } from '../../node/accounts/throttle';
 import type { Logger } from '../log';
@@ -21,6 +22,8 @@ export interface WorkstationSessionOptions {
   readonly now: () => number;
   readonly log: Logger;
   readonly idleLockMs: number;
+  /** How old a password check may be for a sensitive action. */
+  readonly reauthAfterMs: number;
   readonly onChange: (info: SessionInfo) => void;
 }
 
@@ -31,6 +34,7 @@ export class WorkstationSession {
   #user: SignedInUser | null = null;
   #locked = false;
   #checkedAt: number | null = null;
+  #confirmedAt: number | null = null;
   #hubSession: string | null = null;
   #windowSession: { session: string; expiresAt: number } | null = null;
   /** Kept in memory only while signed in offline, to sign in at the hub once it answers again. */
@@ -67,7 +71,9 @@ export class WorkstationSession {
       paired,
       user: this.#locked || paired ? null : this.#user,
       checkedAt: this.#checkedAt,
+      confirmedAt: this.#confirmedAt,
       secondFactorAt: null,
+      reauthAfterMs: this.options.reauthAfterMs,
     };
   }
 
@@ -89,7 +95,10 @@ export class WorkstationSession {
     this.#offlinePassword = signed.user.offline ? (request.newPassword ?? request.password) : null;
     this.#locked = false;
     this.#checkedAt = now;
+    this.#confirmedAt = null;
     this.options.log.info('signed in', { login: signed.user.login, offline: signed.user.offline });
+    // The hub answered: the offline cache learns at once who was disabled since (refresh()).
+    if (!signed.user.offline) await this.#learnStatuses(now);
     return this.#changed();
   }
 
@@ -100,6 +109,7 @@ export class WorkstationSession {
     this.#offlinePassword = null;
     this.#locked = false;
     this.#checkedAt = null;
+    this.#confirmedAt = null;
     return this.#changed();
   }
 
@@ -117,6 +127,7 @@ export class WorkstationSession {
 
   async confirm(password: string): Promise<SessionInfo> {
     await this.#verify(password);
+    this.#confirmedAt = this.#checkedAt;
     return this.#changed();
   }
 
@@ -143,15 +154,23 @@ export class WorkstationSession {
     const hub = this.options.hub;
     if (!hub) return;
     const now = this.options.now();
-    const statuses = await hub.link.accountStatuses(await hub.cache.logins()).catch(() => null);
+    const statuses = await this.#learnStatuses(now);
     if (statuses === null) return;
-    await hub.cache.contact(statuses, now);
     const mine = this.#user && statuses.find((status) => status.login === this.#user!.login);
     if (mine && !mine.active) {
       await this.signOut();
       return;
     }
     if (this.#user?.offline && this.#offlinePassword) await this.#goOnline(this.#user, this.#offlinePassword, now);
+  }
+
+  /** Asks the hub about everyone in the offline cache; the cache forgets whoever was disabled. Null: no answer. */
+  async #learnStatuses(now: number): Promise<AccountStatus[] | null> {
+    const hub = this.options.hub;
+    if (!hub) return null;
+    const statuses = await hub.link.accountStatuses(await hub.cache.logins()).catch(() => null);
+    if (statuses) await hub.cache.contact(statuses, now);
+    return statuses;
   }
 
   async #goOnline(user: SignedInUser, password: string, now: number): Promise<void> {

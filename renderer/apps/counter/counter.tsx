@@ -7,7 +7,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { projectedOrder } from '../../../electron/common/domain/ordering';
 import { useCounters, useOffice, useServices, useTicketsOfDay, useToday } from '../../app/data';
-import { SignInGate } from '../../app/session';
+import { SignInGate, useSession } from '../../app/session';
 import { useNow } from '../../app/use-rx';
 import type { CounterDoc, ServiceDoc } from '../../db/schemas';
 import { useT, type MessageId } from '../../i18n/i18n';
@@ -70,7 +70,9 @@ function CounterScreen({ counter, counters }: { counter: CounterDoc; counters: C
   const visit = useVisit(current?.id ?? '');
 
   useLostCallNotice(counter.number, tickets, current, actions);
-  useShortcuts(counterShortcuts(counter, current, actions, () => setTransferring(true)));
+  // Locked, the counter stays as it was behind the lock screen, and its keys do nothing.
+  const locked = useSession()?.locked ?? true;
+  useShortcuts(locked ? {} : counterShortcuts(counter, current, actions, () => setTransferring(true)));
 
   return (
     <main className="counter">

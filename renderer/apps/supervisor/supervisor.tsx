@@ -20,9 +20,7 @@ import { acknowledgeAlert } from '../../db/alerts';
 import { normalPerPriority } from '../../../electron/common/domain/ordering';
 import type { Ticket } from '../../../electron/common/domain/ticket';
 import { errorMessage } from '../../i18n/error-messages';
-import { callerOf, useConfirmed } from '../../app/session';
-import { mayDo } from '../../../electron/common/access/station-access';
-import { fail, ok } from '../../../electron/common/contract/result';
+import { useConfirmed } from '../../app/session';
 import { useT, type MessageId, type Translate } from '../../i18n/i18n';
 
 function minutesBetween(from: number, to: number): number {
@@ -243,7 +241,7 @@ function AppointmentsSection({
 /** The daily close, after a confirmation: every ticket still open, today's included, expires. */
 function CloseDaySection({ today }: { today: string }) {
   const t = useT();
-  const { queue, session, now } = useWorkstation();
+  const { queue, api } = useWorkstation();
   const confirmed = useConfirmed();
   const [confirming, setConfirming] = useState(false);
   const [closed, setClosed] = useState<number | null>(null);
@@ -252,12 +250,9 @@ function CloseDaySection({ today }: { today: string }) {
   // A sensitive action: the password again when the last check is not recent (station-access.ts).
   const closeDay = async () => {
     setConfirming(false);
-    const result = await confirmed.run(async () => {
-      const denial = mayDo('queue.closeDay', callerOf(session.info, 'supervisor'), now());
-      return denial ? fail<number>(denial.code, denial.message) : ok(await queue.closeDays(today, true));
-    });
-    setRefusal(result.ok ? null : t(errorMessage(result.error.code, 'device')));
-    if (result.ok) setClosed(result.value);
+    const allowed = await confirmed.run(() => api.session.mayDo({ action: 'queue.closeDay' }));
+    setRefusal(allowed.ok ? null : t(errorMessage(allowed.error.code, 'device')));
+    if (allowed.ok) setClosed(await queue.closeDays(today, true));
   };
 
   return (

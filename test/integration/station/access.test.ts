@@ -91,6 +91,8 @@ const EXPECTED: Readonly<Record<ChannelName, Row>> = {
     request: { password: TEST_PASSWORD },
   },
   'hub.connection': { windows: ALL, request: {} },
+  // Asked of the screen action's own row: the daily close, a supervisor's, with the password fresh.
+  'session.mayDo': { windows: ['supervisor'], roles: MANAGING, recent: true, request: { action: 'queue.closeDay' } },
 };
 
 const EVENTS: Readonly<Record<EventName, Row>> = {

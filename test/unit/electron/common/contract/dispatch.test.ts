@@ -50,6 +50,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'session.unlock': notHere,
     'session.confirm': notHere,
     'hub.connection': notHere,
+    'session.mayDo': notHere,
     ...overrides,
   };
 }
