@@ -1,7 +1,8 @@
 /**
  * What a waiting-room TV shows, read from the hub's documents: the office, the active services, the
  * latest confirmed calls of today and how many visitors wait per service. Public (no token), so it
- * carries no personal data: a call is its number, counter, service and time, nothing else.
+ * carries only what a TV shows: the office's name and time zone, each service's name and letter, a
+ * call's number, counter, service and time — no personal data, no address, no note.
  */
 import type { BoardSnapshot, SyncCollection } from '../common/contract/hub';
 import { officeDay } from '../common/domain/office-time';
@@ -53,8 +54,8 @@ export async function boardSnapshot(db: SqlQueryable, now: number): Promise<Boar
   for (const row of waitingRows) waiting[row.service] = Number(row.waiting);
 
   return {
-    office,
-    services,
+    office: office && pick(office, OFFICE_ON_BOARD),
+    services: services.map((service) => pick(service, SERVICE_ON_BOARD)),
     calls: calls.map((call) => ({
       id: call.id,
       number: call.number,
@@ -65,6 +66,14 @@ export async function boardSnapshot(db: SqlQueryable, now: number): Promise<Boar
     waiting,
     day,
   };
+}
+
+/** What a TV shows of the office and its services, and nothing more (the route is public). */
+const OFFICE_ON_BOARD = ['id', 'name', 'timeZone'] as const;
+const SERVICE_ON_BOARD = ['id', 'name', 'letter', 'active', 'position'] as const;
+
+function pick(data: Data, keys: readonly string[]): Data {
+  return Object.fromEntries(keys.filter((key) => key in data).map((key) => [key, data[key]]));
 }
 
 function isTimeZone(timeZone: string): boolean {

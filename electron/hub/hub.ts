@@ -64,6 +64,8 @@ export interface HubOptions extends DatabaseChoice {
   readonly rendererDir: string;
   readonly log: Logger;
   readonly heartbeatMs?: number;
+  /** At most this many waiting-room boards streaming at once (MAX_BOARD_STREAMS). */
+  readonly maxBoardStreams?: number;
 }
 
 export interface RunningHub {
@@ -106,6 +108,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       rendererDir: options.rendererDir,
       log,
       ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+      ...(options.maxBoardStreams ? { maxBoardStreams: options.maxBoardStreams } : {}),
     });
   } catch (error) {
     await feed.stop().catch(() => undefined);

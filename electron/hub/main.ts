@@ -57,7 +57,13 @@ async function serve(command: ServeCommand): Promise<number> {
   let hub;
   try {
     const heartbeatMs = Number(process.env.OKIENKO_HUB_HEARTBEAT_MS);
-    hub = await startHub({ ...command, log, ...(heartbeatMs > 0 ? { heartbeatMs } : {}) });
+    const maxBoardStreams = Number(process.env.OKIENKO_HUB_MAX_BOARDS);
+    hub = await startHub({
+      ...command,
+      log,
+      ...(heartbeatMs > 0 ? { heartbeatMs } : {}),
+      ...(maxBoardStreams > 0 ? { maxBoardStreams } : {}),
+    });
   } catch (error) {
     process.stderr.write(`okienko hub: ${explain(error, command)}\n`);
     return 1;

@@ -42,6 +42,7 @@ export interface HubServerOptions {
   readonly log: Logger;
   readonly minClientVersion?: string;
   readonly heartbeatMs?: number;
+  readonly maxBoardStreams?: number;
   readonly boardDebounceMs?: number;
   readonly now?: () => number;
 }
@@ -93,7 +94,14 @@ function hubServices(options: HubServerOptions): HubServices {
     minClientVersion: options.minClientVersion ?? MIN_CLIENT_VERSION,
     syncStreams: new SyncStreams(heartbeatMs, store.db, now),
     signInAttempts: new AttemptLimiter(),
-    boardStreams: new BoardStreams({ db: store.db, now, log, heartbeatMs, debounceMs: options.boardDebounceMs ?? 100 }),
+    boardStreams: new BoardStreams({
+      db: store.db,
+      now,
+      log,
+      heartbeatMs,
+      debounceMs: options.boardDebounceMs ?? 100,
+      ...(options.maxBoardStreams ? { maxStreams: options.maxBoardStreams } : {}),
+    }),
   };
 }
 

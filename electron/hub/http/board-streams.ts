@@ -8,6 +8,7 @@ import type http from 'node:http';
 import { HUB_STREAM_EVENTS, type BoardSnapshot } from '../../common/contract/hub';
 import { describeError, type Logger } from '../../station/log';
 import { boardSnapshot } from '../board';
+import { HubFailure } from '../errors';
 import type { SqlQueryable } from '../sql';
 import { SseHub, sseEvent } from '../sse';
 
@@ -18,9 +19,14 @@ export interface BoardStreamsOptions {
   readonly heartbeatMs: number;
   /** The pause between a change and the snapshot it asks for. */
   readonly debounceMs: number;
+  /** At most this many open streams (MAX_BOARD_STREAMS). */
+  readonly maxStreams?: number;
 }
 
 const CLOCK_MS = 60_000;
+
+/** More waiting-room screens than any office has; a flood of public connections stops here. */
+export const MAX_BOARD_STREAMS = 50;
 
 export class BoardStreams {
   private readonly streams: SseHub;
@@ -39,8 +45,13 @@ export class BoardStreams {
     return boardSnapshot(this.options.db, this.options.now());
   }
 
-  /** Takes over the request as a stream that starts with the board as it is now. */
+  /**
+   * Takes over the request as a stream that starts with the board as it is now. The route is
+   * public, so the streams are capped: a TV beyond MAX_BOARD_STREAMS is told to try again later.
+   */
   async open(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    if (this.streams.size >= (this.options.maxStreams ?? MAX_BOARD_STREAMS))
+      throw new HubFailure(503, 'board-busy', 'Too many boards are connected to this hub; this one tries again soon');
     const snapshot = await this.snapshot();
     const client = this.streams.open(request, response, {});
     client.send(sseEvent(HUB_STREAM_EVENTS.snapshot, snapshot));

@@ -213,7 +213,7 @@ let admin: HubClient;
 
 beforeAll(async () => {
   database = await createHubDatabase('pglite');
-  hub = await startHubProcess(database);
+  hub = await startHubProcess(database, { env: { OKIENKO_HUB_MAX_BOARDS: '2' } });
   const tokens = new Map<TokenKind, string>();
   for (const kind of TOKEN_KINDS) tokens.set(kind, await createToken(database, `ws-${kind}`, kind));
   for (const role of ['clerk', 'supervisor', 'admin'] as const)
@@ -246,6 +246,27 @@ async function windowSession(token: string): Promise<string> {
   expect(response.status).toBe(200);
   return response.body.session;
 }
+
+describe('the public board', () => {
+  it('shows what a TV shows and nothing more, and takes only so many streams', async () => {
+    const board = await hubClient(hub.url, null).request<{ office: object; services: object[] }>(
+      'GET',
+      `${HUB_API_PREFIX}/board`,
+      { token: null, version: null },
+    );
+    expect(Object.keys(board.body.office).sort()).toEqual(['id', 'name', 'timeZone']);
+    expect(Object.keys(board.body.services[0]!).sort()).toEqual(['active', 'id', 'letter', 'name', 'position']);
+    const aborts = [new AbortController(), new AbortController(), new AbortController()];
+    const statuses: number[] = [];
+    for (const abort of aborts) {
+      const response = await fetch(`${hub.url}api/v1/board/stream`, { signal: abort.signal });
+      statuses.push(response.status);
+      if (response.status !== 200) expect(((await response.json()) as { error: string }).error).toBe('board-busy');
+    }
+    for (const abort of aborts) abort.abort();
+    expect(statuses).toEqual([200, 200, 503]);
+  });
+});
 
 describe('the hub, by workstation kind and role', () => {
   it('has an expected row for every collection and route the access table knows', () => {
