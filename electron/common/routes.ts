@@ -1,6 +1,6 @@
 /**
  * The app's screens and their hash routes: `#/` (home), `#/kiosk`, `#/counter/3`, `#/board`,
- * `#/supervisor`, `#/settings/devices`. One table for both sides: the shell opens a window on the
+ * `#/supervisor`, `#/settings/devices`, `#/settings/accounts`. One table for both sides: the shell opens a window on the
  * route of its role, the renderer shows the screen a route names. Hash routing works from app://,
  * http:// and file:// alike.
  */
@@ -13,6 +13,7 @@ export type Route =
   | { readonly screen: 'board' }
   | { readonly screen: 'supervisor' }
   | { readonly screen: 'devices' }
+  | { readonly screen: 'accounts' }
   | { readonly screen: 'not-found' };
 
 export type Screen = Route['screen'];
@@ -27,6 +28,7 @@ const PATHS = {
   board: 'board',
   supervisor: 'supervisor',
   devices: 'settings/devices',
+  accounts: 'settings/accounts',
 } as const satisfies Record<Exclude<Screen, 'counter' | 'not-found'>, string>;
 
 type PlainScreen = keyof typeof PATHS;
@@ -51,6 +53,7 @@ const WINDOW_OF_SCREEN = {
   board: 'board',
   supervisor: 'supervisor',
   devices: 'settings',
+  accounts: 'settings',
   'not-found': 'home',
 } as const satisfies Record<Screen, WindowKind>;
 

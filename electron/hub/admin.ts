@@ -12,14 +12,15 @@ import { addUser, listUsers, resetPassword, setActive, setRoles } from './users'
 
 export async function runAdminRequest(db: SqlClient, request: AdminRequest, now = Date.now()): Promise<AdminReply> {
   try {
-    return { ok: true, value: await run(db, request, now) };
+    return { ok: true, value: await runAdminCommand(db, request, now) };
   } catch (error) {
     if (error instanceof HubFailure) return { ok: false, error: { error: error.code, message: error.message } };
     return { ok: false, error: { error: 'internal', message: error instanceof Error ? error.message : String(error) } };
   }
 }
 
-async function run(db: SqlClient, request: AdminRequest, now: number): Promise<unknown> {
+/** One admin command; a refusal is thrown as the HubFailure it is (the HTTP route answers with it). */
+export async function runAdminCommand(db: SqlClient, request: AdminRequest, now: number): Promise<unknown> {
   switch (request.command) {
     case 'token.create':
       return createToken(db, String(request.name), request.kind);

@@ -34,6 +34,7 @@ import { HubCredentials, LocalCredentials } from './accounts/credentials';
 import { HubLink } from './accounts/hub-link';
 import { LocalAccounts } from './accounts/local-accounts';
 import { WorkstationSession } from './accounts/workstation-session';
+import { HubAccountsAdmin, LocalAccountsAdmin, type AccountsAdmin } from './accounts/accounts-admin';
 
 /** How the services tell the station of an event; the station adds who may hear it. */
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -116,12 +117,16 @@ export async function createStation(options: StationOptions): Promise<Station> {
   };
   const services = new StationServices(options, now, settings, emit);
   await services.devices.configure({ idReader: settings.idReader, signaturePad: settings.signaturePad });
-  session = workstationSession(options, settings, now, (info) => emit('session.changed', info));
+  const hub = hubParts(options, settings);
+  session = workstationSession(options, settings, hub, now, (info) => emit('session.changed', info));
   const person = session;
+  const accounts: AccountsAdmin = hub
+    ? new HubAccountsAdmin(hub.link, () => person.personalHubSession())
+    : new LocalAccountsAdmin(new LocalAccounts(options.dataDir), now);
   const refresh = setInterval(() => void person.refresh().catch(() => undefined), SESSION_REFRESH_MS);
   refresh.unref();
 
-  const handlers = stationHandlers(services, person, now, options.host, loaded.problems);
+  const handlers = stationHandlers(services, person, accounts, now, options.host, loaded.problems);
   const onUnexpected = (channel: string, error: unknown) => {
     options.log.error('handler failed', { channel, error: describeError(error) });
   };
@@ -151,10 +156,22 @@ export async function createStation(options: StationOptions): Promise<Station> {
   };
 }
 
+/** The station's own link to the hub (with the workstation's token) and its offline sign-in cache; null alone. */
+function hubParts(options: StationOptions, settings: Settings) {
+  const { hub } = settings;
+  if (!hub) return null;
+  return {
+    link: new HubLink({ url: hub.url, token: hub.token, appVersion: APP_VERSION }),
+    cache: new CredentialCache(options.dataDir, settings.signIn.offlineDays),
+    slot: slotFromToken(hub.token) ?? 1,
+  };
+}
+
 /** The person at this workstation, checked at the hub (and its offline cache) or by its own accounts. */
 function workstationSession(
   options: StationOptions,
   settings: Settings,
+  hub: ReturnType<typeof hubParts>,
   now: () => number,
   onChange: (info: SessionInfo) => void,
 ): WorkstationSession {
@@ -165,16 +182,9 @@ function workstationSession(
     reauthAfterMs: settings.signIn.reauthMinutes * 60_000,
     onChange,
   };
-  const { hub } = settings;
   if (!hub)
     return new WorkstationSession({ ...common, credentials: new LocalCredentials(new LocalAccounts(options.dataDir)) });
-  const link = new HubLink({ url: hub.url, token: hub.token, appVersion: APP_VERSION });
-  const cache = new CredentialCache(options.dataDir, settings.signIn.offlineDays);
-  return new WorkstationSession({
-    ...common,
-    credentials: new HubCredentials(link, cache),
-    hub: { link, cache, slot: slotFromToken(hub.token) ?? 1 },
-  });
+  return new WorkstationSession({ ...common, credentials: new HubCredentials(hub.link, hub.cache), hub });
 }
 
 /** The settings in force: the file's, with those given on the command line on top. */
@@ -326,6 +336,7 @@ class StationServices {
 function stationHandlers(
   services: StationServices,
   session: WorkstationSession,
+  accounts: AccountsAdmin,
   now: () => number,
   host: StationOptions['host'],
   problems: readonly SettingsProblem[],
@@ -357,6 +368,8 @@ function stationHandlers(
     'session.unlock': ({ password }) => session.unlock(password),
     'session.confirm': ({ password }) => session.confirm(password),
     'hub.connection': (_request, { paired }) => session.hubConnection(paired),
+    'accounts.list': () => accounts.list(),
+    'accounts.change': (change) => accounts.change(change),
     'session.mayDo': async ({ action }, { window, paired }) => {
       const denial = mayDo(action, session.caller(window, paired), now());
       if (denial) throw new ContractFailure(denial.code, denial.message);

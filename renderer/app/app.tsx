@@ -4,6 +4,7 @@ import { Board } from '../apps/board/board';
 import { Counter } from '../apps/counter/counter';
 import { Home } from '../apps/home/home';
 import { Kiosk } from '../apps/kiosk/kiosk';
+import { Accounts } from '../apps/settings/accounts';
 import { Devices } from '../apps/settings/devices';
 import { Supervisor } from '../apps/supervisor/supervisor';
 import { HubBoard } from '../apps/board/hub-board';
@@ -111,6 +112,12 @@ function WorkstationApp() {
         <LanguageProvider language="pl">
           <SignInGate>
             <Devices />
+          </SignInGate>
+        </LanguageProvider>
+      ) : route.screen === 'accounts' ? (
+        <LanguageProvider language="pl">
+          <SignInGate>
+            <Accounts />
           </SignInGate>
         </LanguageProvider>
       ) : route.screen === 'supervisor' ? (

@@ -274,6 +274,39 @@ describe('the queue, end to end', () => {
     expect(await counter.getByRole('row', { name: new RegExp(`^${number}\\b`) }).count()).toBe(0);
   });
 
+  it('an admin adds an account; its one-time password is replaced at the first sign-in; a clerk cannot manage accounts', async () => {
+    await newContext();
+    const admin = await open('settings/accounts');
+    await signIn(admin);
+    await admin.getByLabel('Login').fill('jan');
+    await admin.getByLabel('Imię i nazwisko').fill('Jan Kowalski');
+    await admin.getByRole('button', { name: 'Dodaj konto' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Potwierdź hasłem' });
+    await dialog.getByLabel('Hasło').fill(TEST_PASSWORD);
+    await dialog.getByRole('button', { name: 'Potwierdź' }).click();
+    const shown = admin.getByRole('status').filter({ hasText: 'Hasło jednorazowe dla jan:' });
+    const oneTime = /jan: ([a-z2-9-]{19})\./.exec((await shown.textContent()) ?? '')?.[1] ?? '';
+    expect(oneTime).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    const row = admin.getByRole('row', { name: /^jan Jan Kowalski/ });
+    await expect.poll(() => row.textContent()).toContain('czeka na zmianę hasła');
+    expect(await axeViolations(admin), '#/settings/accounts').toEqual([]);
+
+    await admin.getByRole('button', { name: 'Wyloguj' }).click();
+    await admin.getByLabel('Login').fill('jan');
+    await admin.getByLabel('Hasło', { exact: true }).fill(oneTime);
+    await admin.getByRole('button', { name: 'Zaloguj' }).click();
+    await admin.getByRole('alert').filter({ hasText: 'To hasło jednorazowe. Ustaw teraz własne hasło.' }).waitFor();
+    await admin.getByLabel('Nowe hasło').fill('długie nowe hasło 2026');
+    await admin.getByRole('button', { name: 'Zaloguj' }).click();
+    await admin.getByRole('region', { name: 'Zalogowano: Jan Kowalski' }).waitFor();
+    await admin
+      .getByRole('alert')
+      .filter({ hasText: 'Na tym ekranie albo z Twoimi uprawnieniami nie można tego zrobić.' })
+      .waitFor();
+    await admin.getByRole('button', { name: 'Wyloguj' }).click();
+    await signIn(admin);
+  });
+
   it('every screen passes the automated WCAG 2.2 AA checks', async () => {
     await newContext();
     // The sign-in and the lock first: what a clerk sees before the counter.

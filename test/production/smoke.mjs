@@ -280,7 +280,7 @@ async function refusedSocket(WebSocket, url) {
  * device settings screen lists the devices.
  */
 async function contractCalls(WebSocket, url, { origin, password }) {
-  const signIn = { login: 'smoke', password, newPassword: 'smoke test, a long password' };
+  const signIn = { login: 'smoke', password, newPassword: 'a long test password, 2026' };
   const calls = [
     { t: 'call', id: 1, window: 'home', channel: 'station.info', payload: {} },
     { t: 'call', id: 2, window: 'home', channel: 'settings.get', payload: {} },

@@ -87,6 +87,8 @@ export const ROUTE_ACCESS = {
   // A counter issues a ticket too, for a visitor who came straight to the desk.
   lease: { kinds: ['kiosk', 'counter'] },
   'call-next': { kinds: ['counter'], roles: SERVING },
+  // The admin screen, on any workstation where an admin signs in (a kiosk's device settings too).
+  accounts: { kinds: ['kiosk', 'counter', 'supervisor'], roles: ADMIN },
 } as const satisfies Readonly<Record<string, HubRule>>;
 export type HubRoute = keyof typeof ROUTE_ACCESS;
 

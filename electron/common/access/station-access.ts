@@ -62,6 +62,8 @@ export const CHANNEL_ACCESS: Readonly<Record<ChannelName, AccessRule>> = {
   'hub.connection': { windows: ANY_WINDOW },
   // The screen action names its own windows and roles (SCREEN_ACTIONS); the station checks them on its clock.
   'session.mayDo': { windows: ANY_WINDOW },
+  'accounts.list': { windows: ['supervisor', 'settings'], roles: ['admin'] },
+  'accounts.change': { windows: ['supervisor', 'settings'], roles: ['admin'], recent: 'password' },
 };
 
 /** Who hears each event. An ID read goes only to a counter window with a clerk signed in. */

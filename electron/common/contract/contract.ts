@@ -9,6 +9,7 @@
  * `api.<group>.<name>(request)`.
  */
 import { z } from 'zod';
+import { AccountChangeReplySchema, AccountChangeSchema, AccountListSchema } from './accounts';
 import { PrinterStateSchema, PrintJobSchema, TicketPrintoutSchema } from './printer';
 import { ScreenSettingsSchema, SettingsProblemSchema } from './settings';
 import {
@@ -88,6 +89,10 @@ export const channels = {
   'hub.connection': channel(Empty, HubConnectionSchema),
   /** May this screen, with the person here now, do a screen action? The answer, or why not (REAUTH_REQUIRED asks for the password). */
   'session.mayDo': channel(MayDoRequestSchema, z.object({ allowed: z.literal(true) })),
+  /** The office's accounts, for the admin screen (at the hub, or this workstation's own). */
+  'accounts.list': channel(Empty, AccountListSchema),
+  /** Adds, disables, enables, resets or changes the roles of an account; a new one-time password is in the reply. */
+  'accounts.change': channel(AccountChangeSchema, AccountChangeReplySchema),
 } as const;
 
 export const events = {

@@ -5,6 +5,7 @@
  */
 import type { HubRoute } from '../../common/access/hub-access';
 import type { CollectionContext, RequestContext, StationContext } from './context';
+import { changeAccount, listAccounts } from './handlers/accounts';
 import { accounts, login, logout, windowSession } from './handlers/auth';
 import { board, boardStream } from './handlers/board';
 import { callNext, lease } from './handlers/queue';
@@ -54,6 +55,8 @@ const FIXED_ROUTES = new Map<string, PublicRoute | StationRoute>([
   ['/auth/session', { access: 'station', door: 'token', method: 'POST', handle: windowSession }],
   ['/auth/accounts', { access: 'station', door: 'token', method: 'GET', handle: accounts }],
   ['/auth/logout', { access: 'station', door: 'any', method: 'POST', handle: logout }],
+  ['/accounts', { access: 'station', door: 'accounts', method: 'GET', handle: listAccounts }],
+  ['/accounts/change', { access: 'station', door: 'accounts', method: 'POST', handle: changeAccount }],
   ['/board', { access: 'public', method: 'GET', handle: board }],
   ['/board/stream', { access: 'public', method: 'GET', handle: boardStream }],
 ]);

@@ -11,6 +11,13 @@ import {
   type LoginRequest,
   type SessionResponse,
 } from '../../common/contract/hub-auth';
+import {
+  AccountChangeReplySchema,
+  AccountListSchema,
+  type AccountChange,
+  type AccountChangeReply,
+  type AccountInfo,
+} from '../../common/contract/accounts';
 import { CLIENT_VERSION_HEADER, HUB_API_PREFIX, HubErrorSchema } from '../../common/contract/hub';
 
 /** The hub answered with a refusal. */
@@ -61,6 +68,14 @@ export class HubLink {
 
   async logout(session: string): Promise<void> {
     await this.#send('POST', '/auth/logout', {}, session);
+  }
+
+  async listAccounts(session: string): Promise<AccountInfo[]> {
+    return AccountListSchema.parse(await this.#send('GET', '/accounts', undefined, session));
+  }
+
+  async changeAccount(session: string, change: AccountChange): Promise<AccountChangeReply> {
+    return AccountChangeReplySchema.parse(await this.#send('POST', '/accounts/change', change, session));
   }
 
   async accountStatuses(logins: readonly string[]): Promise<AccountStatus[]> {

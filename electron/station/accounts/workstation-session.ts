@@ -145,6 +145,11 @@ export class WorkstationSession {
     return { url: hub.link.url, session, slot: hub.slot };
   }
 
+  /** The hub session of the person signed in here now (for the admin screen); null offline, locked or alone. */
+  personalHubSession(): string | null {
+    return this.#user && !this.#locked ? this.#hubSession : null;
+  }
+
   /**
    * The hub is asked (every minute, and when a window's requests were refused): a person signed in
    * offline is signed in at the hub too, and the offline cache learns who was disabled — who is

@@ -39,6 +39,9 @@ export function Home({ notFound }: { notFound: boolean }) {
           <li>
             <a href={formatRoute({ screen: 'devices' })}>{t('app.home.devices')}</a>
           </li>
+          <li>
+            <a href={formatRoute({ screen: 'accounts' })}>{t('app.home.accounts')}</a>
+          </li>
         </ul>
       </nav>
     </main>

@@ -187,6 +187,7 @@ const ROUTES: Readonly<Record<keyof typeof ROUTE_ACCESS, readonly Cell[]>> = {
   stream: CELLS,
   lease: every(['kiosk', 'counter']),
   'call-next': ['counter/clerk', 'counter/supervisor'],
+  accounts: ['kiosk/admin', 'counter/admin', 'supervisor/admin'],
 };
 
 /** The refusal a cell gets for a push to `collection` it may not make. */
@@ -342,6 +343,8 @@ async function callRoute(
       return send('POST', '/numbers/lease', { day, service: 'vehicles', size: 1 });
     case 'call-next':
       return send('POST', '/queue/call-next', { counter: 1, requestId: `call-${cell}-${Date.now()}` });
+    case 'accounts':
+      return send('GET', '/accounts');
     case 'stream': {
       const abort = new AbortController();
       const response = await fetch(`${hub.url}api/v1/sync/stream`, {

@@ -92,6 +92,13 @@ const EXPECTED: Readonly<Record<ChannelName, Row>> = {
   },
   'hub.connection': { windows: ALL, request: {} },
   // Asked of the screen action's own row: the daily close, a supervisor's, with the password fresh.
+  'accounts.list': { windows: ['supervisor', 'settings'], roles: ['admin'], request: {} },
+  'accounts.change': {
+    windows: ['supervisor', 'settings'],
+    roles: ['admin'],
+    recent: true,
+    request: { command: 'user.disable', login: 'nobody-here' },
+  },
   'session.mayDo': { windows: ['supervisor'], roles: MANAGING, recent: true, request: { action: 'queue.closeDay' } },
 };
 

@@ -55,7 +55,8 @@ describe('the kind of window a sender is', () => {
   });
 
   it('is home, the screen that may least, for an unknown route, no route or no frame', () => {
-    expect(windowOf(from('app://okienko/index.html#/settings/accounts'))).toBe('home');
+    expect(windowOf(from('app://okienko/index.html#/settings/nowhere'))).toBe('home');
+    expect(windowOf(from('app://okienko/index.html#/settings/accounts'))).toBe('settings');
     expect(windowOf(from('app://okienko/index.html#/counter/abc'))).toBe('home');
     expect(windowOf(from('app://okienko/index.html'))).toBe('home');
     expect(windowOf(from('not a url'))).toBe('home');

@@ -51,6 +51,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'session.confirm': notHere,
     'hub.connection': notHere,
     'session.mayDo': notHere,
+    'accounts.list': notHere,
+    'accounts.change': notHere,
     ...overrides,
   };
 }
