@@ -11,16 +11,22 @@
  *   day offline (≤ 10 s), push throughput (≥ 2× the peer), each also as a ratio to the peer; and
  *   the hub's HTTP server with a store that keeps nothing, as the ceiling storage leaves aside.
  *
- * `BENCH_ONLY=queue` or `BENCH_ONLY=sync` runs one half. Results are printed and written to
- * test-artifacts/bench/results.json.
+ * People (people-bench.ts): sign-in online p95 (≤ 300 ms) and offline (≤ 250 ms) with the KDF at its
+ *   strength; the hub's push throughput with authorization beside the same push unchecked (≥ 0.9×).
+ *
+ * `BENCH_ONLY=queue`, `BENCH_ONLY=sync` or `BENCH_ONLY=people` runs one part. Results are printed
+ * and written to test-artifacts/bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startSimProcess, type SimProcess } from '../support/sim-process';
+import { addLocalAccount } from '../support/accounts';
+import { E2E_PERSON, signIn } from '../support/pages';
 import { artifactsDir, launchChromium, PROJECT_ROOT, startHost, tempDir } from '../support/processes';
 import { SerialBytePort } from '../../native/port/serial-byte-port';
+import { runPeopleBench } from './people-bench';
 import { runSyncBench } from './sync-bench';
 import { EscPosTicketPrinter } from '../../native/printer/ticket-printer.escpos';
 import { layoutTicket } from '../../native/printer/ticket.layout';
@@ -187,8 +193,19 @@ async function main(): Promise<void> {
     machine: `${process.platform} ${process.arch}, Node ${process.version}`,
   };
   const lines: string[] = [];
-  if (only !== 'sync') Object.assign(results, await queueBench(lines));
-  if (only !== 'queue') {
+  if (!only || only === 'queue') Object.assign(results, await queueBench(lines));
+  if (!only || only === 'people') {
+    process.stdout.write('People: sign-in online and offline, push with and without authorization…\n');
+    const people = await runPeopleBench((line) => process.stdout.write(`${line}\n`));
+    results.people = people;
+    const meets = (ok: boolean) => (ok ? 'meets' : 'MISSES');
+    lines.push(
+      `sign-in online (${people.kdf}): p50 ${people.signInOnlineMs.p50} ms, p95 ${people.signInOnlineMs.p95} ms (${meets(people.signInOnlineMs.p95 <= 300)} the goal ≤ 300)`,
+      `sign-in offline: p50 ${people.signInOfflineMs.p50} ms, p95 ${people.signInOfflineMs.p95} ms (${meets(people.signInOfflineMs.p95 <= 250)} the goal ≤ 250)`,
+      `hub push with authorization ${people.pushWithAuthorizationDocsPerSecond} docs/s beside unchecked ${people.pushWithoutChecksDocsPerSecond} docs/s = ${people.pushRatio}× (${meets(people.pushRatio >= 0.9)} the goal ≥ 0.9)`,
+    );
+  }
+  if (!only || only === 'sync') {
     process.stdout.write('Sync: hub on PGlite, hub on PostgreSQL, and the peer (RxDB websocket server)…\n');
     const sync = await runSyncBench((line) => process.stdout.write(`${line}\n`));
     results.sync = sync;
@@ -239,6 +256,8 @@ async function queueBench(lines: string[]): Promise<Record<string, unknown>> {
 
   const dir = await tempDir('bench');
   const sim = await startSimProcess(['--dir', path.join(dir.path, 'sim')]);
+  const { login, roles, displayName } = E2E_PERSON;
+  await addLocalAccount(path.join(dir.path, 'data'), login, roles, { displayName });
   const host = await startHost({
     dataDir: path.join(dir.path, 'data'),
     printerPath: String(sim.ready.printer),
@@ -254,6 +273,7 @@ async function queueBench(lines: string[]): Promise<Record<string, unknown>> {
 
     const counter = await context.newPage();
     await counter.goto(`${host.url}#/counter/1`);
+    await signIn(counter);
     await counter.getByRole('heading', { name: 'Stanowisko 1' }).waitFor();
     process.stdout.write(
       `2/3 call next with ${HISTORY.toLocaleString('en')} tickets of history (${CALL_RUNS} calls)…\n`,

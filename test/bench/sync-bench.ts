@@ -86,7 +86,7 @@ async function hubBackend(kind: 'pglite' | 'postgresql'): Promise<Backend> {
 }
 
 /** New tickets pushed straight to a hub's push route: 4 connections, batches of 200. */
-async function rawPushOverHttp(url: string, token: string, documents: number): Promise<number> {
+export async function rawPushOverHttp(url: string, token: string, documents: number): Promise<number> {
   const client = hubClient(url, token);
   const batches = rawBatches(documents);
   const started = performance.now();
