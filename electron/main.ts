@@ -24,6 +24,7 @@ import { hubOrigin } from './shell/content-security-policy';
 import { appArguments, parseShellArgs, type ShellCommandLine } from './shell/command-line';
 import { APP_ID, APP_NAME, APP_SCHEME } from './shell/identity';
 import { registerStationIpc } from './shell/ipc-main';
+import { trustOfficeCa } from './shell/office-ca-trust';
 import type { RoleSettings } from './shell/routes';
 import { denyPermissions, setupContentsGuards } from './shell/security';
 import { StationConnection, type StationChild } from './shell/station-connection';
@@ -131,6 +132,8 @@ async function readRoleSettings(station: StationConnection): Promise<RoleSetting
   if (!parsed.success) return null;
   const origin = hubOrigin(parsed.data.settings.hub?.url);
   if (origin) connectSources.splice(0, connectSources.length, origin);
+  const ca = parsed.data.settings.hub?.ca;
+  if (ca) await trustOfficeCa(session.defaultSession, ca, log);
   return parsed.data.settings;
 }
 

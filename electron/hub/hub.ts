@@ -66,6 +66,8 @@ export interface HubOptions extends DatabaseChoice {
   readonly heartbeatMs?: number;
   /** At most this many waiting-room boards streaming at once (MAX_BOARD_STREAMS). */
   readonly maxBoardStreams?: number;
+  /** HTTPS with this certificate and key (tls.ts); plain HTTP without. */
+  readonly tls?: { readonly cert: string; readonly key: string };
 }
 
 export interface RunningHub {
@@ -109,6 +111,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       log,
       ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
       ...(options.maxBoardStreams ? { maxBoardStreams: options.maxBoardStreams } : {}),
+      ...(options.tls ? { tls: options.tls } : {}),
     });
   } catch (error) {
     await feed.stop().catch(() => undefined);

@@ -9,7 +9,15 @@ import { runAdminRequest } from './admin';
 import { DataDirBusy, sendAdminRequest, type AdminReply, type AdminRequest } from './data-dir';
 import { openHubDatabase, startHub } from './hub';
 import { MigrationError } from './migrations';
-import { HUB_USAGE, HubOptionsError, parseHubArgs, type AdminCommand, type ServeCommand } from './options';
+import {
+  HUB_USAGE,
+  HubOptionsError,
+  parseHubArgs,
+  type AdminCommand,
+  type ServeCommand,
+  type TlsInitCommand,
+} from './options';
+import { initTls, servedTls, TlsError } from './tls';
 import { describeDatabaseUrl } from './sql';
 import type { AfterRestore } from './store';
 import type { TokenInfo } from './tokens';
@@ -34,6 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (command.command === 'serve') return serve(command);
+  if (command.command === 'tls.init') return tlsInit(command);
   return administer(command);
 }
 
@@ -42,7 +51,8 @@ function whereIs(command: ServeCommand | AdminCommand): string {
 }
 
 function explain(error: unknown, command: ServeCommand | AdminCommand): string {
-  if (error instanceof DataDirBusy || error instanceof MigrationError) return error.message;
+  if (error instanceof DataDirBusy || error instanceof MigrationError || error instanceof TlsError)
+    return error.message;
   const code = (error as NodeJS.ErrnoException).code;
   if (command.command === 'serve' && code === 'EADDRINUSE')
     return `port ${command.port} is in use; choose another with --port`;
@@ -51,18 +61,37 @@ function explain(error: unknown, command: ServeCommand | AdminCommand): string {
   return describeError(error);
 }
 
+/** `tls init`: the office CA (made once) and a fresh certificate for the hub's names. */
+async function tlsInit(command: TlsInitCommand): Promise<number> {
+  try {
+    const ca = await initTls(command.dataDir, command.hosts, command.office);
+    process.stdout.write(`${ca}\n`);
+    process.stderr.write(
+      `The hub serves HTTPS for ${command.hosts.join(', ')} from its next start. Copy ${ca} (the office CA, no secret in it) to ` +
+        `each workstation and name it in its settings (hub.ca); browsers on TVs and thin clients trust it through the system's certificate store.\n`,
+    );
+    return 0;
+  } catch (error) {
+    process.stderr.write(`okienko hub: cannot make the certificates: ${describeError(error)}\n`);
+    return 1;
+  }
+}
+
 async function serve(command: ServeCommand): Promise<number> {
   const log = createLogger({ scope: 'hub', level: process.env.OKIENKO_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
   for (const warning of command.warnings) process.stderr.write(`okienko hub: warning: ${warning}\n`);
   let hub;
   try {
+    const tls = await servedTls(command.dataDir, command.tls, command.bind);
     const heartbeatMs = Number(process.env.OKIENKO_HUB_HEARTBEAT_MS);
     const maxBoardStreams = Number(process.env.OKIENKO_HUB_MAX_BOARDS);
+    const { tls: _files, ...serving } = command;
     hub = await startHub({
-      ...command,
+      ...serving,
       log,
       ...(heartbeatMs > 0 ? { heartbeatMs } : {}),
       ...(maxBoardStreams > 0 ? { maxBoardStreams } : {}),
+      ...(tls ? { tls } : {}),
     });
   } catch (error) {
     process.stderr.write(`okienko hub: ${explain(error, command)}\n`);

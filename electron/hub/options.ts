@@ -29,6 +29,9 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]                       
        npm run hub -- user disable|enable <login>     disabling ends the person's sessions at once
        npm run hub -- user roles <login> --role <role> [--role …]
        npm run hub -- user list [--json]              accounts, roles, state (never passwords)
+       npm run hub -- tls init --host <name> [--host <name or address> …] [--office "…"]
+                                                      the office's CA and the hub's certificate, in
+                                                      <data>/tls; workstations trust tls/office-ca.pem
        npm run hub -- after-restore                   after restoring a backup, before the hub starts:
                                                       stamps and ticket numbers move past the lost
                                                       ones; workstations send everything again
@@ -40,6 +43,9 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]                       
   --tombstone-days <n>    keep deleted documents this many days (default ${DEFAULT_TOMBSTONE_DAYS}; keep it above
                           the ${MAX_OFFLINE_DAYS}-day offline limit)
   --renderer <dir>        the built screens to serve to TVs (default out/renderer, or OKIENKO_RENDERER_DIR)
+  --tls-cert <file>       serve HTTPS with this certificate (PEM) and --tls-key <file>; without them
+                          <data>/tls/hub.pem from \`tls init\` when it exists. Plain HTTP only with
+                          --bind 127.0.0.1 (development): tokens never cross the office's network in clear
   --help                  this text
 
 Admin commands use the same --data or --database-url as the hub. On an embedded (PGlite) hub
@@ -56,6 +62,8 @@ export interface DatabaseChoice {
 
 export interface ServeCommand extends DatabaseChoice {
   readonly command: 'serve';
+  /** The certificate and key files to serve HTTPS with; null: `<data>/tls` if there, else plain HTTP. */
+  readonly tls: { readonly cert: string; readonly key: string } | null;
   readonly port: number;
   readonly bind: string;
   readonly tombstoneDays: number;
@@ -66,7 +74,15 @@ export interface ServeCommand extends DatabaseChoice {
 /** An administrator's command: what is sent to the database (or the hub that owns it), and where. */
 export type AdminCommand = DatabaseChoice & AdminRequest & { readonly json?: boolean };
 
-export type HubCommand = ServeCommand | AdminCommand | { readonly command: 'help' };
+/** `tls init`: the office CA and the hub's certificate for `hosts`, in `<dataDir>/tls`. */
+export interface TlsInitCommand {
+  readonly command: 'tls.init';
+  readonly dataDir: string;
+  readonly hosts: readonly string[];
+  readonly office: string;
+}
+
+export type HubCommand = ServeCommand | AdminCommand | TlsInitCommand | { readonly command: 'help' };
 
 const HUB_OPTIONS = {
   port: { type: 'string' },
@@ -75,6 +91,10 @@ const HUB_OPTIONS = {
   'database-url': { type: 'string' },
   'tombstone-days': { type: 'string' },
   renderer: { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  host: { type: 'string', multiple: true },
+  office: { type: 'string' },
   name: { type: 'string' },
   kind: { type: 'string' },
   role: { type: 'string', multiple: true },
@@ -85,8 +105,8 @@ const HUB_OPTIONS = {
 } as const satisfies ParseArgsOptionsConfig;
 
 /** Options only `serve` takes, and options only the admin commands take. */
-const SERVE_ONLY = ['port', 'bind', 'tombstone-days', 'renderer'] as const;
-const ADMIN_ONLY = ['name', 'kind', 'role', 'service', 'display-name', 'json'] as const;
+const SERVE_ONLY = ['port', 'bind', 'tombstone-days', 'renderer', 'tls-cert', 'tls-key'] as const;
+const ADMIN_ONLY = ['name', 'kind', 'role', 'service', 'display-name', 'json', 'host', 'office'] as const;
 
 const fail = (message: string) => new HubOptionsError(message);
 
@@ -110,6 +130,7 @@ export function parseHubArgs(
   const { values, positionals } = readArgs(argv);
   if (values.help) return { command: 'help' };
   const database = databaseChoice(values, env, cwd);
+  if (positionals[0] === 'tls') return tlsInitCommand(positionals, values, database);
   if (positionals.length > 0) return adminCommand(positionals, values, database);
   const adminOnly = ADMIN_ONLY.filter((key) => values[key] !== undefined);
   if (adminOnly.length > 0) throw new HubOptionsError(`--${adminOnly[0]} belongs to the token and user commands`);
@@ -122,6 +143,17 @@ function databaseChoice(values: HubValues, env: HubEnvironment, cwd: string): Da
     throw new HubOptionsError('--database-url must start with postgres:// or postgresql://');
   }
   return { dataDir: path.resolve(cwd, values.data ?? '.okienko/hub'), databaseUrl };
+}
+
+function tlsInitCommand(positionals: readonly string[], values: HubValues, database: DatabaseChoice): TlsInitCommand {
+  if (positionals.join(' ') !== 'tls init') throw new HubOptionsError(`Unknown command "${positionals.join(' ')}"`);
+  const other = [...SERVE_ONLY, 'name', 'kind', 'role', 'service', 'display-name', 'json'] as const;
+  const extra = other.find((key) => values[key] !== undefined);
+  if (extra) throw new HubOptionsError(`tls init takes no --${extra}`);
+  const hosts = values.host ?? [];
+  if (hosts.length === 0)
+    throw new HubOptionsError('tls init needs --host <the name workstations reach the hub by> (repeat for more)');
+  return { command: 'tls.init', dataDir: database.dataDir, hosts, office: values.office ?? 'Urząd' };
 }
 
 /** `token …`, `user …` and `after-restore`: the database options, and none of serve's. */
@@ -196,5 +228,14 @@ function serveCommand(
       values.renderer ?? env.OKIENKO_RENDERER_DIR ?? path.join(projectRoot, 'out/renderer'),
     ),
     warnings,
+    tls: tlsFiles(values),
   };
+}
+
+function tlsFiles(values: HubValues): ServeCommand['tls'] {
+  const cert = values['tls-cert'];
+  const key = values['tls-key'];
+  if (!cert && !key) return null;
+  if (!cert || !key) throw new HubOptionsError('--tls-cert and --tls-key go together');
+  return { cert, key };
 }

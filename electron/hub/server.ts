@@ -13,6 +13,7 @@
  */
 import { AttemptLimiter } from '../node/accounts/throttle';
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import { HUB_TIME_HEADER } from '../common/contract/hub';
 import { listen } from '../node/listen';
@@ -45,6 +46,8 @@ export interface HubServerOptions {
   readonly maxBoardStreams?: number;
   readonly boardDebounceMs?: number;
   readonly now?: () => number;
+  /** The certificate and key to serve HTTPS with (PEM); plain HTTP without, on the loopback only. */
+  readonly tls?: { readonly cert: string; readonly key: string } | undefined;
 }
 
 export interface RunningHubServer {
@@ -65,9 +68,13 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     if (BOARD_COLLECTIONS.includes(event.collection)) hub.boardStreams.changed();
   });
   const rendererDir = path.resolve(options.rendererDir);
-  const server = http.createServer((request, response) => serve(hub, rendererDir, request, response));
+  const handler = (request: http.IncomingMessage, response: http.ServerResponse) =>
+    serve(hub, rendererDir, request, response);
+  const server = options.tls
+    ? https.createServer({ cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' }, handler)
+    : http.createServer(handler);
   server.requestTimeout = 60_000;
-  const { url, port } = await listen(server, options.port, options.bind);
+  const { url, port } = await listen(server, options.port, options.bind, Boolean(options.tls));
   return {
     url,
     port,

@@ -26,14 +26,19 @@ export function listening(server: Server, start: (onListening: () => void) => vo
   });
 }
 
-/** Listens on `port` at `bind` (see `listening`), and says where. */
-export async function listen(server: Server, port: number, bind: string): Promise<Listening> {
+/** Listens on `port` at `bind` (see `listening`), and says where (`https://` for a TLS server). */
+export async function listen(server: Server, port: number, bind: string, secure = false): Promise<Listening> {
   await listening(server, (onListening) => server.listen(port, bind, onListening));
   const address = server.address() as AddressInfo;
-  return { url: serverUrl(bind, address.port), port: address.port };
+  return { url: serverUrl(bind, address.port, secure), port: address.port };
 }
 
-export function serverUrl(bind: string, port: number): string {
+export function serverUrl(bind: string, port: number, secure = false): string {
   const shownHost = bind === '0.0.0.0' || bind === '::' ? 'localhost' : bind;
-  return `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`;
+  return `${secure ? 'https' : 'http'}://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`;
+}
+
+/** An address only this machine reaches: where plain HTTP is still allowed (development). */
+export function isLoopbackAddress(bind: string): boolean {
+  return bind === '127.0.0.1' || bind === '::1' || bind === 'localhost';
 }

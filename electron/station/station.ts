@@ -5,6 +5,7 @@
  * checked against the window's kind and the person signed in (electron/common/access). Services never reach for globals:
  * the clock, the device factories and the log come in here, so tests can swap them.
  */
+import { readFileSync } from 'node:fs';
 import { checkChannel, mayDo, mayHear } from '../common/access/station-access';
 import { WINDOW_KINDS, type WindowKind } from '../common/access/subjects';
 import { createDispatch, type Handlers } from '../common/contract/dispatch';
@@ -161,10 +162,28 @@ function hubParts(options: StationOptions, settings: Settings) {
   const { hub } = settings;
   if (!hub) return null;
   return {
-    link: new HubLink({ url: hub.url, token: hub.token, appVersion: APP_VERSION }),
+    link: new HubLink({
+      url: hub.url,
+      token: hub.token,
+      appVersion: APP_VERSION,
+      ...(hub.ca ? { ca: readCa(hub.ca, options.log) } : {}),
+    }),
     cache: new CredentialCache(options.dataDir, settings.signIn.offlineDays),
     slot: slotFromToken(hub.token) ?? 1,
   };
+}
+
+/** The office CA named in the settings; unreadable, the hub is checked against the system's store, and the log says why. */
+function readCa(file: string, log: Logger): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    log.warn('cannot read the office CA named in hub.ca; using the system certificate store', {
+      file,
+      error: describeError(error),
+    });
+    return undefined;
+  }
 }
 
 /** The person at this workstation, checked at the hub (and its offline cache) or by its own accounts. */

@@ -71,6 +71,8 @@ export const HubSettingsSchema = z.object({
   url: z.string().url(),
   /** From `npm run hub -- token create --name <station>`: `okh_<slot>_<secret>`. */
   token: z.string().regex(/^okh_\d{1,2}_[A-Za-z0-9_-]{20,}$/, 'not an Okienko workstation token (okh_<slot>_…)'),
+  /** The office CA the hub's certificate is checked against (`npm run hub -- tls init` made it): a PEM file's path. */
+  ca: z.string().min(1).max(1024).optional(),
 });
 export type HubSettings = z.infer<typeof HubSettingsSchema>;
 
@@ -114,12 +116,13 @@ export type Settings = z.infer<typeof SettingsSchema>;
  * windows sync with a session the station opens for them (`hub.connection`).
  */
 export const ScreenSettingsSchema = SettingsSchema.omit({ hub: true }).extend({
-  hub: z.object({ url: z.string() }).nullable(),
+  hub: z.object({ url: z.string(), ca: z.string().optional() }).nullable(),
 });
 export type ScreenSettings = z.infer<typeof ScreenSettingsSchema>;
 
 export function screenSettings(settings: Settings): ScreenSettings {
-  return { ...settings, hub: settings.hub ? { url: settings.hub.url } : null };
+  const { hub } = settings;
+  return { ...settings, hub: hub ? { url: hub.url, ...(hub.ca ? { ca: hub.ca } : {}) } : null };
 }
 export type SettingsInput = z.input<typeof SettingsSchema>;
 

@@ -18,6 +18,7 @@ import {
   type AccountChangeReply,
   type AccountInfo,
 } from '../../common/contract/accounts';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { CLIENT_VERSION_HEADER, HUB_API_PREFIX, HubErrorSchema } from '../../common/contract/hub';
 
 /** The hub answered with a refusal. */
@@ -37,10 +38,19 @@ export class HubUnreachable extends Error {
   override name = 'HubUnreachable';
 }
 
+/** fetch that trusts the office CA `ca` (and nothing else) for HTTPS: undici, Node's own fetch, with its CA option. */
+function fetchTrusting(ca: string): typeof fetch {
+  const dispatcher = new Agent({ connect: { ca } });
+  return ((input: string, init?: RequestInit) =>
+    undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch;
+}
+
 export interface HubLinkOptions {
   readonly url: string;
   readonly token: string;
   readonly appVersion: string;
+  /** The office CA (PEM) the hub's certificate must chain to; the system's trust store when absent. */
+  readonly ca?: string;
   readonly fetch?: typeof fetch;
   readonly timeoutMs?: number;
 }
@@ -51,7 +61,7 @@ export class HubLink {
 
   constructor(private readonly options: HubLinkOptions) {
     this.#base = options.url.replace(/\/+$/, '') + HUB_API_PREFIX;
-    this.#fetch = options.fetch ?? fetch;
+    this.#fetch = options.fetch ?? (options.ca ? fetchTrusting(options.ca) : fetch);
   }
 
   get url(): string {

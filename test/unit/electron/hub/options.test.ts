@@ -21,7 +21,28 @@ describe('hub command line', () => {
       tombstoneDays: DEFAULT_TOMBSTONE_DAYS,
       rendererDir: path.resolve('/repo/out/renderer'),
       warnings: [],
+      tls: null,
     });
+  });
+
+  it("serves with the certificate given, both files or neither; tls init takes the hub's names", () => {
+    expect(parse(['--tls-cert', 'c.pem', '--tls-key', 'k.pem'])).toMatchObject({
+      tls: { cert: 'c.pem', key: 'k.pem' },
+    });
+    expect(() => parse(['--tls-cert', 'c.pem'])).toThrow(HubOptionsError);
+    expect(parse(['tls', 'init', '--host', 'hub.urzad.local', '--host', '10.0.0.5', '--data', 'd'])).toEqual({
+      command: 'tls.init',
+      dataDir: path.resolve('/cwd/d'),
+      hosts: ['hub.urzad.local', '10.0.0.5'],
+      office: 'Urząd',
+    });
+    for (const argv of [
+      ['tls', 'init'],
+      ['tls', 'make', '--host', 'x'],
+      ['--host', 'x'],
+      ['tls', 'init', '--host', 'x', '--port', '1'],
+    ])
+      expect(() => parse(argv), argv.join(' ')).toThrow(HubOptionsError);
   });
 
   it('takes PostgreSQL from --database-url or DATABASE_URL, the renderer from --renderer or OKIENKO_RENDERER_DIR', () => {
