@@ -18,7 +18,7 @@
  *     store that keeps nothing — the ceiling the rest of the hub (HTTP, JSON, checks) sets
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { WebSocket } from 'ws';
 import { createInterface } from 'node:readline';
@@ -30,11 +30,19 @@ import { HubStore } from '../../electron/hub/store';
 import { createLogger } from '../../electron/station/log';
 import { createTestDatabase } from '../support/postgres';
 import { issueTicket } from '../../electron/common/domain/ticket';
-import { createHubDatabase, enrolSignedIn, hubClient, startHubProcess } from '../support/hub-process';
+import {
+  createHubDatabase,
+  enrolSignedIn,
+  hubClient,
+  OFFICE_USER,
+  runHubCli,
+  startHubProcess,
+} from '../support/hub-process';
+import { fetchTrusting } from '../../electron/station/accounts/hub-link';
 import { PROJECT_ROOT } from '../support/processes';
 import { SimulatedWorkstation } from '../support/workstations';
 
-export type BackendName = 'hub-pglite' | 'hub-postgresql' | 'peer-rxdb-websocket';
+export type BackendName = 'hub-pglite' | 'hub-pglite-tls' | 'hub-postgresql' | 'peer-rxdb-websocket';
 
 interface Backend {
   readonly name: BackendName;
@@ -78,6 +86,31 @@ async function hubBackend(kind: 'pglite' | 'postgresql'): Promise<Backend> {
     storedCount: health,
     rawPushThroughput: (documents) => rawPushOverHttp(hub.url, adminToken, documents),
     databaseOnlyThroughput: (documents) => databaseOnlyThroughput(kind, documents),
+    async stop() {
+      await hub.kill('SIGTERM').catch(() => undefined);
+      await database.remove();
+    },
+  };
+}
+
+/**
+ * The hub on PGlite over HTTPS, as an office runs it (`tls init`; the workstations trust the office
+ * CA): the same A → B and convergence as over plain HTTP, to set the two side by side.
+ */
+async function hubTlsBackend(): Promise<Backend> {
+  const database = await createHubDatabase('pglite');
+  const init = await runHubCli(database, ['tls', 'init', '--host', '127.0.0.1']);
+  if (init.code !== 0) throw new Error(`tls init failed: ${init.stderr}`);
+  const ca = await readFile(init.stdout.trim(), 'utf8');
+  const hub = await startHubProcess(database, { env: { OKIENKO_LOG_LEVEL: 'warn' } });
+  const secureFetch = fetchTrusting(ca);
+  return {
+    name: 'hub-pglite-tls',
+    async join(name, seed = false) {
+      const token = await enrolSignedIn(database, hub.url, name, OFFICE_USER, ca);
+      return SimulatedWorkstation.start({ name, hubUrl: hub.url, token, ca, seed, blockSize: 200 });
+    },
+    storedCount: async () => ((await (await secureFetch(`${hub.url}health`)).json()) as { stamp: number }).stamp,
     async stop() {
       await hub.kill('SIGTERM').catch(() => undefined);
       await database.remove();
@@ -365,11 +398,12 @@ export async function runSyncBench(
   log: (line: string) => void,
 ): Promise<{ figures: SyncFigures[]; ratios: Record<string, unknown>; nothingStoredDocsPerSecond?: number }> {
   const figures: SyncFigures[] = [];
-  const chosen = (process.env.BENCH_BACKENDS ?? 'hub-pglite,hub-postgresql,peer-rxdb-websocket,hub-discarding').split(
-    ',',
-  );
+  const chosen = (
+    process.env.BENCH_BACKENDS ?? 'hub-pglite,hub-pglite-tls,hub-postgresql,peer-rxdb-websocket,hub-discarding'
+  ).split(',');
   const makers: [BackendName, () => Promise<Backend>][] = [
     ['hub-pglite', () => hubBackend('pglite')],
+    ['hub-pglite-tls', hubTlsBackend],
     ['hub-postgresql', () => hubBackend('postgresql')],
     ['peer-rxdb-websocket', peerBackend],
   ];

@@ -22,6 +22,7 @@ import type { TokenKind, UserRole } from '../../electron/common/access/subjects'
 import { TEST_PASSWORD } from './accounts';
 import type { SessionResponse } from '../../electron/common/contract/hub-auth';
 import { lockDataDir, pgliteDir } from '../../electron/hub/data-dir';
+import { HubLink } from '../../electron/station/accounts/hub-link';
 import { openPglite } from '../../electron/hub/sql';
 import { createLogger } from '../../electron/station/log';
 import { APP_VERSION } from '../../electron/station/version';
@@ -172,7 +173,13 @@ export async function signIn(
   login: string,
   password: string,
   newPassword?: string,
+  /** The office CA, for a hub over HTTPS: the station's own link signs in, trusting it. */
+  ca?: string,
 ): Promise<SessionResponse> {
+  if (ca) {
+    const link = new HubLink({ url: hubUrl, token, appVersion: APP_VERSION, ca });
+    return link.login(newPassword === undefined ? { login, password } : { login, password, newPassword });
+  }
   const client = hubClient(hubUrl, token);
   const body = newPassword === undefined ? { login, password } : { login, password, newPassword };
   const response = await client.request<SessionResponse>('POST', `${HUB_API_PREFIX}/auth/login`, { body });
@@ -190,9 +197,10 @@ export async function addReadyUser(
   token: string,
   login: string,
   roles: readonly UserRole[],
+  ca?: string,
 ): Promise<void> {
   const oneTime = await addUser(database, login, roles);
-  await signIn(hubUrl, token, login, oneTime, TEST_PASSWORD);
+  await signIn(hubUrl, token, login, oneTime, TEST_PASSWORD, ca);
 }
 
 /** The account the simulated workstations sign in with: a one-person office, so every role. */
@@ -204,13 +212,14 @@ export async function enrolSignedIn(
   hubUrl: string,
   name: string,
   user: { readonly login: string; readonly roles: readonly UserRole[] } = OFFICE_USER,
+  ca?: string,
 ): Promise<string> {
   const token = await createToken(database, name, 'counter');
   const made = usersMade.get(database) ?? new Map<string, Promise<void>>();
   usersMade.set(database, made);
-  if (!made.has(user.login)) made.set(user.login, addReadyUser(database, hubUrl, token, user.login, user.roles));
+  if (!made.has(user.login)) made.set(user.login, addReadyUser(database, hubUrl, token, user.login, user.roles, ca));
   await made.get(user.login);
-  return (await signIn(hubUrl, token, user.login, TEST_PASSWORD)).session;
+  return (await signIn(hubUrl, token, user.login, TEST_PASSWORD, undefined, ca)).session;
 }
 
 /** The accounts made on each database so far (the hub's folder cannot be read while it runs). */

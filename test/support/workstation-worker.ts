@@ -13,6 +13,7 @@ import { createOkienkoDatabase } from '../../renderer/db/database';
 import { Queue } from '../../renderer/db/queue';
 import { seedDemoOffice } from '../../renderer/db/seed';
 import { connectHub } from '../../renderer/db/sync/connect';
+import { fetchTrusting } from '../../electron/station/accounts/hub-link';
 import { issueTicket } from '../../electron/common/domain/ticket';
 import { connectPeer } from './peer-link';
 import type { LostCall } from '../../renderer/db/sync/replication';
@@ -22,6 +23,8 @@ export interface WorkstationInit {
   readonly name: string;
   readonly hubUrl: string;
   readonly token: string;
+  /** The office CA (PEM) the hub's HTTPS certificate chains to. */
+  readonly ca?: string;
   /** Replicate with RxDB's websocket server at this URL instead of the hub (the benchmark's peer). */
   readonly peerUrl?: string;
   /** How far this workstation's clock is off, in ms (positive = ahead). */
@@ -111,6 +114,7 @@ const hub = init.peerUrl
         appVersion: '0.1.0',
         localClock,
         ...(init.recordPushes || process.env.OKIENKO_SYNC_DEBUG ? { fetch: recordingFetch } : {}),
+        ...(init.ca ? { fetch: fetchTrusting(init.ca) } : {}),
         retryMs: init.retryMs ?? 500,
         numbers: { blockSize: init.blockSize ?? 20, leaseTimeoutMs: 1000 },
       },

@@ -39,7 +39,7 @@ export class HubUnreachable extends Error {
 }
 
 /** fetch that trusts the office CA `ca` (and nothing else) for HTTPS: undici, Node's own fetch, with its CA option. */
-function fetchTrusting(ca: string): typeof fetch {
+export function fetchTrusting(ca: string): typeof fetch {
   const dispatcher = new Agent({ connect: { ca } });
   return ((input: string, init?: RequestInit) =>
     undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch;
