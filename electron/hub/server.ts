@@ -14,6 +14,7 @@
 import { AttemptLimiter } from '../node/accounts/throttle';
 import http from 'node:http';
 import https from 'node:https';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import { HUB_TIME_HEADER } from '../common/contract/hub';
 import { listen } from '../node/listen';
@@ -73,6 +74,9 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   const server = options.tls
     ? https.createServer({ cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' }, handler)
     : http.createServer(handler);
+  // A call and a change on the live stream are small writes that must leave at once: no Nagle
+  // delay on the TCP socket under TLS either (plain http servers already set it).
+  if (options.tls) server.on('connection', (socket: Socket) => socket.setNoDelay(true));
   server.requestTimeout = 60_000;
   const { url, port } = await listen(server, options.port, options.bind, Boolean(options.tls));
   return {

@@ -28,6 +28,7 @@ import { describeError, type Logger } from './log';
 import { PrinterService } from './printer-service';
 import { loadSettings, saveSettings } from './settings-store';
 import { DeviceManager, type DeviceDrivers } from './device-manager';
+import { checkDevicePath } from './device-paths';
 import { APP_VERSION } from './version';
 import { fileUnknownJobsStore, type UnknownJobsStore } from './unknown-jobs-store';
 import { CredentialCache } from './accounts/credential-cache';
@@ -313,6 +314,10 @@ class StationServices {
   /** An admin's change of one device: saved to the settings file and in force at once. */
   async #configure(change: DeviceChange) {
     const { dataDir, log } = this.#options;
+    if (change.settings) {
+      const transport = 'transport' in change.settings ? change.settings.transport : undefined;
+      await checkDevicePath(change.role, transport, change.settings.path);
+    }
     // Written to the file as the admin chose (the file's other fields as they were, so options
     // given on the command line are not saved into it), and in force at once.
     const fileSettings = (await loadSettings(dataDir)).settings;

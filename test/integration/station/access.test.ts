@@ -6,7 +6,7 @@
  * (electron/common/access/station-access.ts); a channel added to the contract without a row here
  * fails the first test.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -163,6 +163,48 @@ async function enter(state: State): Promise<void> {
   if (state === 'clerk, locked') station.session.lock();
   if (state === 'admin, checked 6 min ago') clock += 6 * 60_000;
 }
+
+describe('the doors of the device settings and of the settings', () => {
+  it('devices.configure refuses a regular file or a folder as a printer, and the file stays as it was', async () => {
+    await enter('admin');
+    const file = path.join(dir, 'not-a-printer.txt');
+    await writeFile(file, 'Ważny dokument\n');
+    for (const target of [file, dir, '/etc/passwd']) {
+      const reply = await station.dispatch('settings', 'devices.configure', {
+        role: 'printer',
+        settings: { path: target, transport: 'serial', baudRate: 9600, rtscts: false, model: 'generic', columns: 48 },
+      });
+      expect(reply, target).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    }
+    const raw = await station.dispatch('settings', 'devices.configure', {
+      role: 'printer',
+      settings: { path: file, transport: 'file', baudRate: 9600, rtscts: false, model: 'generic', columns: 48 },
+    });
+    expect(raw).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await readFile(file, 'utf8')).toBe('Ważny dokument\n');
+    expect(station.settings.printer).toBeNull();
+  });
+
+  it('settings.get gives no window the hub token', async () => {
+    const token = `okh_1_${'s'.repeat(43)}`;
+    const hubbed = await createStation({
+      dataDir: await mkdtemp(path.join(tmpdir(), 'okienko-station-token-')),
+      host: 'browser',
+      overrides: { hub: { url: 'https://hub.test:8090/', token } },
+      log: createLogger({ write: () => undefined }),
+      devices: noDevices,
+    });
+    try {
+      for (const window of ALL) {
+        const reply = await hubbed.dispatch(window, 'settings.get', {});
+        expect(reply.ok, window).toBe(true);
+        expect(JSON.stringify(reply), window).not.toContain('okh_');
+      }
+    } finally {
+      await hubbed.close();
+    }
+  });
+});
 
 describe('the station, by window and person', () => {
   it('has an expected row for every channel and event of the contract', () => {
