@@ -14,6 +14,7 @@ export type Route =
   | { readonly screen: 'supervisor' }
   | { readonly screen: 'devices' }
   | { readonly screen: 'accounts' }
+  | { readonly screen: 'pair' }
   | { readonly screen: 'not-found' };
 
 export type Screen = Route['screen'];
@@ -29,6 +30,7 @@ const PATHS = {
   supervisor: 'supervisor',
   devices: 'settings/devices',
   accounts: 'settings/accounts',
+  pair: 'pair',
 } as const satisfies Record<Exclude<Screen, 'counter' | 'not-found'>, string>;
 
 type PlainScreen = keyof typeof PATHS;
@@ -54,6 +56,7 @@ const WINDOW_OF_SCREEN = {
   supervisor: 'supervisor',
   devices: 'settings',
   accounts: 'settings',
+  pair: 'home',
   'not-found': 'home',
 } as const satisfies Record<Screen, WindowKind>;
 

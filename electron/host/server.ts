@@ -20,10 +20,13 @@ import {
   type ReplyFrame,
   type ServerFrame,
 } from '../common/contract/wire';
+import type { SessionInfo } from '../common/contract/session';
 import type { Logger } from '../station/log';
-import type { Station } from '../station/station';
+import { anonymous, type Station } from '../station/station';
 import { APP_VERSION } from '../station/version';
 import { allowedHosts, isAllowedHost, isLoopback, isOwnOrigin } from './doors';
+import { credentialOf, handlePair } from './pairing-door';
+import { PAIR_PATH } from '../common/contract/pairing';
 
 /** The same policy the Electron shell sets for app:// (one constant in electron/shell, shared by both hosts). */
 export { CONTENT_SECURITY_POLICY };
@@ -46,10 +49,14 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-/** What the host knows of one WebSocket: the screen its page shows now, and whether it is on another machine. */
+/**
+ * What the host knows of one WebSocket: the screen its page shows now, and — for a screen on
+ * another machine — the credential it was paired with, whose kind it is held to.
+ */
 interface Peer {
   window: WindowKind;
   readonly paired: boolean;
+  readonly credential?: string;
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
@@ -63,7 +70,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end(MISDIRECTED);
       return;
     }
-    void serveHostRequest(root, request, response, pageHeaders).catch((error: unknown) => {
+    const serving =
+      new URL(request.url ?? '/', 'http://host').pathname === PAIR_PATH
+        ? handlePair(request, response, station.pairing, Date.now())
+        : serveHostRequest(root, request, response, pageHeaders);
+    void serving.catch((error: unknown) => {
       log.error('http failed', { url: request.url?.slice(0, 100), error: String(error) });
       if (!response.headersSent) response.writeHead(500);
       response.end();
@@ -76,9 +87,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     path: WS_PATH,
     maxPayload: WS_MAX_FRAME_BYTES,
     verifyClient: ({ req }: { req: http.IncomingMessage }, done: (ok: boolean, code?: number) => void) => {
-      const refusal = upgradeRefusal(req, allowed);
-      if (refusal) log.warn('refused a websocket', { reason: refusal, origin: req.headers.origin?.slice(0, 100) });
-      done(refusal === null, 403);
+      void (async () => {
+        const refusal = upgradeRefusal(req, allowed) ?? (await pairingRefusal(req, station));
+        if (refusal) log.warn('refused a websocket', { reason: refusal, origin: req.headers.origin?.slice(0, 100) });
+        done(refusal === null, refusal === 'not paired' ? 401 : 403);
+      })();
     },
   });
 
@@ -93,19 +106,26 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const unsubscribe = station.subscribe((event, payload, mayReach) => {
     for (const socket of sockets.clients) {
       const peer = peers.get(socket);
-      if (peer && mayReach(peer.window, peer.paired)) send(socket, { t: 'event', event, payload });
+      if (!peer || !mayReach(peer.window, peer.paired)) continue;
+      const told = peer.paired && event === 'session.changed' ? anonymous(payload as SessionInfo) : payload;
+      send(socket, { t: 'event', event, payload: told });
     }
   });
 
   sockets.on('connection', (socket, request) => {
-    const peer: Peer = { window: 'home', paired: !isLoopback(request) };
-    peers.set(socket, peer);
-    socket.on('message', (data, isBinary) => {
-      void (async () => {
-        const reply = await handleFrame(station, peer, isBinary ? null : data.toString());
-        if (reply) send(socket, reply);
-      })();
-    });
+    void (async () => {
+      const peer = await peerOf(request, station);
+      peers.set(socket, peer);
+      socket.on('message', (data, isBinary) => {
+        void (async () => {
+          // A screen whose pairing was revoked is let go at its next word.
+          if (peer.credential && !(await station.pairing.identify(peer.credential)))
+            return socket.close(4401, 'unpaired');
+          const reply = await handleFrame(station, peer, isBinary ? null : data.toString());
+          if (reply) send(socket, reply);
+        })();
+      });
+    })();
     socket.on('error', (error) => log.warn('websocket error', { error: error.message }));
   });
 
@@ -134,6 +154,21 @@ function upgradeRefusal(request: http.IncomingMessage, allowed: ReadonlySet<stri
   return null;
 }
 
+/** A page from another machine must bring the credential of a paired screen. */
+async function pairingRefusal(request: http.IncomingMessage, station: Station): Promise<string | null> {
+  if (isLoopback(request)) return null;
+  const credential = credentialOf(request);
+  return credential && (await station.pairing.identify(credential)) ? null : 'not paired';
+}
+
+/** A window of this machine, or a paired screen held to its kind. */
+async function peerOf(request: http.IncomingMessage, station: Station): Promise<Peer> {
+  if (isLoopback(request)) return { window: 'home', paired: false };
+  const credential = credentialOf(request)!;
+  const screen = await station.pairing.identify(credential);
+  return { window: screen?.kind ?? 'board', paired: true, credential };
+}
+
 function isLoopbackBind(bind: string): boolean {
   return bind === '127.0.0.1' || bind === '::1' || bind === 'localhost';
 }
@@ -156,10 +191,11 @@ export async function handleFrame(station: Station, peer: Peer, text: string | n
     const id = typeof (json as { id?: unknown })?.id === 'number' ? (json as { id: number }).id : null;
     return { t: 'reply', id, result: fail('BAD_REQUEST', 'Frame is not a call') };
   }
-  peer.window = frame.data.window;
+  // A paired screen is what it was paired as, whatever its page says.
+  if (!peer.paired) peer.window = frame.data.window;
   if (frame.data.t === 'window') return null;
-  const { id, channel, payload, window } = frame.data;
-  return { t: 'reply', id, result: await station.dispatch(window, channel, payload, peer.paired) };
+  const { id, channel, payload } = frame.data;
+  return { t: 'reply', id, result: await station.dispatch(peer.window, channel, payload, peer.paired) };
 }
 
 async function serveHostRequest(

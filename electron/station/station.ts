@@ -6,7 +6,14 @@
  * the clock, the device factories and the log come in here, so tests can swap them.
  */
 import { readFileSync } from 'node:fs';
-import { checkChannel, mayDo, mayHear } from '../common/access/station-access';
+import {
+  CHANNEL_ACCESS,
+  checkChannel,
+  mayDo,
+  mayHear,
+  SCREEN_ACTIONS,
+  type AccessRule,
+} from '../common/access/station-access';
 import { WINDOW_KINDS, type WindowKind } from '../common/access/subjects';
 import { createDispatch, type Handlers } from '../common/contract/dispatch';
 import { slotFromToken } from '../common/contract/hub';
@@ -29,6 +36,7 @@ import { PrinterService } from './printer-service';
 import { loadSettings, saveSettings } from './settings-store';
 import { DeviceManager, type DeviceDrivers } from './device-manager';
 import { checkDevicePath } from './device-paths';
+import { ScreenPairing } from './pairing';
 import { APP_VERSION } from './version';
 import { fileUnknownJobsStore, type UnknownJobsStore } from './unknown-jobs-store';
 import { CredentialCache } from './accounts/credential-cache';
@@ -93,6 +101,8 @@ export interface Station {
   readonly settings: Settings;
   readonly problems: readonly SettingsProblem[];
   readonly session: WorkstationSession;
+  /** Screens on other machines paired with this workstation (the browser host reads their credentials). */
+  readonly pairing: ScreenPairing;
   close(): Promise<void>;
 }
 
@@ -128,14 +138,19 @@ export async function createStation(options: StationOptions): Promise<Station> {
   const refresh = setInterval(() => void person.refresh().catch(() => undefined), SESSION_REFRESH_MS);
   refresh.unref();
 
-  const handlers = stationHandlers(services, person, accounts, now, options.host, loaded.problems);
+  const pairing = new ScreenPairing(options.dataDir, now);
+  const handlers = stationHandlers(services, person, accounts, pairing, now, options.host, loaded.problems);
   const onUnexpected = (channel: string, error: unknown) => {
     options.log.error('handler failed', { channel, error: describeError(error) });
   };
   const dispatchers = new Map(
     WINDOW_KINDS.flatMap((window) =>
       [false, true].map((paired) => {
-        const authorize = (channel: ChannelName) => checkChannel(channel, person.caller(window, paired), now());
+        const authorize = (channel: ChannelName) => {
+          const denial = checkChannel(channel, person.caller(window, paired), now());
+          if (!denial && CHANNEL_ACCESS[channel].recent) person.consumeConfirmation();
+          return denial;
+        };
         return [`${window}|${paired}`, createDispatch(handlers, onUnexpected, authorize, { window, paired })] as const;
       }),
     ),
@@ -150,6 +165,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     settings,
     problems: loaded.problems,
     session: person,
+    pairing,
     async close() {
       clearInterval(refresh);
       listeners.clear();
@@ -361,6 +377,7 @@ function stationHandlers(
   services: StationServices,
   session: WorkstationSession,
   accounts: AccountsAdmin,
+  pairing: ScreenPairing,
   now: () => number,
   host: StationOptions['host'],
   problems: readonly SettingsProblem[],
@@ -385,7 +402,8 @@ function stationHandlers(
     },
     'signature.cancel': async () => ({ cancelled: services.devices.cancelCapture() }),
     'signature.fromScreen': async ({ document, signature }) => services.bind(signature, document, 'screen', false),
-    'session.current': async () => session.info(),
+    // A paired screen learns whether the workstation is locked, never who is signed in at it.
+    'session.current': async (_request, { paired }) => (paired ? anonymous(session.info()) : session.info()),
     'session.signIn': (request) => session.signIn(request),
     'session.signOut': () => session.signOut(),
     'session.lock': async () => session.lock(),
@@ -393,13 +411,22 @@ function stationHandlers(
     'session.confirm': ({ password }) => session.confirm(password),
     'hub.connection': (_request, { paired }) => session.hubConnection(paired),
     'accounts.list': () => accounts.list(),
+    'pairing.start': async ({ kind }) => pairing.start(kind),
+    'pairing.list': () => pairing.list(),
+    'pairing.revoke': ({ id }) => pairing.revoke(id),
     'accounts.change': (change) => accounts.change(change),
     'session.mayDo': async ({ action }, { window, paired }) => {
       const denial = mayDo(action, session.caller(window, paired), now());
       if (denial) throw new ContractFailure(denial.code, denial.message);
+      if ((SCREEN_ACTIONS[action] as AccessRule).recent) session.consumeConfirmation();
       return { allowed: true as const };
     },
   };
+}
+
+/** What a screen on another machine may know of the workstation's session: whether it is locked. */
+export function anonymous(info: SessionInfo): SessionInfo {
+  return { ...info, user: null, checkedAt: null, secondFactorAt: null };
 }
 
 /** A device test from the admin's screen: a self-test page, the next swipe, or a test signature. */

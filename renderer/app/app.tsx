@@ -5,6 +5,7 @@ import { Counter } from '../apps/counter/counter';
 import { Home } from '../apps/home/home';
 import { Kiosk } from '../apps/kiosk/kiosk';
 import { Accounts } from '../apps/settings/accounts';
+import { PairScreen } from '../apps/settings/pairing';
 import { Devices } from '../apps/settings/devices';
 import { Supervisor } from '../apps/supervisor/supervisor';
 import { HubBoard } from '../apps/board/hub-board';
@@ -36,6 +37,13 @@ export function App() {
     void detectRuntime().then(setRuntime);
   }, []);
   if (runtime === null) return <main className="screen-message" aria-busy="true" />;
+  // A screen on another machine pairs first: no station answers it before.
+  if (route.screen === 'pair')
+    return (
+      <LanguageProvider language="pl">
+        <PairScreen />
+      </LanguageProvider>
+    );
   if (runtime === 'hub') {
     return route.screen === 'board' ? (
       <HubBoard />

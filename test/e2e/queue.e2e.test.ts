@@ -4,6 +4,7 @@
  * a counter, and the waiting-room board shows and announces it. Driven by accessible role and
  * name in Debian's Chromium against the browser host.
  */
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,8 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   // Every sensitive action asks for the password again (the office's choice of "a few minutes": none).
-  station = await startE2eStation('e2e', () => [], {
+  // Listening beyond the loopback: a TV on the office network pairs with it (the last tests).
+  station = await startE2eStation('e2e', () => ['--bind', '0.0.0.0'], {
     stationId: 'e2e-queue',
     signIn: { reauthMinutes: 0, idleLockMinutes: 5, offlineDays: 7 },
   });
@@ -292,6 +294,7 @@ describe('the queue, end to end', () => {
     expect(await axeViolations(admin), '#/settings/accounts').toEqual([]);
 
     await admin.getByRole('button', { name: 'Wyloguj' }).click();
+    await admin.getByRole('heading', { name: 'Zaloguj się' }).waitFor();
     await admin.getByLabel('Login').fill('jan');
     await admin.getByLabel('Hasło', { exact: true }).fill(oneTime);
     await admin.getByRole('button', { name: 'Zaloguj' }).click();
@@ -305,6 +308,39 @@ describe('the queue, end to end', () => {
       .waitFor();
     await admin.getByRole('button', { name: 'Wyloguj' }).click();
     await signIn(admin);
+  });
+
+  it('a TV on another machine pairs with a code from the device screen and shows the board, and nothing else', async () => {
+    await newContext();
+    const own = Object.values(networkInterfaces())
+      .flat()
+      .find((entry) => entry?.family === 'IPv4' && !entry.internal)?.address;
+    if (!own) throw new Error('no non-loopback address to play the TV from');
+    const tvUrl = station.host.url.replace('127.0.0.1', own);
+    const tv = await openPage(context, `${tvUrl}#/pair`, 'tv');
+    await tv.getByRole('heading', { name: 'Sparuj ten ekran' }).waitFor();
+    expect(await axeViolations(tv), '#/pair').toEqual([]);
+    await tv.getByLabel('Kod (6 cyfr)').fill('123456');
+    await tv.getByRole('button', { name: 'Sparuj' }).click();
+    await tv.getByRole('alert').filter({ hasText: 'Kod jest błędny albo stracił ważność.' }).waitFor();
+
+    const admin = await open('settings/devices');
+    await signIn(admin);
+    await admin.getByRole('button', { name: 'Kod dla tablicy w poczekalni' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Potwierdź hasłem' });
+    await dialog.getByLabel('Hasło').fill(TEST_PASSWORD);
+    await dialog.getByRole('button', { name: 'Potwierdź' }).click();
+    const shown = await admin
+      .getByRole('status')
+      .filter({ hasText: /^Kod: \d{6}/ })
+      .textContent();
+    const code = /Kod: (\d{6})/.exec(shown ?? '')?.[1] ?? '';
+
+    await tv.getByLabel('Kod (6 cyfr)').fill(code);
+    await tv.getByRole('button', { name: 'Sparuj' }).click();
+    await tv.getByRole('heading', { name: 'Teraz zapraszamy' }).waitFor({ timeout: 20_000 });
+    // What a paired board may and may not ask is the host's integration test (test/integration/host).
+    expect(await axeViolations(tv), 'paired board').toEqual([]);
   });
 
   it('every screen passes the automated WCAG 2.2 AA checks', async () => {

@@ -25,7 +25,10 @@ export interface AccessRule {
 
 /** "A few minutes": a sensitive action after this long since the last check asks for the password again. */
 export const REAUTH_AFTER_MS = 5 * 60_000;
-/** A password given in the dialog that asks again counts for the action it was asked for, whatever the setting. */
+/**
+ * A password given in the dialog that asks again counts for the action it was asked for, whatever
+ * the setting: once (the station forgets it when that action passes), and within this time.
+ */
 export const CONFIRMATION_LASTS_MS = 60_000;
 
 const ANY_WINDOW: readonly WindowKind[] = ['home', 'kiosk', 'counter', 'board', 'customer', 'supervisor', 'settings'];
@@ -64,6 +67,9 @@ export const CHANNEL_ACCESS: Readonly<Record<ChannelName, AccessRule>> = {
   'session.mayDo': { windows: ANY_WINDOW },
   'accounts.list': { windows: ['supervisor', 'settings'], roles: ['admin'] },
   'accounts.change': { windows: ['supervisor', 'settings'], roles: ['admin'], recent: 'password' },
+  'pairing.start': { windows: ['settings'], roles: MANAGING, recent: 'password' },
+  'pairing.list': { windows: ['settings'], roles: MANAGING },
+  'pairing.revoke': { windows: ['settings'], roles: MANAGING, recent: 'password' },
 };
 
 /** Who hears each event. An ID read goes only to a counter window with a clerk signed in. */

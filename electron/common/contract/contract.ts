@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { AccountChangeReplySchema, AccountChangeSchema, AccountListSchema } from './accounts';
+import { PairedScreenListSchema, PairingCodeSchema, PairingStartSchema } from './pairing';
 import { PrinterStateSchema, PrintJobSchema, TicketPrintoutSchema } from './printer';
 import { ScreenSettingsSchema, SettingsProblemSchema } from './settings';
 import {
@@ -93,6 +94,11 @@ export const channels = {
   'accounts.list': channel(Empty, AccountListSchema),
   /** Adds, disables, enables, resets or changes the roles of an account; a new one-time password is in the reply. */
   'accounts.change': channel(AccountChangeSchema, AccountChangeReplySchema),
+  /** A six-digit code a screen on another machine enters once to be paired as a board or customer screen. */
+  'pairing.start': channel(PairingStartSchema, PairingCodeSchema),
+  'pairing.list': channel(Empty, PairedScreenListSchema),
+  /** The screen's credential stops working at once. */
+  'pairing.revoke': channel(z.object({ id: z.string().max(32) }).strict(), PairedScreenListSchema),
 } as const;
 
 export const events = {

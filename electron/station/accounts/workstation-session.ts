@@ -145,6 +145,11 @@ export class WorkstationSession {
     return { url: hub.link.url, session, slot: hub.slot };
   }
 
+  /** A sensitive action was let through: the password given in the dialog for it counts no more. */
+  consumeConfirmation(): void {
+    this.#confirmedAt = null;
+  }
+
   /** The hub session of the person signed in here now (for the admin screen); null offline, locked or alone. */
   personalHubSession(): string | null {
     return this.#user && !this.#locked ? this.#hubSession : null;

@@ -13,6 +13,7 @@ import type {
   UnknownPrintJob,
 } from '../../../electron/common/contract/devices';
 import { useConfirmed } from '../../app/session';
+import { PairedScreens } from './pairing';
 import { useWorkstation } from '../../app/workstation';
 import { errorMessage } from '../../i18n/error-messages';
 import { useT, type MessageId } from '../../i18n/i18n';
@@ -97,6 +98,7 @@ export function Devices() {
             onSaved={(next) => setList(next)}
           />
         ))}
+      <PairedScreens />
     </main>
   );
 }

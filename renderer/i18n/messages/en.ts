@@ -327,6 +327,23 @@ export const en: Record<MessageId, string> = {
     'One-time password for {login}: {password}. Hand it over in person; it must be changed at the first sign-in.',
   'accounts.done': 'The change to {login} is saved.',
   'accounts.none': 'There are no accounts yet.',
+  'pair.title': 'Pair this screen',
+  'pair.explain':
+    'This screen is on another computer. Ask an administrator for a code from the workstation’s “Devices” screen and enter it here.',
+  'pair.code': 'Code (6 digits)',
+  'pair.submit': 'Pair',
+  'pair.failed': 'The code is wrong or has expired. Ask for a new one.',
+  'pairing.title': 'Screens on other computers',
+  'pairing.explain':
+    'A waiting-room TV or a customer screen on another computer connects to this workstation after entering a code on the page /#/pair.',
+  'pairing.start.board': 'Code for a waiting-room board',
+  'pairing.start.customer': 'Code for a customer screen',
+  'pairing.code': 'Code: {code} (valid for 5 minutes, once)',
+  'pairing.kind.board': 'board',
+  'pairing.kind.customer': 'customer screen',
+  'pairing.revoke': 'Disconnect screen {id}',
+  'pairing.revoked': 'disconnected',
+  'pairing.none': 'No screen has been paired yet.',
   'access.error.FORBIDDEN':
     'This cannot be done on this screen or with your permissions. Ask a supervisor or an administrator.',
   'access.error.NOT_SIGNED_IN': 'Sign in at this workstation first.',

@@ -330,6 +330,23 @@ export const pl = {
     'Hasło jednorazowe dla {login}: {password}. Przekaż je osobiście; trzeba je zmienić przy pierwszym logowaniu.',
   'accounts.done': 'Zapisano zmianę konta {login}.',
   'accounts.none': 'Nie ma jeszcze kont.',
+  'pair.title': 'Sparuj ten ekran',
+  'pair.explain':
+    'Ten ekran jest na innym komputerze. Poproś administratora o kod z ekranu „Urządzenia” okienka i wpisz go tutaj.',
+  'pair.code': 'Kod (6 cyfr)',
+  'pair.submit': 'Sparuj',
+  'pair.failed': 'Kod jest błędny albo stracił ważność. Poproś o nowy.',
+  'pairing.title': 'Ekrany na innych komputerach',
+  'pairing.explain':
+    'Telewizor w poczekalni albo ekran klienta na innym komputerze łączy się z tym okienkiem po wpisaniu kodu na stronie /#/pair.',
+  'pairing.start.board': 'Kod dla tablicy w poczekalni',
+  'pairing.start.customer': 'Kod dla ekranu klienta',
+  'pairing.code': 'Kod: {code} (ważny 5 minut, jeden raz)',
+  'pairing.kind.board': 'tablica',
+  'pairing.kind.customer': 'ekran klienta',
+  'pairing.revoke': 'Odłącz ekran {id}',
+  'pairing.revoked': 'odłączony',
+  'pairing.none': 'Nie sparowano jeszcze żadnego ekranu.',
   'access.error.FORBIDDEN':
     'Na tym ekranie albo z Twoimi uprawnieniami nie można tego zrobić. Poproś kierownika lub administratora.',
   'access.error.NOT_SIGNED_IN': 'Najpierw zaloguj się na tym stanowisku.',

@@ -99,6 +99,9 @@ const EXPECTED: Readonly<Record<ChannelName, Row>> = {
     recent: true,
     request: { command: 'user.disable', login: 'nobody-here' },
   },
+  'pairing.start': { windows: ['settings'], roles: MANAGING, recent: true, request: { kind: 'board' } },
+  'pairing.list': { windows: ['settings'], roles: MANAGING, request: {} },
+  'pairing.revoke': { windows: ['settings'], roles: MANAGING, recent: true, request: { id: 'none' } },
   'session.mayDo': { windows: ['supervisor'], roles: MANAGING, recent: true, request: { action: 'queue.closeDay' } },
 };
 

@@ -53,6 +53,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'session.mayDo': notHere,
     'accounts.list': notHere,
     'accounts.change': notHere,
+    'pairing.start': notHere,
+    'pairing.list': notHere,
+    'pairing.revoke': notHere,
     ...overrides,
   };
 }
