@@ -113,19 +113,22 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
 
   sockets.on('connection', (socket, request) => {
-    void (async () => {
-      const peer = await peerOf(request, station);
+    // Who the peer is may take a read of the paired screens; frames that come meanwhile wait for it
+    // rather than go unheard (then run side by side, as ever: a cancel must not wait for a capture).
+    const known = peerOf(request, station).then((peer) => {
       peers.set(socket, peer);
-      socket.on('message', (data, isBinary) => {
-        void (async () => {
-          // A screen whose pairing was revoked is let go at its next word.
-          if (peer.credential && !(await station.pairing.identify(peer.credential)))
-            return socket.close(4401, 'unpaired');
-          const reply = await handleFrame(station, peer, isBinary ? null : data.toString());
-          if (reply) send(socket, reply);
-        })();
-      });
-    })();
+      return peer;
+    });
+    socket.on('message', (data, isBinary) => {
+      void (async () => {
+        const peer = await known;
+        // A screen whose pairing was revoked is let go at its next word.
+        if (peer.credential && !(await station.pairing.identify(peer.credential)))
+          return socket.close(4401, 'unpaired');
+        const reply = await handleFrame(station, peer, isBinary ? null : data.toString());
+        if (reply) send(socket, reply);
+      })();
+    });
     socket.on('error', (error) => log.warn('websocket error', { error: error.message }));
   });
 
