@@ -23,7 +23,8 @@ export const USAGE = `Usage: npm run serve -- [options]
   --id-reader-framing <f>  ${ID_READER_FRAMINGS.join(' | ')} (default auto)
   --signature-pad <path>   signature pad's serial port (Topaz, 19200 baud, odd parity)
   --signature-pad-baud <n> its baud rate (default 19200)
-  --hub <url>           the office hub to sync with, e.g. http://hub.urzad.local:8090
+  --hub <url>           the office hub to sync with, e.g. https://hub.urzad.local:8090 (its office CA:
+                        hub.ca in settings.json)
   --hub-token <token>   this workstation's token from the hub (or env OKIENKO_HUB_TOKEN)
   --help                this text
 
@@ -172,7 +173,7 @@ function hubOverride(values: HostValues, env: NodeJS.ProcessEnv): SettingsOverri
   const issue = hub.error.issues[0];
   throw new OptionsError(
     issue?.path[0] === 'url'
-      ? `--hub must be a URL such as http://hub.urzad.local:8090, not "${values.hub}"`
+      ? `--hub must be a URL such as https://hub.urzad.local:8090, not "${values.hub}"`
       : `--hub-token: ${issue?.message ?? 'missing'}`,
   );
 }

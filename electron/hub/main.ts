@@ -22,6 +22,7 @@ import { describeDatabaseUrl } from './sql';
 import type { AfterRestore } from './store';
 import type { TokenInfo } from './tokens';
 import type { UserInfo } from './users';
+import { oneTimePasswordPrinted } from '../node/accounts/user-command';
 import { isMainModule } from '../node/main-module';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -150,10 +151,9 @@ function report(command: AdminCommand, value: unknown): void {
     case 'user.add':
     case 'user.reset': {
       const { login, password } = value as { login: string; password: string };
-      out(password);
-      process.stderr.write(
-        `One-time password for "${login}": hand it over in person; it must be changed at the first sign-in.\n`,
-      );
+      const printed = oneTimePasswordPrinted(login, password);
+      out(printed.stdout);
+      process.stderr.write(`${printed.stderr}\n`);
       return;
     }
     case 'user.disable':

@@ -98,10 +98,6 @@ export async function setRoles(db: SqlQueryable, login: string, roles: readonly 
   await updateOne(db, login, 'roles = $2, changed_at = now()', [[...new Set(roles)]]);
 }
 
-export async function setServices(db: SqlQueryable, login: string, services: readonly string[] | null): Promise<void> {
-  await updateOne(db, login, 'services = $2, changed_at = now()', [services]);
-}
-
 async function updateOne(db: SqlQueryable, login: string, set: string, values: unknown[]): Promise<number> {
   const rows = await db.query<{ id: number }>(`UPDATE users SET ${set} WHERE login = $1 RETURNING id`, [
     normalizeLogin(login),

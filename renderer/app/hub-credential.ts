@@ -9,14 +9,14 @@ import type { StationApi } from '../api/api';
 export class HubCredential {
   #session: string | null;
   #asking: Promise<void> | null = null;
-  readonly #off: () => void;
 
   constructor(
     private readonly api: StationApi,
     first: NonNullable<HubConnection>,
   ) {
     this.#session = first.session;
-    this.#off = api.on('session.changed', () => void this.refresh());
+    // For the page's life: a window has one workstation, and its credential changes with it.
+    api.on('session.changed', () => void this.refresh());
   }
 
   /** The session to send now; null while the station has none (the hub is out of reach). */
@@ -33,9 +33,5 @@ export class HubCredential {
       })
       .finally(() => (this.#asking = null));
     return this.#asking;
-  }
-
-  close(): void {
-    this.#off();
   }
 }

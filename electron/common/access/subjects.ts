@@ -45,7 +45,3 @@ export function isUserRole(value: unknown): value is UserRole {
 export function isTokenKind(value: unknown): value is TokenKind {
   return typeof value === 'string' && (TOKEN_KINDS as readonly string[]).includes(value);
 }
-
-export function isWindowKind(value: unknown): value is WindowKind {
-  return typeof value === 'string' && (WINDOW_KINDS as readonly string[]).includes(value);
-}

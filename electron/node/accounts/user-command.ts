@@ -23,14 +23,6 @@ export interface UserOptionValues {
   readonly 'display-name'?: string | undefined;
 }
 
-export const USER_USAGE = `user add <login> --role <role> [--role …] [--display-name "…"] [--service <id> …]
-                                                      an account (role: clerk, supervisor, admin);
-                                                      prints a one-time password
-       user reset <login>              a new one-time password; unlocks the account
-       user disable|enable <login>     disabling ends the person's sessions at once
-       user roles <login> --role <role> [--role …]
-       user list [--json]              accounts, roles, state (never passwords)`;
-
 /** `user <action> [<login>]` with its options; `fail` makes the caller's usage error. */
 export function parseUserCommand(
   action: string | undefined,
