@@ -1,11 +1,14 @@
 /**
- * A screen on another machine reaches the browser host only once paired: its WebSocket is refused
+ * The browser host's doors. A page of this machine opens the WebSocket only from the host's own
+ * origin under an allowed host name (no Origin, a foreign one, DNS rebinding: refused). A screen
+ * on another machine reaches it only once paired: its WebSocket is refused
  * without the credential, a wrong code gets nothing, the code an admin shows gives a credential of
  * one kind that holds the screen to it, and a revoked credential stops working at its next word.
  * The host listens on this machine's own network address, so the "other machine" is a real
  * non-loopback peer.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +82,42 @@ const pair = (code: string, origin = base) =>
     headers: { origin, 'content-type': 'application/json' },
     body: JSON.stringify({ code }),
   });
+
+describe("the host's doors for a page on this machine", () => {
+  /** The status of a WebSocket upgrade to the loopback with these headers (101: opened). */
+  const upgrade = (headers: Record<string, string>) =>
+    new Promise<number>((resolve) => {
+      const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api/v1`, { headers });
+      socket.once('open', () => {
+        socket.close();
+        resolve(101);
+      });
+      socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+      socket.once('error', () => undefined);
+    });
+
+  it('opens the WebSocket to its own page only: no Origin, a foreign one or a rebinding Host are refused', async () => {
+    const own = `http://127.0.0.1:${host.port}`;
+    expect(await upgrade({ origin: own })).toBe(101);
+    expect(await upgrade({})).toBe(403);
+    expect(await upgrade({ origin: 'https://evil.example' })).toBe(403);
+    // DNS rebinding: a foreign name pointed at 127.0.0.1, its page's Origin matching its Host.
+    expect(await upgrade({ host: `evil.example:${host.port}`, origin: `http://evil.example:${host.port}` })).toBe(403);
+    // The pages too (fetch would not send a Host of its own choosing).
+    const status = await new Promise<number>((resolve, reject) =>
+      http
+        .get(
+          { host: '127.0.0.1', port: host.port, path: '/', headers: { host: `evil.example:${host.port}` } },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          },
+        )
+        .on('error', reject),
+    );
+    expect(status).toBe(421);
+  });
+});
 
 describe('pairing a screen on another machine', () => {
   it('refuses an unpaired screen, a wrong code and a foreign page; a right code pairs it as a board and nothing more', async () => {
