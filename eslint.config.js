@@ -17,7 +17,18 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const nodeModules = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-const nodeOnlyPackages = ['electron', 'serialport', 'ws', 'pg', '@electric-sql/pglite', 'pdfkit', 'playwright-core'];
+const nodeOnlyPackages = [
+  'electron',
+  'serialport',
+  'ws',
+  'pg',
+  '@electric-sql/pglite',
+  'pdfkit',
+  'playwright-core',
+  '@node-rs/argon2',
+  'ldapts',
+  'otpauth',
+];
 const browserOnlyPackages = ['react', 'react-dom', 'react-dom/client', 'react-intl', 'rxdb', 'dexie'];
 
 const anywhereFiles = [

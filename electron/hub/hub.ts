@@ -2,6 +2,7 @@
  * The hub's composition root: the database (PGlite or PostgreSQL), its migrations, the store, the
  * live feed, the HTTP server and the daily tombstone purge, started and stopped in one place.
  */
+import type { DirectoryConfig } from './directory';
 import { randomUUID } from 'node:crypto';
 import { describeError, type Logger } from '../station/log';
 import { runAdminRequest } from './admin';
@@ -68,6 +69,8 @@ export interface HubOptions extends DatabaseChoice {
   readonly maxBoardStreams?: number;
   /** HTTPS with this certificate and key (tls.ts); plain HTTP without. */
   readonly tls?: { readonly cert: string; readonly key: string };
+  /** The office's directory, read from `--directory` (directory.ts). */
+  readonly directory?: DirectoryConfig;
 }
 
 export interface RunningHub {
@@ -112,6 +115,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
       ...(options.maxBoardStreams ? { maxBoardStreams: options.maxBoardStreams } : {}),
       ...(options.tls ? { tls: options.tls } : {}),
+      ...(options.directory ? { directory: options.directory } : {}),
     });
   } catch (error) {
     await feed.stop().catch(() => undefined);

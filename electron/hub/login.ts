@@ -1,16 +1,28 @@
 /**
  * Signing a person in at the hub: the one sign-in decision (electron/node/accounts/sign-in.ts)
  * over the account's row, the per-address throttle, and a session bound to the workstation that
- * asked.
+ * asked. With the office's directory (`--directory`), a person without a local account here is
+ * checked by an LDAP bind (directory.ts) and kept as a directory account with the roles of their
+ * groups; a local account of the same login (an admin's way in while the directory is down) stays
+ * local.
  */
 import type { LoginFailure, LoginRequest, SessionResponse } from '../common/contract/hub-auth';
-import { decideSignIn, type AccountChange, type AccountRecord } from '../node/accounts/sign-in';
-import type { AttemptLimiter } from '../node/accounts/throttle';
+import {
+  decideAfterDirectory,
+  decideSignIn,
+  type AccountChange,
+  type AccountRecord,
+  type SecondFactorGrant,
+  type SignInOutcome,
+} from '../node/accounts/sign-in';
+import { afterFailure, isLocked, type AttemptLimiter } from '../node/accounts/throttle';
+import type { Logger } from '../station/log';
+import { checkDirectory, type DirectoryConfig } from './directory';
 import { HubFailure } from './errors';
 import { openSession } from './sessions';
 import type { SqlClient } from './sql';
 import type { Station } from './tokens';
-import { findUser, sessionUser, type UserRow } from './users';
+import { findUser, sessionUser, syncDirectoryUser, type UserRow } from './users';
 
 /** The HTTP status of each refusal. */
 const STATUS: Readonly<Record<LoginFailure, number>> = {
@@ -20,6 +32,10 @@ const STATUS: Readonly<Record<LoginFailure, number>> = {
   'password-change-required': 403,
   'weak-password': 422,
   'too-many-attempts': 429,
+  'second-factor-required': 401,
+  'second-factor-enrolment-required': 403,
+  'bad-second-factor': 401,
+  'no-role': 403,
 };
 
 export interface SignIn {
@@ -29,21 +45,81 @@ export interface SignIn {
   /** The address the attempt came from: the per-address throttle's key. */
   readonly address: string;
   readonly now: number;
+  /** The office's directory, if the hub signs people in against it. */
+  readonly directory?: DirectoryConfig | null;
+  readonly log?: Logger;
 }
 
 export async function signIn(context: SignIn, request: LoginRequest): Promise<SessionResponse> {
   const { db, attempts, address, now } = context;
   if (!attempts.allows(address, now))
     throw new HubFailure(429, 'too-many-attempts', 'Too many failed sign-ins from this address; wait ten minutes');
-  const row = await findUser(db, request.login);
-  const outcome = await decideSignIn(row && accountOf(row), request, now);
+  const found = await findUser(db, request.login);
+  const { row, outcome } =
+    context.directory && found?.source !== 'local'
+      ? await viaDirectory(context, context.directory, found, request)
+      : { row: found, outcome: await decideSignIn(found && accountOf(found), request, now) };
   if (row && outcome.change) await store(db, row.id, outcome.change);
   if (!outcome.ok) {
-    if (outcome.failure === 'bad-credentials') attempts.fail(address, now);
+    if (outcome.failure === 'bad-credentials' || outcome.failure === 'bad-second-factor') attempts.fail(address, now);
     throw new HubFailure(STATUS[outcome.failure], outcome.failure, outcome.message);
   }
   const opened = await openSession(db, context.station, row!.id, now);
-  return { ...opened, user: sessionUser(row!) };
+  const granted = outcome.secondFactor;
+  return {
+    ...opened,
+    user: sessionUser(row!),
+    ...(granted ? { secondFactor: wireGrant(granted) } : {}),
+  };
+}
+
+/** The directory checks the password; the hub the lock, the disabled account and the second factor. */
+async function viaDirectory(
+  context: SignIn,
+  directory: DirectoryConfig,
+  found: UserRow | null,
+  request: LoginRequest,
+): Promise<{ row: UserRow | null; outcome: SignInOutcome }> {
+  const { db, now } = context;
+  const lockedUntil = found?.locked_until ? new Date(found.locked_until).getTime() : null;
+  // A locked account does not reach the directory: nobody guesses its passwords through the hub.
+  if (found && isLocked(lockedUntil, now))
+    return { row: found, outcome: decideAfterDirectory(accountOf(found), request, now) };
+  const checked = await checkDirectory(directory, request.login, request.password);
+  if (checked.ok) {
+    const row = await syncDirectoryUser(db, checked.person);
+    if (row) return { row, outcome: decideAfterDirectory(accountOf(row), request, now) };
+  } else if (checked.failure === 'unreachable') {
+    context.log?.warn('the office directory cannot be reached', { reason: checked.message });
+    throw new HubFailure(503, 'directory-unavailable', 'The office directory cannot be reached');
+  } else if (checked.failure === 'no-role') {
+    const outcome: SignInOutcome = {
+      ok: false,
+      failure: 'no-role',
+      message: 'No directory group gives this person a role',
+    };
+    return { row: found, outcome };
+  }
+  const change = found ? failureChange(found.failed_count, now) : undefined;
+  return {
+    row: found,
+    outcome: {
+      ok: false,
+      failure: 'bad-credentials',
+      message: 'Wrong login or password',
+      ...(change ? { change } : {}),
+    },
+  };
+}
+
+function failureChange(failedCount: number, now: number): AccountChange {
+  const { failedCount: failed, lockedUntil } = afterFailure(failedCount, now);
+  return lockedUntil === null ? { failedCount: failed } : { failedCount: failed, lockedUntil };
+}
+
+function wireGrant(granted: SecondFactorGrant): NonNullable<SessionResponse['secondFactor']> {
+  const { secret, step, recoveryCodes } = granted;
+  return { secret, step, ...(recoveryCodes ? { recoveryCodes: [...recoveryCodes] } : {}) };
 }
 
 function accountOf(row: UserRow): AccountRecord {
@@ -57,6 +133,10 @@ function accountOf(row: UserRow): AccountRecord {
     mustChange: row.must_change,
     failedCount: row.failed_count,
     lockedUntil: row.locked_until ? new Date(row.locked_until).getTime() : null,
+    secondFactor:
+      row.totp_enabled && row.totp_secret
+        ? { secret: row.totp_secret, lastStep: Number(row.totp_last_step), recoveryHashes: row.recovery_codes }
+        : null,
   };
 }
 
@@ -67,6 +147,13 @@ async function store(db: SqlClient, id: number, change: AccountChange): Promise<
     columns.push(['locked_until', change.lockedUntil === null ? null : new Date(change.lockedUntil)]);
   if (change.verifier !== undefined) columns.push(['verifier', change.verifier]);
   if (change.mustChange !== undefined) columns.push(['must_change', change.mustChange]);
+  if (change.secondFactor)
+    columns.push(
+      ['totp_secret', change.secondFactor.secret],
+      ['totp_enabled', true],
+      ['totp_last_step', change.secondFactor.lastStep],
+      ['recovery_codes', [...change.secondFactor.recoveryHashes]],
+    );
   if (columns.length === 0) return;
   const set = columns.map(([column], index) => `${column} = $${index + 2}`).join(', ');
   // A replaced one-time password is a change a workstation's offline cache may want to know of.

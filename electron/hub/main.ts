@@ -17,6 +17,7 @@ import {
   type ServeCommand,
   type TlsInitCommand,
 } from './options';
+import { DirectoryConfigError, loadDirectoryConfig } from './directory';
 import { initTls, servedTls, TlsError } from './tls';
 import { describeDatabaseUrl } from './sql';
 import type { AfterRestore } from './store';
@@ -52,7 +53,12 @@ function whereIs(command: ServeCommand | AdminCommand): string {
 }
 
 function explain(error: unknown, command: ServeCommand | AdminCommand): string {
-  if (error instanceof DataDirBusy || error instanceof MigrationError || error instanceof TlsError)
+  if (
+    error instanceof DataDirBusy ||
+    error instanceof MigrationError ||
+    error instanceof TlsError ||
+    error instanceof DirectoryConfigError
+  )
     return error.message;
   const code = (error as NodeJS.ErrnoException).code;
   if (command.command === 'serve' && code === 'EADDRINUSE')
@@ -86,10 +92,12 @@ async function serve(command: ServeCommand): Promise<number> {
     const tls = await servedTls(command.dataDir, command.tls, command.bind);
     const heartbeatMs = Number(process.env.OKIENKO_HUB_HEARTBEAT_MS);
     const maxBoardStreams = Number(process.env.OKIENKO_HUB_MAX_BOARDS);
-    const { tls: _files, ...serving } = command;
+    const { tls: _files, directory: directoryFile, ...serving } = command;
+    const directory = directoryFile ? await loadDirectoryConfig(directoryFile) : null;
     hub = await startHub({
       ...serving,
       log,
+      ...(directory ? { directory } : {}),
       ...(heartbeatMs > 0 ? { heartbeatMs } : {}),
       ...(maxBoardStreams > 0 ? { maxBoardStreams } : {}),
       ...(tls ? { tls } : {}),
@@ -150,7 +158,11 @@ function report(command: AdminCommand, value: unknown): void {
       return printTokens(value as TokenInfo[], command.json ?? false);
     case 'user.add':
     case 'user.reset': {
-      const { login, password } = value as { login: string; password: string };
+      const { login, password } = value as { login: string; password: string | null };
+      if (password === null)
+        return out(
+          `Account "${login}" signs in with the office directory's password; it is unlocked and enrols its authenticator app again.`,
+        );
       const printed = oneTimePasswordPrinted(login, password);
       out(printed.stdout);
       process.stderr.write(`${printed.stderr}\n`);
@@ -183,7 +195,13 @@ function printTokens(tokens: readonly TokenInfo[], json: boolean): void {
 function printUsers(users: readonly UserInfo[], json: boolean): void {
   if (json) return void process.stdout.write(JSON.stringify(users) + '\n');
   const state = (user: UserInfo) =>
-    [!user.active && 'disabled', user.locked && 'locked', user.mustChange && 'must change password']
+    [
+      !user.active && 'disabled',
+      user.locked && 'locked',
+      user.mustChange && 'must change password',
+      user.source === 'directory' && 'directory',
+      user.secondFactor && 'authenticator',
+    ]
       .filter(Boolean)
       .join(', ') || 'active';
   printTable([

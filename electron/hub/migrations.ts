@@ -144,6 +144,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sessions_expires ON sessions (expires_at);
     `,
   },
+  {
+    version: 5,
+    name: 'the second factor: the last TOTP step used',
+    sql: `
+      -- A TOTP code is accepted once: its 30-second step must be later than the last one used.
+      ALTER TABLE users ADD COLUMN totp_last_step bigint NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 export class MigrationError extends Error {}

@@ -46,6 +46,8 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]                       
   --tls-cert <file>       serve HTTPS with this certificate (PEM) and --tls-key <file>; without them
                           <data>/tls/hub.pem from \`tls init\` when it exists. Plain HTTP only with
                           --bind 127.0.0.1 (development): tokens never cross the office's network in clear
+  --directory <file>      sign people in against the office's directory (LDAP bind, ldaps:// or
+                          StartTLS) with roles from its groups; the file's format: electron/hub/README.md
   --help                  this text
 
 Admin commands use the same --data or --database-url as the hub. On an embedded (PGlite) hub
@@ -64,6 +66,8 @@ export interface ServeCommand extends DatabaseChoice {
   readonly command: 'serve';
   /** The certificate and key files to serve HTTPS with; null: `<data>/tls` if there, else plain HTTP. */
   readonly tls: { readonly cert: string; readonly key: string } | null;
+  /** The office's directory (LDAP) file, electron/hub/directory.ts; null: accounts at the hub only. */
+  readonly directory: string | null;
   readonly port: number;
   readonly bind: string;
   readonly tombstoneDays: number;
@@ -93,6 +97,7 @@ const HUB_OPTIONS = {
   renderer: { type: 'string' },
   'tls-cert': { type: 'string' },
   'tls-key': { type: 'string' },
+  directory: { type: 'string' },
   host: { type: 'string', multiple: true },
   office: { type: 'string' },
   name: { type: 'string' },
@@ -105,7 +110,7 @@ const HUB_OPTIONS = {
 } as const satisfies ParseArgsOptionsConfig;
 
 /** Options only `serve` takes, and options only the admin commands take. */
-const SERVE_ONLY = ['port', 'bind', 'tombstone-days', 'renderer', 'tls-cert', 'tls-key'] as const;
+const SERVE_ONLY = ['port', 'bind', 'tombstone-days', 'renderer', 'tls-cert', 'tls-key', 'directory'] as const;
 const ADMIN_ONLY = ['name', 'kind', 'role', 'service', 'display-name', 'json', 'host', 'office'] as const;
 
 const fail = (message: string) => new HubOptionsError(message);
@@ -229,6 +234,7 @@ function serveCommand(
     ),
     warnings,
     tls: tlsFiles(values),
+    directory: values.directory ? path.resolve(cwd, values.directory) : null,
   };
 }
 

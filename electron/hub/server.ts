@@ -11,6 +11,7 @@
  * This file composes the parts in http/: the router (router.ts) and its handlers (handlers/), the
  * gates (gates.ts, body.ts), CORS (cors.ts), and the live streams of workstations and TVs.
  */
+import type { DirectoryConfig } from './directory';
 import { AttemptLimiter } from '../node/accounts/throttle';
 import http from 'node:http';
 import https from 'node:https';
@@ -49,6 +50,8 @@ export interface HubServerOptions {
   readonly now?: () => number;
   /** The certificate and key to serve HTTPS with (PEM); plain HTTP without, on the loopback only. */
   readonly tls?: { readonly cert: string; readonly key: string } | undefined;
+  /** The office's directory (LDAP): people it knows sign in with its password. */
+  readonly directory?: DirectoryConfig | undefined;
 }
 
 export interface RunningHubServer {
@@ -105,6 +108,7 @@ function hubServices(options: HubServerOptions): HubServices {
     minClientVersion: options.minClientVersion ?? MIN_CLIENT_VERSION,
     syncStreams: new SyncStreams(heartbeatMs, store.db, now),
     signInAttempts: new AttemptLimiter(),
+    directory: options.directory ?? null,
     boardStreams: new BoardStreams({
       db: store.db,
       now,

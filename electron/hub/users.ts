@@ -6,6 +6,7 @@
 import type { UserRole } from '../common/access/subjects';
 import { LoginSchema, type AccountStatus, type SessionUser } from '../common/contract/hub-auth';
 import { makeVerifier, oneTimePassword } from '../node/accounts/password';
+import type { DirectoryPerson } from './directory';
 import { HubFailure } from './errors';
 import type { SqlQueryable } from './sql';
 
@@ -21,6 +22,10 @@ export interface UserRow extends Record<string, unknown> {
   must_change: boolean;
   failed_count: number;
   locked_until: Date | null;
+  totp_secret: string | null;
+  totp_enabled: boolean;
+  totp_last_step: string | number;
+  recovery_codes: string[];
 }
 
 export interface NewUser {
@@ -35,10 +40,12 @@ export interface UserInfo extends SessionUser {
   readonly source: 'local' | 'directory';
   readonly locked: boolean;
   readonly mustChange: boolean;
+  /** An authenticator app is enrolled. */
+  readonly secondFactor: boolean;
 }
 
-const COLUMNS =
-  'id, login, display_name, roles, services, active, source, verifier, must_change, failed_count, locked_until';
+const COLUMNS = `id, login, display_name, roles, services, active, source, verifier, must_change, failed_count,
+  locked_until, totp_secret, totp_enabled, totp_last_step, recovery_codes`;
 
 export function normalizeLogin(login: string): string {
   const parsed = LoginSchema.safeParse(login);
@@ -75,16 +82,22 @@ export async function addUser(db: SqlQueryable, user: NewUser): Promise<{ login:
   return { login, password };
 }
 
-/** A new one-time password; the account is unlocked and must change it at the next sign-in. */
-export async function resetPassword(db: SqlQueryable, login: string): Promise<string> {
+/**
+ * A new one-time password; the account is unlocked and must change it at the next sign-in. The
+ * second factor goes too (a lost phone is the usual reason to ask): it is enrolled again then. A
+ * directory account keeps the directory's password (null): it is unlocked and enrols again.
+ */
+export async function resetPassword(db: SqlQueryable, login: string): Promise<string | null> {
   const password = oneTimePassword();
-  await updateOne(
-    db,
-    login,
-    `verifier = $2, must_change = true, failed_count = 0, locked_until = NULL, changed_at = now()`,
-    [await makeVerifier(password)],
+  const rows = await db.query<{ source: string }>(
+    `UPDATE users SET verifier = CASE WHEN source = 'local' THEN $2 END, must_change = (source = 'local'),
+       failed_count = 0, locked_until = NULL, totp_secret = NULL, totp_enabled = false, totp_last_step = 0,
+       recovery_codes = '{}', changed_at = now()
+     WHERE login = $1 RETURNING source`,
+    [normalizeLogin(login), await makeVerifier(password)],
   );
-  return password;
+  if (!rows[0]) throw new HubFailure(404, 'no-such-user', `No account is named "${login.slice(0, 64)}"`);
+  return rows[0].source === 'local' ? password : null;
 }
 
 /** Disables or enables an account; disabling ends its sessions at once. */
@@ -108,6 +121,23 @@ async function updateOne(db: SqlQueryable, login: string, set: string, values: u
   return Number(row.id);
 }
 
+/**
+ * A person the directory has just accepted, as the hub keeps them: created at the first sign-in,
+ * their name and roles refreshed from the directory's groups at every one. A local account of the
+ * same login is never taken over (null). No password is kept for them here.
+ */
+export async function syncDirectoryUser(db: SqlQueryable, person: DirectoryPerson): Promise<UserRow | null> {
+  const rows = await db.query<UserRow>(
+    `INSERT INTO users (login, display_name, roles, source) VALUES ($1, $2, $3, 'directory')
+     ON CONFLICT (login) DO UPDATE SET display_name = EXCLUDED.display_name, roles = EXCLUDED.roles,
+       changed_at = CASE WHEN users.roles = EXCLUDED.roles THEN users.changed_at ELSE now() END
+     WHERE users.source = 'directory'
+     RETURNING ${COLUMNS}`,
+    [normalizeLogin(person.login), person.displayName, [...new Set(person.roles)]],
+  );
+  return rows[0] ?? null;
+}
+
 export async function findUser(db: SqlQueryable, login: string): Promise<UserRow | null> {
   const parsed = LoginSchema.safeParse(login);
   if (!parsed.success) return null;
@@ -123,6 +153,7 @@ export async function listUsers(db: SqlQueryable, now: number): Promise<UserInfo
     source: row.source,
     locked: row.locked_until !== null && new Date(row.locked_until).getTime() > now,
     mustChange: row.must_change,
+    secondFactor: row.totp_enabled,
   }));
 }
 

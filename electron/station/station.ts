@@ -40,6 +40,7 @@ import { ScreenPairing } from './pairing';
 import { APP_VERSION } from './version';
 import { fileUnknownJobsStore, type UnknownJobsStore } from './unknown-jobs-store';
 import { CredentialCache } from './accounts/credential-cache';
+import { newEnrolment } from '../node/accounts/second-factor';
 import { HubCredentials, LocalCredentials } from './accounts/credentials';
 import { HubLink } from './accounts/hub-link';
 import { LocalAccounts } from './accounts/local-accounts';
@@ -408,7 +409,8 @@ function stationHandlers(
     'session.signOut': () => session.signOut(),
     'session.lock': async () => session.lock(),
     'session.unlock': ({ password }) => session.unlock(password),
-    'session.confirm': ({ password }) => session.confirm(password),
+    'session.newSecondFactor': async ({ login }) => newEnrolment(login),
+    'session.confirm': ({ password, code }) => session.confirm(password, code),
     'hub.connection': (_request, { paired }) => session.hubConnection(paired),
     'accounts.list': () => accounts.list(),
     'pairing.start': async ({ kind }) => pairing.start(kind),

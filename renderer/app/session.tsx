@@ -10,7 +10,11 @@ import type { ErrorCode, Result } from '../../electron/common/contract/result';
 import type { SessionInfo } from '../../electron/common/contract/session';
 import { errorMessage } from '../i18n/error-messages';
 import { useT } from '../i18n/i18n';
+import { CodeField, RecoveryCodes, useSecondFactorStep } from './second-factor';
 import { useWorkstation } from './workstation';
+
+/** The recovery codes of an enrolment, kept above the sign-in form, which is gone once signed in. */
+type OnRecoveryCodes = (codes: readonly string[]) => void;
 
 export function useSession(): SessionInfo | null {
   const { session } = useWorkstation();
@@ -24,12 +28,15 @@ export function useSession(): SessionInfo | null {
  */
 export function SignInGate({ children, busyWith = null }: { children: ReactNode; busyWith?: string | null }) {
   const info = useSession();
+  const [recoveryCodes, setRecoveryCodes] = useState<readonly string[] | null>(null);
   if (!info) return <main className="screen-message" aria-busy="true" />;
-  if (!info.user) return <SignInScreen takeOver={false} />;
+  if (!info.user) return <SignInScreen takeOver={false} onRecoveryCodes={setRecoveryCodes} />;
   return (
     <>
-      {info.locked ? (
-        <LockScreen name={info.user.displayName} busyWith={busyWith} />
+      {recoveryCodes ? (
+        <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />
+      ) : info.locked ? (
+        <LockScreen name={info.user.displayName} busyWith={busyWith} onRecoveryCodes={setRecoveryCodes} />
       ) : (
         <>
           <SessionBar info={info} />
@@ -38,40 +45,57 @@ export function SignInGate({ children, busyWith = null }: { children: ReactNode;
       )}
       {/* Locked, the screen stays as it was (a visitor's details typed half-way, a signature under
           way), but hidden: not shown, not read out, not reachable by keyboard. */}
-      <div className="session-content" hidden={info.locked} inert={info.locked}>
+      <div className="session-content" hidden={info.locked || !!recoveryCodes} inert={info.locked || !!recoveryCodes}>
         {children}
       </div>
     </>
   );
 }
 
-function SignInScreen({ takeOver, onCancel }: { takeOver: boolean; onCancel?: () => void }) {
+interface SignInProps {
+  readonly takeOver: boolean;
+  readonly onCancel?: () => void;
+  readonly onRecoveryCodes: OnRecoveryCodes;
+}
+
+function SignInScreen(props: SignInProps) {
   const t = useT();
   return (
     <main className="session-screen">
       <h1>{t('session.signIn.title')}</h1>
       <p>{t('session.signIn.explain')}</p>
-      <SignInForm takeOver={takeOver} {...(onCancel ? { onCancel } : {})} />
+      <SignInForm {...props} />
     </main>
   );
 }
 
-function SignInForm({ takeOver, onCancel }: { takeOver: boolean; onCancel?: () => void }) {
+function SignInForm({ takeOver, onCancel, onRecoveryCodes }: SignInProps) {
   const t = useT();
   const { api } = useWorkstation();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [newPassword, setNewPassword] = useState<string | null>(null);
+  const second = useSecondFactorStep(login);
   const [failure, setFailure] = useState<ErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const request = { login, password, ...(newPassword ? { newPassword } : {}), ...(takeOver ? { takeOver } : {}) };
+    const request = {
+      login,
+      password,
+      ...(newPassword ? { newPassword } : {}),
+      ...(takeOver ? { takeOver } : {}),
+      ...second.request,
+    };
     const reply = await api.session.signIn(request).finally(() => setBusy(false));
-    if (reply.ok) return;
+    if (reply.ok) {
+      if (reply.value.recoveryCodes) onRecoveryCodes(reply.value.recoveryCodes);
+      return;
+    }
     setFailure(reply.error.code);
     if (reply.error.code === 'PASSWORD_CHANGE_REQUIRED') setNewPassword((current) => current ?? '');
+    await second.refused(reply.error.code);
   };
   return (
     <form className="session-form" onSubmit={(event) => void submit(event)} aria-busy={busy}>
@@ -110,6 +134,7 @@ function SignInForm({ takeOver, onCancel }: { takeOver: boolean; onCancel?: () =
           </p>
         </>
       )}
+      {second.fields}
       <Failure code={failure} />
       <div className="session-actions">
         <button type="submit" className="primary" disabled={busy}>
@@ -134,12 +159,21 @@ function Failure({ code }: { code: ErrorCode | null }) {
   );
 }
 
-function LockScreen({ name, busyWith }: { name: string; busyWith: string | null }) {
+function LockScreen({
+  name,
+  busyWith,
+  onRecoveryCodes,
+}: {
+  name: string;
+  busyWith: string | null;
+  onRecoveryCodes: OnRecoveryCodes;
+}) {
   const t = useT();
   const { api } = useWorkstation();
   const [takingOver, setTakingOver] = useState(false);
   const [refusedTakeOver, setRefusedTakeOver] = useState(false);
-  if (takingOver) return <SignInScreen takeOver onCancel={() => setTakingOver(false)} />;
+  if (takingOver)
+    return <SignInScreen takeOver onCancel={() => setTakingOver(false)} onRecoveryCodes={onRecoveryCodes} />;
   const takeOver = () => {
     if (busyWith) setRefusedTakeOver(true);
     else setTakingOver(true);
@@ -161,20 +195,26 @@ function LockScreen({ name, busyWith }: { name: string; busyWith: string | null 
   );
 }
 
-/** A password field and a button; `onPassword` answers, and its failure is said under the field. */
+/**
+ * A password field (and, `withCode`, the authenticator code) and a button; `onPassword` answers,
+ * and its failure is said under the fields.
+ */
 function PasswordForm({
   id,
   submitLabel,
   onPassword,
   onCancel,
+  withCode = false,
 }: {
   id: string;
   submitLabel: string;
-  onPassword: (password: string) => Promise<Result<unknown>>;
+  onPassword: (password: string, code?: string) => Promise<Result<unknown>>;
   onCancel?: () => void;
+  withCode?: boolean;
 }) {
   const t = useT();
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
   const [failure, setFailure] = useState<ErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
   const field = useRef<HTMLInputElement>(null);
@@ -183,7 +223,7 @@ function PasswordForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const reply = await onPassword(password).finally(() => setBusy(false));
+    const reply = await (withCode ? onPassword(password, code) : onPassword(password)).finally(() => setBusy(false));
     if (!reply.ok) setFailure(reply.error.code);
   };
   return (
@@ -198,6 +238,7 @@ function PasswordForm({
         ref={field}
         onChange={(event) => setPassword(event.target.value)}
       />
+      {withCode && <CodeField id={id} value={code} onChange={setCode} />}
       <Failure code={failure} />
       <div className="session-actions">
         <button type="submit" className="primary" disabled={busy}>
@@ -274,9 +315,13 @@ export function useConfirmed(): {
   const t = useT();
   const { api } = useWorkstation();
   const [asking, setAsking] = useState<((confirmed: boolean) => void) | null>(null);
+  // The station says whether the password will do or the authenticator code is wanted too.
+  const [withCode, setWithCode] = useState(false);
   const run = useCallback(async <T,>(action: () => Promise<Result<T>>): Promise<Result<T>> => {
     const first = await action();
-    if (first.ok || first.error.code !== 'REAUTH_REQUIRED') return first;
+    if (first.ok || (first.error.code !== 'REAUTH_REQUIRED' && first.error.code !== 'SECOND_FACTOR_REQUIRED'))
+      return first;
+    setWithCode(first.error.code === 'SECOND_FACTOR_REQUIRED');
     const confirmed = await new Promise<boolean>((resolve) => setAsking(() => resolve));
     setAsking(null);
     return confirmed ? action() : first;
@@ -284,13 +329,14 @@ export function useConfirmed(): {
   const dialog = asking && (
     <div className="dialog-backdrop">
       <section role="dialog" aria-modal="true" aria-labelledby="confirm-title" className="dialog">
-        <h2 id="confirm-title">{t('session.confirm.title')}</h2>
-        <p>{t('session.confirm.explain')}</p>
+        <h2 id="confirm-title">{t(withCode ? 'session.confirm.titleWithCode' : 'session.confirm.title')}</h2>
+        <p>{t(withCode ? 'session.confirm.explainWithCode' : 'session.confirm.explain')}</p>
         <PasswordForm
           id="confirm"
+          withCode={withCode}
           submitLabel={t('session.confirm')}
-          onPassword={async (password) => {
-            const reply = await api.session.confirm({ password });
+          onPassword={async (password, code) => {
+            const reply = await api.session.confirm(code ? { password, code } : { password });
             if (reply.ok) asking(true);
             return reply;
           }}

@@ -9,8 +9,16 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eStation, type E2eStation } from '../support/e2e-station';
-import { TEST_PASSWORD } from '../support/accounts';
-import { axeViolations, openCounter, openPage, screenshotIfFailed, signIn, ticketNumber } from '../support/pages';
+import { nextTotpCode, TEST_PASSWORD } from '../support/accounts';
+import {
+  axeViolations,
+  E2E_PERSON,
+  openCounter,
+  openPage,
+  screenshotIfFailed,
+  signIn,
+  ticketNumber,
+} from '../support/pages';
 
 /** A morning in Warsaw (CET, before summer time): the demo office's bookings run from 09:00 to 13:00. */
 const CHECK_IN_MORNING = new Date('2026-03-10T10:20:00+01:00');
@@ -249,7 +257,7 @@ describe('the queue, end to end', () => {
     await kiosk.getByRole('alert').filter({ hasText: 'Ta wizyta została już potwierdzona.' }).waitFor();
   });
 
-  it('closing the day asks for the password again; a wrong one closes nothing', async () => {
+  it("closing the day asks for the password again and the supervisor's code; a wrong one closes nothing", async () => {
     await newContext();
     const kiosk = await open('kiosk');
     await kiosk.getByRole('button', { name: /^Prawa jazdy/ }).click();
@@ -259,12 +267,19 @@ describe('the queue, end to end', () => {
     await signIn(supervisor);
     await supervisor.getByRole('button', { name: 'Zamknij dzień' }).click();
     await supervisor.getByRole('button', { name: 'Tak, zamknij dzień' }).click();
-    const dialog = supervisor.getByRole('dialog', { name: 'Potwierdź hasłem' });
+    const dialog = supervisor.getByRole('dialog', { name: 'Potwierdź hasłem i kodem' });
+    const code = dialog.getByLabel('Kod z aplikacji uwierzytelniającej');
     await dialog.getByLabel('Hasło').fill('not the password');
+    await code.fill(await nextTotpCode(E2E_PERSON.login));
     await dialog.getByRole('button', { name: 'Potwierdź' }).click();
     await dialog.getByRole('alert').filter({ hasText: 'Nieprawidłowy login lub hasło.' }).waitFor();
-    expect(await axeViolations(supervisor), 'password dialog').toEqual([]);
+    expect(await axeViolations(supervisor), 'password and code dialog').toEqual([]);
+    // The right password with a wrong code closes nothing either.
     await dialog.getByLabel('Hasło').fill(TEST_PASSWORD);
+    await code.fill('000000');
+    await dialog.getByRole('button', { name: 'Potwierdź' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Kod jest nieprawidłowy' }).waitFor();
+    await code.fill(await nextTotpCode(E2E_PERSON.login));
     await dialog.getByRole('button', { name: 'Potwierdź' }).click();
     await supervisor
       .getByRole('status')
@@ -283,8 +298,10 @@ describe('the queue, end to end', () => {
     await admin.getByLabel('Login').fill('jan');
     await admin.getByLabel('Imię i nazwisko').fill('Jan Kowalski');
     await admin.getByRole('button', { name: 'Dodaj konto' }).click();
-    const dialog = admin.getByRole('dialog', { name: 'Potwierdź hasłem' });
+    // Account changes are an admin's: the password and the authenticator code again.
+    const dialog = admin.getByRole('dialog', { name: 'Potwierdź hasłem i kodem' });
     await dialog.getByLabel('Hasło').fill(TEST_PASSWORD);
+    await dialog.getByLabel('Kod z aplikacji uwierzytelniającej').fill(await nextTotpCode(E2E_PERSON.login));
     await dialog.getByRole('button', { name: 'Potwierdź' }).click();
     const shown = admin.getByRole('status').filter({ hasText: 'Hasło jednorazowe dla jan:' });
     const oneTime = /jan: ([a-z2-9-]{19})\./.exec((await shown.textContent()) ?? '')?.[1] ?? '';
@@ -310,6 +327,60 @@ describe('the queue, end to end', () => {
     await signIn(admin);
   });
 
+  it('a new supervisor scans a QR code at the first sign-in, is shown recovery codes once, and signs in with one', async () => {
+    await newContext();
+    const admin = await open('settings/accounts');
+    await signIn(admin);
+    await admin.getByLabel('Login').fill('ewa');
+    await admin.getByLabel('Imię i nazwisko').fill('Ewa Wiśniewska');
+    const form = admin.getByRole('form', { name: 'Dodaj konto' });
+    await form.getByRole('checkbox', { name: 'Urzędnik' }).uncheck();
+    await form.getByRole('checkbox', { name: 'Kierownik' }).check();
+    await admin.getByRole('button', { name: 'Dodaj konto' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Potwierdź hasłem i kodem' });
+    await dialog.getByLabel('Hasło').fill(TEST_PASSWORD);
+    await dialog.getByLabel('Kod z aplikacji uwierzytelniającej').fill(await nextTotpCode(E2E_PERSON.login));
+    await dialog.getByRole('button', { name: 'Potwierdź' }).click();
+    const shown = admin.getByRole('status').filter({ hasText: 'Hasło jednorazowe dla ewa:' });
+    const oneTime = /ewa: ([a-z2-9-]{19})\./.exec((await shown.textContent()) ?? '')?.[1] ?? '';
+    await admin.getByRole('button', { name: 'Wyloguj' }).click();
+    await admin.getByRole('heading', { name: 'Zaloguj się' }).waitFor();
+
+    await admin.getByLabel('Login').fill('ewa');
+    await admin.getByLabel('Hasło', { exact: true }).fill(oneTime);
+    await admin.getByRole('button', { name: 'Zaloguj' }).click();
+    await admin.getByLabel('Nowe hasło').fill('hasło kierowniczki 2026');
+    await admin.getByRole('button', { name: 'Zaloguj' }).click();
+    // The app is added as a person would: the QR code, or the key typed into the app.
+    await admin.getByRole('heading', { name: 'Dodaj aplikację uwierzytelniającą' }).waitFor();
+    await admin.getByRole('img', { name: 'Kod QR do zeskanowania aplikacją uwierzytelniającą' }).waitFor();
+    expect(await axeViolations(admin), 'enrolment').toEqual([]);
+    const key = ((await admin.locator('.second-factor-secret').textContent()) ?? '').replace(/\s/g, '');
+    expect(key).toMatch(/^[A-Z2-7]{32}$/);
+    await admin.getByLabel('Kod z aplikacji uwierzytelniającej').fill(await nextTotpCode('ewa', key));
+    await admin.getByRole('button', { name: 'Zaloguj' }).click();
+    const codes = admin.getByRole('list', { name: 'Kody zapasowe' }).getByRole('listitem');
+    await expect.poll(() => codes.count()).toBe(10);
+    const recovery = ((await codes.first().textContent()) ?? '').trim();
+    expect(await axeViolations(admin), 'recovery codes').toEqual([]);
+    await admin.getByRole('button', { name: 'Zapisałem kody, dalej' }).click();
+    await admin.getByRole('region', { name: 'Zalogowano: Ewa Wiśniewska' }).waitFor();
+
+    // Without the phone, a recovery code signs her in, once.
+    for (const expected of ['bar', 'refused'] as const) {
+      await admin.getByRole('button', { name: 'Wyloguj' }).click();
+      await admin.getByRole('heading', { name: 'Zaloguj się' }).waitFor();
+      await admin.getByLabel('Login').fill('ewa');
+      await admin.getByLabel('Hasło', { exact: true }).fill('hasło kierowniczki 2026');
+      await admin.getByRole('button', { name: 'Zaloguj' }).click();
+      await admin.getByLabel('Kod z aplikacji uwierzytelniającej').fill(recovery);
+      await admin.getByRole('button', { name: 'Zaloguj' }).click();
+      if (expected === 'bar') await admin.getByRole('region', { name: 'Zalogowano: Ewa Wiśniewska' }).waitFor();
+      else await admin.getByRole('alert').filter({ hasText: 'Kod jest nieprawidłowy' }).waitFor();
+    }
+    await signIn(admin);
+  });
+
   it('a TV on another machine pairs with a code from the device screen and shows the board, and nothing else', async () => {
     await newContext();
     const own = Object.values(networkInterfaces())
@@ -327,7 +398,7 @@ describe('the queue, end to end', () => {
     const admin = await open('settings/devices');
     await signIn(admin);
     await admin.getByRole('button', { name: 'Kod dla tablicy w poczekalni' }).click();
-    const dialog = admin.getByRole('dialog', { name: 'Potwierdź hasłem' });
+    const dialog = admin.getByRole('dialog', { name: 'Potwierdź hasłem', exact: true });
     await dialog.getByLabel('Hasło').fill(TEST_PASSWORD);
     await dialog.getByRole('button', { name: 'Potwierdź' }).click();
     const shown = await admin

@@ -19,10 +19,10 @@ import {
   type SyncCollection,
 } from '../../electron/common/contract/hub';
 import type { TokenKind, UserRole } from '../../electron/common/access/subjects';
-import { TEST_PASSWORD } from './accounts';
-import type { SessionResponse } from '../../electron/common/contract/hub-auth';
+import { nextTotpCode, TEST_PASSWORD, TEST_TOTP_SECRET } from './accounts';
+import type { LoginRequest, SessionResponse } from '../../electron/common/contract/hub-auth';
 import { lockDataDir, pgliteDir } from '../../electron/hub/data-dir';
-import { HubLink } from '../../electron/station/accounts/hub-link';
+import { HubLink, HubRefusal } from '../../electron/station/accounts/hub-link';
 import { openPglite } from '../../electron/hub/sql';
 import { createLogger } from '../../electron/station/log';
 import { APP_VERSION } from '../../electron/station/version';
@@ -166,7 +166,11 @@ export async function addUser(database: HubDatabase, login: string, roles: reado
   return result.stdout.trim();
 }
 
-/** Signs in at the hub with a workstation's token; resolves to the session (`oks_…`). */
+/**
+ * Signs in at the hub with a workstation's token; resolves to the session (`oks_…`). A supervisor
+ * or an admin answers the second factor as a person with an authenticator app would: enrolling
+ * TEST_TOTP_SECRET when asked to, and giving the next code.
+ */
 export async function signIn(
   hubUrl: string,
   token: string,
@@ -176,20 +180,44 @@ export async function signIn(
   /** The office CA, for a hub over HTTPS: the station's own link signs in, trusting it. */
   ca?: string,
 ): Promise<SessionResponse> {
+  const base: LoginRequest = newPassword === undefined ? { login, password } : { login, password, newPassword };
+  const first = await tryLogin(hubUrl, token, base, ca);
+  if (first.ok) return first.reply;
+  if (first.error === 'second-factor-required' || first.error === 'second-factor-enrolment-required') {
+    const enrol = first.error === 'second-factor-enrolment-required' ? { enrolSecret: TEST_TOTP_SECRET } : {};
+    const second = await tryLogin(hubUrl, token, { ...base, ...enrol, code: await nextTotpCode(login) }, ca);
+    if (second.ok) return second.reply;
+    throw new Error(`sign-in failed: ${second.status} ${second.error}`);
+  }
+  throw new Error(`sign-in failed: ${first.status} ${first.error}`);
+}
+
+type LoginTry =
+  | { readonly ok: true; readonly reply: SessionResponse }
+  | { readonly ok: false; readonly status: number; readonly error: string };
+
+async function tryLogin(hubUrl: string, token: string, request: LoginRequest, ca?: string): Promise<LoginTry> {
   if (ca) {
     const link = new HubLink({ url: hubUrl, token, appVersion: APP_VERSION, ca });
-    return link.login(newPassword === undefined ? { login, password } : { login, password, newPassword });
+    try {
+      return { ok: true, reply: await link.login(request) };
+    } catch (error) {
+      if (error instanceof HubRefusal) return { ok: false, status: error.status, error: error.code };
+      throw error;
+    }
   }
   const client = hubClient(hubUrl, token);
-  const body = newPassword === undefined ? { login, password } : { login, password, newPassword };
-  const response = await client.request<SessionResponse>('POST', `${HUB_API_PREFIX}/auth/login`, { body });
-  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
+  const response = await client.request<SessionResponse & { error?: string }>('POST', `${HUB_API_PREFIX}/auth/login`, {
+    body: request,
+  });
+  if (response.status === 200) return { ok: true, reply: response.body };
+  return { ok: false, status: response.status, error: response.body.error ?? JSON.stringify(response.body) };
 }
 
 /**
  * An account with the given roles whose password is TEST_PASSWORD (its one-time password already
- * changed at a first sign-in through `token`'s workstation).
+ * changed at a first sign-in through `token`'s workstation, and a supervisor's or admin's
+ * authenticator enrolled there).
  */
 export async function addReadyUser(
   database: HubDatabase,
@@ -203,15 +231,25 @@ export async function addReadyUser(
   await signIn(hubUrl, token, login, oneTime, TEST_PASSWORD, ca);
 }
 
-/** The account the simulated workstations sign in with: a one-person office, so every role. */
+/** The roles of a simulated workstation's person: a one-person office, so every role. */
 export const OFFICE_USER = { login: 'urzednik', roles: ['clerk', 'supervisor', 'admin'] } as const;
 
-/** Enrols a counter workstation and signs OFFICE_USER in there; resolves to the session to sync with. */
+/** The person of a simulated workstation named `name`. */
+export function personOf(name: string): { readonly login: string; readonly roles: readonly UserRole[] } {
+  return { login: `u.${name.toLowerCase().replace(/[^a-z0-9._@-]/g, '-')}`.slice(0, 64), roles: OFFICE_USER.roles };
+}
+
+/**
+ * Enrols a counter workstation and signs a person in there — by default a person of its own with
+ * OFFICE_USER's roles, as every counter of an office has its clerk (one person's authenticator
+ * code is accepted once, so twenty counters cannot all sign the same person in at once);
+ * resolves to the session to sync with.
+ */
 export async function enrolSignedIn(
   database: HubDatabase,
   hubUrl: string,
   name: string,
-  user: { readonly login: string; readonly roles: readonly UserRole[] } = OFFICE_USER,
+  user: { readonly login: string; readonly roles: readonly UserRole[] } = personOf(name),
   ca?: string,
 ): Promise<string> {
   const token = await createToken(database, name, 'counter');

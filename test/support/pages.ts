@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { TEST_PASSWORD } from './accounts';
+import { nextTotpCode, TEST_PASSWORD } from './accounts';
 
 const require = createRequire(import.meta.url);
 
@@ -47,7 +47,14 @@ export async function signIn(page: Page, login: string = E2E_PERSON.login, passw
   await page.getByLabel('Login').fill(login);
   await page.getByLabel('Hasło', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Zaloguj' }).click();
-  await bar.waitFor();
+  // A supervisor or an admin is asked for the code of their authenticator app next.
+  const code = page.getByLabel('Kod z aplikacji uwierzytelniającej');
+  await bar.or(code).first().waitFor();
+  if (await code.isVisible()) {
+    await code.fill(await nextTotpCode(login));
+    await page.getByRole('button', { name: 'Zaloguj' }).click();
+    await bar.waitFor();
+  }
 }
 
 /** Signs in at a counter's screen and opens the counter for that person. */

@@ -57,6 +57,7 @@ export const CHANNEL_ACCESS: Readonly<Record<ChannelName, AccessRule>> = {
   'signature.fromScreen': { windows: ['counter'], roles: SERVING },
   'session.current': { windows: ANY_WINDOW },
   'session.signIn': { windows: PERSONAL_WINDOWS },
+  'session.newSecondFactor': { windows: PERSONAL_WINDOWS },
   'session.signOut': { windows: PERSONAL_WINDOWS },
   'session.lock': { windows: PERSONAL_WINDOWS },
   'session.unlock': { windows: PERSONAL_WINDOWS },
@@ -66,7 +67,7 @@ export const CHANNEL_ACCESS: Readonly<Record<ChannelName, AccessRule>> = {
   // The screen action names its own windows and roles (SCREEN_ACTIONS); the station checks them on its clock.
   'session.mayDo': { windows: ANY_WINDOW },
   'accounts.list': { windows: ['supervisor', 'settings'], roles: ['admin'] },
-  'accounts.change': { windows: ['supervisor', 'settings'], roles: ['admin'], recent: 'password' },
+  'accounts.change': { windows: ['supervisor', 'settings'], roles: ['admin'], recent: 'second-factor' },
   'pairing.start': { windows: ['settings'], roles: MANAGING, recent: 'password' },
   'pairing.list': { windows: ['settings'], roles: MANAGING },
   'pairing.revoke': { windows: ['settings'], roles: MANAGING, recent: 'password' },
@@ -89,11 +90,10 @@ export const EVENT_ACCESS: Readonly<Record<EventName, AccessRule>> = {
  */
 export const SCREEN_ACTIONS = {
   'queue.serve': { windows: ['counter'], roles: SERVING },
-  // The second factor joins the password here once TOTP is enrolled (docs/security.md, "Status").
-  'queue.closeDay': { windows: ['supervisor'], roles: MANAGING, recent: 'password' },
-  'office.priorityRule': { windows: ['supervisor'], roles: MANAGING, recent: 'password' },
+  'queue.closeDay': { windows: ['supervisor'], roles: MANAGING, recent: 'second-factor' },
+  'office.priorityRule': { windows: ['supervisor'], roles: MANAGING, recent: 'second-factor' },
   'alerts.acknowledge': { windows: ['supervisor'], roles: MANAGING },
-  'accounts.manage': { windows: ['supervisor', 'settings'], roles: ['admin'], recent: 'password' },
+  'accounts.manage': { windows: ['supervisor', 'settings'], roles: ['admin'], recent: 'second-factor' },
 } as const satisfies Readonly<Record<string, AccessRule>>;
 export type ScreenAction = keyof typeof SCREEN_ACTIONS;
 export const SCREEN_ACTION_NAMES = Object.keys(SCREEN_ACTIONS) as ScreenAction[];
@@ -115,7 +115,7 @@ export interface Caller {
 }
 
 export interface Denial {
-  readonly code: Extract<ErrorCode, 'FORBIDDEN' | 'NOT_SIGNED_IN' | 'REAUTH_REQUIRED'>;
+  readonly code: Extract<ErrorCode, 'FORBIDDEN' | 'NOT_SIGNED_IN' | 'REAUTH_REQUIRED' | 'SECOND_FACTOR_REQUIRED'>;
   readonly message: string;
 }
 
@@ -129,19 +129,29 @@ export function checkAccess(rule: AccessRule, caller: Caller, now: number, what:
   if (!caller.user) return { code: 'NOT_SIGNED_IN', message: `${what} needs a signed-in ${rule.roles.join(' or ')}` };
   if (!hasAnyRole(caller.user, rule.roles))
     return { code: 'FORBIDDEN', message: `${what} needs the role ${rule.roles.join(' or ')}` };
-  if (rule.recent && !isRecent(rule.recent, caller, now))
-    return { code: 'REAUTH_REQUIRED', message: `${what} asks for the password again` };
+  const missing = rule.recent ? missingRecency(rule.recent, caller, now) : null;
+  if (missing === 'second-factor')
+    return {
+      code: 'SECOND_FACTOR_REQUIRED',
+      message: `${what} asks for the password and the authenticator code again`,
+    };
+  if (missing === 'password') return { code: 'REAUTH_REQUIRED', message: `${what} asks for the password again` };
   return null;
 }
 
-function isRecent(recency: Recency, caller: Caller, now: number): boolean {
+/** What must be given again for `recency`: nothing (null), the password, or the password with the code. */
+function missingRecency(recency: Recency, caller: Caller, now: number): Recency | null {
   const within = (at: number | null | undefined, limit: number) =>
     at !== null && at !== undefined && limit > 0 && now - at <= limit;
   const fresh = (at: number | null) => within(at, caller.reauthAfterMs ?? REAUTH_AFTER_MS);
-  if (!fresh(caller.checkedAt) && !within(caller.confirmedAt, CONFIRMATION_LASTS_MS)) return false;
-  // A clerk has no second factor; for a supervisor or an admin the password alone is not enough.
-  if (recency === 'second-factor' && hasAnyRole(caller.user, MANAGING)) return fresh(caller.secondFactorAt);
-  return true;
+  const confirmed = within(caller.confirmedAt, CONFIRMATION_LASTS_MS);
+  // A clerk has no second factor; for a supervisor or an admin the password alone is not enough:
+  // the code too, recently, or in the confirmation given for this very action.
+  const wantsCode = recency === 'second-factor' && hasAnyRole(caller.user, MANAGING);
+  const passwordOk = fresh(caller.checkedAt) || confirmed;
+  const codeOk = fresh(caller.secondFactorAt) || (confirmed && caller.secondFactorAt === caller.confirmedAt);
+  if (wantsCode && !(passwordOk && codeOk)) return 'second-factor';
+  return passwordOk ? null : 'password';
 }
 
 export function checkChannel(channel: ChannelName, caller: Caller, now: number): Denial | null {

@@ -38,6 +38,13 @@ export function hasAnyRole(user: Pick<SignedInUser, 'roles'> | null, roles: read
   return user !== null && user.roles.some((role) => roles.includes(role));
 }
 
+/** Whoever may close the day, change the rules or manage accounts signs in with a second factor (TOTP). */
+export const SECOND_FACTOR_ROLES: readonly UserRole[] = ['supervisor', 'admin'];
+
+export function needsSecondFactor(roles: readonly UserRole[]): boolean {
+  return roles.some((role) => SECOND_FACTOR_ROLES.includes(role));
+}
+
 export function isUserRole(value: unknown): value is UserRole {
   return typeof value === 'string' && (USER_ROLES as readonly string[]).includes(value);
 }

@@ -38,6 +38,10 @@ export const AccountInfoSchema = z.object({
   active: z.boolean(),
   locked: z.boolean(),
   mustChange: z.boolean(),
+  /** An authenticator app is enrolled (a supervisor's or admin's second factor); a reset removes it. */
+  secondFactor: z.boolean().optional(),
+  /** 'directory': the office's LDAP checks the password; reset does not apply. */
+  source: z.enum(['local', 'directory']).optional(),
 });
 export type AccountInfo = z.infer<typeof AccountInfoSchema>;
 export const AccountListSchema = z.array(AccountInfoSchema);

@@ -27,10 +27,13 @@ import {
   UnknownPrintJobSchema,
 } from './devices';
 import {
+  ConfirmRequestSchema,
   HubConnectionSchema,
   MayDoRequestSchema,
+  NewSecondFactorSchema,
   PasswordRequestSchema,
   SessionInfoSchema,
+  SignInReplySchema,
   SignInRequestSchema,
 } from './session';
 
@@ -78,14 +81,16 @@ export const channels = {
   'signature.fromScreen': channel(SignatureFromScreenRequestSchema, CapturedSignatureSchema),
   /** Who is signed in at this workstation, and whether the screen is locked. */
   'session.current': channel(Empty, SessionInfoSchema),
-  'session.signIn': channel(SignInRequestSchema, SessionInfoSchema),
+  'session.signIn': channel(SignInRequestSchema, SignInReplySchema),
+  /** A new authenticator secret for a supervisor or admin to enrol at this sign-in (shown as a QR code). */
+  'session.newSecondFactor': channel(z.object({ login: z.string().min(1).max(64) }).strict(), NewSecondFactorSchema),
   'session.signOut': channel(Empty, SessionInfoSchema),
   /** Covers the screens at once (the clerk steps away, or the idle timer ran out). */
   'session.lock': channel(Empty, SessionInfoSchema),
   /** The same person's password uncovers them. */
   'session.unlock': channel(PasswordRequestSchema, SessionInfoSchema),
   /** The password again before a sensitive action. */
-  'session.confirm': channel(PasswordRequestSchema, SessionInfoSchema),
+  'session.confirm': channel(ConfirmRequestSchema, SessionInfoSchema),
   /** The hub this window syncs with, and the session its requests carry (never the workstation's token). */
   'hub.connection': channel(Empty, HubConnectionSchema),
   /** May this screen, with the person here now, do a screen action? The answer, or why not (REAUTH_REQUIRED asks for the password). */

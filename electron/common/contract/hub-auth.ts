@@ -27,6 +27,10 @@ export const LoginRequestSchema = z
     password: z.string().min(1).max(256),
     /** The new password, when the account must change its one-time password at this login. */
     newPassword: z.string().max(256).optional(),
+    /** A supervisor's or admin's second factor: six digits from the authenticator app, or a recovery code. */
+    code: z.string().max(32).optional(),
+    /** At enrolment: the new TOTP secret (base32) the person's app was given; `code` comes from it. */
+    enrolSecret: z.string().max(64).optional(),
   })
   .strict();
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
@@ -45,6 +49,18 @@ export const SessionResponseSchema = z.object({
   session: z.string(),
   expiresAt: z.number(),
   user: SessionUserSchema.nullable(),
+  /**
+   * The second factor this sign-in passed, for the workstation alone (its windows never see it): the
+   * secret, which it keeps sealed under the password for offline sign-in, and — once, at enrolment —
+   * the recovery codes to show the person.
+   */
+  secondFactor: z
+    .object({
+      secret: z.string(),
+      step: z.number().nullable(),
+      recoveryCodes: z.array(z.string()).optional(),
+    })
+    .optional(),
 });
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
@@ -66,6 +82,11 @@ export const LOGIN_FAILURES = [
   'password-change-required',
   'weak-password',
   'too-many-attempts',
+  'second-factor-required',
+  'second-factor-enrolment-required',
+  'bad-second-factor',
+  /** The office's directory knows the person, but none of their groups gives a role in Okienko. */
+  'no-role',
 ] as const;
 export type LoginFailure = (typeof LOGIN_FAILURES)[number];
 

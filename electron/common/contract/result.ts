@@ -26,6 +26,14 @@ export const ERROR_CODES = [
   'WEAK_PASSWORD',
   /** Too many failed sign-ins from here; wait before trying again. */
   'TOO_MANY_ATTEMPTS',
+  /** A supervisor or admin signs in (or confirms) with the code from the authenticator app too. */
+  'SECOND_FACTOR_REQUIRED',
+  /** A supervisor or admin without an authenticator app enrols one now (a QR code to scan). */
+  'SECOND_FACTOR_ENROLMENT_REQUIRED',
+  /** The authenticator code is wrong, expired or already used (or the recovery code unknown). */
+  'BAD_SECOND_FACTOR',
+  /** The office's directory (LDAP) that checks this person's password cannot be reached. */
+  'DIRECTORY_UNAVAILABLE',
   /** The hub cannot be reached and this person has not signed in here online recently enough. */
   'OFFLINE_SIGN_IN_UNAVAILABLE',
   /** Another person is signed in here with a visit in progress: it must be parked or handed over first. */

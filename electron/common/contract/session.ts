@@ -41,9 +41,21 @@ export const SignInRequestSchema = z
      * progress was parked or handed over.
      */
     takeOver: z.boolean().optional(),
+    /** A supervisor's or admin's second factor: six digits from the authenticator app, or a recovery code. */
+    code: z.string().min(1).max(32).optional(),
+    /** At enrolment: the secret shown as a QR code (session.newSecondFactor); `code` comes from the app. */
+    enrolSecret: z.string().max(64).optional(),
   })
   .strict();
 export type SignInRequest = z.infer<typeof SignInRequestSchema>;
+
+/** A sign-in's answer: the session, and — once, at enrolment — the recovery codes to write down. */
+export const SignInReplySchema = SessionInfoSchema.extend({ recoveryCodes: z.array(z.string()).optional() });
+export type SignInReply = z.infer<typeof SignInReplySchema>;
+
+/** A new authenticator secret to enrol: the QR code's `otpauth://` address, and the secret to type instead. */
+export const NewSecondFactorSchema = z.object({ secret: z.string(), uri: z.string() });
+export type NewSecondFactor = z.infer<typeof NewSecondFactorSchema>;
 
 /** A screen asks before it does a sensitive thing in its own database (station-access.ts SCREEN_ACTIONS). */
 export const MayDoRequestSchema = z
@@ -51,6 +63,11 @@ export const MayDoRequestSchema = z
   .strict();
 
 export const PasswordRequestSchema = z.object({ password: z.string().min(1).max(256) }).strict();
+
+/** The password again before a sensitive action, with a supervisor's or admin's authenticator code. */
+export const ConfirmRequestSchema = z
+  .object({ password: z.string().min(1).max(256), code: z.string().min(1).max(32).optional() })
+  .strict();
 
 /** Where this window syncs and with what; null when the workstation works alone. */
 export const HubConnectionSchema = z

@@ -3,6 +3,7 @@
  * which exists only once the gates (gates.ts) have checked the bearer and the access table, so it
  * never meets a request without a workstation, nor one its workstation and person may not make.
  */
+import type { DirectoryConfig } from '../directory';
 import type http from 'node:http';
 import type { SyncCollection } from '../../common/contract/hub';
 import type { Logger } from '../../station/log';
@@ -28,6 +29,8 @@ export interface HubServices {
   readonly boardStreams: BoardStreams;
   /** Failed sign-ins per address (electron/node/accounts/throttle.ts). */
   readonly signInAttempts: AttemptLimiter;
+  /** The office's directory, when the hub signs people in against it (electron/hub/directory.ts). */
+  readonly directory: DirectoryConfig | null;
 }
 
 export interface RequestContext {

@@ -3,14 +3,17 @@
  * the hub is out of reach, against a verifier this workstation made of the password at that online
  * sign-in (Argon2id, its own salt; the hub's verifier never leaves the hub). The cache holds only
  * people seen here, and stops working after `offlineDays` without any contact with the hub; every
- * contact asks the hub about each of them and forgets whoever is disabled or removed.
- * `<data>/signed-in-here.json`, readable by this user only.
+ * contact asks the hub about each of them and forgets whoever is disabled or removed. A supervisor's
+ * or admin's TOTP secret is kept sealed under the password (second-factor.ts), so the code is
+ * checked here too. `<data>/signed-in-here.json`, readable by this user only.
  */
 import path from 'node:path';
 import { z } from 'zod';
 import { USER_ROLES } from '../../common/access/subjects';
 import type { AccountStatus, SessionUser } from '../../common/contract/hub-auth';
 import { checkPassword, makeVerifier } from '../../node/accounts/password';
+import { acceptTotp, openSealed, sealSecret } from '../../node/accounts/second-factor';
+import type { SecondFactorGrant } from '../../node/accounts/sign-in';
 import { readJsonFile, writeJsonFile } from '../../node/json-file';
 
 export const CACHE_FILE = 'signed-in-here.json';
@@ -22,6 +25,9 @@ const CachedSchema = z.object({
   roles: z.array(z.enum(USER_ROLES)),
   services: z.array(z.string()).nullable(),
   verifier: z.string(),
+  /** The TOTP secret sealed under the password, and the last step used here. */
+  sealedSecret: z.string().optional(),
+  lastStep: z.number().optional(),
 });
 const CacheFileSchema = z.object({
   version: z.literal(1),
@@ -32,8 +38,13 @@ const CacheFileSchema = z.object({
 type CacheFile = z.infer<typeof CacheFileSchema>;
 
 export type OfflineCheck =
-  | { readonly ok: true; readonly user: SessionUser }
-  | { readonly ok: false; readonly reason: 'never-online-here' | 'expired' | 'wrong-password' };
+  | {
+      readonly ok: true;
+      readonly user: SessionUser;
+      /** The code was given and right; null when the person has no second factor kept here. */
+      readonly secondFactor: boolean | null;
+    }
+  | { readonly ok: false; readonly reason: 'never-online-here' | 'expired' | 'wrong-password' | 'bad-code' };
 
 export class CredentialCache {
   #queue: Promise<unknown> = Promise.resolve();
@@ -47,14 +58,18 @@ export class CredentialCache {
     return path.join(this.dataDir, CACHE_FILE);
   }
 
-  /** After a successful online sign-in: remember this person with a verifier of this password. */
-  async remember(user: SessionUser, password: string, now: number): Promise<void> {
+  /** After a successful online sign-in: remember this person with a verifier of this password (and the second factor). */
+  async remember(user: SessionUser, password: string, now: number, granted?: SecondFactorGrant): Promise<void> {
     const verifier = await makeVerifier(password);
-    await this.#change((cache) => ({
-      ...cache,
-      hubContactAt: now,
-      people: [...cache.people.filter((person) => person.login !== user.login), { ...user, verifier }],
-    }));
+    const second = granted
+      ? { sealedSecret: await sealSecret(granted.secret, password), lastStep: granted.step ?? 0 }
+      : {};
+    await this.#change((cache) => {
+      const before = cache.people.find((person) => person.login === user.login);
+      const lastStep = Math.max(before?.lastStep ?? 0, second.lastStep ?? 0);
+      const person = { ...user, verifier, ...second, ...(granted ? { lastStep } : {}) };
+      return { ...cache, hubContactAt: now, people: [...cache.people.filter((p) => p.login !== user.login), person] };
+    });
   }
 
   /** The hub answered: the clock of the offline period starts again, and people it no longer knows go. */
@@ -75,14 +90,23 @@ export class CredentialCache {
     return (await this.#read()).people.map((person) => person.login);
   }
 
-  async check(login: string, password: string, now: number): Promise<OfflineCheck> {
+  /** The password (and, when given, the authenticator code) of a person seen here. */
+  async check(login: string, password: string, now: number, code?: string): Promise<OfflineCheck> {
     const cache = await this.#read();
     const person = cache.people.find((candidate) => candidate.login === login.trim().toLowerCase());
     if (!person) return { ok: false, reason: 'never-online-here' };
     if (now - cache.hubContactAt > this.offlineDays * DAY_MS) return { ok: false, reason: 'expired' };
     if (!(await checkPassword(person.verifier, password))) return { ok: false, reason: 'wrong-password' };
-    const { verifier: _verifier, ...user } = person;
-    return { ok: true, user };
+    const { verifier: _verifier, sealedSecret, lastStep: _lastStep, ...user } = person;
+    if (!sealedSecret || !code) return { ok: true, user, secondFactor: sealedSecret ? false : null };
+    const secret = await openSealed(sealedSecret, password);
+    const step = secret && acceptTotp(secret, code, person.lastStep ?? 0, now);
+    if (!step) return { ok: false, reason: 'bad-code' };
+    await this.#change((latest) => ({
+      ...latest,
+      people: latest.people.map((p) => (p.login === person.login ? { ...p, lastStep: step } : p)),
+    }));
+    return { ok: true, user, secondFactor: true };
   }
 
   async #read(): Promise<CacheFile> {

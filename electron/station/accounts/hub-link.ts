@@ -111,8 +111,10 @@ export class HubLink {
     }
     const json: unknown = await response.json().catch(() => null);
     if (response.ok) return json;
-    if (response.status >= 500) throw new HubUnreachable(`The hub answered ${response.status}`);
     const refusal = HubErrorSchema.safeParse(json);
+    // The hub is there but the office's directory behind it is not: said as such (credentials.ts).
+    const directoryDown = refusal.success && refusal.data.error === 'directory-unavailable';
+    if (response.status >= 500 && !directoryDown) throw new HubUnreachable(`The hub answered ${response.status}`);
     throw new HubRefusal(
       response.status,
       refusal.success ? refusal.data.error : 'unknown',

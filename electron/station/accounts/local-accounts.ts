@@ -24,6 +24,11 @@ const AccountSchema = z.object({
   mustChange: z.boolean(),
   failedCount: z.number().int().nonnegative(),
   lockedUntil: z.number().nullable(),
+  /** A supervisor's or admin's authenticator app (files written before it existed have none). */
+  secondFactor: z
+    .object({ secret: z.string(), lastStep: z.number(), recoveryHashes: z.array(z.string()) })
+    .nullable()
+    .default(null),
 });
 const AccountsFileSchema = z.object({ version: z.literal(1), accounts: z.array(AccountSchema) });
 
@@ -80,6 +85,7 @@ export class LocalAccounts {
           mustChange: true,
           failedCount: 0,
           lockedUntil: null,
+          secondFactor: null,
         },
       ];
     });
@@ -89,7 +95,8 @@ export class LocalAccounts {
   async reset(login: string): Promise<string> {
     const password = oneTimePassword();
     const verifier = await makeVerifier(password);
-    await this.update(login, { verifier, mustChange: true, failedCount: 0, lockedUntil: null });
+    // The second factor goes with the password (a lost phone is the usual reason): enrolled again.
+    await this.update(login, { verifier, mustChange: true, failedCount: 0, lockedUntil: null, secondFactor: null });
     return password;
   }
 

@@ -8,11 +8,11 @@ import type { Caller } from '../../common/access/station-access';
 import type { SignedInUser, WindowKind } from '../../common/access/subjects';
 import { ContractFailure } from '../../common/contract/result';
 import type { AccountStatus } from '../../common/contract/hub-auth';
-import type { HubConnection, SessionInfo, SignInRequest } from '../../common/contract/session';
+import type { HubConnection, SessionInfo, SignInReply, SignInRequest } from '../../common/contract/session';
 import { AttemptLimiter } from '../../node/accounts/throttle';
 import type { Logger } from '../log';
 import type { CredentialCache } from './credential-cache';
-import type { Credentials } from './credentials';
+import type { Credentials, Verified } from './credentials';
 import { HubRefusal, type HubLink } from './hub-link';
 
 export interface WorkstationSessionOptions {
@@ -34,6 +34,8 @@ export class WorkstationSession {
   #user: SignedInUser | null = null;
   #locked = false;
   #checkedAt: number | null = null;
+  /** When the authenticator code was last checked (a supervisor's or admin's sign-in, a confirmation). */
+  #secondFactorAt: number | null = null;
   #confirmedAt: number | null = null;
   #hubSession: string | null = null;
   #windowSession: { session: string; expiresAt: number } | null = null;
@@ -55,8 +57,7 @@ export class WorkstationSession {
       },
       locked: this.#locked,
       checkedAt: this.#checkedAt,
-      // The second factor (TOTP) is not enrolled yet at any account: nothing asks for it successfully.
-      secondFactorAt: null,
+      secondFactorAt: this.#secondFactorAt,
       idleLockMs: this.options.idleLockMs,
     };
   }
@@ -72,12 +73,12 @@ export class WorkstationSession {
       user: this.#locked || paired ? null : this.#user,
       checkedAt: this.#checkedAt,
       confirmedAt: this.#confirmedAt,
-      secondFactorAt: null,
+      secondFactorAt: this.#secondFactorAt,
       reauthAfterMs: this.options.reauthAfterMs,
     };
   }
 
-  async signIn(request: SignInRequest): Promise<SessionInfo> {
+  async signIn(request: SignInRequest): Promise<SignInReply> {
     const now = this.#guardAttempts();
     if (this.#user && this.#user.login !== request.login.trim().toLowerCase() && !request.takeOver)
       throw new ContractFailure('WORKSTATION_IN_USE', `${this.#user.login} is signed in here`);
@@ -95,11 +96,14 @@ export class WorkstationSession {
     this.#offlinePassword = signed.user.offline ? (request.newPassword ?? request.password) : null;
     this.#locked = false;
     this.#checkedAt = now;
+    this.#secondFactorAt = signed.secondFactor ? now : null;
     this.#confirmedAt = null;
     this.options.log.info('signed in', { login: signed.user.login, offline: signed.user.offline });
     // The hub answered: the offline cache learns at once who was disabled since (refresh()).
     if (!signed.user.offline) await this.#learnStatuses(now);
-    return this.#changed();
+    const info = this.#changed();
+    // The recovery codes go to the window that signed in, once, and to no other.
+    return signed.recoveryCodes ? { ...info, recoveryCodes: [...signed.recoveryCodes] } : info;
   }
 
   async signOut(): Promise<SessionInfo> {
@@ -109,6 +113,7 @@ export class WorkstationSession {
     this.#offlinePassword = null;
     this.#locked = false;
     this.#checkedAt = null;
+    this.#secondFactorAt = null;
     this.#confirmedAt = null;
     return this.#changed();
   }
@@ -125,8 +130,10 @@ export class WorkstationSession {
     return this.#changed();
   }
 
-  async confirm(password: string): Promise<SessionInfo> {
-    await this.#verify(password);
+  /** The password again before a sensitive action; a supervisor or an admin gives the authenticator code too. */
+  async confirm(password: string, code?: string): Promise<SessionInfo> {
+    const verified = await this.#verify(password, code);
+    if (verified === 'second-factor') this.#secondFactorAt = this.#checkedAt;
     this.#confirmedAt = this.#checkedAt;
     return this.#changed();
   }
@@ -192,20 +199,29 @@ export class WorkstationSession {
       this.#offlinePassword = online.user.offline ? password : null;
       this.#changed();
     } catch (error) {
+      if (!(error instanceof ContractFailure) || error.code === 'INTERNAL') throw error;
+      // The hub wants a supervisor's authenticator code, which only the person can give: they stay
+      // signed in offline (their changes wait here) until they sign in again.
+      if (error.code === 'SECOND_FACTOR_REQUIRED' || error.code === 'SECOND_FACTOR_ENROLMENT_REQUIRED') {
+        this.#offlinePassword = null;
+        return;
+      }
       // Refused now (disabled, password changed elsewhere): the offline sign-in ends.
-      if (error instanceof ContractFailure && error.code !== 'INTERNAL') await this.signOut();
-      else throw error;
+      await this.signOut();
     }
   }
 
-  async #verify(password: string): Promise<void> {
+  async #verify(password: string, code?: string): Promise<Verified> {
     const now = this.#guardAttempts();
     if (!this.#user) throw new ContractFailure('NOT_SIGNED_IN', 'Nobody is signed in here');
-    if (!(await this.options.credentials.verify(this.#user.login, password, now))) {
+    const verified = await this.options.credentials.verify(this.#user.login, password, now, code);
+    if (verified === 'wrong-password' || verified === 'bad-code') {
       this.#attempts.fail(LOCAL_ATTEMPTS_KEY, now);
+      if (verified === 'bad-code') throw new ContractFailure('BAD_SECOND_FACTOR', 'Wrong or already used code');
       throw new ContractFailure('BAD_CREDENTIALS', 'Wrong password');
     }
     this.#checkedAt = now;
+    return verified;
   }
 
   #guardAttempts(): number {

@@ -301,6 +301,22 @@ export const en: Record<MessageId, string> = {
   'session.confirm': 'Confirm',
   'session.cancel': 'Cancel',
   'session.checking': 'Checking…',
+  'session.confirm.titleWithCode': 'Confirm with your password and code',
+  'session.confirm.explainWithCode':
+    'This is an important change. Enter your password and the code from the authenticator app on your phone.',
+  'secondFactor.code': 'Authenticator app code',
+  'secondFactor.code.hint':
+    'The 6 digits from the app on your phone (e.g. Google Authenticator, Microsoft Authenticator). Without your phone, enter one of your recovery codes.',
+  'secondFactor.enrol.title': 'Add an authenticator app',
+  'secondFactor.enrol.explain':
+    'Supervisors and administrators sign in with a password and a code from their phone. Open your authenticator app, scan this QR code and enter the 6 digits it shows below.',
+  'secondFactor.enrol.qr': 'QR code to scan with an authenticator app',
+  'secondFactor.enrol.secret': "Can't scan it? Type this key into the app:",
+  'secondFactor.recovery.title': 'Recovery codes',
+  'secondFactor.recovery.explain':
+    '{count, plural, one {This code stands} other {These # codes stand}} in for your phone when you do not have it; each works once. Write them down or print them and keep them somewhere safe. You will not see them again.',
+  'secondFactor.recovery.print': 'Print',
+  'secondFactor.recovery.done': 'I have saved the codes, continue',
   'app.home.accounts': 'Staff accounts',
   'accounts.title': 'Staff accounts',
   'accounts.explain':
@@ -361,6 +377,13 @@ export const en: Record<MessageId, string> = {
     'Another person is being served at this workstation. The visit must be parked or handed over first.',
   'access.error.WORKSTATION_NOT_ENROLLED':
     'The office server does not know this workstation. Ask IT to enrol it again.',
+  'access.error.SECOND_FACTOR_REQUIRED': 'Enter the code from the authenticator app on your phone.',
+  'access.error.SECOND_FACTOR_ENROLMENT_REQUIRED':
+    'First add an authenticator app: scan the QR code and enter the code it shows.',
+  'access.error.BAD_SECOND_FACTOR':
+    'The code is wrong, has expired or was already used. Enter a new code from the app.',
+  'access.error.DIRECTORY_UNAVAILABLE':
+    "The office's staff directory (LDAP / Active Directory) is not answering. If you have signed in at this workstation before, try again; if not, tell IT.",
   'devices.error.list': 'The device list could not be loaded.',
   'devices.error.save': 'The settings could not be saved.',
   'devices.error.invalid': 'The settings are not valid: {detail}',

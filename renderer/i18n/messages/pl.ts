@@ -304,6 +304,22 @@ export const pl = {
   'session.confirm': 'Potwierdź',
   'session.cancel': 'Anuluj',
   'session.checking': 'Sprawdzanie…',
+  'session.confirm.titleWithCode': 'Potwierdź hasłem i kodem',
+  'session.confirm.explainWithCode':
+    'To ważna zmiana. Wpisz swoje hasło i kod z aplikacji uwierzytelniającej w telefonie.',
+  'secondFactor.code': 'Kod z aplikacji uwierzytelniającej',
+  'secondFactor.code.hint':
+    '6 cyfr z aplikacji w telefonie (np. Google Authenticator, Microsoft Authenticator). Bez telefonu wpisz jeden z kodów zapasowych.',
+  'secondFactor.enrol.title': 'Dodaj aplikację uwierzytelniającą',
+  'secondFactor.enrol.explain':
+    'Kierownik i administrator logują się hasłem i kodem z telefonu. Otwórz aplikację uwierzytelniającą, zeskanuj ten kod QR i wpisz poniżej 6 cyfr, które pokaże.',
+  'secondFactor.enrol.qr': 'Kod QR do zeskanowania aplikacją uwierzytelniającą',
+  'secondFactor.enrol.secret': 'Nie możesz zeskanować? Wpisz w aplikacji ten klucz:',
+  'secondFactor.recovery.title': 'Kody zapasowe',
+  'secondFactor.recovery.explain':
+    '{count, plural, one {Ten kod zastąpi} few {Te # kody zastąpią} many {Tych # kodów zastąpi} other {Te # kodu zastąpią}} telefon, gdy go nie będzie pod ręką; każdy działa raz. Zapisz je lub wydrukuj i schowaj w bezpiecznym miejscu. Nie zobaczysz ich ponownie.',
+  'secondFactor.recovery.print': 'Drukuj',
+  'secondFactor.recovery.done': 'Zapisałem kody, dalej',
   'app.home.accounts': 'Konta pracowników',
   'accounts.title': 'Konta pracowników',
   'accounts.explain':
@@ -364,6 +380,12 @@ export const pl = {
     'Przy tym stanowisku trwa obsługa innej osoby. Najpierw trzeba ją zawiesić lub przekazać.',
   'access.error.WORKSTATION_NOT_ENROLLED':
     'Serwer urzędu nie zna tego stanowiska. Poproś informatyka o ponowne zarejestrowanie.',
+  'access.error.SECOND_FACTOR_REQUIRED': 'Wpisz kod z aplikacji uwierzytelniającej w telefonie.',
+  'access.error.SECOND_FACTOR_ENROLMENT_REQUIRED':
+    'Najpierw dodaj aplikację uwierzytelniającą: zeskanuj kod QR i wpisz kod, który pokaże.',
+  'access.error.BAD_SECOND_FACTOR': 'Kod jest nieprawidłowy, wygasł albo został już użyty. Wpisz nowy kod z aplikacji.',
+  'access.error.DIRECTORY_UNAVAILABLE':
+    'Katalog pracowników urzędu (LDAP / Active Directory) nie odpowiada. Jeśli logowałeś się już na tym stanowisku, spróbuj ponownie; jeśli nie — zgłoś to informatykowi.',
   'devices.error.list': 'Nie udało się pobrać listy urządzeń.',
   'devices.error.save': 'Nie udało się zapisać ustawień.',
   'devices.error.invalid': 'Ustawienia są niepoprawne: {detail}',

@@ -304,6 +304,22 @@ export const uk: Record<MessageId, string> = {
   'session.confirm': 'Підтвердити',
   'session.cancel': 'Скасувати',
   'session.checking': 'Перевірка…',
+  'session.confirm.titleWithCode': 'Підтвердьте паролем і кодом',
+  'session.confirm.explainWithCode':
+    'Це важлива зміна. Введіть свій пароль і код із застосунку автентифікації на телефоні.',
+  'secondFactor.code': 'Код із застосунку автентифікації',
+  'secondFactor.code.hint':
+    '6 цифр із застосунку на телефоні (напр. Google Authenticator, Microsoft Authenticator). Без телефону введіть один із резервних кодів.',
+  'secondFactor.enrol.title': 'Додайте застосунок автентифікації',
+  'secondFactor.enrol.explain':
+    'Керівник і адміністратор входять паролем і кодом із телефону. Відкрийте застосунок автентифікації, відскануйте цей QR-код і введіть нижче 6 цифр, які він покаже.',
+  'secondFactor.enrol.qr': 'QR-код для сканування застосунком автентифікації',
+  'secondFactor.enrol.secret': 'Не вдається відсканувати? Введіть у застосунку цей ключ:',
+  'secondFactor.recovery.title': 'Резервні коди',
+  'secondFactor.recovery.explain':
+    '{count, plural, one {Цей # код замінить} few {Ці # коди замінять} many {Ці # кодів замінять} other {Ці # коду замінять}} телефон, коли його немає під рукою; кожен діє один раз. Запишіть або роздрукуйте їх і зберігайте в безпечному місці. Ви більше їх не побачите.',
+  'secondFactor.recovery.print': 'Друкувати',
+  'secondFactor.recovery.done': 'Я зберіг коди, далі',
   'app.home.accounts': 'Облікові записи працівників',
   'accounts.title': 'Облікові записи працівників',
   'accounts.explain':
@@ -364,6 +380,13 @@ export const uk: Record<MessageId, string> = {
     'На цьому робочому місці обслуговують іншу особу. Спочатку візит треба призупинити або передати.',
   'access.error.WORKSTATION_NOT_ENROLLED':
     'Сервер установи не знає цього робочого місця. Попросіть ІТ зареєструвати його знову.',
+  'access.error.SECOND_FACTOR_REQUIRED': 'Введіть код із застосунку автентифікації на телефоні.',
+  'access.error.SECOND_FACTOR_ENROLMENT_REQUIRED':
+    'Спочатку додайте застосунок автентифікації: відскануйте QR-код і введіть код, який він покаже.',
+  'access.error.BAD_SECOND_FACTOR':
+    'Код неправильний, застарів або вже був використаний. Введіть новий код із застосунку.',
+  'access.error.DIRECTORY_UNAVAILABLE':
+    'Каталог працівників установи (LDAP / Active Directory) не відповідає. Якщо ви вже входили на цьому робочому місці, спробуйте ще раз; якщо ні — повідомте ІТ.',
   'devices.error.list': 'Не вдалося отримати список пристроїв.',
   'devices.error.save': 'Не вдалося зберегти налаштування.',
   'devices.error.invalid': 'Налаштування неправильні: {detail}',

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_API_PREFIX } from '../../../electron/common/contract/hub';
 import { issueTicket } from '../../../electron/common/domain/ticket';
 import { lockDataDir, pgliteDir } from '../../../electron/hub/data-dir';
+import { nextTotpCode, TEST_TOTP_SECRET } from '../../support/accounts';
 import { migrate, MIGRATIONS } from '../../../electron/hub/migrations';
 import { openPglite } from '../../../electron/hub/sql';
 import { hashToken } from '../../../electron/hub/tokens';
@@ -43,9 +44,13 @@ describe('accounts and sessions at the hub', () => {
   });
 
   const attempt = (body: object, bearer = token) =>
-    hubClient(hub.url, bearer).request<{ error?: string; session?: string; user?: unknown }>('POST', LOGIN_PATH, {
-      body,
-    });
+    hubClient(hub.url, bearer).request<{ error?: string; session?: string; user?: unknown; secondFactor?: unknown }>(
+      'POST',
+      LOGIN_PATH,
+      {
+        body,
+      },
+    );
 
   it('a new account signs in first with its one-time password, and must replace it there', async () => {
     const result = await runHubCli(database, [
@@ -91,6 +96,51 @@ describe('accounts and sessions at the hub', () => {
     expect((await attempt({ login: 'jan', password: TEST_PASSWORD })).body.error).toBe('bad-credentials');
     const fresh = await attempt({ login: 'jan', password: reset.stdout.trim(), newPassword: `${TEST_PASSWORD}!` });
     expect(fresh.status).toBe(200);
+  });
+
+  it('a supervisor enrols an authenticator at the first sign-in; a code works once; a reset enrols again', async () => {
+    const oneTime = await addUser(database, 'kasia', ['supervisor']);
+    const first = { login: 'kasia', password: oneTime, newPassword: TEST_PASSWORD };
+    const asked = await attempt(first);
+    expect([asked.status, asked.body.error]).toEqual([403, 'second-factor-enrolment-required']);
+    // The one-time password still works: nothing was stored of the attempt.
+    const wrongCode = await attempt({ ...first, enrolSecret: TEST_TOTP_SECRET, code: '000000' });
+    expect([wrongCode.status, wrongCode.body.error]).toEqual([401, 'bad-second-factor']);
+    const code = await nextTotpCode('kasia');
+    const enrolled = await attempt({ ...first, enrolSecret: TEST_TOTP_SECRET, code });
+    expect(enrolled.status).toBe(200);
+    const granted = enrolled.body.secondFactor as { secret: string; recoveryCodes: string[] };
+    expect(granted.secret).toBe(TEST_TOTP_SECRET);
+    expect(granted.recoveryCodes).toHaveLength(10);
+
+    const noCode = await attempt({ login: 'kasia', password: TEST_PASSWORD });
+    expect([noCode.status, noCode.body.error]).toEqual([401, 'second-factor-required']);
+    const replayed = await attempt({ login: 'kasia', password: TEST_PASSWORD, code });
+    expect([replayed.status, replayed.body.error]).toEqual([401, 'bad-second-factor']);
+    const next = await attempt({ login: 'kasia', password: TEST_PASSWORD, code: await nextTotpCode('kasia') });
+    expect(next.status).toBe(200);
+    // A later sign-in gives the workstation the secret again, never the recovery codes.
+    expect(next.body.secondFactor).toEqual({ secret: TEST_TOTP_SECRET, step: expect.any(Number) as number });
+    const recovery = { login: 'kasia', password: TEST_PASSWORD, code: granted.recoveryCodes[0]!.toUpperCase() };
+    expect((await attempt(recovery)).status).toBe(200);
+    expect((await attempt(recovery)).body.error).toBe('bad-second-factor');
+    const listed = JSON.parse((await runHubCli(database, ['user', 'list', '--json'])).stdout) as object[];
+    expect(listed).toContainEqual(expect.objectContaining({ login: 'kasia', secondFactor: true }));
+
+    const reset = await runHubCli(database, ['user', 'reset', 'kasia']);
+    const again = await attempt({ login: 'kasia', password: reset.stdout.trim(), newPassword: `${TEST_PASSWORD}!` });
+    expect(again.body.error).toBe('second-factor-enrolment-required');
+  });
+
+  it('five wrong codes lock a supervisor as five wrong passwords would', async () => {
+    const oneTime = await addUser(database, 'marek', ['admin']);
+    await signIn(hub.url, token, 'marek', oneTime, TEST_PASSWORD);
+    for (let i = 0; i < 5; i++) {
+      const wrong = await attempt({ login: 'marek', password: TEST_PASSWORD, code: `00000${i}` });
+      expect([wrong.status, wrong.body.error]).toEqual([401, 'bad-second-factor']);
+    }
+    const locked = await attempt({ login: 'marek', password: TEST_PASSWORD, code: await nextTotpCode('marek') });
+    expect([locked.status, locked.body.error]).toEqual([423, 'account-locked']);
   });
 
   it('an unknown login is told apart from a wrong password by nothing', async () => {

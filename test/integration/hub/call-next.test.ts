@@ -29,7 +29,7 @@ describe.each(HUB_BACKENDS)('call next at the hub, on %s', (backend) => {
   beforeAll(async () => {
     database = await createHubDatabase(backend);
     hub = await startHubProcess(database);
-    client = hubClient(hub.url, await enrolSignedIn(database, hub.url, 'counter'));
+    client = hubClient(hub.url, await enrolSignedIn(database, hub.url, 'counter', OFFICE_USER));
     const insert = (document: Record<string, unknown>) => ({
       newDocumentState: { ...document, _deleted: false } as never,
     });

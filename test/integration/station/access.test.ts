@@ -10,12 +10,19 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WINDOW_KINDS, type UserRole, type WindowKind } from '../../../electron/common/access/subjects';
+import {
+  needsSecondFactor,
+  WINDOW_KINDS,
+  type UserRole,
+  type WindowKind,
+} from '../../../electron/common/access/subjects';
 import { CHANNEL_NAMES, type ChannelName, type EventName } from '../../../electron/common/contract/contract';
 import { mayHear } from '../../../electron/common/access/station-access';
 import { createLogger } from '../../../electron/station/log';
+import { NewSecondFactorSchema } from '../../../electron/common/contract/session';
+import { LocalAccounts } from '../../../electron/station/accounts/local-accounts';
 import { createStation, type Station } from '../../../electron/station/station';
-import { addLocalAccount, TEST_PASSWORD } from '../../support/accounts';
+import { addLocalAccount, TEST_PASSWORD, TEST_TOTP_SECRET, totpAt } from '../../support/accounts';
 import { noDevices } from '../../support/no-devices';
 
 type State = 'nobody' | 'clerk' | 'supervisor' | 'admin' | 'admin, checked 6 min ago' | 'clerk, locked';
@@ -32,8 +39,8 @@ interface Row {
   readonly windows: readonly WindowKind[];
   /** A person with one of these roles; absent: nobody needed. */
   readonly roles?: readonly UserRole[];
-  /** The password checked in the last five minutes. */
-  readonly recent?: boolean;
+  /** The password (or, for a supervisor or admin, the password and the code) checked in the last five minutes. */
+  readonly recent?: boolean | 'second-factor';
   /** What the call answers, past the door, with nobody signed in. */
   readonly whenNobody?: string;
   readonly request: object;
@@ -82,6 +89,7 @@ const EXPECTED: Readonly<Record<ChannelName, Row>> = {
   },
   'session.current': { windows: ALL, request: {} },
   'session.signIn': { windows: PERSONAL, request: { login: 'nikt', password: 'wrong password' } },
+  'session.newSecondFactor': { windows: PERSONAL, request: { login: 'nikt' } },
   'session.signOut': { windows: PERSONAL, request: {} },
   'session.lock': { windows: PERSONAL, request: {} },
   'session.unlock': { windows: PERSONAL, whenNobody: 'NOT_SIGNED_IN', request: { password: TEST_PASSWORD } },
@@ -96,13 +104,18 @@ const EXPECTED: Readonly<Record<ChannelName, Row>> = {
   'accounts.change': {
     windows: ['supervisor', 'settings'],
     roles: ['admin'],
-    recent: true,
+    recent: 'second-factor',
     request: { command: 'user.disable', login: 'nobody-here' },
   },
   'pairing.start': { windows: ['settings'], roles: MANAGING, recent: true, request: { kind: 'board' } },
   'pairing.list': { windows: ['settings'], roles: MANAGING, request: {} },
   'pairing.revoke': { windows: ['settings'], roles: MANAGING, recent: true, request: { id: 'none' } },
-  'session.mayDo': { windows: ['supervisor'], roles: MANAGING, recent: true, request: { action: 'queue.closeDay' } },
+  'session.mayDo': {
+    windows: ['supervisor'],
+    roles: MANAGING,
+    recent: 'second-factor',
+    request: { action: 'queue.closeDay' },
+  },
 };
 
 const EVENTS: Readonly<Record<EventName, Row>> = {
@@ -113,7 +126,7 @@ const EVENTS: Readonly<Record<EventName, Row>> = {
   'session.changed': { windows: ALL, request: {} },
 };
 
-const REFUSALS = new Set(['FORBIDDEN', 'NOT_SIGNED_IN', 'REAUTH_REQUIRED']);
+const REFUSALS = new Set(['FORBIDDEN', 'NOT_SIGNED_IN', 'REAUTH_REQUIRED', 'SECOND_FACTOR_REQUIRED']);
 const roleOf = (state: State): UserRole | null =>
   state === 'nobody'
     ? null
@@ -132,7 +145,8 @@ function expected(row: Row, window: WindowKind, state: State, paired: boolean): 
   const role = paired || state === 'clerk, locked' ? null : roleOf(state);
   if (!role) return 'NOT_SIGNED_IN';
   if (!row.roles.includes(role)) return 'FORBIDDEN';
-  if (row.recent && state === 'admin, checked 6 min ago') return 'REAUTH_REQUIRED';
+  if (row.recent && state === 'admin, checked 6 min ago')
+    return row.recent === 'second-factor' ? 'SECOND_FACTOR_REQUIRED' : 'REAUTH_REQUIRED';
   return null;
 }
 
@@ -162,7 +176,9 @@ async function enter(state: State): Promise<void> {
   await station.session.signOut();
   const role = roleOf(state);
   if (!role) return;
-  await station.session.signIn({ login: `u-${role}`, password: TEST_PASSWORD });
+  // A supervisor's or admin's authenticator code, one step later each time (a code is good once).
+  const second = needsSecondFactor([role]) ? { code: totpAt(TEST_TOTP_SECRET, (clock += 30_000)) } : {};
+  await station.session.signIn({ login: `u-${role}`, password: TEST_PASSWORD, ...second });
   if (state === 'clerk, locked') station.session.lock();
   if (state === 'admin, checked 6 min ago') clock += 6 * 60_000;
 }
@@ -255,5 +271,65 @@ describe('the station, by window and person', () => {
     }
     for (const window of ALL) expect(mayReach!(window, false), window).toBe(true);
     expect(cells).toEqual([]);
+  });
+});
+
+describe("a supervisor's second factor at the station", () => {
+  const mayCloseDay = () => station.dispatch('supervisor', 'session.mayDo', { action: 'queue.closeDay' });
+  const nextCode = () => totpAt(TEST_TOTP_SECRET, (clock += 30_000));
+
+  it('asks for the code at sign-in, accepts a code once, and refuses a wrong one', async () => {
+    await station.session.signOut();
+    await expect(station.session.signIn({ login: 'u-supervisor', password: TEST_PASSWORD })).rejects.toMatchObject({
+      code: 'SECOND_FACTOR_REQUIRED',
+    });
+    const code = nextCode();
+    await station.session.signIn({ login: 'u-supervisor', password: TEST_PASSWORD, code });
+    await station.session.signOut();
+    await expect(
+      station.session.signIn({ login: 'u-supervisor', password: TEST_PASSWORD, code }),
+    ).rejects.toMatchObject({ code: 'BAD_SECOND_FACTOR' });
+    expect(station.session.info().user).toBeNull();
+  });
+
+  it('closing the day wants the code again once the sign-in is old; the password alone does not do', async () => {
+    await enter('supervisor');
+    expect(await mayCloseDay()).toMatchObject({ ok: true });
+    clock += 6 * 60_000;
+    expect(await mayCloseDay()).toMatchObject({ ok: false, error: { code: 'SECOND_FACTOR_REQUIRED' } });
+    await station.session.confirm(TEST_PASSWORD);
+    expect(await mayCloseDay()).toMatchObject({ ok: false, error: { code: 'SECOND_FACTOR_REQUIRED' } });
+    await expect(station.session.confirm(TEST_PASSWORD, '000000')).rejects.toMatchObject({ code: 'BAD_SECOND_FACTOR' });
+    clock += 6 * 60_000;
+    await station.session.confirm(TEST_PASSWORD, nextCode());
+    expect(await mayCloseDay()).toMatchObject({ ok: true });
+    // The confirmation was for that one action.
+    clock += 6 * 60_000;
+    expect(await mayCloseDay()).toMatchObject({ ok: false, error: { code: 'SECOND_FACTOR_REQUIRED' } });
+  });
+
+  it('a new supervisor enrols an authenticator at the first sign-in and gets recovery codes that work once', async () => {
+    await station.session.signOut();
+    const oneTime = await new LocalAccounts(dir).add({ login: 'nowa', roles: ['supervisor'] });
+    const first = { login: 'nowa', password: oneTime, newPassword: 'nowe hasło kierowniczki' };
+    await expect(station.session.signIn(first)).rejects.toMatchObject({ code: 'SECOND_FACTOR_ENROLMENT_REQUIRED' });
+    const reply0 = await station.dispatch('supervisor', 'session.newSecondFactor', { login: 'nowa' });
+    if (!reply0.ok) throw new Error(reply0.error.message);
+    const enrolment = { value: NewSecondFactorSchema.parse(reply0.value) };
+    expect(enrolment.value.uri).toContain(`secret=${enrolment.value.secret}`);
+    await expect(
+      station.session.signIn({ ...first, enrolSecret: enrolment.value.secret, code: '123456' }),
+    ).rejects.toMatchObject({ code: 'BAD_SECOND_FACTOR' });
+    const code = totpAt(enrolment.value.secret, (clock += 30_000));
+    const reply = await station.session.signIn({ ...first, enrolSecret: enrolment.value.secret, code });
+    expect(reply.recoveryCodes).toHaveLength(10);
+    // The codes reached the window that signed in, and are kept nowhere a window can read.
+    expect(station.session.info()).not.toHaveProperty('recoveryCodes');
+    expect(await readFile(path.join(dir, 'accounts.json'), 'utf8')).not.toContain(reply.recoveryCodes![0]);
+    await station.session.signOut();
+    const again = { login: 'nowa', password: first.newPassword, code: reply.recoveryCodes![3]! };
+    await station.session.signIn(again);
+    await station.session.signOut();
+    await expect(station.session.signIn(again)).rejects.toMatchObject({ code: 'BAD_SECOND_FACTOR' });
   });
 });

@@ -15,6 +15,8 @@ export async function login({ hub, request, response, caller }: StationContext):
       db: hub.store.db,
       station: caller.station,
       attempts: hub.signInAttempts,
+      directory: hub.directory,
+      log: hub.log,
       address: request.socket.remoteAddress ?? 'unknown',
       now: hub.now(),
     },

@@ -27,17 +27,28 @@ describe('a door at the station', () => {
     expect(checkAccess(rule, caller({ user: person('clerk') }), now, 'x')?.code).toBe('FORBIDDEN');
     expect(
       checkAccess(rule, caller({ user: person('admin'), checkedAt: now - REAUTH_AFTER_MS - 1 }), now, 'x')?.code,
+    ).toBe('SECOND_FACTOR_REQUIRED');
+    const passwordRule: AccessRule = { ...rule, recent: 'password' };
+    expect(
+      checkAccess(passwordRule, caller({ user: person('admin'), checkedAt: now - REAUTH_AFTER_MS - 1 }), now, 'x')
+        ?.code,
     ).toBe('REAUTH_REQUIRED');
   });
 
   it('wants the second factor of a supervisor or admin, and only the password of anyone else', () => {
     const fresh = now - 1000;
     expect(checkAccess(rule, caller({ user: person('admin'), checkedAt: fresh }), now, 'x')?.code).toBe(
-      'REAUTH_REQUIRED',
+      'SECOND_FACTOR_REQUIRED',
     );
     expect(
       checkAccess(rule, caller({ user: person('admin'), checkedAt: fresh, secondFactorAt: fresh }), now, 'x'),
     ).toBeNull();
+    // With no grace period at all, the confirmation given for this very action (password and code) does.
+    const always = { user: person('supervisor'), reauthAfterMs: 0, checkedAt: fresh };
+    expect(checkAccess(rule, caller({ ...always, confirmedAt: fresh, secondFactorAt: fresh }), now, 'x')).toBeNull();
+    expect(
+      checkAccess(rule, caller({ ...always, confirmedAt: fresh, secondFactorAt: fresh - 1 }), now, 'x')?.code,
+    ).toBe('SECOND_FACTOR_REQUIRED');
     const clerkRule: AccessRule = { windows: ['counter'], roles: ['clerk'], recent: 'second-factor' };
     expect(
       checkAccess(clerkRule, caller({ window: 'counter', user: person('clerk'), checkedAt: fresh }), now, 'x'),

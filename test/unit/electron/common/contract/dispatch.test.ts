@@ -45,6 +45,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'signature.fromScreen': notHere,
     'session.current': notHere,
     'session.signIn': notHere,
+    'session.newSecondFactor': notHere,
     'session.signOut': notHere,
     'session.lock': notHere,
     'session.unlock': notHere,
