@@ -57,6 +57,8 @@ export class LocalAccountsAdmin implements AccountsAdmin {
       active: account.active,
       locked: isLocked(account.lockedUntil, this.now()),
       mustChange: account.mustChange,
+      secondFactor: account.secondFactor !== null,
+      source: 'local' as const,
     }));
   }
 

@@ -171,6 +171,8 @@ function AccountRow({ account, onChange }: { account: AccountInfo; onChange: (re
     account.active ? t('accounts.state.active') : t('accounts.state.disabled'),
     ...(account.locked ? [t('accounts.state.locked')] : []),
     ...(account.mustChange ? [t('accounts.state.mustChange')] : []),
+    ...(account.secondFactor ? [t('accounts.state.secondFactor')] : []),
+    ...(account.source === 'directory' ? [t('accounts.state.directory')] : []),
   ].join(', ');
   return (
     <tr>

@@ -334,6 +334,8 @@ export const en: Record<MessageId, string> = {
   'accounts.state.disabled': 'disabled',
   'accounts.state.locked': 'locked after wrong passwords',
   'accounts.state.mustChange': 'waiting for a password change',
+  'accounts.state.secondFactor': 'with an authenticator app',
+  'accounts.state.directory': 'password in the office directory (LDAP)',
   'accounts.add': 'Add account',
   'accounts.disable': 'Disable account {login}',
   'accounts.enable': 'Enable account {login}',

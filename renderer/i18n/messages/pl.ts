@@ -337,6 +337,8 @@ export const pl = {
   'accounts.state.disabled': 'wyłączone',
   'accounts.state.locked': 'zablokowane po błędnych hasłach',
   'accounts.state.mustChange': 'czeka na zmianę hasła',
+  'accounts.state.secondFactor': 'z aplikacją uwierzytelniającą',
+  'accounts.state.directory': 'hasło w katalogu urzędu (LDAP)',
   'accounts.add': 'Dodaj konto',
   'accounts.disable': 'Wyłącz konto {login}',
   'accounts.enable': 'Włącz konto {login}',

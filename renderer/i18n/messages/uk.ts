@@ -337,6 +337,8 @@ export const uk: Record<MessageId, string> = {
   'accounts.state.disabled': 'вимкнений',
   'accounts.state.locked': 'заблокований після неправильних паролів',
   'accounts.state.mustChange': 'очікує зміни пароля',
+  'accounts.state.secondFactor': 'із застосунком автентифікації',
+  'accounts.state.directory': 'пароль у каталозі установи (LDAP)',
   'accounts.add': 'Додати обліковий запис',
   'accounts.disable': 'Вимкнути обліковий запис {login}',
   'accounts.enable': 'Увімкнути обліковий запис {login}',
