@@ -12,7 +12,7 @@ import { OptionsError, parseHostArgs, USAGE } from './options';
 import { startHost } from './server';
 import { AccountsCommandError, parseAccountsCommand, runAccountsCommand } from './accounts-command';
 import { AccountsError } from '../station/accounts/local-accounts';
-import { isMainModule } from '../node/main-module';
+import { isMainModule, runMain } from '../node/main-module';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -105,12 +105,4 @@ async function accounts(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (isMainModule(import.meta.url)) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`okienko: ${describeError(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (isMainModule(import.meta.url)) runMain(() => main(process.argv.slice(2)), 'okienko');

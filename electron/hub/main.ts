@@ -24,7 +24,7 @@ import type { AfterRestore } from './store';
 import type { TokenInfo } from './tokens';
 import type { UserInfo } from './users';
 import { oneTimePasswordPrinted } from '../node/accounts/user-command';
-import { isMainModule } from '../node/main-module';
+import { isMainModule, runMain } from '../node/main-module';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -256,12 +256,4 @@ async function runOnDatabase(command: AdminCommand, request: AdminRequest, log: 
   }
 }
 
-if (isMainModule(import.meta.url)) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`okienko hub: ${describeError(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (isMainModule(import.meta.url)) runMain(() => main(process.argv.slice(2)), 'okienko hub');

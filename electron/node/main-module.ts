@@ -20,3 +20,17 @@ function realPath(file: string): string {
     return file;
   }
 }
+
+/**
+ * Runs a program's `main` and exits with its code once what it printed has left: stdout and
+ * stderr to a pipe are written asynchronously, and `process.exit` at once would drop the token or
+ * the one-time password a command just printed (seen with twenty `hub -- token create` at once).
+ */
+export function runMain(main: () => Promise<number>, name: string): void {
+  const exit = (code: number) =>
+    process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  main().then(exit, (error: unknown) => {
+    process.stderr.write(`${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    exit(1);
+  });
+}

@@ -20,11 +20,17 @@ const lastSteps = new Map<string, number>();
  * A code that `login`'s app would show and that was not used yet: the verifiers accept the step
  * before and after the current one, so up to three sign-ins fit in 30 seconds; past that this waits.
  */
-export async function nextTotpCode(login: string, secret = TEST_TOTP_SECRET): Promise<string> {
+export async function nextTotpCode(
+  login: string,
+  secret = TEST_TOTP_SECRET,
+  /** Where the code is checked, when each place keeps its own last step (a workstation's own accounts). */
+  realm = '',
+): Promise<string> {
+  const key = `${realm}:${secret}:${login}`;
   const current = Math.floor(Date.now() / PERIOD_MS);
-  const step = Math.max((lastSteps.get(`${secret}:${login}`) ?? 0) + 1, current - 1);
+  const step = Math.max((lastSteps.get(key) ?? 0) + 1, current - 1);
   if (step > current + 1) await new Promise((resolve) => setTimeout(resolve, (step - 1) * PERIOD_MS - Date.now() + 50));
-  lastSteps.set(`${secret}:${login}`, step);
+  lastSteps.set(key, step);
   return totpAt(secret, step * PERIOD_MS + PERIOD_MS / 2);
 }
 

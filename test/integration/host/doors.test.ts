@@ -16,7 +16,7 @@ import { WebSocket } from 'ws';
 import { startHost, type RunningHost } from '../../../electron/host/server';
 import { createLogger } from '../../../electron/station/log';
 import { createStation, type Station } from '../../../electron/station/station';
-import { addLocalAccount, TEST_PASSWORD } from '../../support/accounts';
+import { addLocalAccount, nextTotpCode, TEST_PASSWORD } from '../../support/accounts';
 import { noDevices } from '../../support/no-devices';
 
 const address = Object.values(os.networkInterfaces())
@@ -36,7 +36,7 @@ beforeAll(async () => {
   station = await createStation({ dataDir: dir, host: 'browser', log, devices: noDevices });
   host = await startHost({ station, port: 0, bind: '0.0.0.0', staticDir: dir, log });
   base = `http://${address}:${host.port}`;
-  await station.session.signIn({ login: 'anna', password: TEST_PASSWORD });
+  await station.session.signIn({ login: 'anna', password: TEST_PASSWORD, code: await nextTotpCode('anna') });
 }, 60_000);
 
 afterAll(async () => {

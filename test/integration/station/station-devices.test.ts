@@ -22,7 +22,7 @@ import type { PrinterSettings } from '../../../electron/common/contract/settings
 import { realDevices } from '../../../electron/station/devices';
 import { createLogger } from '../../../electron/station/log';
 import { createStation, type Station } from '../../../electron/station/station';
-import { addLocalAccount, TEST_PASSWORD } from '../../support/accounts';
+import { addLocalAccount, nextTotpCode, TEST_PASSWORD } from '../../support/accounts';
 import { LocalAccounts } from '../../../electron/station/accounts/local-accounts';
 import { startSimProcess, type SimProcess } from '../../support/sim-process';
 import type { WindowKind } from '../../../electron/common/access/subjects';
@@ -61,7 +61,9 @@ async function start(overrides: Parameters<typeof createStation>[0]['overrides']
     log: createLogger({ write: (line) => logLines.push(line) }),
     devices: realDevices,
   });
-  await station.session.signIn({ login: 'kierownik', password: TEST_PASSWORD });
+  // Each data folder keeps its own accounts, so its own last code.
+  const code = await nextTotpCode('kierownik', undefined, data);
+  await station.session.signIn({ login: 'kierownik', password: TEST_PASSWORD, code });
   return station;
 }
 

@@ -13,7 +13,7 @@ import {
   type ParentPortLike,
   type ToStationMessage,
 } from '../../../../electron/station/station.utility';
-import { addLocalAccount, TEST_PASSWORD } from '../../../support/accounts';
+import { addLocalAccount, nextTotpCode, TEST_PASSWORD } from '../../../support/accounts';
 import { noDevices } from '../../../support/no-devices';
 
 const quiet = createLogger({ write: () => {} });
@@ -395,7 +395,11 @@ describe('station connection over the real station (serveStation, in-memory port
     connection.start();
 
     expect(
-      await connection.call('settings', 'session.signIn', { login: 'anna', password: TEST_PASSWORD }),
+      await connection.call('settings', 'session.signIn', {
+        login: 'anna',
+        password: TEST_PASSWORD,
+        code: await nextTotpCode('anna'),
+      }),
     ).toMatchObject({ ok: true, value: { user: { login: 'anna' } } });
     expect(await connection.call('settings', 'devices.configure', { role: 'idReader', settings: null })).toMatchObject({
       ok: true,
