@@ -15,6 +15,7 @@ import {
   type SecondFactorGrant,
   type SignInOutcome,
 } from '../node/accounts/sign-in';
+import { sealSecret } from '../node/accounts/second-factor';
 import { afterFailure, isLocked, type AttemptLimiter } from '../node/accounts/throttle';
 import type { Logger } from '../station/log';
 import { checkDirectory, type DirectoryConfig } from './directory';
@@ -22,7 +23,7 @@ import { HubFailure } from './errors';
 import { openSession } from './sessions';
 import type { SqlClient } from './sql';
 import type { Station } from './tokens';
-import { findUser, sessionUser, syncDirectoryUser, type UserRow } from './users';
+import { dropDirectoryRoles, findUser, sessionUser, syncDirectoryUser, type UserRow } from './users';
 
 /** The HTTP status of each refusal. */
 const STATUS: Readonly<Record<LoginFailure, number>> = {
@@ -35,7 +36,6 @@ const STATUS: Readonly<Record<LoginFailure, number>> = {
   'second-factor-required': 401,
   'second-factor-enrolment-required': 403,
   'bad-second-factor': 401,
-  'no-role': 403,
 };
 
 export interface SignIn {
@@ -59,7 +59,9 @@ export async function signIn(context: SignIn, request: LoginRequest): Promise<Se
     context.directory && found?.source !== 'local'
       ? await viaDirectory(context, context.directory, found, request)
       : { row: found, outcome: await decideSignIn(found && accountOf(found), request, now) };
-  if (row && outcome.change) await store(db, row.id, outcome.change);
+  if (row && outcome.change && !(await store(db, row, outcome.change)))
+    // Another sign-in used this code (or this recovery code) between our read and our write.
+    throw new HubFailure(401, 'bad-second-factor', 'Wrong or already used code');
   if (!outcome.ok) {
     if (outcome.failure === 'bad-credentials' || outcome.failure === 'bad-second-factor') attempts.fail(address, now);
     throw new HubFailure(STATUS[outcome.failure], outcome.failure, outcome.message);
@@ -69,7 +71,9 @@ export async function signIn(context: SignIn, request: LoginRequest): Promise<Se
   return {
     ...opened,
     user: sessionUser(row!),
-    ...(granted ? { secondFactor: wireGrant(granted) } : {}),
+    ...(granted
+      ? { secondFactor: await wireGrant(granted, request.newPassword ?? request.password, context.station) }
+      : {}),
   };
 }
 
@@ -93,12 +97,10 @@ async function viaDirectory(
     context.log?.warn('the office directory cannot be reached', { reason: checked.message });
     throw new HubFailure(503, 'directory-unavailable', 'The office directory cannot be reached');
   } else if (checked.failure === 'no-role') {
-    const outcome: SignInOutcome = {
-      ok: false,
-      failure: 'no-role',
-      message: 'No directory group gives this person a role',
-    };
-    return { row: found, outcome };
+    // Out of every mapped group: whatever roles the hub held for them go, with their sessions. The
+    // answer is a wrong password's, since any other would confirm the password to whoever typed it.
+    context.log?.info('a directory person in no mapped group was refused', { login: request.login.slice(0, 64) });
+    if (found?.source === 'directory') await dropDirectoryRoles(db, found.id);
   }
   const change = found ? failureChange(found.failed_count, now) : undefined;
   return {
@@ -117,9 +119,20 @@ function failureChange(failedCount: number, now: number): AccountChange {
   return lockedUntil === null ? { failedCount: failed } : { failedCount: failed, lockedUntil };
 }
 
-function wireGrant(granted: SecondFactorGrant): NonNullable<SessionResponse['secondFactor']> {
-  const { secret, step, recoveryCodes } = granted;
-  return { secret, step, ...(recoveryCodes ? { recoveryCodes: [...recoveryCodes] } : {}) };
+/** What the workstation gets of the second factor: the secret sealed under the password, if it keeps people. */
+async function wireGrant(
+  granted: SecondFactorGrant,
+  password: string,
+  station: Station,
+): Promise<NonNullable<SessionResponse['secondFactor']>> {
+  const { step, recoveryCodes } = granted;
+  // A kiosk or a board has no screen a supervisor signs in at offline: it gets no secret to keep.
+  const keeps = station.kind === null || station.kind === 'counter' || station.kind === 'supervisor';
+  return {
+    step,
+    ...(keeps ? { sealedSecret: await sealSecret(granted.secret, password) } : {}),
+    ...(recoveryCodes ? { recoveryCodes: [...recoveryCodes] } : {}),
+  };
 }
 
 function accountOf(row: UserRow): AccountRecord {
@@ -140,7 +153,11 @@ function accountOf(row: UserRow): AccountRecord {
   };
 }
 
-async function store(db: SqlClient, id: number, change: AccountChange): Promise<void> {
+/**
+ * Writes what the attempt changed. A used code is written only over the second factor as it was
+ * read (compare and set): of two sign-ins racing with one code, one wins; false for the other.
+ */
+async function store(db: SqlClient, row: UserRow, change: AccountChange): Promise<boolean> {
   const columns: [string, unknown][] = [];
   if (change.failedCount !== undefined) columns.push(['failed_count', change.failedCount]);
   if (change.lockedUntil !== undefined)
@@ -154,10 +171,17 @@ async function store(db: SqlClient, id: number, change: AccountChange): Promise<
       ['totp_last_step', change.secondFactor.lastStep],
       ['recovery_codes', [...change.secondFactor.recoveryHashes]],
     );
-  if (columns.length === 0) return;
+  if (columns.length === 0) return true;
   const set = columns.map(([column], index) => `${column} = $${index + 2}`).join(', ');
   // A replaced one-time password is a change a workstation's offline cache may want to know of.
   const changed =
     change.mustChange === false ? ', changed_at = CASE WHEN must_change THEN now() ELSE changed_at END' : '';
-  await db.query(`UPDATE users SET ${set}${changed} WHERE id = $1`, [id, ...columns.map(([, value]) => value)]);
+  const values: unknown[] = [row.id, ...columns.map(([, value]) => value)];
+  const next = values.length + 1;
+  const asRead = change.secondFactor
+    ? ` AND totp_enabled = $${next} AND totp_last_step = $${next + 1} AND recovery_codes = $${next + 2}`
+    : '';
+  if (change.secondFactor) values.push(row.totp_enabled, row.totp_last_step, row.recovery_codes);
+  const updated = await db.query(`UPDATE users SET ${set}${changed} WHERE id = $1${asRead} RETURNING id`, values);
+  return updated.length === 1;
 }

@@ -146,10 +146,13 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
-    name: 'the second factor: the last TOTP step used',
+    name: 'the second factor; sessions of paired screens',
     sql: `
       -- A TOTP code is accepted once: its 30-second step must be later than the last one used.
       ALTER TABLE users ADD COLUMN totp_last_step bigint NOT NULL DEFAULT 0;
+      -- A screen paired with a workstation from another machine (a TV) gets a session held to a
+      -- board's rights, whatever the workstation's token may do.
+      ALTER TABLE sessions ADD COLUMN kind text CHECK (kind IN ('board'));
     `,
   },
 ];

@@ -5,7 +5,8 @@
  */
 import type { PushScope } from '../common/access/hub-access';
 import type { SyncCollection, WireDocument } from '../common/contract/hub';
-import type { SessionUser } from '../common/contract/hub-auth';
+import { hasAnyRole, type UserRole } from '../common/access/subjects';
+import type { AccountStatus, SessionUser } from '../common/contract/hub-auth';
 import { ALLOWED_FROM, type TicketAction, type TicketEvent, type TicketState } from '../common/domain/ticket';
 import { eventIdentity } from '../common/sync/conflict-rules';
 import { equalDocuments } from '../common/sync/document-equality';
@@ -50,12 +51,17 @@ const ISSUE_EVENTS = new Set(['issued', 'checked-in']);
 const COUNTER_STATE = new Set(['mode', 'clerk', 'normalSinceLastPriority', 'updatedAt']);
 const IGNORED = new Set([HUB_STAMP_FIELD]);
 
+/** Who closes the day: every open ticket to `expired` (electron/common/access/station-access.ts). */
+const CLOSING: readonly UserRole[] = ['supervisor', 'admin'];
+const SERVING: readonly UserRole[] = ['clerk', 'supervisor'];
+
 /** null when `incoming` (replacing `master`, if any) stays within `scope`, else why not. */
 export function scopeProblem(
   collection: SyncCollection,
   scope: PushScope,
   incoming: WireDocument,
   master: WireDocument | undefined,
+  acting?: Acting,
 ): string | null {
   if (scope === 'any') return null;
   // Sending back what the hub holds changes nothing: a workstation may always do that.
@@ -67,7 +73,10 @@ export function scopeProblem(
       return issueProblem(collection, incoming, master);
     case 'lifecycle':
       if (collection !== 'tickets') return 'is not a ticket';
-      return master ? lifecycleProblem(incoming, master) : newTicketProblem(incoming);
+      return (
+        (master ? lifecycleProblem(incoming, master) : newTicketProblem(incoming)) ??
+        closingProblem(incoming, master, acting)
+      );
     case 'check-in':
       return checkInProblem(incoming, master);
     case 'counter-state':
@@ -104,6 +113,18 @@ function lifecycleProblem(incoming: Doc, master: Doc): string | null {
   return reachableStates(from).has(to) ? null : `a ticket cannot go from ${from} to ${to}`;
 }
 
+/**
+ * Expiring a ticket is the daily close, a supervisor's: the person of the session, or — for a
+ * close recorded offline — the person the entry names, whom the hub knows as a supervisor.
+ */
+function closingProblem(incoming: Doc, master: Doc | undefined, acting: Acting | undefined): string | null {
+  if (incoming.state !== 'expired' || master?.state === 'expired' || !acting) return null;
+  const expiry = (incoming.events as readonly TicketEvent[]).findLast((event) => event.type === 'expired');
+  const offline = expiry?.by.offline && expiry.by.user ? acting.people.get(expiry.by.user) : undefined;
+  const closer = offline?.active ? offline : acting.user;
+  return hasAnyRole(closer ?? null, CLOSING) ? null : 'may not close the day: that is a supervisor’s';
+}
+
 function checkInProblem(incoming: Doc, master: Doc | undefined): string | null {
   if (!master) return 'may not book an appointment';
   if (master.state !== 'booked' || incoming.state !== 'checked-in') return 'may only check a booked appointment in';
@@ -122,6 +143,24 @@ function changedOutside(incoming: Doc, master: Doc, allowed: ReadonlySet<string>
 export interface Acting {
   readonly station: string;
   readonly user: SessionUser | null;
+  /** The people that entries recorded offline name, as the hub knows them (unknown: absent). */
+  readonly people: ReadonlyMap<string, AccountStatus>;
+}
+
+/** The logins that a push's offline-recorded ticket entries name: the hub looks them up first. */
+export function offlineLogins(
+  collection: SyncCollection,
+  rows: readonly { newDocumentState: WireDocument }[],
+): string[] {
+  if (collection !== 'tickets') return [];
+  const logins = rows.flatMap(({ newDocumentState }) =>
+    Array.isArray(newDocumentState.events)
+      ? (newDocumentState.events as TicketEvent[]).flatMap((event) =>
+          event.by?.offline && typeof event.by.user === 'string' ? [event.by.user] : [],
+        )
+      : [],
+  );
+  return [...new Set(logins)].slice(0, 50);
 }
 
 /**
@@ -129,8 +168,9 @@ export interface Acting {
  * the workstation wrote; the entries the hub holds already stay as the hub wrote them (an entry is
  * known by `eventIdentity`, since a merged history may come back in another order). Two kinds of
  * new entry keep who they name: one marked `offline`, recorded under an offline sign-in the
- * workstation checked itself (its person stays, its workstation does not), and an `overruled`
- * note, which records another workstation's action that lost a conflict.
+ * workstation checked itself — only when the hub knows that person as active and serving (their
+ * name as the hub has it; the workstation is the pusher's) — and an `overruled` note, which
+ * records another workstation's action that lost a conflict.
  */
 export function withActors(
   collection: SyncCollection,
@@ -138,6 +178,7 @@ export function withActors(
   master: WireDocument | undefined,
   acting: Acting,
 ): WireDocument {
+  if (collection === 'counters') return withCounterClerk(incoming, master, acting);
   if (collection !== 'tickets' || !Array.isArray(incoming.events)) return incoming;
   const held = new Map(
     (Array.isArray(master?.events) ? (master.events as TicketEvent[]) : []).map((event) => [
@@ -153,9 +194,18 @@ export function withActors(
   return { ...incoming, events };
 }
 
+/** A counter opened or handed over names the person of the session, whatever the workstation wrote. */
+function withCounterClerk(incoming: WireDocument, master: WireDocument | undefined, acting: Acting): WireDocument {
+  const clerk = incoming.clerk;
+  if (!acting.user || typeof clerk !== 'string' || clerk === '' || clerk === master?.clerk) return incoming;
+  return { ...incoming, clerk: acting.user.displayName };
+}
+
 function actorFor(by: TicketEvent['by'], acting: Acting): TicketEvent['by'] {
   const counter = by.counter === undefined ? {} : { counter: by.counter };
-  if (by.offline) return { ...by, station: acting.station };
+  const named = by.offline && by.user ? acting.people.get(by.user) : undefined;
+  if (named?.active && hasAnyRole(named, [...SERVING, ...CLOSING]))
+    return { station: acting.station, clerk: named.displayName, user: named.login, offline: true, ...counter };
   if (!acting.user) return { station: acting.station, ...counter };
   return { station: acting.station, clerk: acting.user.displayName, user: acting.user.login, ...counter };
 }

@@ -27,15 +27,15 @@ export async function openSession(
   station: Station,
   userId: number | null,
   now: number,
+  /** 'board': held to a board's rights (a paired TV), whatever the token's kind. */
+  kind: 'board' | null = null,
 ): Promise<{ session: string; expiresAt: number }> {
   const session = `oks_${station.slot}_${newSecret()}`;
   const expiresAt = now + SESSION_TTL_MS;
-  await db.query('INSERT INTO sessions (secret_hash, token_id, user_id, expires_at) VALUES ($1, $2, $3, $4)', [
-    hashToken(session),
-    station.tokenId,
-    userId,
-    new Date(expiresAt),
-  ]);
+  await db.query(
+    'INSERT INTO sessions (secret_hash, token_id, user_id, expires_at, kind) VALUES ($1, $2, $3, $4, $5)',
+    [hashToken(session), station.tokenId, userId, new Date(expiresAt), kind],
+  );
   return { session, expiresAt };
 }
 
@@ -45,6 +45,7 @@ interface SessionRow extends Record<string, unknown> {
   name: string;
   slot: number;
   kind: TokenKind | null;
+  session_kind: 'board' | null;
   login: string | null;
   display_name: string | null;
   roles: UserRole[] | null;
@@ -64,14 +65,15 @@ export async function authenticateBearer(db: SqlQueryable, bearer: string, now: 
   const slot = slotFromToken(bearer);
   if (slot === null) return null;
   const rows = await db.query<SessionRow>(
-    `SELECT s.id, s.token_id, t.name, t.slot, t.kind, u.login, u.display_name, u.roles, u.services, u.active
+    `SELECT s.id, s.token_id, t.name, t.slot, t.kind, s.kind AS session_kind, u.login, u.display_name, u.roles, u.services, u.active
        FROM sessions s JOIN tokens t ON t.id = s.token_id LEFT JOIN users u ON u.id = s.user_id
       WHERE s.secret_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND t.revoked_at IS NULL`,
     [hashToken(bearer), new Date(now)],
   );
   const row = rows[0];
   if (!row || Number(row.slot) !== slot || row.active === false) return null;
-  const station: Station = { tokenId: Number(row.token_id), name: row.name, slot, kind: row.kind };
+  const kind = row.session_kind ?? row.kind;
+  const station: Station = { tokenId: Number(row.token_id), name: row.name, slot, kind };
   const user =
     row.login === null
       ? null

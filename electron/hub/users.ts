@@ -97,6 +97,12 @@ export async function resetPassword(db: SqlQueryable, login: string): Promise<st
     [normalizeLogin(login), await makeVerifier(password)],
   );
   if (!rows[0]) throw new HubFailure(404, 'no-such-user', `No account is named "${login.slice(0, 64)}"`);
+  // A reset is often the answer to a stolen password or phone: the sessions it opened end too.
+  await db.query(
+    `UPDATE sessions SET revoked_at = now()
+      WHERE user_id = (SELECT id FROM users WHERE login = $1) AND revoked_at IS NULL`,
+    [normalizeLogin(login)],
+  );
   return rows[0].source === 'local' ? password : null;
 }
 
@@ -138,6 +144,12 @@ export async function syncDirectoryUser(db: SqlQueryable, person: DirectoryPerso
   return rows[0] ?? null;
 }
 
+/** A directory person the directory no longer puts in any mapped group: no roles, no sessions. */
+export async function dropDirectoryRoles(db: SqlQueryable, id: number): Promise<void> {
+  await db.query(`UPDATE users SET roles = '{}', changed_at = now() WHERE id = $1 AND roles <> '{}'`, [id]);
+  await db.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
+}
+
 export async function findUser(db: SqlQueryable, login: string): Promise<UserRow | null> {
   const parsed = LoginSchema.safeParse(login);
   if (!parsed.success) return null;
@@ -168,7 +180,7 @@ export async function accountStatuses(db: SqlQueryable, logins: readonly string[
   return wanted.map((login) => {
     const row = found.get(login);
     return row
-      ? { login, active: row.active, displayName: row.display_name, roles: row.roles }
+      ? { login, active: row.active && row.roles.length > 0, displayName: row.display_name, roles: row.roles }
       : { login, active: false, displayName: login, roles: [] };
   });
 }

@@ -27,8 +27,7 @@ function realPath(file: string): string {
  * the one-time password a command just printed (seen with twenty `hub -- token create` at once).
  */
 export function runMain(main: () => Promise<number>, name: string): void {
-  const exit = (code: number) =>
-    process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  const exit = (code: number) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
   main().then(exit, (error: unknown) => {
     process.stderr.write(`${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     exit(1);

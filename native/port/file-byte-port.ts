@@ -1,5 +1,5 @@
-import { constants } from 'node:fs';
-import { open as openFile, type FileHandle } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open as openFile, stat, type FileHandle } from 'node:fs/promises';
 import type { BytePort } from './byte-port';
 import { PortListeners } from './listeners';
 
@@ -79,8 +79,17 @@ export class FileBytePort extends PortListeners implements BytePort {
     const writeOnly = this.#options.access === 'write-only';
     // O_NOCTTY: opening a pseudo-terminal must not make it this process's controlling terminal.
     const flags = (writeOnly ? constants.O_WRONLY : constants.O_RDWR) | constants.O_NONBLOCK | constants.O_NOCTTY;
-    const handle = await openFile(this.#options.path, flags);
-    await refuseUnlessDevice(handle, this.#options.path);
+    const { path } = this.#options;
+    // Looked at (through its links) before it is opened, so a regular file is never opened for
+    // writing; and the handle once more after, in case the path changed in between.
+    refuseUnlessDevice(await stat(path), path);
+    const handle = await openFile(path, flags);
+    try {
+      refuseUnlessDevice(await handle.stat(), path);
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      throw error;
+    }
     const session: Session = { handle, open: true };
     this.#session = session;
     this.#writes = Promise.resolve();
@@ -181,14 +190,13 @@ export class FileBytePort extends PortListeners implements BytePort {
 /**
  * A printer port is a device (a character device such as /dev/usb/lp0 or a pseudo-terminal) or a
  * FIFO, never a regular file or a folder: a mistyped path must not have the printer's start-up bytes
- * written over the start of someone's document. Opening does not truncate, so the file is left as it
- * was; the handle is closed before anything is written.
+ * written over the start of someone's document. Checked before the path is opened (nothing is
+ * opened then) and on the open handle (closed unread and unwritten).
  */
-async function refuseUnlessDevice(handle: FileHandle, path: string): Promise<void> {
-  const stats = await handle.stat();
+export function refuseUnlessDevice(stats: Stats, path: string): void {
   if (stats.isCharacterDevice() || stats.isFIFO()) return;
-  await handle.close();
-  throw Object.assign(new Error(`${path} is not a device (a regular file or a folder); nothing was written to it`), {
+  const what = stats.isDirectory() ? 'a folder' : stats.isFile() ? 'a regular file' : 'not a character device';
+  throw Object.assign(new Error(`${path} is not a device (${what}); nothing was written to it`), {
     code: 'ENOTDEVICE',
   });
 }

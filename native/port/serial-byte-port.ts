@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { refuseUnlessDevice } from './file-byte-port';
 import { SerialPort } from 'serialport';
 import type { BytePort } from './byte-port';
 import { PortListeners } from './listeners';
@@ -45,6 +47,12 @@ export class SerialBytePort extends PortListeners implements BytePort {
 
   async open(): Promise<void> {
     if (this.#port) throw new Error(`${this.description} is already open`);
+    // A regular file or a folder is never opened as a port (a path from the command line or a
+    // hand-edited settings file is not checked by devices.configure); Windows' COM ports are no files.
+    if (!/^(\\\\\.\\)?COM\d+$/i.test(this.#options.path)) {
+      const found = await stat(this.#options.path).catch(() => null);
+      if (found) refuseUnlessDevice(found, this.#options.path);
+    }
     const port = new SerialPort({
       path: this.#options.path,
       baudRate: this.#options.baudRate,

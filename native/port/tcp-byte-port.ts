@@ -15,13 +15,14 @@ export interface TcpBytePortOptions {
 }
 
 /**
- * `host`, `host:port` or `[v6]:port` to options; port 9100 when left out. Throws a RangeError
- * naming the problem, for a settings screen to show.
+ * `tcp://host:port` (the documented spelling), or the same without `tcp://` (what `--printer`
+ * passes on, and settings files written before); `host` may be `[v6]`, and the port is 9100 when
+ * left out. Throws a RangeError naming the problem, for a settings screen to show.
  */
 export function parseTcpAddress(address: string): { host: string; port: number } {
-  const text = address.trim();
-  const match = /^\[([^\]]+)\](?::(\d+))?$/.exec(text) ?? /^([^:]+)(?::(\d+))?$/.exec(text);
-  if (!match?.[1]) throw new RangeError(`"${address}" is not host or host:port`);
+  const text = address.trim().replace(/^tcp:\/\//i, '');
+  const match = /^\[([^\]]+)\](?::(\d+))?$/.exec(text) ?? /^([^:/]+)(?::(\d+))?$/.exec(text);
+  if (!match?.[1]) throw new RangeError(`"${address}" is not tcp://host:port`);
   const port = match[2] === undefined ? RAW_PRINTING_PORT : Number(match[2]);
   if (!Number.isInteger(port) || port < 1 || port > 65_535)
     throw new RangeError(`"${address}" has no valid port (1..65535)`);

@@ -74,8 +74,9 @@ export const COLLECTION_ACCESS: Readonly<Record<SyncCollection, CollectionAccess
   alerts: {
     pull: { kinds: STAFF_KINDS },
     push: [
+      // A small office's supervisor screen runs on a counter's workstation.
+      { kinds: ['counter', 'supervisor'], roles: MANAGING, scope: 'any' },
       { kinds: ['kiosk', 'counter'], scope: 'create' },
-      { kinds: ['supervisor'], roles: MANAGING, scope: 'any' },
     ],
   },
 };

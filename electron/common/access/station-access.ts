@@ -91,7 +91,8 @@ export const EVENT_ACCESS: Readonly<Record<EventName, AccessRule>> = {
 export const SCREEN_ACTIONS = {
   'queue.serve': { windows: ['counter'], roles: SERVING },
   'queue.closeDay': { windows: ['supervisor'], roles: MANAGING, recent: 'second-factor' },
-  'office.priorityRule': { windows: ['supervisor'], roles: MANAGING, recent: 'second-factor' },
+  // The rule is part of the office's set-up, which the hub takes from an admin only.
+  'office.priorityRule': { windows: ['supervisor'], roles: ['admin'], recent: 'second-factor' },
   'alerts.acknowledge': { windows: ['supervisor'], roles: MANAGING },
   'accounts.manage': { windows: ['supervisor', 'settings'], roles: ['admin'], recent: 'second-factor' },
 } as const satisfies Readonly<Record<string, AccessRule>>;

@@ -35,6 +35,9 @@ export const LoginRequestSchema = z
   .strict();
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
+/** `POST /auth/session`: `{}`, or `{kind: 'board'}` for a screen paired from another machine. */
+export const WindowSessionRequestSchema = z.object({ kind: z.literal('board').optional() }).strict();
+
 export const SessionUserSchema = z.object({
   login: z.string(),
   displayName: z.string(),
@@ -50,13 +53,14 @@ export const SessionResponseSchema = z.object({
   expiresAt: z.number(),
   user: SessionUserSchema.nullable(),
   /**
-   * The second factor this sign-in passed, for the workstation alone (its windows never see it): the
-   * secret, which it keeps sealed under the password for offline sign-in, and — once, at enrolment —
-   * the recovery codes to show the person.
+   * The second factor this sign-in passed, for the workstation alone (its windows never see it):
+   * the TOTP secret sealed under the password (second-factor.ts), which the workstation keeps for
+   * offline sign-in — given only to workstations with screens people sign in at — and, once, at
+   * enrolment, the recovery codes to show the person.
    */
   secondFactor: z
     .object({
-      secret: z.string(),
+      sealedSecret: z.string().optional(),
       step: z.number().nullable(),
       recoveryCodes: z.array(z.string()).optional(),
     })
@@ -85,8 +89,6 @@ export const LOGIN_FAILURES = [
   'second-factor-required',
   'second-factor-enrolment-required',
   'bad-second-factor',
-  /** The office's directory knows the person, but none of their groups gives a role in Okienko. */
-  'no-role',
 ] as const;
 export type LoginFailure = (typeof LOGIN_FAILURES)[number];
 

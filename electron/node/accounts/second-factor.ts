@@ -9,8 +9,9 @@
  * 50 random bits, used once, and a slow KDF would add nothing a leaked TOTP secret does not give away.
  *
  * Offline, the workstation keeps the secret sealed (AES-256-GCM) under a key derived from the
- * person's password with Argon2id: whoever copies the cache file learns the secret only by
- * cracking the password, which the cached verifier exposes to the same cost anyway.
+ * person's password with Argon2id — sealed at the hub, which sends nothing else of it: whoever
+ * copies the cache file, or reads the answer, learns the secret only by cracking the password,
+ * which the cached verifier exposes to the same cost anyway.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { hashRaw } from '@node-rs/argon2';

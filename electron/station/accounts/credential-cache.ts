@@ -10,10 +10,12 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { USER_ROLES } from '../../common/access/subjects';
-import type { AccountStatus, SessionUser } from '../../common/contract/hub-auth';
+import type { AccountStatus, SessionResponse, SessionUser } from '../../common/contract/hub-auth';
 import { checkPassword, makeVerifier } from '../../node/accounts/password';
-import { acceptTotp, openSealed, sealSecret } from '../../node/accounts/second-factor';
-import type { SecondFactorGrant } from '../../node/accounts/sign-in';
+import { acceptTotp, openSealed } from '../../node/accounts/second-factor';
+
+/** What the hub gives a workstation of a person's second factor (contract/hub-auth.ts). */
+type HubGrant = NonNullable<SessionResponse['secondFactor']>;
 import { readJsonFile, writeJsonFile } from '../../node/json-file';
 
 export const CACHE_FILE = 'signed-in-here.json';
@@ -59,15 +61,13 @@ export class CredentialCache {
   }
 
   /** After a successful online sign-in: remember this person with a verifier of this password (and the second factor). */
-  async remember(user: SessionUser, password: string, now: number, granted?: SecondFactorGrant): Promise<void> {
+  async remember(user: SessionUser, password: string, now: number, granted?: HubGrant): Promise<void> {
     const verifier = await makeVerifier(password);
-    const second = granted
-      ? { sealedSecret: await sealSecret(granted.secret, password), lastStep: granted.step ?? 0 }
-      : {};
+    const second = granted?.sealedSecret ? { sealedSecret: granted.sealedSecret, lastStep: granted.step ?? 0 } : {};
     await this.#change((cache) => {
       const before = cache.people.find((person) => person.login === user.login);
       const lastStep = Math.max(before?.lastStep ?? 0, second.lastStep ?? 0);
-      const person = { ...user, verifier, ...second, ...(granted ? { lastStep } : {}) };
+      const person = { ...user, verifier, ...second, ...(second.sealedSecret ? { lastStep } : {}) };
       return { ...cache, hubContactAt: now, people: [...cache.people.filter((p) => p.login !== user.login), person] };
     });
   }

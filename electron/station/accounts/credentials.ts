@@ -44,7 +44,6 @@ const FAILURES: Readonly<Record<LoginFailure | 'directory-unavailable', ErrorCod
   'second-factor-enrolment-required': 'SECOND_FACTOR_ENROLMENT_REQUIRED',
   'bad-second-factor': 'BAD_SECOND_FACTOR',
   'directory-unavailable': 'DIRECTORY_UNAVAILABLE',
-  'no-role': 'FORBIDDEN',
 };
 
 function failure(code: string, message: string): ContractFailure {

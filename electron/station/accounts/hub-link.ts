@@ -72,8 +72,9 @@ export class HubLink {
     return SessionResponseSchema.parse(await this.#send('POST', '/auth/login', request));
   }
 
-  async windowSession(): Promise<SessionResponse> {
-    return SessionResponseSchema.parse(await this.#send('POST', '/auth/session', {}));
+  /** A session with nobody in it; `board` for a screen paired from another machine. */
+  async windowSession(kind?: 'board'): Promise<SessionResponse> {
+    return SessionResponseSchema.parse(await this.#send('POST', '/auth/session', kind ? { kind } : {}));
   }
 
   async logout(session: string): Promise<void> {

@@ -38,7 +38,10 @@ export class WorkstationSession {
   #secondFactorAt: number | null = null;
   #confirmedAt: number | null = null;
   #hubSession: string | null = null;
-  #windowSession: { session: string; expiresAt: number } | null = null;
+  #windowSessions: Record<'workstation' | 'board', { session: string; expiresAt: number } | null> = {
+    workstation: null,
+    board: null,
+  };
   /** Kept in memory only while signed in offline, to sign in at the hub once it answers again. */
   #offlinePassword: string | null = null;
   readonly #attempts = new AttemptLimiter();
@@ -142,13 +145,13 @@ export class WorkstationSession {
    * Where a window syncs, and with what: the windows of this workstation share one database, which
    * whichever of them RxDB elects replicates, so each gets the session of whoever is signed in here
    * (of the workstation alone when nobody is, or the screens are locked). A paired screen on another
-   * machine has a database of its own, and gets a session with nobody in it.
+   * machine has a database of its own, and gets a session with nobody in it, held to a board's rights.
    */
   async hubConnection(paired: boolean): Promise<HubConnection> {
     const hub = this.options.hub;
     if (!hub) return null;
     const personal = this.#user && !this.#locked && !paired;
-    const session = personal ? this.#hubSession : await this.#anonymousSession();
+    const session = personal ? this.#hubSession : await this.#anonymousSession(paired ? 'board' : 'workstation');
     return { url: hub.link.url, session, slot: hub.slot };
   }
 
@@ -231,13 +234,15 @@ export class WorkstationSession {
     return now;
   }
 
-  async #anonymousSession(): Promise<string | null> {
+  /** A session with nobody in it, kept while it lasts: the workstation's, or a paired board's. */
+  async #anonymousSession(kind: 'workstation' | 'board'): Promise<string | null> {
     const hub = this.options.hub!;
     const now = this.options.now();
-    if (this.#windowSession && this.#windowSession.expiresAt - now > 60_000) return this.#windowSession.session;
+    const held = this.#windowSessions[kind];
+    if (held && held.expiresAt - now > 60_000) return held.session;
     try {
-      const opened = await hub.link.windowSession();
-      this.#windowSession = { session: opened.session, expiresAt: opened.expiresAt };
+      const opened = await hub.link.windowSession(kind === 'board' ? 'board' : undefined);
+      this.#windowSessions[kind] = { session: opened.session, expiresAt: opened.expiresAt };
       return opened.session;
     } catch (error) {
       if (error instanceof HubRefusal) this.options.log.warn('the hub refused a window session', { code: error.code });

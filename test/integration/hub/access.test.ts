@@ -136,6 +136,14 @@ const CHANGES: Readonly<Record<string, Change>> = {
       return update(transition(master as never, { type: 'call', counter: 1 }, { station: 'x' }, 2000), master);
     },
   },
+  'tickets: expire at the daily close': {
+    collection: 'tickets',
+    allowed: [...SET_UP, 'counter/supervisor', 'supervisor/supervisor'],
+    row: async (admin, n) => {
+      const master = await stored(admin, 'tickets', ticket(4000 + n));
+      return update(transition(master as never, { type: 'expire' }, { station: 'x' }, 2000), master);
+    },
+  },
   'tickets: back from done to waiting': {
     collection: 'tickets',
     allowed: SET_UP,
@@ -173,7 +181,7 @@ const CHANGES: Readonly<Record<string, Change>> = {
   },
   'alerts: acknowledge': {
     collection: 'alerts',
-    allowed: ['supervisor/supervisor', 'supervisor/admin'],
+    allowed: ['counter/supervisor', 'counter/admin', 'supervisor/supervisor', 'supervisor/admin'],
     row: async (admin, n) => {
       const master = await stored(admin, 'alerts', alert(5000 + n));
       return update({ ...master, acknowledgedAt: 9, updatedAt: 2 }, master);

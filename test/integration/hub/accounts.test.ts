@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_API_PREFIX } from '../../../electron/common/contract/hub';
-import { issueTicket } from '../../../electron/common/domain/ticket';
+import { issueTicket, transition, type Actor, type Ticket } from '../../../electron/common/domain/ticket';
 import { lockDataDir, pgliteDir } from '../../../electron/hub/data-dir';
+import { openSealed } from '../../../electron/node/accounts/second-factor';
 import { nextTotpCode, TEST_TOTP_SECRET } from '../../support/accounts';
 import { migrate, MIGRATIONS } from '../../../electron/hub/migrations';
 import { openPglite } from '../../../electron/hub/sql';
@@ -109,8 +110,10 @@ describe('accounts and sessions at the hub', () => {
     const code = await nextTotpCode('kasia');
     const enrolled = await attempt({ ...first, enrolSecret: TEST_TOTP_SECRET, code });
     expect(enrolled.status).toBe(200);
-    const granted = enrolled.body.secondFactor as { secret: string; recoveryCodes: string[] };
-    expect(granted.secret).toBe(TEST_TOTP_SECRET);
+    const granted = enrolled.body.secondFactor as { sealedSecret: string; recoveryCodes: string[] };
+    // The workstation gets the secret sealed under the password, for its offline sign-in.
+    expect(granted.sealedSecret).not.toContain(TEST_TOTP_SECRET);
+    expect(await openSealed(granted.sealedSecret, TEST_PASSWORD)).toBe(TEST_TOTP_SECRET);
     expect(granted.recoveryCodes).toHaveLength(10);
 
     const noCode = await attempt({ login: 'kasia', password: TEST_PASSWORD });
@@ -119,8 +122,18 @@ describe('accounts and sessions at the hub', () => {
     expect([replayed.status, replayed.body.error]).toEqual([401, 'bad-second-factor']);
     const next = await attempt({ login: 'kasia', password: TEST_PASSWORD, code: await nextTotpCode('kasia') });
     expect(next.status).toBe(200);
-    // A later sign-in gives the workstation the secret again, never the recovery codes.
-    expect(next.body.secondFactor).toEqual({ secret: TEST_TOTP_SECRET, step: expect.any(Number) as number });
+    // A later sign-in gives the workstation the sealed secret again, never the recovery codes; a
+    // kiosk, where nobody signs in offline, gets no secret at all.
+    expect(next.body.secondFactor).toEqual({
+      sealedSecret: expect.any(String) as string,
+      step: expect.any(Number) as number,
+    });
+    const kiosk = await createToken(database, 'kiosk-wejscie', 'kiosk');
+    const atKiosk = await attempt(
+      { login: 'kasia', password: TEST_PASSWORD, code: await nextTotpCode('kasia') },
+      kiosk,
+    );
+    expect(atKiosk.body.secondFactor).toEqual({ step: expect.any(Number) as number });
     const recovery = { login: 'kasia', password: TEST_PASSWORD, code: granted.recoveryCodes[0]!.toUpperCase() };
     expect((await attempt(recovery)).status).toBe(200);
     expect((await attempt(recovery)).body.error).toBe('bad-second-factor');
@@ -198,6 +211,82 @@ describe('accounts and sessions at the hub', () => {
       clerk: 'Anna Nowak',
       user: 'anna',
     });
+  });
+
+  it('keeps the person of an entry recorded offline only when the hub knows them as staff', async () => {
+    const { session } = await signIn(hub.url, token, 'anna', TEST_PASSWORD);
+    const client = hubClient(hub.url, session);
+    const ticket = (id: string, seq: number, by: Actor) =>
+      issueTicket({ id, day: '2026-12-04', service: 'vehicles', letter: 'A', seq, priority: null }, by, 1000);
+    const forged = ticket('offline-1', 11, { station: 'x', clerk: 'Kierownik', user: 'boss', offline: true });
+    const real = ticket('offline-2', 12, { station: 'x', clerk: 'ktoś', user: 'jan', offline: true });
+    await client.push(
+      'tickets',
+      [forged, real].map((doc) => ({ newDocumentState: { ...doc, _deleted: false } as never })),
+    );
+    const stored = (await client.pullAll('tickets')).documents as unknown as Ticket[];
+    const by = (id: string) => stored.find((document) => document.id === id)!.events[0]!.by;
+    expect(by('offline-1')).toEqual({ station: 'stanowisko-1', clerk: 'Anna Nowak', user: 'anna' });
+    expect(by('offline-2')).toEqual({ station: 'stanowisko-1', clerk: 'jan', user: 'jan', offline: true });
+  });
+
+  it("closing the day is a supervisor's at the hub too, online or recorded offline", async () => {
+    const { session } = await signIn(hub.url, token, 'anna', TEST_PASSWORD);
+    const client = hubClient(hub.url, session);
+    const closed = async (seq: number, closer: Actor) => {
+      const issued = issueTicket(
+        { id: `close-${seq}`, day: '2026-12-04', service: 'vehicles', letter: 'A', seq, priority: null },
+        { station: 'x' },
+        1000,
+      );
+      await client.push('tickets', [{ newDocumentState: { ...issued, _deleted: false } as never }]);
+      const master = (await client.pullAll('tickets')).documents.find((document) => document.id === `close-${seq}`);
+      const expired = transition(issued, { type: 'expire' }, closer, 2000);
+      const reply = await client.request<{ error?: string; message?: string }>(
+        'POST',
+        `${HUB_API_PREFIX}/sync/tickets/push`,
+        { body: { rows: [{ newDocumentState: { ...expired, _deleted: false }, assumedMasterState: master }] } },
+      );
+      const held = (await client.pullAll('tickets')).documents.find((document) => document.id === `close-${seq}`);
+      return [reply.status, reply.body.error ?? null, (held as unknown as Ticket).state];
+    };
+    expect(await closed(21, { station: 'x' })).toEqual([403, 'forbidden-change', 'waiting']);
+    expect(await closed(22, { station: 'x', user: 'jan', offline: true })).toEqual([
+      403,
+      'forbidden-change',
+      'waiting',
+    ]);
+    expect(await closed(23, { station: 'x', user: 'kasia', offline: true })).toEqual([200, null, 'expired']);
+  });
+
+  it("a paired screen's session has a board's rights, whatever the workstation's token may do", async () => {
+    const kiosk = await createToken(database, 'kiosk-parter', 'kiosk');
+    const open = async (body: object) =>
+      hubClient(hub.url, kiosk).request<{ session?: string; error?: string }>(
+        'POST',
+        `${HUB_API_PREFIX}/auth/session`,
+        {
+          body,
+        },
+      );
+    expect((await open({ kind: 'admin' })).status).toBe(400);
+    const issue = async (session: string, seq: number) => {
+      const ticket = issueTicket(
+        { id: `paired-${seq}`, day: '2026-12-04', service: 'vehicles', letter: 'A', seq, priority: null },
+        { station: 'x' },
+        1000,
+      );
+      const reply = await hubClient(hub.url, session).request<{ error?: string }>(
+        'POST',
+        `${HUB_API_PREFIX}/sync/tickets/push`,
+        { body: { rows: [{ newDocumentState: { ...ticket, _deleted: false } }] } },
+      );
+      return [reply.status, reply.body.error ?? null];
+    };
+    const board = (await open({ kind: 'board' })).body.session!;
+    expect(await issue(board, 31)).toEqual([403, 'forbidden-kind']);
+    expect((await hubClient(hub.url, board).pullAll('tickets')).documents.length).toBeGreaterThan(0);
+    expect(await issue((await open({})).body.session!, 32)).toEqual([200, null]);
   });
 
   it('refuses a document with an unknown nested field or an overlong string (422), storing nothing', async () => {

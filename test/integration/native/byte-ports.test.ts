@@ -62,6 +62,17 @@ describe('SerialBytePort', () => {
     expect(String(events.closes[0])).toMatch(/gone \(unplugged\)/);
     expect(port.isOpen).toBe(false);
   });
+
+  it('never opens a regular file or a folder given as its path, and leaves the file as it was', async () => {
+    const file = join(tmp, 'dokument.txt');
+    await writeFile(file, 'Ważny dokument\n');
+    for (const path of [file, tmp]) {
+      const port = new SerialBytePort({ path, baudRate: 9600 });
+      await expect(port.open()).rejects.toMatchObject({ code: 'ENOTDEVICE' });
+      expect(port.isOpen).toBe(false);
+    }
+    expect(await readFile(file, 'utf8')).toBe('Ważny dokument\n');
+  });
 });
 
 describe('FileBytePort', () => {

@@ -1,6 +1,9 @@
 /** Signing in and out, and what a workstation's offline cache asks (contract/hub-auth.ts). */
-import { z } from 'zod';
-import { LoginRequestSchema, type SessionResponse } from '../../../common/contract/hub-auth';
+import {
+  LoginRequestSchema,
+  WindowSessionRequestSchema,
+  type SessionResponse,
+} from '../../../common/contract/hub-auth';
 import { signIn } from '../../login';
 import { openSession, revokeSession } from '../../sessions';
 import { accountStatuses } from '../../users';
@@ -26,10 +29,13 @@ export async function login({ hub, request, response, caller }: StationContext):
   sendJson(response, 200, reply);
 }
 
-/** A session for a window with nobody signed in: a kiosk, a board, a counter before its clerk signs in. */
+/**
+ * A session for a window with nobody signed in: a kiosk, a board, a counter before its clerk signs
+ * in; `{kind: 'board'}` for a screen paired from another machine, held to a board's rights.
+ */
 export async function windowSession({ hub, request, response, caller }: StationContext): Promise<void> {
-  parseBody(z.object({}).strict(), await readJson(request), 'a window session is asked for with {}');
-  const opened = await openSession(hub.store.db, caller.station, null, hub.now());
+  const body = parseBody(WindowSessionRequestSchema, await readJson(request), 'a window session is {kind?: "board"}');
+  const opened = await openSession(hub.store.db, caller.station, null, hub.now(), body.kind ?? null);
   const reply: SessionResponse = { ...opened, user: null };
   sendJson(response, 200, reply);
 }

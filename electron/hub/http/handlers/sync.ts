@@ -11,8 +11,8 @@ import {
 } from '../../../common/contract/hub';
 import { pushScopes, type PushScope } from '../../../common/access/hub-access';
 import { HubFailure } from '../../errors';
-import { scopeProblem, withActors } from '../../push-scope';
-import type { Caller } from '../../sessions';
+import { offlineLogins, scopeProblem, withActors, type Acting } from '../../push-scope';
+import { accountStatuses } from '../../users';
 import { sseEvent } from '../../sse';
 import type { Admit, StoredDocument } from '../../store';
 import { hubCaller } from '../gates';
@@ -38,7 +38,12 @@ export async function push({ hub, request, response, collection, caller }: Colle
     'a push is {rows: [{newDocumentState, assumedMasterState?}]}',
   );
   hub.log.debug('push', { collection, rows: body.rows.length });
-  const outcome = await hub.store.push(collection, body.rows, admitting(collection, scopes, caller));
+  const named = offlineLogins(collection, body.rows);
+  const people = new Map(
+    (named.length ? await accountStatuses(hub.store.db, named) : []).map((status) => [status.login, status]),
+  );
+  const acting: Acting = { station: caller.station.name, user: caller.user, people };
+  const outcome = await hub.store.push(collection, body.rows, admitting(collection, scopes, acting));
   hub.feed.committed(outcome.written);
   const stored = confirmedCalls(collection, outcome.written);
   const reply: PushResponse = stored.length
@@ -71,10 +76,9 @@ export async function syncStream({ hub, request, response, bearer }: StationCont
  * one that does not refuses the whole push (403, nothing stored). A ticket's new history entries
  * get the caller's workstation and person.
  */
-function admitting(collection: SyncCollection, scopes: readonly PushScope[], caller: Caller): Admit {
-  const acting = { station: caller.station.name, user: caller.user };
+function admitting(collection: SyncCollection, scopes: readonly PushScope[], acting: Acting): Admit {
   return (incoming, master) => {
-    const problems = scopes.map((scope) => scopeProblem(collection, scope, incoming, master));
+    const problems = scopes.map((scope) => scopeProblem(collection, scope, incoming, master, acting));
     if (problems.includes(null)) return withActors(collection, incoming, master, acting);
     const id = String(incoming.id).slice(0, 64);
     throw new HubFailure(

@@ -22,7 +22,15 @@ describe('hub command line', () => {
       rendererDir: path.resolve('/repo/out/renderer'),
       warnings: [],
       tls: null,
+      directory: null,
     });
+  });
+
+  it('reads the directory file named, from where the hub was started; only when it serves', () => {
+    expect(parse(['--directory', 'etc/directory.json'])).toMatchObject({
+      directory: path.resolve('/cwd/etc/directory.json'),
+    });
+    expect(() => parse(['user', 'list', '--directory', 'd.json'])).toThrow(HubOptionsError);
   });
 
   it("serves with the certificate given, both files or neither; tls init takes the hub's names", () => {

@@ -113,6 +113,7 @@ describe('who acted', () => {
   const acting = {
     station: 'stanowisko-3',
     user: { login: 'anna', displayName: 'Anna Nowak', roles: ['clerk' as const], services: null },
+    people: new Map(),
   };
 
   it('new history entries get the session, entries the hub holds stay as it wrote them', () => {
@@ -138,11 +139,22 @@ describe('who acted', () => {
       ...issued,
       events: [{ ...issued.events[0]!, by: { station: 'x', clerk: 'Jan', user: 'jan', offline: true } }],
     };
-    const result = withActors('tickets', wire(offline), undefined, {
+    const jan = { login: 'jan', active: true, displayName: 'Jan Kowalski', roles: ['clerk' as const] };
+    const known = withActors('tickets', wire(offline), undefined, {
       station: 'real',
       user: null,
+      people: new Map([['jan', jan]]),
     }) as unknown as Ticket;
-    expect(result.events[0]!.by).toEqual({ station: 'real', clerk: 'Jan', user: 'jan', offline: true });
+    expect(known.events[0]!.by).toEqual({ station: 'real', clerk: 'Jan Kowalski', user: 'jan', offline: true });
+    // Someone the hub does not know, or no longer lets work, is not taken at the workstation's word.
+    for (const people of [new Map(), new Map([['jan', { ...jan, active: false }]])]) {
+      const result = withActors('tickets', wire(offline), undefined, {
+        station: 'real',
+        user: null,
+        people,
+      }) as unknown as Ticket;
+      expect(result.events[0]!.by).toEqual({ station: 'real' });
+    }
   });
 
   it('a window with nobody signed in records only the workstation', () => {
@@ -150,6 +162,7 @@ describe('who acted', () => {
     const result = withActors('tickets', wire(forged), undefined, {
       station: 'kiosk-1',
       user: null,
+      people: new Map(),
     }) as unknown as Ticket;
     expect(result.events[0]!.by).toEqual({ station: 'kiosk-1' });
   });
