@@ -25,11 +25,13 @@ export function SyncStatusBar() {
       ? t('sync.online', { time, pending: status.pending })
       : status.connection === 'unauthorized'
         ? t('sync.unauthorized', { message: status.message ?? '' })
-        : status.connection === 'upgrade-required'
-          ? t('sync.upgrade', { message: status.message ?? '' })
-          : status.connection === 'connecting'
-            ? t('sync.connecting', { pending: status.pending })
-            : t('sync.offline', { time, pending: status.pending });
+        : status.connection === 'forbidden'
+          ? t('sync.forbidden')
+          : status.connection === 'upgrade-required'
+            ? t('sync.upgrade', { message: status.message ?? '' })
+            : status.connection === 'connecting'
+              ? t('sync.connecting', { pending: status.pending })
+              : t('sync.offline', { time, pending: status.pending });
   return (
     <p className={`sync-status sync-status-${status.connection}`} role="status">
       {text}

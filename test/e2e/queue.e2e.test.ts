@@ -291,7 +291,7 @@ describe('the queue, end to end', () => {
     expect(await counter.getByRole('row', { name: new RegExp(`^${number}\\b`) }).count()).toBe(0);
   });
 
-  it('an admin adds an account; its one-time password is replaced at the first sign-in; a clerk cannot manage accounts', async () => {
+  it('an admin adds an account; its one-time password is replaced at the first sign-in; a clerk is offered no account, device or day-closing controls', async () => {
     await newContext();
     const admin = await open('settings/accounts');
     await signIn(admin);
@@ -319,10 +319,35 @@ describe('the queue, end to end', () => {
     await admin.getByLabel('Nowe hasło').fill('długie nowe hasło 2026');
     await admin.getByRole('button', { name: 'Zaloguj' }).click();
     await admin.getByRole('region', { name: 'Zalogowano: Jan Kowalski' }).waitFor();
+    // A clerk reads who manages the accounts instead of a form and a list the station would refuse.
     await admin
-      .getByRole('alert')
-      .filter({ hasText: 'Na tym ekranie albo z Twoimi uprawnieniami nie można tego zrobić.' })
+      .getByRole('main')
+      .getByText(/^Kontami zarządza administrator\./)
       .waitFor();
+    expect(await admin.getByRole('form', { name: 'Dodaj konto' }).count()).toBe(0);
+    expect(await admin.getByRole('table', { name: 'Konta' }).count()).toBe(0);
+    expect(await admin.getByRole('main').getByRole('button').count()).toBe(0);
+    expect(await admin.getByRole('alert').count()).toBe(0);
+    expect(await axeViolations(admin), '#/settings/accounts, a clerk').toEqual([]);
+
+    // On the device screen the clerk sees the devices' state, and not one control.
+    const devices = await open('settings/devices');
+    await devices.getByRole('region', { name: 'Zalogowano: Jan Kowalski' }).waitFor();
+    const main = devices.getByRole('main');
+    await main.getByText(/^Urządzenia ustawia kierownik lub administrator\./).waitFor();
+    await expect
+      .poll(() => main.getByRole('listitem').filter({ hasText: 'Drukarka biletów' }).textContent())
+      .toMatch(/^Drukarka biletów: .*gotowa/);
+    expect(await main.getByRole('button').count()).toBe(0);
+    expect(await main.getByRole('textbox').count()).toBe(0);
+    expect(await axeViolations(devices), '#/settings/devices, a clerk').toEqual([]);
+
+    // The overview is the clerk's to read; the daily close is not offered.
+    const supervisor = await open('supervisor');
+    await supervisor.getByRole('heading', { name: 'Podgląd kierownika' }).waitFor();
+    await supervisor.getByText('Dzień zamyka kierownik lub administrator.').waitFor();
+    expect(await supervisor.getByRole('button', { name: 'Zamknij dzień' }).count()).toBe(0);
+
     await admin.getByRole('button', { name: 'Wyloguj' }).click();
     await signIn(admin);
   });

@@ -34,7 +34,7 @@ export const SerialLineSchema = z.object({
 
 /**
  * `serial`: a (USB-)serial port at `path`; `file`: a raw printer device such as /dev/usb/lp0;
- * `tcp`: a network printer, `path` = `host:port` (port 9100 when left out).
+ * `tcp`: a network printer, `path` = `tcp://host:port` (or `host:port`, as settings written before have it).
  */
 export const PRINTER_TRANSPORTS = ['serial', 'file', 'tcp'] as const;
 

@@ -2,11 +2,14 @@
  * The clerk's counter, behind the sign-in: open it, call the next visitor (or a chosen one), serve,
  * finish, mark a no-show, put on hold, transfer, take a break. The queue is live; waiting visitors appear by
  * number only (no personal data, so nobody picks the easy cases). Every action has an Alt
- * shortcut as well as a button.
+ * shortcut as well as a button. Only the roles the access table lets serve (SCREEN_ACTIONS
+ * `queue.serve`) get the counter; anyone else signed in here reads why.
  */
 import { useMemo, useState, type FormEvent } from 'react';
+import { SCREEN_ACTIONS } from '../../../electron/common/access/station-access';
 import { projectedOrder } from '../../../electron/common/domain/ordering';
 import { useCounters, useOffice, useServices, useTicketsOfDay, useToday } from '../../app/data';
+import { useMayUse } from '../../app/use-may-use';
 import { SignInGate, useSession } from '../../app/session';
 import { useNow } from '../../app/use-rx';
 import type { CounterDoc, ServiceDoc } from '../../db/schemas';
@@ -38,6 +41,15 @@ function CounterOfNumber({ number }: { number: number }) {
   const office = useOffice();
   const counters = useCounters();
   const counter = counters.find((c) => c.number === number);
+  const mayServe = useMayUse(SCREEN_ACTIONS['queue.serve']);
+  if (!mayServe) {
+    return (
+      <main className="screen-message">
+        <h1>{t('counter.title', { number })}</h1>
+        <p>{t('counter.notServing')}</p>
+      </main>
+    );
+  }
   if (!office || counters.length === 0) return <main className="screen-message" aria-busy="true" />;
   if (!counter) {
     return (

@@ -3,11 +3,14 @@
  * one-time password is shown once, to hand over in person), disable or enable, give a new one-time
  * password, change roles. Each change asks for the admin's password again when the last check is
  * not recent. The accounts are the hub's (the station asks it in the admin's session) or, on a
- * workstation that works alone, its own.
+ * workstation that works alone, its own. Whoever may not manage them (the access table's
+ * `accounts.list` and `accounts.change`) reads why instead of a form that would be refused.
  */
 import { useEffect, useState, type FormEvent } from 'react';
+import { CHANNEL_ACCESS } from '../../../electron/common/access/station-access';
 import { USER_ROLES, type UserRole } from '../../../electron/common/access/subjects';
 import type { AccountChange, AccountInfo } from '../../../electron/common/contract/accounts';
+import { useMayUse } from '../../app/use-may-use';
 import { useConfirmed } from '../../app/session';
 import { useWorkstation } from '../../app/workstation';
 import { errorMessage } from '../../i18n/error-messages';
@@ -18,7 +21,23 @@ interface Outcome {
   readonly text: string;
 }
 
+/** A change to an account, or null where the person may only look. */
+type OnChange = ((request: AccountChange) => void) | null;
+
 export function Accounts() {
+  const t = useT();
+  const mayList = useMayUse(CHANNEL_ACCESS['accounts.list']);
+  const mayChange = useMayUse(CHANNEL_ACCESS['accounts.change']);
+  if (mayList) return <AccountManager mayChange={mayChange} />;
+  return (
+    <main className="accounts">
+      <h1>{t('accounts.title')}</h1>
+      <p>{t('accounts.adminOnly')}</p>
+    </main>
+  );
+}
+
+function AccountManager({ mayChange }: { mayChange: boolean }) {
   const t = useT();
   const { api } = useWorkstation();
   const confirmed = useConfirmed();
@@ -61,8 +80,8 @@ export function Accounts() {
       >
         {outcome?.text ?? ''}
       </p>
-      <AddAccount onAdd={(request) => void change(request)} />
-      {accounts && <AccountTable accounts={accounts} onChange={(request) => void change(request)} />}
+      {mayChange && <AddAccount onAdd={(request) => void change(request)} />}
+      {accounts && <AccountTable accounts={accounts} onChange={mayChange ? (request) => void change(request) : null} />}
       {confirmed.dialog}
     </main>
   );
@@ -133,13 +152,7 @@ function RoleChoice({
   );
 }
 
-function AccountTable({
-  accounts,
-  onChange,
-}: {
-  accounts: readonly AccountInfo[];
-  onChange: (request: AccountChange) => void;
-}) {
+function AccountTable({ accounts, onChange }: { accounts: readonly AccountInfo[]; onChange: OnChange }) {
   const t = useT();
   if (accounts.length === 0) return <p>{t('accounts.none')}</p>;
   return (
@@ -151,7 +164,7 @@ function AccountTable({
           <th scope="col">{t('accounts.name')}</th>
           <th scope="col">{t('accounts.roles')}</th>
           <th scope="col">{t('accounts.state')}</th>
-          <th scope="col">{t('accounts.actions')}</th>
+          {onChange && <th scope="col">{t('accounts.actions')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -163,10 +176,9 @@ function AccountTable({
   );
 }
 
-function AccountRow({ account, onChange }: { account: AccountInfo; onChange: (request: AccountChange) => void }) {
+function AccountRow({ account, onChange }: { account: AccountInfo; onChange: OnChange }) {
   const t = useT();
   const { login } = account;
-  const [roles, setRoles] = useState<readonly UserRole[]>(account.roles);
   const state = [
     account.active ? t('accounts.state.active') : t('accounts.state.disabled'),
     ...(account.locked ? [t('accounts.state.locked')] : []),
@@ -179,27 +191,44 @@ function AccountRow({ account, onChange }: { account: AccountInfo; onChange: (re
       <th scope="row">{login}</th>
       <td>{account.displayName}</td>
       <td>
-        <RoleChoice id={login} roles={roles} onRoles={setRoles} />
-        <button
-          type="button"
-          disabled={roles.length === 0}
-          onClick={() => onChange({ command: 'user.roles', login, roles: [...roles] })}
-        >
-          {t('accounts.saveRoles', { login })}
-        </button>
+        {onChange ? (
+          <RolesEditor account={account} onChange={onChange} />
+        ) : (
+          account.roles.map((role) => t(`accounts.role.${role}` as MessageId)).join(', ')
+        )}
       </td>
       <td>{state}</td>
-      <td className="accounts-actions">
-        <button
-          type="button"
-          onClick={() => onChange({ command: account.active ? 'user.disable' : 'user.enable', login })}
-        >
-          {account.active ? t('accounts.disable', { login }) : t('accounts.enable', { login })}
-        </button>
-        <button type="button" onClick={() => onChange({ command: 'user.reset', login })}>
-          {t('accounts.reset', { login })}
-        </button>
-      </td>
+      {onChange && (
+        <td className="accounts-actions">
+          <button
+            type="button"
+            onClick={() => onChange({ command: account.active ? 'user.disable' : 'user.enable', login })}
+          >
+            {account.active ? t('accounts.disable', { login }) : t('accounts.enable', { login })}
+          </button>
+          <button type="button" onClick={() => onChange({ command: 'user.reset', login })}>
+            {t('accounts.reset', { login })}
+          </button>
+        </td>
+      )}
     </tr>
+  );
+}
+
+function RolesEditor({ account, onChange }: { account: AccountInfo; onChange: (request: AccountChange) => void }) {
+  const t = useT();
+  const { login } = account;
+  const [roles, setRoles] = useState<readonly UserRole[]>(account.roles);
+  return (
+    <>
+      <RoleChoice id={login} roles={roles} onRoles={setRoles} />
+      <button
+        type="button"
+        disabled={roles.length === 0}
+        onClick={() => onChange({ command: 'user.roles', login, roles: [...roles] })}
+      >
+        {t('accounts.saveRoles', { login })}
+      </button>
+    </>
   );
 }

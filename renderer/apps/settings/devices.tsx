@@ -2,9 +2,12 @@
  * The device screen: the serial ports this computer lists (with USB vendor/product ids and serial
  * numbers), and for each role — ticket printer, ID-card reader, signature pad — which device it
  * is, how it is connected, a test, and its live state. A device assigned by its USB ids is found
- * again when the system gives it another port name.
+ * again when the system gives it another port name. Each control shows only to the roles the
+ * access table lets use it (CHANNEL_ACCESS); whoever may not list the devices sees their states
+ * (device-states.tsx).
  */
 import { useEffect, useState } from 'react';
+import { CHANNEL_ACCESS } from '../../../electron/common/access/station-access';
 import type {
   DeviceList,
   DeviceRole,
@@ -12,6 +15,7 @@ import type {
   SerialPortInfo,
   UnknownPrintJob,
 } from '../../../electron/common/contract/devices';
+import { useMayUse } from '../../app/use-may-use';
 import { useConfirmed } from '../../app/session';
 import { PairedScreens } from './pairing';
 import { useWorkstation } from '../../app/workstation';
@@ -20,15 +24,20 @@ import { useT, type MessageId } from '../../i18n/i18n';
 import { SignatureImage } from '../counter/signature-image';
 import { DeviceFields } from './device-fields';
 import { DeviceMessageLine, type DeviceMessage } from './device-messages';
-import { useDeviceCard, type AnySettings } from './use-device-card';
-
-const ROLES: readonly DeviceRole[] = ['printer', 'idReader', 'signaturePad'];
+import { DEVICE_ROLES, deviceStateText, DeviceStates } from './device-states';
+import { useDeviceCard, type AnySettings, type DeviceCardState } from './use-device-card';
 
 export function Devices() {
+  const mayList = useMayUse(CHANNEL_ACCESS['devices.list']);
+  return mayList ? <DeviceSettings /> : <DeviceStates />;
+}
+
+function DeviceSettings() {
   const t = useT();
   const { api } = useWorkstation();
   const [list, setList] = useState<DeviceList | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const mayPair = useMayUse(CHANNEL_ACCESS['pairing.list']);
 
   const refresh = async () => {
     const result = await api.devices.list({});
@@ -88,7 +97,7 @@ export function Devices() {
         </button>
       </section>
       {list &&
-        ROLES.map((role) => (
+        DEVICE_ROLES.map((role) => (
           <DeviceCard
             key={role}
             role={role}
@@ -98,7 +107,7 @@ export function Devices() {
             onSaved={(next) => setList(next)}
           />
         ))}
-      <PairedScreens />
+      {mayPair && <PairedScreens />}
     </main>
   );
 }
@@ -118,35 +127,69 @@ function DeviceCard({
 }) {
   const t = useT();
   const card = useDeviceCard(role, ports, settings, onSaved);
+  const may = {
+    configure: useMayUse(CHANNEL_ACCESS['devices.configure']),
+    test: useMayUse(CHANNEL_ACCESS['devices.test']),
+    jobs: useMayUse(CHANNEL_ACCESS['printer.unknownJobs']),
+  };
   const id = (field: string) => `${role}-${field}`;
   const connection = state?.connection ?? 'not-configured';
+  const actions = (
+    <DeviceActions role={role} configured={Boolean(settings)} card={card} configure={may.configure} test={may.test} />
+  );
   return (
     <section className="device-card" aria-labelledby={id('title')}>
       <h2 id={id('title')}>{t(`devices.role.${role}` as MessageId)}</h2>
-      <p className={`device-state device-state-${connection}`}>
-        {t(`devices.connection.${connection}` as MessageId)}
-        {state?.condition && ` · ${t(`printer.status.${state.condition}` as MessageId)}`}
-        {state?.device && ` · ${state.device}`}
-      </p>
-      <form className="device-form" onSubmit={(event) => void card.save(event)}>
-        <DeviceFields role={role} ports={ports} card={card} id={id} />
-        <div className="device-actions">
-          <button type="submit" className="primary">
-            {t('devices.save')}
-          </button>
-          <button type="button" disabled={!settings || card.busy} onClick={() => void card.test()}>
-            {t(`devices.test.${role}` as MessageId)}
-          </button>
-          <button type="button" disabled={!settings} onClick={() => void card.remove()}>
-            {t('devices.remove')}
-          </button>
-        </div>
-      </form>
+      <p className={`device-state device-state-${connection}`}>{deviceStateText(t, state)}</p>
+      {may.configure ? (
+        <form className="device-form" onSubmit={(event) => void card.save(event)}>
+          <DeviceFields role={role} ports={ports} card={card} id={id} />
+          {actions}
+        </form>
+      ) : (
+        may.test && actions
+      )}
       <DeviceMessageLine message={card.message} />
       {card.confirmDialog}
       {card.testSvg && <SignatureImage svg={card.testSvg} label={t('devices.testSignature')} />}
-      {role === 'printer' && settings && <UnknownJobs />}
+      {role === 'printer' && settings && may.jobs && <UnknownJobs />}
     </section>
+  );
+}
+
+/** Save and remove (with `configure`, inside the form) and the test (with `test`). */
+function DeviceActions({
+  role,
+  configured,
+  card,
+  configure,
+  test,
+}: {
+  role: DeviceRole;
+  configured: boolean;
+  card: DeviceCardState;
+  configure: boolean;
+  test: boolean;
+}) {
+  const t = useT();
+  return (
+    <div className="device-actions">
+      {configure && (
+        <button type="submit" className="primary">
+          {t('devices.save')}
+        </button>
+      )}
+      {test && (
+        <button type="button" disabled={!configured || card.busy} onClick={() => void card.test()}>
+          {t(`devices.test.${role}` as MessageId)}
+        </button>
+      )}
+      {configure && (
+        <button type="button" disabled={!configured} onClick={() => void card.remove()}>
+          {t('devices.remove')}
+        </button>
+      )}
+    </div>
   );
 }
 
@@ -161,6 +204,7 @@ function UnknownJobs() {
   const confirmed = useConfirmed();
   const [jobs, setJobs] = useState<readonly UnknownPrintJob[]>([]);
   const [message, setMessage] = useState<DeviceMessage | null>(null);
+  const mayResolve = useMayUse(CHANNEL_ACCESS['printer.resolveJob']);
 
   useEffect(() => {
     let live = true;
@@ -176,7 +220,7 @@ function UnknownJobs() {
 
   // The job being settled: its buttons wait, so a double click cannot print two duplicates.
   const [pending, setPending] = useState<string | null>(null);
-  const resolve = async (job: UnknownPrintJob, outcome: 'printed' | 'not-printed' | 'reprint') => {
+  const resolve = async (job: UnknownPrintJob, outcome: JobOutcome) => {
     setPending(job.jobId);
     const result = await confirmed
       .run(() => api.printer.resolveJob({ jobId: job.jobId, outcome }))
@@ -203,23 +247,47 @@ function UnknownJobs() {
           return (
             <li key={job.jobId}>
               <p>{t(`devices.jobs.${job.reason}` as MessageId, { number, time })}</p>
-              <div className="device-actions">
-                <button type="button" disabled={pending === job.jobId} onClick={() => void resolve(job, 'printed')}>
-                  {t('devices.jobs.printed', { number })}
-                </button>
-                <button type="button" disabled={pending === job.jobId} onClick={() => void resolve(job, 'reprint')}>
-                  {t('devices.jobs.reprint', { number })}
-                </button>
-                <button type="button" disabled={pending === job.jobId} onClick={() => void resolve(job, 'not-printed')}>
-                  {t('devices.jobs.notPrinted', { number })}
-                </button>
-              </div>
+              {mayResolve && (
+                <JobActions
+                  number={number}
+                  pending={pending === job.jobId}
+                  onResolve={(out) => void resolve(job, out)}
+                />
+              )}
             </li>
           );
         })}
       </ul>
       <DeviceMessageLine message={message} />
       {confirmed.dialog}
+    </div>
+  );
+}
+
+type JobOutcome = 'printed' | 'not-printed' | 'reprint';
+
+/** What a person says about a ticket of unknown fate; `pending` while the last answer is on its way. */
+function JobActions({
+  number,
+  pending,
+  onResolve,
+}: {
+  number: string;
+  pending: boolean;
+  onResolve: (outcome: JobOutcome) => void;
+}) {
+  const t = useT();
+  return (
+    <div className="device-actions">
+      <button type="button" disabled={pending} onClick={() => onResolve('printed')}>
+        {t('devices.jobs.printed', { number })}
+      </button>
+      <button type="button" disabled={pending} onClick={() => onResolve('reprint')}>
+        {t('devices.jobs.reprint', { number })}
+      </button>
+      <button type="button" disabled={pending} onClick={() => onResolve('not-printed')}>
+        {t('devices.jobs.notPrinted', { number })}
+      </button>
     </div>
   );
 }

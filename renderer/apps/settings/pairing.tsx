@@ -1,11 +1,14 @@
 /**
  * Screens on other machines: the page such a screen opens first (`#/pair`, no station behind it
- * yet), and the device screen's section where an admin shows a code and disconnects a screen.
+ * yet), and the device screen's section where an admin shows a code and disconnects a screen
+ * (each control for the roles the access table's `pairing.start` and `pairing.revoke` name).
  */
 import { useEffect, useState, type FormEvent } from 'react';
+import { CHANNEL_ACCESS } from '../../../electron/common/access/station-access';
 import type { PairedKind } from '../../../electron/common/access/subjects';
 import { PAIR_PATH, type PairedScreen } from '../../../electron/common/contract/pairing';
 import { formatRoute } from '../../../electron/common/routes';
+import { useMayUse } from '../../app/use-may-use';
 import { useConfirmed } from '../../app/session';
 import { useWorkstation } from '../../app/workstation';
 import { errorMessage } from '../../i18n/error-messages';
@@ -60,6 +63,8 @@ export function PairedScreens() {
   const confirmed = useConfirmed();
   const [screens, setScreens] = useState<readonly PairedScreen[]>([]);
   const [shown, setShown] = useState<string | null>(null);
+  const mayStart = useMayUse(CHANNEL_ACCESS['pairing.start']);
+  const mayRevoke = useMayUse(CHANNEL_ACCESS['pairing.revoke']);
   useEffect(() => {
     let live = true;
     void api.pairing.list({}).then((reply) => {
@@ -81,14 +86,16 @@ export function PairedScreens() {
     <section className="device-card" aria-labelledby="pairing-title">
       <h2 id="pairing-title">{t('pairing.title')}</h2>
       <p className="hint">{t('pairing.explain')}</p>
-      <div className="device-actions">
-        <button type="button" onClick={() => void start('board')}>
-          {t('pairing.start.board')}
-        </button>
-        <button type="button" onClick={() => void start('customer')}>
-          {t('pairing.start.customer')}
-        </button>
-      </div>
+      {mayStart && (
+        <div className="device-actions">
+          <button type="button" onClick={() => void start('board')}>
+            {t('pairing.start.board')}
+          </button>
+          <button type="button" onClick={() => void start('customer')}>
+            {t('pairing.start.customer')}
+          </button>
+        </div>
+      )}
       <p role="status">{shown ?? ''}</p>
       {screens.length === 0 ? (
         <p>{t('pairing.none')}</p>
@@ -97,13 +104,13 @@ export function PairedScreens() {
           {screens.map((screen) => (
             <li key={screen.id}>
               {t(`pairing.kind.${screen.kind}` as MessageId)} {screen.id}
-              {screen.revokedAt === null ? (
-                <button type="button" onClick={() => void revoke(screen.id)}>
-                  {t('pairing.revoke', { id: screen.id })}
-                </button>
-              ) : (
-                ` — ${t('pairing.revoked')}`
-              )}
+              {screen.revokedAt !== null
+                ? ` — ${t('pairing.revoked')}`
+                : mayRevoke && (
+                    <button type="button" onClick={() => void revoke(screen.id)}>
+                      {t('pairing.revoke', { id: screen.id })}
+                    </button>
+                  )}
             </li>
           ))}
         </ul>

@@ -1,8 +1,11 @@
 /**
  * The supervisor's overview: alerts (a kiosk that could not print), each matter's queue and
- * waiting times, each counter's state, the priority rule in words, and the daily close.
+ * waiting times, each counter's state, the priority rule in words, and the daily close. Anyone
+ * signed in here reads the overview; acknowledging an alert and closing the day are offered only to
+ * the roles the access table names (SCREEN_ACTIONS), the others read who does them.
  */
 import { useState } from 'react';
+import { SCREEN_ACTIONS } from '../../../electron/common/access/station-access';
 import type { AlertDoc, AppointmentDoc, CounterDoc, OfficeDoc, ServiceDoc, TicketDoc } from '../../db/schemas';
 import {
   useAppointmentsOfDay,
@@ -13,6 +16,7 @@ import {
   useTicketsOfDay,
   useToday,
 } from '../../app/data';
+import { useMayUse } from '../../app/use-may-use';
 import { usePrinterState } from '../../app/printer';
 import { useNow } from '../../app/use-rx';
 import { useWorkstation } from '../../app/workstation';
@@ -43,6 +47,7 @@ export function Supervisor() {
   const today = useToday(office);
   const tickets = useTicketsOfDay(today);
   const appointments = useAppointmentsOfDay(today);
+  const mayCloseDay = useMayUse(SCREEN_ACTIONS['queue.closeDay']);
 
   return (
     <main className="supervisor">
@@ -61,7 +66,7 @@ export function Supervisor() {
           </p>
         </section>
       )}
-      <CloseDaySection today={today} />
+      {mayCloseDay ? <CloseDaySection today={today} /> : <p>{t('supervisor.closeDay.managerOnly')}</p>}
     </main>
   );
 }
@@ -83,6 +88,7 @@ function AlertsSection() {
   const { db } = useWorkstation();
   const alerts = useOpenAlerts();
   const printer = usePrinterState();
+  const mayAcknowledge = useMayUse(SCREEN_ACTIONS['alerts.acknowledge']);
   return (
     <section aria-labelledby="alerts-title">
       <h2 id="alerts-title">{t('supervisor.alerts')}</h2>
@@ -96,13 +102,16 @@ function AlertsSection() {
                 {new Date(alert.at).toLocaleTimeString('pl-PL', { hour: '2-digit', minute: '2-digit' })}{' '}
                 {alertText(t, alert)}
               </span>
-              <button type="button" onClick={() => void acknowledgeAlert(db, alert.id)}>
-                {t('supervisor.alert.acknowledge')}
-              </button>
+              {mayAcknowledge && (
+                <button type="button" onClick={() => void acknowledgeAlert(db, alert.id)}>
+                  {t('supervisor.alert.acknowledge')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
+      {alerts.length > 0 && !mayAcknowledge && <p>{t('supervisor.alerts.managerOnly')}</p>}
       {printer && <p>{t('supervisor.printer', { status: t(`printer.status.${printer.status}` as MessageId) })}</p>}
     </section>
   );

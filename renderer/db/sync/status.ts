@@ -5,7 +5,10 @@
 import { BehaviorSubject } from 'rxjs';
 import { HubError } from './hub-client';
 
-export type HubConnection = 'connecting' | 'online' | 'offline' | 'unauthorized' | 'upgrade-required';
+export type HubConnection = 'connecting' | 'online' | 'offline' | 'unauthorized' | 'forbidden' | 'upgrade-required';
+
+/** The hub's refusals of what a person or a workstation may do (hub-access.ts), not of who it is. */
+const FORBIDDING = new Set(['forbidden-kind', 'forbidden-role', 'forbidden-change', 'sign-in-required']);
 
 export interface SyncStatus {
   readonly connection: HubConnection;
@@ -57,7 +60,8 @@ export class SyncStatusBoard {
     if (!(error instanceof HubError) || (error.kind !== 'unauthorized' && error.kind !== 'upgrade-required')) {
       return false;
     }
-    this.set({ connection: error.kind, message: error.message });
+    const forbidden = error.kind === 'unauthorized' && FORBIDDING.has(error.code ?? '');
+    this.set({ connection: forbidden ? 'forbidden' : error.kind, message: error.message });
     return true;
   }
 

@@ -83,6 +83,8 @@ export const en: Record<MessageId, string> = {
   'counter.break': 'Take a break',
   'counter.resume': 'Back from break',
   'counter.unknown': 'This office has no counter number {number}.',
+  'counter.notServing':
+    'Visitors are served by a clerk or a supervisor, and this account has neither role. Sign out and sign in with a clerk’s account.',
   'counter.current': 'Current visitor',
   'counter.none': 'You are not serving anyone.',
   'counter.state.called': 'called',
@@ -151,6 +153,7 @@ export const en: Record<MessageId, string> = {
   'supervisor.title': 'Supervisor overview',
   'supervisor.alerts': 'Alerts',
   'supervisor.alerts.none': 'No new alerts.',
+  'supervisor.alerts.managerOnly': 'Alerts are acknowledged by a supervisor or an administrator.',
   'supervisor.alert.printer': 'Kiosk {station}: ticket {number} was not printed — {reason}.',
   'supervisor.alert.paper-near-end': 'Kiosk {station}: the printer is running out of paper.',
   'supervisor.alert.acknowledge': 'Acknowledge',
@@ -174,6 +177,7 @@ export const en: Record<MessageId, string> = {
   'supervisor.closeDay.confirm': 'Close the day? All of today’s open tickets will expire. This cannot be undone.',
   'supervisor.closeDay.yes': 'Yes, close the day',
   'supervisor.closeDay.no': 'No',
+  'supervisor.closeDay.managerOnly': 'The day is closed by a supervisor or an administrator.',
   'supervisor.closeDay.done':
     '{count, plural, =0 {There were no open tickets.} one {# ticket expired.} other {# tickets expired.}}',
   'kiosk.appointment': 'I have an appointment',
@@ -210,6 +214,8 @@ export const en: Record<MessageId, string> = {
   'sync.connecting':
     'Connecting to the office server… · {pending, plural, =0 {nothing to send} one {# change to send} other {# changes to send}}',
   'sync.never': 'not yet',
+  'sync.forbidden':
+    'The office server did not accept a change from this workstation: this person or this workstation may not make it. The change waits here and nothing is lost. Sign in as someone who may, or tell your supervisor.',
   'sync.unauthorized':
     'The office server does not accept this workstation ({message}). Ask IT for a new workstation token.',
   'sync.upgrade': 'This version of Okienko is too old for the office server ({message}). Ask IT to update it.',
@@ -241,7 +247,7 @@ export const en: Record<MessageId, string> = {
   'devices.transport.file': 'device file (/dev/usb/lp…)',
   'devices.transport.tcp': 'network (TCP 9100)',
   'devices.path': 'Port or address',
-  'devices.path.hint': 'E.g. /dev/ttyUSB0, COM3, /dev/usb/lp0, or 10.0.0.7:9100 for a network printer.',
+  'devices.path.hint': 'E.g. /dev/ttyUSB0, COM3, /dev/usb/lp0, or tcp://10.0.0.7:9100 for a network printer.',
   'devices.path.hint.serial': 'E.g. /dev/ttyUSB0 or COM3 — the port the system shows the device on.',
   'devices.byUsb': 'Recognise the device by its USB ids (when the port name changes)',
   'devices.model': 'Model',
@@ -279,6 +285,8 @@ export const en: Record<MessageId, string> = {
   'devices.testSignature': 'Test signature',
   'devices.saved': 'Saved. The device is connecting.',
   'devices.removed': 'The device was removed from this workstation.',
+  'devices.managerOnly': 'Devices are set up by a supervisor or an administrator. Here you see only their state.',
+  'devices.state.unknown': 'state unknown',
   'session.signIn.title': 'Sign in',
   'session.signIn.explain': 'This workstation needs you to sign in. Use your login and password.',
   'session.login': 'Login',
@@ -345,6 +353,8 @@ export const en: Record<MessageId, string> = {
     'One-time password for {login}: {password}. Hand it over in person; it must be changed at the first sign-in.',
   'accounts.done': 'The change to {login} is saved.',
   'accounts.none': 'There are no accounts yet.',
+  'accounts.adminOnly':
+    'Accounts are managed by an administrator. If you need a new account or a new password, ask an administrator.',
   'pair.title': 'Pair this screen',
   'pair.explain':
     'This screen is on another computer. Ask an administrator for a code from the workstation’s “Devices” screen and enter it here.',

@@ -89,6 +89,8 @@ export const pl = {
   'counter.break': 'Przerwa',
   'counter.resume': 'Wróć z przerwy',
   'counter.unknown': 'Nie ma stanowiska numer {number} w tym urzędzie.',
+  'counter.notServing':
+    'Interesantów obsługuje urzędnik lub kierownik, a to konto nie ma żadnej z tych ról. Wyloguj się i zaloguj kontem urzędnika.',
   'counter.current': 'Obsługiwany klient',
   'counter.none': 'Nikogo teraz nie obsługujesz.',
   'counter.state.called': 'wywołany',
@@ -158,6 +160,7 @@ export const pl = {
   'supervisor.title': 'Podgląd kierownika',
   'supervisor.alerts': 'Alerty',
   'supervisor.alerts.none': 'Brak nowych alertów.',
+  'supervisor.alerts.managerOnly': 'Alerty przyjmuje kierownik lub administrator.',
   'supervisor.alert.printer': 'Kiosk {station}: bilet {number} nie został wydrukowany — {reason}.',
   'supervisor.alert.paper-near-end': 'Kiosk {station}: w drukarce kończy się papier.',
   'supervisor.alert.acknowledge': 'Przyjąłem do wiadomości',
@@ -181,6 +184,7 @@ export const pl = {
   'supervisor.closeDay.confirm': 'Zamknąć dzień? Wszystkie otwarte bilety z dzisiaj wygasną. Tego nie da się cofnąć.',
   'supervisor.closeDay.yes': 'Tak, zamknij dzień',
   'supervisor.closeDay.no': 'Nie',
+  'supervisor.closeDay.managerOnly': 'Dzień zamyka kierownik lub administrator.',
   'supervisor.closeDay.done':
     '{count, plural, =0 {Nie było otwartych biletów.} one {Wygasł # bilet.} few {Wygasły # bilety.} many {Wygasło # biletów.} other {Wygasło # biletu.}}',
   'kiosk.appointment': 'Mam umówioną wizytę',
@@ -215,6 +219,8 @@ export const pl = {
   'sync.connecting':
     'Łączenie z serwerem urzędu… · {pending, plural, =0 {nic do wysłania} one {do wysłania: # zmiana} few {do wysłania: # zmiany} many {do wysłania: # zmian} other {do wysłania: # zmiany}}',
   'sync.never': 'jeszcze nie było',
+  'sync.forbidden':
+    'Serwer urzędu nie przyjął zmiany z tego stanowiska: ta osoba albo to stanowisko nie ma do niej uprawnień. Zmiana czeka tutaj i nic nie ginie. Zaloguj się jako osoba uprawniona albo zgłoś to kierownikowi.',
   'sync.unauthorized': 'Serwer urzędu nie przyjmuje tej stacji ({message}). Poproś informatyka o nowy token stacji.',
   'sync.upgrade': 'Ta wersja Okienka jest za stara dla serwera urzędu ({message}). Poproś informatyka o aktualizację.',
   'counter.lostCall': 'Numer {number} wywołało już stanowisko {winner}. Wywołujemy następnego klienta.',
@@ -245,7 +251,7 @@ export const pl = {
   'devices.transport.file': 'plik urządzenia (/dev/usb/lp…)',
   'devices.transport.tcp': 'sieć (TCP 9100)',
   'devices.path': 'Port lub adres',
-  'devices.path.hint': 'Np. /dev/ttyUSB0, COM3, /dev/usb/lp0 lub 10.0.0.7:9100 dla drukarki sieciowej.',
+  'devices.path.hint': 'Np. /dev/ttyUSB0, COM3, /dev/usb/lp0 lub tcp://10.0.0.7:9100 dla drukarki sieciowej.',
   'devices.path.hint.serial': 'Np. /dev/ttyUSB0 albo COM3 — port, pod którym system widzi urządzenie.',
   'devices.byUsb': 'Rozpoznawaj urządzenie po identyfikatorach USB (gdy zmieni się nazwa portu)',
   'devices.model': 'Model',
@@ -283,6 +289,8 @@ export const pl = {
   'devices.testSignature': 'Podpis testowy',
   'devices.saved': 'Zapisano. Urządzenie łączy się.',
   'devices.removed': 'Usunięto urządzenie z tej stacji.',
+  'devices.managerOnly': 'Urządzenia ustawia kierownik lub administrator. Tutaj widzisz tylko ich stan.',
+  'devices.state.unknown': 'stan nieznany',
   'session.signIn.title': 'Zaloguj się',
   'session.signIn.explain': 'To stanowisko wymaga logowania. Użyj swojego loginu i hasła.',
   'session.login': 'Login',
@@ -348,6 +356,8 @@ export const pl = {
     'Hasło jednorazowe dla {login}: {password}. Przekaż je osobiście; trzeba je zmienić przy pierwszym logowaniu.',
   'accounts.done': 'Zapisano zmianę konta {login}.',
   'accounts.none': 'Nie ma jeszcze kont.',
+  'accounts.adminOnly':
+    'Kontami zarządza administrator. Jeśli potrzebujesz nowego konta albo nowego hasła, poproś administratora.',
   'pair.title': 'Sparuj ten ekran',
   'pair.explain':
     'Ten ekran jest na innym komputerze. Poproś administratora o kod z ekranu „Urządzenia” okienka i wpisz go tutaj.',

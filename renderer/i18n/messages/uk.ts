@@ -87,6 +87,8 @@ export const uk: Record<MessageId, string> = {
   'counter.break': 'Перерва',
   'counter.resume': 'Повернутися з перерви',
   'counter.unknown': 'У цьому уряді немає віконця номер {number}.',
+  'counter.notServing':
+    'Відвідувачів обслуговує працівник або керівник, а цей обліковий запис не має жодної з цих ролей. Вийдіть і увійдіть з обліковим записом працівника.',
   'counter.current': 'Поточний відвідувач',
   'counter.none': 'Ви зараз нікого не обслуговуєте.',
   'counter.state.called': 'викликаний',
@@ -155,6 +157,7 @@ export const uk: Record<MessageId, string> = {
   'supervisor.title': 'Огляд керівника',
   'supervisor.alerts': 'Сповіщення',
   'supervisor.alerts.none': 'Нових сповіщень немає.',
+  'supervisor.alerts.managerOnly': 'Сповіщення приймає керівник або адміністратор.',
   'supervisor.alert.printer': 'Кіоск {station}: квиток {number} не надруковано — {reason}.',
   'supervisor.alert.paper-near-end': 'Кіоск {station}: у принтері закінчується папір.',
   'supervisor.alert.acknowledge': 'Прийнято',
@@ -179,6 +182,7 @@ export const uk: Record<MessageId, string> = {
     'Закрити день? Усі відкриті сьогоднішні квитки стануть недійсними. Це не можна скасувати.',
   'supervisor.closeDay.yes': 'Так, закрити день',
   'supervisor.closeDay.no': 'Ні',
+  'supervisor.closeDay.managerOnly': 'День закриває керівник або адміністратор.',
   'supervisor.closeDay.done':
     '{count, plural, =0 {Відкритих квитків не було.} one {# квиток анульовано.} few {# квитки анульовано.} many {# квитків анульовано.} other {# квитка анульовано.}}',
   'kiosk.appointment': 'У мене запланований візит',
@@ -214,6 +218,8 @@ export const uk: Record<MessageId, string> = {
   'sync.connecting':
     'З’єднання із сервером уряду… · {pending, plural, =0 {нічого надсилати} one {до надсилання: # зміна} few {до надсилання: # зміни} many {до надсилання: # змін} other {до надсилання: # зміни}}',
   'sync.never': 'ще не було',
+  'sync.forbidden':
+    'Сервер установи не прийняв зміну з цього робочого місця: ця особа або це робоче місце не має на неї прав. Зміна чекає тут, і нічого не втрачено. Увійдіть як особа з правами або повідомте керівника.',
   'sync.unauthorized': 'Сервер уряду не приймає цю станцію ({message}). Попросіть ІТ-службу про новий токен станції.',
   'sync.upgrade': 'Ця версія Okienko застара для сервера уряду ({message}). Попросіть ІТ-службу оновити її.',
   'counter.lostCall': 'Номер {number} уже викликало віконце {winner}. Викликаємо наступного відвідувача.',
@@ -245,7 +251,7 @@ export const uk: Record<MessageId, string> = {
   'devices.transport.file': 'файл пристрою (/dev/usb/lp…)',
   'devices.transport.tcp': 'мережа (TCP 9100)',
   'devices.path': 'Порт або адреса',
-  'devices.path.hint': 'Напр. /dev/ttyUSB0, COM3, /dev/usb/lp0 або 10.0.0.7:9100 для мережевого принтера.',
+  'devices.path.hint': 'Напр. /dev/ttyUSB0, COM3, /dev/usb/lp0 або tcp://10.0.0.7:9100 для мережевого принтера.',
   'devices.path.hint.serial': 'Напр. /dev/ttyUSB0 або COM3 — порт, на якому система бачить пристрій.',
   'devices.byUsb': 'Розпізнавати пристрій за ідентифікаторами USB (коли зміниться назва порту)',
   'devices.model': 'Модель',
@@ -283,6 +289,8 @@ export const uk: Record<MessageId, string> = {
   'devices.testSignature': 'Тестовий підпис',
   'devices.saved': 'Збережено. Пристрій з’єднується.',
   'devices.removed': 'Пристрій видалено з цієї станції.',
+  'devices.managerOnly': 'Пристрої налаштовує керівник або адміністратор. Тут ви бачите лише їхній стан.',
+  'devices.state.unknown': 'стан невідомий',
   'session.signIn.title': 'Увійдіть',
   'session.signIn.explain': 'На цьому робочому місці потрібно увійти. Використайте свій логін і пароль.',
   'session.login': 'Логін',
@@ -348,6 +356,8 @@ export const uk: Record<MessageId, string> = {
     'Одноразовий пароль для {login}: {password}. Передайте його особисто; його треба змінити під час першого входу.',
   'accounts.done': 'Зміну облікового запису {login} збережено.',
   'accounts.none': 'Облікових записів ще немає.',
+  'accounts.adminOnly':
+    'Обліковими записами керує адміністратор. Якщо вам потрібен новий обліковий запис або новий пароль, зверніться до адміністратора.',
   'pair.title': 'Підключіть цей екран',
   'pair.explain':
     'Цей екран на іншому компʼютері. Попросіть адміністратора про код з екрана «Пристрої» робочого місця і введіть його тут.',
