@@ -2,8 +2,10 @@
  * Signing in at the office hub (electron/hub/http/handlers/auth.ts), shared by the hub and the
  * station that asks on a window's behalf.
  *
- *   POST /api/v1/auth/login     {login, password, newPassword?} → a session for that person at this workstation
- *   POST /api/v1/auth/session   {} → a session for a window with nobody signed in (a kiosk, a board)
+ *   POST /api/v1/auth/login     {login, password, newPassword?, code?, enrolSecret?} → a session for that
+ *                               person at this workstation (a supervisor's or admin's authenticator code)
+ *   POST /api/v1/auth/session   {} → a session for a window with nobody signed in (a kiosk, a board);
+ *                               {kind: 'board'} for a screen paired from another machine
  *   POST /api/v1/auth/logout    ends the session the request carries
  *   GET  /api/v1/auth/accounts?login=…   what a workstation's offline cache must know of people seen there
  *
