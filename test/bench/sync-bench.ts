@@ -34,7 +34,7 @@ import {
   createHubDatabase,
   enrolSignedIn,
   hubClient,
-  OFFICE_USER,
+  personOf,
   runHubCli,
   startHubProcess,
 } from '../support/hub-process';
@@ -107,7 +107,7 @@ async function hubTlsBackend(): Promise<Backend> {
   return {
     name: 'hub-pglite-tls',
     async join(name, seed = false) {
-      const token = await enrolSignedIn(database, hub.url, name, OFFICE_USER, ca);
+      const token = await enrolSignedIn(database, hub.url, name, personOf(name), ca);
       return SimulatedWorkstation.start({ name, hubUrl: hub.url, token, ca, seed, blockSize: 200 });
     },
     storedCount: async () => ((await (await secureFetch(`${hub.url}health`)).json()) as { stamp: number }).stamp,

@@ -186,7 +186,12 @@ export async function signIn(
   if (first.ok) return first.reply;
   if (first.error === 'second-factor-required' || first.error === 'second-factor-enrolment-required') {
     const enrol = first.error === 'second-factor-enrolment-required' ? { enrolSecret: TEST_TOTP_SECRET } : {};
-    const second = await tryLogin(hubUrl, token, { ...base, ...enrol, code: await nextTotpCode(login) }, ca);
+    const second = await tryLogin(
+      hubUrl,
+      token,
+      { ...base, ...enrol, code: await nextTotpCode(login, TEST_TOTP_SECRET, hubUrl) },
+      ca,
+    );
     if (second.ok) return second.reply;
     throw new Error(`sign-in failed: ${second.status} ${second.error}`);
   }

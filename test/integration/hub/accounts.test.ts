@@ -152,7 +152,11 @@ describe('accounts and sessions at the hub', () => {
       const wrong = await attempt({ login: 'marek', password: TEST_PASSWORD, code: `00000${i}` });
       expect([wrong.status, wrong.body.error]).toEqual([401, 'bad-second-factor']);
     }
-    const locked = await attempt({ login: 'marek', password: TEST_PASSWORD, code: await nextTotpCode('marek') });
+    const locked = await attempt({
+      login: 'marek',
+      password: TEST_PASSWORD,
+      code: await nextTotpCode('marek', TEST_TOTP_SECRET, hub.url),
+    });
     expect([locked.status, locked.body.error]).toEqual([423, 'account-locked']);
   });
 
