@@ -6,7 +6,10 @@
  *      station also seals the TOTP secret under the password: Argon2id once more);
  *   2. sign-in offline, against that verifier, with the hub stopped — p95 ≤ 250 ms; the clerk, and
  *      the supervisor (the sealed secret opened: Argon2id once more). A code is good once per
- *      30-second step, so the supervisor's samples are few and the bench waits for fresh steps;
+ *      30-second step, so the supervisor's samples are few and each comes after up to 30 s idle —
+ *      and on this build machine Argon2id after a few idle seconds takes 300–800 ms instead of
+ *      40 ms (a plain CPU loop is unaffected: most likely the VM reclaiming freed memory, which its
+ *      64 MiB must then fault in again). The clerk's sign-ins run back to back;
  *   3. the hub's raw push throughput with authorization on (a clerk's session: access table,
  *      scopes, who acted written into every ticket) beside the same push with a token enrolled
  *      before kinds (no checks), in the same run — within 10 %.
