@@ -145,6 +145,16 @@ describe('accounts and sessions at the hub', () => {
     expect(again.body.error).toBe('second-factor-enrolment-required');
   });
 
+  it("the admin screen's list says who has an authenticator and where each password is checked", async () => {
+    const oneTime = await addUser(database, 'ola', ['admin']);
+    const { session } = await signIn(hub.url, token, 'ola', oneTime, TEST_PASSWORD);
+    const listed = await hubClient(hub.url, session).request<object[]>('GET', `${HUB_API_PREFIX}/accounts`);
+    expect(listed.body).toContainEqual(
+      expect.objectContaining({ login: 'ola', secondFactor: true, source: 'local' }),
+    );
+    expect(listed.body).toContainEqual(expect.objectContaining({ login: 'jan', secondFactor: false, source: 'local' }));
+  });
+
   it('five wrong codes lock a supervisor as five wrong passwords would', async () => {
     const oneTime = await addUser(database, 'marek', ['admin']);
     await signIn(hub.url, token, 'marek', oneTime, TEST_PASSWORD);

@@ -8,14 +8,18 @@ import { sendJson } from '../messages';
 
 export async function listAccounts({ hub, response }: StationContext): Promise<void> {
   const users = await listUsers(hub.store.db, hub.now());
-  const accounts: AccountInfo[] = users.map(({ login, displayName, roles, active, locked, mustChange }) => ({
-    login,
-    displayName,
-    roles,
-    active,
-    locked,
-    mustChange,
-  }));
+  const accounts: AccountInfo[] = users.map(
+    ({ login, displayName, roles, active, locked, mustChange, secondFactor, source }) => ({
+      login,
+      displayName,
+      roles,
+      active,
+      locked,
+      mustChange,
+      secondFactor,
+      source,
+    }),
+  );
   sendJson(response, 200, accounts);
 }
 
