@@ -149,9 +149,7 @@ describe('accounts and sessions at the hub', () => {
     const oneTime = await addUser(database, 'ola', ['admin']);
     const { session } = await signIn(hub.url, token, 'ola', oneTime, TEST_PASSWORD);
     const listed = await hubClient(hub.url, session).request<object[]>('GET', `${HUB_API_PREFIX}/accounts`);
-    expect(listed.body).toContainEqual(
-      expect.objectContaining({ login: 'ola', secondFactor: true, source: 'local' }),
-    );
+    expect(listed.body).toContainEqual(expect.objectContaining({ login: 'ola', secondFactor: true, source: 'local' }));
     expect(listed.body).toContainEqual(expect.objectContaining({ login: 'jan', secondFactor: false, source: 'local' }));
   });
 
