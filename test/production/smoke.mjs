@@ -179,6 +179,9 @@ function scrubber(tmp, mode) {
       .replace(/\b[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}\b/g, '<one-time password>')
       .replace(/"stationId":"[^"]*"/g, '"stationId":"<id>"')
       .replace(/"checkedAt":\d+/g, '"checkedAt":"<ms>"')
+      .replace(/"secondFactorAt":\d+/g, '"secondFactorAt":"<ms>"')
+      .replace(/\b[A-Z2-7]{32}\b/g, '<authenticator secret>')
+      .replace(/\b[a-z2-9]{5}-[a-z2-9]{5}\b/g, '<recovery code>')
       .replace(/"day":"[^"]*"/g, '"day":"<day>"')
       .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>');
     return typeof value === 'string' ? scrubbed : JSON.parse(scrubbed);
@@ -256,6 +259,7 @@ async function probeHost(host, context) {
   answers['host: contract calls over the WebSocket'] = await contractCalls(WebSocket, `${host.url}api/v1`, {
     origin,
     password: context.oneTimePassword,
+    totp: context.totp,
   });
   answers['host: a WebSocket with no Origin'] = await refusedSocket(WebSocket, `${host.url}api/v1`);
   return answers;
@@ -276,18 +280,25 @@ async function refusedSocket(WebSocket, url) {
 
 /**
  * One socket of a page of this host (its Origin), a few calls in order, each reply paired with its
- * call by id: the admin made with `user add` signs in (replacing the one-time password), then the
- * device settings screen lists the devices.
+ * call by id: the admin made with `user add` signs in (replacing the one-time password, and enrolling
+ * an authenticator app from the secret the station offers), then the device settings screen lists
+ * the devices. A call may be made of the replies before it.
  */
-async function contractCalls(WebSocket, url, { origin, password }) {
+async function contractCalls(WebSocket, url, { origin, password, totp }) {
   const signIn = { login: 'smoke', password, newPassword: 'a long test password, 2026' };
+  const enrolled = (replies) => {
+    const secret = replies[4]?.result.value?.secret ?? '';
+    return { ...signIn, enrolSecret: secret, code: totp(secret) };
+  };
   const calls = [
     { t: 'call', id: 1, window: 'home', channel: 'station.info', payload: {} },
     { t: 'call', id: 2, window: 'home', channel: 'settings.get', payload: {} },
     { t: 'call', id: 3, window: 'settings', channel: 'devices.list', payload: {} },
     { t: 'call', id: 4, window: 'settings', channel: 'session.signIn', payload: signIn },
-    { t: 'call', id: 5, window: 'settings', channel: 'devices.list', payload: {} },
-    { t: 'call', id: 6, window: 'home', channel: 'no.such.channel', payload: {} },
+    { t: 'call', id: 5, window: 'settings', channel: 'session.newSecondFactor', payload: { login: 'smoke' } },
+    (replies) => ({ t: 'call', id: 6, window: 'settings', channel: 'session.signIn', payload: enrolled(replies) }),
+    { t: 'call', id: 7, window: 'settings', channel: 'devices.list', payload: {} },
+    { t: 'call', id: 8, window: 'home', channel: 'no.such.channel', payload: {} },
     'not json',
   ];
   const socket = new WebSocket(url.replace(/^http/, 'ws'), { headers: { origin } });
@@ -304,7 +315,8 @@ async function contractCalls(WebSocket, url, { origin, password }) {
       if (next === undefined) {
         clearTimeout(timer);
         resolve();
-      } else socket.send(typeof next === 'string' ? next : JSON.stringify(next));
+      } else if (typeof next === 'string') socket.send(next);
+      else socket.send(JSON.stringify(typeof next === 'function' ? next(replies) : next));
     });
   });
   socket.close();
@@ -439,13 +451,18 @@ function checkProduction(answers) {
   );
   expect('the device list needs a signed-in admin', calls, (a) => a[2].result.error?.code === 'NOT_SIGNED_IN');
   expect(
-    'the admin made with user add signs in (Argon2 loads)',
+    'an admin is asked to enrol an authenticator app',
     calls,
-    (a) => a[3].result.value?.user?.login === 'smoke',
+    (a) => a[3].result.error?.code === 'SECOND_FACTOR_ENROLMENT_REQUIRED',
   );
-  expect('then the contract lists the devices (serialport loads)', calls, (a) => a[4].result.ok === true);
+  expect(
+    'the admin made with user add signs in with its code (Argon2 and TOTP load)',
+    calls,
+    (a) => a[5].result.value?.user?.login === 'smoke' && a[5].result.value?.recoveryCodes?.length === 10,
+  );
+  expect('then the contract lists the devices (serialport loads)', calls, (a) => a[6].result.ok === true);
   expect('the contract refuses an unknown channel and a frame that is not JSON', calls, (a) =>
-    Boolean(a[5].result.ok === false && a[6].result.ok === false && a[6].id === null),
+    Boolean(a[7].result.ok === false && a[8].result.ok === false && a[8].id === null),
   );
   expect('a WebSocket with no Origin is refused', 'host: a WebSocket with no Origin', (a) => a.status === 403);
   expect('user add prints a one-time password', 'host: user add', (a) =>
@@ -512,8 +529,12 @@ async function main() {
     await step('npm run build', 'npm', ['run', 'build'], app);
     browser = await launchBrowser();
     const pkg = JSON.parse(await readFile(path.join(app, 'package.json'), 'utf8'));
-    const WebSocket = createRequire(path.join(app, 'package.json'))('ws');
-    const context = { tmp, app, browser, WebSocket, version: pkg.version, ...(await readRenderer(app)) };
+    const appRequire = createRequire(path.join(app, 'package.json'));
+    const WebSocket = appRequire('ws');
+    // An admin enrols an authenticator app at the first sign-in; the smoke computes its code.
+    const { TOTP, Secret } = appRequire('otpauth');
+    const totp = (secret) => new TOTP({ secret: Secret.fromBase32(secret) }).generate();
+    const context = { tmp, app, browser, WebSocket, totp, version: pkg.version, ...(await readRenderer(app)) };
     const development = await probeAll('development', context);
     console.log('\nprune:');
     await step('npm prune --omit=dev', 'npm', ['prune', '--omit=dev'], app);
