@@ -6,6 +6,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import {
   alertSchema,
   appointmentSchema,
+  assistanceRecordSchema,
+  assistedSessionSchema,
   counterSchema,
   officeSchema,
   serviceSchema,
@@ -23,6 +25,8 @@ export const COLLECTION_SCHEMAS: Readonly<Record<SyncCollection, CollectionSchem
   tickets: ticketSchema,
   appointments: appointmentSchema,
   alerts: alertSchema,
+  assistedSessions: assistedSessionSchema,
+  assistanceRecords: assistanceRecordSchema,
 };
 
 /** Keys RxDB adds to a JSON schema for itself; a JSON-schema validator must not see them. */
@@ -80,6 +84,9 @@ export function closed(node: unknown): unknown {
     schema.additionalProperties ??= false;
   }
   if (schema.items) schema.items = closed(schema.items);
+  if (Array.isArray(schema.anyOf)) schema.anyOf = schema.anyOf.map(closed);
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object')
+    schema.additionalProperties = closed(schema.additionalProperties);
   if (types.includes('string') && !schema.enum) schema.maxLength ??= MAX_WIRE_STRING;
   if (types.includes('array')) schema.maxItems ??= MAX_WIRE_ITEMS;
   return schema;

@@ -12,6 +12,8 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import {
   alertSchema,
   appointmentSchema,
+  assistanceRecordSchema,
+  assistedSessionSchema,
   counterSchema,
   officeSchema,
   sequenceSchema,
@@ -19,6 +21,8 @@ import {
   ticketSchema,
   type AlertDoc,
   type AppointmentDoc,
+  type AssistanceRecordDoc,
+  type AssistedSessionDoc,
   type CounterDoc,
   type OfficeDoc,
   type SequenceDoc,
@@ -35,6 +39,8 @@ export interface OkienkoCollections {
   sequences: RxCollection<SequenceDoc>;
   alerts: RxCollection<AlertDoc>;
   appointments: RxCollection<AppointmentDoc>;
+  assistedSessions: RxCollection<AssistedSessionDoc>;
+  assistanceRecords: RxCollection<AssistanceRecordDoc>;
 }
 
 export type OkienkoDatabase = RxDatabase<OkienkoCollections>;
@@ -84,6 +90,8 @@ export async function createOkienkoDatabase(options: DatabaseOptions = {}): Prom
     sequences: { schema: sequenceSchema },
     alerts: { schema: alertSchema, conflictHandler: conflictHandlers.alerts },
     appointments: { schema: appointmentSchema, conflictHandler: conflictHandlers.appointments },
+    assistedSessions: { schema: assistedSessionSchema, conflictHandler: conflictHandlers.assistedSessions },
+    assistanceRecords: { schema: assistanceRecordSchema, conflictHandler: conflictHandlers.assistanceRecords },
   });
   return db;
 }

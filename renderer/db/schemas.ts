@@ -11,6 +11,8 @@ import * as shared from '../../electron/common/domain/schemas';
 import type {
   AlertDoc,
   AppointmentDoc,
+  AssistanceRecordDoc,
+  AssistedSessionDoc,
   CounterDoc,
   OfficeDoc,
   SequenceDoc,
@@ -22,6 +24,8 @@ export type {
   AlertDoc,
   AlertKind,
   AppointmentDoc,
+  AssistanceRecordDoc,
+  AssistedSessionDoc,
   CounterDoc,
   CounterMode,
   OfficeDoc,
@@ -38,3 +42,5 @@ export const ticketSchema = shared.ticketSchema as unknown as RxJsonSchema<Ticke
 export const sequenceSchema = shared.sequenceSchema as unknown as RxJsonSchema<SequenceDoc>;
 export const alertSchema = shared.alertSchema as unknown as RxJsonSchema<AlertDoc>;
 export const appointmentSchema = shared.appointmentSchema as unknown as RxJsonSchema<AppointmentDoc>;
+export const assistedSessionSchema = shared.assistedSessionSchema as unknown as RxJsonSchema<AssistedSessionDoc>;
+export const assistanceRecordSchema = shared.assistanceRecordSchema as unknown as RxJsonSchema<AssistanceRecordDoc>;

@@ -79,6 +79,15 @@ export const COLLECTION_ACCESS: Readonly<Record<SyncCollection, CollectionAccess
       { kinds: ['kiosk', 'counter'], scope: 'create' },
     ],
   },
+  // A visitor's answers and identity: only the desks where clerks serve, never a kiosk or a board.
+  assistedSessions: {
+    pull: { kinds: ['counter', 'supervisor'] },
+    push: [{ kinds: ['counter', 'supervisor'], roles: SERVING, scope: 'any' }],
+  },
+  assistanceRecords: {
+    pull: { kinds: ['counter', 'supervisor'] },
+    push: [{ kinds: ['counter', 'supervisor'], roles: SERVING, scope: 'any' }],
+  },
 };
 
 /** The hub's routes other than the collections'. */

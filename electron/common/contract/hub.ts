@@ -39,7 +39,16 @@ export const MAX_PULL_LIMIT = 1000;
 export const MAX_PUSH_ROWS = 500;
 
 /** The collections that replicate between workstations and the hub. `sequences` stay local. */
-export const SYNC_COLLECTIONS = ['office', 'services', 'counters', 'tickets', 'appointments', 'alerts'] as const;
+export const SYNC_COLLECTIONS = [
+  'office',
+  'services',
+  'counters',
+  'tickets',
+  'appointments',
+  'alerts',
+  'assistedSessions',
+  'assistanceRecords',
+] as const;
 export type SyncCollection = (typeof SYNC_COLLECTIONS)[number];
 
 export function isSyncCollection(value: unknown): value is SyncCollection {

@@ -5,7 +5,7 @@
  *
  * RxDB collections of a workstation. Every document carries `updatedAt` and is keyed by an id
  * that is unique across workstations, so the same documents replicate to the office hub unchanged
- * (docs/sync.md). The free RxDB tier allows about 12 collections per realm; this uses seven.
+ * (docs/sync.md). The free RxDB tier allows about 12 collections per realm; this uses nine.
  *
  * Indexed fields must be required and bounded (RxDB/Dexie rule), hence the maxLength/maximum
  * values below.
@@ -14,6 +14,7 @@ import { SERVICE_IDENTITY_FIELDS } from './identity';
 import type { Office, PriorityReason, Service } from './office';
 import type { Appointment } from './appointment';
 import type { Ticket } from './ticket';
+import type { AssistanceRecordDoc, AssistedSessionDoc } from '../eservices/session';
 
 /**
  * A JSON schema with RxDB's extra keys (primaryKey, indexes, version). `Doc` only ties a schema
@@ -257,4 +258,99 @@ export const appointmentSchema = collection<AppointmentDoc>(
     updatedAt: time,
   },
   { indexes: ['code', ['day', 'slotAt']] },
+);
+
+export type { AssistedSessionDoc, AssistanceRecordDoc };
+
+const answerValue = {
+  anyOf: [
+    anyText,
+    arrayOf(anyText),
+    object({ street: anyText, building: anyText, flat: anyText, postcode: anyText, town: anyText }, [
+      'street',
+      'building',
+      'flat',
+      'postcode',
+      'town',
+    ]),
+  ],
+} as const;
+
+const answerProperties = {
+  question: anyText,
+  value: answerValue,
+  by: { type: 'string', enum: ['visitor', 'clerk'] },
+  clerk: anyText,
+  counter: { type: 'integer', minimum: 0 },
+  at: time,
+} as const;
+const answerFields = ['question', 'value', 'by', 'clerk', 'counter', 'at'] as const;
+
+/** An assisted e-service session: personal data, kept until `expiresAt` (eservices/session.ts). */
+export const assistedSessionSchema = collection<AssistedSessionDoc>(
+  {
+    id: text(64),
+    reference: text(16),
+    eservice: text(64),
+    eserviceVersion: { type: 'integer', minimum: 1 },
+    status: { type: 'string', enum: ['active', 'saved', 'completed', 'referred', 'abandoned'], maxLength: 16 },
+    ticket: anyText,
+    counter: { type: 'integer', minimum: 0, maximum: 999 },
+    clerk: anyText,
+    language: { type: 'string', enum: ['pl', 'en', 'uk'] },
+    acting: object(
+      { kind: { type: 'string', enum: ['self', 'proxy'] }, name: anyText, document: anyText, authorisation: anyText },
+      ['kind'],
+    ),
+    consentVersion: anyText,
+    consentAt: time,
+    identity: { type: 'object', additionalProperties: anyText },
+    identityFrom: { type: 'string', enum: ['reader', 'typed', ''] },
+    answers: arrayOf(object(answerProperties, [...answerFields])),
+    conflicts: arrayOf(object({ ...answerProperties, id: anyText }, [...answerFields, 'id'])),
+    settled: arrayOf(anyText),
+    page: anyText,
+    safetyShown: { type: 'boolean' },
+    signing: {
+      type: ['object', 'null'],
+      properties: {
+        path: { type: 'string', enum: ['online', 'handwritten', 'pad', 'unable'] },
+        at: time,
+        digest: anyText,
+        note: anyText,
+      },
+      required: ['path', 'at', 'digest'],
+    },
+    history: arrayOf(
+      object({ at: time, what: anyText, clerk: anyText, counter: { type: 'integer' }, note: anyText }, [
+        'at',
+        'what',
+        'clerk',
+        'counter',
+      ]),
+    ),
+    startedAt: time,
+    expiresAt: time,
+    updatedAt: time,
+  },
+  { indexes: ['reference', 'expiresAt'] },
+);
+
+/** What supervisors count of assisted sessions; no personal data (eservices/session.ts). */
+export const assistanceRecordSchema = collection<AssistanceRecordDoc>(
+  {
+    id: text(64),
+    eservice: anyText,
+    outcome: { type: 'string', enum: ['in-progress', 'completed', 'referred', 'abandoned'] },
+    reason: anyText,
+    clerks: arrayOf(anyText),
+    counters: arrayOf({ type: 'integer' }),
+    steps: arrayOf(anyText),
+    signing: { type: 'string', enum: ['online', 'handwritten', 'pad', 'unable', ''] },
+    startedAt: time,
+    endedAt: time,
+    seconds: { type: 'integer', minimum: 0 },
+    updatedAt: time,
+  },
+  { indexes: ['startedAt'] },
 );

@@ -30,12 +30,16 @@
  * appointments — the furthest state wins (cancelled > checked-in > booked); between two
  *   check-ins the hub's first one keeps the appointment (the other visitor still holds a ticket).
  * alerts — acknowledged anywhere means acknowledged: the latest acknowledgement time wins.
+ * assistedSessions, assistanceRecords — answer by answer, no answer silently overwritten
+ *   (assisted-merge.ts).
  */
 import type { SyncCollection } from '../contract/hub';
 import type { Appointment } from '../domain/appointment';
 import type { AlertDoc, CounterDoc, TicketDoc } from '../domain/schemas';
 import type { Ticket, TicketEvent } from '../domain/ticket';
 import { sameDocument } from './document-equality';
+import { resolveAssistanceRecord, resolveAssistedSession } from './assisted-merge';
+import type { AssistanceRecordDoc, AssistedSessionDoc } from '../eservices/session';
 
 /** A replicated document as the replication moves it: with its deletion flag. */
 export type WithDeleted<T> = T & { _deleted: boolean };
@@ -172,4 +176,6 @@ export const conflictRules = {
   tickets: { ...decide<TicketDoc>(resolveTicket), staleHubVersion } satisfies ConflictRule<TicketDoc>,
   appointments: decide<Appointment>(resolveAppointment),
   alerts: decide<AlertDoc>(resolveAlert),
+  assistedSessions: { resolve: resolveAssistedSession } satisfies ConflictRule<AssistedSessionDoc>,
+  assistanceRecords: decide<AssistanceRecordDoc>(resolveAssistanceRecord),
 } satisfies Record<SyncCollection, unknown>;

@@ -39,4 +39,6 @@ export const conflictHandlers = {
   tickets: rxConflictHandler(conflictRules.tickets),
   appointments: rxConflictHandler(conflictRules.appointments),
   alerts: rxConflictHandler(conflictRules.alerts),
+  assistedSessions: rxConflictHandler(conflictRules.assistedSessions),
+  assistanceRecords: rxConflictHandler(conflictRules.assistanceRecords),
 };
