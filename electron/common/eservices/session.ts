@@ -190,3 +190,71 @@ export function settleConflict(
 export function conflictId(answer: SessionAnswer): string {
   return `${answer.question}|${answer.at}|${answer.clerk}`;
 }
+
+export interface SessionStart {
+  readonly id: string;
+  readonly reference: string;
+  readonly eservice: { readonly id: string; readonly version: number };
+  readonly ticket: string;
+  readonly counter: number;
+  readonly clerk: string;
+  readonly language: Language;
+  readonly at: number;
+  readonly keepDays?: number;
+}
+
+/** A new session on its start page, nobody's data in it yet. */
+export function startSession(start: SessionStart): AssistedSessionDoc {
+  return {
+    id: start.id,
+    reference: start.reference,
+    eservice: start.eservice.id,
+    eserviceVersion: start.eservice.version,
+    status: 'active',
+    ticket: start.ticket,
+    counter: start.counter,
+    clerk: start.clerk,
+    language: start.language,
+    acting: { kind: 'self' },
+    consentVersion: '',
+    consentAt: 0,
+    identity: {},
+    identityFrom: '',
+    answers: [],
+    conflicts: [],
+    settled: [],
+    page: 'start',
+    safetyShown: false,
+    signing: null,
+    history: [{ at: start.at, what: 'started', clerk: start.clerk, counter: start.counter }],
+    startedAt: start.at,
+    expiresAt: expiryOf('active', start.at, start.keepDays),
+    updatedAt: start.at,
+  };
+}
+
+/** The assistance record of a session as it stands (no personal data). */
+export function assistanceRecord(
+  session: AssistedSessionDoc,
+  steps: readonly string[],
+  seconds: number,
+  reason = '',
+): AssistanceRecordDoc {
+  const ended = ENDED_STATUSES.includes(session.status);
+  const clerks = [...new Set(session.history.map((event) => event.clerk))];
+  const counters = [...new Set(session.history.map((event) => event.counter))];
+  return {
+    id: session.id,
+    eservice: session.eservice,
+    outcome: ended ? (session.status as AssistanceRecordDoc['outcome']) : 'in-progress',
+    reason,
+    clerks,
+    counters,
+    steps: [...steps],
+    signing: session.signing?.path ?? '',
+    startedAt: session.startedAt,
+    endedAt: ended ? session.updatedAt : 0,
+    seconds: Math.max(0, Math.round(seconds)),
+    updatedAt: session.updatedAt,
+  };
+}

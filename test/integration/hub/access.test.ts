@@ -5,6 +5,7 @@
  * table the hub reads (electron/common/access/hub-access.ts); a collection or route added there
  * without a row here fails the first test.
  */
+import { assistanceRecord, startSession } from '../../../electron/common/eservices/session';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_ACCESS } from '../../../electron/common/access/hub-access';
 import { TOKEN_KINDS, type TokenKind, type UserRole } from '../../../electron/common/access/subjects';
@@ -34,6 +35,8 @@ const CELLS: readonly Cell[] = TOKEN_KINDS.flatMap((kind) => ROLES.map((role) =>
 const every = (kinds: readonly TokenKind[]) => CELLS.filter((cell) => kinds.some((kind) => cell.startsWith(kind)));
 const SET_UP: Cell[] = ['counter/admin', 'supervisor/admin'];
 const SERVING: Cell[] = ['counter/clerk', 'counter/supervisor', 'supervisor/supervisor'];
+/** Whoever serves, at a counter or a supervisor's desk, helps with an e-service. */
+const ASSISTING: Cell[] = ['counter/clerk', 'counter/supervisor', 'supervisor/clerk', 'supervisor/supervisor'];
 
 /** Who may read each collection. */
 const PULL: Readonly<Record<SyncCollection, readonly Cell[]>> = {
@@ -43,6 +46,8 @@ const PULL: Readonly<Record<SyncCollection, readonly Cell[]>> = {
   tickets: CELLS,
   appointments: every(['kiosk', 'counter', 'supervisor']),
   alerts: every(['kiosk', 'counter', 'supervisor']),
+  assistedSessions: every(['counter', 'supervisor']),
+  assistanceRecords: every(['counter', 'supervisor']),
 };
 
 /** A change pushed to one collection, made fresh (by an admin) for every attempt. */
@@ -71,6 +76,18 @@ async function stored(admin: HubClient, collection: SyncCollection, document: { 
   const all = (await admin.pullAll(collection)).documents;
   return all.find((candidate) => candidate.id === document.id)!;
 }
+
+const assisted = (n: number) =>
+  startSession({
+    id: `as-${n}`,
+    reference: `K7M3-${String(n).padStart(4, '0')}`,
+    eservice: { id: 'profil-zaufany', version: 1 },
+    ticket: '',
+    counter: 1,
+    clerk: 'anna',
+    language: 'pl',
+    at: 1000 + n,
+  });
 
 const appointment = (n: number) => ({
   id: `ap-${n}`,
@@ -178,6 +195,16 @@ const CHANGES: Readonly<Record<string, Change>> = {
     collection: 'alerts',
     allowed: [...every(['kiosk', 'counter']), 'supervisor/supervisor', 'supervisor/admin'],
     row: async (_admin, n) => insert(alert(n)),
+  },
+  'assistedSessions: start': {
+    collection: 'assistedSessions',
+    allowed: ASSISTING,
+    row: async (_admin, n) => insert(assisted(n)),
+  },
+  'assistanceRecords: record': {
+    collection: 'assistanceRecords',
+    allowed: ASSISTING,
+    row: async (_admin, n) => insert(assistanceRecord(assisted(n), ['start'], 60)),
   },
   'alerts: acknowledge': {
     collection: 'alerts',
