@@ -65,6 +65,10 @@ export async function buildElectron(options: BuildElectronOptions = {}): Promise
       platform: 'node',
       target: NODE_TARGET,
       external: EXTERNAL,
+      // ES modules bundled into CommonJS (pdfkit's build, the e-service folders) read their own
+      // address from import.meta.url, which CommonJS lacks: give them the bundle's.
+      define: { 'import.meta.url': '__okienkoModuleUrl' },
+      banner: { js: "const __okienkoModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
       entryPoints: { main: 'electron/main.ts', station: 'electron/station/station.utility.ts' },
     }),
     // The preload is built for the browser platform: an import of a Node module fails the build

@@ -1,5 +1,6 @@
 /**
- * The app's screens and their hash routes: `#/` (home), `#/kiosk`, `#/counter/3`, `#/board`,
+ * The app's screens and their hash routes: `#/` (home), `#/kiosk`, `#/counter/3`, `#/customer/3`
+ * (the screen turned to the visitor at counter 3), `#/board`,
  * `#/supervisor`, `#/settings/devices`, `#/settings/accounts`. One table for both sides: the shell opens a window on the
  * route of its role, the renderer shows the screen a route names. Hash routing works from app://,
  * http:// and file:// alike.
@@ -10,6 +11,7 @@ export type Route =
   | { readonly screen: 'home' }
   | { readonly screen: 'kiosk' }
   | { readonly screen: 'counter'; readonly number: number }
+  | { readonly screen: 'customer'; readonly number: number }
   | { readonly screen: 'board' }
   | { readonly screen: 'supervisor' }
   | { readonly screen: 'devices' }
@@ -31,11 +33,12 @@ const PATHS = {
   devices: 'settings/devices',
   accounts: 'settings/accounts',
   pair: 'pair',
-} as const satisfies Record<Exclude<Screen, 'counter' | 'not-found'>, string>;
+} as const satisfies Record<Exclude<Screen, 'counter' | 'customer' | 'not-found'>, string>;
 
 type PlainScreen = keyof typeof PATHS;
 
 const COUNTER_PATH = /^counter\/(\d{1,3})$/;
+const CUSTOMER_PATH = /^customer\/(\d{1,3})$/;
 
 /** The screen a hash names; a leading `#/` and trailing slashes do not matter. */
 export function parseRoute(hash: string): Route {
@@ -44,6 +47,8 @@ export function parseRoute(hash: string): Route {
   if (screen) return { screen };
   const counter = COUNTER_PATH.exec(path);
   if (counter) return { screen: 'counter', number: Number(counter[1]) };
+  const customer = CUSTOMER_PATH.exec(path);
+  if (customer) return { screen: 'customer', number: Number(customer[1]) };
   return { screen: 'not-found' };
 }
 
@@ -52,6 +57,7 @@ const WINDOW_OF_SCREEN = {
   home: 'home',
   kiosk: 'kiosk',
   counter: 'counter',
+  customer: 'customer',
   board: 'board',
   supervisor: 'supervisor',
   devices: 'settings',
@@ -66,5 +72,6 @@ export function windowOfRoute(route: Route): WindowKind {
 
 /** The hash of a route, for a link's `href` or a window's URL. */
 export function formatRoute(route: KnownRoute): string {
-  return route.screen === 'counter' ? `#/counter/${route.number}` : `#/${PATHS[route.screen]}`;
+  if (route.screen === 'counter' || route.screen === 'customer') return `#/${route.screen}/${route.number}`;
+  return `#/${PATHS[route.screen]}`;
 }

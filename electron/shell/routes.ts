@@ -10,12 +10,8 @@ export type RoleSettings = Pick<Settings, 'role' | 'counter'>;
 export const HOME_ROUTE = formatRoute({ screen: 'home' });
 export const BOARD_ROUTE = formatRoute({ screen: 'board' });
 
-/**
- * What the screen turned toward the visitor at a counter shows. The waiting-room board for now;
- * when the customer screen lands it gets a route in electron/common/routes.ts (`#/customer/<counter>`)
- * and this returns it.
- */
-export const VISITOR_SCREEN_ROUTE: (counter: number) => string = () => BOARD_ROUTE;
+/** What the screen turned toward the visitor at a counter shows: the customer screen of that counter. */
+export const VISITOR_SCREEN_ROUTE = (counter: number): string => formatRoute({ screen: 'customer', number: counter });
 
 /** The screen of a workstation role. */
 function screenOfRole(settings: RoleSettings): KnownRoute {

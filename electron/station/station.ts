@@ -5,6 +5,8 @@
  * checked against the window's kind and the person signed in (electron/common/access). Services never reach for globals:
  * the clock, the device factories and the log come in here, so tests can swap them.
  */
+import { AssistRelay } from './eservices/relay';
+import { officeDefinitions, SHIPPED_DEFINITIONS } from './eservices/folders';
 import { readFileSync } from 'node:fs';
 import {
   CHANNEL_ACCESS,
@@ -33,6 +35,7 @@ import type {
 import type { TicketLayoutInput, TicketPrinter } from '../../native/printer/ticket-printer';
 import { describeError, type Logger } from './log';
 import { PrinterService } from './printer-service';
+import { renderDocument } from './documents/render';
 import { loadSettings, saveSettings } from './settings-store';
 import { DeviceManager, type DeviceDrivers } from './device-manager';
 import { checkDevicePath } from './device-paths';
@@ -131,7 +134,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
   const services = new StationServices(options, now, settings, emit);
   await services.devices.configure({ idReader: settings.idReader, signaturePad: settings.signaturePad });
   const hub = hubParts(options, settings);
-  session = workstationSession(options, settings, hub, now, (info) => emit('session.changed', info));
+  session = workstationSession(options, settings, hub, now, (info) => {
+    // Signed out: the visitor's screen shows nothing personal (locked, it covers itself).
+    if (!info.user) services.assist.clearAll();
+    emit('session.changed', info);
+  });
   const person = session;
   const accounts: AccountsAdmin = hub
     ? new HubAccountsAdmin(hub.link, () => person.personalHubSession())
@@ -248,6 +255,7 @@ class StationServices {
   settings: Settings;
   printer: PrinterService;
   readonly devices: DeviceManager;
+  readonly assist: AssistRelay;
   readonly #options: StationOptions;
   readonly #now: () => number;
   readonly #emit: Emit;
@@ -261,6 +269,7 @@ class StationServices {
     this.settings = settings;
     this.#jobsStore = fileUnknownJobsStore(options.dataDir, options.log);
     this.printer = this.#makePrinter(settings.printer);
+    this.assist = new AssistRelay([SHIPPED_DEFINITIONS, officeDefinitions(options.dataDir)], emit, options.log);
     this.devices = new DeviceManager({
       drivers: options.devices,
       log: options.log,
@@ -388,6 +397,7 @@ function stationHandlers(
     'settings.get': async () => ({ settings: screenSettings(services.settings), problems: [...problems] }),
     'printer.status': async () => services.printer.refresh(),
     'printer.printTicket': async (printout) => services.printer.printTicket(printout),
+    'printer.printSlip': async (printout) => services.printer.printTicket(printout),
     'printer.unknownJobs': async () => services.printer.unknownJobs(),
     'printer.resolveJob': async ({ jobId, outcome }) => {
       const result = await services.printer.resolveJob(jobId, outcome);
@@ -403,6 +413,7 @@ function stationHandlers(
     },
     'signature.cancel': async () => ({ cancelled: services.devices.cancelCapture() }),
     'signature.fromScreen': async ({ document, signature }) => services.bind(signature, document, 'screen', false),
+    'documents.render': (document) => renderDocument(document),
     // A paired screen learns whether the workstation is locked, never who is signed in at it.
     'session.current': async (_request, { paired }) => (paired ? anonymous(session.info()) : session.info()),
     'session.signIn': (request) => session.signIn(request),
@@ -417,6 +428,10 @@ function stationHandlers(
     'pairing.list': () => pairing.list(),
     'pairing.revoke': ({ id }) => pairing.revoke(id),
     'accounts.change': (change) => accounts.change(change),
+    'eservices.list': () => services.assist.list(),
+    'assist.show': async (show) => services.assist.show(show),
+    'assist.current': async ({ counter }) => services.assist.current(counter),
+    'assist.input': async (input) => services.assist.input(input),
     'session.mayDo': async ({ action }, { window, paired }) => {
       const denial = mayDo(action, session.caller(window, paired), now());
       if (denial) throw new ContractFailure(denial.code, denial.message);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { formatRoute } from '../../electron/common/routes';
 import { Board } from '../apps/board/board';
 import { Counter } from '../apps/counter/counter';
+import { CustomerScreen } from '../apps/assist/customer';
 import { Home } from '../apps/home/home';
 import { Kiosk } from '../apps/kiosk/kiosk';
 import { Accounts } from '../apps/settings/accounts';
@@ -114,6 +115,8 @@ function WorkstationApp() {
           <SyncStatusBar />
           <Counter number={route.number} />
         </LanguageProvider>
+      ) : route.screen === 'customer' ? (
+        <CustomerScreen counter={route.number} />
       ) : route.screen === 'board' ? (
         <Board />
       ) : route.screen === 'devices' ? (

@@ -50,6 +50,13 @@ export interface DatabaseOptions {
   /** Defaults to Dexie on the page's IndexedDB; tests pass Dexie on fake-indexeddb, wrapped in a validator. */
   readonly storage?: RxStorage<unknown, unknown>;
   readonly multiInstance?: boolean;
+  /**
+   * `queue`: without the assisted-session collections. Only for tests that open two workstations'
+   * databases in one process: open-source RxDB allows 13 collections at a time per process, and a
+   * window opens one database of nine. Every window of a real workstation opens all of them, since
+   * whichever window leads runs the replication of every collection.
+   */
+  readonly collections?: 'all' | 'queue';
 }
 
 export const DATABASE_NAME = 'okienko';
@@ -66,6 +73,8 @@ addRxPlugin(RxDBMigrationSchemaPlugin);
  * is already valid as it is.
  */
 const TICKET_MIGRATIONS = { 1: (ticket: TicketDoc) => ticket };
+/** Version 1 of a service only adds the optional `eservices`. */
+const SERVICE_MIGRATIONS = { 1: (service: ServiceDoc) => service };
 
 export async function createOkienkoDatabase(options: DatabaseOptions = {}): Promise<OkienkoDatabase> {
   const db = await createRxDatabase<OkienkoCollections>({
@@ -80,7 +89,11 @@ export async function createOkienkoDatabase(options: DatabaseOptions = {}): Prom
   // Conflict handlers decide what happens when a change meets another at the hub: see sync/conflicts.ts.
   await db.addCollections({
     office: { schema: officeSchema, conflictHandler: conflictHandlers.office },
-    services: { schema: serviceSchema, conflictHandler: conflictHandlers.services },
+    services: {
+      schema: serviceSchema,
+      conflictHandler: conflictHandlers.services,
+      migrationStrategies: SERVICE_MIGRATIONS,
+    },
     counters: { schema: counterSchema, conflictHandler: conflictHandlers.counters },
     tickets: {
       schema: ticketSchema,
@@ -90,8 +103,12 @@ export async function createOkienkoDatabase(options: DatabaseOptions = {}): Prom
     sequences: { schema: sequenceSchema },
     alerts: { schema: alertSchema, conflictHandler: conflictHandlers.alerts },
     appointments: { schema: appointmentSchema, conflictHandler: conflictHandlers.appointments },
-    assistedSessions: { schema: assistedSessionSchema, conflictHandler: conflictHandlers.assistedSessions },
-    assistanceRecords: { schema: assistanceRecordSchema, conflictHandler: conflictHandlers.assistanceRecords },
   });
+  if (options.collections !== 'queue') {
+    await db.addCollections({
+      assistedSessions: { schema: assistedSessionSchema, conflictHandler: conflictHandlers.assistedSessions },
+      assistanceRecords: { schema: assistanceRecordSchema, conflictHandler: conflictHandlers.assistanceRecords },
+    });
+  }
   return db;
 }

@@ -14,8 +14,10 @@
  * People (people-bench.ts): sign-in online p95 (≤ 300 ms) and offline (≤ 250 ms) with the KDF at its
  *   strength; the hub's push throughput with authorization beside the same push unchecked (≥ 0.9×).
  *
- * `BENCH_ONLY=queue`, `BENCH_ONLY=sync` or `BENCH_ONLY=people` runs one part. Results are printed
- * and written to test-artifacts/bench/results.json.
+ * Documents (documents-bench.ts): the summary PDF with 20 answers, a signature and a QR code, p95 (≤ 300 ms).
+ *
+ * `BENCH_ONLY=queue`, `BENCH_ONLY=sync`, `BENCH_ONLY=people` or `BENCH_ONLY=documents` runs one part.
+ * Results are printed and written to test-artifacts/bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -27,6 +29,7 @@ import { E2E_PERSON, signIn } from '../support/pages';
 import { artifactsDir, launchChromium, PROJECT_ROOT, startHost, tempDir } from '../support/processes';
 import { SerialBytePort } from '../../native/port/serial-byte-port';
 import { runPeopleBench } from './people-bench';
+import { DOCUMENT_RUNS, runDocumentsBench } from './documents-bench';
 import { runSyncBench } from './sync-bench';
 import { EscPosTicketPrinter } from '../../native/printer/ticket-printer.escpos';
 import { layoutTicket } from '../../native/printer/ticket.layout';
@@ -204,6 +207,15 @@ async function main(): Promise<void> {
       `sign-in offline: p50 ${people.signInOfflineMs.p50} ms, p95 ${people.signInOfflineMs.p95} ms (${meets(people.signInOfflineMs.p95 <= 250)} the goal ≤ 250)`,
       `a supervisor with the code, online: p50 ${people.supervisorOnlineMs.p50} ms, p95 ${people.supervisorOnlineMs.p95} ms over ${people.supervisorOnlineMs.n} (${meets(people.supervisorOnlineMs.p95 <= 300)} the goal ≤ 300); offline: p50 ${people.supervisorOfflineMs.p50} ms, p95 ${people.supervisorOfflineMs.p95} ms (${meets(people.supervisorOfflineMs.p95 <= 250)} the goal ≤ 250)`,
       `hub push with authorization ${people.pushWithAuthorizationDocsPerSecond} docs/s beside unchecked ${people.pushWithoutChecksDocsPerSecond} docs/s = ${people.pushRatio}× (${meets(people.pushRatio >= 0.9)} the goal ≥ 0.9)`,
+    );
+  }
+  if (!only || only === 'documents') {
+    process.stdout.write(`Documents: the summary PDF (${DOCUMENT_RUNS} renders)…\n`);
+    const documents = await runDocumentsBench();
+    const pdf = { ...summary(documents.samples), goalP95: 300, pages: documents.pages, bytes: documents.bytes };
+    results.summaryPdfMs = pdf;
+    lines.push(
+      `summary PDF (${pdf.pages} pages, ${pdf.bytes} B): p50 ${pdf.p50} ms, p95 ${pdf.p95} ms (${pdf.p95 <= 300 ? 'meets' : 'MISSES'} the goal ≤ 300)`,
     );
   }
   if (!only || only === 'sync') {

@@ -13,7 +13,7 @@ let devModeAdded = false;
 let counter = 0;
 
 export async function createMemoryDatabase(
-  options: { devMode?: boolean; factory?: IDBFactory; name?: string } = {},
+  options: { devMode?: boolean; factory?: IDBFactory; name?: string; collections?: 'all' | 'queue' } = {},
 ): Promise<OkienkoDatabase> {
   if (options.devMode !== false && !devModeAdded) {
     disableWarnings();
@@ -25,5 +25,6 @@ export async function createMemoryDatabase(
     name: options.name ?? `test${++counter}`,
     storage: options.devMode === false ? dexie : wrappedValidateAjvStorage({ storage: dexie }),
     multiInstance: false,
+    ...(options.collections ? { collections: options.collections } : {}),
   });
 }

@@ -46,6 +46,7 @@ export const CHANNEL_ACCESS: Readonly<Record<ChannelName, AccessRule>> = {
   'printer.status': { windows: DEVICE_WINDOWS },
   // The kiosk prints without a person; a counter prints for the visitor in front of the clerk.
   'printer.printTicket': { windows: ['kiosk'] },
+  'printer.printSlip': { windows: ['counter'], roles: SERVING },
   'printer.unknownJobs': { windows: ['supervisor', 'settings'], roles: MANAGING },
   // Settling an unknown job may print a duplicate ticket: a reprint.
   'printer.resolveJob': { windows: ['supervisor', 'settings'], roles: MANAGING, recent: 'password' },
@@ -55,6 +56,8 @@ export const CHANNEL_ACCESS: Readonly<Record<ChannelName, AccessRule>> = {
   'signature.capture': { windows: ['counter'], roles: SERVING },
   'signature.cancel': { windows: ['counter'], roles: SERVING },
   'signature.fromScreen': { windows: ['counter'], roles: SERVING },
+  // The visitor's documents, composed by the clerk's counter while serving them.
+  'documents.render': { windows: ['counter'], roles: SERVING },
   'session.current': { windows: ANY_WINDOW },
   'session.signIn': { windows: PERSONAL_WINDOWS },
   'session.newSecondFactor': { windows: PERSONAL_WINDOWS },
@@ -71,6 +74,12 @@ export const CHANNEL_ACCESS: Readonly<Record<ChannelName, AccessRule>> = {
   'pairing.start': { windows: ['settings'], roles: MANAGING, recent: 'password' },
   'pairing.list': { windows: ['settings'], roles: MANAGING },
   'pairing.revoke': { windows: ['settings'], roles: MANAGING, recent: 'password' },
+  // Definitions are public texts; the visitor's screen renders the steps from them.
+  'eservices.list': { windows: ['counter', 'customer', 'supervisor', 'settings'] },
+  'assist.show': { windows: ['counter'], roles: SERVING },
+  // The visitor's screen has nobody signed in at it: it sees the view meant for it, and answers.
+  'assist.current': { windows: ['customer'] },
+  'assist.input': { windows: ['customer'] },
 };
 
 /** Who hears each event. An ID read goes only to a counter window with a clerk signed in. */
@@ -81,6 +90,8 @@ export const EVENT_ACCESS: Readonly<Record<EventName, AccessRule>> = {
   'idReader.read': { windows: ['counter'], roles: SERVING },
   // The customer screen and the board hide what they show while the workstation is locked.
   'session.changed': { windows: ANY_WINDOW },
+  'assist.view': { windows: ['customer'] },
+  'assist.input': { windows: ['counter'], roles: SERVING },
 };
 
 /**

@@ -39,8 +39,8 @@ export const AddressValueSchema = z
   .strict();
 export const AnswerValueSchema = z.union([
   z.string().max(2000),
-  z.array(z.string().max(200)).max(50),
-  AddressValueSchema,
+  z.array(z.string().max(200)).max(50).readonly(),
+  AddressValueSchema.readonly(),
 ]);
 
 /** What the screen turned to the visitor shows: the clerk's window publishes it on every change. */

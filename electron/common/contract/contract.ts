@@ -10,6 +10,8 @@
  */
 import { z } from 'zod';
 import { AccountChangeReplySchema, AccountChangeSchema, AccountListSchema } from './accounts';
+import { AssistInputSchema, AssistShowSchema, EServiceListSchema } from './assist';
+import { PrintableDocumentSchema, RenderedDocumentSchema } from './documents';
 import { PairedScreenListSchema, PairingCodeSchema, PairingStartSchema } from './pairing';
 import { PrinterStateSchema, PrintJobSchema, TicketPrintoutSchema } from './printer';
 import { ScreenSettingsSchema, SettingsProblemSchema } from './settings';
@@ -62,6 +64,8 @@ export const channels = {
   'settings.get': channel(Empty, SettingsReplySchema),
   'printer.status': channel(Empty, PrinterStateSchema),
   'printer.printTicket': channel(TicketPrintoutSchema, PrintJobSchema),
+  /** A slip in the ticket's layout from a counter: the code that resumes a saved assisted session. */
+  'printer.printSlip': channel(TicketPrintoutSchema, PrintJobSchema),
   /** Jobs sent whose completion the printer never confirmed: a person decides about a reprint. */
   'printer.unknownJobs': channel(Empty, z.array(UnknownPrintJobSchema)),
   /** Settles an unknown job; `reprint` prints a duplicate (same number, marked) and returns its job. */
@@ -79,6 +83,8 @@ export const channels = {
   'signature.cancel': channel(Empty, z.object({ cancelled: z.boolean() })),
   /** A signature drawn on screen: the station renders and binds it like a pad's. */
   'signature.fromScreen': channel(SignatureFromScreenRequestSchema, CapturedSignatureSchema),
+  /** A visitor's document (summary, application, slip) as a large-print A4 PDF, with its content hash. */
+  'documents.render': channel(PrintableDocumentSchema, RenderedDocumentSchema),
   /** Who is signed in at this workstation, and whether the screen is locked. */
   'session.current': channel(Empty, SessionInfoSchema),
   'session.signIn': channel(SignInRequestSchema, SignInReplySchema),
@@ -104,6 +110,14 @@ export const channels = {
   'pairing.list': channel(Empty, PairedScreenListSchema),
   /** The screen's credential stops working at once. */
   'pairing.revoke': channel(z.object({ id: z.string().max(32) }).strict(), PairedScreenListSchema),
+  /** The e-services this workstation offers (read from their folders at every call), and the files refused. */
+  'eservices.list': channel(Empty, EServiceListSchema),
+  /** The clerk's counter shows the visitor's screen this view (null: nothing, between visits). */
+  'assist.show': channel(AssistShowSchema, z.object({ shown: z.boolean() })),
+  /** What the visitor's screen of a counter should show now (when it opens or reconnects). */
+  'assist.current': channel(z.object({ counter: z.number().int().min(1).max(999) }).strict(), AssistShowSchema),
+  /** The visitor answered, went on or changed language on their screen. */
+  'assist.input': channel(AssistInputSchema, z.object({ relayed: z.boolean() })),
 } as const;
 
 export const events = {
@@ -117,6 +131,10 @@ export const events = {
   'idReader.read': IdReadSchema,
   /** Someone signed in or out, or the screens were locked or unlocked. */
   'session.changed': SessionInfoSchema,
+  /** The counter's clerk changed what the visitor's screen shows. */
+  'assist.view': AssistShowSchema,
+  /** The visitor did something on their screen. */
+  'assist.input': AssistInputSchema,
 } as const;
 
 export type Channels = typeof channels;

@@ -60,6 +60,7 @@ export const DEMO_SERVICES: readonly Service[] = [
   },
   {
     id: 'id-cards',
+    eservices: ['dowod-osobisty'],
     acknowledgement: {
       pl: 'Potwierdzam odbiór dowodu osobistego i zgodność danych w nim zawartych.',
       en: 'I confirm I have received my ID card and that its details are correct.',
@@ -75,6 +76,7 @@ export const DEMO_SERVICES: readonly Service[] = [
   },
   {
     id: 'residence',
+    eservices: ['zameldowanie'],
     acknowledgement: {
       pl: 'Potwierdzam, że dane podane do zameldowania są zgodne z prawdą.',
       en: 'I confirm that the details given for registering my residence are true.',
@@ -90,6 +92,7 @@ export const DEMO_SERVICES: readonly Service[] = [
   },
   {
     id: 'taxes',
+    eservices: ['ceeb-deklaracja'],
     identityFields: ['givenNames', 'surname', 'pesel'],
     letter: 'E',
     position: 5,
@@ -100,6 +103,8 @@ export const DEMO_SERVICES: readonly Service[] = [
   },
   {
     id: 'trusted-profile',
+    // The office's e-services desk helps with any of them.
+    eservices: ['profil-zaufany', 'dowod-osobisty', 'zameldowanie', 'karta-duzej-rodziny', 'ceeb-deklaracja'],
     identityFields: ['givenNames', 'surname', 'pesel', 'documentNumber'],
     letter: 'F',
     position: 6,

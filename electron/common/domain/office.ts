@@ -58,6 +58,8 @@ export interface Service {
    * card"), if anything. The Polish text is the one signed; the others are read to the visitor.
    */
   readonly acknowledgement?: Localized;
+  /** The e-services (definition ids) a clerk may start from this matter, in the order offered. */
+  readonly eservices?: readonly string[];
   readonly active: boolean;
 }
 

@@ -151,9 +151,11 @@ export const serviceSchema = collection<ServiceDoc>(
       enum: [...SERVICE_IDENTITY_FIELDS],
     }),
     acknowledgement: localized,
+    eservices: arrayOf(anyText),
     updatedAt: time,
   },
-  { optional: ['identityFields', 'acknowledgement'] },
+  // 1: a service may name the e-services a clerk starts from it.
+  { optional: ['identityFields', 'acknowledgement', 'eservices'], version: 1 },
 );
 
 export const counterSchema = collection<CounterDoc>({

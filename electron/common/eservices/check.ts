@@ -7,7 +7,13 @@
  */
 import type { z } from 'zod';
 import type { Language } from '../domain/office';
-import { type Condition, type EServiceDefinition, EServiceDefinitionSchema, type Step } from './definition';
+import {
+  type Condition,
+  type EServiceDefinition,
+  EServiceDefinitionSchema,
+  QUESTION_KINDS,
+  type Step,
+} from './definition';
 
 export const PROBLEM_CODES = [
   'unreadable',
@@ -50,7 +56,7 @@ export type CheckResult =
 
 /** Checks a parsed definition; `fileId` (the file's name without extension) must match its id when given. */
 export function checkDefinition(raw: unknown, fileId?: string): CheckResult {
-  const parsed = EServiceDefinitionSchema.safeParse(raw);
+  const parsed = EServiceDefinitionSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => fromIssue(issue, raw)) };
   const problems = semanticProblems(parsed.data);
   if (fileId !== undefined && fileId !== parsed.data.id)
@@ -83,12 +89,18 @@ function fromIssue(issue: z.core.$ZodIssue, raw: unknown): DefinitionProblem {
     case 'invalid_value':
       return at('bad-value', issue.values.map(String).join(', '));
     case 'invalid_union':
-      return 'note' in issue && issue.note === 'No matching discriminator'
-        ? at('bad-value', 'discriminator' in issue ? String(issue.discriminator) : undefined)
-        : at('bad-value');
+      return at('bad-value', unionChoices(path));
     default:
       return at('bad-value', issue.message);
   }
+}
+
+/** The values a discriminated union takes at `path` (the question kinds, the outcomes). */
+function unionChoices(path: readonly (string | number)[]): string | undefined {
+  const owner = path.at(-1) === 'kind' ? path.at(-2) : path.at(-1);
+  if (owner === 'question') return QUESTION_KINDS.join(', ');
+  if (owner === 'outcome') return 'paper, online, referral';
+  return undefined;
 }
 
 /** The step a path points into (by its id if it has one) and the field inside it. */
@@ -304,18 +316,18 @@ const WORDS: Readonly<Record<Language, Readonly<Record<ProblemCode, string>>>> =
   },
 };
 
-const PLACES: Readonly<Record<Language, { step: string; field: string }>> = {
-  pl: { step: 'Krok', field: 'pole' },
-  en: { step: 'Step', field: 'field' },
-  uk: { step: 'Крок', field: 'поле' },
+const PLACES: Readonly<Record<Language, { step: string; field: string; quote: (text: string) => string }>> = {
+  pl: { step: 'Krok', field: 'pole', quote: (text) => `„${text}”` },
+  en: { step: 'Step', field: 'field', quote: (text) => `“${text}”` },
+  uk: { step: 'Крок', field: 'поле', quote: (text) => `«${text}»` },
 };
 
 /** `Krok „powod”, pole „question.options[0].label.uk”: pusty tekst — wpisz treść` */
 export function describeProblem(problem: DefinitionProblem, language: Language = 'pl'): string {
   const words = WORDS[language][problem.code].replace('{detail}', problem.detail ?? '—');
   const place = PLACES[language];
-  const field = problem.field === '' ? '' : `${place.field} „${problem.field}”`;
-  const step = problem.step === undefined ? '' : `${place.step} „${problem.step}”`;
+  const field = problem.field === '' ? '' : `${place.field} ${place.quote(problem.field)}`;
+  const step = problem.step === undefined ? '' : `${place.step} ${place.quote(problem.step)}`;
   const where = [step, field].filter((part) => part !== '').join(', ');
   return where === '' ? capitalise(words) : `${capitalise(where)}: ${words}`;
 }

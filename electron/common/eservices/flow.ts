@@ -216,21 +216,33 @@ export function isRealDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** A date limit (`today`, `-18y`, `+30d`, `2026-01-01`) as a date relative to `today`. */
+/**
+ * A date limit (`today`, `-18y`, `+30d`, `2026-01-01`) as a date relative to `today`. Years and
+ * months keep the day of the month, or take the month's last day when it has no such day: 18 years
+ * before 29 February 2024 is 28 February 2006 (someone born on 1 March 2006 is not 18 yet).
+ */
 export function resolveDateLimit(limit: string, today: string): string {
   if (limit === 'today') return today;
   if (ISO_DATE.test(limit)) return limit;
   const amount = Number(limit.slice(0, -1));
   const unit = limit.slice(-1);
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
-  const date = new Date(
-    Date.UTC(
-      year + (unit === 'y' ? amount : 0),
-      month - 1 + (unit === 'm' ? amount : 0),
-      day + (unit === 'd' ? amount : 0),
-    ),
-  );
-  return date.toISOString().slice(0, 10);
+  if (unit === 'd') return utcDay(year, month - 1, day + amount);
+  const months = year * 12 + (month - 1) + (unit === 'y' ? amount * 12 : amount);
+  const [toYear, toMonth] = [Math.floor(months / 12), ((months % 12) + 12) % 12];
+  const lastDay = utcDate(toYear, toMonth + 1, 0).getUTCDate();
+  return utcDay(toYear, toMonth, Math.min(day, lastDay));
+}
+
+/** A UTC day; months and days past their end roll over, and any year is itself (Date.UTC takes 0–99 as 19xx). */
+function utcDate(year: number, monthIndex: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date;
+}
+
+function utcDay(year: number, monthIndex: number, day: number): string {
+  return utcDate(year, monthIndex, day).toISOString().slice(0, 10);
 }
 
 function dateProblem(

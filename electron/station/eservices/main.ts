@@ -13,7 +13,11 @@ import { SHIPPED_DEFINITIONS } from './folders';
 const USAGE = `Użycie: npm run eservices -- check <plik>… [--lang pl|en|uk]
        npm run eservices -- list [<folder>…] [--lang pl|en|uk]`;
 
-export async function main(args: readonly string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function main(
+  args: readonly string[],
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   const { language, rest } = takeLanguage(args);
   const [command, ...files] = rest;
   if (language === null || (command !== 'check' && command !== 'list') || (command === 'check' && files.length === 0)) {

@@ -5,6 +5,9 @@
  */
 import type { Ticket } from '../../../electron/common/domain/ticket';
 import { useWorkstation } from '../../app/workstation';
+import { useOffice } from '../../app/data';
+import { useSession } from '../../app/session';
+import { AssistPanel } from '../assist/assist-panel';
 import type { CounterDoc, ServiceDoc, TicketDoc } from '../../db/schemas';
 import { useT, type MessageId } from '../../i18n/i18n';
 import { Acknowledgement } from './acknowledgement';
@@ -71,6 +74,8 @@ function CurrentTicket({
 }: CurrentVisitProps & { readonly current: TicketDoc }) {
   const t = useT();
   const { sync } = useWorkstation();
+  const login = useSession()?.user?.login ?? null;
+  const office = useOffice();
   const service = services.find((candidate) => candidate.id === current.service);
   return (
     <>
@@ -89,6 +94,18 @@ function CurrentTicket({
         visitor={visit.visit.visitor}
         onVisitor={visit.setVisitor}
       />
+      {login && (
+        <AssistPanel
+          key={`assist-${current.id}`}
+          counter={current.counter}
+          clerk={login}
+          ticket={current}
+          service={service}
+          today={today}
+          office={office?.name.pl ?? ''}
+          known={visit.visit.visitor?.values ?? null}
+        />
+      )}
       <Acknowledgement
         key={`acknowledgement-${current.id}`}
         ticket={current}

@@ -65,6 +65,7 @@ const EXPECTED: Readonly<Record<ChannelName, Row>> = {
   'settings.get': { windows: ALL, request: {} },
   'printer.status': { windows: ['kiosk', 'counter', 'supervisor', 'settings'], request: {} },
   'printer.printTicket': { windows: ['kiosk'], request: printout },
+  'printer.printSlip': { windows: ['counter'], roles: SERVING, request: printout },
   'printer.unknownJobs': { windows: ['supervisor', 'settings'], roles: MANAGING, request: {} },
   'printer.resolveJob': {
     windows: ['supervisor', 'settings'],
@@ -86,6 +87,19 @@ const EXPECTED: Readonly<Record<ChannelName, Row>> = {
     windows: ['counter'],
     roles: SERVING,
     request: { document: 'Zgoda', signature: { width: 10, height: 10, strokes: [] } },
+  },
+  'documents.render': {
+    windows: ['counter'],
+    roles: SERVING,
+    request: {
+      kind: 'slip',
+      language: 'pl',
+      title: 'Potwierdzenie',
+      reference: 'K7M3-Q9XT',
+      sections: [],
+      footer: { lines: [] },
+      hashLabel: 'Skrót',
+    },
   },
   'session.current': { windows: ALL, request: {} },
   'session.signIn': { windows: PERSONAL, request: { login: 'nikt', password: 'wrong password' } },
@@ -110,6 +124,10 @@ const EXPECTED: Readonly<Record<ChannelName, Row>> = {
   'pairing.start': { windows: ['settings'], roles: MANAGING, recent: true, request: { kind: 'board' } },
   'pairing.list': { windows: ['settings'], roles: MANAGING, request: {} },
   'pairing.revoke': { windows: ['settings'], roles: MANAGING, recent: true, request: { id: 'none' } },
+  'eservices.list': { windows: ['counter', 'customer', 'supervisor', 'settings'], request: {} },
+  'assist.show': { windows: ['counter'], roles: SERVING, request: { counter: 1, view: null } },
+  'assist.current': { windows: ['customer'], request: { counter: 1 } },
+  'assist.input': { windows: ['customer'], request: { counter: 1, input: { kind: 'language', language: 'uk' } } },
   'session.mayDo': {
     windows: ['supervisor'],
     roles: MANAGING,
@@ -124,6 +142,8 @@ const EVENTS: Readonly<Record<EventName, Row>> = {
   'printer.unknownJobs': { windows: ['supervisor', 'settings'], roles: MANAGING, request: {} },
   'idReader.read': { windows: ['counter'], roles: SERVING, request: {} },
   'session.changed': { windows: ALL, request: {} },
+  'assist.view': { windows: ['customer'], request: {} },
+  'assist.input': { windows: ['counter'], roles: SERVING, request: {} },
 };
 
 const REFUSALS = new Set(['FORBIDDEN', 'NOT_SIGNED_IN', 'REAUTH_REQUIRED', 'SECOND_FACTOR_REQUIRED']);
@@ -229,7 +249,15 @@ describe('the station, by window and person', () => {
   it('has an expected row for every channel and event of the contract', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual([...CHANNEL_NAMES].sort());
     expect(Object.keys(EVENTS).sort()).toEqual(
-      ['printer.status', 'devices.status', 'printer.unknownJobs', 'idReader.read', 'session.changed'].sort(),
+      [
+        'printer.status',
+        'devices.status',
+        'printer.unknownJobs',
+        'idReader.read',
+        'session.changed',
+        'assist.view',
+        'assist.input',
+      ].sort(),
     );
   });
 

@@ -99,7 +99,7 @@ describe('the bundled main process, on a fake Electron', () => {
 
     expect(report.windows.map((window) => window.url)).toEqual([
       'app://okienko/index.html#/counter/4',
-      'app://okienko/index.html#/board',
+      'app://okienko/index.html#/customer/4',
     ]);
     expect(report.windows[0]!.options).toMatchObject({
       kiosk: false,

@@ -24,7 +24,7 @@ function fakeHub() {
 describe('ticket numbers', () => {
   let db: OkienkoDatabase;
   beforeEach(async () => {
-    db = await createMemoryDatabase();
+    db = await createMemoryDatabase({ collections: 'queue' });
   });
   afterEach(async () => {
     await db.close();
@@ -68,7 +68,7 @@ describe('ticket numbers', () => {
   });
 
   it('two kiosks offline never share a number', async () => {
-    const other = await createMemoryDatabase();
+    const other = await createMemoryDatabase({ collections: 'queue' });
     try {
       const hub = fakeHub();
       const kioskA = new HubNumbers(db, hub.leaser, 1, { blockSize: 10, leaseTimeoutMs: 20 });

@@ -35,6 +35,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       bytes: 100,
       confirmedAt: '2026-11-22T10:00:00.000Z',
     }),
+    'printer.printSlip': async (request) => ({
+      jobId: request.ticketId,
+      bytes: 100,
+      confirmedAt: '2026-11-22T10:00:00.000Z',
+    }),
     'printer.unknownJobs': notHere,
     'printer.resolveJob': notHere,
     'devices.list': notHere,
@@ -43,6 +48,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'signature.capture': notHere,
     'signature.cancel': notHere,
     'signature.fromScreen': notHere,
+    'documents.render': notHere,
     'session.current': notHere,
     'session.signIn': notHere,
     'session.newSecondFactor': notHere,
@@ -57,6 +63,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'pairing.start': notHere,
     'pairing.list': notHere,
     'pairing.revoke': notHere,
+    'eservices.list': notHere,
+    'assist.show': notHere,
+    'assist.current': notHere,
+    'assist.input': notHere,
     ...overrides,
   };
 }

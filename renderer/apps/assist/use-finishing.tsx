@@ -1,0 +1,196 @@
+/**
+ * The end of an assisted session: the summary's hash (the station renders the summary without a
+ * signature and returns its SHA-256), the visitor's signature on the pad bound to that hash, the
+ * application printed for a handwritten signature, the online checklist, the note when the visitor
+ * cannot sign; then the session ends, its assistance record is written, and the summary PDF is
+ * made with the signature in it (the same hash).
+ */
+import { useState } from 'react';
+import type { RenderedDocument } from '../../../electron/common/contract/documents';
+import type { EServiceDefinition, SigningPath } from '../../../electron/common/eservices/definition';
+import type { AssistedSessionDoc } from '../../../electron/common/eservices/session';
+import { useWorkstation } from '../../app/workstation';
+import { ended, recordAssistance } from '../../db/assisted';
+import { errorMessage } from '../../i18n/error-messages';
+import { useT } from '../../i18n/i18n';
+import { acknowledgedText, applicationDocument, summaryDocument, type DocumentContext } from './documents';
+import type { AssistedSession } from './use-assisted-session';
+
+export interface Pdf {
+  readonly url: string;
+  readonly name: string;
+  readonly sha256: string;
+}
+
+export interface Finishing {
+  readonly digest: string | null;
+  readonly signature: { readonly svg: string; readonly url: string } | null;
+  readonly waiting: boolean;
+  readonly application: Pdf | null;
+  readonly summary: Pdf | null;
+  readonly ticked: readonly number[];
+  readonly tick: (index: number, on: boolean, total: number) => void;
+  readonly note: string;
+  readonly setNote: (note: string) => void;
+  readonly problem: string | null;
+  readonly signOnPad: () => Promise<void>;
+  readonly printApplication: () => Promise<void>;
+  readonly complete: (path: SigningPath) => Promise<void>;
+  readonly printSummary: () => Promise<void>;
+}
+
+export interface FinishingContext {
+  readonly definition: EServiceDefinition;
+  readonly office: string;
+  readonly clerk: string;
+  readonly counter: number;
+  /** The pages gone through and the time spent, for the assistance record. */
+  readonly visited: () => readonly string[];
+  readonly seconds: () => number;
+}
+
+function toPdf(rendered: RenderedDocument, name: string): Pdf {
+  const bytes = Uint8Array.from(atob(rendered.pdf), (char) => char.charCodeAt(0));
+  return { url: URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' })), name, sha256: rendered.sha256 };
+}
+
+/** Renders a document at the station; a failure is put into words for the clerk. */
+function useRender(setProblem: (problem: string | null) => void) {
+  const t = useT();
+  const { api } = useWorkstation();
+  return async (document: ReturnType<typeof summaryDocument>) => {
+    const result = await api.documents.render(document);
+    if (!result.ok) {
+      setProblem(t(errorMessage(result.error.code, 'print')));
+      return null;
+    }
+    return result.value;
+  };
+}
+
+/** The visitor's signature on the pad, bound to the summary's hash. */
+function usePadSignature(context: FinishingContext, setProblem: (problem: string | null) => void) {
+  const t = useT();
+  const { api } = useWorkstation();
+  const [signature, setSignature] = useState<Finishing['signature']>(null);
+  const [waiting, setWaiting] = useState(false);
+  const sign = async (session: AssistedSessionDoc, digest: string) => {
+    setWaiting(true);
+    setProblem(null);
+    const document = acknowledgedText({ definition: context.definition, session }, digest);
+    const result = await api.signature.capture({ document });
+    setWaiting(false);
+    if (!result.ok) return setProblem(t(errorMessage(result.error.code, 'device')));
+    const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(result.value.svg)}`;
+    setSignature({ svg: result.value.svg, url });
+  };
+  return { signature, waiting, sign };
+}
+
+/** The online checklist: every step ticked before the session may end. */
+function useChecklist() {
+  const [ticked, setTicked] = useState<number[]>([]);
+  const [total, setTotal] = useState(0);
+  const tick = (index: number, on: boolean, of: number) => {
+    setTotal(of);
+    setTicked((old) => (on ? [...new Set([...old, index])] : old.filter((one) => one !== index)));
+  };
+  return { ticked, tick, complete: total > 0 && ticked.length >= total };
+}
+
+export function useFinishing(assisted: AssistedSession, context: FinishingContext): Finishing {
+  const t = useT();
+  const { db } = useWorkstation();
+  const session = assisted.session;
+  const [at] = useState(() => session?.signing?.at ?? Date.now());
+  const [digest, setDigest] = useState<string | null>(session?.signing?.digest ?? null);
+  const [application, setApplication] = useState<Pdf | null>(null);
+  const [summary, setSummary] = useState<Pdf | null>(null);
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const render = useRender(setProblem);
+  const pad = usePadSignature(context, setProblem);
+  const checklist = useChecklist();
+
+  const documentContext = (current: AssistedSessionDoc, svg?: string): DocumentContext => ({
+    definition: context.definition,
+    session: current,
+    language: current.language,
+    office: context.office,
+    clerk: context.clerk,
+    at,
+    ...(svg ? { signatureSvg: svg } : {}),
+  });
+
+  /** The hash the visitor acknowledges: of the summary as it will be printed, without the signature. */
+  const ensureDigest = async (current: AssistedSessionDoc): Promise<string | null> => {
+    if (digest) return digest;
+    const rendered = await render(summaryDocument(documentContext(current)));
+    if (rendered) setDigest(rendered.sha256);
+    return rendered?.sha256 ?? null;
+  };
+
+  const ready = (path: SigningPath): string | null => {
+    if (path === 'online' && !checklist.complete) return t('assist.sign.onlineMissing');
+    if (path === 'handwritten' && !application) return t('assist.sign.printFirst');
+    if (path === 'pad' && !pad.signature) return t('assist.sign.signFirst');
+    if (path === 'unable' && !note.trim()) return t('ack.unable.noteRequired');
+    return null;
+  };
+
+  const complete = async (path: SigningPath) => {
+    const refused = ready(path);
+    setProblem(refused);
+    if (refused || !session) return;
+    const hash = await ensureDigest(session);
+    if (!hash) return;
+    const who = { clerk: context.clerk, counter: context.counter, at: Date.now() };
+    const status = context.definition.outcome.kind === 'referral' ? 'referred' : 'completed';
+    const signing = { path, at, digest: hash, ...(path === 'unable' ? { note: note.trim() } : {}) };
+    await assisted.change((current) => ({ ...ended(current, who, status), signing, page: 'confirmation' }));
+    await recordAssistance(
+      db,
+      { ...ended(session, who, status), signing },
+      [...context.visited(), 'sign'],
+      context.seconds(),
+    );
+  };
+
+  const pdf = async (make: typeof summaryDocument, name: string, svg?: string) => {
+    if (!session) return null;
+    const rendered = await render(make(documentContext(session, svg)));
+    return rendered ? toPdf(rendered, `${name}-${session.reference}.pdf`) : null;
+  };
+
+  return {
+    digest,
+    signature: pad.signature,
+    waiting: pad.waiting,
+    application,
+    summary,
+    ticked: checklist.ticked,
+    tick: checklist.tick,
+    note,
+    setNote,
+    problem,
+    signOnPad: async () => {
+      const hash = session ? await ensureDigest(session) : null;
+      if (session && hash) await pad.sign(session, hash);
+    },
+    printApplication: async () => setApplication(await pdf(applicationDocument, 'wniosek')),
+    complete,
+    printSummary: async () => setSummary(await pdf(summaryDocument, 'podsumowanie', pad.signature?.svg)),
+  };
+}
+
+/** A PDF the station made: opened to print, or saved. */
+export function PdfLink({ pdf, label }: { pdf: Pdf; label: string }) {
+  return (
+    <p className="assist-pdf">
+      <a href={pdf.url} download={pdf.name}>
+        {label}
+      </a>{' '}
+      <span className="hint">SHA-256: {pdf.sha256.slice(0, 16)}…</span>
+    </p>
+  );
+}
