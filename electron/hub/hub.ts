@@ -1,11 +1,13 @@
 /**
  * The hub's composition root: the database (PGlite or PostgreSQL), its migrations, the store, the
- * live feed, the HTTP server and the daily tombstone purge, started and stopped in one place.
+ * live feed, the HTTP server and the daily purge (old tombstones, assisted sessions past their
+ * time), started and stopped in one place.
  */
 import type { DirectoryConfig } from './directory';
 import { randomUUID } from 'node:crypto';
 import { describeError, type Logger } from '../station/log';
 import { runAdminRequest } from './admin';
+import { purgeExpiredAssistedSessions } from './assisted-purge';
 import { ChangeFeed } from './change-feed';
 import { lockDataDir, pgliteDir, type DataDirLock } from './data-dir';
 import { migrate } from './migrations';
@@ -16,7 +18,8 @@ import { openPglite, openPostgres, type DatabaseKind, type SqlClient, type SqlQu
 import { HubStore } from './store';
 import { listTokens } from './tokens';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** The purges run hourly: an assisted session's personal data goes within an hour of its expiry. */
+const PURGE_EVERY_MS = 60 * 60 * 1000;
 
 export interface OpenDatabase {
   readonly db: SqlClient;
@@ -89,6 +92,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const store = new HubStore(db, nodeId);
   const feed = new ChangeFeed(store, { nodeId, log, pollMs: db.kind === 'postgresql' ? 5_000 : 0 });
 
+  let feedStarted = false;
   const purge = async () => {
     try {
       const purged = await store.purgeTombstones(options.tombstoneDays);
@@ -97,6 +101,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     } catch (error) {
       log.warn('tombstone purge failed', { error: describeError(error) });
     }
+    try {
+      // Personal data past its time goes at the hub too, whether or not a workstation comes back.
+      const expired = await purgeExpiredAssistedSessions(store, Date.now());
+      if (expired.length > 0) log.info('purged expired assisted sessions', { purged: expired.length });
+      // Before the feed starts (the purge at start), it starts after these stamps: pulls bring them.
+      if (feedStarted) feed.committed(expired);
+    } catch (error) {
+      log.warn('assisted session purge failed', { error: describeError(error) });
+    }
   };
 
   let server;
@@ -104,6 +117,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     await purge();
     await warnAboutKindlessTokens(db, log);
     await feed.start();
+    feedStarted = true;
     server = await startHubServer({
       store,
       feed,
@@ -130,7 +144,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (request.command === 'after-restore' && reply.ok) running.dropSyncStreams();
     return reply;
   });
-  const purgeTimer = setInterval(() => void purge(), DAY_MS);
+  const purgeTimer = setInterval(() => void purge(), PURGE_EVERY_MS);
   purgeTimer.unref();
 
   let closing: Promise<void> | null = null;

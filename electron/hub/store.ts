@@ -188,6 +188,33 @@ export class HubStore {
   }
 
   /**
+   * A change the hub makes itself (no workstation pushed it), written as a push's rows are: in one
+   * transaction serialised with every push by the stamp row, each document with the next stamp and
+   * a change notice, so the live feed and every workstation's pull see it. `change` reads and locks
+   * what it changes inside the transaction and returns the new states (with `_deleted`).
+   */
+  async writeOwn(
+    collection: SyncCollection,
+    change: (tx: SqlQueryable) => Promise<readonly WireDocument[]>,
+  ): Promise<StoredDocument[]> {
+    return this.db.transaction(async (tx) => {
+      const counter = await tx.query<{ value: string | number }>('SELECT value FROM hub_stamp WHERE id FOR UPDATE');
+      let stamp = Number(counter[0]?.value ?? 0);
+      const stamped = STAMPED_COLLECTIONS.includes(collection);
+      const written: StoredDocument[] = [];
+      for (const document of await change(tx)) {
+        stamp += 1;
+        const state = stamped ? { ...document, [HUB_STAMP_FIELD]: stamp } : document;
+        const entry: StoredDocument = { collection, stamp, document: state };
+        await writeStored(tx, entry, this.nodeId);
+        written.push(entry);
+      }
+      if (written.length > 0) await tx.query('UPDATE hub_stamp SET value = $1 WHERE id', [stamp]);
+      return written;
+    });
+  }
+
+  /**
    * Checks every row first (422, nothing stored), then writes what does not conflict in one
    * transaction. `admit` sees each row that would be written with the master it replaces: it
    * returns the document to store, or throws (a HubFailure: nothing of the batch is stored).

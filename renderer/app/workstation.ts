@@ -9,6 +9,7 @@ import type { SettingsProblem } from '../../electron/common/contract/settings';
 import { stationApi, type StationApi } from '../api/api';
 import { createOkienkoDatabase, type OkienkoDatabase } from '../db/database';
 import { Queue } from '../db/queue';
+import { purgeExpiredSessions } from '../db/assisted';
 import { seedDemoAppointments, seedDemoOffice } from '../db/seed';
 import { DEMO_OFFICE } from '../../electron/common/domain/demo-office';
 import { officeDay } from '../../electron/common/domain/office-time';
@@ -41,6 +42,17 @@ export function useWorkstation(): Workstation {
 
 export function newId(): string {
   return crypto.randomUUID();
+}
+
+/** How often a window looks for assisted sessions whose personal data is past its time. */
+const SESSION_PURGE_MS = 15 * 60_000;
+
+/** Saved sessions not resumed in time lose the visitor's data here too, not only at the hub. */
+function keepPurgingSessions(db: OkienkoDatabase, now: () => number): void {
+  const purge = () =>
+    void purgeExpiredSessions(db, now()).catch((error: unknown) => console.error('purge failed', error));
+  purge();
+  setInterval(purge, SESSION_PURGE_MS);
 }
 
 /** How long a first start waits for the hub's configuration before it seeds the demo office. */
@@ -95,6 +107,7 @@ export async function startWorkstation(): Promise<Workstation> {
   const office = await queue.office();
   const today = officeDay(now(), office.timeZone);
   await queue.closeDays(today, false);
+  keepPurgingSessions(db, now);
   if (office.id === DEMO_OFFICE.id) await seedDemoAppointments(db, today, office.timeZone, now());
   // Only in the benchmark build (`vite build --mode bench`); the constant is false in every other
   // build, so production bundles do not contain this line at all.

@@ -31,6 +31,8 @@ export async function startE2eStation(
   hostArgs: (sim: SimProcess) => readonly string[] = () => [],
   /** Written to the data folder's settings.json before the host starts. */
   settings?: SettingsInput,
+  /** Anything else the data folder needs before the host starts (more accounts, e-service files). */
+  prepare?: (dataDir: string) => Promise<void>,
 ): Promise<E2eStation> {
   const dir = await tempDir(prefix);
   let sim: SimProcess | undefined;
@@ -48,6 +50,7 @@ export async function startE2eStation(
     const { login, roles, displayName } = E2E_PERSON;
     await addLocalAccount(dataDir, login, roles, { displayName });
     if (settings) await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings));
+    await prepare?.(dataDir);
     host = await startHost({
       dataDir,
       printerPath: String(sim.ready.printer),

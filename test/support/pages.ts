@@ -72,11 +72,17 @@ export async function openCounter(page: Page, login: string = E2E_PERSON.login):
   await page.getByText('Stanowisko otwarte').waitFor();
 }
 
+let axeCode: string | null = null;
+async function axeSource(): Promise<string> {
+  axeCode ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  return axeCode;
+}
+
 /** axe-core's WCAG 2.0–2.2 A/AA violations on the page as it is now, one line each. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-  // evaluate() runs through the DevTools protocol, so the page's strict CSP does not block it.
-  await page.evaluate(source);
+  // evaluate() runs through the DevTools protocol, so the page's strict CSP does not block it; once
+  // per document (a test that checks every step of a walk would otherwise parse axe each time).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource());
   const results = await page.evaluate(async () => {
     const axe = (
       window as unknown as {

@@ -166,16 +166,24 @@ export function openConflicts(session: Pick<AssistedSessionDoc, 'conflicts' | 's
   return session.conflicts.filter((conflict) => !settled.has(conflict.id));
 }
 
-/** The clerk chose `chosen` for `question`: it becomes the answer and the question's alternatives are settled. */
+/**
+ * The clerk chose `chosen` for `question`: it becomes the answer, and whatever the clerk saw and did
+ * not choose is settled — the question's alternatives, and the answer it had when another was
+ * chosen, so a late copy that still holds that answer does not bring it back as an alternative.
+ */
 export function settleConflict(
   session: AssistedSessionDoc,
   question: string,
   chosen: SessionAnswer,
   by: { readonly clerk: string; readonly counter: number; readonly at: number },
 ): AssistedSessionDoc {
+  const current = session.answers.find((answer) => answer.question === question);
+  const displaced =
+    current && JSON.stringify(current.value) !== JSON.stringify(chosen.value) ? [conflictId(current)] : [];
   const ids = openConflicts(session)
     .filter((conflict) => conflict.question === question)
-    .map((conflict) => conflict.id);
+    .map((conflict) => conflict.id)
+    .concat(displaced.filter((id) => !session.settled.includes(id)));
   const answered = withAnswer(session, { ...chosen, at: by.at });
   return {
     ...answered,

@@ -7,8 +7,8 @@
  *     answer and this workstation's becomes an alternative (`conflicts`), which the clerk who
  *     resumes sees beside it and chooses between (session.ts settleConflict).
  * Alternatives and their settlements are unions, so a settled one never comes back; the history is
- * a union in time order; an ended session stays ended; the rest (the page, the holder, the proxy,
- * the signing) follows the later change, the hub's on a tie.
+ * a union in time order; an ended session stays ended, and expires when it does; the rest (the
+ * page, the holder, the proxy, the signing) follows the later change, the hub's on a tie.
  *
  * assistanceRecords — the later change wins, the clerks, counters and steps of both kept.
  */
@@ -86,7 +86,8 @@ export function resolveAssistedSession(input: ConflictInput<AssistedSessionDoc>)
     conflicts: unionBy([...master.conflicts, ...local.conflicts, ...conflicts], (conflict) => conflict.id),
     settled: [...new Set([...master.settled, ...local.settled])],
     history: unionBy([...master.history, ...local.history], eventKey).sort((x, y) => x.at - y.at),
-    expiresAt: Math.max(local.expiresAt, master.expiresAt),
+    // An ended session's personal data goes a day after it ended, even if the other side saved it for longer.
+    expiresAt: ended ? ended.expiresAt : Math.max(local.expiresAt, master.expiresAt),
     updatedAt: Math.max(local.updatedAt, master.updatedAt),
   };
   return sameDocument(merged, master) ? master : merged;

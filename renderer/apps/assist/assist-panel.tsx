@@ -47,6 +47,16 @@ function useMySessions(counter: number, clerk: string): AssistedSessionDoc[] {
   );
 }
 
+function useSessionDoc(id: string | null): AssistedSessionDoc | null {
+  const { db } = useWorkstation();
+  return useObservable(
+    () =>
+      db.assistedSessions.findOne(id ?? '').$.pipe(map((doc) => (doc ? (doc.toJSON() as AssistedSessionDoc) : null))),
+    null,
+    [db, id],
+  );
+}
+
 export function AssistPanel(props: AssistPanelProps) {
   const t = useT();
   const { db } = useWorkstation();
@@ -54,8 +64,9 @@ export function AssistPanel(props: AssistPanelProps) {
   const mine = useMySessions(props.counter, props.clerk);
   const [open, setOpen] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // The session opened here (whatever becomes of it), or one left active at this counter (a reload).
   const running = open ?? mine.find((session) => session.status === 'active')?.id ?? null;
-  const runningDoc = mine.find((session) => session.id === running);
+  const runningDoc = useSessionDoc(running);
   const definition = list?.definitions.find((candidate) => candidate.id === runningDoc?.eservice);
   if (running && runningDoc && definition) {
     return (

