@@ -2,7 +2,7 @@
  * The hub's purge of assisted sessions past their time. A session's personal data (the visitor's
  * identity, the proxy, the answers) may be kept only until `expiresAt` (eservices/session.ts): the
  * workstations purge their own copies, but the hub's copy must go too, even if no workstation that
- * held the session ever comes back. So the daily purge (hub.ts) writes every expired session's
+ * held the session ever comes back. So the hourly purge (hub.ts) writes every expired session's
  * purged version as a tombstone, through the store's own write path: it gets a stamp, the live feed
  * carries it, and a workstation that pulls deletes its copy (a deletion wins every conflict,
  * sync/assisted-merge.ts). The tombstone itself goes with the others after `--tombstone-days`.

@@ -1,6 +1,6 @@
 /**
  * The hub's composition root: the database (PGlite or PostgreSQL), its migrations, the store, the
- * live feed, the HTTP server and the daily purge (old tombstones, assisted sessions past their
+ * live feed, the HTTP server and the hourly purge (old tombstones, assisted sessions past their
  * time), started and stopped in one place.
  */
 import type { DirectoryConfig } from './directory';

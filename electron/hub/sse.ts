@@ -96,8 +96,9 @@ export class SseHub {
     return client;
   }
 
-  broadcast(frame: string): void {
-    for (const client of this.clients) client.send(frame);
+  /** Sends `frame` to every client (or every client `to` accepts). */
+  broadcast(frame: string, to?: (client: SseClient) => boolean): void {
+    for (const client of this.clients) if (!to || to(client)) client.send(frame);
   }
 
   closeAll(): void {

@@ -135,8 +135,9 @@ export async function createStation(options: StationOptions): Promise<Station> {
   await services.devices.configure({ idReader: settings.idReader, signaturePad: settings.signaturePad });
   const hub = hubParts(options, settings);
   session = workstationSession(options, settings, hub, now, (info) => {
-    // Signed out: the visitor's screen shows nothing personal (locked, it covers itself).
+    // Signed out or locked: the visitor's screen shows nothing personal, and gets nothing to show.
     if (!info.user) services.assist.clearAll();
+    services.assist.setHidden(!info.user || info.locked);
     emit('session.changed', info);
   });
   const person = session;

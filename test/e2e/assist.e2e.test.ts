@@ -17,11 +17,28 @@ import type { EServiceDefinition } from '../../electron/common/eservices/definit
 import { loadDefinitions } from '../../electron/station/eservices/load';
 import { SHIPPED_DEFINITIONS } from '../../electron/station/eservices/folders';
 import { addLocalAccount } from '../support/accounts';
-import { currentStep, fillAnswer, pageHeading, sampleAnswer, VISITOR } from '../support/assist-driver';
+import {
+  answerByKeyboard,
+  currentStep,
+  fillAnswer,
+  pageHeading,
+  sampleAnswer,
+  tabTo,
+  VISITOR,
+} from '../support/assist-driver';
 import { startE2eStation, type E2eStation } from '../support/e2e-station';
 import { axeViolations, openPage, screenshotIfFailed, signIn, ticketNumber } from '../support/pages';
 
 const run = promisify(execFile);
+
+const IDENTITY_LABELS = {
+  givenNames: 'Imiona',
+  surname: 'Nazwisko',
+  pesel: 'PESEL',
+  documentNumber: 'Numer dokumentu',
+  birthDate: 'Data urodzenia',
+  nationality: 'Obywatelstwo',
+} as const;
 const COUNTER = 6;
 const TODAY = new Date().toISOString().slice(0, 10);
 
@@ -67,6 +84,15 @@ beforeAll(async () => {
   kiosk = await openPage(context, `${station.host.url}#/kiosk`, 'kiosk');
   counter = await openPage(context, `${station.host.url}#/counter/${COUNTER}`, 'counter');
   customerContext = await station.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // What the visitor's screen says aloud, as `lang|text` (the speech itself needs no sound card here).
+  await customerContext.addInitScript(() => {
+    const spoken: string[] = [];
+    Object.assign(window, { spoken });
+    speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+      spoken.push(`${utterance.lang}|${utterance.text}`);
+      setTimeout(() => utterance.onend?.(new Event('end') as SpeechSynthesisEvent), 10);
+    };
+  });
   customer = await openPage(customerContext, `${station.host.url}#/customer/${COUNTER}`, 'customer');
   await signIn(counter, 'ewa');
   await counter.getByRole('button', { name: 'Otwórz stanowisko' }).click();
@@ -87,9 +113,9 @@ afterEach(async (test) => {
 });
 
 /** A visitor takes a ticket for the e-services desk, and the clerk calls and starts serving them. */
-async function serveNextVisitor(): Promise<string> {
+async function serveNextVisitor(service = 'Profil Zaufany i e-usługi'): Promise<string> {
   await kiosk.goto(`${station.host.url}#/kiosk`);
-  await kiosk.getByRole('button', { name: /^Profil Zaufany i e-usługi/ }).click();
+  await kiosk.getByRole('button', { name: new RegExp(`^${service}`) }).click();
   await kiosk.getByRole('button', { name: 'Nie — zwykły bilet' }).click();
   const number = await ticketNumber(kiosk);
   // The kiosk and the counter share a window (and so the workstation's database, with no hub).
@@ -127,6 +153,10 @@ interface WalkOptions {
   readonly safety?: boolean;
   /** Stop on this page's heading (before answering it) instead of going to the end. */
   readonly stopAt?: string;
+  /** Stop after this many pages, on the next one (before answering it). */
+  readonly stopAfter?: number;
+  /** Whether the visitor's screen of this counter is open (false at counter 3: the clerk types all). */
+  readonly mirrored?: boolean;
   readonly axe?: boolean;
 }
 
@@ -135,7 +165,7 @@ async function walk(definition: EServiceDefinition, options: WalkOptions = {}): 
   const seen: string[] = [];
   for (let guard = 0; guard < 60; guard++) {
     const heading = await pageHeading(counter);
-    if (heading === options.stopAt || heading === 'Sprawa załatwiona') return seen;
+    if (heading === options.stopAt || heading === 'Sprawa załatwiona' || seen.length === options.stopAfter) return seen;
     seen.push(heading);
     if (options.axe !== false) await expectAccessible(`${definition.id}: ${heading}`);
     await answerPage(definition, heading, seen.length, options);
@@ -145,8 +175,9 @@ async function walk(definition: EServiceDefinition, options: WalkOptions = {}): 
 }
 
 async function answerPage(definition: EServiceDefinition, heading: string, index: number, options: WalkOptions) {
+  const mirrored = options.mirrored !== false;
   const step = await currentStep(counter, definition);
-  if (step) return answerQuestion(step, index);
+  if (step) return answerQuestion(step, index, mirrored);
   if (heading === 'Zanim zaczniemy') {
     await counter.getByRole('checkbox', { name: 'Klient się zgadza' }).check();
     if (options.safety) await counter.getByRole('checkbox', { name: /poradę, jak rozpoznać oszustwo/ }).check();
@@ -162,19 +193,19 @@ async function answerPage(definition: EServiceDefinition, heading: string, index
       }[field];
       await counter.getByLabel(label, { exact: true }).fill(VISITOR[field]);
     }
-    await customer.getByRole('heading', { level: 1, name: 'Twoje dane' }).waitFor();
+    if (mirrored) await customer.getByRole('heading', { level: 1, name: 'Twoje dane' }).waitFor();
   } else if (heading === 'Potwierdzenie i podpis') {
-    return sign(definition);
-  } else if (heading === 'Sprawdź odpowiedzi') {
+    return sign(definition, mirrored);
+  } else if (heading === 'Sprawdź odpowiedzi' && mirrored) {
     await customer.getByRole('heading', { level: 1, name: 'Sprawdź swoje odpowiedzi' }).waitFor();
   }
   await counter.getByRole('button', { name: 'Dalej', exact: true }).click();
 }
 
-async function answerQuestion(step: EServiceDefinition['steps'][number], index: number) {
-  await expectMirrored(step.title.pl);
+async function answerQuestion(step: EServiceDefinition['steps'][number], index: number, mirrored: boolean) {
+  if (mirrored) await expectMirrored(step.title.pl);
   const answer = sampleAnswer(step.question, TODAY);
-  if (index % 2 === 0) {
+  if (mirrored && index % 2 === 0) {
     await counter.getByRole('radio', { name: 'Klient na swoim ekranie' }).check();
     await customer.getByText('Teraz Ty wpisujesz odpowiedź.').waitFor();
     await fillAnswer(customer, step, answer, 'pl');
@@ -186,8 +217,8 @@ async function answerQuestion(step: EServiceDefinition['steps'][number], index: 
 }
 
 /** Online: the visitor's own steps ticked; on paper: the application printed for a handwritten signature. */
-async function sign(definition: EServiceDefinition) {
-  await customer.getByRole('heading', { level: 1, name: 'Potwierdzenie' }).waitFor();
+async function sign(definition: EServiceDefinition, mirrored: boolean) {
+  if (mirrored) await customer.getByRole('heading', { level: 1, name: 'Potwierdzenie' }).waitFor();
   if (definition.outcome.kind === 'online') {
     const boxes = counter.locator('.assist-checklist input[type=checkbox]');
     for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
@@ -250,4 +281,155 @@ describe('assisted e-services, end to end', () => {
     },
     240_000,
   );
+
+  it('profil-zaufany by keyboard alone, from the start button to the confirmation', async () => {
+    const definition = definitions.find((candidate) => candidate.id === 'profil-zaufany')!;
+    await serveNextVisitor();
+    await tabTo(counter, counter.getByRole('button', { name: `Rozpocznij: ${definition.title.pl}` }));
+    await counter.keyboard.press('Enter');
+    for (let guard = 0; guard < 20; guard++) {
+      const heading = await pageHeading(counter);
+      if (heading === 'Sprawa załatwiona') break;
+      // Each new page hands the focus to its heading, so Tab starts from the question.
+      await expect.poll(() => counter.evaluate(() => document.activeElement?.textContent)).toBe(heading);
+      await keyboardPage(definition, heading);
+      await counter.locator('.assist-question, #assist-done-title').filter({ hasNotText: heading }).first().waitFor();
+    }
+    await counter.locator('.assist-panel-done .assist-reference').waitFor();
+    await tabTo(counter, counter.getByRole('button', { name: 'Zakończ pomoc' }));
+    await counter.keyboard.press('Enter');
+    await finishVisit();
+  });
 });
+
+describe('saving, resuming and handing over', () => {
+  it('ewa saves at counter 6 with a slip; piotr resumes it at counter 3, sees its history, and completes it', async () => {
+    const definition = definitions.find((candidate) => candidate.id === 'dowod-osobisty')!;
+    await serveNextVisitor();
+    await counter.getByRole('button', { name: `Rozpocznij: ${definition.title.pl}` }).click();
+    await walk(definition, { axe: false, stopAfter: 4 });
+    const stoppedAt = await pageHeading(counter);
+    await counter.getByRole('button', { name: 'Zapisz i dokończ później' }).click();
+    const saved = counter.getByRole('status').filter({ hasText: 'Kod do wznowienia' });
+    const code = /([2-9A-Z]{4}-[2-9A-Z]{4})/.exec((await saved.textContent()) ?? '')![1]!;
+    const slip = await station.sim.waitFor(
+      (event) => event.event === 'printed' && (event.large as string[]).some((line) => line.includes(code)),
+    );
+    expect((slip.text as string[]).join('\n')).toContain('Pokaż ten kod przy okienku.');
+    // The visitor's screen shows nothing of a saved session.
+    await customer.getByRole('heading', { level: 1, name: `Stanowisko ${COUNTER}` }).waitFor();
+    await finishVisit();
+    await switchClerk('piotr', 3);
+
+    await serveNextVisitor('Dowody osobiste');
+    await counter.getByLabel('Kod z kartki klienta').fill(code.toLowerCase().replace('-', ' '));
+    await counter.getByRole('button', { name: 'Wznów', exact: true }).click();
+    // It goes on where ewa stopped, and its history says who did what, where.
+    expect(await pageHeading(counter)).toBe(stoppedAt);
+    await counter.getByText('Historia sesji').click();
+    const history = counter.locator('.assist-history');
+    await expect.poll(() => history.textContent()).toMatch(/zapisana — ewa, stanowisko 6/);
+    expect(await history.textContent()).toMatch(/wznowiona — piotr, stanowisko 3/);
+    await walk(definition, { axe: false, mirrored: false });
+    await counter.locator('.assist-panel-done .assist-reference', { hasText: code }).waitFor();
+    await counter.getByRole('button', { name: 'Zakończ pomoc' }).click();
+    await finishVisit();
+  }, 120_000);
+
+  it('piotr hands a session over to ewa, who finds it waiting for her', async () => {
+    const definition = definitions.find((candidate) => candidate.id === 'zameldowanie')!;
+    await serveNextVisitor('Meldunki');
+    await counter.getByRole('button', { name: `Rozpocznij: ${definition.title.pl}` }).click();
+    await pageHeading(counter);
+    await counter.getByRole('button', { name: 'Przekaż koledze' }).click();
+    await counter.getByLabel('Login kolegi lub koleżanki').fill('ewa');
+    await counter.getByRole('button', { name: 'Przekaż', exact: true }).click();
+    const message = counter.getByRole('status').filter({ hasText: 'czeka teraz na: ewa' });
+    const code = /Sesja ([2-9A-Z]{4}-[2-9A-Z]{4})/.exec((await message.textContent()) ?? '')![1]!;
+    await finishVisit();
+    await switchClerk('ewa', COUNTER);
+    await serveNextVisitor();
+    await counter.getByRole('button', { name: `Wznów ${code} — ${definition.title.pl}` }).click();
+    expect(await pageHeading(counter)).toBe('Zanim zaczniemy');
+    await counter.getByRole('button', { name: 'Przerwij', exact: true }).click();
+    await counter.getByLabel('Powód').selectOption('visitor-left');
+    await counter.getByRole('button', { name: 'Przerwij sesję' }).click();
+    await counter.getByRole('status').filter({ hasText: 'Sesję przerwano' }).waitFor();
+    await finishVisit();
+  }, 120_000);
+});
+
+describe("the visitor's screen", () => {
+  it('speaks Ukrainian for the visitor while the clerk works in Polish, reads aloud, and has a senior mode', async () => {
+    const definition = definitions.find((candidate) => candidate.id === 'karta-duzej-rodziny')!;
+    await serveNextVisitor();
+    await counter.getByRole('button', { name: `Rozpocznij: ${definition.title.pl}` }).click();
+    await customer.getByRole('button', { name: 'Українська' }).click();
+    await customer.getByRole('heading', { level: 1, name: definition.title.uk }).waitFor();
+    await walk(definition, { axe: false, mirrored: false, stopAt: definition.steps[0]!.title.pl });
+    await customer.getByRole('heading', { level: 1, name: definition.steps[0]!.title.uk }).waitFor();
+    // The clerk's screen stays Polish.
+    await counter.getByRole('heading', { name: definition.steps[0]!.title.pl }).waitFor();
+    await customer.getByRole('button', { name: 'Прочитати вголос' }).click();
+    await expect
+      .poll(() => customer.evaluate(() => (window as unknown as { spoken: string[] }).spoken))
+      .toEqual([expect.stringContaining(`uk-UA|Крок`)]);
+    expect((await customer.evaluate(() => (window as unknown as { spoken: string[] }).spoken))[0]).toContain(
+      definition.steps[0]!.title.uk,
+    );
+    await customer.getByRole('button', { name: 'Великий текст і контраст' }).click();
+    await customer.getByRole('button', { name: 'Більший текст' }).click();
+    expect(await customer.locator('main.customer-contrast').getAttribute('style')).toContain('font-size: 160%');
+    expect(await axeViolations(customer), 'senior mode').toEqual([]);
+    // Every target a visitor touches is at least 44 × 44 px: buttons, fields, and each option's whole row.
+    const small = await customer.evaluate(() =>
+      [...document.querySelectorAll('button, input:not([type=radio]):not([type=checkbox]), label.assist-choice')]
+        .map((element) => ({ element, box: element.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && (box.height < 44 || box.width < 44))
+        .map(({ element }) => element.textContent || element.outerHTML.slice(0, 80)),
+    );
+    expect(small).toEqual([]);
+    await customer.setViewportSize({ width: 320, height: 640 });
+    expect(await customer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await customer.setViewportSize({ width: 1280, height: 900 });
+    await counter.getByRole('button', { name: 'Przerwij', exact: true }).click();
+    await counter.getByRole('button', { name: 'Przerwij sesję' }).click();
+    await finishVisit();
+  }, 120_000);
+});
+
+/** Signs the person at the workstation out and `login` in, at counter `number`, opened for them. */
+async function switchClerk(login: string, number: number): Promise<void> {
+  await counter.getByRole('button', { name: 'Wyloguj' }).click();
+  await counter.goto(`${station.host.url}#/counter/${number}`);
+  await signIn(counter, login);
+  const open = counter.getByRole('button', { name: 'Otwórz stanowisko' });
+  if (await open.isVisible()) await open.click();
+  await counter.getByText('Stanowisko otwarte').waitFor();
+}
+
+/** One page by keyboard: tick or type what it asks, then Tab to "Dalej" (or the named button) and Enter. */
+async function keyboardPage(definition: EServiceDefinition, heading: string): Promise<void> {
+  const step = await currentStep(counter, definition);
+  if (step) await answerByKeyboard(counter, step, sampleAnswer(step.question, TODAY));
+  if (heading === 'Zanim zaczniemy') {
+    await tabTo(counter, counter.getByRole('checkbox', { name: 'Klient się zgadza' }));
+    await counter.keyboard.press('Space');
+  }
+  if (heading === 'Dane klienta')
+    for (const field of definition.identity) {
+      await tabTo(counter, counter.getByLabel(IDENTITY_LABELS[field], { exact: true }));
+      await counter.keyboard.type(VISITOR[field]);
+    }
+  if (heading === 'Potwierdzenie i podpis') {
+    const boxes = counter.locator('.assist-checklist input[type=checkbox]');
+    for (let i = 0; i < (await boxes.count()); i++) {
+      await tabTo(counter, boxes.nth(i));
+      await counter.keyboard.press('Space');
+    }
+    await tabTo(counter, counter.getByRole('button', { name: 'Potwierdź złożenie online' }));
+  } else {
+    await tabTo(counter, counter.getByRole('button', { name: 'Dalej', exact: true }));
+  }
+  await counter.keyboard.press('Enter');
+}

@@ -124,3 +124,107 @@ export async function pageHeading(counter: Page): Promise<string> {
   await heading.waitFor();
   return (await heading.textContent())?.trim() ?? '';
 }
+
+/** Presses Tab until `target` has the focus (as a keyboard user does), at most `max` times. */
+export async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 80): Promise<void> {
+  for (let presses = 0; presses < max; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${String(target)}`);
+}
+
+/** Answers `step` on the clerk's page with the keyboard alone: Tab, typing, arrows, Space. */
+export async function answerByKeyboard(page: Page, step: Step, answer: Answer): Promise<void> {
+  const question = step.question;
+  if (answer.kind === 'text') {
+    await tabTo(page, page.getByLabel(step.title.pl, { exact: true }));
+    await page.keyboard.type(answer.text);
+  } else if (answer.kind === 'tick' && question.kind === 'declaration') {
+    await tabTo(page, page.getByRole('checkbox', { name: question.statement.pl, exact: true }));
+    await page.keyboard.press('Space');
+  } else if (answer.kind === 'options') {
+    // A radio group is one Tab stop: arrows move between its options, Space picks the focused one.
+    const target = optionOf(page, question, answer.values[0]!, 'pl');
+    const first = page.locator(`input[name="q-${step.id}"]`).first();
+    await tabTo(page, first);
+    for (let moves = 0; moves < 12 && !(await target.evaluate((e) => e === document.activeElement)); moves++)
+      await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+  } else {
+    throw new Error(`no keyboard answer for a ${question.kind} question here`);
+  }
+}
+
+/** The labels of the visitor's details on the clerk's "Dane klienta" page. */
+export const IDENTITY_LABELS: Readonly<Record<keyof typeof VISITOR, string>> = {
+  givenNames: 'Imiona',
+  surname: 'Nazwisko',
+  pesel: 'PESEL',
+  documentNumber: 'Numer dokumentu',
+  birthDate: 'Data urodzenia',
+  nationality: 'Obywatelstwo',
+};
+
+/**
+ * From the page the clerk is on, through the pages of `definition` up to the one headed `stopAt`,
+ * the clerk typing everything: the visitor's consent, their details (VISITOR), and a valid answer
+ * to each question (`answers` by question id, else sampleAnswer). Resolves to the headings passed.
+ */
+export async function answerUntil(
+  counter: Page,
+  definition: EServiceDefinition,
+  stopAt: string,
+  today: string,
+  answers: Readonly<Record<string, Answer>> = {},
+): Promise<string[]> {
+  const seen: string[] = [];
+  for (let guard = 0; guard < 40; guard++) {
+    const heading = await pageHeading(counter);
+    if (heading === stopAt) return seen;
+    seen.push(heading);
+    const step = await currentStep(counter, definition);
+    if (step) await fillAnswer(counter, step, answers[step.question.id] ?? sampleAnswer(step.question, today), 'pl');
+    else if (heading === 'Zanim zaczniemy') await counter.getByRole('checkbox', { name: 'Klient się zgadza' }).check();
+    else if (heading === 'Dane klienta')
+      for (const field of definition.identity)
+        await counter.getByLabel(IDENTITY_LABELS[field], { exact: true }).fill(VISITOR[field]);
+    await counter.getByRole('button', { name: 'Dalej', exact: true }).click();
+    await counter.locator('.assist-question, #assist-done-title').filter({ hasNotText: heading }).first().waitFor();
+  }
+  throw new Error(`${definition.id}: no page "${stopAt}" after 40 pages`);
+}
+
+/** "Zapisz i dokończ później": resolves to the resume code the counter then shows. */
+export async function saveForLater(counter: Page): Promise<string> {
+  await counter.getByRole('button', { name: 'Zapisz i dokończ później' }).click();
+  const saved = counter.getByRole('status').filter({ hasText: 'Zapisano. Kod do wznowienia:' });
+  await saved.waitFor();
+  const code = /Kod do wznowienia: ([2-9A-Z]{4}-[2-9A-Z]{4})/.exec((await saved.textContent()) ?? '')?.[1];
+  if (!code) throw new Error(`no resume code in: ${await saved.textContent()}`);
+  return code;
+}
+
+/**
+ * "Kod z kartki klienta" and "Wznów" in the counter's "Pomoc w e-usłudze", as a clerk would try
+ * again while the session is still on its way from another counter ("Nie ma zapisanej sesji…"),
+ * until the session `title` opens or `timeoutMs` passes.
+ */
+export async function resumeByCode(counter: Page, code: string, title: string, timeoutMs = 15_000): Promise<void> {
+  const opened = counter.getByRole('heading', { level: 2, name: title, exact: true });
+  const until = Date.now() + timeoutMs;
+  await counter.getByLabel('Kod z kartki klienta').fill(code);
+  for (;;) {
+    await counter.getByRole('button', { name: 'Wznów', exact: true }).click();
+    // Found, it opens at once (a local read); not found, the form says so and stays.
+    if (
+      await opened.waitFor({ timeout: 1_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+    await counter.getByRole('alert').filter({ hasText: 'Nie ma zapisanej sesji o takim kodzie' }).waitFor();
+    if (Date.now() > until) throw new Error(`no session ${code} at this counter within ${timeoutMs} ms`);
+  }
+}

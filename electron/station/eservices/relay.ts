@@ -18,6 +18,8 @@ export class AssistRelay {
   readonly #emit: Emit;
   readonly #log: Logger;
   #reported = '';
+  /** While the workstation is locked, no view leaves the station (paired screens included). */
+  #hidden = false;
 
   constructor(folders: readonly string[], emit: Emit, log: Logger) {
     this.#folders = folders;
@@ -44,16 +46,26 @@ export class AssistRelay {
     const last = this.#views.get(counter);
     if (view && last && last.session === view.session && last.seq > view.seq) return { shown: false };
     this.#views.set(counter, view);
-    this.#emit('assist.view', { counter, view });
-    return { shown: true };
+    if (!this.#hidden) this.#emit('assist.view', { counter, view });
+    return { shown: !this.#hidden };
   }
 
   current(counter: number): AssistShow {
-    return { counter, view: this.#views.get(counter) ?? null };
+    return { counter, view: this.#hidden ? null : (this.#views.get(counter) ?? null) };
+  }
+
+  /**
+   * The workstation was locked (hidden) or unlocked: the visitors' screens show nothing while it is,
+   * and what they showed again after. Signed out, the views are forgotten (clearAll).
+   */
+  setHidden(hidden: boolean): void {
+    if (hidden === this.#hidden) return;
+    this.#hidden = hidden;
+    for (const [counter, view] of this.#views) this.#emit('assist.view', { counter, view: hidden ? null : view });
   }
 
   input(input: AssistInput): { relayed: boolean } {
-    const view = this.#views.get(input.counter);
+    const view = this.#hidden ? undefined : this.#views.get(input.counter);
     // An answer for a page the visitor is not on, or while the clerk types, goes nowhere.
     const { input: what } = input;
     if (what.kind !== 'language') {
@@ -64,8 +76,9 @@ export class AssistRelay {
     return { relayed: true };
   }
 
-  /** The workstation locked or the person left: the visitor's screen shows nothing personal. */
+  /** The person left: the visitor's screen shows nothing personal, and nothing of it is kept. */
   clearAll(): void {
     for (const counter of this.#views.keys()) this.show({ counter, view: null });
+    this.#views.clear();
   }
 }

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { map } from 'rxjs';
 import type { EServiceList } from '../../../electron/common/contract/assist';
 import { describeProblem } from '../../../electron/common/eservices/check';
-import { ENDED_STATUSES, type AssistedSessionDoc } from '../../../electron/common/eservices/session';
+import { ENDED_STATUSES, isExpired, type AssistedSessionDoc } from '../../../electron/common/eservices/session';
 import { useObservable } from '../../app/use-rx';
 import { newId, useWorkstation } from '../../app/workstation';
 import { createSession, findByReference, resumed, changeSession, newReference } from '../../db/assisted';
@@ -110,7 +110,7 @@ export function AssistPanel(props: AssistPanelProps) {
       <h2 id="assist-start-title">{t('assist.title')}</h2>
       {message && <p role="status">{message}</p>}
       <Offered list={list} service={props.service} onStart={(id) => void start(id)} />
-      <ResumeForm onFound={(session) => void resume(session)} />
+      <ResumeForm counter={props.counter} onFound={(session) => void resume(session)} />
       {mine.some((session) => session.status === 'saved') && (
         <>
           <h3>{t('assist.mine')}</h3>
@@ -178,7 +178,7 @@ function Offered({
   );
 }
 
-function ResumeForm({ onFound }: { onFound: (session: AssistedSessionDoc) => void }) {
+function ResumeForm({ counter, onFound }: { counter: number; onFound: (session: AssistedSessionDoc) => void }) {
   const t = useT();
   const { db } = useWorkstation();
   const [code, setCode] = useState('');
@@ -186,8 +186,11 @@ function ResumeForm({ onFound }: { onFound: (session: AssistedSessionDoc) => voi
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const session = await findByReference(db, code);
-    if (!session) return setProblem(t('assist.resume.unknown'));
+    if (!session || isExpired(session, Date.now())) return setProblem(t('assist.resume.unknown'));
     if (ENDED_STATUSES.includes(session.status)) return setProblem(t('assist.resume.ended'));
+    // Open at another counter: one clerk at a time; that clerk saves it or hands it over first.
+    if (session.status === 'active' && session.counter !== counter)
+      return setProblem(t('assist.resume.elsewhere', { counter: session.counter }));
     setProblem(null);
     onFound(session);
   };

@@ -4,7 +4,7 @@
  * safety advice. Each has one heading, "Back" at the top and "Dalej" at the bottom; a problem is
  * summarised at the top and shown next to the field (GOV.UK question pages).
  */
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Step } from '../../../electron/common/eservices/definition';
 import type { Acting, AssistedSessionDoc } from '../../../electron/common/eservices/session';
 import { useWorkstation } from '../../app/workstation';
@@ -16,6 +16,16 @@ import type { AssistedSession } from './use-assisted-session';
 
 /** The consent text's version: raised whenever the words of 'assist.consent.text' change. */
 export const CONSENT_VERSION = '2026-12-05';
+
+/**
+ * A new page takes the focus to its heading (GOV.UK's pattern): a screen reader reads the question,
+ * and Tab goes on to its answer, not back to the top of the counter.
+ */
+export function useFocusOnArrival<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return ref;
+}
 
 export function PageFrame({
   title,
@@ -35,6 +45,7 @@ export function PageFrame({
   children: ReactNode;
 }) {
   const t = useT();
+  const heading = useFocusOnArrival<HTMLHeadingElement>();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
@@ -57,7 +68,9 @@ export function PageFrame({
           </ul>
         </div>
       )}
-      <h2 className="assist-question">{title}</h2>
+      <h2 className="assist-question" tabIndex={-1} ref={heading}>
+        {title}
+      </h2>
       {children}
       <button type="submit" className="primary assist-continue">
         {submitLabel ?? t('assist.continue')}

@@ -15,7 +15,7 @@ import {
   type AnswerConflict,
 } from '../../../electron/common/eservices/session';
 import { useT, type MessageId } from '../../i18n/i18n';
-import { PageFrame } from './clerk-pages';
+import { PageFrame, useFocusOnArrival } from './clerk-pages';
 import { PdfLink, type Finishing } from './use-finishing';
 import type { AssistedSession } from './use-assisted-session';
 
@@ -101,10 +101,14 @@ function ConflictList({
         const step = definition.steps.find((candidate) => candidate.question.id === conflict.question);
         const current = kept.get(conflict.question);
         if (!step || !current) return null;
-        const choose = (chosen: typeof current) =>
+        // The answer's fields only: an alternative's `id` is no field of an answer, and the hub
+        // refuses a session whose answer has one (the choice would never leave this workstation).
+        const choose = ({ question, value, by, clerk, counter, at }: typeof current) => {
+          const answer = { question, value, by, clerk, counter, at };
           void assisted.change((latest) =>
-            settleConflict(latest, conflict.question, chosen, { ...who, at: Date.now() }),
+            settleConflict(latest, conflict.question, answer, { ...who, at: Date.now() }),
           );
+        };
         return (
           <div key={conflict.id} className="assist-conflict">
             <p>{step.title.pl}</p>
@@ -234,11 +238,12 @@ export function ConfirmationPage({
   onClose: () => void;
 }) {
   const t = useT();
+  const heading = useFocusOnArrival<HTMLHeadingElement>();
   const session = assisted.session!;
   return (
     <section className="assist-page" aria-labelledby="assist-done-title">
       <div className="assist-panel-done">
-        <h2 id="assist-done-title">
+        <h2 id="assist-done-title" tabIndex={-1} ref={heading}>
           {t(session.status === 'referred' ? 'assist.done.referred' : 'assist.done.title')}
         </h2>
         <p>

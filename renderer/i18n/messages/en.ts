@@ -513,6 +513,8 @@ export const en: Record<MessageId, string> = {
   'assist.resume.code': "Code from the visitor's slip",
   'assist.resume.unknown':
     'No saved session has this code. Check the letters and digits; sessions older than 14 days are removed.',
+  'assist.resume.elsewhere':
+    'This session is open at counter {counter} now. Ask for it to be saved or handed over there.',
   'assist.resume.ended': 'This matter has already ended. Start a new session.',
   'assist.code': 'Matter code:',
   'assist.history': 'Session history',

@@ -514,6 +514,8 @@ export const pl = {
   'assist.resume.code': 'Kod z kartki klienta',
   'assist.resume.unknown':
     'Nie ma zapisanej sesji o takim kodzie. Sprawdź litery i cyfry; sesje starsze niż 14 dni są usuwane.',
+  'assist.resume.elsewhere':
+    'Ta sesja jest teraz otwarta na stanowisku {counter}. Poproś, żeby ją tam zapisać albo przekazać.',
   'assist.resume.ended': 'Ta sprawa jest już zakończona. Zacznij nową sesję.',
   'assist.code': 'Kod sprawy:',
   'assist.history': 'Historia sesji',

@@ -517,6 +517,7 @@ export const uk: Record<MessageId, string> = {
   'assist.resume.code': 'Код з картки клієнта',
   'assist.resume.unknown':
     'Немає збереженої сесії з таким кодом. Перевірте літери й цифри; сесії, старші за 14 днів, видаляються.',
+  'assist.resume.elsewhere': 'Ця сесія зараз відкрита на віконці {counter}. Попросіть її там зберегти або передати.',
   'assist.resume.ended': 'Цю справу вже завершено. Почніть нову сесію.',
   'assist.code': 'Код справи:',
   'assist.history': 'Історія сесії',

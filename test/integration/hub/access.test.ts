@@ -24,6 +24,9 @@ import {
   type HubClient,
   type HubDatabase,
   type HubProcess,
+  openEventStream,
+  type EventStream,
+  type SseMessage,
 } from '../../support/hub-process';
 
 type Role = UserRole | 'none';
@@ -310,6 +313,34 @@ describe('the hub, by workstation kind and role', () => {
     const pushed = new Set(Object.values(CHANGES).map((change) => change.collection));
     expect([...pushed].sort()).toEqual([...SYNC_COLLECTIONS].sort());
     expect(Object.keys(ROUTES).sort()).toEqual(Object.keys(ROUTE_ACCESS).sort());
+  });
+
+  it('streams each change only to the workstations that may read its collection', async () => {
+    const cells: Cell[] = ['kiosk/none', 'board/none', 'counter/clerk', 'supervisor/supervisor'];
+    const streams = new Map<Cell, EventStream>();
+    for (const cell of cells)
+      streams.set(
+        cell,
+        await openEventStream(`${hub.url}api/v1/sync/stream`, {
+          authorization: `Bearer ${bearers.get(cell)}`,
+          'x-okienko-version': '0.1.0',
+        }),
+      );
+    try {
+      const marks = new Map([...streams].map(([cell, stream]) => [cell, stream.messages.length]));
+      await clients.get('counter/clerk')!.push('assistedSessions', [insert(assisted(9001)) as never]);
+      await clients.get('counter/clerk')!.push('tickets', [insert(ticket(9001)) as never]);
+      const change = (collection: string) => (message: SseMessage) =>
+        message.event === 'change' && (JSON.parse(message.data) as { collection: string }).collection === collection;
+      for (const [cell, stream] of streams) {
+        // Every stream hears of the ticket; after it, only a counter's or a supervisor's heard of the session.
+        await stream.waitFor(change('tickets'), { from: marks.get(cell)! });
+        const heard = stream.messages.slice(marks.get(cell)!).some(change('assistedSessions'));
+        expect(heard, cell).toBe(PULL.assistedSessions.includes(cell));
+      }
+    } finally {
+      for (const stream of streams.values()) stream.close();
+    }
   });
 
   it.each(SYNC_COLLECTIONS)('reads %s only where the table says', async (collection) => {

@@ -64,9 +64,10 @@ function confirmedCalls(collection: SyncCollection, written: readonly StoredDocu
   return [...latest.values()].filter((document) => CONFIRMED_STATES.has(String(document.state)));
 }
 
-export async function syncStream({ hub, request, response, bearer }: StationContext): Promise<void> {
+export async function syncStream({ hub, request, response, bearer, caller }: StationContext): Promise<void> {
   const epoch = await hub.store.syncEpoch();
-  const client = hub.syncStreams.open(request, response, bearer, { [HUB_SYNC_EPOCH_HEADER]: epoch });
+  const headers = { [HUB_SYNC_EPOCH_HEADER]: epoch };
+  const client = hub.syncStreams.open(request, response, bearer, hubCaller(caller), headers);
   const ready: StreamReady = { stamp: hub.feed.publishedStamp };
   client.send(sseEvent(HUB_STREAM_EVENTS.ready, ready));
 }
