@@ -13,11 +13,14 @@ import { startHost } from './server';
 import { AccountsCommandError, parseAccountsCommand, runAccountsCommand } from './accounts-command';
 import { AccountsError } from '../station/accounts/local-accounts';
 import { isMainModule, runMain } from '../node/main-module';
+import { main as eservicesCommand } from '../station/eservices/command';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'user') return accounts(argv);
+  // An office server has no dev tools: `node out/host/main.js eservices check <file>` is `npm run eservices`.
+  if (argv[0] === 'eservices') return eservicesCommand(argv.slice(1));
   let commandLine;
   try {
     commandLine = parseHostArgs(argv);
@@ -72,6 +75,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       `Okienko is serving this workstation at ${host.url}`,
       `  kiosk      ${host.url}#/kiosk`,
       `  counter    ${host.url}#/counter/${station.settings.counter}`,
+      `  customer   ${host.url}#/customer/${station.settings.counter}  (the screen turned to the visitor)`,
       `  board      ${host.url}#/board`,
       `  supervisor ${host.url}#/supervisor`,
       `  data       ${commandLine.dataDir}`,

@@ -377,6 +377,8 @@ async function probeAll(mode, context) {
   const hostData = path.join(tmp, `${mode}-host-data`);
   console.log(`\n${mode}: ${launch.describe}`);
   const added = await launch.run('host', ['user', 'add', 'smoke', '--role', 'admin', '--data', hostData]);
+  // The e-service checker an office runs on its own definition files (YAML and the shipped folder load).
+  const checked = await launch.run('host', ['eservices', 'check', 'build/eservices/zameldowanie.yaml']);
   const oneTimePassword = added.stdout.trim();
   const [hub, host] = await Promise.all([
     launch.serve('hub', ['--port', '0', '--bind', '127.0.0.1', '--data', hubData], /serving at http:\S+/),
@@ -388,6 +390,7 @@ async function probeAll(mode, context) {
     const cli = (args) => launch.run('hub', [...args, '--data', hubData]);
     const answers = {
       'host: user add': added,
+      'host: eservices check': checked,
       ...(await probeHub(hub, cli, context)),
       ...(await probeHost(host, { ...context, oneTimePassword })),
       ...(context.browser ? await probePages(context.browser, host.url, hub.url) : {}),
@@ -465,6 +468,9 @@ function checkProduction(answers) {
     Boolean(a[7].result.ok === false && a[8].result.ok === false && a[8].id === null),
   );
   expect('a WebSocket with no Origin is refused', 'host: a WebSocket with no Origin', (a) => a.status === 403);
+  expect('eservices check accepts a shipped definition', 'host: eservices check', (a) =>
+    Boolean(a.code === 0 && a.stdout.startsWith('OK build/eservices/zameldowanie.yaml: Zameldowanie')),
+  );
   expect('user add prints a one-time password', 'host: user add', (a) =>
     Boolean(a.code === 0 && a.stdout.trim() === '<one-time password>'),
   );

@@ -114,13 +114,18 @@ export function useAssistedSession(context: AssistContext): AssistedSession {
   const change = async (apply: (session: AssistedSessionDoc) => AssistedSessionDoc) => {
     await changeSession(db, context.sessionId, apply);
   };
-  const goTo = async (target: string, toCheck = false) => {
+  /** Moves to `target`, with whatever else changes on the way in the same write (one write per page). */
+  const goTo = async (target: string, toCheck = false, also = (session: AssistedSessionDoc) => session) => {
     setReturnToCheck(toCheck);
     setVisited((old) => [...old, `${key}@${state.typingOf(key)}`]);
-    await change((current) => ({ ...current, page: target, updatedAt: Date.now() }));
+    await change((current) => ({ ...also(current), page: target, updatedAt: Date.now() }));
   };
   const next = async () => {
-    if (page.kind !== 'question') return moveOn(pages, key, returnToCheck && page.kind !== 'check', goTo);
+    if (page.kind !== 'question') {
+      const target = followingKey(pages, key, returnToCheck && page.kind !== 'check');
+      if (target) await goTo(target);
+      return true;
+    }
     const found = answerProblem(page.step.question, state.draft ?? undefined, context.today);
     if (found) {
       state.setProblem(found);
@@ -128,13 +133,9 @@ export function useAssistedSession(context: AssistContext): AssistedSession {
     }
     const value = state.draft ?? '';
     const answer = { question: page.step.question.id, value, by: state.typing, ...who(context) };
-    await change((current) => withAnswer(current, answer));
-    return moveOn(
-      pagesOf(context.definition, { ...answers, [answer.question]: value }, safety),
-      key,
-      returnToCheck,
-      goTo,
-    );
+    const after = pagesOf(context.definition, { ...answers, [answer.question]: value }, safety);
+    await goTo(followingKey(after, key, returnToCheck) ?? key, false, (current) => withAnswer(current, answer));
+    return true;
   };
   const back = async () => {
     const at = pages.findIndex((candidate) => pageKey(candidate) === key);
@@ -178,21 +179,12 @@ function who(context: AssistContext) {
   return { clerk: context.clerk, counter: context.counter, at: Date.now() };
 }
 
-/** The page after `key` (the check page straight away after a change made from it). */
-async function moveOn(
-  pages: readonly Page[],
-  key: string,
-  toCheck: boolean,
-  goTo: (key: string) => Promise<void>,
-): Promise<boolean> {
-  if (toCheck && pages.some((page) => page.kind === 'check')) {
-    await goTo('check');
-    return true;
-  }
+/** The page after `key` (the check page straight away after a change made from it); null at the end. */
+function followingKey(pages: readonly Page[], key: string, toCheck: boolean): string | null {
+  if (toCheck && pages.some((page) => page.kind === 'check')) return 'check';
   const at = pages.findIndex((page) => pageKey(page) === key);
   const following = pages[at + 1];
-  if (following) await goTo(pageKey(following));
-  return true;
+  return following ? pageKey(following) : null;
 }
 
 interface VisitorHandlers {

@@ -27,7 +27,12 @@ export function Home({ notFound }: { notFound: boolean }) {
             <li key={counter.id}>
               <a href={formatRoute({ screen: 'counter', number: counter.number })}>
                 {t('app.home.counter', { number: counter.number })}
+              </a>{' '}
+              (
+              <a href={formatRoute({ screen: 'customer', number: counter.number })}>
+                {t('app.home.customer', { number: counter.number })}
               </a>
+              )
             </li>
           ))}
           <li>

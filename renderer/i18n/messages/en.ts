@@ -8,6 +8,7 @@ export const en: Record<MessageId, string> = {
   'app.home': 'Screens of this workstation',
   'app.home.kiosk': 'Ticket kiosk',
   'app.home.counter': 'Counter {number}',
+  'app.home.customer': 'customer screen {number}',
   'app.home.board': 'Waiting-room board',
   'app.home.supervisor': 'Supervisor — overview',
   'app.settingsProblem':

@@ -12,6 +12,7 @@ export const pl = {
   'app.home': 'Ekrany tej stacji',
   'app.home.kiosk': 'Biletomat (kiosk)',
   'app.home.counter': 'Stanowisko {number}',
+  'app.home.customer': 'ekran klienta {number}',
   'app.home.board': 'Tablica w poczekalni',
   'app.home.supervisor': 'Kierownik — podgląd',
   'app.settingsProblem':

@@ -9,6 +9,7 @@ export const uk: Record<MessageId, string> = {
   'app.home': 'Екрани цієї станції',
   'app.home.kiosk': 'Кіоск квитків',
   'app.home.counter': 'Віконце {number}',
+  'app.home.customer': 'екран клієнта {number}',
   'app.home.board': 'Табло в залі очікування',
   'app.home.supervisor': 'Керівник — огляд',
   'app.settingsProblem':

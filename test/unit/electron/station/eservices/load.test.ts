@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkDefinitionText, loadDefinitions } from '../../../../../electron/station/eservices/load';
-import { main } from '../../../../../electron/station/eservices/main';
+import { main } from '../../../../../electron/station/eservices/command';
 
 /** A small valid definition in YAML, its id and Polish title given. */
 function definitionYaml(id: string, titlePl: string): string {
