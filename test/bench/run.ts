@@ -16,7 +16,10 @@
  *
  * Documents (documents-bench.ts): the summary PDF with 20 answers, a signature and a QR code, p95 (≤ 300 ms).
  *
- * `BENCH_ONLY=queue`, `BENCH_ONLY=sync`, `BENCH_ONLY=people` or `BENCH_ONLY=documents` runs one part.
+ * Assist (assist-bench.ts): a change on the clerk's screen seen on the customer screen, p95 (≤ 100 ms);
+ *   the next page shown after "Dalej", p95 (≤ 50 ms).
+ *
+ * `BENCH_ONLY=queue`, `sync`, `people`, `documents` or `assist` runs one part.
  * Results are printed and written to test-artifacts/bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
@@ -31,6 +34,7 @@ import { SerialBytePort } from '../../native/port/serial-byte-port';
 import { runPeopleBench } from './people-bench';
 import { DOCUMENT_RUNS, runDocumentsBench } from './documents-bench';
 import { runSyncBench } from './sync-bench';
+import { assistLines, runAssistBench } from './assist-bench';
 import { EscPosTicketPrinter } from '../../native/printer/ticket-printer.escpos';
 import { layoutTicket } from '../../native/printer/ticket.layout';
 
@@ -217,6 +221,12 @@ async function main(): Promise<void> {
     lines.push(
       `summary PDF (${pdf.pages} pages, ${pdf.bytes} B): p50 ${pdf.p50} ms, p95 ${pdf.p95} ms (${pdf.p95 <= 300 ? 'meets' : 'MISSES'} the goal ≤ 300)`,
     );
+  }
+  if (!only || only === 'assist') {
+    process.stdout.write('Assist: the clerk\'s screen on the customer screen, and the page after "Dalej"…\n');
+    const assist = await runAssistBench((line) => process.stdout.write(`${line}\n`));
+    results.assist = assist;
+    lines.push(...assistLines(assist));
   }
   if (!only || only === 'sync') {
     process.stdout.write('Sync: hub on PGlite, hub on PostgreSQL, and the peer (RxDB websocket server)…\n');
