@@ -7,7 +7,8 @@
  *   scheme       app:// registered as privileged, then served from out/renderer with a CSP
  *   guards       no navigation away, no new windows, no <webview>, no permissions
  *   station      the station in a utility process, restarted with back-off if it dies
- *   ipc          one handler per contract channel, only for our own frames
+ *   ipc          one handler per contract channel, only for our own frames; a visitor's PDF
+ *                printed through the system's print dialog (shell/print.ts)
  *   windows      one per display: the role's screen, and the visitor's screen at a counter
  *   shutdown     drain the calls in flight and close the station before quitting
  *
@@ -24,6 +25,7 @@ import { hubOrigin } from './shell/content-security-policy';
 import { appArguments, parseShellArgs, type ShellCommandLine } from './shell/command-line';
 import { APP_ID, APP_NAME, APP_SCHEME } from './shell/identity';
 import { registerStationIpc } from './shell/ipc-main';
+import { printPdfFile, withPrinting } from './shell/print';
 import { trustOfficeCa } from './shell/office-ca-trust';
 import type { RoleSettings } from './shell/routes';
 import { denyPermissions, setupContentsGuards } from './shell/security';
@@ -119,7 +121,9 @@ function setupStation(
 }
 
 function setupIpc(station: StationConnection): () => void {
-  return registerStationIpc(ipcMain, (window, channel, payload) => station.call(window, channel, payload), log);
+  const print = (file: string) => printPdfFile(file, (options) => new BrowserWindow(options));
+  const call = withPrinting((window, channel, payload) => station.call(window, channel, payload), print);
+  return registerStationIpc(ipcMain, call, log);
 }
 
 async function readRoleSettings(station: StationConnection): Promise<RoleSettings | null> {

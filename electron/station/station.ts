@@ -5,6 +5,7 @@
  * checked against the window's kind and the person signed in (electron/common/access). Services never reach for globals:
  * the clock, the device factories and the log come in here, so tests can swap them.
  */
+import { spoolForPrinting } from './documents/spool';
 import { AssistRelay } from './eservices/relay';
 import { officeDefinitions, SHIPPED_DEFINITIONS } from './eservices/folders';
 import { readFileSync } from 'node:fs';
@@ -257,6 +258,7 @@ class StationServices {
   printer: PrinterService;
   readonly devices: DeviceManager;
   readonly assist: AssistRelay;
+  readonly dataDir: string;
   readonly #options: StationOptions;
   readonly #now: () => number;
   readonly #emit: Emit;
@@ -269,6 +271,7 @@ class StationServices {
     this.#emit = emit;
     this.settings = settings;
     this.#jobsStore = fileUnknownJobsStore(options.dataDir, options.log);
+    this.dataDir = options.dataDir;
     this.printer = this.#makePrinter(settings.printer);
     this.assist = new AssistRelay([SHIPPED_DEFINITIONS, officeDefinitions(options.dataDir)], emit, options.log);
     this.devices = new DeviceManager({
@@ -415,6 +418,7 @@ function stationHandlers(
     'signature.cancel': async () => ({ cancelled: services.devices.cancelCapture() }),
     'signature.fromScreen': async ({ document, signature }) => services.bind(signature, document, 'screen', false),
     'documents.render': (document) => renderDocument(document),
+    'documents.print': ({ pdf }) => spoolForPrinting(services.dataDir, host, pdf),
     // A paired screen learns whether the workstation is locked, never who is signed in at it.
     'session.current': async (_request, { paired }) => (paired ? anonymous(session.info()) : session.info()),
     'session.signIn': (request) => session.signIn(request),

@@ -271,7 +271,10 @@ describe('assisted e-services, end to end', () => {
       const text = await summaryText(reference);
       expect(text).toContain(reference);
       expect(text).toContain(definition.title.pl);
-      expect(text).toMatch(/Skrót dokumentu \(SHA-256\): [0-9a-f]{64}/);
+      // The printout carries the hash the session recorded when it ended (and the visitor confirmed).
+      const digest = (await counter.locator('.assist-digest code').textContent())!;
+      expect(digest).toMatch(/^[0-9a-f]{64}$/);
+      expect(text).toContain(`Skrót dokumentu (SHA-256): ${digest}`);
       if (id === 'profil-zaufany') expect(text).toContain('Jak rozpoznać oszustwo');
       await counter.getByRole('button', { name: 'Zakończ pomoc' }).click();
       // Between visits the visitor's screen shows nothing personal.

@@ -58,6 +58,7 @@ export const CHANNEL_ACCESS: Readonly<Record<ChannelName, AccessRule>> = {
   'signature.fromScreen': { windows: ['counter'], roles: SERVING },
   // The visitor's documents, composed by the clerk's counter while serving them.
   'documents.render': { windows: ['counter'], roles: SERVING },
+  'documents.print': { windows: ['counter'], roles: SERVING },
   'session.current': { windows: ANY_WINDOW },
   'session.signIn': { windows: PERSONAL_WINDOWS },
   'session.newSecondFactor': { windows: PERSONAL_WINDOWS },

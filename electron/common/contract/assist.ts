@@ -87,7 +87,15 @@ export const VisitorInputSchema = z.discriminatedUnion('kind', [
       value: AnswerValueSchema,
     })
     .strict(),
-  z.object({ kind: z.literal('continue'), session: z.string().max(64), page: z.string().max(100) }).strict(),
+  z
+    .object({
+      kind: z.literal('continue'),
+      session: z.string().max(64),
+      page: z.string().max(100),
+      /** The answer as it stood when the visitor pressed "Dalej". */
+      value: AnswerValueSchema.optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('back'), session: z.string().max(64), page: z.string().max(100) }).strict(),
   z.object({ kind: z.literal('language'), language: Language }).strict(),
 ]);

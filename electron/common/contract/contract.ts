@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { AccountChangeReplySchema, AccountChangeSchema, AccountListSchema } from './accounts';
 import { AssistInputSchema, AssistShowSchema, EServiceListSchema } from './assist';
-import { PrintableDocumentSchema, RenderedDocumentSchema } from './documents';
+import { PrintableDocumentSchema, PrintRequestSchema, PrintSpoolSchema, RenderedDocumentSchema } from './documents';
 import { PairedScreenListSchema, PairingCodeSchema, PairingStartSchema } from './pairing';
 import { PrinterStateSchema, PrintJobSchema, TicketPrintoutSchema } from './printer';
 import { ScreenSettingsSchema, SettingsProblemSchema } from './settings';
@@ -85,6 +85,8 @@ export const channels = {
   'signature.fromScreen': channel(SignatureFromScreenRequestSchema, CapturedSignatureSchema),
   /** A visitor's document (summary, application, slip) as a large-print A4 PDF, with its content hash. */
   'documents.render': channel(PrintableDocumentSchema, RenderedDocumentSchema),
+  /** Electron: spools a rendered PDF; the shell opens the system's print dialog on it (shell/print.ts). */
+  'documents.print': channel(PrintRequestSchema, PrintSpoolSchema),
   /** Who is signed in at this workstation, and whether the screen is locked. */
   'session.current': channel(Empty, SessionInfoSchema),
   'session.signIn': channel(SignInRequestSchema, SignInReplySchema),

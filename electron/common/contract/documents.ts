@@ -83,3 +83,8 @@ export const RenderedDocumentSchema = z.object({
   bytes: z.number().int().positive(),
 });
 export type RenderedDocument = z.infer<typeof RenderedDocumentSchema>;
+
+/** A rendered PDF to print through the system's print dialog (Electron only; a browser prints it itself). */
+export const PrintRequestSchema = z.object({ pdf: z.base64().max(20_000_000) }).strict();
+/** Where the station spooled it for the shell to open and print (then it is deleted). */
+export const PrintSpoolSchema = z.object({ file: z.string() });

@@ -184,7 +184,10 @@ export function settleConflict(
     .filter((conflict) => conflict.question === question)
     .map((conflict) => conflict.id)
     .concat(displaced.filter((id) => !session.settled.includes(id)));
-  const answered = withAnswer(session, { ...chosen, at: by.at });
+  // An alternative carries its id: the answer kept is only the answer's own fields (the hub's
+  // schema refuses any other, and a refused push would wait for ever).
+  const { question: _q, value, by: typist, clerk, counter } = chosen;
+  const answered = withAnswer(session, { question, value, by: typist, clerk, counter, at: by.at });
   return {
     ...answered,
     settled: [...session.settled, ...ids],

@@ -93,6 +93,17 @@ export function resolveAssistedSession(input: ConflictInput<AssistedSessionDoc>)
   return sameDocument(merged, master) ? master : merged;
 }
 
+/**
+ * Whether the hub's `master`, about to be written over the `local` session the hub already
+ * accepted, is an older copy of it (arriving late by the stream or a pull): then it is not
+ * written, or the page being worked on would flick back and lose what was typed on it. A session's
+ * `updatedAt` only grows (every change and every merge raise it).
+ */
+export function staleSessionVersion(master: Session, local: Session): boolean {
+  if (master._deleted && !local._deleted) return false;
+  return master.updatedAt < local.updatedAt;
+}
+
 export function resolveAssistanceRecord(
   local: WithDeleted<AssistanceRecordDoc>,
   master: WithDeleted<AssistanceRecordDoc>,

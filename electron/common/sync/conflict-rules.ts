@@ -38,7 +38,7 @@ import type { Appointment } from '../domain/appointment';
 import type { AlertDoc, CounterDoc, TicketDoc } from '../domain/schemas';
 import type { Ticket, TicketEvent } from '../domain/ticket';
 import { sameDocument } from './document-equality';
-import { resolveAssistanceRecord, resolveAssistedSession } from './assisted-merge';
+import { resolveAssistanceRecord, resolveAssistedSession, staleSessionVersion } from './assisted-merge';
 import type { AssistanceRecordDoc, AssistedSessionDoc } from '../eservices/session';
 
 /** A replicated document as the replication moves it: with its deletion flag. */
@@ -176,6 +176,9 @@ export const conflictRules = {
   tickets: { ...decide<TicketDoc>(resolveTicket), staleHubVersion } satisfies ConflictRule<TicketDoc>,
   appointments: decide<Appointment>(resolveAppointment),
   alerts: decide<AlertDoc>(resolveAlert),
-  assistedSessions: { resolve: resolveAssistedSession } satisfies ConflictRule<AssistedSessionDoc>,
+  assistedSessions: {
+    resolve: resolveAssistedSession,
+    staleHubVersion: staleSessionVersion,
+  } satisfies ConflictRule<AssistedSessionDoc>,
   assistanceRecords: decide<AssistanceRecordDoc>(resolveAssistanceRecord),
 } satisfies Record<SyncCollection, unknown>;

@@ -15,8 +15,10 @@ export interface SignatureDrawing {
   readonly paths: readonly string[];
 }
 
-const NUMBER = String.raw`-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?`;
-const PATH_DATA = new RegExp(String.raw`^(?:\s*[MLl]\s*${NUMBER}[\s,]*${NUMBER}\s*)+$`);
+// Unambiguous on purpose: a run of digits can be read one way only (no `\d+\.?\d*`), and two
+// numbers need a separator or a minus between them, so a long digit run cannot backtrack.
+const NUMBER = String.raw`-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?`;
+const PATH_DATA = new RegExp(String.raw`^(?:\s*[MLl]\s*${NUMBER}(?:[\s,]+|(?=-))${NUMBER}\s*)+$`);
 const VIEW_BOX = new RegExp(
   String.raw`\bviewBox="\s*(${NUMBER})[\s,]+(${NUMBER})[\s,]+(${NUMBER})[\s,]+(${NUMBER})\s*"`,
 );

@@ -70,7 +70,7 @@ export class AssistRelay {
     const { input: what } = input;
     if (what.kind !== 'language') {
       if (!view || view.session !== what.session || view.page !== what.page) return { relayed: false };
-      if (what.kind === 'answer' && view.typing !== 'visitor') return { relayed: false };
+      if (view.typing !== 'visitor') return { relayed: false };
     }
     this.#emit('assist.input', input);
     return { relayed: true };

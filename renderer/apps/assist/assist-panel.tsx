@@ -64,8 +64,9 @@ export function AssistPanel(props: AssistPanelProps) {
   const mine = useMySessions(props.counter, props.clerk);
   const [open, setOpen] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  // The session opened here (whatever becomes of it), or one left active at this counter (a reload).
-  const running = open ?? mine.find((session) => session.status === 'active')?.id ?? null;
+  // The session opened here (whatever becomes of it), or this visit's, left active by a reload.
+  const running =
+    open ?? mine.find((session) => session.status === 'active' && session.ticket === props.ticket.id)?.id ?? null;
   const runningDoc = useSessionDoc(running);
   const definition = list?.definitions.find((candidate) => candidate.id === runningDoc?.eservice);
   if (running && runningDoc && definition) {

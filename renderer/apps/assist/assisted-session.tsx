@@ -3,7 +3,7 @@
  * and what can be done with the session at any time — save it for later (with the resume code on
  * a slip), hand it over to a colleague, or stop it with a reason.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { EServiceDefinition } from '../../../electron/common/eservices/definition';
 import {
   ABANDON_REASONS,
@@ -11,7 +11,7 @@ import {
   type AssistedSessionDoc,
 } from '../../../electron/common/eservices/session';
 import { useWorkstation } from '../../app/workstation';
-import { ended, handedOver, recordAssistance, saved } from '../../db/assisted';
+import { changeSession, ended, handedOver, recordAssistance, saved } from '../../db/assisted';
 import { useT, type MessageId } from '../../i18n/i18n';
 import type { VisitorField } from '../counter/visitor-panel';
 import { IdentityPage, QuestionPage, SafetyPage, StartPage } from './clerk-pages';
@@ -35,6 +35,7 @@ export function AssistedSessionView(props: AssistedSessionProps) {
   const t = useT();
   const { definition, counter, clerk, today } = props;
   const { api } = useWorkstation();
+  useSaveWhenLeft(props.sessionId, counter, clerk);
   const assisted = useAssistedSession({ definition, sessionId: props.sessionId, counter, clerk, today });
   const [startedAt] = useState(() => Date.now());
   const finishing = useFinishing(assisted, {
@@ -85,6 +86,32 @@ export function AssistedSessionView(props: AssistedSessionProps) {
       )}
     </section>
   );
+}
+
+/** How many views of each session are on screen (React may unmount and mount one again at once). */
+const mounted = new Map<string, number>();
+
+/**
+ * The visit ended (or the clerk left the session some other way) while the session was still
+ * open: it is saved, so it can be resumed and expires like any saved one, and the visitor's screen
+ * is cleared — the next visitor sees nothing of it.
+ */
+function useSaveWhenLeft(sessionId: string, counter: number, clerk: string) {
+  const { db, api } = useWorkstation();
+  useEffect(() => {
+    mounted.set(sessionId, (mounted.get(sessionId) ?? 0) + 1);
+    return () => {
+      mounted.set(sessionId, (mounted.get(sessionId) ?? 1) - 1);
+      setTimeout(() => {
+        if ((mounted.get(sessionId) ?? 0) > 0) return;
+        const who = { clerk, counter, at: Date.now() };
+        void changeSession(db, sessionId, (current) =>
+          current.status === 'active' ? saved(current, who, DEFAULT_KEEP_DAYS) : current,
+        );
+        void clearVisitorScreen(api, counter);
+      }, 0);
+    };
+  }, [db, api, sessionId, counter, clerk]);
 }
 
 /** Who did what with the session, and where: seen by whoever resumes it. */

@@ -15,7 +15,7 @@ import { SAFETY_POINTS } from './documents';
 import type { AssistedSession } from './use-assisted-session';
 
 /** The consent text's version: raised whenever the words of 'assist.consent.text' change. */
-export const CONSENT_VERSION = '2026-12-05';
+export const CONSENT_VERSION = '2026-12-05.2';
 
 /**
  * A new page takes the focus to its heading (GOV.UK's pattern): a screen reader reads the question,
@@ -224,7 +224,8 @@ export function IdentityPage({
             autoComplete="off"
             inputMode={field === 'pesel' ? 'numeric' : undefined}
             onChange={(event) => {
-              setValues({ ...values, [field]: event.target.value });
+              const typed = event.target.value;
+              setValues((old) => ({ ...old, [field]: typed }));
               setFrom('typed');
             }}
           />

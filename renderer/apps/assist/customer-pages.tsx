@@ -31,36 +31,51 @@ function answerRows(view: AssistView, definition: EServiceDefinition, language: 
 export function pageText(view: AssistView, definition: EServiceDefinition, language: Language, t: Translate): string {
   const step = stepOf(view, definition);
   const progress = t('assist.progress', view.progress);
-  if (step) {
-    const options =
-      step.question.kind === 'choice' ? step.question.options.map((option) => option.label[language]) : [];
-    return [progress, step.title[language], step.help?.[language] ?? '', ...options].filter(Boolean).join('. ');
-  }
-  if (view.page === 'check')
-    return [
+  const help = step?.help?.[language] ?? '';
+  const parts: Record<string, () => string[]> = {
+    question: () => (step ? [progress, step.title[language], help, ...spokenChoices(step, language, t)] : []),
+    start: () => [progress, definition.title[language], definition.summary[language], ...consentWords(t)],
+    identity: () => [
+      t('customer.identity.title'),
+      ...view.identity.map((row) => identityWords(row, t)),
+      t('customer.identity.text'),
+    ],
+    check: () => [
       t('customer.check.title'),
       ...answerRows(view, definition, language).map((row) => `${row.step.title[language]} ${row.text}`),
-    ].join('. ');
-  if (view.page === 'safety')
-    return [t('assist.safety.title'), ...SAFETY_POINTS.map((point) => t(`assist.safety.${point}` as MessageId))].join(
-      '. ',
-    );
-  if (view.page === 'confirmation')
-    return [
+    ],
+    safety: () => [t('assist.safety.title'), ...SAFETY_POINTS.map((point) => t(`assist.safety.${point}` as MessageId))],
+    sign: () => [progress, t('customer.sign.title'), t('customer.sign.text')],
+    confirmation: () => [
       t('assist.done.title'),
       t('customer.done.reference', { code: spelled(view.reference) }),
       definition.nextSteps[language],
-    ].join('. ');
-  return [progress, t(`customer.page.${pageName(view.page)}` as MessageId)].join('. ');
+    ],
+  };
+  const kind = step ? 'question' : view.page;
+  return (parts[kind] ?? parts.sign!)().filter(Boolean).join('. ');
+}
+
+function consentWords(t: Translate): string[] {
+  return [t('assist.consent.title'), t('assist.consent.text')];
+}
+
+function identityWords(row: { field: string; value: string }, t: Translate): string {
+  return `${t(`visitor.field.${row.field}` as MessageId)}: ${row.value}`;
+}
+
+/** What the visitor may answer, read after the question: the options, yes and no, the statement to confirm. */
+function spokenChoices(step: Step, language: Language, t: Translate): string[] {
+  const question = step.question;
+  if (question.kind === 'choice') return question.options.map((option) => option.label[language]);
+  if (question.kind === 'yes-no') return [t('assist.yes'), t('assist.no')];
+  if (question.kind === 'declaration') return [question.statement[language]];
+  return [];
 }
 
 /** A code read letter by letter: "K, 7, M, 3…". */
 function spelled(code: string): string {
   return [...code.replace('-', '')].join(', ');
-}
-
-function pageName(page: string): 'start' | 'identity' | 'sign' {
-  return page === 'identity' || page === 'sign' ? page : 'start';
 }
 
 export function CustomerPage({
@@ -175,7 +190,7 @@ function QuestionOnScreen({
   // Keyed by the session, page and typist: a new page starts from the clerk's copy.
   const [draft, setDraft] = useState<AnswerValue | null | undefined>(undefined);
   const value = mine && draft !== undefined ? draft : view.draft;
-  const send = (input: { kind: 'continue' | 'back' }) =>
+  const send = (input: { kind: 'continue'; value?: AnswerValue } | { kind: 'back' }) =>
     void api.assist.input({ counter, input: { ...input, session: view.session, page: view.page } });
   const change = (next: AnswerValue) => {
     setDraft(next);
@@ -183,7 +198,7 @@ function QuestionOnScreen({
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    send({ kind: 'continue' });
+    send(value === null ? { kind: 'continue' } : { kind: 'continue', value });
   };
   const error = view.problem ? t(`assist.problem.${view.problem}` as MessageId) : null;
   return (

@@ -128,6 +128,13 @@ function ConflictList({
   );
 }
 
+/** The declaration's button is named after what it does (GOV.UK): submit, confirm online, refer. */
+const SUBMIT_LABEL = {
+  paper: 'assist.sign.submit',
+  online: 'assist.sign.submitOnline',
+  referral: 'assist.sign.submitReferral',
+} as const;
+
 export function SignPage({
   assisted,
   definition,
@@ -146,7 +153,7 @@ export function SignPage({
       onBack={() => void assisted.back()}
       problems={finishing.problem ? [finishing.problem] : []}
       onSubmit={() => void finishing.complete(path)}
-      submitLabel={t(definition.outcome.kind === 'online' ? 'assist.sign.submitOnline' : 'assist.sign.submit')}
+      submitLabel={t(SUBMIT_LABEL[definition.outcome.kind])}
     >
       <fieldset className="assist-choices">
         <legend>{t('assist.sign.how')}</legend>
@@ -249,6 +256,11 @@ export function ConfirmationPage({
         <p>
           {t('assist.done.reference')} <strong className="assist-reference">{session.reference}</strong>
         </p>
+        {session.signing && (
+          <p className="assist-digest">
+            {t('assist.done.digest')} <code>{session.signing.digest}</code>
+          </p>
+        )}
       </div>
       <h3>{t('assist.doc.next')}</h3>
       <p>{definition.nextSteps.pl}</p>

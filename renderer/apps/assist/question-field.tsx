@@ -145,6 +145,11 @@ function AddressField({ label, value, onChange, error, idPrefix, readOnly }: Que
   );
 }
 
+function describedBy(idPrefix: string, hint: boolean, error: boolean): string | undefined {
+  const ids = [hint ? `${idPrefix}-hint` : '', error ? `${idPrefix}-error` : ''].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
 const INPUT_MODE: Partial<Record<Question['kind'], 'numeric' | 'email' | 'tel'>> = {
   pesel: 'numeric',
   number: 'numeric',
@@ -152,24 +157,33 @@ const INPUT_MODE: Partial<Record<Question['kind'], 'numeric' | 'email' | 'tel'>>
   phone: 'tel',
 };
 
-function TextField({ question, label, value, onChange, error, idPrefix, readOnly }: QuestionFieldProps) {
+function TextField({ question, language, label, value, onChange, error, idPrefix, readOnly }: QuestionFieldProps) {
   const t = useT();
   const text = typeof value === 'string' ? value : '';
+  const hint =
+    question.kind === 'date'
+      ? t('assist.hint.date')
+      : question.kind === 'text' && question.patternHint
+        ? question.patternHint[language]
+        : null;
   const common = {
     id: `${idPrefix}-input`,
     value: text,
     readOnly,
     autoComplete: 'off',
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? `${idPrefix}-error` : undefined,
+    'aria-describedby': describedBy(idPrefix, hint !== null, error !== null),
   } as const;
-  const hint = question.kind === 'date' ? t('assist.hint.date') : null;
   return (
     <div className="assist-input">
       <label htmlFor={`${idPrefix}-input`} className="visually-hidden">
         {label}
       </label>
-      {hint && <p className="hint">{hint}</p>}
+      {hint && (
+        <p id={`${idPrefix}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
       <ErrorLine id={`${idPrefix}-error`} error={error} />
       {question.kind === 'text' && question.multiline ? (
         <textarea {...common} rows={4} onChange={(event) => onChange(event.target.value)} />

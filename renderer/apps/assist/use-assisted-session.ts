@@ -51,7 +51,7 @@ export interface AssistedSession {
   /** Pages gone through, with who typed (`question:reason@visitor`), for the assistance record. */
   readonly visited: readonly string[];
   /** Checks and keeps the answer of a question page, then goes on (to the check page after a change). */
-  readonly next: () => Promise<boolean>;
+  readonly next: (given?: AnswerValue) => Promise<boolean>;
   readonly back: () => Promise<void>;
   readonly goTo: (key: string, returnToCheck?: boolean) => Promise<void>;
   readonly change: (change: (session: AssistedSessionDoc) => AssistedSessionDoc) => Promise<void>;
@@ -120,18 +120,20 @@ export function useAssistedSession(context: AssistContext): AssistedSession {
     setVisited((old) => [...old, `${key}@${state.typingOf(key)}`]);
     await change((current) => ({ ...also(current), page: target, updatedAt: Date.now() }));
   };
-  const next = async () => {
+  const next = async (given?: AnswerValue) => {
     if (page.kind !== 'question') {
       const target = followingKey(pages, key, returnToCheck && page.kind !== 'check');
       if (target) await goTo(target);
       return true;
     }
-    const found = answerProblem(page.step.question, state.draft ?? undefined, context.today);
+    const draft = given ?? state.draft;
+    if (given !== undefined) state.setDraft(given);
+    const found = answerProblem(page.step.question, draft ?? undefined, context.today);
     if (found) {
       state.setProblem(found);
       return false;
     }
-    const value = state.draft ?? '';
+    const value = draft ?? '';
     const answer = { question: page.step.question.id, value, by: state.typing, ...who(context) };
     const after = pagesOf(context.definition, { ...answers, [answer.question]: value }, safety);
     await goTo(followingKey(after, key, returnToCheck) ?? key, false, (current) => withAnswer(current, answer));
@@ -141,10 +143,12 @@ export function useAssistedSession(context: AssistContext): AssistedSession {
     const at = pages.findIndex((candidate) => pageKey(candidate) === key);
     if (at > 0) await goTo(pageKey(pages[at - 1]!));
   };
-  const setLanguage = (language: Language) => change((current) => ({ ...current, language, updatedAt: Date.now() }));
+  // Once the matter ended, its summary (and the hash the visitor signed) stays in its language.
+  const setLanguage = (language: Language) =>
+    change((current) => (current.status === 'active' ? { ...current, language, updatedAt: Date.now() } : current));
   useVisitorInput(context.counter, context.sessionId, key, state.typing, {
     answer: (value) => state.setDraft(value),
-    continue: () => void next(),
+    continue: (value) => void next(value),
     back: () => void back(),
     language: (language) => void setLanguage(language),
   });
@@ -189,7 +193,7 @@ function followingKey(pages: readonly Page[], key: string, toCheck: boolean): st
 
 interface VisitorHandlers {
   readonly answer: (value: AnswerValue) => void;
-  readonly continue: () => void;
+  readonly continue: (value?: AnswerValue) => void;
   readonly back: () => void;
   readonly language: (language: Language) => void;
 }
@@ -213,12 +217,15 @@ function useVisitorInput(counter: number, sessionId: string, key: string, typing
   );
 }
 
+/**
+ * The visitor acts only on a question page it is their turn to type: their screen cannot skip the
+ * consent, the identity check or the signature. "Dalej" brings the answer it was pressed with, so
+ * an answer typed a moment before is never cut short.
+ */
 function dispatchInput(input: Exclude<VisitorInput, { kind: 'language' }>, typing: Typist, handlers: VisitorHandlers) {
-  if (input.kind === 'answer') {
-    if (typing === 'visitor') handlers.answer(input.value);
-    return;
-  }
-  if (input.kind === 'continue') handlers.continue();
+  if (typing !== 'visitor' || !input.page.startsWith('question:')) return;
+  if (input.kind === 'answer') handlers.answer(input.value);
+  else if (input.kind === 'continue') handlers.continue(input.value);
   else handlers.back();
 }
 
@@ -231,7 +238,12 @@ interface Shown {
   readonly answers: Record<string, AnswerValue>;
 }
 
+/** A view's number grows with the clock, so a reloaded counter window never sends a "late" one. */
 let viewSeq = 0;
+function nextSeq(): number {
+  viewSeq = Math.max(viewSeq + 1, Date.now() * 1000);
+  return viewSeq;
+}
 
 /** Publishes the view on the visitor's screen whenever what it shows changes. */
 function useShowVisitor(context: AssistContext, session: AssistedSessionDoc | null, shown: Shown) {
@@ -240,7 +252,7 @@ function useShowVisitor(context: AssistContext, session: AssistedSessionDoc | nu
   const signature = JSON.stringify(view);
   useEffect(() => {
     if (!view) return;
-    void api.assist.show({ counter: context.counter, view: { ...view, seq: ++viewSeq, sentAt: Date.now() } });
+    void api.assist.show({ counter: context.counter, view: { ...view, seq: nextSeq(), sentAt: Date.now() } });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the view's content (its JSON) is the dependency
   }, [api, context.counter, signature]);
 }

@@ -8,7 +8,7 @@
 import { useState } from 'react';
 import type { RenderedDocument } from '../../../electron/common/contract/documents';
 import type { EServiceDefinition, SigningPath } from '../../../electron/common/eservices/definition';
-import type { AssistedSessionDoc } from '../../../electron/common/eservices/session';
+import { openConflicts, type AssistedSessionDoc, type Signing } from '../../../electron/common/eservices/session';
 import { useWorkstation } from '../../app/workstation';
 import { ended, recordAssistance } from '../../db/assisted';
 import { errorMessage } from '../../i18n/error-messages';
@@ -24,7 +24,8 @@ export interface Pdf {
 
 export interface Finishing {
   readonly digest: string | null;
-  readonly signature: { readonly svg: string; readonly url: string } | null;
+  /** The pad's signature, with the summary's hash it was bound to. */
+  readonly signature: { readonly svg: string; readonly url: string; readonly digest: string } | null;
   readonly waiting: boolean;
   readonly application: Pdf | null;
   readonly summary: Pdf | null;
@@ -68,6 +69,20 @@ function useRender(setProblem: (problem: string | null) => void) {
   };
 }
 
+/**
+ * Prints a rendered PDF: in Electron through the system's print dialog (the station spools it, the
+ * shell prints it); in a browser the clerk opens the link and prints from the browser's viewer.
+ */
+function usePrint(setProblem: (problem: string | null) => void) {
+  const t = useT();
+  const { api, station } = useWorkstation();
+  return async (rendered: RenderedDocument) => {
+    if (station.host !== 'electron') return;
+    const result = await api.documents.print({ pdf: rendered.pdf });
+    if (!result.ok) setProblem(t(errorMessage(result.error.code, 'print')));
+  };
+}
+
 /** The visitor's signature on the pad, bound to the summary's hash. */
 function usePadSignature(context: FinishingContext, setProblem: (problem: string | null) => void) {
   const t = useT();
@@ -82,7 +97,7 @@ function usePadSignature(context: FinishingContext, setProblem: (problem: string
     setWaiting(false);
     if (!result.ok) return setProblem(t(errorMessage(result.error.code, 'device')));
     const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(result.value.svg)}`;
-    setSignature({ svg: result.value.svg, url });
+    setSignature({ svg: result.value.svg, url, digest });
   };
   return { signature, waiting, sign };
 }
@@ -98,6 +113,26 @@ function useChecklist() {
   return { ticked, tick, complete: total > 0 && ticked.length >= total };
 }
 
+/** Why the session cannot end this way yet (null: it can). */
+function refusal(
+  path: SigningPath,
+  done: {
+    checklist: boolean;
+    application: Pdf | null;
+    pad: Finishing['signature'];
+    note: string;
+    session: AssistedSessionDoc | null;
+  },
+  t: ReturnType<typeof useT>,
+): string | null {
+  if (path === 'online' && !done.checklist) return t('assist.sign.onlineMissing');
+  if (path === 'handwritten' && !done.application) return t('assist.sign.printFirst');
+  if (path === 'pad' && !done.pad) return t('assist.sign.signFirst');
+  if (path === 'unable' && !done.note.trim()) return t('ack.unable.noteRequired');
+  if (done.session && openConflicts(done.session).length > 0) return t('assist.check.conflicts');
+  return null;
+}
+
 export function useFinishing(assisted: AssistedSession, context: FinishingContext): Finishing {
   const t = useT();
   const { db } = useWorkstation();
@@ -109,9 +144,9 @@ export function useFinishing(assisted: AssistedSession, context: FinishingContex
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const render = useRender(setProblem);
+  const print = usePrint(setProblem);
   const pad = usePadSignature(context, setProblem);
   const checklist = useChecklist();
-
   const documentContext = (current: AssistedSessionDoc, svg?: string): DocumentContext => ({
     definition: context.definition,
     session: current,
@@ -121,32 +156,32 @@ export function useFinishing(assisted: AssistedSession, context: FinishingContex
     at,
     ...(svg ? { signatureSvg: svg } : {}),
   });
-
-  /** The hash the visitor acknowledges: of the summary as it will be printed, without the signature. */
-  const ensureDigest = async (current: AssistedSessionDoc): Promise<string | null> => {
-    if (digest) return digest;
-    const rendered = await render(summaryDocument(documentContext(current)));
+  /**
+   * The hash the visitor acknowledges: of the summary exactly as it will be printed once the session
+   * ends this way (its confirmation section included), without the signature image. Computed afresh
+   * each time: an answer changed or another language gives another document.
+   */
+  const digestFor = async (current: AssistedSessionDoc, signing: Omit<Signing, 'digest'>): Promise<string | null> => {
+    const rendered = await render(
+      summaryDocument(documentContext({ ...current, signing: { ...signing, digest: '' } })),
+    );
     if (rendered) setDigest(rendered.sha256);
     return rendered?.sha256 ?? null;
   };
-
-  const ready = (path: SigningPath): string | null => {
-    if (path === 'online' && !checklist.complete) return t('assist.sign.onlineMissing');
-    if (path === 'handwritten' && !application) return t('assist.sign.printFirst');
-    if (path === 'pad' && !pad.signature) return t('assist.sign.signFirst');
-    if (path === 'unable' && !note.trim()) return t('ack.unable.noteRequired');
-    return null;
-  };
-
+  const ready = (path: SigningPath) =>
+    refusal(path, { checklist: checklist.complete, application, pad: pad.signature, note, session }, t);
   const complete = async (path: SigningPath) => {
     const refused = ready(path);
     setProblem(refused);
     if (refused || !session) return;
-    const hash = await ensureDigest(session);
+    const how = { path, at, ...(path === 'unable' ? { note: note.trim() } : {}) };
+    const hash = await digestFor(session, how);
     if (!hash) return;
+    // The pad's signature is bound to the document it saw: a change since means signing again.
+    if (path === 'pad' && pad.signature?.digest !== hash) return setProblem(t('assist.sign.changedSinceSigned'));
     const who = { clerk: context.clerk, counter: context.counter, at: Date.now() };
     const status = context.definition.outcome.kind === 'referral' ? 'referred' : 'completed';
-    const signing = { path, at, digest: hash, ...(path === 'unable' ? { note: note.trim() } : {}) };
+    const signing: Signing = { ...how, digest: hash };
     await assisted.change((current) => ({ ...ended(current, who, status), signing, page: 'confirmation' }));
     await recordAssistance(
       db,
@@ -155,13 +190,12 @@ export function useFinishing(assisted: AssistedSession, context: FinishingContex
       context.seconds(),
     );
   };
-
   const pdf = async (make: typeof summaryDocument, name: string, svg?: string) => {
     if (!session) return null;
     const rendered = await render(make(documentContext(session, svg)));
+    if (rendered) await print(rendered);
     return rendered ? toPdf(rendered, `${name}-${session.reference}.pdf`) : null;
   };
-
   return {
     digest,
     signature: pad.signature,
@@ -174,7 +208,7 @@ export function useFinishing(assisted: AssistedSession, context: FinishingContex
     setNote,
     problem,
     signOnPad: async () => {
-      const hash = session ? await ensureDigest(session) : null;
+      const hash = session ? await digestFor(session, { path: 'pad', at }) : null;
       if (session && hash) await pad.sign(session, hash);
     },
     printApplication: async () => setApplication(await pdf(applicationDocument, 'wniosek')),

@@ -154,6 +154,10 @@ function watch(context: ReplicationContext, name: SyncCollection, state: Collect
     }),
     state.error$.subscribe(() => undefined),
   ];
+  if (name !== 'tickets')
+    subscriptions.push(
+      state.conflict$.subscribe((conflict) => pending.merged(name, conflict.output, conflict.input.realMasterState)),
+    );
   if (name === 'tickets') {
     subscriptions.push(
       state.conflict$.subscribe((conflict) => {

@@ -49,6 +49,16 @@ export class PendingChanges {
   }
 
   /**
+   * A conflict was resolved to `output` against the hub's `master`: nothing is pending if the hub's
+   * version won; otherwise the merge is what waits to be sent (and `sent` clears it when it goes).
+   */
+  merged(collection: SyncCollection, output: unknown, master: unknown): void {
+    const key = keyOf(collection, idOf(output));
+    if (sameDocument(stripMeta(output), stripMeta(master))) this.#waiting.delete(key);
+    else this.#waiting.set(key, output);
+  }
+
+  /**
    * Resolves true once no local change of the document is pending, or false after `timeoutMs`;
    * checked whenever `updates$` emits (it completes when sync stops: then the answer is final).
    */

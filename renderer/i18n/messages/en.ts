@@ -542,7 +542,7 @@ export const en: Record<MessageId, string> = {
   'assist.proxy.required': "Enter the proxy's details and the power of attorney.",
   'assist.consent.title': "The visitor's consent",
   'assist.consent.text':
-    'I agree that the clerk enters data for me in this matter, in front of me. The office uses it only for this matter and deletes a saved session after 14 days at the latest. I can stop at any time.',
+    'I agree that the clerk enters data for me in this matter, in front of me. The office uses it only for this matter. It deletes a saved, unfinished matter 14 days after it was last saved, and a finished one a day after it ended. I can stop at any time.',
   'assist.consent.given': 'The visitor agrees',
   'assist.consent.required': "Without the visitor's consent the clerk may not enter data for them.",
   'assist.safety.offer': 'The visitor wants advice on recognising online fraud',
@@ -550,7 +550,7 @@ export const en: Record<MessageId, string> = {
   'assist.safety.sms':
     'The office and gov.pl never send text messages with a link to pay, unlock an account or “verify your data”.',
   'assist.safety.links':
-    'Type the gov.pl address yourself. Check that the page starts with https:// and ends in .gov.pl.',
+    'Type the gov.pl address yourself. Check that it starts with https:// and that the site name before the first “/” ends in .gov.pl.',
   'assist.safety.never':
     'The office never asks for your Trusted Profile password, a code from a text message or a card PIN.',
   'assist.safety.bank':
@@ -566,7 +566,7 @@ export const en: Record<MessageId, string> = {
   'assist.typist.visitorHint': 'The visitor types on the screen in front of them; you see here what they type.',
   'assist.yes': 'Yes',
   'assist.no': 'No',
-  'assist.hint.date': 'For example 2026-03-27',
+  'assist.hint.date': 'Day, month and year',
   'assist.address.street': 'Street (if any)',
   'assist.address.building': 'House number',
   'assist.address.flat': 'Flat number (if any)',
@@ -607,14 +607,17 @@ export const en: Record<MessageId, string> = {
   'assist.sign.padExplain': 'The visitor signs the summary with the hash {digest} on the pad.',
   'assist.sign.pad': 'Ask for a signature on the pad',
   'assist.sign.padAgain': 'Ask for the signature again',
+  'assist.sign.changedSinceSigned': 'The answers changed after the signature. Ask the visitor to sign again.',
   'assist.sign.signFirst': 'Ask the visitor to sign on the pad first.',
   'assist.sign.unableNote': "Why the visitor cannot sign (the clerk's note)",
   'assist.sign.noDigest': 'The summary is still being prepared. Try again in a moment.',
   'assist.sign.submit': 'Submit the application',
+  'assist.sign.submitReferral': 'Finish and refer',
   'assist.sign.submitOnline': 'Confirm it was submitted online',
   'assist.done.title': 'Matter completed',
   'assist.done.referred': 'Matter referred',
   'assist.done.reference': 'Matter number:',
+  'assist.done.digest': 'Summary hash (SHA-256), the same as on the printout:',
   'assist.done.print': 'Print the summary',
   'assist.done.pdf': 'Summary for the visitor (PDF)',
   'assist.done.close': 'Finish helping',
@@ -675,7 +678,4 @@ export const en: Record<MessageId, string> = {
   'customer.sign.title': 'Confirmation',
   'customer.sign.text': 'The clerk will show you how to confirm the matter: by signing, on the pad or online.',
   'customer.done.reference': 'Your matter number: {code}',
-  'customer.page.start': 'The clerk will help you through the matter step by step.',
-  'customer.page.identity': 'Check your details.',
-  'customer.page.sign': 'Confirm the matter.',
 };

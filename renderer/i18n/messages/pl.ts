@@ -543,14 +543,15 @@ export const pl = {
   'assist.proxy.required': 'Wpisz dane pełnomocnika i pełnomocnictwa.',
   'assist.consent.title': 'Zgoda klienta',
   'assist.consent.text':
-    'Zgadzam się, aby urzędnik wpisywał za mnie dane w tej sprawie, na moich oczach. Urząd użyje ich tylko do tej sprawy, a zapisaną sesję usunie najpóźniej po 14 dniach. Mogę w każdej chwili przerwać.',
+    'Zgadzam się, aby urzędnik wpisywał za mnie dane w tej sprawie, na moich oczach. Urząd użyje ich tylko do tej sprawy. Zapisaną, niedokończoną sprawę usunie 14 dni po ostatnim zapisaniu, a zakończoną — dzień po zakończeniu. Mogę w każdej chwili przerwać.',
   'assist.consent.given': 'Klient się zgadza',
   'assist.consent.required': 'Bez zgody klienta urzędnik nie może wpisywać za niego danych.',
   'assist.safety.offer': 'Klient chce poradę, jak rozpoznać oszustwo w internecie',
   'assist.safety.title': 'Jak rozpoznać oszustwo',
   'assist.safety.sms':
     'Urząd ani gov.pl nie wysyłają SMS-ów z linkiem do dopłaty, odblokowania konta czy „weryfikacji danych”.',
-  'assist.safety.links': 'Wpisuj adres gov.pl sam. Sprawdź, czy strona zaczyna się od https:// i kończy na .gov.pl.',
+  'assist.safety.links':
+    'Adres gov.pl wpisuj sam. Sprawdź, czy zaczyna się od https:// i czy nazwa strony przed pierwszym „/” kończy się na .gov.pl.',
   'assist.safety.never': 'Urząd nigdy nie prosi o hasło do Profilu Zaufanego, kod z SMS-a ani PIN do karty.',
   'assist.safety.bank':
     'Bank nie dzwoni z prośbą o przelew na „bezpieczne konto”. Rozłącz się i zadzwoń na numer z karty.',
@@ -565,7 +566,7 @@ export const pl = {
   'assist.typist.visitorHint': 'Klient wpisuje na ekranie przed sobą; tu widać to, co wpisuje.',
   'assist.yes': 'Tak',
   'assist.no': 'Nie',
-  'assist.hint.date': 'Na przykład 2026-03-27',
+  'assist.hint.date': 'Dzień, miesiąc i rok',
   'assist.address.street': 'Ulica (jeśli jest)',
   'assist.address.building': 'Numer domu',
   'assist.address.flat': 'Numer mieszkania (jeśli jest)',
@@ -606,14 +607,17 @@ export const pl = {
   'assist.sign.padExplain': 'Klient podpisuje na tablecie podsumowanie o skrócie {digest}.',
   'assist.sign.pad': 'Poproś o podpis na tablecie',
   'assist.sign.padAgain': 'Poproś o podpis jeszcze raz',
+  'assist.sign.changedSinceSigned': 'Odpowiedzi zmieniły się po podpisie. Poproś klienta o podpis jeszcze raz.',
   'assist.sign.signFirst': 'Najpierw poproś klienta o podpis na tablecie.',
   'assist.sign.unableNote': 'Dlaczego klient nie może się podpisać (notatka urzędnika)',
   'assist.sign.noDigest': 'Podsumowanie jeszcze się przygotowuje. Spróbuj za chwilę.',
   'assist.sign.submit': 'Złóż wniosek',
+  'assist.sign.submitReferral': 'Zakończ i skieruj dalej',
   'assist.sign.submitOnline': 'Potwierdź złożenie online',
   'assist.done.title': 'Sprawa załatwiona',
   'assist.done.referred': 'Sprawa skierowana dalej',
   'assist.done.reference': 'Numer sprawy:',
+  'assist.done.digest': 'Skrót podsumowania (SHA-256), ten sam co na wydruku:',
   'assist.done.print': 'Drukuj podsumowanie',
   'assist.done.pdf': 'Podsumowanie dla klienta (PDF)',
   'assist.done.close': 'Zakończ pomoc',
@@ -674,9 +678,6 @@ export const pl = {
   'customer.sign.title': 'Potwierdzenie',
   'customer.sign.text': 'Urzędnik pokaże Ci, jak potwierdzić sprawę: podpisem, na tablecie albo online.',
   'customer.done.reference': 'Numer Twojej sprawy: {code}',
-  'customer.page.start': 'Urzędnik pomoże Ci przejść przez sprawę krok po kroku.',
-  'customer.page.identity': 'Sprawdź swoje dane.',
-  'customer.page.sign': 'Potwierdź sprawę.',
 } as const;
 
 export type MessageId = keyof typeof pl;

@@ -88,6 +88,7 @@ const EXPECTED: Readonly<Record<ChannelName, Row>> = {
     roles: SERVING,
     request: { document: 'Zgoda', signature: { width: 10, height: 10, strokes: [] } },
   },
+  'documents.print': { windows: ['counter'], roles: SERVING, request: { pdf: 'JVBERi0xLjMK' } },
   'documents.render': {
     windows: ['counter'],
     roles: SERVING,

@@ -49,6 +49,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'signature.cancel': notHere,
     'signature.fromScreen': notHere,
     'documents.render': notHere,
+    'documents.print': notHere,
     'session.current': notHere,
     'session.signIn': notHere,
     'session.newSecondFactor': notHere,

@@ -19,7 +19,11 @@ import {
   type SessionEvent,
 } from '../../../../../electron/common/eservices/session';
 import type { AnswerValue } from '../../../../../electron/common/eservices/flow';
-import { resolveAssistanceRecord, resolveAssistedSession } from '../../../../../electron/common/sync/assisted-merge';
+import {
+  resolveAssistanceRecord,
+  resolveAssistedSession,
+  staleSessionVersion,
+} from '../../../../../electron/common/sync/assisted-merge';
 import { conflictRules, type WithDeleted } from '../../../../../electron/common/sync/conflict-rules';
 
 type Session = WithDeleted<AssistedSessionDoc>;
@@ -425,5 +429,16 @@ describe('merging random interleavings of answers at two counters', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('a late copy of a session from the hub', () => {
+  it('is not written over the newer one the hub already accepted; a purge always is', () => {
+    const older = live(common());
+    const newer = { ...older, page: 'check', updatedAt: older.updatedAt + 5 };
+    expect(staleSessionVersion(older, newer)).toBe(true);
+    expect(staleSessionVersion(newer, older)).toBe(false);
+    expect(staleSessionVersion({ ...older, _deleted: true }, newer)).toBe(false);
+    expect(conflictRules.assistedSessions.staleHubVersion).toBe(staleSessionVersion);
   });
 });

@@ -32,4 +32,14 @@ describe("reading the station's signature SVG", () => {
   ])('refuses %s', (_what, svg) => {
     expect(() => parseSignatureSvg(svg)).toThrow(ContractFailure);
   });
+
+  it('reads a long run of digits in linear time (no backtracking a counter window could use to stall the station)', () => {
+    for (const digits of [400, 200_000]) {
+      const svg = `<svg viewBox="0 0 100 50"><path stroke-width="2" d="M ${'1'.repeat(digits)}"/></svg>`;
+      const started = performance.now();
+      expect(() => parseSignatureSvg(svg)).toThrow(ContractFailure);
+      // Generous for a shared CI machine: the old pattern took 13 s on 400 digits.
+      expect(performance.now() - started).toBeLessThan(500);
+    }
+  });
 });

@@ -54,6 +54,10 @@ describe("the relay between a counter and its visitor's screen", () => {
     expect(r.input({ counter: 3, input: answer })).toEqual({ relayed: true });
     expect(r.input({ counter: 3, input: { kind: 'language', language: 'uk' } })).toEqual({ relayed: true });
     expect(emitted.filter((e) => e.event === 'assist.input')).toHaveLength(2);
+    // Nor "Dalej" from the visitor's screen while the clerk types: the visitor cannot skip a page.
+    r.show({ counter: 3, view: view(3, 'question:a', 'clerk') });
+    const onward = { kind: 'continue' as const, session: 's1', page: 'question:a' };
+    expect(r.input({ counter: 3, input: onward })).toEqual({ relayed: false });
   });
 
   it('shows nothing while the workstation is locked, and the view again after', () => {

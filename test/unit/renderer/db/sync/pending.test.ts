@@ -80,4 +80,18 @@ describe('the changes not sent', () => {
     expect(await waiting).toBe(false);
     expect(clock.pending()).toEqual([]);
   });
+
+  it('after a merged conflict, waits for the merge to go out, or for nothing when the hub won', () => {
+    const mine = { id: 's1', page: 'check', updatedAt: 5 };
+    const theirs = { id: 's1', page: 'sign', updatedAt: 6 };
+    const mergedDoc = { id: 's1', page: 'sign', answers: ['both'], updatedAt: 7 };
+    pending.merged('assistedSessions', mergedDoc, theirs);
+    expect(pending.has('assistedSessions', 's1')).toBe(true);
+    pending.sent('assistedSessions', mine);
+    expect(pending.has('assistedSessions', 's1')).toBe(true);
+    pending.sent('assistedSessions', mergedDoc);
+    expect(pending.has('assistedSessions', 's1')).toBe(false);
+    pending.merged('assistedSessions', theirs, theirs);
+    expect(pending.has('assistedSessions', 's1')).toBe(false);
+  });
 });
