@@ -3,6 +3,7 @@
  * one is configured (without waiting for it: the queue works offline), seed the demo office on a
  * fresh install, and run the daily close for days that ended while nobody was here.
  */
+import { DEFAULT_KEEP_DAYS } from '../../electron/common/eservices/session';
 import { createContext, useContext } from 'react';
 import type { StationInfo } from '../../electron/common/contract/contract';
 import type { SettingsProblem } from '../../electron/common/contract/settings';
@@ -24,6 +25,8 @@ export interface Workstation {
   readonly api: StationApi;
   readonly station: StationInfo;
   readonly settingsProblems: readonly SettingsProblem[];
+  /** How many days a saved assisted session keeps the visitor's data (settings `assisted.keepDays`). */
+  readonly keepSessionDays: number;
   /** The hub replication, or null when this workstation works alone. */
   readonly sync: SyncHandle | null;
   /** The office's time: this computer's clock, corrected by the hub's when there is one. */
@@ -118,6 +121,7 @@ export async function startWorkstation(): Promise<Workstation> {
     api,
     station,
     settingsProblems: settings.ok ? settings.value.problems : [],
+    keepSessionDays: settings.ok ? settings.value.settings.assisted.keepDays : DEFAULT_KEEP_DAYS,
     sync: hub?.sync ?? null,
     now,
     session,

@@ -108,6 +108,12 @@ export const SettingsSchema = z.object({
       reauthMinutes: z.number().min(0).max(60).default(5),
     })
     .default({ offlineDays: 7, idleLockMinutes: 5, reauthMinutes: 5 }),
+  assisted: z
+    .object({
+      /** A saved assisted session not resumed for this many days is purged, the visitor's data with it. */
+      keepDays: z.number().int().min(1).max(90).default(14),
+    })
+    .default({ keepDays: 14 }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -181,13 +181,14 @@ function Offered({
 
 function ResumeForm({ counter, onFound }: { counter: number; onFound: (session: AssistedSessionDoc) => void }) {
   const t = useT();
-  const { db } = useWorkstation();
+  const { db, keepSessionDays } = useWorkstation();
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const session = await findByReference(db, code);
-    if (!session || isExpired(session, Date.now())) return setProblem(t('assist.resume.unknown'));
+    if (!session || isExpired(session, Date.now()))
+      return setProblem(t('assist.resume.unknown', { days: keepSessionDays }));
     if (ENDED_STATUSES.includes(session.status)) return setProblem(t('assist.resume.ended'));
     // Open at another counter: one clerk at a time; that clerk saves it or hands it over first.
     if (session.status === 'active' && session.counter !== counter)

@@ -5,11 +5,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { EServiceDefinition } from '../../../electron/common/eservices/definition';
-import {
-  ABANDON_REASONS,
-  DEFAULT_KEEP_DAYS,
-  type AssistedSessionDoc,
-} from '../../../electron/common/eservices/session';
+import { ABANDON_REASONS, type AssistedSessionDoc } from '../../../electron/common/eservices/session';
 import { useWorkstation } from '../../app/workstation';
 import { changeSession, ended, handedOver, recordAssistance, saved } from '../../db/assisted';
 import { useT, type MessageId } from '../../i18n/i18n';
@@ -97,7 +93,7 @@ const mounted = new Map<string, number>();
  * is cleared — the next visitor sees nothing of it.
  */
 function useSaveWhenLeft(sessionId: string, counter: number, clerk: string) {
-  const { db, api } = useWorkstation();
+  const { db, api, keepSessionDays: keepDays } = useWorkstation();
   useEffect(() => {
     mounted.set(sessionId, (mounted.get(sessionId) ?? 0) + 1);
     return () => {
@@ -106,12 +102,12 @@ function useSaveWhenLeft(sessionId: string, counter: number, clerk: string) {
         if ((mounted.get(sessionId) ?? 0) > 0) return;
         const who = { clerk, counter, at: Date.now() };
         void changeSession(db, sessionId, (current) =>
-          current.status === 'active' ? saved(current, who, DEFAULT_KEEP_DAYS) : current,
+          current.status === 'active' ? saved(current, who, keepDays) : current,
         );
         void clearVisitorScreen(api, counter);
       }, 0);
     };
-  }, [db, api, sessionId, counter, clerk]);
+  }, [db, api, sessionId, counter, clerk, keepDays]);
 }
 
 /** Who did what with the session, and where: seen by whoever resumes it. */
@@ -153,7 +149,7 @@ function SessionActions({
   onClose: (message?: string) => void;
 }) {
   const t = useT();
-  const { db, api } = useWorkstation();
+  const { db, api, keepSessionDays: keepDays } = useWorkstation();
   const [dialog, setDialog] = useState<Dialog>('none');
   const session = assisted.session!;
   const who = () => ({ clerk, counter, at: Date.now() });
@@ -164,12 +160,12 @@ function SessionActions({
     onClose(message);
   };
   const save = async () => {
-    await finish((current) => saved(current, who(), DEFAULT_KEEP_DAYS), t('assist.saved', { code: session.reference }));
-    await printResumeSlip(api, session.reference, t);
+    await finish((current) => saved(current, who(), keepDays), t('assist.saved', { code: session.reference }));
+    await printResumeSlip(api, session.reference, t, keepDays);
   };
   const handOver = (colleague: string) =>
     void finish(
-      (current) => handedOver(current, who(), colleague, DEFAULT_KEEP_DAYS),
+      (current) => handedOver(current, who(), colleague, keepDays),
       t('assist.handedOver', { code: session.reference, colleague }),
     );
   const abandon = (reason: string) =>

@@ -81,6 +81,7 @@ export function PageFrame({
 
 export function StartPage({ assisted, allowsProxy }: { assisted: AssistedSession; allowsProxy: boolean }) {
   const t = useT();
+  const { keepSessionDays } = useWorkstation();
   const session = assisted.session!;
   const [acting, setActing] = useState<Acting>(session.acting);
   const [consent, setConsent] = useState(session.consentAt > 0);
@@ -111,7 +112,7 @@ export function StartPage({ assisted, allowsProxy }: { assisted: AssistedSession
     <PageFrame title={t('assist.start.title')} progress={assisted.progress} problems={problems} onSubmit={submit}>
       {allowsProxy && <ActingFields acting={acting} onActing={setActing} />}
       <h3>{t('assist.consent.title')}</h3>
-      <p className="assist-consent-text">{t('assist.consent.text')}</p>
+      <p className="assist-consent-text">{t('assist.consent.text', { days: keepSessionDays })}</p>
       <label className="assist-choice">
         <input type="checkbox" checked={consent} onChange={(event) => setConsent(event.target.checked)} />
         <span>{t('assist.consent.given')}</span>

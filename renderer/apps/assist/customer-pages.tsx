@@ -28,13 +28,19 @@ function answerRows(view: AssistView, definition: EServiceDefinition, language: 
 }
 
 /** Everything on the visitor's page as one text, for the speech synthesiser. */
-export function pageText(view: AssistView, definition: EServiceDefinition, language: Language, t: Translate): string {
+export function pageText(
+  view: AssistView,
+  definition: EServiceDefinition,
+  language: Language,
+  t: Translate,
+  days: number,
+): string {
   const step = stepOf(view, definition);
   const progress = t('assist.progress', view.progress);
   const help = step?.help?.[language] ?? '';
   const parts: Record<string, () => string[]> = {
     question: () => (step ? [progress, step.title[language], help, ...spokenChoices(step, language, t)] : []),
-    start: () => [progress, definition.title[language], definition.summary[language], ...consentWords(t)],
+    start: () => [progress, definition.title[language], definition.summary[language], ...consentWords(t, days)],
     identity: () => [
       t('customer.identity.title'),
       ...view.identity.map((row) => identityWords(row, t)),
@@ -56,8 +62,8 @@ export function pageText(view: AssistView, definition: EServiceDefinition, langu
   return (parts[kind] ?? parts.sign!)().filter(Boolean).join('. ');
 }
 
-function consentWords(t: Translate): string[] {
-  return [t('assist.consent.title'), t('assist.consent.text')];
+function consentWords(t: Translate, days: number): string[] {
+  return [t('assist.consent.title'), t('assist.consent.text', { days })];
 }
 
 function identityWords(row: { field: string; value: string }, t: Translate): string {
@@ -114,6 +120,7 @@ function InfoPage({
   language: Language;
 }) {
   const t = useT();
+  const { keepSessionDays } = useWorkstation();
   switch (view.page) {
     case 'start':
       return (
@@ -121,7 +128,7 @@ function InfoPage({
           <h1>{definition.title[language]}</h1>
           <p>{definition.summary[language]}</p>
           <h2>{t('assist.consent.title')}</h2>
-          <p>{t('assist.consent.text')}</p>
+          <p>{t('assist.consent.text', { days: keepSessionDays })}</p>
         </section>
       );
     case 'identity':

@@ -111,12 +111,13 @@ function Mirrored({
   onSenior: (senior: Senior) => void;
 }) {
   const t = useT();
-  const { api } = useWorkstation();
+  const { api, keepSessionDays } = useWorkstation();
   const chooseLanguage = (next: Language) => {
     onLanguage(next);
     void api.assist.input({ counter, input: { kind: 'language', language: next } });
   };
-  const readAloud = () => void speak({ text: pageText(view, definition, language, t), lang: SPEECH_LANG[language] });
+  const readAloud = () =>
+    void speak({ text: pageText(view, definition, language, t, keepSessionDays), lang: SPEECH_LANG[language] });
   return (
     <>
       <header className="customer-header">

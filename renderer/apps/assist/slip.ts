@@ -6,7 +6,12 @@
 import type { StationApi } from '../../api/api';
 import type { Translate } from '../../i18n/i18n';
 
-export async function printResumeSlip(api: StationApi, reference: string, t: Translate): Promise<boolean> {
+export async function printResumeSlip(
+  api: StationApi,
+  reference: string,
+  t: Translate,
+  days: number,
+): Promise<boolean> {
   const result = await api.printer.printSlip({
     ticketId: `slip-${reference}`,
     language: 'pl',
@@ -14,7 +19,7 @@ export async function printResumeSlip(api: StationApi, reference: string, t: Tra
     service: t('assist.slip.service'),
     number: reference,
     issued: new Date().toLocaleString('pl-PL'),
-    lines: [t('assist.slip.line1'), t('assist.slip.line2')],
+    lines: [t('assist.slip.line1'), t('assist.slip.line2', { days })],
     qr: `OKIENKO:${reference}`,
   });
   return result.ok;

@@ -513,7 +513,7 @@ export const en: Record<MessageId, string> = {
   'assist.resume': 'Resume',
   'assist.resume.code': "Code from the visitor's slip",
   'assist.resume.unknown':
-    'No saved session has this code. Check the letters and digits; sessions older than 14 days are removed.',
+    'No saved session has this code. Check the letters and digits; sessions not resumed for {days, plural, one {# day} other {# days}} are removed.',
   'assist.resume.elsewhere':
     'This session is open at counter {counter} now. Ask for it to be saved or handed over there.',
   'assist.resume.ended': 'This matter has already ended. Start a new session.',
@@ -542,7 +542,7 @@ export const en: Record<MessageId, string> = {
   'assist.proxy.required': "Enter the proxy's details and the power of attorney.",
   'assist.consent.title': "The visitor's consent",
   'assist.consent.text':
-    'I agree that the clerk enters data for me in this matter, in front of me. The office uses it only for this matter. It deletes a saved, unfinished matter 14 days after it was last saved, and a finished one a day after it ended. I can stop at any time.',
+    'I agree that the clerk enters data for me in this matter, in front of me. The office uses it only for this matter. It deletes a saved, unfinished matter {days, plural, one {# day} other {# days}} after it was last saved, and a finished one a day after it ended. I can stop at any time.',
   'assist.consent.given': 'The visitor agrees',
   'assist.consent.required': "Without the visitor's consent the clerk may not enter data for them.",
   'assist.safety.offer': 'The visitor wants advice on recognising online fraud',
@@ -641,7 +641,7 @@ export const en: Record<MessageId, string> = {
   'assist.slip.title': 'Okienko — a matter to finish',
   'assist.slip.service': 'Code to resume the matter',
   'assist.slip.line1': 'Show this code at the counter.',
-  'assist.slip.line2': 'Valid for 14 days.',
+  'assist.slip.line2': 'Valid for {days, plural, one {# day} other {# days}}.',
   'assist.doc.reference': 'Matter number',
   'assist.doc.summary': "Summary of a matter completed with a clerk's help",
   'assist.doc.application': 'Application to sign',

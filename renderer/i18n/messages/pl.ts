@@ -514,7 +514,7 @@ export const pl = {
   'assist.resume': 'Wznów',
   'assist.resume.code': 'Kod z kartki klienta',
   'assist.resume.unknown':
-    'Nie ma zapisanej sesji o takim kodzie. Sprawdź litery i cyfry; sesje starsze niż 14 dni są usuwane.',
+    'Nie ma zapisanej sesji o takim kodzie. Sprawdź litery i cyfry; sesje niewznowione przez {days, plural, one {# dzień} other {# dni}} są usuwane.',
   'assist.resume.elsewhere':
     'Ta sesja jest teraz otwarta na stanowisku {counter}. Poproś, żeby ją tam zapisać albo przekazać.',
   'assist.resume.ended': 'Ta sprawa jest już zakończona. Zacznij nową sesję.',
@@ -543,7 +543,7 @@ export const pl = {
   'assist.proxy.required': 'Wpisz dane pełnomocnika i pełnomocnictwa.',
   'assist.consent.title': 'Zgoda klienta',
   'assist.consent.text':
-    'Zgadzam się, aby urzędnik wpisywał za mnie dane w tej sprawie, na moich oczach. Urząd użyje ich tylko do tej sprawy. Zapisaną, niedokończoną sprawę usunie 14 dni po ostatnim zapisaniu, a zakończoną — dzień po zakończeniu. Mogę w każdej chwili przerwać.',
+    'Zgadzam się, aby urzędnik wpisywał za mnie dane w tej sprawie, na moich oczach. Urząd użyje ich tylko do tej sprawy. Zapisaną, niedokończoną sprawę usunie {days, plural, one {# dzień} other {# dni}} po ostatnim zapisaniu, a zakończoną — dzień po zakończeniu. Mogę w każdej chwili przerwać.',
   'assist.consent.given': 'Klient się zgadza',
   'assist.consent.required': 'Bez zgody klienta urzędnik nie może wpisywać za niego danych.',
   'assist.safety.offer': 'Klient chce poradę, jak rozpoznać oszustwo w internecie',
@@ -641,7 +641,7 @@ export const pl = {
   'assist.slip.title': 'Okienko — sprawa do dokończenia',
   'assist.slip.service': 'Kod do wznowienia sprawy',
   'assist.slip.line1': 'Pokaż ten kod przy okienku.',
-  'assist.slip.line2': 'Ważny przez 14 dni.',
+  'assist.slip.line2': 'Ważny przez {days, plural, one {# dzień} other {# dni}}.',
   'assist.doc.reference': 'Numer sprawy',
   'assist.doc.summary': 'Podsumowanie sprawy załatwionej z pomocą urzędnika',
   'assist.doc.application': 'Wniosek do podpisu',
