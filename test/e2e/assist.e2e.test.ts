@@ -114,6 +114,7 @@ afterEach(async (test) => {
 
 /** A visitor takes a ticket for the e-services desk, and the clerk calls and starts serving them. */
 async function serveNextVisitor(service = 'Profil Zaufany i e-usługi'): Promise<string> {
+  await kiosk.bringToFront();
   await kiosk.goto(`${station.host.url}#/kiosk`);
   await kiosk.getByRole('button', { name: new RegExp(`^${service}`) }).click();
   await kiosk.getByRole('button', { name: 'Nie — zwykły bilet' }).click();
@@ -225,9 +226,30 @@ async function sign(definition: EServiceDefinition, mirrored: boolean) {
     await counter.getByRole('button', { name: 'Potwierdź złożenie online' }).click();
     return;
   }
+  if (definition.signing.includes('pad')) return signOnScreen();
   await counter.getByRole('radio', { name: 'Własnoręcznym podpisem na wydrukowanym wniosku' }).check();
   await counter.getByRole('button', { name: 'Drukuj wniosek do podpisu' }).click();
   await counter.getByRole('link', { name: 'Wniosek do podpisu (PDF)' }).waitFor();
+  await counter.getByRole('button', { name: 'Złóż wniosek' }).click();
+}
+
+/** No pad at this counter: the visitor signs on the screen; the station binds it to the summary's hash. */
+async function signOnScreen() {
+  await counter.getByRole('radio', { name: 'Podpisem na tablecie' }).check();
+  await counter.getByRole('button', { name: 'Podpis na ekranie' }).click();
+  const box = (await counter.getByRole('group', { name: 'Podpis' }).locator('canvas').boundingBox())!;
+  await counter.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.6);
+  await counter.mouse.down();
+  for (const [x, y] of [
+    [0.3, 0.3],
+    [0.5, 0.7],
+    [0.7, 0.3],
+    [0.9, 0.6],
+  ] as const)
+    await counter.mouse.move(box.x + box.width * x, box.y + box.height * y, { steps: 6 });
+  await counter.mouse.up();
+  await counter.getByRole('button', { name: 'Zatwierdź podpis' }).click();
+  await counter.getByRole('img', { name: 'Podpis klienta' }).waitFor();
   await counter.getByRole('button', { name: 'Złóż wniosek' }).click();
 }
 
@@ -276,6 +298,8 @@ describe('assisted e-services, end to end', () => {
       expect(digest).toMatch(/^[0-9a-f]{64}$/);
       expect(text).toContain(`Skrót dokumentu (SHA-256): ${digest}`);
       if (id === 'profil-zaufany') expect(text).toContain('Jak rozpoznać oszustwo');
+      // Signed on the screen: the signature is in the summary, under the visitor's name for it.
+      if (id === 'dowod-osobisty') expect(text).toContain('Podpis klienta');
       await counter.getByRole('button', { name: 'Zakończ pomoc' }).click();
       // Between visits the visitor's screen shows nothing personal.
       await customer.getByRole('heading', { level: 1, name: `Stanowisko ${COUNTER}` }).waitFor();

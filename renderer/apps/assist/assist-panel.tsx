@@ -14,7 +14,7 @@ import { newId, useWorkstation } from '../../app/workstation';
 import { createSession, findByReference, resumed, changeSession, newReference } from '../../db/assisted';
 import type { ServiceDoc, TicketDoc } from '../../db/schemas';
 import { useT } from '../../i18n/i18n';
-import type { VisitorField } from '../counter/visitor-panel';
+import type { Visitor } from '../counter/visitor-panel';
 import { AssistedSessionView } from './assisted-session';
 import { useDefinitions } from './use-definitions';
 
@@ -25,7 +25,8 @@ export interface AssistPanelProps {
   readonly service: ServiceDoc | undefined;
   readonly today: string;
   readonly office: string;
-  readonly known: Partial<Record<VisitorField, string>> | null;
+  /** What the counter already read or typed for this visit. */
+  readonly known: Visitor | null;
 }
 
 /** Sessions open at this counter for this clerk, and those saved and handed to them. */

@@ -9,7 +9,7 @@ import { ABANDON_REASONS, type AssistedSessionDoc } from '../../../electron/comm
 import { useWorkstation } from '../../app/workstation';
 import { changeSession, ended, handedOver, recordAssistance, saved } from '../../db/assisted';
 import { useT, type MessageId } from '../../i18n/i18n';
-import type { VisitorField } from '../counter/visitor-panel';
+import type { Visitor } from '../counter/visitor-panel';
 import { IdentityPage, QuestionPage, SafetyPage, StartPage } from './clerk-pages';
 import { CheckPage, ConfirmationPage, SignPage } from './finish-pages';
 import { printResumeSlip } from './slip';
@@ -23,7 +23,8 @@ export interface AssistedSessionProps {
   readonly clerk: string;
   readonly office: string;
   readonly today: string;
-  readonly known: Partial<Record<VisitorField, string>> | null;
+  /** What the counter already read or typed for this visit. */
+  readonly known: Visitor | null;
   readonly onClose: (message?: string) => void;
 }
 
@@ -58,6 +59,11 @@ export function AssistedSessionView(props: AssistedSessionProps) {
         </p>
         <SessionHistory session={session} />
       </header>
+      {session.eserviceVersion !== definition.version && (
+        <p className="assist-refused" role="note">
+          {t('assist.versionChanged', { saved: session.eserviceVersion, now: definition.version })}
+        </p>
+      )}
       {page.kind === 'start' && <StartPage assisted={assisted} allowsProxy={definition.proxy} />}
       {page.kind === 'identity' && (
         <IdentityPage assisted={assisted} fields={definition.identity} today={today} known={props.known} />

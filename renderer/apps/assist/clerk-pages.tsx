@@ -9,7 +9,7 @@ import type { Step } from '../../../electron/common/eservices/definition';
 import type { Acting, AssistedSessionDoc } from '../../../electron/common/eservices/session';
 import { useWorkstation } from '../../app/workstation';
 import { useT, type MessageId } from '../../i18n/i18n';
-import { checkTyped, minimise, type VisitorField } from '../counter/visitor-panel';
+import { checkTyped, minimise, type Visitor, type VisitorField } from '../counter/visitor-panel';
 import { QuestionField } from './question-field';
 import { SAFETY_POINTS } from './documents';
 import type { AssistedSession } from './use-assisted-session';
@@ -172,15 +172,17 @@ export function IdentityPage({
   fields: readonly VisitorField[];
   today: string;
   /** What the counter already read or typed for this visit. */
-  known: Partial<Record<VisitorField, string>> | null;
+  known: Visitor | null;
 }) {
   const t = useT();
   const { api } = useWorkstation();
   const session = assisted.session!;
   const [values, setValues] = useState<Partial<Record<VisitorField, string>>>(() =>
-    Object.keys(session.identity).length > 0 ? session.identity : (known ?? {}),
+    Object.keys(session.identity).length > 0 ? session.identity : (known?.values ?? {}),
   );
-  const [from, setFrom] = useState<AssistedSessionDoc['identityFrom']>(session.identityFrom || (known ? 'reader' : ''));
+  const [from, setFrom] = useState<AssistedSessionDoc['identityFrom']>(
+    session.identityFrom || (known ? (known.source === 'card' ? 'reader' : 'typed') : ''),
+  );
   const [problems, setProblems] = useState<string[]>([]);
   useEffect(
     () =>

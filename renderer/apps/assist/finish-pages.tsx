@@ -5,6 +5,8 @@
  * hand, the signature pad bound to the summary's hash, or the clerk's note when the visitor cannot
  * sign), and the confirmation with the reference and what happens next.
  */
+import { SignatureCanvas } from '../../app/signature/signature-canvas';
+import type { SignatureJson } from '../../app/signature/from-signature-pad';
 import { useState } from 'react';
 import type { EServiceDefinition, SigningPath } from '../../../electron/common/eservices/definition';
 import { answerText, firstUnanswered, visibleSteps } from '../../../electron/common/eservices/flow';
@@ -164,7 +166,12 @@ export function SignPage({
           </label>
         ))}
       </fieldset>
-      <SigningDetails path={path} definition={definition} finishing={finishing} />
+      <SigningDetails
+        path={path}
+        definition={definition}
+        finishing={finishing}
+        onUnable={() => definition.signing.includes('unable') && setPath('unable')}
+      />
     </PageFrame>
   );
 }
@@ -173,10 +180,12 @@ function SigningDetails({
   path,
   definition,
   finishing,
+  onUnable,
 }: {
   path: SigningPath;
   definition: EServiceDefinition;
   finishing: Finishing;
+  onUnable: () => void;
 }) {
   const t = useT();
   if (path === 'online') {
@@ -214,6 +223,7 @@ function SigningDetails({
         <button type="button" onClick={() => void finishing.signOnPad()}>
           {t(finishing.signature ? 'assist.sign.padAgain' : 'assist.sign.pad')}
         </button>
+        <ScreenSignature finishing={finishing} onUnable={onUnable} />
         {finishing.waiting && <p role="status">{t('ack.pad.waiting')}</p>}
         {finishing.signature && (
           <img className="signature-image" alt={t('ack.signatureOf')} src={finishing.signature.url} />
@@ -229,6 +239,34 @@ function SigningDetails({
         value={finishing.note}
         onChange={(event) => finishing.setNote(event.target.value)}
       />
+    </div>
+  );
+}
+
+/** No pad at this counter, or the visitor prefers: a signature drawn on the screen, bound the same way. */
+function ScreenSignature({ finishing, onUnable }: { finishing: Finishing; onUnable: () => void }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [drawn, setDrawn] = useState<SignatureJson | null>(null);
+  if (!open)
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        {t('ack.screen')}
+      </button>
+    );
+  return (
+    <div className="assist-screen-signature">
+      <SignatureCanvas
+        label={t('ack.screen.label')}
+        hint={t('ack.screen.hint')}
+        clearLabel={t('ack.screen.clear')}
+        unableLabel={t('ack.unable')}
+        onChange={setDrawn}
+        onUnable={onUnable}
+      />
+      <button type="button" disabled={!drawn} onClick={() => drawn && void finishing.signOnScreen(drawn)}>
+        {t('ack.screen.confirm')}
+      </button>
     </div>
   );
 }

@@ -5,6 +5,7 @@
  * cannot sign; then the session ends, its assistance record is written, and the summary PDF is
  * made with the signature in it (the same hash).
  */
+import type { SignatureJson } from '../../app/signature/from-signature-pad';
 import { useState } from 'react';
 import type { RenderedDocument } from '../../../electron/common/contract/documents';
 import type { EServiceDefinition, SigningPath } from '../../../electron/common/eservices/definition';
@@ -35,6 +36,8 @@ export interface Finishing {
   readonly setNote: (note: string) => void;
   readonly problem: string | null;
   readonly signOnPad: () => Promise<void>;
+  /** The visitor signed on the screen instead of the pad. */
+  readonly signOnScreen: (drawn: SignatureJson) => Promise<void>;
   readonly printApplication: () => Promise<void>;
   readonly complete: (path: SigningPath) => Promise<void>;
   readonly printSummary: () => Promise<void>;
@@ -99,7 +102,17 @@ function usePadSignature(context: FinishingContext, setProblem: (problem: string
     const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(result.value.svg)}`;
     setSignature({ svg: result.value.svg, url, digest });
   };
-  return { signature, waiting, sign };
+  /** Drawn on the screen instead: the station binds it to the same hash, as a pad's. */
+  const signDrawn = async (session: AssistedSessionDoc, digest: string, drawn: SignatureJson) => {
+    setProblem(null);
+    const document = acknowledgedText({ definition: context.definition, session }, digest);
+    const strokes = drawn.strokes.map((stroke) => ({ samples: [...stroke.samples] }));
+    const result = await api.signature.fromScreen({ document, signature: { ...drawn, strokes } });
+    if (!result.ok) return setProblem(t(errorMessage(result.error.code, 'device')));
+    const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(result.value.svg)}`;
+    setSignature({ svg: result.value.svg, url, digest });
+  };
+  return { signature, waiting, sign, signDrawn };
 }
 
 /** The online checklist: every step ticked before the session may end. */
@@ -133,6 +146,11 @@ function refusal(
   return null;
 }
 
+function contextOf(context: FinishingContext, session: AssistedSessionDoc, at: number, svg?: string): DocumentContext {
+  const { definition, office, clerk } = context;
+  return { definition, session, language: session.language, office, clerk, at, ...(svg ? { signatureSvg: svg } : {}) };
+}
+
 export function useFinishing(assisted: AssistedSession, context: FinishingContext): Finishing {
   const t = useT();
   const { db } = useWorkstation();
@@ -147,15 +165,7 @@ export function useFinishing(assisted: AssistedSession, context: FinishingContex
   const print = usePrint(setProblem);
   const pad = usePadSignature(context, setProblem);
   const checklist = useChecklist();
-  const documentContext = (current: AssistedSessionDoc, svg?: string): DocumentContext => ({
-    definition: context.definition,
-    session: current,
-    language: current.language,
-    office: context.office,
-    clerk: context.clerk,
-    at,
-    ...(svg ? { signatureSvg: svg } : {}),
-  });
+  const documentContext = (current: AssistedSessionDoc, svg?: string) => contextOf(context, current, at, svg);
   /**
    * The hash the visitor acknowledges: of the summary exactly as it will be printed once the session
    * ends this way (its confirmation section included), without the signature image. Computed afresh
@@ -210,6 +220,10 @@ export function useFinishing(assisted: AssistedSession, context: FinishingContex
     signOnPad: async () => {
       const hash = session ? await digestFor(session, { path: 'pad', at }) : null;
       if (session && hash) await pad.sign(session, hash);
+    },
+    signOnScreen: async (drawn) => {
+      const hash = session ? await digestFor(session, { path: 'pad', at }) : null;
+      if (session && hash) await pad.signDrawn(session, hash, drawn);
     },
     printApplication: async () => setApplication(await pdf(applicationDocument, 'wniosek')),
     complete,

@@ -103,7 +103,7 @@ function CurrentTicket({
           service={service}
           today={today}
           office={office?.name.pl ?? ''}
-          known={visit.visit.visitor?.values ?? null}
+          known={visit.visit.visitor}
         />
       )}
       <Acknowledgement

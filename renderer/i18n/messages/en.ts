@@ -518,6 +518,8 @@ export const en: Record<MessageId, string> = {
     'This session is open at counter {counter} now. Ask for it to be saved or handed over there.',
   'assist.resume.ended': 'This matter has already ended. Start a new session.',
   'assist.code': 'Matter code:',
+  'assist.versionChanged':
+    'This e-service changed since the session was saved (version {saved} → {now}). Check every answer with the visitor.',
   'assist.history': 'Session history',
   'assist.history.event': '{when}: {what} — {clerk}, counter {counter}',
   'assist.history.started': 'started',

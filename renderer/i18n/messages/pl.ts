@@ -519,6 +519,8 @@ export const pl = {
     'Ta sesja jest teraz otwarta na stanowisku {counter}. Poproś, żeby ją tam zapisać albo przekazać.',
   'assist.resume.ended': 'Ta sprawa jest już zakończona. Zacznij nową sesję.',
   'assist.code': 'Kod sprawy:',
+  'assist.versionChanged':
+    'Ta e-usługa zmieniła się od zapisania sesji (wersja {saved} → {now}). Sprawdź z klientem wszystkie odpowiedzi.',
   'assist.history': 'Historia sesji',
   'assist.history.event': '{when}: {what} — {clerk}, stanowisko {counter}',
   'assist.history.started': 'rozpoczęta',

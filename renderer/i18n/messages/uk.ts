@@ -521,6 +521,8 @@ export const uk: Record<MessageId, string> = {
   'assist.resume.elsewhere': 'Ця сесія зараз відкрита на віконці {counter}. Попросіть її там зберегти або передати.',
   'assist.resume.ended': 'Цю справу вже завершено. Почніть нову сесію.',
   'assist.code': 'Код справи:',
+  'assist.versionChanged':
+    'Ця е-послуга змінилася після збереження сесії (версія {saved} → {now}). Перевірте з клієнтом усі відповіді.',
   'assist.history': 'Історія сесії',
   'assist.history.event': '{when}: {what} — {clerk}, віконце {counter}',
   'assist.history.started': 'розпочато',
