@@ -28,9 +28,15 @@ export function newReference(
   return `${letters.slice(0, 4)}-${letters.slice(4)}`;
 }
 
-/** A code as typed (lower case, spaces, no hyphen) in the form it is stored. */
+/** The prefix of the slip's QR code (slip.ts), which a scanner types into the code field. */
+export const SLIP_QR_PREFIX = 'OKIENKO:';
+
+/** A code as typed (lower case, spaces, no hyphen) or scanned from the slip, in the form it is stored. */
 export function normaliseReference(typed: string): string {
-  const letters = typed.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  const code = typed.trim().toUpperCase().startsWith(SLIP_QR_PREFIX)
+    ? typed.trim().slice(SLIP_QR_PREFIX.length)
+    : typed;
+  const letters = code.toUpperCase().replace(/[^0-9A-Z]/g, '');
   return letters.length === 8 ? `${letters.slice(0, 4)}-${letters.slice(4)}` : letters;
 }
 

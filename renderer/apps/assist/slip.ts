@@ -5,6 +5,7 @@
  */
 import type { StationApi } from '../../api/api';
 import type { Translate } from '../../i18n/i18n';
+import { SLIP_QR_PREFIX } from '../../db/assisted';
 
 export async function printResumeSlip(
   api: StationApi,
@@ -20,7 +21,7 @@ export async function printResumeSlip(
     number: reference,
     issued: new Date().toLocaleString('pl-PL'),
     lines: [t('assist.slip.line1'), t('assist.slip.line2', { days })],
-    qr: `OKIENKO:${reference}`,
+    qr: `${SLIP_QR_PREFIX}${reference}`,
   });
   return result.ok;
 }

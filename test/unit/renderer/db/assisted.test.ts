@@ -213,6 +213,8 @@ describe('resume codes', () => {
   it('a typed code is read back in the stored form', () => {
     expect(normaliseReference('k7m3 q9xt')).toBe('K7M3-Q9XT');
     expect(normaliseReference('K7M3-Q9XT')).toBe('K7M3-Q9XT');
+    // Scanned from the slip's QR code.
+    expect(normaliseReference('OKIENKO:K7M3-Q9XT')).toBe('K7M3-Q9XT');
     expect(normaliseReference('k7m3q9xt')).toBe('K7M3-Q9XT');
     expect(normaliseReference('k7m')).toBe('K7M');
     for (let i = 0; i < 50; i++) {
