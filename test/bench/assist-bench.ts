@@ -15,19 +15,16 @@
  *      `performance.now()` until a MutationObserver sees the next page's heading; then "Wstecz"
  *      (timed too) and "Dalej" again, the same answer kept.
  */
-import { execFileSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { EServiceDefinition } from '../../electron/common/eservices/definition';
 import { loadDefinitions } from '../../electron/station/eservices/load';
 import { SHIPPED_DEFINITIONS } from '../../electron/station/eservices/folders';
 import { addLocalAccount } from '../support/accounts';
-import { currentStep, fillAnswer, pageHeading, sampleAnswer, VISITOR } from '../support/assist-driver';
-import { signIn, ticketNumber } from '../support/pages';
-import { launchChromium, PROJECT_ROOT, startHost, tempDir, type Host } from '../support/processes';
-import { startSimProcess, type SimProcess } from '../support/sim-process';
+import { currentStep, fillAnswer, IDENTITY_LABELS, pageHeading, sampleAnswer, VISITOR } from '../support/assist-driver';
+import { openPage, signIn, ticketNumber } from '../support/pages';
+import { startE2eStation } from '../support/e2e-station';
+import { benchRenderer } from './bench-renderer';
 import {
   clockOffset,
   installKeyProbe,
@@ -91,15 +88,6 @@ function summary(values: readonly number[]): Summary {
 const round = (value: number) => Number(value.toFixed(1));
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The renderer as the queue bench builds it (`vite build --mode bench`), in out/renderer-bench. */
-function buildBenchRenderer(): string {
-  const rendererDir = path.join(PROJECT_ROOT, 'out/renderer-bench');
-  const vite = path.join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js');
-  const args = ['build', '--config', 'renderer/vite.config.ts', '--mode', 'bench', '--outDir', rendererDir];
-  execFileSync(process.execPath, [vite, ...args, '--logLevel', 'error'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-  return rendererDir;
-}
-
 interface Screens {
   readonly kiosk: Page;
   readonly counter: Page;
@@ -107,50 +95,25 @@ interface Screens {
 }
 
 interface Workstation {
-  readonly host: Host;
   readonly screens: Screens;
   stop(): Promise<void>;
 }
 
 /** The host on its own data folder (the clerk's account, idle lock after an hour), the simulator for the kiosk's printer. */
 async function startWorkstation(rendererDir: string): Promise<Workstation> {
-  const dir = await tempDir('bench-assist');
-  const dataDir = path.join(dir.path, 'data');
-  let sim: SimProcess | undefined;
-  let host: Host | undefined;
-  let browser: Browser | undefined;
-  const stop = async () => {
-    await browser?.close();
-    await host?.stop();
-    await sim?.stop();
-    await dir.remove();
-  };
+  const station = await startE2eStation(
+    'bench-assist',
+    () => [],
+    { stationId: 'bench-assist', signIn: { reauthMinutes: 30, idleLockMinutes: 60, offlineDays: 7 } },
+    (dataDir) => addLocalAccount(dataDir, CLERK, ['clerk'], { displayName: 'Ewa Zielińska' }),
+    { OKIENKO_RENDERER_DIR: rendererDir },
+  );
   try {
-    sim = await startSimProcess(['--dir', path.join(dir.path, 'sim')]);
-    await addLocalAccount(dataDir, CLERK, ['clerk'], { displayName: 'Ewa Zielińska' });
-    const signInSettings = { reauthMinutes: 30, idleLockMinutes: 60, offlineDays: 7 };
-    await writeFile(
-      path.join(dataDir, 'settings.json'),
-      JSON.stringify({ stationId: 'bench-assist', signIn: signInSettings }),
-    );
-    host = await startHost({
-      dataDir,
-      printerPath: String(sim.ready.printer),
-      env: { OKIENKO_RENDERER_DIR: rendererDir },
-    });
-    browser = await launchChromium();
-    return { host, screens: await openScreens(browser, host.url), stop };
+    return { screens: await openScreens(station.browser, station.host.url), stop: station.stop };
   } catch (error) {
-    await stop();
+    await station.stop();
     throw error;
   }
-}
-
-async function openPage(context: BrowserContext, url: string, label: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${label}] page error:`, error.message));
-  await page.goto(url);
-  return page;
 }
 
 /** The kiosk and the counter share a window (and the workstation's database); the visitor's screen has its own. */
@@ -185,15 +148,6 @@ async function startEService({ kiosk, counter, customer }: Screens, definition: 
   await counter.locator('.assist-question').filter({ hasNotText: 'Zanim zaczniemy' }).first().waitFor();
   if ((await pageHeading(counter)) === 'Dane klienta') await fillIdentity(counter, customer, definition);
 }
-
-const IDENTITY_LABELS = {
-  givenNames: 'Imiona',
-  surname: 'Nazwisko',
-  pesel: 'PESEL',
-  documentNumber: 'Numer dokumentu',
-  birthDate: 'Data urodzenia',
-  nationality: 'Obywatelstwo',
-} as const;
 
 async function fillIdentity(counter: Page, customer: Page, definition: EServiceDefinition): Promise<void> {
   await customer.getByRole('heading', { level: 1, name: 'Twoje dane' }).waitFor();
@@ -325,7 +279,7 @@ async function shippedDefinitions(): Promise<EServiceDefinition[]> {
 export async function runAssistBench(log: (line: string) => void): Promise<AssistFigures> {
   const before = loadavg();
   log('  building the renderer in bench mode…');
-  const rendererDir = buildBenchRenderer();
+  const rendererDir = benchRenderer();
   const definitions = await shippedDefinitions();
   const workstation = await startWorkstation(rendererDir);
   try {

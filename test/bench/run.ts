@@ -22,19 +22,19 @@
  * `BENCH_ONLY=queue`, `sync`, `people`, `documents` or `assist` runs one part.
  * Results are printed and written to test-artifacts/bench/results.json.
  */
-import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startSimProcess, type SimProcess } from '../support/sim-process';
 import { addLocalAccount } from '../support/accounts';
 import { E2E_PERSON, signIn } from '../support/pages';
-import { artifactsDir, launchChromium, PROJECT_ROOT, startHost, tempDir } from '../support/processes';
+import { artifactsDir, launchChromium, startHost, tempDir } from '../support/processes';
 import { SerialBytePort } from '../../native/port/serial-byte-port';
 import { runPeopleBench } from './people-bench';
 import { DOCUMENT_RUNS, runDocumentsBench } from './documents-bench';
 import { runSyncBench } from './sync-bench';
 import { assistLines, runAssistBench } from './assist-bench';
+import { benchRenderer } from './bench-renderer';
 import { EscPosTicketPrinter } from '../../native/printer/ticket-printer.escpos';
 import { layoutTicket } from '../../native/printer/ticket.layout';
 
@@ -256,26 +256,7 @@ async function main(): Promise<void> {
 
 async function queueBench(lines: string[]): Promise<Record<string, unknown>> {
   process.stdout.write('Building the renderer in bench mode…\n');
-  const rendererDir = path.join(PROJECT_ROOT, 'out/renderer-bench');
-  execFileSync(
-    process.execPath,
-    [
-      path.join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'renderer/vite.config.ts',
-      '--mode',
-      'bench',
-      '--outDir',
-      rendererDir,
-      '--logLevel',
-      'error',
-    ],
-    {
-      cwd: PROJECT_ROOT,
-      stdio: 'inherit',
-    },
-  );
+  const rendererDir = benchRenderer();
 
   const dir = await tempDir('bench');
   const sim = await startSimProcess(['--dir', path.join(dir.path, 'sim')]);

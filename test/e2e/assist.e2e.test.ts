@@ -21,6 +21,7 @@ import {
   answerByKeyboard,
   currentStep,
   fillAnswer,
+  IDENTITY_LABELS,
   pageHeading,
   sampleAnswer,
   tabTo,
@@ -31,14 +32,6 @@ import { axeViolations, openPage, screenshotIfFailed, signIn, ticketNumber } fro
 
 const run = promisify(execFile);
 
-const IDENTITY_LABELS = {
-  givenNames: 'Imiona',
-  surname: 'Nazwisko',
-  pesel: 'PESEL',
-  documentNumber: 'Numer dokumentu',
-  birthDate: 'Data urodzenia',
-  nationality: 'Obywatelstwo',
-} as const;
 const COUNTER = 6;
 const TODAY = new Date().toISOString().slice(0, 10);
 

@@ -33,6 +33,8 @@ export async function startE2eStation(
   settings?: SettingsInput,
   /** Anything else the data folder needs before the host starts (more accounts, e-service files). */
   prepare?: (dataDir: string) => Promise<void>,
+  /** The host's environment beyond the test's (the benchmark's renderer folder). */
+  hostEnv?: NodeJS.ProcessEnv,
 ): Promise<E2eStation> {
   const dir = await tempDir(prefix);
   let sim: SimProcess | undefined;
@@ -55,6 +57,7 @@ export async function startE2eStation(
       dataDir,
       printerPath: String(sim.ready.printer),
       args: hostArgs(sim),
+      ...(hostEnv ? { env: hostEnv } : {}),
     });
     browser = await launchChromium();
     return { sim, host, browser, shots: await artifactsDir('e2e'), stop };
