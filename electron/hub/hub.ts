@@ -74,6 +74,8 @@ export interface HubOptions extends DatabaseChoice {
   readonly tls?: { readonly cert: string; readonly key: string };
   /** The office's directory, read from `--directory` (directory.ts). */
   readonly directory?: DirectoryConfig;
+  /** `--assisted-keep-days`: the most days a pushed assisted session keeps the visitor's data. */
+  readonly assistedKeepDays?: number;
 }
 
 export interface RunningHub {
@@ -130,6 +132,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...(options.maxBoardStreams ? { maxBoardStreams: options.maxBoardStreams } : {}),
       ...(options.tls ? { tls: options.tls } : {}),
       ...(options.directory ? { directory: options.directory } : {}),
+      ...(options.assistedKeepDays ? { assistedKeepDays: options.assistedKeepDays } : {}),
     });
   } catch (error) {
     await feed.stop().catch(() => undefined);

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { ParseArgsOptionsConfig } from 'node:util';
 import { isTokenKind, TOKEN_KINDS } from '../common/access/subjects';
+import { DEFAULT_KEEP_DAYS } from '../common/eservices/session';
 import { parseUserCommand } from '../node/accounts/user-command';
 import { parseCommandLine, wholeNumber } from '../node/command-line';
 import type { AdminRequest } from './data-dir';
@@ -48,6 +49,10 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]                       
                           --bind 127.0.0.1 (development): tokens never cross the office's network in clear
   --directory <file>      sign people in against the office's directory (LDAP bind, ldaps:// or
                           StartTLS) with roles from its groups; the file's format: electron/hub/README.md
+  --assisted-keep-days <n>
+                          an assisted session sent with a visitor's data expires within this many
+                          days at the latest (1-90, default ${DEFAULT_KEEP_DAYS}); set it as the
+                          workstations' assisted.keepDays
   --help                  this text
 
 Admin commands use the same --data or --database-url as the hub. On an embedded (PGlite) hub
@@ -71,6 +76,8 @@ export interface ServeCommand extends DatabaseChoice {
   readonly port: number;
   readonly bind: string;
   readonly tombstoneDays: number;
+  /** The most days a pushed assisted session keeps the visitor's data (push-scope.ts withRetention). */
+  readonly assistedKeepDays: number;
   readonly rendererDir: string;
   readonly warnings: readonly string[];
 }
@@ -98,6 +105,7 @@ const HUB_OPTIONS = {
   'tls-cert': { type: 'string' },
   'tls-key': { type: 'string' },
   directory: { type: 'string' },
+  'assisted-keep-days': { type: 'string' },
   host: { type: 'string', multiple: true },
   office: { type: 'string' },
   name: { type: 'string' },
@@ -110,7 +118,16 @@ const HUB_OPTIONS = {
 } as const satisfies ParseArgsOptionsConfig;
 
 /** Options only `serve` takes, and options only the admin commands take. */
-const SERVE_ONLY = ['port', 'bind', 'tombstone-days', 'renderer', 'tls-cert', 'tls-key', 'directory'] as const;
+const SERVE_ONLY = [
+  'port',
+  'bind',
+  'tombstone-days',
+  'renderer',
+  'tls-cert',
+  'tls-key',
+  'directory',
+  'assisted-keep-days',
+] as const;
 const ADMIN_ONLY = ['name', 'kind', 'role', 'service', 'display-name', 'json', 'host', 'office'] as const;
 
 const fail = (message: string) => new HubOptionsError(message);
@@ -228,6 +245,7 @@ function serveCommand(
     port: wholeNumber('port', values.port, 0, 65535, fail) ?? DEFAULT_HUB_PORT,
     bind: values.bind ?? '0.0.0.0',
     tombstoneDays,
+    assistedKeepDays: wholeNumber('assisted-keep-days', values['assisted-keep-days'], 1, 90, fail) ?? DEFAULT_KEEP_DAYS,
     rendererDir: path.resolve(
       cwd,
       values.renderer ?? env.OKIENKO_RENDERER_DIR ?? path.join(projectRoot, 'out/renderer'),

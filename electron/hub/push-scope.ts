@@ -1,7 +1,8 @@
 /**
  * What the documents of an allowed push may change (the `scope` of its access rule,
- * electron/common/access/hub-access.ts), checked row by row against the master each row replaces,
- * and who acted, written into a ticket's new history entries from the session and the token.
+ * electron/common/access/hub-access.ts), checked row by row against the master each row replaces;
+ * who acted, written into a ticket's new history entries from the session and the token; and how
+ * long an assisted session may keep the visitor's data, whatever the workstation wrote.
  */
 import type { PushScope } from '../common/access/hub-access';
 import type { SyncCollection, WireDocument } from '../common/contract/hub';
@@ -11,6 +12,7 @@ import { ALLOWED_FROM, type TicketAction, type TicketEvent, type TicketState } f
 import { eventIdentity } from '../common/sync/conflict-rules';
 import { equalDocuments } from '../common/sync/document-equality';
 import { HUB_STAMP_FIELD } from '../common/contract/hub';
+import { holdsPersonalData, type AssistedSessionDoc } from '../common/eservices/session';
 import { sameMasterState } from './documents';
 
 type Doc = Readonly<Record<string, unknown>>;
@@ -208,4 +210,23 @@ function actorFor(by: TicketEvent['by'], acting: Acting): TicketEvent['by'] {
     return { station: acting.station, clerk: named.displayName, user: named.login, offline: true, ...counter };
   if (!acting.user) return { station: acting.station, ...counter };
   return { station: acting.station, clerk: acting.user.displayName, user: acting.user.login, ...counter };
+}
+
+/**
+ * The office's retention, enforced where the hub stores a push: an assisted session that holds the
+ * visitor's data (anything `purged()` removes) expires at `limit` at the latest — now plus the
+ * hub's `--assisted-keep-days` — and one that says it never expires (0) expires then too. Otherwise
+ * a faulty or hostile workstation could keep personal data at the hub for ever, out of reach of the
+ * hourly purge (assisted-purge.ts). The clamped document is what the hub stores, streams and pulls,
+ * so every workstation gets the shorter expiry; a session within the limit, an emptied one and a
+ * tombstone are stored as sent. Pure for a given `limit`, and a session clamped once is within the
+ * limit of every later push, so sending it back changes nothing (assisted-merge.ts keeps an expiry
+ * only the hub changed, so a merge does not send the longer one back either).
+ */
+export function withRetention(collection: SyncCollection, incoming: WireDocument, limit: number): WireDocument {
+  if (collection !== 'assistedSessions' || incoming._deleted) return incoming;
+  const expiresAt = incoming.expiresAt;
+  if (typeof expiresAt === 'number' && expiresAt > 0 && expiresAt <= limit) return incoming;
+  if (!holdsPersonalData(incoming as unknown as AssistedSessionDoc)) return incoming;
+  return { ...incoming, expiresAt: limit };
 }

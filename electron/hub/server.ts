@@ -18,6 +18,7 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import { HUB_TIME_HEADER } from '../common/contract/hub';
+import { DEFAULT_KEEP_DAYS } from '../common/eservices/session';
 import { listen } from '../node/listen';
 import { serveStatic } from '../node/static-files';
 import type { Logger } from '../station/log';
@@ -52,6 +53,8 @@ export interface HubServerOptions {
   readonly tls?: { readonly cert: string; readonly key: string } | undefined;
   /** The office's directory (LDAP): people it knows sign in with its password. */
   readonly directory?: DirectoryConfig | undefined;
+  /** The office's retention of a visitor's data in an assisted session (default DEFAULT_KEEP_DAYS). */
+  readonly assistedKeepDays?: number | undefined;
 }
 
 export interface RunningHubServer {
@@ -109,6 +112,7 @@ function hubServices(options: HubServerOptions): HubServices {
     syncStreams: new SyncStreams(heartbeatMs, store.db, now),
     signInAttempts: new AttemptLimiter(),
     directory: options.directory ?? null,
+    assistedKeepDays: options.assistedKeepDays ?? DEFAULT_KEEP_DAYS,
     boardStreams: new BoardStreams({
       db: store.db,
       now,

@@ -75,6 +75,11 @@ addRxPlugin(RxDBMigrationSchemaPlugin);
 const TICKET_MIGRATIONS = { 1: (ticket: TicketDoc) => ticket };
 /** Version 1 of a service only adds the optional `eservices`. */
 const SERVICE_MIGRATIONS = { 1: (service: ServiceDoc) => service };
+/**
+ * Assisted sessions 0 → 1 added the optional signature image to the signing (`signing.svg`): every
+ * stored session is already valid as it is (one signed before keeps no image).
+ */
+const ASSISTED_SESSION_MIGRATIONS = { 1: (session: AssistedSessionDoc) => session };
 
 export async function createOkienkoDatabase(options: DatabaseOptions = {}): Promise<OkienkoDatabase> {
   const db = await createRxDatabase<OkienkoCollections>({
@@ -106,7 +111,11 @@ export async function createOkienkoDatabase(options: DatabaseOptions = {}): Prom
   });
   if (options.collections !== 'queue') {
     await db.addCollections({
-      assistedSessions: { schema: assistedSessionSchema, conflictHandler: conflictHandlers.assistedSessions },
+      assistedSessions: {
+        schema: assistedSessionSchema,
+        conflictHandler: conflictHandlers.assistedSessions,
+        migrationStrategies: ASSISTED_SESSION_MIGRATIONS,
+      },
       assistanceRecords: { schema: assistanceRecordSchema, conflictHandler: conflictHandlers.assistanceRecords },
     });
   }

@@ -22,7 +22,7 @@ import { loadDefinitions } from '../../electron/station/eservices/load';
 import { SHIPPED_DEFINITIONS } from '../../electron/station/eservices/folders';
 import { addLocalAccount } from '../support/accounts';
 import { currentStep, fillAnswer, IDENTITY_LABELS, pageHeading, sampleAnswer, VISITOR } from '../support/assist-driver';
-import { openPage, signIn, ticketNumber } from '../support/pages';
+import { openPage, signIn, takeTicketAt } from '../support/pages';
 import { startE2eStation } from '../support/e2e-station';
 import { benchRenderer } from './bench-renderer';
 import {
@@ -134,10 +134,7 @@ async function openScreens(browser: Browser, url: string): Promise<Screens> {
 
 /** A visitor takes a ticket for the e-services desk; the clerk calls them and starts `definition`. */
 async function startEService({ kiosk, counter, customer }: Screens, definition: EServiceDefinition): Promise<void> {
-  await kiosk.goto(kiosk.url().replace(/#.*$/, '#/kiosk'));
-  await kiosk.getByRole('button', { name: /^Profil Zaufany i e-usługi/ }).click();
-  await kiosk.getByRole('button', { name: 'Nie — zwykły bilet' }).click();
-  const number = await ticketNumber(kiosk);
+  const number = await takeTicketAt(kiosk, 'Profil Zaufany i e-usługi');
   await counter.bringToFront();
   await counter.getByRole('button', { name: /^Wywołaj następnego/ }).click();
   await counter.locator('.counter-number', { hasText: number }).waitFor();

@@ -21,7 +21,7 @@ import {
   type HubDatabase,
   type HubProcess,
 } from '../support/hub-process';
-import { openCounter, openPage, screenshotIfFailed, ticketNumber } from '../support/pages';
+import { openCounter, openPage, screenshotIfFailed, takeTicketAt } from '../support/pages';
 import { artifactsDir, launchChromium, startHost, tempDir, type Host } from '../support/processes';
 
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -140,13 +140,7 @@ describe('one assisted session changed at two counters while the hub was down', 
     // Two visitors for the e-services desk take tickets at A's kiosk.
     const kiosk = await openPage(contextA, `${hostA.url}#/kiosk`, 'kiosk A');
     const numbers: string[] = [];
-    for (let i = 0; i < 2; i++) {
-      await kiosk.goto(`${hostA.url}#/kiosk`);
-      await kiosk.getByRole('button', { name: /^Profil Zaufany i e-usługi/ }).click();
-      await kiosk.getByRole('button', { name: 'Nie — zwykły bilet' }).click();
-      numbers.push(await ticketNumber(kiosk));
-      await kiosk.getByRole('button', { name: 'Gotowe' }).click();
-    }
+    for (let i = 0; i < 2; i++) numbers.push(await takeTicketAt(kiosk, 'Profil Zaufany i e-usługi'));
     await kiosk.close();
     await serveNext(counterA, numbers[0]!);
     await serveNext(counterB, numbers[1]!);

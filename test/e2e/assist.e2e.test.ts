@@ -13,7 +13,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { EServiceDefinition } from '../../electron/common/eservices/definition';
+import type { EServiceDefinition, SigningPath } from '../../electron/common/eservices/definition';
 import { loadDefinitions } from '../../electron/station/eservices/load';
 import { SHIPPED_DEFINITIONS } from '../../electron/station/eservices/folders';
 import { addLocalAccount } from '../support/accounts';
@@ -27,8 +27,9 @@ import {
   tabTo,
   VISITOR,
 } from '../support/assist-driver';
+import { coveringPaths, type Overrides } from '../support/assist-coverage';
 import { startE2eStation, type E2eStation } from '../support/e2e-station';
-import { axeViolations, openPage, screenshotIfFailed, signIn, ticketNumber } from '../support/pages';
+import { axeViolations, openPage, screenshotIfFailed, signIn, takeTicketAt } from '../support/pages';
 
 const run = promisify(execFile);
 
@@ -108,10 +109,7 @@ afterEach(async (test) => {
 /** A visitor takes a ticket for the e-services desk, and the clerk calls and starts serving them. */
 async function serveNextVisitor(service = 'Profil Zaufany i e-usługi'): Promise<string> {
   await kiosk.bringToFront();
-  await kiosk.goto(`${station.host.url}#/kiosk`);
-  await kiosk.getByRole('button', { name: new RegExp(`^${service}`) }).click();
-  await kiosk.getByRole('button', { name: 'Nie — zwykły bilet' }).click();
-  const number = await ticketNumber(kiosk);
+  const number = await takeTicketAt(kiosk, service);
   // The kiosk and the counter share a window (and so the workstation's database, with no hub).
   await counter.bringToFront();
   await counter.getByRole('button', { name: /^Wywołaj następnego/ }).click();
@@ -125,8 +123,15 @@ async function finishVisit(): Promise<void> {
   await counter.getByRole('button', { name: /^Wywołaj następnego/ }).waitFor();
 }
 
-/** axe on both screens at 100 % and at 200 % zoom (half the CSS width and height). */
+/** The pages axe has passed, as `<e-service>: <heading>`: a later walk checks only the pages new to it. */
+const checked = new Set<string>();
+
+/**
+ * axe on both screens at 100 % and at 200 % zoom (half the CSS width and height); on the visitor's
+ * screen, every target at least 44 × 44 px and no horizontal scrolling at 320 CSS px.
+ */
 async function expectAccessible(label: string): Promise<void> {
+  if (checked.has(label)) return;
   for (const page of [counter, customer]) {
     const name = page === counter ? 'counter' : 'customer';
     expect(await axeViolations(page), `${label} (${name}, 100 %)`).toEqual([]);
@@ -134,6 +139,22 @@ async function expectAccessible(label: string): Promise<void> {
     expect(await axeViolations(page), `${label} (${name}, 200 %)`).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
   }
+  expect(await smallTargets(customer), `${label}: targets under 44 px`).toEqual([]);
+  await customer.setViewportSize({ width: 320, height: 640 });
+  const width = await customer.evaluate(() => document.documentElement.scrollWidth);
+  await customer.setViewportSize({ width: 1280, height: 900 });
+  expect(width, `${label}: the visitor's screen at 320 px`).toBeLessThanOrEqual(320);
+  checked.add(label);
+}
+
+/** What a visitor touches that is under 44 × 44 px: buttons, fields, and each option's whole row. */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('button, input:not([type=radio]):not([type=checkbox]), label.assist-choice')]
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && (box.height < 44 || box.width < 44))
+      .map(({ element }) => element.textContent || element.outerHTML.slice(0, 80)),
+  );
 }
 
 /** The customer screen shows the page the clerk is on: its heading and its progress. */
@@ -152,6 +173,12 @@ interface WalkOptions {
   /** Whether the visitor's screen of this counter is open (false at counter 3: the clerk types all). */
   readonly mirrored?: boolean;
   readonly axe?: boolean;
+  /** Answers other than the sample ones, by question id (coveringPaths). */
+  readonly answers?: Overrides;
+  /** How the visitor signs (the definition's first signing path unless named). */
+  readonly signing?: SigningPath;
+  /** A proxy acts for the visitor. */
+  readonly proxy?: boolean;
 }
 
 /** Through the pages of `definition`, answering every question; every other answer typed by the visitor. */
@@ -171,8 +198,9 @@ async function walk(definition: EServiceDefinition, options: WalkOptions = {}): 
 async function answerPage(definition: EServiceDefinition, heading: string, index: number, options: WalkOptions) {
   const mirrored = options.mirrored !== false;
   const step = await currentStep(counter, definition);
-  if (step) return answerQuestion(step, index, mirrored);
+  if (step) return answerQuestion(step, index, mirrored, options.answers?.[step.question.id]);
   if (heading === 'Zanim zaczniemy') {
+    if (options.proxy) await actAsProxy(definition, options);
     await counter.getByRole('checkbox', { name: 'Klient się zgadza' }).check();
     if (options.safety) await counter.getByRole('checkbox', { name: /poradę, jak rozpoznać oszustwo/ }).check();
   } else if (heading === 'Dane klienta') {
@@ -189,16 +217,21 @@ async function answerPage(definition: EServiceDefinition, heading: string, index
     }
     if (mirrored) await customer.getByRole('heading', { level: 1, name: 'Twoje dane' }).waitFor();
   } else if (heading === 'Potwierdzenie i podpis') {
-    return sign(definition, mirrored);
+    return sign(definition, options);
   } else if (heading === 'Sprawdź odpowiedzi' && mirrored) {
     await customer.getByRole('heading', { level: 1, name: 'Sprawdź swoje odpowiedzi' }).waitFor();
   }
   await counter.getByRole('button', { name: 'Dalej', exact: true }).click();
 }
 
-async function answerQuestion(step: EServiceDefinition['steps'][number], index: number, mirrored: boolean) {
+async function answerQuestion(
+  step: EServiceDefinition['steps'][number],
+  index: number,
+  mirrored: boolean,
+  chosen: Overrides[string] | undefined,
+) {
   if (mirrored) await expectMirrored(step.title.pl);
-  const answer = sampleAnswer(step.question, TODAY);
+  const answer = chosen ?? sampleAnswer(step.question, TODAY);
   if (mirrored && index % 2 === 0) {
     await counter.getByRole('radio', { name: 'Klient na swoim ekranie' }).check();
     await customer.getByText('Teraz Ty wpisujesz odpowiedź.').waitFor();
@@ -210,20 +243,50 @@ async function answerQuestion(step: EServiceDefinition['steps'][number], index: 
   }
 }
 
-/** Online: the visitor's own steps ticked; on paper: the application printed for a handwritten signature. */
-async function sign(definition: EServiceDefinition, mirrored: boolean) {
-  if (mirrored) await customer.getByRole('heading', { level: 1, name: 'Potwierdzenie' }).waitFor();
-  if (definition.outcome.kind === 'online') {
+/** The signing paths' radio buttons on "Potwierdzenie i podpis". */
+const SIGNING_LABELS: Readonly<Record<SigningPath, string>> = {
+  online: 'Sam, online: Profilem Zaufanym lub e-dowodem',
+  handwritten: 'Własnoręcznym podpisem na wydrukowanym wniosku',
+  pad: 'Podpisem na tablecie',
+  unable: 'Klient nie może się podpisać (notatka urzędnika, art. 63 § 3 KPA)',
+};
+
+/** The button that ends the walk, named after what it does. */
+const SUBMIT = { online: 'Potwierdź złożenie online', paper: 'Złóż wniosek', referral: 'Zakończ i skieruj dalej' };
+
+/**
+ * Signs the way `path` says, axe on the page as that path shows it: online, the visitor's own
+ * steps ticked; by hand, the application printed; on the pad, drawn on the screen (no pad here);
+ * unable, the clerk's note of why.
+ */
+async function sign(definition: EServiceDefinition, options: WalkOptions) {
+  const path = options.signing ?? definition.signing[0]!;
+  if (options.mirrored !== false) await customer.getByRole('heading', { level: 1, name: 'Potwierdzenie' }).waitFor();
+  await counter.getByRole('radio', { name: SIGNING_LABELS[path] }).check();
+  if (options.axe !== false) await expectAccessible(`${definition.id}: signing ${path}`);
+  if (path === 'online') {
     const boxes = counter.locator('.assist-checklist input[type=checkbox]');
     for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
-    await counter.getByRole('button', { name: 'Potwierdź złożenie online' }).click();
-    return;
+  } else if (path === 'pad') {
+    return signOnScreen();
+  } else if (path === 'handwritten') {
+    await counter.getByRole('button', { name: 'Drukuj wniosek do podpisu' }).click();
+    await counter.getByRole('link', { name: 'Wniosek do podpisu (PDF)' }).waitFor();
+  } else {
+    await counter
+      .getByLabel('Dlaczego klient nie może się podpisać (notatka urzędnika)')
+      .fill('Niedowład prawej ręki.');
   }
-  if (definition.signing.includes('pad')) return signOnScreen();
-  await counter.getByRole('radio', { name: 'Własnoręcznym podpisem na wydrukowanym wniosku' }).check();
-  await counter.getByRole('button', { name: 'Drukuj wniosek do podpisu' }).click();
-  await counter.getByRole('link', { name: 'Wniosek do podpisu (PDF)' }).waitFor();
-  await counter.getByRole('button', { name: 'Złóż wniosek' }).click();
+  await counter.getByRole('button', { name: SUBMIT[definition.outcome.kind] }).click();
+}
+
+/** "Pełnomocnik klienta", with the proxy's name, document and power of attorney. */
+async function actAsProxy(definition: EServiceDefinition, options: WalkOptions) {
+  await counter.getByRole('radio', { name: 'Pełnomocnik klienta' }).check();
+  await counter.getByLabel('Imię i nazwisko pełnomocnika').fill('Anna Kowalska');
+  await counter.getByLabel('Numer dokumentu tożsamości pełnomocnika').fill('ABA300000');
+  await counter.getByLabel('Pełnomocnictwo (data i zakres)').fill('Notarialne, 2026-11-20, sprawy meldunkowe');
+  if (options.axe !== false) await expectAccessible(`${definition.id}: Zanim zaczniemy (pełnomocnik)`);
 }
 
 /** No pad at this counter: the visitor signs on the screen; the station binds it to the summary's hash. */
@@ -298,6 +361,29 @@ describe('assisted e-services, end to end', () => {
       await customer.getByRole('heading', { level: 1, name: `Stanowisko ${COUNTER}` }).waitFor();
       expect(await customer.getByText(VISITOR.surname).count()).toBe(0);
       await finishVisit();
+    },
+    240_000,
+  );
+
+  it.each(['profil-zaufany', 'dowod-osobisty', 'zameldowanie', 'karta-duzej-rodziny', 'ceeb-deklaracja'])(
+    '%s: the steps only other answers show, every signing path and a proxy, axe-clean where not seen yet',
+    async (id) => {
+      const definition = definitions.find((candidate) => candidate.id === id)!;
+      const paths = coveringPaths(definition, TODAY);
+      const otherSigning = definition.signing.slice(1);
+      const proxy = definition.proxy;
+      for (let walkNo = 0; walkNo < Math.max(paths.length, otherSigning.length, proxy ? 1 : 0); walkNo++) {
+        await serveNextVisitor();
+        await counter.getByRole('button', { name: `Rozpocznij: ${definition.title.pl}` }).click();
+        const signing = otherSigning[walkNo] ?? definition.signing[0]!;
+        await walk(definition, { answers: paths[walkNo], signing, proxy: proxy && walkNo === 0 });
+        await counter.locator('.assist-panel-done .assist-reference').waitFor();
+        await counter.getByRole('button', { name: 'Zakończ pomoc' }).click();
+        await finishVisit();
+      }
+      // Every step of the definition was on screen, and axe passed it on both screens.
+      for (const step of definition.steps) expect(checked, step.id).toContain(`${id}: ${step.title.pl}`);
+      for (const path of definition.signing) expect(checked, path).toContain(`${id}: signing ${path}`);
     },
     240_000,
   );

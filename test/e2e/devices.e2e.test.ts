@@ -8,14 +8,21 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { EServiceDefinition } from '../../electron/common/eservices/definition';
+import { SHIPPED_DEFINITIONS } from '../../electron/station/eservices/folders';
+import { loadDefinitions } from '../../electron/station/eservices/load';
+import { answerUntil } from '../support/assist-driver';
 import { startE2eStation, type E2eStation } from '../support/e2e-station';
 import { TEST_PASSWORD } from '../support/accounts';
-import { axeViolations, openCounter, openPage, screenshotIfFailed, signIn, ticketNumber } from '../support/pages';
+import { axeViolations, openCounter, openPage, screenshotIfFailed, signIn, takeTicketAt } from '../support/pages';
 
 let station: E2eStation;
 let context: BrowserContext | undefined;
 
+let definitions: EServiceDefinition[];
+
 beforeAll(async () => {
+  definitions = [...(await loadDefinitions([SHIPPED_DEFINITIONS])).definitions];
   station = await startE2eStation('e2e-devices', (sim) => [
     '--id-reader',
     String(sim.ready.idReader),
@@ -46,12 +53,10 @@ async function open(route: string): Promise<Page> {
   return openPage(context, `${station.host.url}#/${route}`, route);
 }
 
-/** A vehicle-registration ticket from the kiosk; its number. */
-async function takeTicket(): Promise<string> {
+/** A ticket from the kiosk (vehicle registration unless named); its number. */
+async function takeTicket(service = 'Rejestracja pojazdów'): Promise<string> {
   const kiosk = await open('kiosk');
-  await kiosk.getByRole('button', { name: /^Rejestracja pojazdów/ }).click();
-  await kiosk.getByRole('button', { name: 'Nie — zwykły bilet' }).click();
-  const number = await ticketNumber(kiosk);
+  const number = await takeTicketAt(kiosk, service);
   await kiosk.close();
   return number;
 }
@@ -67,10 +72,10 @@ async function callAndServe(counter: Page, number: string): Promise<void> {
   await counter.getByText('w obsłudze').waitFor();
 }
 
-/** A vehicle-registration ticket from the kiosk, called and being served at counter 1. */
-async function servingAtCounter(): Promise<{ counter: Page; number: string }> {
-  const number = await takeTicket();
-  const counter = await open('counter/1');
+/** A ticket from the kiosk (vehicle registration unless named), called and being served at `counterNumber`. */
+async function servingAtCounter(service?: string, counterNumber = 1): Promise<{ counter: Page; number: string }> {
+  const number = await takeTicket(service);
+  const counter = await open(`counter/${counterNumber}`);
   await openCounter(counter);
   await callAndServe(counter, number);
   return { counter, number };
@@ -329,4 +334,64 @@ describe('devices at the counter, end to end', () => {
 
     expect(await axeViolations(page), '#/settings/devices').toEqual([]);
   });
+
+  it("in an assisted session, a proxy's card fills the proxy, is refused for the visitor, and the visitor's card fills the visitor", async () => {
+    const definition = shipped('zameldowanie');
+    const { counter } = await servingAtCounter('Meldunki', 4);
+    await counter.getByRole('button', { name: `Rozpocznij: ${definition.title.pl}` }).click();
+    await counter.getByRole('radio', { name: 'Pełnomocnik klienta' }).check();
+    await counter.getByText(/Dokument pełnomocnika można przeciągnąć przez czytnik/).waitFor();
+    await station.sim.command('idReader swipe pl-id-2 3m', (event) => event.event === 'swiped');
+    const proxyName = counter.getByLabel('Imię i nazwisko pełnomocnika');
+    await expect.poll(() => proxyName.inputValue()).toMatch(/JEDRZEJ.*WOJCIK/);
+    expect(await counter.getByLabel('Numer dokumentu tożsamości pełnomocnika').inputValue()).toBe('DEW581306');
+    await counter.getByLabel('Pełnomocnictwo (data i zakres)').fill('Notarialne z 20.11.2026, sprawy meldunkowe');
+    await counter.getByRole('checkbox', { name: 'Klient się zgadza' }).check();
+    await counter.getByRole('button', { name: 'Dalej', exact: true }).click();
+
+    await counter.getByText(/dokument klienta \(nie pełnomocnika\)/).waitFor();
+    // The proxy hands over their own card again by mistake: refused, nothing of it filled in.
+    await station.sim.command('idReader swipe pl-id-2 3m', (event) => event.event === 'swiped');
+    await counter.getByRole('alert').filter({ hasText: 'To dokument pełnomocnika' }).waitFor();
+    expect(await counter.getByLabel('Nazwisko', { exact: true }).inputValue()).toBe('');
+    // The visitor's card (the proxy brought it): their details, only those the e-service needs.
+    await station.sim.command('idReader swipe pl-id 3m', (event) => event.event === 'swiped');
+    await counter.getByText('Dane odczytane z dokumentu. Sprawdź je z klientem.').waitFor();
+    expect(await counter.getByLabel('Nazwisko', { exact: true }).inputValue()).toBe('NOWAKOWSKA');
+    expect(await counter.getByLabel('PESEL', { exact: true }).inputValue()).toBe('85021712323');
+    expect(await counter.getByLabel('Numer dokumentu', { exact: true }).count()).toBe(0);
+    await counter.getByRole('button', { name: 'Dalej', exact: true }).click();
+    await counter.getByRole('heading', { level: 2, name: definition.steps[0]!.title.pl }).waitFor();
+    expect(await axeViolations(counter), 'the first question after the card').toEqual([]);
+    await counter.getByRole('button', { name: 'Przerwij', exact: true }).click();
+    await counter.getByRole('button', { name: 'Przerwij sesję' }).click();
+  });
+
+  it('in an assisted session, the visitor signs the summary on the pad and the confirmation shows its hash', async () => {
+    const definition = shipped('dowod-osobisty');
+    const { counter } = await servingAtCounter('Dowody osobiste', 4);
+    await counter.getByRole('button', { name: `Rozpocznij: ${definition.title.pl}` }).click();
+    await answerUntil(counter, definition, 'Potwierdzenie i podpis', new Date().toISOString().slice(0, 10));
+    expect(await counter.getByRole('radio', { name: 'Podpisem na tablecie' }).isChecked()).toBe(true);
+    // Asked to sign, the pad gets the summary's hash, and the page names it.
+    await counter.getByRole('button', { name: 'Poproś o podpis na tablecie' }).click();
+    await counter.getByText(/Poproś klienta o podpis na tablecie/).waitFor();
+    const explained = counter.getByText(/Klient podpisuje na tablecie podsumowanie o skrócie [0-9a-f]{64}\./);
+    const digest = /([0-9a-f]{64})/.exec((await explained.textContent()) ?? '')![1]!;
+    const signing = station.sim.mark();
+    station.sim.send('signaturePad sign');
+    await station.sim.waitFor((event) => event.event === 'signed', signing, 20_000);
+    await counter.getByRole('img', { name: 'Podpis klienta' }).waitFor({ timeout: 15_000 });
+    await counter.getByRole('button', { name: 'Złóż wniosek' }).click();
+    await counter.locator('.assist-panel-done .assist-reference').waitFor();
+    expect(await counter.locator('.assist-digest code').textContent()).toBe(digest);
+    await counter.getByRole('button', { name: 'Zakończ pomoc' }).click();
+  });
 });
+
+/** A shipped e-service definition, read as the station reads it. */
+function shipped(id: string): EServiceDefinition {
+  const definition = definitions.find((candidate) => candidate.id === id);
+  if (!definition) throw new Error(`no shipped e-service ${id}`);
+  return definition;
+}

@@ -17,6 +17,7 @@ import {
   openPage,
   screenshotIfFailed,
   signIn,
+  takeTicketAt,
   ticketNumber,
 } from '../support/pages';
 
@@ -109,12 +110,7 @@ describe('the queue, end to end', () => {
     await board.getByRole('heading', { name: 'Teraz zapraszamy' }).waitFor();
     const kiosk = await open('kiosk');
     const numbers: string[] = [];
-    for (let i = 0; i < 2; i++) {
-      await kiosk.getByRole('button', { name: /^Prawa jazdy/ }).click();
-      await kiosk.getByRole('button', { name: 'Nie — zwykły bilet' }).click();
-      numbers.push(await ticketNumber(kiosk));
-      await kiosk.getByRole('button', { name: 'Gotowe' }).click();
-    }
+    for (let i = 0; i < 2; i++) numbers.push(await takeTicketAt(kiosk, 'Prawa jazdy'));
     const first = await open('counter/1');
     await openCounter(first);
     const second = await open('counter/2');

@@ -27,6 +27,19 @@ export async function ticketNumber(kiosk: Page): Promise<string> {
   return match[1];
 }
 
+/**
+ * A visitor at the kiosk takes a plain ticket for the service whose button starts with `service`;
+ * resolves to its number. The previous visitor's ticket may still be on the screen (it goes back to
+ * the start by itself only after a while): "Gotowe" first, as the next visitor would press.
+ */
+export async function takeTicketAt(kiosk: Page, service: string): Promise<string> {
+  const done = kiosk.getByRole('button', { name: 'Gotowe', exact: true });
+  if (await done.isVisible()) await done.click();
+  await kiosk.getByRole('button', { name: new RegExp(`^${service}`) }).click();
+  await kiosk.getByRole('button', { name: 'Nie — zwykły bilet' }).click();
+  return ticketNumber(kiosk);
+}
+
 /** The person every e2e workstation has an account for: a one-person office's clerk, supervisor and admin. */
 export const E2E_PERSON = {
   login: 'anna',

@@ -14,7 +14,7 @@ import { SERVICE_IDENTITY_FIELDS } from './identity';
 import type { Office, PriorityReason, Service } from './office';
 import type { Appointment } from './appointment';
 import type { Ticket } from './ticket';
-import type { AssistanceRecordDoc, AssistedSessionDoc } from '../eservices/session';
+import { MAX_SIGNATURE_SVG_LENGTH, type AssistanceRecordDoc, type AssistedSessionDoc } from '../eservices/session';
 
 /**
  * A JSON schema with RxDB's extra keys (primaryKey, indexes, version). `Doc` only ties a schema
@@ -320,6 +320,7 @@ export const assistedSessionSchema = collection<AssistedSessionDoc>(
         at: time,
         digest: anyText,
         note: anyText,
+        svg: text(MAX_SIGNATURE_SVG_LENGTH),
       },
       required: ['path', 'at', 'digest'],
     },
@@ -335,7 +336,8 @@ export const assistedSessionSchema = collection<AssistedSessionDoc>(
     expiresAt: time,
     updatedAt: time,
   },
-  { indexes: ['reference', 'expiresAt'] },
+  // Version 1 adds the optional signature image (`signing.svg`).
+  { indexes: ['reference', 'expiresAt'], version: 1 },
 );
 
 /** What supervisors count of assisted sessions; no personal data (eservices/session.ts). */

@@ -3,13 +3,15 @@
  * record that outlives it (`assistanceRecords`, no personal data), and the pure operations on
  * them: answering, saving, resuming, handing over, ending, purging.
  *
- * Personal data (the identity, the proxy's details, the answers) lives only in the session, and the
- * session only until it is no longer needed: a saved one `keepDays` after it was last saved (14 by
- * default), an ended one a day after it ended; then `purged()` empties it and it is deleted.
+ * Personal data (the identity, the proxy's details, the answers, the signature image) lives only in
+ * the session, and the session only until it is no longer needed: a saved one `keepDays` after it was
+ * last saved (14 by default), an ended one a day after it ended; then `purged()` empties it and it is
+ * deleted.
  */
 import type { SigningPath } from './definition';
 import type { AnswerValue } from './flow';
 import type { Language } from '../domain/office';
+import { sameDocument } from '../sync/document-equality';
 
 export type SessionStatus = 'active' | 'saved' | 'completed' | 'referred' | 'abandoned';
 export const ENDED_STATUSES: readonly SessionStatus[] = ['completed', 'referred', 'abandoned'];
@@ -61,6 +63,25 @@ export interface Signing {
   readonly digest: string;
   /** KPA art. 63 § 3: why the visitor could not sign, in the clerk's words. */
   readonly note?: string;
+  /**
+   * The visitor's signature (pad or screen) as the station drew it, bound to `digest`: kept so the
+   * summary printed after a reload, or at another counter, still shows it. Personal data: `purged()`
+   * drops it, and the assistance record never holds it. At most MAX_SIGNATURE_SVG_LENGTH characters.
+   */
+  readonly svg?: string;
+}
+
+/**
+ * The longest signature image a session keeps (characters of SVG). A signature is a few kB (the pad
+ * simulator's is about 5); this is half a minute of continuous pen on a pad at 120 reports a second.
+ * The bound keeps a session small enough to replicate (a push is at most 2 MB, with two copies of
+ * each row) and is the JSON schema's `maxLength`, so the hub refuses anything longer.
+ */
+export const MAX_SIGNATURE_SVG_LENGTH = 32_768;
+
+/** The signing with the image the visitor signed, when there is one and it is not too long to keep. */
+export function withSignatureImage(signing: Signing, svg: string | undefined): Signing {
+  return svg && svg.length <= MAX_SIGNATURE_SVG_LENGTH ? { ...signing, svg } : signing;
 }
 
 export interface AssistedSessionDoc {
@@ -130,7 +151,10 @@ export function isExpired(session: Pick<AssistedSessionDoc, 'expiresAt'>, now: n
   return session.expiresAt > 0 && session.expiresAt <= now;
 }
 
-/** The session with everything personal removed, as its tombstone keeps it. */
+/**
+ * The session with everything personal removed, as its tombstone keeps it: no proxy, identity,
+ * answers, alternatives or notes, and of the signing only how, when and the digest (not the image).
+ */
 export function purged(session: AssistedSessionDoc, now: number): AssistedSessionDoc {
   return {
     ...session,
@@ -142,6 +166,14 @@ export function purged(session: AssistedSessionDoc, now: number): AssistedSessio
     signing: session.signing && { path: session.signing.path, at: session.signing.at, digest: session.signing.digest },
     updatedAt: Math.max(now, session.updatedAt + 1),
   };
+}
+
+/**
+ * Whether the session holds anything `purged()` would remove: then it must expire. Defined by
+ * `purged()` itself, so a personal field added there counts here too.
+ */
+export function holdsPersonalData(session: AssistedSessionDoc): boolean {
+  return !sameDocument({ ...purged(session, session.updatedAt), updatedAt: session.updatedAt }, session);
 }
 
 /** The current answer to each question (the last given), by question. */

@@ -7,13 +7,17 @@
  *     answer and this workstation's becomes an alternative (`conflicts`), which the clerk who
  *     resumes sees beside it and chooses between (session.ts settleConflict).
  * Alternatives and their settlements are unions, so a settled one never comes back; the history is
- * a union in time order; an ended session stays ended, and expires when it does; the rest (the
- * page, the holder, the proxy, the signing) follows the later change, the hub's on a tie.
+ * a union in time order; an ended session stays ended, and expires when it does; a saved one keeps
+ * the later expiry of two saves, but an expiry only the hub's side changed is the hub's (the hub
+ * shortens one beyond the office's retention, and this side must not put it back); the rest (the
+ * page, the holder, the proxy, the signing) follows the later change, the hub's on a tie. The
+ * signature image stays with the digest it was bound to, never with another.
  *
  * assistanceRecords — the later change wins, the clerks, counters and steps of both kept.
  */
 import {
   type AnswerConflict,
+  type Signing,
   type AssistanceRecordDoc,
   type AssistedSessionDoc,
   conflictId,
@@ -73,21 +77,44 @@ function unionBy<T>(items: readonly T[], key: (item: T) => string): T[] {
 
 const eventKey = (event: SessionEvent) => `${event.at}|${event.what}|${event.clerk}|${event.counter}`;
 
+/**
+ * A saved session's expiry, three-way: whichever side changed it from what this workstation thought
+ * the hub had; both changed (two saves), the later. So an expiry the hub clamped to the office's
+ * retention (electron/hub/push-scope.ts withRetention) stays clamped, and a merge does not send the
+ * longer one back to be clamped again.
+ */
+function mergedExpiry(local: Session, master: Session, assumed: Session | undefined): number {
+  if (assumed && local.expiresAt === assumed.expiresAt) return master.expiresAt;
+  if (assumed && master.expiresAt === assumed.expiresAt) return local.expiresAt;
+  return Math.max(local.expiresAt, master.expiresAt);
+}
+
+/**
+ * The signing kept (the chosen side's), with the signature image from the other side when only that
+ * side has it and for the same digest: an image belongs with the summary it was bound to.
+ */
+function keptSigning(chosen: Signing | null, other: Signing | null): Signing | null {
+  if (!chosen || chosen.svg || !other?.svg || other.digest !== chosen.digest) return chosen;
+  return { ...chosen, svg: other.svg };
+}
+
 export function resolveAssistedSession(input: ConflictInput<AssistedSessionDoc>): Session {
   const { newDocumentState: local, realMasterState: master, assumedMasterState: assumed } = input;
   if (local._deleted || master._deleted) return master._deleted ? master : local; // a purge is final
   const later = local.updatedAt > master.updatedAt ? local : master;
   const { answers, conflicts } = mergeAnswers(local, master, assumed);
   const ended = [master, local].find((side) => ENDED_STATUSES.includes(side.status));
+  const signer = ended ?? later;
   const merged: Session = {
     ...later,
-    ...(ended ? { status: ended.status, signing: ended.signing } : {}),
+    ...(ended ? { status: ended.status } : {}),
+    signing: keptSigning(signer.signing, (signer === local ? master : local).signing),
     answers,
     conflicts: unionBy([...master.conflicts, ...local.conflicts, ...conflicts], (conflict) => conflict.id),
     settled: [...new Set([...master.settled, ...local.settled])],
     history: unionBy([...master.history, ...local.history], eventKey).sort((x, y) => x.at - y.at),
     // An ended session's personal data goes a day after it ended, even if the other side saved it for longer.
-    expiresAt: ended ? ended.expiresAt : Math.max(local.expiresAt, master.expiresAt),
+    expiresAt: ended ? ended.expiresAt : mergedExpiry(local, master, assumed),
     updatedAt: Math.max(local.updatedAt, master.updatedAt),
   };
   return sameDocument(merged, master) ? master : merged;

@@ -31,6 +31,8 @@ export interface HubServices {
   readonly signInAttempts: AttemptLimiter;
   /** The office's directory, when the hub signs people in against it (electron/hub/directory.ts). */
   readonly directory: DirectoryConfig | null;
+  /** The most days an assisted session may keep the visitor's data from a push (push-scope.ts withRetention). */
+  readonly assistedKeepDays: number;
 }
 
 export interface RequestContext {

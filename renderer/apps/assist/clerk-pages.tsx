@@ -4,7 +4,8 @@
  * safety advice. Each has one heading, "Back" at the top and "Dalej" at the bottom; a problem is
  * summarised at the top and shown next to the field (GOV.UK question pages).
  */
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { VisitorIdentity } from '../../../electron/common/domain/identity';
 import type { Step } from '../../../electron/common/eservices/definition';
 import type { Acting, AssistedSessionDoc } from '../../../electron/common/eservices/session';
 import { useWorkstation } from '../../app/workstation';
@@ -125,10 +126,24 @@ export function StartPage({ assisted, allowsProxy }: { assisted: AssistedSession
   );
 }
 
+/**
+ * Who acts: the visitor, or a proxy whose name, document and power of attorney are recorded. While
+ * "proxy" is chosen, a card swiped through the reader is the proxy's: it fills their name and
+ * document number (nothing else of it is kept).
+ */
 function ActingFields({ acting, onActing }: { acting: Acting; onActing: (acting: Acting) => void }) {
   const t = useT();
+  const { api } = useWorkstation();
   const proxy =
     acting.kind === 'proxy' ? acting : { kind: 'proxy' as const, name: '', document: '', authorisation: '' };
+  const fillFromCard = useEffectEvent(({ givenNames = '', surname = '', documentNumber = '' }: VisitorIdentity) =>
+    onActing({ ...proxy, name: `${givenNames} ${surname}`.trim(), document: documentNumber }),
+  );
+  const proxyActs = acting.kind === 'proxy';
+  useEffect(() => {
+    if (!proxyActs) return;
+    return api.on('idReader.read', (read) => read.ok && fillFromCard(read.identity));
+  }, [api, proxyActs]);
   return (
     <fieldset className="assist-choices">
       <legend>{t('assist.acting.title')}</legend>
@@ -145,6 +160,7 @@ function ActingFields({ acting, onActing }: { acting: Acting; onActing: (acting:
         <input type="radio" name="acting" checked={acting.kind === 'proxy'} onChange={() => onActing(proxy)} />
         <span>{t('assist.acting.proxy')}</span>
       </label>
+      {acting.kind === 'proxy' && <p>{t('assist.proxy.swipe')}</p>}
       {acting.kind === 'proxy' &&
         (['name', 'document', 'authorisation'] as const).map((field) => (
           <div key={field} className="assist-input">
@@ -175,25 +191,23 @@ export function IdentityPage({
   known: Visitor | null;
 }) {
   const t = useT();
-  const { api } = useWorkstation();
   const session = assisted.session!;
+  // With a proxy acting, the person the counter read or typed for this visit is the proxy, not the visitor.
+  const proxyDocument = session.acting.kind === 'proxy' ? session.acting.document.trim().toUpperCase() : null;
+  const start = proxyDocument === null ? known : null;
   const [values, setValues] = useState<Partial<Record<VisitorField, string>>>(() =>
-    Object.keys(session.identity).length > 0 ? session.identity : (known?.values ?? {}),
+    Object.keys(session.identity).length > 0 ? session.identity : (start?.values ?? {}),
   );
   const [from, setFrom] = useState<AssistedSessionDoc['identityFrom']>(
-    session.identityFrom || (known ? (known.source === 'card' ? 'reader' : 'typed') : ''),
+    session.identityFrom || (start ? (start.source === 'card' ? 'reader' : 'typed') : ''),
   );
   const [problems, setProblems] = useState<string[]>([]);
-  useEffect(
-    () =>
-      api.on('idReader.read', (read) => {
-        if (!read.ok) return setProblems([t('assist.identity.readFailed')]);
-        setValues(minimise(read.identity, fields));
-        setFrom('reader');
-        setProblems([]);
-      }),
-    [api, fields, t],
-  );
+  useSwipedIdentity(fields, proxyDocument, (read) => {
+    if (typeof read === 'string') return setProblems([t(read)]);
+    setValues(read);
+    setFrom('reader');
+    setProblems([]);
+  });
   const submit = () => {
     const found = checkTyped(values, fields, today);
     setProblems(
@@ -217,7 +231,15 @@ export function IdentityPage({
       problems={problems}
       onSubmit={submit}
     >
-      <p>{t(from === 'reader' ? 'assist.identity.fromReader' : 'assist.identity.swipe')}</p>
+      <p>
+        {t(
+          from === 'reader'
+            ? 'assist.identity.fromReader'
+            : proxyDocument
+              ? 'assist.identity.swipeForProxy'
+              : 'assist.identity.swipe',
+        )}
+      </p>
       {fields.map((field) => (
         <div key={field} className="assist-input">
           <label htmlFor={`identity-${field}`}>{t(`visitor.field.${field}` as MessageId)}</label>
@@ -235,6 +257,29 @@ export function IdentityPage({
         </div>
       ))}
     </PageFrame>
+  );
+}
+
+/**
+ * The visitor's details from each card swiped on the identity page (only the fields the e-service
+ * needs), or why not: a card that could not be read, or the proxy's own card where the visitor's is wanted.
+ */
+function useSwipedIdentity(
+  fields: readonly VisitorField[],
+  proxyDocument: string | null,
+  onRead: (read: Partial<Record<VisitorField, string>> | MessageId) => void,
+) {
+  const { api } = useWorkstation();
+  const report = useEffectEvent(onRead);
+  useEffect(
+    () =>
+      api.on('idReader.read', (read) => {
+        if (!read.ok) return report('assist.identity.readFailed');
+        if (proxyDocument && read.identity.documentNumber?.toUpperCase() === proxyDocument)
+          return report('assist.identity.proxyCard');
+        report(minimise(read.identity, fields));
+      }),
+    [api, fields, proxyDocument],
   );
 }
 

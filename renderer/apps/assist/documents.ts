@@ -22,6 +22,55 @@ export interface DocumentContext {
   readonly signatureSvg?: string;
 }
 
+/** What a session's documents say of where and by whom they were made. */
+export interface DocumentOrigin {
+  readonly definition: EServiceDefinition;
+  readonly office: string;
+  readonly clerk: string;
+}
+
+/** The pad's signature held in memory, with the summary's hash it was bound to. */
+export interface HeldSignature {
+  readonly svg: string;
+  readonly digest: string;
+}
+
+/**
+ * The context of a session's documents, built from the session as stored. Once it is signed, the
+ * date is the signing's (`at` only before): the hash the visitor acknowledged covers the date, so a
+ * summary printed after the window reloaded, or at another counter, is the document they signed.
+ * The signature image is the one the session keeps with its digest (signatureToPrint).
+ */
+export function documentContext(
+  origin: DocumentOrigin,
+  session: AssistedSessionDoc,
+  at: number,
+  held?: HeldSignature | null,
+): DocumentContext {
+  const svg = signatureToPrint(session, held ?? null);
+  return {
+    definition: origin.definition,
+    office: origin.office,
+    clerk: origin.clerk,
+    session,
+    language: session.language,
+    at: session.signing?.at ?? at,
+    ...(svg ? { signatureSvg: svg } : {}),
+  };
+}
+
+/**
+ * The signature image a session's summary shows: the one stored in its signing, so it survives a
+ * reload; else one still held in memory (too long to store), but only when it is bound to the
+ * signing's digest — an image never goes on a document other than the one it was bound to.
+ */
+export function signatureToPrint(session: AssistedSessionDoc, held: HeldSignature | null): string | undefined {
+  const signing = session.signing;
+  if (signing?.path !== 'pad') return undefined;
+  if (signing.svg) return signing.svg;
+  return held && held.digest === signing.digest ? held.svg : undefined;
+}
+
 /** The safety advice's points, in the order shown on the page and printed. */
 export const SAFETY_POINTS = ['sms', 'links', 'never', 'bank', 'call'] as const;
 

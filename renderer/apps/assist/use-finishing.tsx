@@ -3,18 +3,31 @@
  * signature and returns its SHA-256), the visitor's signature on the pad bound to that hash, the
  * application printed for a handwritten signature, the online checklist, the note when the visitor
  * cannot sign; then the session ends, its assistance record is written, and the summary PDF is
- * made with the signature in it (the same hash).
+ * made with the signature in it (the same hash). The signature image is kept in the session's
+ * signing with that hash (personal data: it goes with the session), so a summary printed after the
+ * window reloaded, or at another counter, still shows it.
  */
 import type { SignatureJson } from '../../app/signature/from-signature-pad';
 import { useState } from 'react';
 import type { RenderedDocument } from '../../../electron/common/contract/documents';
 import type { EServiceDefinition, SigningPath } from '../../../electron/common/eservices/definition';
-import { openConflicts, type AssistedSessionDoc, type Signing } from '../../../electron/common/eservices/session';
+import {
+  openConflicts,
+  withSignatureImage,
+  type AssistedSessionDoc,
+  type Signing,
+} from '../../../electron/common/eservices/session';
 import { useWorkstation } from '../../app/workstation';
 import { ended, recordAssistance } from '../../db/assisted';
 import { errorMessage } from '../../i18n/error-messages';
 import { useT } from '../../i18n/i18n';
-import { acknowledgedText, applicationDocument, summaryDocument, type DocumentContext } from './documents';
+import {
+  acknowledgedText,
+  applicationDocument,
+  documentContext,
+  summaryDocument,
+  type HeldSignature,
+} from './documents';
 import type { AssistedSession } from './use-assisted-session';
 
 export interface Pdf {
@@ -146,11 +159,6 @@ function refusal(
   return null;
 }
 
-function contextOf(context: FinishingContext, session: AssistedSessionDoc, at: number, svg?: string): DocumentContext {
-  const { definition, office, clerk } = context;
-  return { definition, session, language: session.language, office, clerk, at, ...(svg ? { signatureSvg: svg } : {}) };
-}
-
 export function useFinishing(assisted: AssistedSession, context: FinishingContext): Finishing {
   const t = useT();
   const { db } = useWorkstation();
@@ -165,16 +173,15 @@ export function useFinishing(assisted: AssistedSession, context: FinishingContex
   const print = usePrint(setProblem);
   const pad = usePadSignature(context, setProblem);
   const checklist = useChecklist();
-  const documentContext = (current: AssistedSessionDoc, svg?: string) => contextOf(context, current, at, svg);
+  const contextFor = (current: AssistedSessionDoc, held?: HeldSignature | null) =>
+    documentContext(context, current, at, held);
   /**
    * The hash the visitor acknowledges: of the summary exactly as it will be printed once the session
    * ends this way (its confirmation section included), without the signature image. Computed afresh
    * each time: an answer changed or another language gives another document.
    */
   const digestFor = async (current: AssistedSessionDoc, signing: Omit<Signing, 'digest'>): Promise<string | null> => {
-    const rendered = await render(
-      summaryDocument(documentContext({ ...current, signing: { ...signing, digest: '' } })),
-    );
+    const rendered = await render(summaryDocument(contextFor({ ...current, signing: { ...signing, digest: '' } })));
     if (rendered) setDigest(rendered.sha256);
     return rendered?.sha256 ?? null;
   };
@@ -191,7 +198,8 @@ export function useFinishing(assisted: AssistedSession, context: FinishingContex
     if (path === 'pad' && pad.signature?.digest !== hash) return setProblem(t('assist.sign.changedSinceSigned'));
     const who = { clerk: context.clerk, counter: context.counter, at: Date.now() };
     const status = context.definition.outcome.kind === 'referral' ? 'referred' : 'completed';
-    const signing: Signing = { ...how, digest: hash };
+    // The image is kept with the digest it was bound to, so a reload before printing keeps it too.
+    const signing = withSignatureImage({ ...how, digest: hash }, path === 'pad' ? pad.signature?.svg : undefined);
     await assisted.change((current) => ({ ...ended(current, who, status), signing, page: 'confirmation' }));
     await recordAssistance(
       db,
@@ -200,9 +208,9 @@ export function useFinishing(assisted: AssistedSession, context: FinishingContex
       context.seconds(),
     );
   };
-  const pdf = async (make: typeof summaryDocument, name: string, svg?: string) => {
+  const pdf = async (make: typeof summaryDocument, name: string, held?: HeldSignature | null) => {
     if (!session) return null;
-    const rendered = await render(make(documentContext(session, svg)));
+    const rendered = await render(make(contextFor(session, held)));
     if (rendered) await print(rendered);
     return rendered ? toPdf(rendered, `${name}-${session.reference}.pdf`) : null;
   };
@@ -227,7 +235,7 @@ export function useFinishing(assisted: AssistedSession, context: FinishingContex
     },
     printApplication: async () => setApplication(await pdf(applicationDocument, 'wniosek')),
     complete,
-    printSummary: async () => setSummary(await pdf(summaryDocument, 'podsumowanie', pad.signature?.svg)),
+    printSummary: async () => setSummary(await pdf(summaryDocument, 'podsumowanie', pad.signature)),
   };
 }
 

@@ -542,6 +542,7 @@ export const en: Record<MessageId, string> = {
   'assist.proxy.document': "Proxy's identity document number",
   'assist.proxy.authorisation': 'Power of attorney (date and scope)',
   'assist.proxy.required': "Enter the proxy's details and the power of attorney.",
+  'assist.proxy.swipe': "The proxy's document can be swiped through the reader: it fills in their name and number.",
   'assist.consent.title': "The visitor's consent",
   'assist.consent.text':
     'I agree that the clerk enters data for me in this matter, in front of me. The office uses it only for this matter. It deletes a saved, unfinished matter {days, plural, one {# day} other {# days}} after it was last saved, and a finished one a day after it ended. I can stop at any time.',
@@ -562,6 +563,10 @@ export const en: Record<MessageId, string> = {
   'assist.identity.swipe': 'Swipe the identity card through the reader or type the details.',
   'assist.identity.fromReader': 'Details read from the document. Check them with the visitor.',
   'assist.identity.readFailed': 'The document could not be read. Swipe it again or type the details.',
+  'assist.identity.swipeForProxy':
+    "Swipe the visitor's document (not the proxy's) through the reader, or type the visitor's details from the power of attorney.",
+  'assist.identity.proxyCard':
+    "This is the proxy's document, and this page needs the visitor's details. Swipe the visitor's document or type their details from the power of attorney.",
   'assist.typist.title': 'Who types the answer?',
   'assist.typist.clerk': 'The clerk',
   'assist.typist.visitor': 'The visitor on their screen',

@@ -543,6 +543,7 @@ export const pl = {
   'assist.proxy.document': 'Numer dokumentu tożsamości pełnomocnika',
   'assist.proxy.authorisation': 'Pełnomocnictwo (data i zakres)',
   'assist.proxy.required': 'Wpisz dane pełnomocnika i pełnomocnictwa.',
+  'assist.proxy.swipe': 'Dokument pełnomocnika można przeciągnąć przez czytnik: wpisze jego imię, nazwisko i numer.',
   'assist.consent.title': 'Zgoda klienta',
   'assist.consent.text':
     'Zgadzam się, aby urzędnik wpisywał za mnie dane w tej sprawie, na moich oczach. Urząd użyje ich tylko do tej sprawy. Zapisaną, niedokończoną sprawę usunie {days, plural, one {# dzień} other {# dni}} po ostatnim zapisaniu, a zakończoną — dzień po zakończeniu. Mogę w każdej chwili przerwać.',
@@ -562,6 +563,10 @@ export const pl = {
   'assist.identity.swipe': 'Przeciągnij dowód osobisty przez czytnik albo wpisz dane.',
   'assist.identity.fromReader': 'Dane odczytane z dokumentu. Sprawdź je z klientem.',
   'assist.identity.readFailed': 'Nie udało się odczytać dokumentu. Przeciągnij go jeszcze raz albo wpisz dane.',
+  'assist.identity.swipeForProxy':
+    'Przeciągnij przez czytnik dokument klienta (nie pełnomocnika) albo wpisz dane klienta z pełnomocnictwa.',
+  'assist.identity.proxyCard':
+    'To dokument pełnomocnika, a tu potrzebne są dane klienta. Przeciągnij dokument klienta albo wpisz jego dane z pełnomocnictwa.',
   'assist.typist.title': 'Kto wpisuje odpowiedź?',
   'assist.typist.clerk': 'Urzędnik',
   'assist.typist.visitor': 'Klient na swoim ekranie',

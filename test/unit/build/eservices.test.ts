@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../support/repo-root';
+import { coveringPaths, shownSteps } from '../../support/assist-coverage';
 import { PROBLEM_CODES } from '../../../electron/common/eservices/check';
 import {
   QUESTION_KINDS,
@@ -23,6 +24,7 @@ import {
 } from '../../../electron/station/eservices/load';
 
 const folder = path.join(repoRoot, 'build', 'eservices');
+const TODAY = '2026-12-05';
 const FIRST_FIVE = ['profil-zaufany', 'dowod-osobisty', 'zameldowanie', 'karta-duzej-rodziny', 'ceeb-deklaracja'];
 
 async function definitionFiles(): Promise<string[]> {
@@ -197,5 +199,18 @@ describe('the documentation of the format (docs/eservices.md)', () => {
     const text = await docs();
     for (const code of PROBLEM_CODES) expect(text, code).toContain(`| \`${code}\` |`);
     for (const kind of QUESTION_KINDS) expect(text, kind).toContain(`| \`${kind}\` |`);
+  });
+});
+
+describe('the answers the e2e walks take', () => {
+  it('the sample walk and the covering paths together show every step of every shipped e-service', async () => {
+    for (const definition of await shipped()) {
+      const paths = coveringPaths(definition, TODAY);
+      const shown = new Set(shownSteps(definition, {}, TODAY));
+      for (const path of paths) for (const id of shownSteps(definition, path, TODAY)) shown.add(id);
+      expect([...shown].sort(), definition.id).toEqual(definition.steps.map((step) => step.id).sort());
+      // Few walks: the e2e suite takes each, axe on every page it has not seen yet.
+      expect(paths.length, definition.id).toBeLessThanOrEqual(4);
+    }
   });
 });

@@ -11,7 +11,8 @@ import {
 } from '../../../common/contract/hub';
 import { pushScopes, type PushScope } from '../../../common/access/hub-access';
 import { HubFailure } from '../../errors';
-import { offlineLogins, scopeProblem, withActors, type Acting } from '../../push-scope';
+import { expiryOf } from '../../../common/eservices/session';
+import { offlineLogins, scopeProblem, withActors, withRetention, type Acting } from '../../push-scope';
 import { accountStatuses } from '../../users';
 import { sseEvent } from '../../sse';
 import type { Admit, StoredDocument } from '../../store';
@@ -43,7 +44,9 @@ export async function push({ hub, request, response, collection, caller }: Colle
     (named.length ? await accountStatuses(hub.store.db, named) : []).map((status) => [status.login, status]),
   );
   const acting: Acting = { station: caller.station.name, user: caller.user, people };
-  const outcome = await hub.store.push(collection, body.rows, admitting(collection, scopes, acting));
+  // One limit for the whole push, from the hub's clock: the latest expiry a saved session may have.
+  const retention = expiryOf('saved', hub.now(), hub.assistedKeepDays);
+  const outcome = await hub.store.push(collection, body.rows, admitting(collection, scopes, acting, retention));
   hub.feed.committed(outcome.written);
   const stored = confirmedCalls(collection, outcome.written);
   const reply: PushResponse = stored.length
@@ -75,12 +78,13 @@ export async function syncStream({ hub, request, response, bearer, caller }: Sta
 /**
  * Each row that would be written must stay within one of the caller's scopes (push-scope.ts);
  * one that does not refuses the whole push (403, nothing stored). A ticket's new history entries
- * get the caller's workstation and person.
+ * get the caller's workstation and person; an assisted session expires by `retention` at the latest.
  */
-function admitting(collection: SyncCollection, scopes: readonly PushScope[], acting: Acting): Admit {
+function admitting(collection: SyncCollection, scopes: readonly PushScope[], acting: Acting, retention: number): Admit {
   return (incoming, master) => {
     const problems = scopes.map((scope) => scopeProblem(collection, scope, incoming, master, acting));
-    if (problems.includes(null)) return withActors(collection, incoming, master, acting);
+    if (problems.includes(null))
+      return withRetention(collection, withActors(collection, incoming, master, acting), retention);
     const id = String(incoming.id).slice(0, 64);
     throw new HubFailure(
       403,

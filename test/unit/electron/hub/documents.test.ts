@@ -11,6 +11,7 @@ import {
 import { DEMO_OFFICE } from '../../../../electron/common/domain/demo-office';
 import { ticketSchema } from '../../../../electron/common/domain/schemas';
 import { issueTicket } from '../../../../electron/common/domain/ticket';
+import { MAX_SIGNATURE_SVG_LENGTH, startSession } from '../../../../electron/common/eservices/session';
 
 const ticket = issueTicket(
   { id: 't1', day: '2026-11-22', service: 'vehicles', letter: 'A', seq: 1, priority: null },
@@ -121,6 +122,29 @@ describe('closed at every depth, bounded everywhere', () => {
   it('takes the actor the hub writes: a login and the offline mark', () => {
     const event = { ...ticket.events[0]!, by: { station: 'ws-1', clerk: 'Anna', user: 'anna', offline: true } };
     expect(validatorFor('tickets')({ ...validTicket, events: [event] })).toBeNull();
+  });
+
+  it('takes a session’s signature image up to its own bound, longer than other strings', () => {
+    const session = startSession({
+      id: 'as-1',
+      reference: 'K7M3-Q9XT',
+      eservice: { id: 'dowod-osobisty', version: 1 },
+      ticket: '',
+      counter: 1,
+      clerk: 'anna',
+      language: 'pl',
+      at: 1_000,
+    });
+    const signedWith = (svg: string) => ({
+      ...session,
+      signing: { path: 'pad', at: 2_000, digest: 'a'.repeat(64), svg },
+      _deleted: false,
+    });
+    const check = validatorFor('assistedSessions');
+    expect(check(signedWith('x'.repeat(MAX_SIGNATURE_SVG_LENGTH)))).toBeNull();
+    expect(check(signedWith('x'.repeat(MAX_SIGNATURE_SVG_LENGTH + 1)))).toMatch(
+      new RegExp(`/signing/svg must NOT have more than ${MAX_SIGNATURE_SVG_LENGTH} characters`),
+    );
   });
 
   it('bounds every string and array of every collection, at every depth', () => {

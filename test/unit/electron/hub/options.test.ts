@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_KEEP_DAYS } from '../../../../electron/common/eservices/session';
 import {
   DEFAULT_TOMBSTONE_DAYS,
   HubOptionsError,
@@ -19,6 +20,7 @@ describe('hub command line', () => {
       dataDir: path.resolve('/cwd/.okienko/hub'),
       databaseUrl: null,
       tombstoneDays: DEFAULT_TOMBSTONE_DAYS,
+      assistedKeepDays: DEFAULT_KEEP_DAYS,
       rendererDir: path.resolve('/repo/out/renderer'),
       warnings: [],
       tls: null,
@@ -64,6 +66,13 @@ describe('hub command line', () => {
       rendererDir: path.resolve('/cwd/r'),
     });
     expect(() => parse(['--database-url', 'mysql://x'])).toThrow(HubOptionsError);
+  });
+
+  it("takes the office's retention of assisted sessions, 1 to 90 days; only when it serves", () => {
+    expect(parse(['--assisted-keep-days', '30'])).toMatchObject({ assistedKeepDays: 30 });
+    for (const days of ['0', '91', '7.5', 'dwa'])
+      expect(() => parse(['--assisted-keep-days', days]), days).toThrow(HubOptionsError);
+    expect(() => parse(['token', 'list', '--assisted-keep-days', '30'])).toThrow(HubOptionsError);
   });
 
   it('warns when tombstones would not outlive the offline limit', () => {

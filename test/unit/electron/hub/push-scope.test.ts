@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { issueTicket, transition, TICKET_STATES, type Ticket } from '../../../../electron/common/domain/ticket';
-import { reachableStates, scopeProblem, withActors } from '../../../../electron/hub/push-scope';
+import { reachableStates, scopeProblem, withActors, withRetention } from '../../../../electron/hub/push-scope';
 import type { WireDocument } from '../../../../electron/common/contract/hub';
+import {
+  expiryOf,
+  purged,
+  startSession,
+  withAnswer,
+  type AssistedSessionDoc,
+} from '../../../../electron/common/eservices/session';
+import { resolveAssistedSession } from '../../../../electron/common/sync/assisted-merge';
+import { sameMasterState } from '../../../../electron/hub/documents';
 
 const wire = (document: object): WireDocument => ({ ...(document as { id: string }), _deleted: false });
 const issued = issueTicket(
@@ -165,5 +174,116 @@ describe('who acted', () => {
       people: new Map(),
     }) as unknown as Ticket;
     expect(result.events[0]!.by).toEqual({ station: 'kiosk-1' });
+  });
+});
+
+describe("the office's retention of assisted sessions", () => {
+  const DAY = 86_400_000;
+  const NOW = Date.UTC(2026, 11, 4, 9, 0);
+  const LIMIT = expiryOf('saved', NOW, 14);
+  const started = startSession({
+    id: 'as-1',
+    reference: 'K7M3-Q9XT',
+    eservice: { id: 'dowod-osobisty', version: 1 },
+    ticket: 't1',
+    counter: 1,
+    clerk: 'anna',
+    language: 'pl',
+    at: NOW - 60_000,
+  });
+  const personal: AssistedSessionDoc = {
+    ...withAnswer(started, {
+      question: 'telefon',
+      value: '600100200',
+      by: 'visitor',
+      clerk: 'anna',
+      counter: 1,
+      at: NOW,
+    }),
+    identity: { surname: 'Szewczenko' },
+  };
+  const session = (change: Partial<AssistedSessionDoc>) => wire({ ...personal, ...change });
+  const expiryOf_ = (document: WireDocument) => (document as unknown as AssistedSessionDoc).expiresAt;
+
+  it('a session with personal data and no expiry (0), or one years away, expires at the limit', () => {
+    expect(withRetention('assistedSessions', session({ expiresAt: 0 }), LIMIT)).toEqual(session({ expiresAt: LIMIT }));
+    const years = session({ expiresAt: NOW + 3650 * DAY });
+    expect(withRetention('assistedSessions', years, LIMIT)).toEqual(session({ expiresAt: LIMIT }));
+    expect(withRetention('assistedSessions', session({ expiresAt: LIMIT + 1 }), LIMIT)).toEqual(
+      session({ expiresAt: LIMIT }),
+    );
+    const missing = { ...session({}) };
+    delete missing.expiresAt;
+    expect(expiryOf_(withRetention('assistedSessions', missing, LIMIT))).toBe(LIMIT);
+  });
+
+  it('a session within the limit is stored as sent', () => {
+    for (const expiresAt of [LIMIT, NOW + DAY, NOW - DAY]) {
+      const within = session({ expiresAt });
+      expect(withRetention('assistedSessions', within, LIMIT)).toBe(within);
+    }
+  });
+
+  it('an emptied session, a tombstone and other collections are stored as sent', () => {
+    for (const document of [
+      wire({ ...started, expiresAt: 0 }),
+      wire({ ...purged(personal, NOW), expiresAt: 0 }),
+      wire({ ...purged(personal, NOW), expiresAt: NOW + 3650 * DAY }),
+      { ...session({ expiresAt: 0 }), _deleted: true },
+    ])
+      expect(withRetention('assistedSessions', document, LIMIT)).toBe(document);
+    const ticket = wire({ ...issued, expiresAt: 0 });
+    expect(withRetention('tickets', ticket, LIMIT)).toBe(ticket);
+  });
+
+  it('is deterministic, and a clamped session sent back later is not changed again', () => {
+    const far = session({ expiresAt: 0 });
+    const once = withRetention('assistedSessions', far, LIMIT);
+    expect(withRetention('assistedSessions', far, LIMIT)).toEqual(once);
+    expect(withRetention('assistedSessions', once, LIMIT + 3_600_000)).toBe(once);
+  });
+
+  it('a workstation that keeps changing the session meets the clamped expiry once, then pushes without conflicts', () => {
+    // The hub and one workstation as RxDB's replication treats them: a written push becomes the
+    // assumed master; a conflict is resolved by the collection's rule and pushed again.
+    type Doc = WireDocument & AssistedSessionDoc;
+    let master: Doc | undefined;
+    let limit = LIMIT;
+    const ws = { local: session({ expiresAt: NOW + 3650 * DAY }) as Doc, assumed: undefined as Doc | undefined };
+    let conflicts = 0;
+    const push = () => {
+      for (let round = 0; round < 5; round++) {
+        if (!master || (ws.assumed && sameMasterState(master, ws.assumed))) {
+          master = withRetention('assistedSessions', ws.local, limit) as Doc;
+          ws.assumed = ws.local;
+          return;
+        }
+        conflicts += 1;
+        ws.local = resolveAssistedSession({
+          newDocumentState: ws.local,
+          realMasterState: master,
+          ...(ws.assumed ? { assumedMasterState: ws.assumed } : {}),
+        }) as Doc;
+        ws.assumed = master;
+        if (ws.local === master) return;
+      }
+      throw new Error('the workstation and the hub never agree');
+    };
+    const change = (page: string) => {
+      ws.local = { ...ws.local, page, updatedAt: ws.local.updatedAt + 1_000 };
+      limit += 60_000; // time goes on between pushes
+      push();
+    };
+    push();
+    expect(master!.expiresAt).toBe(LIMIT);
+    // The next change is pushed before the workstation has pulled the clamped version.
+    change('question:telefon');
+    expect(conflicts).toBe(1);
+    expect(ws.local).toEqual(master);
+    expect(master!.expiresAt).toBe(LIMIT);
+    for (const page of ['question:email', 'question:adres', 'check']) change(page);
+    expect(conflicts).toBe(1);
+    expect(ws.local).toEqual(master);
+    expect(master!.expiresAt).toBe(LIMIT);
   });
 });

@@ -4,9 +4,15 @@
  * over, resume, end, the assistance record, and the purge of sessions past their time.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import {
   answerMap,
+  startSession,
   withAnswer,
+  withSignatureImage,
   type AssistedSessionDoc,
   type SessionStart,
 } from '../../../../electron/common/eservices/session';
@@ -24,6 +30,7 @@ import {
   saved,
 } from '../../../../renderer/db/assisted';
 import type { OkienkoDatabase } from '../../../../renderer/db/database';
+import { assistedSessionSchema } from '../../../../renderer/db/schemas';
 import { createMemoryDatabase } from '../../../support/memory-db';
 
 const T0 = Date.UTC(2025, 5, 16, 8, 0);
@@ -186,6 +193,61 @@ describe('assisted sessions in the workstation database', () => {
     expect(await findByReference(db, 'aaaa aaaa')).toBeNull();
   });
 });
+
+describe('the signature image in a stored session', () => {
+  const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M1 1L9 9"/></svg>';
+
+  it('is kept with the signing, and goes with the rest of the visitor’s data at the purge', async () => {
+    const db = await createMemoryDatabase();
+    try {
+      await createSession(db, start('as-signed', 'EEEE-EEEE'));
+      const signing = withSignatureImage({ path: 'pad', at: T0 + 5, digest: 'a'.repeat(64) }, SVG);
+      await changeSession(db, 'as-signed', (s) => ({ ...ended(s, { ...anna, at: T0 + 10 }, 'completed'), signing }));
+      const stored = (await db.assistedSessions.findOne('as-signed').exec())!.toJSON() as AssistedSessionDoc;
+      expect(stored.signing?.svg).toBe(SVG);
+      expect(await purgeExpiredSessions(db, T0 + 10 + DAY)).toBe(1);
+      const [tombstone] = await db.assistedSessions.storageInstance.findDocumentsById(['as-signed'], true);
+      expect(tombstone?._deleted).toBe(true);
+      expect(tombstone?.signing).toEqual({ path: 'pad', at: T0 + 5, digest: 'a'.repeat(64) });
+      expect(JSON.stringify(tombstone)).not.toContain('<path');
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('a workstation’s database from before it (schema version 0) opens with its sessions as they were', async () => {
+    const factory = new IDBFactory();
+    const name = 'before-signature-images';
+    const old = await createRxDatabase({
+      name,
+      storage: wrappedValidateAjvStorage({ storage: getRxStorageDexie({ indexedDB: factory, IDBKeyRange }) }),
+      multiInstance: false,
+    });
+    await old.addCollections({ assistedSessions: { schema: schemaVersion0() } });
+    const session = {
+      ...startSession(start('as-old', 'FFFF-FFFF')),
+      signing: { path: 'pad', at: T0 + 5, digest: 'b'.repeat(64) },
+    } as AssistedSessionDoc;
+    await old.assistedSessions!.insert(session);
+    await old.close();
+
+    const db = await createMemoryDatabase({ factory, name });
+    try {
+      expect((await db.assistedSessions.findOne('as-old').exec())?.toJSON()).toEqual(session);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+/** The assisted sessions' schema as it was before the signature image (version 0). */
+function schemaVersion0(): RxJsonSchema<AssistedSessionDoc> {
+  const schema = structuredClone(assistedSessionSchema) as unknown as RxJsonSchema<AssistedSessionDoc> & {
+    properties: { signing: { properties: Record<string, unknown> } };
+  };
+  delete schema.properties.signing.properties.svg;
+  return { ...schema, version: 0 };
+}
 
 describe('resume codes', () => {
   const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';

@@ -12,12 +12,15 @@ import {
   DEFAULT_KEEP_DAYS,
   ENDED_STATUSES,
   expiryOf,
+  holdsPersonalData,
   isExpired,
+  MAX_SIGNATURE_SVG_LENGTH,
   openConflicts,
   purged,
   settleConflict,
   startSession,
   withAnswer,
+  withSignatureImage,
   type AssistedSessionDoc,
   type SessionAnswer,
 } from '../../../../../electron/common/eservices/session';
@@ -162,6 +165,76 @@ describe('purged()', () => {
       at: T0,
     });
     expect(purged(fresh, T0 + 1).signing).toBeNull();
+  });
+});
+
+/** A signature as the station draws it (native/signature-pad/signature.codec.ts toSvg). */
+const SIGNATURE_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 120"><g fill="none" stroke="#000" stroke-width="2">' +
+  '<path d="M10 80L40 20L70 90L100 30"/><path d="M130 60L200 62L260 40"/></g></svg>';
+
+describe('the signature image', () => {
+  const padSigned: AssistedSessionDoc = {
+    ...fullSession(),
+    status: 'completed',
+    signing: withSignatureImage({ path: 'pad', at: T0 + 7_000, digest: 'e'.repeat(64) }, SIGNATURE_SVG),
+  };
+
+  it('is kept with the signing and the digest it was bound to, up to its length limit', () => {
+    expect(padSigned.signing).toEqual({ path: 'pad', at: T0 + 7_000, digest: 'e'.repeat(64), svg: SIGNATURE_SVG });
+    const signing = { path: 'pad', at: T0, digest: 'd'.repeat(64) } as const;
+    expect(withSignatureImage(signing, undefined)).toEqual(signing);
+    expect(withSignatureImage(signing, '')).toEqual(signing);
+    const longest = 'x'.repeat(MAX_SIGNATURE_SVG_LENGTH);
+    expect(withSignatureImage(signing, longest).svg).toBe(longest);
+    expect(withSignatureImage(signing, `${longest}x`)).toEqual(signing);
+  });
+
+  it('is personal data: purged() empties it and keeps how, when and the digest', () => {
+    const empty = purged(padSigned, T0 + 2 * DAY);
+    expect(empty.signing).toEqual({ path: 'pad', at: T0 + 7_000, digest: 'e'.repeat(64) });
+    expect(JSON.stringify(empty)).not.toContain('<path');
+    expect(holdsPersonalData({ ...empty, signing: padSigned.signing })).toBe(true);
+  });
+
+  it('never reaches the assistance record', () => {
+    const record = assistanceRecord(padSigned, ['sign@clerk'], 60);
+    expect(record.signing).toBe('pad');
+    expect(JSON.stringify(record)).not.toContain('svg');
+  });
+});
+
+describe('holdsPersonalData()', () => {
+  const fresh = startSession({
+    id: 'as-1',
+    reference: 'AAAA-BBBB',
+    eservice: { id: 'x', version: 1 },
+    ticket: '',
+    counter: 1,
+    clerk: 'anna',
+    language: 'pl',
+    at: T0,
+  });
+
+  it('is whatever purged() would remove: a full session does, a new one and a purged one do not', () => {
+    expect(holdsPersonalData(fullSession())).toBe(true);
+    expect(holdsPersonalData(fresh)).toBe(false);
+    expect(holdsPersonalData(purged(fullSession(), T0 + DAY))).toBe(false);
+  });
+
+  it('each kind of personal data alone counts', () => {
+    const full = fullSession();
+    const kinds: Partial<AssistedSessionDoc>[] = [
+      { identity: { surname: PERSONAL.surname } },
+      { acting: full.acting },
+      { answers: full.answers.slice(0, 1) },
+      { conflicts: full.conflicts },
+      { history: [...fresh.history, { at: T0, what: 'abandoned', clerk: 'anna', counter: 1, note: 'x' }] },
+      { signing: { path: 'unable', at: T0, digest: 'a'.repeat(64), note: PERSONAL.signingNote } },
+      { signing: { path: 'pad', at: T0, digest: 'a'.repeat(64), svg: SIGNATURE_SVG } },
+    ];
+    for (const kind of kinds) expect(holdsPersonalData({ ...fresh, ...kind }), JSON.stringify(kind)).toBe(true);
+    expect(holdsPersonalData({ ...fresh, signing: { path: 'pad', at: T0, digest: 'a'.repeat(64) } })).toBe(false);
   });
 });
 

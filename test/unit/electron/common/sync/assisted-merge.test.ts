@@ -238,6 +238,40 @@ describe('assisted sessions: alternatives, status, history, purge', () => {
     expect(merge(savedB, savedA, assumed).expiresAt).toBe(T0 + 9_000 + 30 * DAY);
   });
 
+  it('an expiry only the hub changed (clamped to the office’s retention) stays the hub’s, both changed: the later', () => {
+    const clampedAtHub = { ...base, expiresAt: base.expiresAt - 5 * DAY };
+    const busyHere = withAnswer(base, answer('telefon', '600100200', T0 + 50_000, 'jan'));
+    expect(merge(busyHere, clampedAtHub, assumed).expiresAt).toBe(clampedAtHub.expiresAt);
+    // This side saved again meanwhile: two saves, the later expiry (the hub clamps it again if need be).
+    const savedHere = { ...busyHere, expiresAt: expiryOf('saved', T0 + 50_000), updatedAt: T0 + 50_000 };
+    expect(merge(savedHere, clampedAtHub, assumed).expiresAt).toBe(T0 + 50_000 + 14 * DAY);
+    // Only this side changed it: this side's, even when shorter.
+    const shorter = { ...busyHere, expiresAt: base.expiresAt - DAY };
+    expect(merge(shorter, base, assumed).expiresAt).toBe(base.expiresAt - DAY);
+  });
+
+  it('the signature image stays with the digest it was bound to', () => {
+    const signing = { path: 'pad', at: T0 + 30_000, digest: 'a'.repeat(64) } as const;
+    const withImage = { ...signing, svg: '<svg viewBox="0 0 1 1"><path d="M0 0L1 1"/></svg>' };
+    const completed = (at: number, signed: AssistedSessionDoc['signing']): AssistedSessionDoc => ({
+      ...base,
+      status: 'completed',
+      signing: signed,
+      expiresAt: expiryOf('completed', at),
+      updatedAt: at,
+    });
+    // A copy without the image (an older app's, say) does not lose it for the same digest…
+    for (const [local, master] of [
+      [completed(T0 + 31_000, signing), completed(T0 + 30_000, withImage)],
+      [completed(T0 + 30_000, withImage), completed(T0 + 31_000, signing)],
+    ] as const)
+      expect(merge(local, master, assumed).signing).toEqual(withImage);
+    // …and an image never goes with another digest.
+    const other = { ...signing, digest: 'b'.repeat(64) };
+    expect(merge(completed(T0 + 30_000, withImage), completed(T0 + 30_000, other), assumed).signing).toEqual(other);
+    expect(merge(completed(T0 + 31_000, other), completed(T0 + 30_000, withImage), assumed).signing).toEqual(withImage);
+  });
+
   it('a purge (deletion) is final, whichever side purged', () => {
     const tombstone: Session = { ...live(base), answers: [], identity: {}, _deleted: true };
     const busy = withAnswer(base, answer('telefon', '600100200', T0 + 50_000, 'jan'));
