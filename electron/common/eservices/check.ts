@@ -8,6 +8,16 @@
 import type { z } from 'zod';
 import type { Language } from '../domain/office';
 import {
+  capitalise,
+  fillDetail,
+  formatPath,
+  PLACE_WORDS,
+  schemaProblem,
+  SCHEMA_PROBLEM_CODES,
+  SCHEMA_WORDS,
+  type Path,
+} from '../validation/schema-problems';
+import {
   type Condition,
   type EServiceDefinition,
   EServiceDefinitionSchema,
@@ -15,16 +25,9 @@ import {
   type Step,
 } from './definition';
 
-export const PROBLEM_CODES = [
+/** The codes of what a schema cannot say about a definition (the schema's own: SCHEMA_PROBLEM_CODES). */
+const DEFINITION_CODES = [
   'unreadable',
-  'required',
-  'wrong-type',
-  'empty-text',
-  'bad-id',
-  'bad-format',
-  'unknown-field',
-  'too-few',
-  'bad-value',
   'duplicate-step',
   'duplicate-question',
   'duplicate-option',
@@ -37,6 +40,7 @@ export const PROBLEM_CODES = [
   'file-name',
   'duplicate-definition',
 ] as const;
+export const PROBLEM_CODES = [...SCHEMA_PROBLEM_CODES, ...DEFINITION_CODES] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /** One thing wrong with a definition: where (the step, the field) and what. */
@@ -68,35 +72,19 @@ export function checkDefinition(raw: unknown, fileId?: string): CheckResult {
 // Schema issues → problems
 
 function fromIssue(issue: z.core.$ZodIssue, raw: unknown): DefinitionProblem {
-  const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
-  const where = locate(path, raw);
-  const at = (code: ProblemCode, detail?: string): DefinitionProblem => ({
-    code,
-    ...where,
-    ...(detail === undefined ? {} : { detail }),
-  });
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? at('required') : at('wrong-type', issue.expected);
-    case 'too_small':
-      return issue.origin === 'string' ? at('empty-text') : at('too-few', String(issue.minimum));
-    case 'unrecognized_keys':
-      return at('unknown-field', issue.keys.join(', '));
-    case 'invalid_format':
-      return path.at(-1) === 'id' || path.at(-1) === 'value' || path.at(-1) === 'question'
-        ? at('bad-id')
-        : at('bad-format', issue.format === 'regex' ? issue.message : issue.format);
-    case 'invalid_value':
-      return at('bad-value', issue.values.map(String).join(', '));
-    case 'invalid_union':
-      return at('bad-value', unionChoices(path));
-    default:
-      return at('bad-value', issue.message);
-  }
+  const problem = schemaProblem(issue, { isId: (path) => ID_FIELDS.has(String(path.at(-1))), unionChoices });
+  return {
+    code: problem.code,
+    ...locate(problem.path, raw),
+    ...(problem.detail === undefined ? {} : { detail: problem.detail }),
+  };
 }
 
+/** Fields whose bad format is a bad identifier. */
+const ID_FIELDS = new Set(['id', 'value', 'question']);
+
 /** The values a discriminated union takes at `path` (the question kinds, the outcomes). */
-function unionChoices(path: readonly (string | number)[]): string | undefined {
+function unionChoices(path: Path): string | undefined {
   const owner = path.at(-1) === 'kind' ? path.at(-2) : path.at(-1);
   if (owner === 'question') return QUESTION_KINDS.join(', ');
   if (owner === 'outcome') return 'paper, online, referral';
@@ -104,7 +92,7 @@ function unionChoices(path: readonly (string | number)[]): string | undefined {
 }
 
 /** The step a path points into (by its id if it has one) and the field inside it. */
-function locate(path: readonly (string | number)[], raw: unknown): Pick<DefinitionProblem, 'step' | 'field'> {
+function locate(path: Path, raw: unknown): Pick<DefinitionProblem, 'step' | 'field'> {
   if (path[0] === 'steps' && typeof path[1] === 'number') {
     const id = stepIdOf(raw, path[1]);
     const field = formatPath(path.slice(2));
@@ -119,13 +107,6 @@ function stepIdOf(raw: unknown, index: number): string | undefined {
   if (!Array.isArray(steps)) return undefined;
   const id = (steps[index] as { id?: unknown } | undefined)?.id;
   return typeof id === 'string' && id !== '' ? id : undefined;
-}
-
-export function formatPath(path: readonly (string | number)[]): string {
-  return path.reduce<string>(
-    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text === '' ? part : `${text}.${part}`),
-    '',
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,15 +230,8 @@ function signingProblems(definition: EServiceDefinition): DefinitionProblem[] {
 
 const WORDS: Readonly<Record<Language, Readonly<Record<ProblemCode, string>>>> = {
   pl: {
+    ...SCHEMA_WORDS.pl,
     unreadable: 'pliku nie da się odczytać jako JSON ani YAML',
-    required: 'brak wymaganego pola',
-    'wrong-type': 'zły rodzaj wartości (oczekiwano: {detail})',
-    'empty-text': 'pusty tekst — wpisz treść',
-    'bad-id': 'zły identyfikator — tylko małe litery, cyfry i łączniki',
-    'bad-format': 'zły zapis ({detail})',
-    'unknown-field': 'nieznane pole: {detail}',
-    'too-few': 'za mało pozycji (co najmniej {detail})',
-    'bad-value': 'niedozwolona wartość (dozwolone: {detail})',
     'duplicate-step': 'identyfikator kroku powtarza się',
     'duplicate-question': 'identyfikator pytania „{detail}” powtarza się',
     'duplicate-option': 'wartość odpowiedzi „{detail}” powtarza się',
@@ -271,15 +245,8 @@ const WORDS: Readonly<Record<Language, Readonly<Record<ProblemCode, string>>>> =
     'duplicate-definition': 'e-usługa o tym identyfikatorze jest już w pliku {detail}',
   },
   en: {
+    ...SCHEMA_WORDS.en,
     unreadable: 'the file cannot be read as JSON or YAML',
-    required: 'a required field is missing',
-    'wrong-type': 'wrong kind of value (expected: {detail})',
-    'empty-text': 'empty text — write something',
-    'bad-id': 'bad identifier — lower-case letters, digits and hyphens only',
-    'bad-format': 'badly written ({detail})',
-    'unknown-field': 'unknown field: {detail}',
-    'too-few': 'too few items (at least {detail})',
-    'bad-value': 'value not allowed (allowed: {detail})',
     'duplicate-step': 'the step identifier is used twice',
     'duplicate-question': 'the question identifier “{detail}” is used twice',
     'duplicate-option': 'the answer value “{detail}” is used twice',
@@ -293,15 +260,8 @@ const WORDS: Readonly<Record<Language, Readonly<Record<ProblemCode, string>>>> =
     'duplicate-definition': 'an e-service with this identifier is already in the file {detail}',
   },
   uk: {
+    ...SCHEMA_WORDS.uk,
     unreadable: 'файл неможливо прочитати як JSON або YAML',
-    required: 'бракує обовʼязкового поля',
-    'wrong-type': 'неправильний тип значення (очікується: {detail})',
-    'empty-text': 'порожній текст — впишіть зміст',
-    'bad-id': 'неправильний ідентифікатор — лише малі літери, цифри й дефіси',
-    'bad-format': 'неправильний запис ({detail})',
-    'unknown-field': 'невідоме поле: {detail}',
-    'too-few': 'замало позицій (щонайменше {detail})',
-    'bad-value': 'недозволене значення (дозволені: {detail})',
     'duplicate-step': 'ідентифікатор кроку повторюється',
     'duplicate-question': 'ідентифікатор питання «{detail}» повторюється',
     'duplicate-option': 'значення відповіді «{detail}» повторюється',
@@ -316,22 +276,14 @@ const WORDS: Readonly<Record<Language, Readonly<Record<ProblemCode, string>>>> =
   },
 };
 
-const PLACES: Readonly<Record<Language, { step: string; field: string; quote: (text: string) => string }>> = {
-  pl: { step: 'Krok', field: 'pole', quote: (text) => `„${text}”` },
-  en: { step: 'Step', field: 'field', quote: (text) => `“${text}”` },
-  uk: { step: 'Крок', field: 'поле', quote: (text) => `«${text}»` },
-};
+const STEP_WORDS: Readonly<Record<Language, string>> = { pl: 'Krok', en: 'Step', uk: 'Крок' };
 
 /** `Krok „powod”, pole „question.options[0].label.uk”: pusty tekst — wpisz treść` */
 export function describeProblem(problem: DefinitionProblem, language: Language = 'pl'): string {
-  const words = WORDS[language][problem.code].replace('{detail}', problem.detail ?? '—');
-  const place = PLACES[language];
+  const words = fillDetail(WORDS[language][problem.code], problem.detail);
+  const place = PLACE_WORDS[language];
   const field = problem.field === '' ? '' : `${place.field} ${place.quote(problem.field)}`;
-  const step = problem.step === undefined ? '' : `${place.step} ${place.quote(problem.step)}`;
+  const step = problem.step === undefined ? '' : `${STEP_WORDS[language]} ${place.quote(problem.step)}`;
   const where = [step, field].filter((part) => part !== '').join(', ');
   return where === '' ? capitalise(words) : `${capitalise(where)}: ${words}`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

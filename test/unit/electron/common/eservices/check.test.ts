@@ -8,7 +8,6 @@ import { QUESTION_KINDS } from '../../../../../electron/common/eservices/definit
 import {
   checkDefinition,
   describeProblem,
-  formatPath,
   PROBLEM_CODES,
   type DefinitionProblem,
 } from '../../../../../electron/common/eservices/check';
@@ -287,14 +286,5 @@ describe('the words of a problem', () => {
         expect(words.length, `${code} ${language}`).toBeGreaterThan(5);
         expect(words).not.toContain('{detail}');
       }
-  });
-});
-
-describe('a field path', () => {
-  it('joins names with dots and puts indexes in brackets', () => {
-    expect(formatPath(['steps', 2, 'question', 'options', 0, 'label', 'uk'])).toBe(
-      'steps[2].question.options[0].label.uk',
-    );
-    expect(formatPath([])).toBe('');
   });
 });
