@@ -3,6 +3,12 @@
  * town hall: the customer service office of a mid-sized city.
  */
 import type { CounterDefinition, Office, Service } from './office';
+import {
+  CONFIG_FORMAT,
+  CONFIG_VERSION,
+  type AvailabilityRuleSettings,
+  type OfficeConfiguration,
+} from './office-config';
 
 export const DEMO_OFFICE: Office = {
   id: 'um-demo',
@@ -145,3 +151,51 @@ export const DEMO_COUNTERS: readonly CounterDefinition[] = [
     name: { pl: 'Kasa — stanowisko 7', en: 'Cashier — counter 7', uk: 'Каса — віконце 7' },
   },
 ];
+
+/** The demo office's hours: a long Monday, a short Friday, closed at the weekend. */
+export const DEMO_HOURS: OfficeConfiguration['office']['hours'] = {
+  1: [{ from: '08:00', to: '18:00' }],
+  2: [{ from: '08:00', to: '16:00' }],
+  3: [{ from: '08:00', to: '16:00' }],
+  4: [{ from: '08:00', to: '16:00' }],
+  5: [{ from: '08:00', to: '14:00' }],
+  6: [],
+  7: [],
+};
+
+/** Booking for identity cards and residence: mornings on weekdays, two clerks at once. */
+const MORNINGS: AvailabilityRuleSettings = {
+  id: 'przed-poludniem',
+  weekdays: [1, 2, 3, 4, 5],
+  from: '08:00',
+  to: '12:00',
+  slotMinutes: 15,
+  parallel: 2,
+  bookableDaysAhead: 60,
+  closesMinutesBefore: 60,
+};
+
+/** The demo office as one configuration file (domain/office-config.ts): what `--demo` sets up. */
+export function demoConfiguration(): OfficeConfiguration {
+  return {
+    format: CONFIG_FORMAT,
+    version: CONFIG_VERSION,
+    office: {
+      ...DEMO_OFFICE,
+      address: 'ul. Przykładowa 1, 00-950 Warszawa',
+      hours: DEMO_HOURS,
+      closures: [],
+      priorityRule: { ...DEMO_OFFICE.priorityRule },
+      priorityReasons: [...DEMO_OFFICE.priorityReasons],
+    },
+    services: DEMO_SERVICES.map(({ identityFields, eservices, ...service }) => ({
+      ...service,
+      ...(identityFields ? { identityFields: [...identityFields] } : {}),
+      ...(eservices ? { eservices: [...eservices] } : {}),
+      ...(service.id === 'id-cards' || service.id === 'residence'
+        ? { availability: [{ ...MORNINGS, weekdays: [...MORNINGS.weekdays] }] }
+        : {}),
+    })),
+    counters: DEMO_COUNTERS.map((counter) => ({ ...counter, services: [...counter.services] })),
+  };
+}
