@@ -73,8 +73,13 @@ addRxPlugin(RxDBMigrationSchemaPlugin);
  * is already valid as it is.
  */
 const TICKET_MIGRATIONS = { 1: (ticket: TicketDoc) => ticket };
-/** Version 1 of a service only adds the optional `eservices`. */
-const SERVICE_MIGRATIONS = { 1: (service: ServiceDoc) => service };
+/**
+ * Version 1 of a service only adds the optional `eservices`; version 2 the optional accepted
+ * priority reasons, limits, search words and availability rules.
+ */
+const SERVICE_MIGRATIONS = { 1: (service: ServiceDoc) => service, 2: (service: ServiceDoc) => service };
+/** Office 0 → 1 added the optional address, opening hours and closures. */
+const OFFICE_MIGRATIONS = { 1: (office: OfficeDoc) => office };
 /**
  * Assisted sessions 0 → 1 added the optional signature image to the signing (`signing.svg`): every
  * stored session is already valid as it is (one signed before keeps no image).
@@ -93,7 +98,7 @@ export async function createOkienkoDatabase(options: DatabaseOptions = {}): Prom
   });
   // Conflict handlers decide what happens when a change meets another at the hub: see sync/conflicts.ts.
   await db.addCollections({
-    office: { schema: officeSchema, conflictHandler: conflictHandlers.office },
+    office: { schema: officeSchema, conflictHandler: conflictHandlers.office, migrationStrategies: OFFICE_MIGRATIONS },
     services: {
       schema: serviceSchema,
       conflictHandler: conflictHandlers.services,

@@ -8,9 +8,9 @@
 import { gregorianEaster } from 'date-easter';
 import type { Localized } from './office';
 
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
-export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-export const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 7];
+/** The days of the week, Monday first (ISO order), as a file and a document name them. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
 
 /** A stretch of the day, wall clock `HH:MM` to `HH:MM` (end after start). */
 export interface TimeRange {
@@ -18,7 +18,7 @@ export interface TimeRange {
   readonly to: string;
 }
 
-/** The office's hours: for each weekday the stretches it is open (none: closed that day). */
+/** The office's hours: for each weekday (`mon` … `sun`) the stretches it is open (none: closed that day). */
 export type OpeningHours = Readonly<Record<Weekday, readonly TimeRange[]>>;
 
 /** A day the office is closed by its own decision (a staff training day, the day after a holiday). */
@@ -102,9 +102,9 @@ export function addDays(day: string, days: number): string {
   return formatDay(utcOf(day) + days * DAY_MS);
 }
 
-/** The ISO weekday of a calendar day. */
+/** The weekday of a calendar day. */
 export function weekdayOf(day: string): Weekday {
-  return (((new Date(utcOf(day)).getUTCDay() + 6) % 7) + 1) as Weekday;
+  return WEEKDAYS[(new Date(utcOf(day)).getUTCDay() + 6) % 7]!;
 }
 
 const holidayCache = new Map<number, readonly Holiday[]>();

@@ -2,13 +2,10 @@
  * A realistic demo office, seeded on first start so a fresh install (and every test) has a working
  * town hall: the customer service office of a mid-sized city.
  */
+import type { AvailabilityRule } from './availability';
+import type { OpeningHours } from './calendar';
 import type { CounterDefinition, Office, Service } from './office';
-import {
-  CONFIG_FORMAT,
-  CONFIG_VERSION,
-  type AvailabilityRuleSettings,
-  type OfficeConfiguration,
-} from './office-config';
+import { CONFIG_FORMAT, CONFIG_VERSION, type OfficeConfiguration } from './office-config';
 
 export const DEMO_OFFICE: Office = {
   id: 'um-demo',
@@ -153,20 +150,20 @@ export const DEMO_COUNTERS: readonly CounterDefinition[] = [
 ];
 
 /** The demo office's hours: a long Monday, a short Friday, closed at the weekend. */
-export const DEMO_HOURS: OfficeConfiguration['office']['hours'] = {
-  1: [{ from: '08:00', to: '18:00' }],
-  2: [{ from: '08:00', to: '16:00' }],
-  3: [{ from: '08:00', to: '16:00' }],
-  4: [{ from: '08:00', to: '16:00' }],
-  5: [{ from: '08:00', to: '14:00' }],
-  6: [],
-  7: [],
+export const DEMO_HOURS: OpeningHours = {
+  mon: [{ from: '08:00', to: '18:00' }],
+  tue: [{ from: '08:00', to: '16:00' }],
+  wed: [{ from: '08:00', to: '16:00' }],
+  thu: [{ from: '08:00', to: '16:00' }],
+  fri: [{ from: '08:00', to: '14:00' }],
+  sat: [],
+  sun: [],
 };
 
 /** Booking for identity cards and residence: mornings on weekdays, two clerks at once. */
-const MORNINGS: AvailabilityRuleSettings = {
+const MORNINGS: AvailabilityRule = {
   id: 'przed-poludniem',
-  weekdays: [1, 2, 3, 4, 5],
+  weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
   from: '08:00',
   to: '12:00',
   slotMinutes: 15,
@@ -177,25 +174,15 @@ const MORNINGS: AvailabilityRuleSettings = {
 
 /** The demo office as one configuration file (domain/office-config.ts): what `--demo` sets up. */
 export function demoConfiguration(): OfficeConfiguration {
-  return {
+  const configuration = {
     format: CONFIG_FORMAT,
     version: CONFIG_VERSION,
-    office: {
-      ...DEMO_OFFICE,
-      address: 'ul. Przykładowa 1, 00-950 Warszawa',
-      hours: DEMO_HOURS,
-      closures: [],
-      priorityRule: { ...DEMO_OFFICE.priorityRule },
-      priorityReasons: [...DEMO_OFFICE.priorityReasons],
-    },
-    services: DEMO_SERVICES.map(({ identityFields, eservices, ...service }) => ({
-      ...service,
-      ...(identityFields ? { identityFields: [...identityFields] } : {}),
-      ...(eservices ? { eservices: [...eservices] } : {}),
-      ...(service.id === 'id-cards' || service.id === 'residence'
-        ? { availability: [{ ...MORNINGS, weekdays: [...MORNINGS.weekdays] }] }
-        : {}),
-    })),
-    counters: DEMO_COUNTERS.map((counter) => ({ ...counter, services: [...counter.services] })),
+    office: { ...DEMO_OFFICE, address: 'ul. Przykładowa 1, 00-950 Warszawa', hours: DEMO_HOURS, closures: [] },
+    services: DEMO_SERVICES.map((service) =>
+      service.id === 'id-cards' || service.id === 'residence' ? { ...service, availability: [MORNINGS] } : service,
+    ),
+    counters: DEMO_COUNTERS,
   };
+  // A deep copy: the configuration's types are the schema's (mutable), the constants' read-only.
+  return JSON.parse(JSON.stringify(configuration)) as OfficeConfiguration;
 }

@@ -39,8 +39,8 @@ const Day = z
 
 const TimeRangeSchema = z.strictObject({ from: Time, to: Time });
 const HoursSchema = z.strictObject(
-  Object.fromEntries(WEEKDAYS.map((weekday) => [String(weekday), z.array(TimeRangeSchema).max(4)])) as Record<
-    `${Weekday}`,
+  Object.fromEntries(WEEKDAYS.map((weekday) => [weekday, z.array(TimeRangeSchema).max(4)])) as Record<
+    Weekday,
     z.ZodArray<typeof TimeRangeSchema>
   >,
 );
@@ -66,11 +66,7 @@ export const OfficeSettingsSchema = z.strictObject({
 
 export const AvailabilityRuleSchema = z.strictObject({
   id: Slug,
-  weekdays: z
-    .array(z.number().int().min(1).max(7))
-    .min(1)
-    .max(7)
-    .transform((days) => days as Weekday[]),
+  weekdays: z.array(z.enum(WEEKDAYS)).min(1).max(7),
   from: Time,
   to: Time,
   slotMinutes: z.number().int().min(5).max(240),
@@ -227,7 +223,7 @@ function rangeProblems(ranges: readonly { from: string; to: string }[], at: Path
 
 function officeProblems(office: OfficeSettings): ConfigProblem[] {
   return [
-    ...WEEKDAYS.flatMap((weekday) => rangeProblems(office.hours[`${weekday}`], ['office', 'hours', String(weekday)])),
+    ...WEEKDAYS.flatMap((weekday) => rangeProblems(office.hours[weekday], ['office', 'hours', weekday])),
     ...duplicates(
       office.closures,
       (closure) => closure.day,

@@ -2,6 +2,8 @@
  * The office's configuration: services (what visitors come for) and counters (where clerks sit).
  * Plain data, shared by the renderer, the station and the hub.
  */
+import type { AvailabilityRule } from './availability';
+import type { Closure, OpeningHours } from './calendar';
 import type { ServiceIdentityField } from './identity';
 
 export type Language = 'pl' | 'en' | 'uk';
@@ -35,6 +37,12 @@ export interface Office {
   readonly appointmentGraceMinutes: number;
   /** Where the QR code on the ticket points: the office's queue status page, with `{id}` for the ticket. */
   readonly statusUrl: string;
+  /** The office's postal address, for the booking page and the calendar file. */
+  readonly address?: string;
+  /** Opening hours per ISO weekday (calendar.ts); absent in an office set up before they were kept. */
+  readonly hours?: OpeningHours;
+  /** Days the office closes by its own decision; public holidays are computed, never listed. */
+  readonly closures?: readonly Closure[];
 }
 
 export interface Service {
@@ -61,6 +69,16 @@ export interface Service {
   /** The e-services (definition ids) a clerk may start from this matter, in the order offered. */
   readonly eservices?: readonly string[];
   readonly active: boolean;
+  /** The priority reasons this matter accepts, of the office's (all of them when absent). */
+  readonly priorityReasons?: readonly PriorityReason[];
+  /** No more tickets a day than this. */
+  readonly dailyLimit?: number;
+  /** No ticket this many minutes before the office closes. */
+  readonly cutoffMinutes?: number;
+  /** Words a visitor may use for this matter, for the kiosk's service finder. */
+  readonly searchWords?: Readonly<Record<Language, readonly string[]>>;
+  /** When it can be booked (availability.ts); not bookable when absent or empty. */
+  readonly availability?: readonly AvailabilityRule[];
 }
 
 export interface CounterDefinition {

@@ -10,6 +10,7 @@
  * Indexed fields must be required and bounded (RxDB/Dexie rule), hence the maxLength/maximum
  * values below.
  */
+import { WEEKDAYS } from './calendar';
 import { SERVICE_IDENTITY_FIELDS } from './identity';
 import type { Office, PriorityReason, Service } from './office';
 import type { Appointment } from './appointment';
@@ -73,6 +74,24 @@ function collection<Doc>(
 }
 
 const localized = object({ pl: anyText, en: anyText, uk: anyText }, ['pl', 'en', 'uk']);
+const clock = text(5);
+const timeRange = object({ from: clock, to: clock }, ['from', 'to']);
+const availabilityRule = object(
+  {
+    id: anyText,
+    weekdays: arrayOf({ type: 'string', enum: [...WEEKDAYS] }),
+    from: clock,
+    to: clock,
+    slotMinutes: { type: 'integer', minimum: 1 },
+    parallel: { type: 'integer', minimum: 1 },
+    validFrom: text(10),
+    validUntil: text(10),
+    bookableDaysAhead: { type: 'integer', minimum: 0 },
+    closesMinutesBefore: { type: 'integer', minimum: 0 },
+    dailyLimit: { type: 'integer', minimum: 1 },
+  },
+  ['id', 'weekdays', 'from', 'to', 'slotMinutes', 'parallel', 'bookableDaysAhead', 'closesMinutesBefore'],
+);
 
 export type OfficeDoc = Office & { readonly updatedAt: number };
 export type ServiceDoc = Service & { readonly updatedAt: number };
@@ -122,20 +141,27 @@ export interface AlertDoc {
 export type TicketDoc = Ticket & { readonly hubStamp?: number };
 export type { PriorityReason };
 
-export const officeSchema = collection<OfficeDoc>({
-  id: text(64),
-  name: localized,
-  timeZone: anyText,
-  priorityRule: object(
-    { mode: { type: 'string', enum: ['strict', 'ratio'] }, normalPerPriority: { type: 'integer', minimum: 0 } },
-    ['mode'],
-  ),
-  priorityReasons: arrayOf(anyText),
-  ticketNote: localized,
-  statusUrl: anyText,
-  appointmentGraceMinutes: { type: 'integer', minimum: 0 },
-  updatedAt: time,
-});
+export const officeSchema = collection<OfficeDoc>(
+  {
+    id: text(64),
+    name: localized,
+    timeZone: anyText,
+    priorityRule: object(
+      { mode: { type: 'string', enum: ['strict', 'ratio'] }, normalPerPriority: { type: 'integer', minimum: 0 } },
+      ['mode'],
+    ),
+    priorityReasons: arrayOf(anyText),
+    ticketNote: localized,
+    statusUrl: anyText,
+    appointmentGraceMinutes: { type: 'integer', minimum: 0 },
+    address: anyText,
+    hours: object(Object.fromEntries(WEEKDAYS.map((weekday) => [weekday, arrayOf(timeRange)])), [...WEEKDAYS]),
+    closures: arrayOf(object({ day: text(10), reason: localized }, ['day', 'reason'])),
+    updatedAt: time,
+  },
+  // 1: the address, the opening hours and the office's closures (optional: an office set up before has none).
+  { optional: ['address', 'hours', 'closures'], version: 1 },
+);
 
 export const serviceSchema = collection<ServiceDoc>(
   {
@@ -152,10 +178,28 @@ export const serviceSchema = collection<ServiceDoc>(
     }),
     acknowledgement: localized,
     eservices: arrayOf(anyText),
+    priorityReasons: arrayOf(anyText),
+    dailyLimit: { type: 'integer', minimum: 1 },
+    cutoffMinutes: { type: 'integer', minimum: 0 },
+    searchWords: object({ pl: arrayOf(anyText), en: arrayOf(anyText), uk: arrayOf(anyText) }, ['pl', 'en', 'uk']),
+    availability: arrayOf(availabilityRule),
     updatedAt: time,
   },
-  // 1: a service may name the e-services a clerk starts from it.
-  { optional: ['identityFields', 'acknowledgement', 'eservices'], version: 1 },
+  // 1: a service may name the e-services a clerk starts from it. 2: accepted priority reasons, the
+  // daily limit and cut-off, search words, availability rules (all optional).
+  {
+    optional: [
+      'identityFields',
+      'acknowledgement',
+      'eservices',
+      'priorityReasons',
+      'dailyLimit',
+      'cutoffMinutes',
+      'searchWords',
+      'availability',
+    ],
+    version: 2,
+  },
 );
 
 export const counterSchema = collection<CounterDoc>({

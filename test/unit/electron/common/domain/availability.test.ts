@@ -34,14 +34,14 @@ const DST_DAYS = ['2026-03-29', '2026-10-25'];
 
 const CALENDAR: OfficeCalendar = {
   hours: {
-    1: [{ from: '08:00', to: '16:00' }],
-    2: [{ from: '08:00', to: '16:00' }],
-    3: [{ from: '08:00', to: '18:00' }],
-    4: [{ from: '08:00', to: '16:00' }],
-    5: [{ from: '08:00', to: '14:00' }],
-    6: [{ from: '09:00', to: '13:00' }],
+    mon: [{ from: '08:00', to: '16:00' }],
+    tue: [{ from: '08:00', to: '16:00' }],
+    wed: [{ from: '08:00', to: '18:00' }],
+    thu: [{ from: '08:00', to: '16:00' }],
+    fri: [{ from: '08:00', to: '14:00' }],
+    sat: [{ from: '09:00', to: '13:00' }],
     // Open on Sundays here only so that the days the clocks change (Sundays) have slots.
-    7: [{ from: '09:00', to: '13:00' }],
+    sun: [{ from: '09:00', to: '13:00' }],
   },
   closures: [{ day: '2026-12-31', reason: { pl: 'Inwentaryzacja', en: 'Stocktaking', uk: 'Інвентаризація' } }],
 };
@@ -66,7 +66,7 @@ const ruleArbitrary: fc.Arbitrary<AvailabilityRule> = fc
   })
   .map(({ fromMinutes, lengthMinutes, dailyLimit, weekdays, ...rest }) => ({
     id: 'r1',
-    weekdays: weekdays as Weekday[],
+    weekdays,
     from: timeOf(fromMinutes),
     to: timeOf(Math.min(fromMinutes + lengthMinutes, 23 * 60)),
     ...rest,
@@ -119,7 +119,7 @@ describe('slots from rules', () => {
   it('a day the clocks change has as many slots as the same weekday a week earlier', () => {
     fc.assert(
       fc.property(ruleArbitrary, fc.constantFrom(...DST_DAYS), (rule, day) => {
-        const sunday = { ...rule, weekdays: [7 as Weekday] };
+        const sunday = { ...rule, weekdays: ['sun' as Weekday] };
         const slots = slotsOn(service(sunday), CALENDAR, day, ZONE);
         const before = slotsOn(service(sunday), CALENDAR, addDays(day, -7), ZONE);
         expect(slots.map((slot) => slot.time)).toEqual(before.map((slot) => slot.time));
@@ -158,7 +158,7 @@ describe('free slots', () => {
   it('a slot whose places are taken is not free; a rule day at its limit offers nothing more', () => {
     const rule: AvailabilityRule = {
       id: 'r1',
-      weekdays: [1, 2, 3, 4, 5],
+      weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
       from: '08:00',
       to: '12:00',
       slotMinutes: 30,

@@ -29,13 +29,13 @@ const EASTER: Readonly<Record<number, string>> = {
 
 const WEEKDAY_HOURS: OfficeCalendar = {
   hours: {
-    1: [{ from: '08:00', to: '16:00' }],
-    2: [{ from: '08:00', to: '16:00' }],
-    3: [{ from: '10:00', to: '18:00' }],
-    4: [{ from: '08:00', to: '16:00' }],
-    5: [{ from: '08:00', to: '12:00' }],
-    6: [],
-    7: [],
+    mon: [{ from: '08:00', to: '16:00' }],
+    tue: [{ from: '08:00', to: '16:00' }],
+    wed: [{ from: '10:00', to: '18:00' }],
+    thu: [{ from: '08:00', to: '16:00' }],
+    fri: [{ from: '08:00', to: '12:00' }],
+    sat: [],
+    sun: [],
   },
   closures: [{ day: '2026-05-02', reason: { pl: 'Dzień wolny za 3 maja', en: 'Day off', uk: 'Вихідний' } }],
 };
@@ -47,7 +47,7 @@ describe('public holidays', () => {
     expect(days).toContain(addDays(easter, 1));
     expect(days).toContain(addDays(easter, 49));
     expect(days).toContain(addDays(easter, 60));
-    expect(weekdayOf(addDays(easter, 60))).toBe(4); // Corpus Christi is a Thursday
+    expect(weekdayOf(addDays(easter, 60))).toBe('thu'); // Corpus Christi is a Thursday
   });
 
   it('2026 has the thirteen days of the act plus Christmas Eve, in date order', () => {
@@ -95,7 +95,7 @@ describe('opening days', () => {
           const day = date.toISOString().slice(0, 10);
           const expected = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + shift));
           expect(addDays(day, shift)).toBe(expected.toISOString().slice(0, 10));
-          expect(weekdayOf(day)).toBe(((date.getUTCDay() + 6) % 7) + 1);
+          expect(weekdayOf(day)).toBe(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][date.getUTCDay()]);
         },
       ),
     );

@@ -38,7 +38,7 @@ describe('the office configuration file', () => {
   it.each<[string, (draft: Draft) => void, ConfigProblem]>([
     [
       'another kind of file',
-      (d) => void (d.format = 'something'),
+      (d) => void Object.assign(d, { format: 'something' }),
       { code: 'wrong-file', path: ['format'], detail: 'okienko-office' },
     ],
     [
@@ -53,22 +53,22 @@ describe('the office configuration file', () => {
     ],
     [
       'an hour written badly',
-      (d) => void (d.office.hours['1'][0]!.from = '8:00'),
-      { code: 'bad-format', path: ['office', 'hours', '1', 0, 'from'], detail: 'HH:MM' },
+      (d) => void (d.office.hours.mon[0]!.from = '8:00'),
+      { code: 'bad-format', path: ['office', 'hours', 'mon', 0, 'from'], detail: 'HH:MM' },
     ],
     [
       'a day closing before it opens',
-      (d) => void (d.office.hours['2'] = [{ from: '16:00', to: '08:00' }]),
-      { code: 'empty-range', path: ['office', 'hours', '2', 0, 'to'], detail: '16:00–08:00' },
+      (d) => void (d.office.hours.tue = [{ from: '16:00', to: '08:00' }]),
+      { code: 'empty-range', path: ['office', 'hours', 'tue', 0, 'to'], detail: '16:00–08:00' },
     ],
     [
       'overlapping hours',
       (d) =>
-        void (d.office.hours['3'] = [
+        void (d.office.hours.wed = [
           { from: '08:00', to: '12:00' },
           { from: '11:00', to: '15:00' },
         ]),
-      { code: 'ranges-overlap', path: ['office', 'hours', '3'], detail: '08:00–12:00' },
+      { code: 'ranges-overlap', path: ['office', 'hours', 'wed'], detail: '08:00–12:00' },
     ],
     [
       'a closure on a day that does not exist',
@@ -122,7 +122,7 @@ describe('the office configuration file', () => {
         void d.services[2]!.availability!.push({
           ...d.services[2]!.availability![0]!,
           id: 'druga',
-          weekdays: [1],
+          weekdays: ['mon'],
           from: '11:00',
           to: '13:00',
         }),
