@@ -5,7 +5,7 @@
  * screen's WebSocket.
  */
 import type http from 'node:http';
-import { PAIRED_COOKIE, PairRequestSchema } from '../common/contract/pairing';
+import { PAIRED_COOKIE, PairRequestSchema, type PairAnswer } from '../common/contract/pairing';
 import { AttemptLimiter } from '../node/accounts/throttle';
 import type { ScreenPairing } from '../station/pairing';
 import { isOwnOrigin } from './doors';
@@ -43,7 +43,9 @@ export async function handlePair(
     return answer(401, { error: 'bad-code' });
   }
   const cookie = `${PAIRED_COOKIE}=${paired.credential}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${ONE_YEAR_S}`;
-  return answer(200, { kind: paired.kind }, { 'Set-Cookie': cookie });
+  // What the screen now is (a customer screen's counter too): its page opens that route.
+  const { credential: _secret, ...what } = paired;
+  return answer(200, what satisfies PairAnswer, { 'Set-Cookie': cookie });
 }
 
 async function readSmallJson(request: http.IncomingMessage): Promise<unknown> {

@@ -2,8 +2,8 @@
  * The browser host's server: the built renderer over HTTP and the contract over a WebSocket, on
  * one port. A waiting-room TV, a thin client, a developer without a display and the e2e tests all
  * reach the workstation this way. Its doors (doors.ts): allow-listed host names only, the WebSocket
- * from its own pages only, and a page on another machine is a paired screen (a board or a customer
- * screen), never a person.
+ * from its own pages only, and a page on another machine is a paired screen (a board, or the
+ * customer screen of the one counter it was paired for), never a person.
  */
 import http from 'node:http';
 import path from 'node:path';
@@ -51,12 +51,14 @@ export interface RunningHost {
 
 /**
  * What the host knows of one WebSocket: the screen its page shows now, and — for a screen on
- * another machine — the credential it was paired with, whose kind it is held to.
+ * another machine — the credential it was paired with, whose kind it is held to, and the counter a
+ * customer screen was paired for, whose visitor's data is the only one it gets (none if absent).
  */
 interface Peer {
   window: WindowKind;
   readonly paired: boolean;
   readonly credential?: string;
+  readonly counter?: number;
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
@@ -106,7 +108,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const unsubscribe = station.subscribe((event, payload, mayReach) => {
     for (const socket of sockets.clients) {
       const peer = peers.get(socket);
-      if (!peer || !mayReach(peer.window, peer.paired)) continue;
+      if (!peer || !mayReach(peer.window, peer.paired, peer.counter)) continue;
       const told = peer.paired && event === 'session.changed' ? anonymous(payload as SessionInfo) : payload;
       send(socket, { t: 'event', event, payload: told });
     }
@@ -164,12 +166,13 @@ async function pairingRefusal(request: http.IncomingMessage, station: Station): 
   return credential && (await station.pairing.identify(credential)) ? null : 'not paired';
 }
 
-/** A window of this machine, or a paired screen held to its kind. */
+/** A window of this machine, or a paired screen held to its kind (and a customer screen to its counter). */
 async function peerOf(request: http.IncomingMessage, station: Station): Promise<Peer> {
   if (isLoopback(request)) return { window: 'home', paired: false };
   const credential = credentialOf(request)!;
   const screen = await station.pairing.identify(credential);
-  return { window: screen?.kind ?? 'board', paired: true, credential };
+  const counter = screen?.counter;
+  return { window: screen?.kind ?? 'board', paired: true, credential, ...(counter === undefined ? {} : { counter }) };
 }
 
 function isLoopbackBind(bind: string): boolean {
@@ -198,7 +201,7 @@ export async function handleFrame(station: Station, peer: Peer, text: string | n
   if (!peer.paired) peer.window = frame.data.window;
   if (frame.data.t === 'window') return null;
   const { id, channel, payload } = frame.data;
-  return { t: 'reply', id, result: await station.dispatch(peer.window, channel, payload, peer.paired) };
+  return { t: 'reply', id, result: await station.dispatch(peer.window, channel, payload, peer.paired, peer.counter) };
 }
 
 async function serveHostRequest(

@@ -12,7 +12,7 @@ import { ALLOWED_FROM, type TicketAction, type TicketEvent, type TicketState } f
 import { eventIdentity } from '../common/sync/conflict-rules';
 import { equalDocuments } from '../common/sync/document-equality';
 import { HUB_STAMP_FIELD } from '../common/contract/hub';
-import { holdsPersonalData, type AssistedSessionDoc } from '../common/eservices/session';
+import { holdsPersonalData, purged, type AssistedSessionDoc } from '../common/eservices/session';
 import { sameMasterState } from './documents';
 
 type Doc = Readonly<Record<string, unknown>>;
@@ -129,7 +129,10 @@ function closingProblem(incoming: Doc, master: Doc | undefined, acting: Acting |
 
 function checkInProblem(incoming: Doc, master: Doc | undefined): string | null {
   if (!master) return 'may not book an appointment';
-  if (master.state !== 'booked' || incoming.state !== 'checked-in') return 'may only check a booked appointment in';
+  // A no-show too: a kiosk that checked the visitor in while offline, before the hub's no-show
+  // reached it, wins the conflict (sync/conflict-rules.ts) and sends its check-in again.
+  const open = master.state === 'booked' || master.state === 'no-show';
+  if (!open || incoming.state !== 'checked-in') return 'may only check a booked appointment in';
   return changedOutside(incoming, master, new Set(['state', 'ticket', 'updatedAt']));
 }
 
@@ -218,15 +221,21 @@ function actorFor(by: TicketEvent['by'], acting: Acting): TicketEvent['by'] {
  * hub's `--assisted-keep-days` — and one that says it never expires (0) expires then too. Otherwise
  * a faulty or hostile workstation could keep personal data at the hub for ever, out of reach of the
  * hourly purge (assisted-purge.ts). The clamped document is what the hub stores, streams and pulls,
- * so every workstation gets the shorter expiry; a session within the limit, an emptied one and a
- * tombstone are stored as sent. Pure for a given `limit`, and a session clamped once is within the
+ * so every workstation gets the shorter expiry; a session within the limit and an emptied one are
+ * stored as sent, and a deletion that still carries the visitor's data is stored emptied. Pure for a given `limit`, and a session clamped once is within the
  * limit of every later push, so sending it back changes nothing (assisted-merge.ts keeps an expiry
  * only the hub changed, so a merge does not send the longer one back either).
  */
 export function withRetention(collection: SyncCollection, incoming: WireDocument, limit: number): WireDocument {
-  if (collection !== 'assistedSessions' || incoming._deleted) return incoming;
+  if (collection !== 'assistedSessions') return incoming;
+  const session = incoming as unknown as AssistedSessionDoc;
+  // A deletion keeps nothing personal: a tombstone lives for --tombstone-days, past any expiry.
+  if (incoming._deleted)
+    return holdsPersonalData(session)
+      ? { ...(purged(session, session.updatedAt) as unknown as WireDocument), _deleted: true }
+      : incoming;
   const expiresAt = incoming.expiresAt;
   if (typeof expiresAt === 'number' && expiresAt > 0 && expiresAt <= limit) return incoming;
-  if (!holdsPersonalData(incoming as unknown as AssistedSessionDoc)) return incoming;
+  if (!holdsPersonalData(session)) return incoming;
   return { ...incoming, expiresAt: limit };
 }

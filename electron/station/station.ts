@@ -16,8 +16,9 @@ import {
   mayHear,
   SCREEN_ACTIONS,
   type AccessRule,
+  type Caller,
 } from '../common/access/station-access';
-import { WINDOW_KINDS, type WindowKind } from '../common/access/subjects';
+import type { WindowKind } from '../common/access/subjects';
 import { createDispatch, type Handlers } from '../common/contract/dispatch';
 import { slotFromToken } from '../common/contract/hub';
 import type { SessionInfo } from '../common/contract/session';
@@ -87,20 +88,28 @@ export interface StationOptions {
 
 /**
  * A station event, and who may hear it now: a transport delivers it only to the windows for which
- * `mayReach(window, paired)` holds (electron/common/access/station-access.ts).
+ * `mayReach(window, paired, counter)` holds (electron/common/access/station-access.ts); `counter`
+ * is the one a paired customer screen was paired for.
  */
 export type StationEventListener = <E extends EventName>(
   event: E,
   payload: EventPayload<E>,
-  mayReach: (window: WindowKind, paired: boolean) => boolean,
+  mayReach: (window: WindowKind, paired: boolean, counter?: number) => boolean,
 ) => void;
 
 export interface Station {
   /**
    * A call from a window of the given kind (the Electron shell knows each window's, the browser host
    * is told it with every frame): checked against that kind and the person signed in, then run.
+   * A paired screen (`paired`) is held to the `counter` it was paired for, none if absent.
    */
-  dispatch(window: WindowKind, channel: unknown, payload: unknown, paired?: boolean): Promise<Result<unknown>>;
+  dispatch(
+    window: WindowKind,
+    channel: unknown,
+    payload: unknown,
+    paired?: boolean,
+    counter?: number,
+  ): Promise<Result<unknown>>;
   /** Every event, with who may hear it now; a transport delivers it to those only. */
   subscribe(listener: StationEventListener): () => void;
   readonly settings: Settings;
@@ -125,10 +134,14 @@ export async function createStation(options: StationOptions): Promise<Station> {
   const listeners = new Set<StationEventListener>();
   let session: WorkstationSession | null = null;
   const emit: Emit = (event, payload) => {
-    const mayReach = (window: WindowKind, paired: boolean) =>
+    const mayReach = (window: WindowKind, paired: boolean, counter?: number) =>
       mayHear(
         event,
-        session?.caller(window, paired) ?? { window, paired, user: null, checkedAt: null, secondFactorAt: null },
+        heldTo(
+          counter,
+          session?.caller(window, paired) ?? { window, paired, user: null, checkedAt: null, secondFactorAt: null },
+        ),
+        payload,
       );
     for (const listener of listeners) listener(event, payload, mayReach);
   };
@@ -153,21 +166,18 @@ export async function createStation(options: StationOptions): Promise<Station> {
   const onUnexpected = (channel: string, error: unknown) => {
     options.log.error('handler failed', { channel, error: describeError(error) });
   };
-  const dispatchers = new Map(
-    WINDOW_KINDS.flatMap((window) =>
-      [false, true].map((paired) => {
-        const authorize = (channel: ChannelName) => {
-          const denial = checkChannel(channel, person.caller(window, paired), now());
-          if (!denial && CHANNEL_ACCESS[channel].recent) person.consumeConfirmation();
-          return denial;
-        };
-        return [`${window}|${paired}`, createDispatch(handlers, onUnexpected, authorize, { window, paired })] as const;
-      }),
-    ),
-  );
+  // One dispatch per call: the door reads the call's payload (the counter it names, for a paired screen).
+  const dispatch: Station['dispatch'] = (window, channel, payload, paired = false, counter) => {
+    const authorize = (name: ChannelName) => {
+      const denial = checkChannel(name, heldTo(counter, person.caller(window, paired)), now(), payload);
+      if (!denial && CHANNEL_ACCESS[name].recent) person.consumeConfirmation();
+      return denial;
+    };
+    return createDispatch(handlers, onUnexpected, authorize, { window, paired })(channel, payload);
+  };
 
   return {
-    dispatch: (window, channel, payload, paired = false) => dispatchers.get(`${window}|${paired}`)!(channel, payload),
+    dispatch,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -182,6 +192,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
       await services.close();
     },
   };
+}
+
+/** The caller, held to the counter its paired screen was paired for (station-access.ts checkCounter). */
+function heldTo(counter: number | undefined, caller: Caller): Caller {
+  return counter === undefined ? caller : { ...caller, counter };
 }
 
 /** The station's own link to the hub (with the workstation's token) and its offline sign-in cache; null alone. */
@@ -429,7 +444,7 @@ function stationHandlers(
     'session.confirm': ({ password, code }) => session.confirm(password, code),
     'hub.connection': (_request, { paired }) => session.hubConnection(paired),
     'accounts.list': () => accounts.list(),
-    'pairing.start': async ({ kind }) => pairing.start(kind),
+    'pairing.start': async (target) => pairing.start(target),
     'pairing.list': () => pairing.list(),
     'pairing.revoke': ({ id }) => pairing.revoke(id),
     'accounts.change': (change) => accounts.change(change),

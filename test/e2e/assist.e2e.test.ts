@@ -159,8 +159,13 @@ async function smallTargets(page: Page): Promise<string[]> {
 
 /** The customer screen shows the page the clerk is on: its heading and its progress. */
 async function expectMirrored(heading: string): Promise<void> {
-  const progress = await counter.locator('.assist-progress').first().textContent();
   await customer.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
+  await sameProgress();
+}
+
+/** The visitor's screen is on the clerk's page: the same "Krok N z M" (every page before the end has it). */
+async function sameProgress(): Promise<void> {
+  const progress = await counter.locator('.assist-progress').first().textContent();
   await expect.poll(() => customer.locator('.assist-progress').first().textContent()).toBe(progress);
 }
 
@@ -188,7 +193,11 @@ async function walk(definition: EServiceDefinition, options: WalkOptions = {}): 
     const heading = await pageHeading(counter);
     if (heading === options.stopAt || heading === 'Sprawa załatwiona' || seen.length === options.stopAfter) return seen;
     seen.push(heading);
-    if (options.axe !== false) await expectAccessible(`${definition.id}: ${heading}`);
+    if (options.axe !== false) {
+      // axe on the visitor's screen only once it shows this page.
+      if (options.mirrored !== false) await sameProgress();
+      await expectAccessible(`${definition.id}: ${heading}`);
+    }
     await answerPage(definition, heading, seen.length, options);
     await counter.locator('.assist-question, #assist-done-title').filter({ hasNotText: heading }).first().waitFor();
   }
@@ -198,7 +207,11 @@ async function walk(definition: EServiceDefinition, options: WalkOptions = {}): 
 async function answerPage(definition: EServiceDefinition, heading: string, index: number, options: WalkOptions) {
   const mirrored = options.mirrored !== false;
   const step = await currentStep(counter, definition);
-  if (step) return answerQuestion(step, index, mirrored, options.answers?.[step.question.id]);
+  if (step)
+    return answerQuestion(step, index, mirrored, options.answers?.[step.question.id], {
+      label: `${definition.id}: ${heading}`,
+      axe: options.axe !== false,
+    });
   if (heading === 'Zanim zaczniemy') {
     if (options.proxy) await actAsProxy(definition, options);
     await counter.getByRole('checkbox', { name: 'Klient się zgadza' }).check();
@@ -229,18 +242,33 @@ async function answerQuestion(
   index: number,
   mirrored: boolean,
   chosen: Overrides[string] | undefined,
+  check: { readonly label: string; readonly axe: boolean },
 ) {
   if (mirrored) await expectMirrored(step.title.pl);
   const answer = chosen ?? sampleAnswer(step.question, TODAY);
   if (mirrored && index % 2 === 0) {
     await counter.getByRole('radio', { name: 'Klient na swoim ekranie' }).check();
     await customer.getByText('Teraz Ty wpisujesz odpowiedź.').waitFor();
+    // The visitor's screen as the visitor uses it: its fields and buttons, and once a problem shown.
+    if (check.axe) await expectAccessible(`${check.label} (klient wpisuje)`);
+    const required = !('optional' in step.question && step.question.optional);
+    if (check.axe && required && answer.kind === 'text' && !checked.has(VISITOR_PROBLEM)) await visitorProblem(step);
     await fillAnswer(customer, step, answer, 'pl');
     await customer.getByRole('button', { name: 'Dalej', exact: true }).click();
   } else {
     await fillAnswer(counter, step, answer, 'pl');
     await counter.getByRole('button', { name: 'Dalej', exact: true }).click();
   }
+}
+
+const VISITOR_PROBLEM = "a problem on the visitor's screen";
+
+/** "Dalej" on the visitor's screen with the answer left empty: the problem shown there, and checked. */
+async function visitorProblem(step: EServiceDefinition['steps'][number]): Promise<void> {
+  await customer.getByLabel(step.title.pl, { exact: true }).fill('');
+  await customer.getByRole('button', { name: 'Dalej', exact: true }).click();
+  await customer.getByRole('alert').first().waitFor();
+  await expectAccessible(VISITOR_PROBLEM);
 }
 
 /** The signing paths' radio buttons on "Potwierdzenie i podpis". */
@@ -271,7 +299,7 @@ async function sign(definition: EServiceDefinition, options: WalkOptions) {
     return signOnScreen();
   } else if (path === 'handwritten') {
     await counter.getByRole('button', { name: 'Drukuj wniosek do podpisu' }).click();
-    await counter.getByRole('link', { name: 'Wniosek do podpisu (PDF)' }).waitFor();
+    await counter.getByRole('link', { name: 'Wniosek do podpisu (PDF)', exact: true }).waitFor();
   } else {
     await counter
       .getByLabel('Dlaczego klient nie może się podpisać (notatka urzędnika)')
@@ -314,10 +342,16 @@ async function summaryText(reference: string): Promise<string> {
   await counter.getByRole('button', { name: 'Drukuj podsumowanie' }).click();
   const [download] = await Promise.all([
     counter.waitForEvent('download'),
-    counter.getByRole('link', { name: 'Podsumowanie dla klienta (PDF)' }).click(),
+    counter.getByRole('link', { name: 'Podsumowanie dla klienta (PDF)', exact: true }).click(),
   ]);
   const file = path.join(station.shots, `summary-${reference}.pdf`);
   await download.saveAs(file);
+  // In a browser the same PDF also opens in a tab of its own, for the browser's viewer to print.
+  const open = counter.getByRole('link', { name: 'Otwórz do wydruku: Podsumowanie dla klienta (PDF)' });
+  expect(await open.getAttribute('target')).toBe('_blank');
+  expect(await open.getAttribute('href')).toBe(
+    await counter.getByRole('link', { name: 'Podsumowanie dla klienta (PDF)', exact: true }).getAttribute('href'),
+  );
   await run('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, file.replace(/\.pdf$/, '')]);
   // One space for every run of white space: a long title wraps onto two lines.
   return (await run('pdftotext', ['-layout', file, '-'])).stdout.replace(/\s+/g, ' ');

@@ -54,6 +54,28 @@ async function newContext(): Promise<void> {
   context = await station.browser.newContext({ viewport: { width: 1280, height: 900 } });
 }
 
+/** This host as another machine on the office network reaches it: by its own address, not the loopback. */
+function otherMachineUrl(): string {
+  const own = Object.values(networkInterfaces())
+    .flat()
+    .find((entry) => entry?.family === 'IPv4' && !entry.internal)?.address;
+  if (!own) throw new Error('no non-loopback address to play the other machine from');
+  return station.host.url.replace('127.0.0.1', own);
+}
+
+/** Presses a pairing button on the device screen, confirms with the password, and reads the code shown. */
+async function pairingCode(admin: Page, button: string): Promise<string> {
+  await admin.getByRole('button', { name: button }).click();
+  const dialog = admin.getByRole('dialog', { name: 'Potwierdź hasłem', exact: true });
+  await dialog.getByLabel('Hasło').fill(TEST_PASSWORD);
+  await dialog.getByRole('button', { name: 'Potwierdź' }).click();
+  const shown = await admin
+    .getByRole('status')
+    .filter({ hasText: /^Kod: \d{6}/ })
+    .textContent();
+  return /Kod: (\d{6})/.exec(shown ?? '')?.[1] ?? '';
+}
+
 describe('the queue, end to end', () => {
   it('kiosk ticket is printed, called at a counter and shown on the board', async () => {
     await newContext();
@@ -75,7 +97,8 @@ describe('the queue, end to end', () => {
     // CP852 has no em dash: it is transliterated, the Polish letters arrive intact.
     expect(text).toContain('Urząd Miasta - Biuro Obsługi Mieszkańców');
     expect(text).toMatch(/Przed Tobą: nikt/);
-    expect(printed.qr).toMatch(/^https:\/\/kolejka\.urzad\.example\/t\//);
+    // The ticket's QR code opens its status page on the hub (the demo office's statusUrl).
+    expect(printed.qr).toMatch(/^https:\/\/hub\.urzad\.local:8090\/#\/status\/[0-9a-f-]{36}$/);
     expect(printed.cut).not.toBe('none');
 
     const counter = await open('counter/3');
@@ -405,12 +428,7 @@ describe('the queue, end to end', () => {
 
   it('a TV on another machine pairs with a code from the device screen and shows the board, and nothing else', async () => {
     await newContext();
-    const own = Object.values(networkInterfaces())
-      .flat()
-      .find((entry) => entry?.family === 'IPv4' && !entry.internal)?.address;
-    if (!own) throw new Error('no non-loopback address to play the TV from');
-    const tvUrl = station.host.url.replace('127.0.0.1', own);
-    const tv = await openPage(context, `${tvUrl}#/pair`, 'tv');
+    const tv = await openPage(context, `${otherMachineUrl()}#/pair`, 'tv');
     await tv.getByRole('heading', { name: 'Sparuj ten ekran' }).waitFor();
     expect(await axeViolations(tv), '#/pair').toEqual([]);
     await tv.getByLabel('Kod (6 cyfr)').fill('123456');
@@ -419,21 +437,42 @@ describe('the queue, end to end', () => {
 
     const admin = await open('settings/devices');
     await signIn(admin);
-    await admin.getByRole('button', { name: 'Kod dla tablicy w poczekalni' }).click();
-    const dialog = admin.getByRole('dialog', { name: 'Potwierdź hasłem', exact: true });
-    await dialog.getByLabel('Hasło').fill(TEST_PASSWORD);
-    await dialog.getByRole('button', { name: 'Potwierdź' }).click();
-    const shown = await admin
-      .getByRole('status')
-      .filter({ hasText: /^Kod: \d{6}/ })
-      .textContent();
-    const code = /Kod: (\d{6})/.exec(shown ?? '')?.[1] ?? '';
+    const code = await pairingCode(admin, 'Kod dla tablicy w poczekalni');
 
     await tv.getByLabel('Kod (6 cyfr)').fill(code);
     await tv.getByRole('button', { name: 'Sparuj' }).click();
     await tv.getByRole('heading', { name: 'Teraz zapraszamy' }).waitFor({ timeout: 20_000 });
     // What a paired board may and may not ask is the host's integration test (test/integration/host).
     expect(await axeViolations(tv), 'paired board').toEqual([]);
+  });
+
+  it("a customer screen on another machine pairs for its counter and opens that counter's screen", async () => {
+    await newContext();
+    const admin = await open('settings/devices');
+    await signIn(admin);
+    // Without the counter's number there is no code, and the screen says what to type.
+    await admin.getByRole('button', { name: 'Kod dla ekranu klienta' }).click();
+    await admin.getByRole('alert').filter({ hasText: 'Wpisz numer stanowiska' }).waitFor();
+    expect(await axeViolations(admin), 'counter number missing').toEqual([]);
+    await admin.getByLabel('Numer stanowiska dla ekranu klienta').fill('4');
+    const code = await pairingCode(admin, 'Kod dla ekranu klienta');
+    await admin.getByRole('status').filter({ hasText: 'ekran klienta przy stanowisku 4' }).waitFor();
+
+    // Its own browser, as on a thin client (a cookie of its own).
+    const thinClient = await station.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const screen = await openPage(thinClient, `${otherMachineUrl()}#/pair`, 'customer-screen');
+      await screen.getByLabel('Kod (6 cyfr)').fill(code);
+      await screen.getByRole('button', { name: 'Sparuj' }).click();
+      await screen.getByRole('heading', { name: 'Stanowisko 4' }).waitFor({ timeout: 20_000 });
+      expect(new URL(screen.url()).hash).toBe('#/customer/4');
+      // Which counter's visitor it may see is the host's integration test (test/integration/host).
+      expect(await axeViolations(screen), 'paired customer screen').toEqual([]);
+    } finally {
+      await thinClient.close();
+    }
+    await admin.reload();
+    await admin.getByRole('listitem').filter({ hasText: 'Ekran klienta — stanowisko 4' }).waitFor();
   });
 
   it('every screen passes the automated WCAG 2.2 AA checks', async () => {

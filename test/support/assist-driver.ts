@@ -167,27 +167,9 @@ export const IDENTITY_LABELS: Readonly<Record<keyof typeof VISITOR, string>> = {
 };
 
 /**
- * The clerk's question heading once it has stayed the same for `ms`. With a hub, the page of a
- * session can flash back to the one before for a moment after "Dalej": the hub's copy of an earlier
- * change, arriving after the later one was confirmed, is written over it (assistedSessions have no
- * `staleHubVersion` rule, electron/common/sync/conflict-rules.ts), and what was typed on the page
- * then is lost with it.
- */
-export async function steadyHeading(counter: Page, ms = 400): Promise<string> {
-  let heading = await pageHeading(counter);
-  for (let since = Date.now(); Date.now() - since < ms;) {
-    await counter.waitForTimeout(50);
-    const now = await pageHeading(counter);
-    if (now !== heading) [heading, since] = [now, Date.now()];
-  }
-  return heading;
-}
-
-/**
  * From the page the clerk is on, through the pages of `definition` up to the one headed `stopAt`,
  * the clerk typing everything: the visitor's consent, their details (VISITOR), and a valid answer
- * to each question (`answers` by question id, else sampleAnswer). Each page is answered once it
- * stays (steadyHeading). Resolves to the headings passed.
+ * to each question (`answers` by question id, else sampleAnswer). Resolves to the headings passed.
  */
 export async function answerUntil(
   counter: Page,
@@ -198,7 +180,7 @@ export async function answerUntil(
 ): Promise<string[]> {
   const seen: string[] = [];
   for (let guard = 0; guard < 40; guard++) {
-    const heading = await steadyHeading(counter);
+    const heading = await pageHeading(counter);
     if (heading === stopAt) return seen;
     seen.push(heading);
     const step = await currentStep(counter, definition);

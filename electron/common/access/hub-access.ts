@@ -1,14 +1,14 @@
 /**
  * What each enrolled workstation may do at the office hub, by the kind of its token and the role
  * of the person whose session it carries: one table, read by the hub's gates for every request
- * (electron/hub/http/authorize.ts) and by the workstations to know what they may send.
+ * (electron/hub/http/gates.ts) and by the workstations to know what they replicate (`collectionsFor`).
  *
  * A push is allowed when one of its collection's rules matches; the rule's `scope` then limits
  * what the documents may change (electron/hub/push-scope.ts): a kiosk only issues new tickets, a
  * counter moves tickets only as their life cycle allows, the office changes only in an admin's
- * session. The matrix test (test/unit/electron/common/access/hub-access.test.ts) lists every cell.
+ * session. The matrix test (test/integration/hub/access.test.ts) lists every cell against a real hub.
  */
-import type { SyncCollection } from '../contract/hub';
+import { SYNC_COLLECTIONS, type SyncCollection } from '../contract/hub';
 import { hasAnyRole, TOKEN_KINDS, type TokenKind, type UserRole } from './subjects';
 
 export interface HubRule {
@@ -79,10 +79,12 @@ export const COLLECTION_ACCESS: Readonly<Record<SyncCollection, CollectionAccess
       { kinds: ['kiosk', 'counter'], scope: 'create' },
     ],
   },
-  // A visitor's answers and identity: only the desks where clerks serve, never a kiosk or a board.
+  // A visitor's answers and identity: only the counters, where clerks serve and resume sessions;
+  // never a kiosk, a board or a supervisor's desk, which counts the records below (nothing
+  // personal). A small office's supervisor screen on a counter's workstation is of kind counter.
   assistedSessions: {
-    pull: { kinds: ['counter', 'supervisor'] },
-    push: [{ kinds: ['counter', 'supervisor'], roles: SERVING, scope: 'any' }],
+    pull: { kinds: ['counter'] },
+    push: [{ kinds: ['counter'], roles: SERVING, scope: 'any' }],
   },
   assistanceRecords: {
     pull: { kinds: ['counter', 'supervisor'] },
@@ -99,6 +101,9 @@ export const ROUTE_ACCESS = {
   'call-next': { kinds: ['counter'], roles: SERVING },
   // The admin screen, on any workstation where an admin signs in (a kiosk's device settings too).
   accounts: { kinds: ['kiosk', 'counter', 'supervisor'], roles: ADMIN },
+  // A clerk books, moves and cancels for a caller by code (contract/hub-appointments.ts); so do
+  // those who manage, who may change appointments by push anyway: SERVING and MANAGING.
+  appointments: { kinds: ['counter', 'supervisor'], roles: ['clerk', 'supervisor', 'admin'] },
 } as const satisfies Readonly<Record<string, HubRule>>;
 export type HubRoute = keyof typeof ROUTE_ACCESS;
 
@@ -134,6 +139,15 @@ export function checkHubRule(rule: HubRule, caller: HubCaller, what: string): Hu
 
 export function checkPull(collection: SyncCollection, caller: HubCaller): HubDenial | null {
   return checkHubRule(COLLECTION_ACCESS[collection].pull, caller, `read ${collection}`);
+}
+
+/**
+ * The collections a workstation of `kind` may pull, in SYNC_COLLECTIONS order: the ones it
+ * replicates (renderer/db/sync/kind.ts), so it never asks for what the hub would refuse it. A pull
+ * rule names kinds only; null (a token from before kinds) may pull them all.
+ */
+export function collectionsFor(kind: TokenKind | null): SyncCollection[] {
+  return SYNC_COLLECTIONS.filter((collection) => checkPull(collection, { kind, roles: null }) === null);
 }
 
 /** The scopes `caller` may push `collection` with (the widest decides), or the denial of the first rule. */

@@ -7,7 +7,7 @@
  * Adding a channel to the contract without a row here fails the type check, and the matrix test
  * (test/unit/electron/common/access/station-access.test.ts) lists every row, allowed and refused.
  */
-import type { ChannelName, EventName } from '../contract/contract';
+import type { ChannelName, EventName, EventPayload } from '../contract/contract';
 import type { ErrorCode } from '../contract/result';
 import { hasAnyRole, PAIRED_KINDS, type SignedInUser, type UserRole, type WindowKind } from './subjects';
 
@@ -125,6 +125,12 @@ export interface Caller {
   readonly reauthAfterMs?: number;
   /** When the person last confirmed a sensitive action with the password (the dialog that asks again). */
   readonly confirmedAt?: number | null;
+  /**
+   * The counter a paired customer screen was paired for (checkCounter). A paired screen without
+   * one — a board, or a customer screen paired before screens named their counter — is held to no
+   * counter at all; a window of this machine is not held to one.
+   */
+  readonly counter?: number;
 }
 
 export interface Denial {
@@ -167,14 +173,37 @@ function missingRecency(recency: Recency, caller: Caller, now: number): Recency 
   return passwordOk ? null : 'password';
 }
 
-export function checkChannel(channel: ChannelName, caller: Caller, now: number): Denial | null {
-  return checkAccess(CHANNEL_ACCESS[channel], caller, now, channel);
+/**
+ * A paired screen is held to its counter: a call or an event whose payload names a counter
+ * (`assist.view`, `assist.current`, `assist.input`: one visitor's data) passes to or from it only
+ * when that is the counter it was paired for. Read from the payload itself, not from a list of
+ * channels, so whatever names a counter later is held alike; read as it came, before the schema, so
+ * anything but the very number it was paired for is refused. Windows of this machine (the clerk's
+ * second display, a page on the loopback) are not held: they are the workstation's own.
+ */
+export function checkCounter(caller: Caller, payload: unknown, what: string): Denial | null {
+  if (!caller.paired || typeof payload !== 'object' || payload === null || !('counter' in payload)) return null;
+  const named = (payload as { counter: unknown }).counter;
+  if (caller.counter !== undefined && named === caller.counter) return null;
+  return {
+    code: 'FORBIDDEN',
+    message:
+      caller.counter === undefined
+        ? `${what}: this screen was paired for no counter; pair it again with its counter`
+        : `${what}: this screen was paired for counter ${caller.counter} only`,
+  };
 }
 
-export function mayHear(event: EventName, caller: Caller): boolean {
+/** null when `caller` may make this call; with the request's payload, a paired screen is held to its counter too. */
+export function checkChannel(channel: ChannelName, caller: Caller, now: number, payload?: unknown): Denial | null {
+  return checkAccess(CHANNEL_ACCESS[channel], caller, now, channel) ?? checkCounter(caller, payload, channel);
+}
+
+/** Whether `caller` hears `event`; with the event's payload, a paired screen only its own counter's. */
+export function mayHear<E extends EventName>(event: E, caller: Caller, payload?: EventPayload<E>): boolean {
   // An event is never sensitive in time: recency does not apply to listening.
   const { recent: _ignored, ...rule } = EVENT_ACCESS[event];
-  return checkAccess(rule, caller, 0, event) === null;
+  return checkAccess(rule, caller, 0, event) === null && checkCounter(caller, payload, event) === null;
 }
 
 export function mayDo(action: ScreenAction, caller: Caller, now: number): Denial | null {

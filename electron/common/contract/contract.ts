@@ -107,7 +107,7 @@ export const channels = {
   'accounts.list': channel(Empty, AccountListSchema),
   /** Adds, disables, enables, resets or changes the roles of an account; a new one-time password is in the reply. */
   'accounts.change': channel(AccountChangeSchema, AccountChangeReplySchema),
-  /** A six-digit code a screen on another machine enters once to be paired as a board or customer screen. */
+  /** A six-digit code a screen on another machine enters once to be paired as a board, or as one counter's customer screen. */
   'pairing.start': channel(PairingStartSchema, PairingCodeSchema),
   'pairing.list': channel(Empty, PairedScreenListSchema),
   /** The screen's credential stops working at once. */

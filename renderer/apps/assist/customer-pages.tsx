@@ -41,9 +41,12 @@ export function pageText(
   const parts: Record<string, () => string[]> = {
     question: () => (step ? [progress, step.title[language], help, ...spokenChoices(step, language, t)] : []),
     start: () => [progress, definition.title[language], definition.summary[language], ...consentWords(t, days)],
+    // The details themselves are not read out: others in the room would hear a PESEL.
     identity: () => [
       t('customer.identity.title'),
-      ...view.identity.map((row) => identityWords(row, t)),
+      t('customer.identity.spoken', {
+        fields: view.identity.map((row) => t(`visitor.field.${row.field}` as MessageId)).join(', '),
+      }),
       t('customer.identity.text'),
     ],
     check: () => [
@@ -64,10 +67,6 @@ export function pageText(
 
 function consentWords(t: Translate, days: number): string[] {
   return [t('assist.consent.title'), t('assist.consent.text', { days })];
-}
-
-function identityWords(row: { field: string; value: string }, t: Translate): string {
-  return `${t(`visitor.field.${row.field}` as MessageId)}: ${row.value}`;
 }
 
 /** What the visitor may answer, read after the question: the options, yes and no, the statement to confirm. */

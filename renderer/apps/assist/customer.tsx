@@ -50,14 +50,18 @@ export interface Senior {
   readonly contrast: boolean;
 }
 
+const PLAIN: Senior = { scale: 1, contrast: false };
+
 export function CustomerScreen({ counter }: { counter: number }) {
   const view = useCounterView(counter);
   const locked = useLocked();
   const list = useDefinitions();
   const [chosen, setChosen] = useState<{ session: string; language: Language } | null>(null);
-  const [senior, setSenior] = useState<Senior>({ scale: 1, contrast: false });
+  // Senior mode, like the language, is the visitor's: the next visitor starts from the default.
+  const [seniorOf, setSeniorOf] = useState<{ session: string; senior: Senior } | null>(null);
   const shown = locked ? null : view;
   const language = shown && chosen?.session === shown.session ? chosen.language : (shown?.language ?? 'pl');
+  const senior = shown && seniorOf?.session === shown.session ? seniorOf.senior : PLAIN;
   const definition = list?.definitions.find((candidate) => candidate.id === shown?.eservice);
   return (
     <LanguageProvider language={language}>
@@ -73,7 +77,7 @@ export function CustomerScreen({ counter }: { counter: number }) {
             language={language}
             onLanguage={(next) => setChosen({ session: shown.session, language: next })}
             senior={senior}
-            onSenior={setSenior}
+            onSenior={(next) => setSeniorOf({ session: shown.session, senior: next })}
           />
         ) : (
           <Idle counter={counter} list={list} />

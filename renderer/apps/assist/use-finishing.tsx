@@ -239,13 +239,25 @@ export function useFinishing(assisted: AssistedSession, context: FinishingContex
   };
 }
 
-/** A PDF the station made: opened to print, or saved. */
+/**
+ * A PDF the station made, to save; in a browser also to open in a tab of its own, where the
+ * browser's viewer prints it (Electron has already offered the system's print dialog).
+ */
 export function PdfLink({ pdf, label }: { pdf: Pdf; label: string }) {
+  const t = useT();
+  const { station } = useWorkstation();
   return (
     <p className="assist-pdf">
       <a href={pdf.url} download={pdf.name}>
         {label}
       </a>{' '}
+      {station.host !== 'electron' && (
+        <>
+          <a href={pdf.url} target="_blank" rel="noopener noreferrer">
+            {t('assist.pdf.open', { what: label })}
+          </a>{' '}
+        </>
+      )}
       <span className="hint">SHA-256: {pdf.sha256.slice(0, 16)}…</span>
     </p>
   );

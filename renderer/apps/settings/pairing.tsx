@@ -1,20 +1,36 @@
 /**
  * Screens on other machines: the page such a screen opens first (`#/pair`, no station behind it
- * yet), and the device screen's section where an admin shows a code and disconnects a screen
- * (each control for the roles the access table's `pairing.start` and `pairing.revoke` name).
+ * yet), and the device screen's section where an admin shows a code — for a board, or for the
+ * customer screen of one counter — and disconnects a screen (each control for the roles the access
+ * table's `pairing.start` and `pairing.revoke` name).
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { CHANNEL_ACCESS } from '../../../electron/common/access/station-access';
-import type { PairedKind } from '../../../electron/common/access/subjects';
-import { PAIR_PATH, type PairedScreen } from '../../../electron/common/contract/pairing';
-import { formatRoute } from '../../../electron/common/routes';
+import {
+  PAIR_PATH,
+  PairAnswerSchema,
+  type PairAnswer,
+  type PairedScreen,
+  type PairingStart,
+} from '../../../electron/common/contract/pairing';
+import { formatRoute, type KnownRoute } from '../../../electron/common/routes';
 import { useMayUse } from '../../app/use-may-use';
 import { useConfirmed } from '../../app/session';
 import { useWorkstation } from '../../app/workstation';
 import { errorMessage } from '../../i18n/error-messages';
-import { useT, type MessageId } from '../../i18n/i18n';
+import { useT } from '../../i18n/i18n';
 
-/** `#/pair`: the code, then the board (the page reloads, so its connection carries the new cookie). */
+/**
+ * The screen a paired screen opens: a board's, or the customer screen of the counter it was paired
+ * for (the host gives it that counter's visitor only). Anything else, the list of screens.
+ */
+function pairedRoute(answer: PairAnswer | null): KnownRoute {
+  if (answer?.kind === 'customer' && answer.counter !== undefined)
+    return { screen: 'customer', number: answer.counter };
+  return answer?.kind === 'board' ? { screen: 'board' } : { screen: 'home' };
+}
+
+/** `#/pair`: the code, then the screen it was paired as (the page reloads, so its connection carries the new cookie). */
 export function PairScreen() {
   const t = useT();
   const [code, setCode] = useState('');
@@ -27,7 +43,8 @@ export function PairScreen() {
       body: JSON.stringify({ code: code.trim() }),
     }).catch(() => null);
     if (!response?.ok) return setFailed(true);
-    location.hash = formatRoute({ screen: 'board' });
+    const answer = PairAnswerSchema.safeParse(await response.json().catch(() => null));
+    location.hash = formatRoute(pairedRoute(answer.success ? answer.data : null));
     location.reload();
   };
   return (
@@ -74,9 +91,15 @@ export function PairedScreens() {
       live = false;
     };
   }, [api]);
-  const start = async (kind: PairedKind) => {
-    const reply = await confirmed.run(() => api.pairing.start({ kind }));
-    setShown(reply.ok ? t('pairing.code', { code: reply.value.code }) : t(errorMessage(reply.error.code, 'device')));
+  const start = async (target: PairingStart) => {
+    const reply = await confirmed.run(() => api.pairing.start(target));
+    if (!reply.ok) return setShown(t(errorMessage(reply.error.code, 'device')));
+    const { code } = reply.value;
+    setShown(
+      target.kind === 'customer'
+        ? t('pairing.code.customer', { code, counter: target.counter })
+        : t('pairing.code', { code }),
+    );
   };
   const revoke = async (id: string) => {
     const reply = await confirmed.run(() => api.pairing.revoke({ id }));
@@ -87,14 +110,14 @@ export function PairedScreens() {
       <h2 id="pairing-title">{t('pairing.title')}</h2>
       <p className="hint">{t('pairing.explain')}</p>
       {mayStart && (
-        <div className="device-actions">
-          <button type="button" onClick={() => void start('board')}>
-            {t('pairing.start.board')}
-          </button>
-          <button type="button" onClick={() => void start('customer')}>
-            {t('pairing.start.customer')}
-          </button>
-        </div>
+        <>
+          <div className="device-actions">
+            <button type="button" onClick={() => void start({ kind: 'board' })}>
+              {t('pairing.start.board')}
+            </button>
+          </div>
+          <CustomerCodeForm onStart={(counter) => void start({ kind: 'customer', counter })} />
+        </>
       )}
       <p role="status">{shown ?? ''}</p>
       {screens.length === 0 ? (
@@ -102,20 +125,92 @@ export function PairedScreens() {
       ) : (
         <ul>
           {screens.map((screen) => (
-            <li key={screen.id}>
-              {t(`pairing.kind.${screen.kind}` as MessageId)} {screen.id}
-              {screen.revokedAt !== null
-                ? ` — ${t('pairing.revoked')}`
-                : mayRevoke && (
-                    <button type="button" onClick={() => void revoke(screen.id)}>
-                      {t('pairing.revoke', { id: screen.id })}
-                    </button>
-                  )}
-            </li>
+            <PairedScreenItem key={screen.id} screen={screen} mayRevoke={mayRevoke} onRevoke={revoke} />
           ))}
         </ul>
       )}
       {confirmed.dialog}
     </section>
+  );
+}
+
+/** The counter a clerk typed, or null unless it is a whole number from 1 to 999. */
+function counterNumber(typed: string): number | null {
+  const number = /^\s*\d{1,3}\s*$/.test(typed) ? Number(typed) : NaN;
+  return number >= 1 && number <= 999 ? number : null;
+}
+
+/**
+ * A code for a customer screen names the counter it stands at: the screen is given that counter's
+ * visitor only. The number is asked for before the code, and explained when it is not one.
+ */
+function CustomerCodeForm({ onStart }: { onStart: (counter: number) => void }) {
+  const t = useT();
+  const [typed, setTyped] = useState('');
+  const [problem, setProblem] = useState(false);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const counter = counterNumber(typed);
+    setProblem(counter === null);
+    if (counter !== null) onStart(counter);
+  };
+  return (
+    <form className="device-form" onSubmit={submit} noValidate>
+      <label htmlFor="pairing-counter">{t('pairing.counter')}</label>
+      <input
+        id="pairing-counter"
+        inputMode="numeric"
+        autoComplete="off"
+        value={typed}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? 'pairing-counter-problem' : undefined}
+        onChange={(event) => setTyped(event.target.value)}
+      />
+      {problem && (
+        <p id="pairing-counter-problem" className="hint device-error" role="alert">
+          {t('pairing.counter.problem')}
+        </p>
+      )}
+      <div className="device-actions">
+        <button type="submit">{t('pairing.start.customer')}</button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * One paired screen: a board, or a customer screen with its counter. One paired before screens
+ * named their counter is shown no visitor's data, and the list says to pair it again.
+ */
+function PairedScreenItem({
+  screen,
+  mayRevoke,
+  onRevoke,
+}: {
+  screen: PairedScreen;
+  mayRevoke: boolean;
+  onRevoke: (id: string) => Promise<void>;
+}) {
+  const t = useT();
+  const { id, counter } = screen;
+  const revoked = screen.revokedAt !== null;
+  const withoutCounter = screen.kind === 'customer' && counter === undefined;
+  const label =
+    screen.kind === 'board'
+      ? t('pairing.screen.board', { id })
+      : counter === undefined
+        ? t('pairing.screen.noCounter', { id })
+        : t('pairing.screen.customer', { counter, id });
+  return (
+    <li>
+      {label}
+      {revoked && ` — ${t('pairing.revoked')}`}
+      {withoutCounter && !revoked && <span className="device-error"> {t('pairing.screen.pairAgain')}</span>}
+      {!revoked && mayRevoke && (
+        <button type="button" onClick={() => void onRevoke(id)}>
+          {t('pairing.revoke', { id })}
+        </button>
+      )}
+    </li>
   );
 }

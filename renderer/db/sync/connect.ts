@@ -1,7 +1,7 @@
 /**
  * Joins a workstation's database to the office hub: the HTTP client, the clock corrected by the
- * hub's, live replication of every collection, and ticket numbers leased from the hub. Used by the
- * screens (app/workstation.ts) and by the tests' simulated workstations alike.
+ * hub's, live replication of every collection its kind may read, and ticket numbers leased from
+ * the hub. Used by the screens (app/workstation.ts) and by the tests' simulated workstations alike.
  */
 import { slotFromToken } from '../../../electron/common/contract/hub';
 import type { OkienkoDatabase } from '../database';

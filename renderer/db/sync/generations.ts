@@ -21,7 +21,8 @@ import type { SyncSwitches } from './status';
 export interface GenerationContext {
   readonly db: OkienkoDatabase;
   readonly hubId: string;
-  readonly collections: readonly SyncCollection[];
+  /** The collections to replicate, asked once this window leads (kind.ts: what its kind may pull). */
+  collections(): Promise<readonly SyncCollection[]>;
   readonly switches: SyncSwitches;
   /** Starts one collection's replication in `generation`. */
   replicate(name: SyncCollection, generation: number): CollectionReplication;
@@ -35,6 +36,7 @@ interface SavedGeneration {
 export class Generations {
   #generation = 0;
   #knownEpoch: string | null = null;
+  #collections: readonly SyncCollection[] = [];
   /** The current generation's replications, and the subscriptions to them. */
   #states: CollectionState[] = [];
   readonly #subscriptions: Subscription[] = [];
@@ -49,12 +51,15 @@ export class Generations {
 
   /**
    * Only the leader window replicates, and it reads the generation when it becomes leader: a
-   * window that waited may find that the one before it moved on. Never resolves in a window that
-   * never leads.
+   * window that waited may find that the one before it moved on. It learns which collections it
+   * replicates then too, so only the window that talks to the hub asks it. Never resolves in a
+   * window that never leads.
    */
   async lead(): Promise<void> {
     const { db, switches } = this.context;
     await db.waitForLeadership();
+    if (switches.stopped) return;
+    this.#collections = await this.context.collections();
     if (switches.stopped) return;
     const saved = await this.#readSaved();
     if (saved) {
@@ -128,7 +133,7 @@ export class Generations {
   }
 
   #create(generation: number): void {
-    for (const name of this.context.collections) {
+    for (const name of this.#collections) {
       const { state, stream, subscriptions } = this.context.replicate(name, generation);
       this.#streams.set(name, stream);
       this.#subscriptions.push(...subscriptions);

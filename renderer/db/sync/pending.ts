@@ -14,6 +14,8 @@ import type { Timers } from '../../../electron/common/timers';
 export class PendingChanges {
   /** The latest local state of every pending document, by `collection/id`. */
   readonly #waiting = new Map<string, unknown>();
+  /** The collections replicated with the hub, once known (null: all that are tracked). */
+  #replicated: ReadonlySet<SyncCollection> | null = null;
 
   get size(): number {
     return this.#waiting.size;
@@ -27,11 +29,21 @@ export class PendingChanges {
   track(db: OkienkoDatabase, collections: readonly SyncCollection[], changed: () => void): Subscription[] {
     return collections.map((name) =>
       (db[name] as unknown as RxCollection<unknown>).eventBulks$.subscribe((bulk) => {
-        if (bulk.context.startsWith('replication')) return;
+        if (bulk.context.startsWith('replication') || this.#replicated?.has(name) === false) return;
         for (const event of bulk.events) this.#waiting.set(keyOf(name, event.documentId), event.documentData);
         changed();
       }),
     );
+  }
+
+  /**
+   * From now on only changes of `collections` wait for the hub: the others this workstation does
+   * not replicate (its kind may not read them there, kind.ts), so they never go and never count.
+   */
+  only(collections: readonly SyncCollection[]): void {
+    this.#replicated = new Set(collections);
+    for (const key of [...this.#waiting.keys()])
+      if (!this.#replicated.has(key.slice(0, key.indexOf('/')) as SyncCollection)) this.#waiting.delete(key);
   }
 
   /** The replication pushed `document`: no longer pending if it is the latest local state. */

@@ -16,6 +16,7 @@
  * when another counter's call of the same visitor won.
  *
  * The engine's parts, each in its own module:
+ *   kind.ts                    which collections: those the workstation's kind may pull at the hub;
  *   collection-replication.ts  one collection's replication in one generation (pull, push);
  *   generations.ts             the hub's sync epoch and the generations of replications — how a
  *                              workstation gives a hub that lost data everything back;
@@ -30,6 +31,7 @@ import { Subject } from 'rxjs';
 import type { OkienkoDatabase } from '../database';
 import { replicateCollection, type ReplicationSettings } from './collection-replication';
 import { Generations } from './generations';
+import { replicatedCollections } from './kind';
 import { syncHandle, type SyncHandle } from './handle';
 import type { HubClient } from './hub-client';
 import { shareStatus } from './leader-status';
@@ -45,6 +47,7 @@ export type { LostCall } from '../../../electron/common/sync/conflict-rules';
 export interface SyncOptions extends ReplicationSettings {
   readonly db: OkienkoDatabase;
   readonly client: HubClient;
+  /** The collections to offer (default: every one the database has), narrowed to what the kind may pull. */
   readonly collections?: readonly SyncCollection[];
   /** Reconnecting, publishing the status and `whenSent` wait with these (tests pass a manual clock). */
   readonly timers?: Timers;
@@ -53,7 +56,7 @@ export interface SyncOptions extends ReplicationSettings {
 export function startSync(options: SyncOptions): SyncHandle {
   const { db, client } = options;
   // A test's database may leave the assisted-session collections out (database.ts `collections`).
-  const collections = options.collections ?? SYNC_COLLECTIONS.filter((name) => name in db.collections);
+  const available = options.collections ?? SYNC_COLLECTIONS.filter((name) => name in db.collections);
   const timers = options.timers ?? realTimers;
   const switches: SyncSwitches = { offline: false, stopped: false };
   const pending = new PendingChanges();
@@ -62,7 +65,14 @@ export function startSync(options: SyncOptions): SyncHandle {
     () => timers.now(),
   );
   const lostCalls = new Subject<LostCall>();
-  const subscriptions = pending.track(db, collections, () => board.set({}));
+  const subscriptions = pending.track(db, available, () => board.set({}));
+  /** What this workstation's kind may pull at the hub (kind.ts); only they replicate, and count as pending. */
+  const collections = async () => {
+    const replicated = await replicatedCollections({ client, status: board, switches, timers }, available);
+    pending.only(replicated);
+    board.set({});
+    return replicated;
+  };
 
   const replication = { db, client, settings: options, switches, status: board, pending, lostCalls };
   const generations: Generations = new Generations({

@@ -199,6 +199,8 @@ export const uk: Record<MessageId, string> = {
   'kiosk.appointment.error.already-checked-in':
     'Цей візит уже підтверджено. Якщо Ви загубили квиток, зверніться до персоналу.',
   'kiosk.appointment.error.cancelled': 'Цей візит скасовано. Ви можете взяти звичайний квиток.',
+  'kiosk.appointment.error.no-show':
+    'Час цього візиту вже минув. Візьміть звичайний квиток — Вас обслужать у порядку черги.',
   'kiosk.ticket.appointment': 'Візит о {time} — Вас викличуть у цей час.',
   'kiosk.ticket.appointmentLate': 'Час Вашого візиту минув — Вас обслужать у порядку черги.',
   'ticket.print.appointment': 'Візит о {time}',
@@ -229,6 +231,21 @@ export const uk: Record<MessageId, string> = {
   'hub.title': 'Сервер уряду Okienko',
   'hub.explain':
     'Ця адреса обслуговує робочі станції та табло в залі очікування. Телевізор у залі очікування відкриває табло:',
+  'status.title': 'Ваш квиток',
+  'status.loading': 'Перевіряємо Ваш квиток…',
+  'status.number': 'Ваш номер {number}',
+  'status.ahead':
+    'Перед Вами: {count, plural, =0 {нікого — Вас незабаром викличуть} one {# людина} few {# людини} many {# людей} other {# людини}}',
+  'status.wait': 'Орієнтовний час очікування: близько {minutes} хв',
+  'status.called': 'Запрошуємо до віконця {counter}',
+  'status.serving': 'Вас обслуговують у віконці {counter}.',
+  'status.done': 'Обслуговування завершено. Дякуємо за візит!',
+  'status.gone':
+    'Цей квиток уже не в черзі. Якщо Вашу справу не вирішено, зверніться до інформаційного пункту або візьміть новий квиток.',
+  'status.unknown': 'Такого квитка немає.',
+  'status.unknown.hint': 'Перевірте адресу з QR-коду.',
+  'status.updated': 'Стан на {time}. Сторінка оновлюється сама.',
+  'status.lost': 'Немає з’єднання із сервером уряду. Ми постійно пробуємо знову.',
   'app.home.devices': 'Пристрої (принтер, зчитувач, планшет)',
   'devices.title': 'Пристрої цієї станції',
   'devices.ports': 'Послідовні порти',
@@ -376,6 +393,14 @@ export const uk: Record<MessageId, string> = {
   'pairing.revoke': 'Відключити екран {id}',
   'pairing.revoked': 'відключено',
   'pairing.none': 'Жодного екрана ще не підключено.',
+  'pairing.counter': 'Номер віконця для екрана клієнта',
+  'pairing.counter.problem': 'Введіть номер віконця, біля якого стоїть екран клієнта: число від 1 до 999.',
+  'pairing.code.customer': 'Код: {code} — екран клієнта біля віконця {counter} (дійсний 5 хвилин, один раз)',
+  'pairing.screen.board': 'Табло в залі очікування ({id})',
+  'pairing.screen.customer': 'Екран клієнта — віконце {counter} ({id})',
+  'pairing.screen.noCounter': 'Екран клієнта без номера віконця ({id})',
+  'pairing.screen.pairAgain':
+    'Він не показує даних клієнтів. Відключіть його та підключіть знову, вказавши номер віконця.',
   'access.error.FORBIDDEN':
     'На цьому екрані або з вашими правами цього зробити не можна. Зверніться до керівника або адміністратора.',
   'access.error.NOT_SIGNED_IN': 'Спочатку увійдіть на цьому робочому місці.',
@@ -629,6 +654,7 @@ export const uk: Record<MessageId, string> = {
   'assist.done.digest': 'Хеш підсумку (SHA-256), той самий, що на роздруківці:',
   'assist.done.print': 'Друкувати підсумок',
   'assist.done.pdf': 'Підсумок для клієнта (PDF)',
+  'assist.pdf.open': 'Відкрити для друку: {what}',
   'assist.done.close': 'Завершити допомогу',
   'assist.save': 'Зберегти й завершити пізніше',
   'assist.saved': 'Збережено. Код для відновлення: {code} — він на картці для клієнта.',
@@ -683,6 +709,7 @@ export const uk: Record<MessageId, string> = {
   'customer.clerkTypes': 'Службовець вписує відповідь. Перевірте, чи вона правильна.',
   'customer.identity.title': 'Ваші дані',
   'customer.identity.text': 'Перевірте, чи все правильно. Якщо ні, скажіть службовцю.',
+  'customer.identity.spoken': 'Перевірте на екрані свої дані: {fields}.',
   'customer.check.title': 'Перевірте свої відповіді',
   'customer.sign.title': 'Підтвердження',
   'customer.sign.text': 'Службовець покаже, як підтвердити справу: підписом, на планшеті або онлайн.',

@@ -147,6 +147,13 @@ const EVENTS: Readonly<Record<EventName, Row>> = {
   'assist.input': { windows: ['counter'], roles: SERVING, request: {} },
 };
 
+/** Every window of this machine, and the two kinds a screen paired from another machine may be. */
+const CALLERS: readonly (readonly [WindowKind, boolean])[] = [
+  ...ALL.map((window) => [window, false] as const),
+  ['board', true],
+  ['customer', true],
+];
+
 const REFUSALS = new Set(['FORBIDDEN', 'NOT_SIGNED_IN', 'REAUTH_REQUIRED', 'SECOND_FACTOR_REQUIRED']);
 const roleOf = (state: State): UserRole | null =>
   state === 'nobody'
@@ -267,8 +274,9 @@ describe('the station, by window and person', () => {
     await enter(state);
     for (const channel of CHANNEL_NAMES) {
       const row = EXPECTED[channel];
-      for (const [window, paired] of [...ALL.map((w) => [w, false] as const), ['board', true] as const]) {
-        const result = await station.dispatch(window, channel, row.request, paired);
+      for (const [window, paired] of CALLERS) {
+        // A paired screen is held to counter 1, the counter the rows' requests name (its own).
+        const result = await station.dispatch(window, channel, row.request, paired, paired ? 1 : undefined);
         const got = result.ok ? null : REFUSALS.has(result.error.code) ? result.error.code : null;
         const want = expected(row, window, state, paired);
         if (got !== want) cells.push(`${channel} @ ${window}${paired ? ' (paired)' : ''}: got ${got}, want ${want}`);
@@ -291,7 +299,7 @@ describe('the station, by window and person', () => {
     off();
     expect(mayReach).not.toBeNull();
     for (const [event, row] of Object.entries(EVENTS) as [EventName, Row][]) {
-      for (const [window, paired] of [...ALL.map((w) => [w, false] as const), ['board', true] as const]) {
+      for (const [window, paired] of CALLERS) {
         const hears = mayHear(event, station.session.caller(window, paired));
         const want = expected(row, window, state, paired) === null;
         if (hears !== want)

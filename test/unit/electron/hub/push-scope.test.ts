@@ -87,6 +87,24 @@ describe('scopes', () => {
     expect(scopeProblem('appointments', 'check-in', wire(checkedIn), undefined)).toMatch(/book/);
   });
 
+  it("check-in: over the hub's no-show too (a kiosk checked the visitor in while offline), never over a cancellation", () => {
+    const noShow = {
+      id: 'a',
+      code: '123456',
+      day: 'd',
+      slotAt: 1,
+      service: 's',
+      state: 'no-show',
+      ticket: '',
+      updatedAt: 5,
+    };
+    const checkedIn = { ...noShow, state: 'checked-in', ticket: 't', updatedAt: 2 };
+    expect(scopeProblem('appointments', 'check-in', wire(checkedIn), wire(noShow))).toBeNull();
+    expect(scopeProblem('appointments', 'check-in', wire(checkedIn), wire({ ...noShow, state: 'cancelled' }))).toMatch(
+      /check a booked/,
+    );
+  });
+
   it('counter-state: mode, clerk and priority count of an existing counter', () => {
     const counter = {
       id: '1',
@@ -224,16 +242,28 @@ describe("the office's retention of assisted sessions", () => {
     }
   });
 
-  it('an emptied session, a tombstone and other collections are stored as sent', () => {
+  it('an emptied session, an emptied tombstone and other collections are stored as sent', () => {
     for (const document of [
       wire({ ...started, expiresAt: 0 }),
       wire({ ...purged(personal, NOW), expiresAt: 0 }),
       wire({ ...purged(personal, NOW), expiresAt: NOW + 3650 * DAY }),
-      { ...session({ expiresAt: 0 }), _deleted: true },
+      { ...wire(purged(personal, NOW)), _deleted: true },
     ])
       expect(withRetention('assistedSessions', document, LIMIT)).toBe(document);
     const ticket = wire({ ...issued, expiresAt: 0 });
     expect(withRetention('tickets', ticket, LIMIT)).toBe(ticket);
+  });
+
+  it("a deletion that still carries the visitor's data is stored emptied", () => {
+    const deleted = { ...session({ expiresAt: 0 }), _deleted: true };
+    const stored = withRetention('assistedSessions', deleted, LIMIT);
+    expect(stored._deleted).toBe(true);
+    expect(stored).toEqual({
+      ...wire(purged({ ...personal, expiresAt: 0 }, personal.updatedAt)),
+      _deleted: true,
+    });
+    expect(JSON.stringify(stored)).not.toContain('Szewczenko');
+    expect(JSON.stringify(stored)).not.toContain('600100200');
   });
 
   it('is deterministic, and a clamped session sent back later is not changed again', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkAccess,
+  checkChannel,
+  checkCounter,
   mayHear,
   REAUTH_AFTER_MS,
   type AccessRule,
@@ -62,5 +64,37 @@ describe('a door at the station', () => {
       expect(mayHear('idReader.read', caller({ window, user: person('clerk', 'supervisor', 'admin') })), window).toBe(
         false,
       );
+  });
+});
+
+describe("a paired customer screen's counter", () => {
+  const paired = (counter?: number) =>
+    caller({ window: 'customer', paired: true, ...(counter === undefined ? {} : { counter }) });
+  const view = (counter: number) => ({ counter, view: null });
+  const input = (counter: number) => ({ counter, input: { kind: 'language' as const, language: 'uk' as const } });
+
+  it('hears the views of its own counter only; a window of this machine hears every counter', () => {
+    expect(mayHear('assist.view', paired(4), view(4))).toBe(true);
+    expect(mayHear('assist.view', paired(4), view(6))).toBe(false);
+    expect(mayHear('assist.view', caller({ window: 'customer' }), view(6))).toBe(true);
+    // Paired before screens named their counter: held to none.
+    expect(mayHear('assist.view', paired(), view(4))).toBe(false);
+  });
+
+  it('asks and answers for its own counter only', () => {
+    expect(checkChannel('assist.current', paired(4), now, { counter: 4 })).toBeNull();
+    expect(checkChannel('assist.current', paired(4), now, { counter: 6 })?.code).toBe('FORBIDDEN');
+    expect(checkChannel('assist.input', paired(4), now, input(6))?.code).toBe('FORBIDDEN');
+    expect(checkChannel('assist.input', paired(), now, input(4))?.code).toBe('FORBIDDEN');
+    expect(checkChannel('assist.input', caller({ window: 'customer' }), now, input(6))).toBeNull();
+    // A counter that is not a number is not its counter either.
+    expect(checkCounter(paired(4), { counter: '4' }, 'x')?.code).toBe('FORBIDDEN');
+  });
+
+  it('is not asked about what names no counter', () => {
+    expect(checkChannel('eservices.list', paired(4), now, {})).toBeNull();
+    expect(checkCounter(paired(), { language: 'pl' }, 'x')).toBeNull();
+    expect(checkCounter(paired(), null, 'x')).toBeNull();
+    expect(mayHear('session.changed', paired())).toBe(true);
   });
 });

@@ -30,6 +30,10 @@ function scriptedHub() {
   let listener: ((event: StreamEvent) => void) | null = null;
   const streamSignals: AbortSignal[] = [];
   const client = {
+    /** As the hub: who the bearer is; a counter may pull tickets, so they replicate. */
+    async me() {
+      return { station: 'scripted', slot: 1, kind: 'counter', user: null };
+    },
     async pull(_collection: SyncCollection, checkpoint: { stamp: number; id: string } | null, limit: number) {
       const after = checkpoint?.stamp ?? 0;
       // As the hub: a checkpoint from beyond its newest stamp is refused (409 checkpoint-ahead).
