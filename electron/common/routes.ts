@@ -1,7 +1,8 @@
 /**
  * The app's screens and their hash routes: `#/` (home), `#/kiosk`, `#/counter/3`, `#/customer/3`
  * (the screen turned to the visitor at counter 3), `#/board`,
- * `#/supervisor`, `#/settings/devices`, `#/settings/accounts`. One table for both sides: the shell opens a window on the
+ * `#/supervisor`, `#/settings/devices`, `#/settings/accounts`, `#/status/<ticket id>` (a ticket's status page, which
+ * the hub serves to a visitor's phone). One table for both sides: the shell opens a window on the
  * route of its role, the renderer shows the screen a route names. Hash routing works from app://,
  * http:// and file:// alike.
  */
@@ -17,6 +18,8 @@ export type Route =
   | { readonly screen: 'devices' }
   | { readonly screen: 'accounts' }
   | { readonly screen: 'pair' }
+  /** `id` as the address carries it: the page asks the hub, which answers any unknown id alike. */
+  | { readonly screen: 'status'; readonly id: string }
   | { readonly screen: 'not-found' };
 
 export type Screen = Route['screen'];
@@ -33,12 +36,14 @@ const PATHS = {
   devices: 'settings/devices',
   accounts: 'settings/accounts',
   pair: 'pair',
-} as const satisfies Record<Exclude<Screen, 'counter' | 'customer' | 'not-found'>, string>;
+} as const satisfies Record<Exclude<Screen, 'counter' | 'customer' | 'status' | 'not-found'>, string>;
 
 type PlainScreen = keyof typeof PATHS;
 
 const COUNTER_PATH = /^counter\/(\d{1,3})$/;
 const CUSTOMER_PATH = /^customer\/(\d{1,3})$/;
+/** Any one segment, not only a UUID: a mistyped address should still say "no such ticket". */
+const STATUS_PATH = /^status\/([^/]{1,100})$/;
 
 /** The screen a hash names; a leading `#/` and trailing slashes do not matter. */
 export function parseRoute(hash: string): Route {
@@ -49,6 +54,8 @@ export function parseRoute(hash: string): Route {
   if (counter) return { screen: 'counter', number: Number(counter[1]) };
   const customer = CUSTOMER_PATH.exec(path);
   if (customer) return { screen: 'customer', number: Number(customer[1]) };
+  const status = STATUS_PATH.exec(path);
+  if (status) return { screen: 'status', id: status[1]! };
   return { screen: 'not-found' };
 }
 
@@ -63,6 +70,8 @@ const WINDOW_OF_SCREEN = {
   devices: 'settings',
   accounts: 'settings',
   pair: 'home',
+  // The status page talks to no station (app.tsx shows it before any starts): no window's rights are used.
+  status: 'home',
   'not-found': 'home',
 } as const satisfies Record<Screen, WindowKind>;
 
@@ -73,5 +82,6 @@ export function windowOfRoute(route: Route): WindowKind {
 /** The hash of a route, for a link's `href` or a window's URL. */
 export function formatRoute(route: KnownRoute): string {
   if (route.screen === 'counter' || route.screen === 'customer') return `#/${route.screen}/${route.number}`;
+  if (route.screen === 'status') return `#/status/${route.id}`;
   return `#/${PATHS[route.screen]}`;
 }

@@ -1,12 +1,14 @@
 /**
  * The hub's composition root: the database (PGlite or PostgreSQL), its migrations, the store, the
- * live feed, the HTTP server and the hourly purge (old tombstones, assisted sessions past their
- * time), started and stopped in one place.
+ * live feed, the HTTP server, the hourly purge (old tombstones, assisted sessions past their
+ * time) and the appointments' minute timer (no-shows, residents' contacts past their time),
+ * started and stopped in one place.
  */
 import type { DirectoryConfig } from './directory';
 import { randomUUID } from 'node:crypto';
 import { describeError, type Logger } from '../station/log';
 import { runAdminRequest } from './admin';
+import { appointmentTick } from './appointment-timer';
 import { purgeExpiredAssistedSessions } from './assisted-purge';
 import { ChangeFeed } from './change-feed';
 import { lockDataDir, pgliteDir, type DataDirLock } from './data-dir';
@@ -20,6 +22,8 @@ import { listTokens } from './tokens';
 
 /** The purges run hourly: an assisted session's personal data goes within an hour of its expiry. */
 const PURGE_EVERY_MS = 60 * 60 * 1000;
+/** A booked visitor who has not come is a no-show within a minute of their grace running out. */
+const APPOINTMENT_TICK_MS = 60 * 1000;
 
 export interface OpenDatabase {
   readonly db: SqlClient;
@@ -76,6 +80,8 @@ export interface HubOptions extends DatabaseChoice {
   readonly directory?: DirectoryConfig;
   /** `--assisted-keep-days`: the most days a pushed assisted session keeps the visitor's data. */
   readonly assistedKeepDays?: number;
+  /** Public writes (bookings) per minute per address; reads take four times as many; 0: no limit. */
+  readonly publicWritesPerMinute?: number;
 }
 
 export interface RunningHub {
@@ -114,12 +120,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     }
   };
 
+  const tick = appointmentTimer(store, feed, log);
+
   let server;
   try {
     await purge();
     await warnAboutKindlessTokens(db, log);
     await feed.start();
     feedStarted = true;
+    await tick();
     server = await startHubServer({
       store,
       feed,
@@ -133,6 +142,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...(options.tls ? { tls: options.tls } : {}),
       ...(options.directory ? { directory: options.directory } : {}),
       ...(options.assistedKeepDays ? { assistedKeepDays: options.assistedKeepDays } : {}),
+      ...(options.publicWritesPerMinute !== undefined ? { publicWritesPerMinute: options.publicWritesPerMinute } : {}),
     });
   } catch (error) {
     await feed.stop().catch(() => undefined);
@@ -149,6 +159,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   });
   const purgeTimer = setInterval(() => void purge(), PURGE_EVERY_MS);
   purgeTimer.unref();
+  const appointmentTimerId = setInterval(() => void tick(), APPOINTMENT_TICK_MS);
+  appointmentTimerId.unref();
 
   let closing: Promise<void> | null = null;
   return {
@@ -159,12 +171,35 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     close() {
       closing ??= (async () => {
         clearInterval(purgeTimer);
+        clearInterval(appointmentTimerId);
         await running.close();
         await feed.stop();
         await database.close();
       })();
       return closing;
     },
+  };
+}
+
+/**
+ * The appointments' minute timer (appointment-timer.ts): what it marks no-show goes out on the
+ * live feed. A run never overlaps the one before; a failure is logged and the next minute tries again.
+ */
+function appointmentTimer(store: HubStore, feed: ChangeFeed, log: Logger): () => Promise<void> {
+  let running = false;
+  return async () => {
+    if (running) return;
+    running = true;
+    try {
+      const { noShows, contactsPurged } = await appointmentTick(store, Date.now());
+      if (noShows.length > 0) log.info('appointments marked no-show', { count: noShows.length });
+      if (contactsPurged > 0) log.info('booking contacts purged', { purged: contactsPurged });
+      feed.committed(noShows);
+    } catch (error) {
+      log.warn('appointment timer failed', { error: describeError(error) });
+    } finally {
+      running = false;
+    }
   };
 }
 

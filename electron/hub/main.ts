@@ -92,6 +92,7 @@ async function serve(command: ServeCommand): Promise<number> {
     const tls = await servedTls(command.dataDir, command.tls, command.bind);
     const heartbeatMs = Number(process.env.OKIENKO_HUB_HEARTBEAT_MS);
     const maxBoardStreams = Number(process.env.OKIENKO_HUB_MAX_BOARDS);
+    const publicRate = publicWritesPerMinute(process.env.OKIENKO_HUB_PUBLIC_RATE);
     const { tls: _files, directory: directoryFile, ...serving } = command;
     const directory = directoryFile ? await loadDirectoryConfig(directoryFile) : null;
     hub = await startHub({
@@ -100,6 +101,7 @@ async function serve(command: ServeCommand): Promise<number> {
       ...(directory ? { directory } : {}),
       ...(heartbeatMs > 0 ? { heartbeatMs } : {}),
       ...(maxBoardStreams > 0 ? { maxBoardStreams } : {}),
+      ...(publicRate !== null ? { publicWritesPerMinute: publicRate } : {}),
       ...(tls ? { tls } : {}),
     });
   } catch (error) {
@@ -116,6 +118,15 @@ async function serve(command: ServeCommand): Promise<number> {
   log.info('shutting down');
   await hub.close();
   return 0;
+}
+
+/**
+ * `OKIENKO_HUB_PUBLIC_RATE`: public writes per minute per address (reads four times as many); 0
+ * turns the limit off (behind a proxy that limits, and for benchmarks). null: unset or not a number.
+ */
+function publicWritesPerMinute(value: string | undefined): number | null {
+  const rate = Number(value);
+  return value !== undefined && value.trim() !== '' && Number.isInteger(rate) && rate >= 0 ? rate : null;
 }
 
 async function administer(command: AdminCommand): Promise<number> {

@@ -155,6 +155,34 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE sessions ADD COLUMN kind text CHECK (kind IN ('board'));
     `,
   },
+  {
+    version: 6,
+    name: 'bookings: residents contacts; appointments found by code and day',
+    sql: `
+      -- What is personal about a booking stays here, never in the replicated appointment document:
+      -- the resident's name, optional phone and e-mail, language, and the SHA-256 (hex) of the
+      -- manage key. Deleted at purge_after, the day after the slot (bookings.ts, hub.ts).
+      CREATE TABLE booking_contacts (
+        appointment text PRIMARY KEY,
+        name text NOT NULL,
+        phone text,
+        email text,
+        language text NOT NULL CHECK (language IN ('pl', 'en', 'uk')),
+        key_hash text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        purge_after timestamptz NOT NULL
+      );
+      CREATE INDEX booking_contacts_purge ON booking_contacts (purge_after);
+      -- A booking is found by its code; what is taken is counted per service and day; the timer
+      -- looks for booked ones past their time.
+      CREATE INDEX documents_appointment_code ON documents ((data->>'code'))
+        WHERE collection = 'appointments' AND NOT deleted;
+      CREATE INDEX documents_appointment_day ON documents ((data->>'service'), (data->>'day'))
+        WHERE collection = 'appointments' AND NOT deleted;
+      CREATE INDEX documents_appointment_state ON documents ((data->>'state'))
+        WHERE collection = 'appointments' AND NOT deleted;
+    `,
+  },
 ];
 
 export class MigrationError extends Error {}

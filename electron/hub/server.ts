@@ -32,6 +32,7 @@ import { answerPreflight, setCorsHeaders } from './http/cors';
 import { answerFailure } from './http/failures';
 import { health, runtime } from './http/handlers/status';
 import { safePath } from './http/messages';
+import { publicLimits } from './http/rate-limit';
 import { SyncStreams } from './http/sync-streams';
 import type { DatabaseKind } from './sql';
 import type { HubStore } from './store';
@@ -55,6 +56,8 @@ export interface HubServerOptions {
   readonly directory?: DirectoryConfig | undefined;
   /** The office's retention of a visitor's data in an assisted session (default DEFAULT_KEEP_DAYS). */
   readonly assistedKeepDays?: number | undefined;
+  /** Public writes per minute per address (default PUBLIC_WRITES_PER_MINUTE; 0: no limit). */
+  readonly publicWritesPerMinute?: number | undefined;
 }
 
 export interface RunningHubServer {
@@ -113,6 +116,7 @@ function hubServices(options: HubServerOptions): HubServices {
     signInAttempts: new AttemptLimiter(),
     directory: options.directory ?? null,
     assistedKeepDays: options.assistedKeepDays ?? DEFAULT_KEEP_DAYS,
+    publicLimits: publicLimits(options.publicWritesPerMinute),
     boardStreams: new BoardStreams({
       db: store.db,
       now,

@@ -191,13 +191,21 @@ export class HubStore {
    * A change the hub makes itself (no workstation pushed it), written as a push's rows are: in one
    * transaction serialised with every push by the stamp row, each document with the next stamp and
    * a change notice, so the live feed and every workstation's pull see it. `change` reads and locks
-   * what it changes inside the transaction and returns the new states (with `_deleted`).
+   * what it changes inside the transaction and returns the new states (with `_deleted`); what it
+   * throws rolls everything back.
+   *
+   * `before` runs first, in the same transaction but BEFORE the stamp row is locked: it may take
+   * advisory locks (`lockAdvisory`; bookings.ts locks a service's day), read and refuse, so writers
+   * that queue for its locks, or are refused, do not hold up every other writer. Nothing waits for
+   * an advisory lock while holding the stamp row, so none can deadlock.
    */
   async writeOwn(
     collection: SyncCollection,
     change: (tx: SqlQueryable) => Promise<readonly WireDocument[]>,
+    options: { readonly before?: (tx: SqlQueryable) => Promise<void> } = {},
   ): Promise<StoredDocument[]> {
     return this.db.transaction(async (tx) => {
+      await options.before?.(tx);
       const counter = await tx.query<{ value: string | number }>('SELECT value FROM hub_stamp WHERE id FOR UPDATE');
       let stamp = Number(counter[0]?.value ?? 0);
       const stamped = STAMPED_COLLECTIONS.includes(collection);
@@ -367,6 +375,14 @@ export class HubStore {
     );
     return Number(rows[0]?.purged ?? 0);
   }
+}
+
+/**
+ * Waits for the transaction-scoped advisory lock named `key` (any text), held until COMMIT or
+ * ROLLBACK. Take several in sorted order, and never while holding the stamp row (see writeOwn).
+ */
+export async function lockAdvisory(tx: SqlQueryable, key: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
 }
 
 /**

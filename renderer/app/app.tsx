@@ -10,6 +10,7 @@ import { PairScreen } from '../apps/settings/pairing';
 import { Devices } from '../apps/settings/devices';
 import { Supervisor } from '../apps/supervisor/supervisor';
 import { HubBoard } from '../apps/board/hub-board';
+import { StatusPage } from '../apps/status/status';
 import { LanguageProvider, translator, useT } from '../i18n/i18n';
 import { useRoute } from './router';
 import { SignInGate } from './session';
@@ -37,6 +38,8 @@ export function App() {
   useEffect(() => {
     void detectRuntime().then(setRuntime);
   }, []);
+  // A ticket's status page talks to the hub's public route only: no station, no database, no wait.
+  if (route.screen === 'status') return <StatusPage key={route.id} id={route.id} />;
   if (runtime === null) return <main className="screen-message" aria-busy="true" />;
   // A screen on another machine pairs first: no station answers it before.
   if (route.screen === 'pair')

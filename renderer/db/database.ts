@@ -85,6 +85,11 @@ const OFFICE_MIGRATIONS = { 1: (office: OfficeDoc) => office };
  * stored session is already valid as it is (one signed before keeps no image).
  */
 const ASSISTED_SESSION_MIGRATIONS = { 1: (session: AssistedSessionDoc) => session };
+/**
+ * Appointments 0 → 1 added the state `no-show` and the optional availability rule: every stored
+ * appointment is already valid as it is.
+ */
+const APPOINTMENT_MIGRATIONS = { 1: (appointment: AppointmentDoc) => appointment };
 
 export async function createOkienkoDatabase(options: DatabaseOptions = {}): Promise<OkienkoDatabase> {
   const db = await createRxDatabase<OkienkoCollections>({
@@ -112,7 +117,11 @@ export async function createOkienkoDatabase(options: DatabaseOptions = {}): Prom
     },
     sequences: { schema: sequenceSchema },
     alerts: { schema: alertSchema, conflictHandler: conflictHandlers.alerts },
-    appointments: { schema: appointmentSchema, conflictHandler: conflictHandlers.appointments },
+    appointments: {
+      schema: appointmentSchema,
+      conflictHandler: conflictHandlers.appointments,
+      migrationStrategies: APPOINTMENT_MIGRATIONS,
+    },
   });
   if (options.collections !== 'queue') {
     await db.addCollections({

@@ -4,7 +4,7 @@
  * workstation's token and the app version.
  *
  *   GET  /health                                   version, database kind, lag (no token)
- *   GET  /api/v1/me                                who this token is: station name and slot
+ *   GET  /api/v1/me                                who this bearer is: station name, slot, kind, person
  *   GET  /api/v1/sync/:collection/pull?stamp&id&limit   documents after a checkpoint, in order
  *   POST /api/v1/sync/:collection/push             { rows } → { conflicts }
  *   GET  /api/v1/sync/stream                       server-sent events: every change, all collections
@@ -14,6 +14,10 @@
  *   GET  /api/v1/auth/accounts                     what a workstation's offline sign-in cache must know
  *   GET  /api/v1/board                             what a waiting-room TV shows (no token, no personal data)
  *   GET  /api/v1/board/stream                      the same, live (server-sent events)
+ *   POST /api/v1/appointments                      a clerk books for a caller (hub-appointments.ts)
+ *   GET  /api/v1/appointments/:code                that booking, by its code alone
+ *   POST /api/v1/appointments/:code/move | cancel  another slot for it; cancel it
+ *   …    /api/v1/public/…                          the residents' booking page (public.ts, no token)
  *
  * Every response carries `x-okienko-time` (the hub's clock, ms), from which a workstation learns
  * how far its own clock is off.

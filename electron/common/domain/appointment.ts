@@ -4,10 +4,14 @@
  * No personal data is kept here: the code, the service and the time are enough to serve them.
  *
  *   booked ─► checked-in (ticket issued)
- *      └───► cancelled
+ *      ├───► cancelled
+ *      └───► no-show (not checked in by the slot + the office's grace; the hub's timer marks it)
+ *
+ * A no-show is not final for a kiosk that checked the visitor in while offline: its check-in wins
+ * when the two meet (sync/conflict-rules.ts), since the visitor was there and holds a ticket.
  */
 
-export const APPOINTMENT_STATES = ['booked', 'checked-in', 'cancelled'] as const;
+export const APPOINTMENT_STATES = ['booked', 'checked-in', 'cancelled', 'no-show'] as const;
 export type AppointmentState = (typeof APPOINTMENT_STATES)[number];
 
 export interface Appointment {
@@ -17,13 +21,15 @@ export interface Appointment {
   readonly day: string;
   readonly slotAt: number;
   readonly service: string;
+  /** The availability rule it was booked under (availability.ts), so a day limit counts per rule; absent for older ones. */
+  readonly rule?: string;
   readonly state: AppointmentState;
   /** The ticket issued at check-in; empty before. */
   readonly ticket: string;
   readonly updatedAt: number;
 }
 
-export type CheckInRefusal = 'unknown-code' | 'other-day' | 'already-checked-in' | 'cancelled';
+export type CheckInRefusal = 'unknown-code' | 'other-day' | 'already-checked-in' | 'cancelled' | 'no-show';
 
 export const CODE_LENGTH = 6;
 
@@ -38,6 +44,8 @@ export function checkInRefusal(appointment: Appointment | null, today: string): 
   if (!appointment) return 'unknown-code';
   if (appointment.state === 'cancelled') return 'cancelled';
   if (appointment.state === 'checked-in') return 'already-checked-in';
+  // The slot and its grace have passed: the visitor takes an ordinary ticket like everyone else.
+  if (appointment.state === 'no-show') return 'no-show';
   if (appointment.day !== today) return 'other-day';
   return null;
 }

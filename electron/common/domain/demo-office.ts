@@ -22,7 +22,8 @@ export const DEMO_OFFICE: Office = {
     en: 'Keep this ticket until the end of your visit. Your number will be shown and announced.',
     uk: 'Зберігайте квиток до кінця візиту. Ваш номер з’явиться на табло та буде оголошений.',
   },
-  statusUrl: 'https://kolejka.urzad.example/t/{id}',
+  // The hub's status page (renderer/apps/status); an office puts its own hub's address here.
+  statusUrl: 'https://hub.urzad.local:8090/#/status/{id}',
   appointmentGraceMinutes: 15,
 };
 

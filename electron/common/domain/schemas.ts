@@ -13,7 +13,7 @@
 import { WEEKDAYS } from './calendar';
 import { SERVICE_IDENTITY_FIELDS } from './identity';
 import type { Office, PriorityReason, Service } from './office';
-import type { Appointment } from './appointment';
+import { APPOINTMENT_STATES, type Appointment } from './appointment';
 import type { Ticket } from './ticket';
 import { MAX_SIGNATURE_SVG_LENGTH, type AssistanceRecordDoc, type AssistedSessionDoc } from '../eservices/session';
 
@@ -299,11 +299,13 @@ export const appointmentSchema = collection<AppointmentDoc>(
     day: text(10),
     slotAt: time,
     service: text(64),
-    state: { type: 'string', enum: ['booked', 'checked-in', 'cancelled'], maxLength: 16 },
+    rule: text(64),
+    state: { type: 'string', enum: [...APPOINTMENT_STATES], maxLength: 16 },
     ticket: anyText,
     updatedAt: time,
   },
-  { indexes: ['code', ['day', 'slotAt']] },
+  // 1: the state `no-show` and the availability rule a booking was made under (optional).
+  { optional: ['rule'], indexes: ['code', ['day', 'slotAt']], version: 1 },
 );
 
 export type { AssistedSessionDoc, AssistanceRecordDoc };

@@ -27,8 +27,9 @@
  *   decides, without touching `updatedAt`, so the hub's count is kept whichever side wins (calls a
  *   counter made offline do not count towards the rotation).
  * office, services — the hub's version wins: configuration is the office's, not a workstation's.
- * appointments — the furthest state wins (cancelled > checked-in > booked); between two
- *   check-ins the hub's first one keeps the appointment (the other visitor still holds a ticket).
+ * appointments — the furthest state wins (cancelled > checked-in > no-show > booked): a kiosk's
+ *   offline check-in beats the hub's no-show, since the visitor came; between two check-ins the
+ *   hub's first one keeps the appointment (the other visitor still holds a ticket).
  * alerts — acknowledged anywhere means acknowledged: the latest acknowledgement time wins.
  * assistedSessions, assistanceRecords — answer by answer, no answer silently overwritten
  *   (assisted-merge.ts).
@@ -147,7 +148,12 @@ export function resolveCounter(
   return { ...local, normalSinceLastPriority: master.normalSinceLastPriority };
 }
 
-const APPOINTMENT_RANK: Record<Appointment['state'], number> = { booked: 0, 'checked-in': 1, cancelled: 2 };
+const APPOINTMENT_RANK: Record<Appointment['state'], number> = {
+  booked: 0,
+  'no-show': 1,
+  'checked-in': 2,
+  cancelled: 3,
+};
 
 export function resolveAppointment(
   local: WithDeleted<Appointment>,

@@ -68,6 +68,11 @@ export function parseBody<T>(schema: z.ZodType<T>, value: unknown, shape: string
   throw badRequest(`${where}: ${issue?.message ?? 'invalid'} (${shape})`);
 }
 
+/** A query's parameters (the last of a repeated one) as `schema` types them; 400 as for a body. */
+export function parseQuery<T>(schema: z.ZodType<T>, url: URL, shape: string): T {
+  return parseBody(schema, Object.fromEntries(url.searchParams), shape);
+}
+
 /**
  * After a 413 nothing more is kept, but closing the socket while the client is still sending makes
  * its TCP stack drop our answer (a reset). So the rest is read and thrown away for a moment (no

@@ -13,6 +13,7 @@ import type { HubStore } from '../store';
 import type { AttemptLimiter } from '../../node/accounts/throttle';
 import type { Caller } from '../sessions';
 import type { BoardStreams } from './board-streams';
+import type { PublicLimits } from './rate-limit';
 import type { SyncStreams } from './sync-streams';
 
 /** Made once per server and shared by every request. */
@@ -33,6 +34,8 @@ export interface HubServices {
   readonly directory: DirectoryConfig | null;
   /** The most days an assisted session may keep the visitor's data from a push (push-scope.ts withRetention). */
   readonly assistedKeepDays: number;
+  /** Requests per address to the public routes (rate-limit.ts): the booking page, a ticket's status. */
+  readonly publicLimits: PublicLimits;
 }
 
 export interface RequestContext {

@@ -6,11 +6,14 @@
 import type { HubRoute } from '../../common/access/hub-access';
 import type { CollectionContext, RequestContext, StationContext } from './context';
 import { changeAccount, listAccounts } from './handlers/accounts';
+import { staffBook, staffCancel, staffFind, staffMove } from './handlers/appointments';
 import { accounts, login, logout, windowSession } from './handlers/auth';
 import { board, boardStream } from './handlers/board';
 import { callNext, lease } from './handlers/queue';
+import * as booking from './handlers/public';
 import { me } from './handlers/status';
 import { pull, push, syncStream } from './handlers/sync';
+import { ticketStatusHandler } from './handlers/ticket-status';
 
 type Method = 'GET' | 'POST';
 type Handler<C> = (context: C) => Promise<void>;
@@ -59,7 +62,24 @@ const FIXED_ROUTES = new Map<string, PublicRoute | StationRoute>([
   ['/accounts/change', { access: 'station', door: 'accounts', method: 'POST', handle: changeAccount }],
   ['/board', { access: 'public', method: 'GET', handle: board }],
   ['/board/stream', { access: 'public', method: 'GET', handle: boardStream }],
+  ['/appointments', { access: 'station', door: 'appointments', method: 'POST', handle: staffBook }],
+  ['/public/office', { access: 'public', method: 'GET', handle: booking.office }],
+  ['/public/slots', { access: 'public', method: 'GET', handle: booking.slots }],
+  ['/public/bookings', { access: 'public', method: 'POST', handle: booking.book }],
 ]);
+
+/** Routes with a parameter in their path (the handler reads it from the URL), tried in order. */
+const PATTERN_ROUTES: readonly (readonly [RegExp, PublicRoute | StationRoute])[] = [
+  [/^\/public\/bookings\/[^/]+$/, { access: 'public', method: 'GET', handle: booking.booking }],
+  [/^\/public\/bookings\/[^/]+\/move$/, { access: 'public', method: 'POST', handle: booking.move }],
+  [/^\/public\/bookings\/[^/]+\/cancel$/, { access: 'public', method: 'POST', handle: booking.cancel }],
+  [/^\/public\/bookings\/[^/]+\/calendar\.ics$/, { access: 'public', method: 'GET', handle: booking.calendar }],
+  // Any one segment: a malformed ticket id meets the handler's 404, as an unknown one does.
+  [/^\/public\/tickets\/[^/]+$/, { access: 'public', method: 'GET', handle: ticketStatusHandler }],
+  [/^\/appointments\/[^/]+$/, { access: 'station', door: 'appointments', method: 'GET', handle: staffFind }],
+  [/^\/appointments\/[^/]+\/move$/, { access: 'station', door: 'appointments', method: 'POST', handle: staffMove }],
+  [/^\/appointments\/[^/]+\/cancel$/, { access: 'station', door: 'appointments', method: 'POST', handle: staffCancel }],
+];
 
 const COLLECTION_ROUTES = {
   pull: { method: 'GET', handle: pull },
@@ -73,7 +93,7 @@ export function findRoute(pathname: string): Route | null {
     const action = sync[2] === 'pull' ? 'pull' : 'push';
     return { access: 'collection', collection: decodeSegment(sync[1]!), ...COLLECTION_ROUTES[action] };
   }
-  return FIXED_ROUTES.get(pathname) ?? null;
+  return FIXED_ROUTES.get(pathname) ?? PATTERN_ROUTES.find(([pattern]) => pattern.test(pathname))?.[1] ?? null;
 }
 
 function decodeSegment(segment: string): string {

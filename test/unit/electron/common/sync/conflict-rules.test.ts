@@ -158,6 +158,27 @@ describe('other collections', () => {
     );
   });
 
+  it("appointments: a kiosk's offline check-in beats the hub's no-show; a no-show beats a stale booked copy", () => {
+    const booked = {
+      id: 'a',
+      code: '123456',
+      day: '2026-11-22',
+      slotAt: 1,
+      service: 's',
+      rule: 'r',
+      state: 'booked' as const,
+      ticket: '',
+      updatedAt: 1,
+      _deleted: false,
+    };
+    const noShow = { ...booked, state: 'no-show' as const, updatedAt: 5 };
+    const checkedIn = { ...booked, state: 'checked-in' as const, ticket: 't1', updatedAt: 2 };
+    expect(resolveAppointment(checkedIn, noShow)).toBe(checkedIn);
+    expect(resolveAppointment(noShow, checkedIn)).toBe(checkedIn);
+    expect(resolveAppointment(booked, noShow)).toBe(noShow);
+    expect(resolveAppointment(noShow, { ...booked, state: 'cancelled' as const }).state).toBe('cancelled');
+  });
+
   it('alerts: acknowledged anywhere is acknowledged', () => {
     const alert = {
       id: 'x',
