@@ -174,11 +174,12 @@ describe('one assisted session changed at two counters while the hub was down', 
 
   it('back online, both answers are offered until one is chosen, and both counters then show it', async () => {
     await hub.restart();
-    // Connected, not "wszystko wysłane": the workstation whose push met the other's change keeps
-    // counting it as unsent after the merge went out (renderer/db/sync/collection-replication.ts
-    // clears a pending change on a resolved conflict for tickets only), until the session changes
-    // at the hub again.
-    for (const counter of [counterA, counterB]) await connected(counter, 30_000);
+    // Both send what they changed offline; the one whose push meets the other's change sends the
+    // merge, and then neither has anything left to send.
+    for (const counter of [counterA, counterB]) {
+      await connected(counter, 30_000);
+      await allSent(counter);
+    }
 
     // Both answers are at A once both workstations have sent theirs and A has the hub's merge.
     await resumeByCode(counterA, code, TITLE, 0);
