@@ -19,7 +19,10 @@
  * Assist (assist-bench.ts): a change on the clerk's screen seen on the customer screen, p95 (≤ 100 ms);
  *   the next page shown after "Dalej", p95 (≤ 50 ms).
  *
- * `BENCH_ONLY=queue`, `sync`, `people`, `documents` or `assist` runs one part.
+ * Booking (booking-bench.ts): free slots of a service over 60 days, p95 (≤ 100 ms); 200 residents
+ *   booking at once, p95 (≤ 300 ms) and double bookings (0); on PGlite and on PostgreSQL.
+ *
+ * `BENCH_ONLY=queue`, `sync`, `people`, `documents`, `assist` or `booking` runs one part.
  * Results are printed and written to test-artifacts/bench/results.json.
  */
 import { writeFile } from 'node:fs/promises';
@@ -34,6 +37,7 @@ import { runPeopleBench } from './people-bench';
 import { DOCUMENT_RUNS, runDocumentsBench } from './documents-bench';
 import { runSyncBench } from './sync-bench';
 import { assistLines, runAssistBench } from './assist-bench';
+import { runBookingBench } from './booking-bench';
 import { benchRenderer } from './bench-renderer';
 import { EscPosTicketPrinter } from '../../native/printer/ticket-printer.escpos';
 import { layoutTicket } from '../../native/printer/ticket.layout';
@@ -227,6 +231,30 @@ async function main(): Promise<void> {
     const assist = await runAssistBench((line) => process.stdout.write(`${line}\n`));
     results.assist = assist;
     lines.push(...assistLines(assist));
+  }
+  if (!only || only === 'booking') {
+    process.stdout.write('Booking: free slots over 60 days, 200 residents at once, on PGlite and PostgreSQL…\n');
+    const figures = [];
+    for (const backend of ['pglite', 'postgresql'] as const) {
+      const run = await runBookingBench(backend, (line) => process.stdout.write(`${line}\n`));
+      const slots = summary(run.freeSlotsMs);
+      const booking = summary(run.bookingMs);
+      figures.push({
+        backend,
+        booked: run.booked,
+        freeSlotsMs: slots,
+        bookingMs: booking,
+        refused: run.refused,
+        doubleBooked: run.doubleBooked,
+      });
+      const meets = (ok: boolean) => (ok ? 'meets' : 'MISSES');
+      lines.push(
+        `${backend}: free slots over 60 days p50 ${slots.p50} ms, p95 ${slots.p95} ms (${meets(slots.p95 <= 100)} the goal ≤ 100); ` +
+          `200 residents at once p50 ${booking.p50} ms, p95 ${booking.p95} ms (${meets(booking.p95 <= 300)} the goal ≤ 300), ` +
+          `${run.refused} refused, ${run.doubleBooked} double bookings (${meets(run.doubleBooked === 0)} the goal 0)`,
+      );
+    }
+    results.booking = figures;
   }
   if (!only || only === 'sync') {
     process.stdout.write('Sync: hub on PGlite, hub on PostgreSQL, and the peer (RxDB websocket server)…\n');
