@@ -2,7 +2,8 @@
  * The app's screens and their hash routes: `#/` (home), `#/kiosk`, `#/counter/3`, `#/customer/3`
  * (the screen turned to the visitor at counter 3), `#/board`,
  * `#/supervisor`, `#/settings/devices`, `#/settings/accounts`, `#/status/<ticket id>` (a ticket's status page, which
- * the hub serves to a visitor's phone). One table for both sides: the shell opens a window on the
+ * the hub serves to a visitor's phone), `#/booking` (the public booking page, also the hub's) and
+ * `#/booking/<code>-<key>` (one booking, to see, move or cancel). One table for both sides: the shell opens a window on the
  * route of its role, the renderer shows the screen a route names. Hash routing works from app://,
  * http:// and file:// alike.
  */
@@ -20,6 +21,11 @@ export type Route =
   | { readonly screen: 'pair' }
   /** `id` as the address carries it: the page asks the hub, which answers any unknown id alike. */
   | { readonly screen: 'status'; readonly id: string }
+  /**
+   * The public booking page; `manage` is one booking's `<code>-<key>` as the address carries it
+   * (contract/public.ts `bookingLink`), for the page to read and the hub to judge.
+   */
+  | { readonly screen: 'booking'; readonly manage?: string }
   | { readonly screen: 'not-found' };
 
 export type Screen = Route['screen'];
@@ -36,7 +42,7 @@ const PATHS = {
   devices: 'settings/devices',
   accounts: 'settings/accounts',
   pair: 'pair',
-} as const satisfies Record<Exclude<Screen, 'counter' | 'customer' | 'status' | 'not-found'>, string>;
+} as const satisfies Record<Exclude<Screen, 'counter' | 'customer' | 'status' | 'booking' | 'not-found'>, string>;
 
 type PlainScreen = keyof typeof PATHS;
 
@@ -44,6 +50,8 @@ const COUNTER_PATH = /^counter\/(\d{1,3})$/;
 const CUSTOMER_PATH = /^customer\/(\d{1,3})$/;
 /** Any one segment, not only a UUID: a mistyped address should still say "no such ticket". */
 const STATUS_PATH = /^status\/([^/]{1,100})$/;
+/** `booking`, or one booking's segment: any one, so a mangled link still says "no such booking". */
+const BOOKING_PATH = /^booking(?:\/([^/]{1,100}))?$/;
 
 /** The screen a hash names; a leading `#/` and trailing slashes do not matter. */
 export function parseRoute(hash: string): Route {
@@ -56,6 +64,8 @@ export function parseRoute(hash: string): Route {
   if (customer) return { screen: 'customer', number: Number(customer[1]) };
   const status = STATUS_PATH.exec(path);
   if (status) return { screen: 'status', id: status[1]! };
+  const booking = BOOKING_PATH.exec(path);
+  if (booking) return booking[1] === undefined ? { screen: 'booking' } : { screen: 'booking', manage: booking[1] };
   return { screen: 'not-found' };
 }
 
@@ -72,6 +82,8 @@ const WINDOW_OF_SCREEN = {
   pair: 'home',
   // The status page talks to no station (app.tsx shows it before any starts): no window's rights are used.
   status: 'home',
+  // Nor does the booking page: it asks the hub's public routes only.
+  booking: 'home',
   'not-found': 'home',
 } as const satisfies Record<Screen, WindowKind>;
 
@@ -83,5 +95,6 @@ export function windowOfRoute(route: Route): WindowKind {
 export function formatRoute(route: KnownRoute): string {
   if (route.screen === 'counter' || route.screen === 'customer') return `#/${route.screen}/${route.number}`;
   if (route.screen === 'status') return `#/status/${route.id}`;
+  if (route.screen === 'booking') return route.manage === undefined ? '#/booking' : `#/booking/${route.manage}`;
   return `#/${PATHS[route.screen]}`;
 }

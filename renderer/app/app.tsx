@@ -11,6 +11,7 @@ import { Devices } from '../apps/settings/devices';
 import { Supervisor } from '../apps/supervisor/supervisor';
 import { HubBoard } from '../apps/board/hub-board';
 import { StatusPage } from '../apps/status/status';
+import { BookingPage } from '../apps/booking/booking';
 import { LanguageProvider, translator, useT } from '../i18n/i18n';
 import { useRoute } from './router';
 import { SignInGate } from './session';
@@ -40,6 +41,8 @@ export function App() {
   }, []);
   // A ticket's status page talks to the hub's public route only: no station, no database, no wait.
   if (route.screen === 'status') return <StatusPage key={route.id} id={route.id} />;
+  // So does the public booking page: a resident's browser with nothing installed.
+  if (route.screen === 'booking') return <BookingPage key={route.manage ?? ''} manage={route.manage} />;
   if (runtime === null) return <main className="screen-message" aria-busy="true" />;
   // A screen on another machine pairs first: no station answers it before.
   if (route.screen === 'pair')
@@ -68,6 +71,9 @@ function HubHome() {
       <p>{t('hub.explain')}</p>
       <p>
         <a href={formatRoute({ screen: 'board' })}>{t('app.home.board')}</a>
+      </p>
+      <p>
+        <a href={formatRoute({ screen: 'booking' })}>{t('booking.title')}</a>
       </p>
     </main>
   );

@@ -5,8 +5,8 @@
  * again; a failed question is asked again at the next turn, and the last good answer stays on
  * screen meanwhile. DOM-free (the environment is passed in), so the rules are unit-tested in Node.
  */
-import { HUB_API_PREFIX } from '../../../electron/common/contract/hub';
-import { PUBLIC_PREFIX, TicketStatusSchema, type TicketStatus } from '../../../electron/common/contract/public';
+import { TicketStatusSchema, type TicketStatus } from '../../../electron/common/contract/public';
+import { askPublic, publicAddress } from '../public/public-client';
 
 /** Between two questions while the page is shown: fresh enough to walk to a counter in time. */
 export const POLL_MS = 10_000;
@@ -46,19 +46,26 @@ export function nextView(view: StatusView, answer: Answer, now: number): StatusV
 
 /** The hub's public route for a ticket, on the page's own origin (the hub serves both). */
 export function statusAddress(id: string): string {
-  return `${HUB_API_PREFIX}${PUBLIC_PREFIX}/tickets/${encodeURIComponent(id)}`;
+  return publicAddress(ticketPath(id));
+}
+
+function ticketPath(id: string): string {
+  return `/tickets/${encodeURIComponent(id)}`;
 }
 
 /** One question to the hub. 404 is the hub's "no such ticket"; anything else unusable is a lost connection. */
 export async function askStatus(fetcher: typeof fetch, id: string, signal: AbortSignal): Promise<Answer> {
-  try {
-    const response = await fetcher(statusAddress(id), { cache: 'no-store', signal });
-    if (response.status === 404) return { kind: 'unknown' };
-    if (!response.ok) return { kind: 'lost' };
-    const parsed = TicketStatusSchema.safeParse(await response.json());
-    return parsed.success ? { kind: 'status', status: parsed.data } : { kind: 'lost' };
-  } catch {
-    return signal.aborted ? { kind: 'aborted' } : { kind: 'lost' };
+  const answer = await askPublic(fetcher, ticketPath(id), TicketStatusSchema, { signal });
+  switch (answer.kind) {
+    case 'ok':
+      return { kind: 'status', status: answer.value };
+    case 'missing':
+      return { kind: 'unknown' };
+    case 'aborted':
+      return { kind: 'aborted' };
+    default:
+      // Too many questions from this address reads as a lost connection: the next turn asks again.
+      return { kind: 'lost' };
   }
 }
 
