@@ -29,7 +29,7 @@ import {
 } from '../support/assist-driver';
 import { coveringPaths, type Overrides } from '../support/assist-coverage';
 import { startE2eStation, type E2eStation } from '../support/e2e-station';
-import { axeViolations, openPage, screenshotIfFailed, signIn, takeTicketAt } from '../support/pages';
+import { axeViolations, openPage, screenshotIfFailed, signIn, smallTargets, takeTicketAt } from '../support/pages';
 
 const run = promisify(execFile);
 
@@ -123,6 +123,9 @@ async function finishVisit(): Promise<void> {
   await counter.getByRole('button', { name: /^Wywołaj następnego/ }).waitFor();
 }
 
+/** What a visitor touches: buttons, fields, and each option's whole row. */
+const VISITOR_TARGETS = 'button, input:not([type=radio]):not([type=checkbox]), label.assist-choice';
+
 /** The pages axe has passed, as `<e-service>: <heading>`: a later walk checks only the pages new to it. */
 const checked = new Set<string>();
 
@@ -139,22 +142,12 @@ async function expectAccessible(label: string): Promise<void> {
     expect(await axeViolations(page), `${label} (${name}, 200 %)`).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
   }
-  expect(await smallTargets(customer), `${label}: targets under 44 px`).toEqual([]);
+  expect(await smallTargets(customer, VISITOR_TARGETS), `${label}: targets under 44 px`).toEqual([]);
   await customer.setViewportSize({ width: 320, height: 640 });
   const width = await customer.evaluate(() => document.documentElement.scrollWidth);
   await customer.setViewportSize({ width: 1280, height: 900 });
   expect(width, `${label}: the visitor's screen at 320 px`).toBeLessThanOrEqual(320);
   checked.add(label);
-}
-
-/** What a visitor touches that is under 44 × 44 px: buttons, fields, and each option's whole row. */
-async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('button, input:not([type=radio]):not([type=checkbox]), label.assist-choice')]
-      .map((element) => ({ element, box: element.getBoundingClientRect() }))
-      .filter(({ box }) => box.width > 0 && (box.height < 44 || box.width < 44))
-      .map(({ element }) => element.textContent || element.outerHTML.slice(0, 80)),
-  );
 }
 
 /** The customer screen shows the page the clerk is on: its heading and its progress. */
@@ -522,13 +515,7 @@ describe("the visitor's screen", () => {
     expect(await customer.locator('main.customer-contrast').getAttribute('style')).toContain('font-size: 160%');
     expect(await axeViolations(customer), 'senior mode').toEqual([]);
     // Every target a visitor touches is at least 44 × 44 px: buttons, fields, and each option's whole row.
-    const small = await customer.evaluate(() =>
-      [...document.querySelectorAll('button, input:not([type=radio]):not([type=checkbox]), label.assist-choice')]
-        .map((element) => ({ element, box: element.getBoundingClientRect() }))
-        .filter(({ box }) => box.width > 0 && (box.height < 44 || box.width < 44))
-        .map(({ element }) => element.textContent || element.outerHTML.slice(0, 80)),
-    );
-    expect(small).toEqual([]);
+    expect(await smallTargets(customer, VISITOR_TARGETS), 'senior mode').toEqual([]);
     await customer.setViewportSize({ width: 320, height: 640 });
     expect(await customer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await customer.setViewportSize({ width: 1280, height: 900 });

@@ -25,7 +25,7 @@ import {
   type HubProcess,
 } from '../support/hub-process';
 import { icsLines } from '../support/ics';
-import { axeViolations, openPage, screenshotIfFailed } from '../support/pages';
+import { expectPhonePageAccessible, openPage, screenshotIfFailed } from '../support/pages';
 import { artifactsDir, launchChromium } from '../support/processes';
 
 const ZONE = 'Europe/Warsaw';
@@ -68,31 +68,9 @@ afterAll(async () => {
   await database?.remove();
 });
 
-/**
- * axe at 100 % and at 200 % zoom (a 1280 × 900 window at half its CSS size), no horizontal
- * scrolling at 320 CSS px, and every button and button-like link at least 44 × 44 px; back to the
- * phone's size after.
- */
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  for (const [zoom, size] of [
-    ['100 %', { width: 1280, height: 900 }],
-    ['200 %', { width: 640, height: 450 }],
-  ] as const) {
-    await page.setViewportSize(size);
-    expect(await axeViolations(page), `${label} at ${zoom}`).toEqual([]);
-  }
-  await page.setViewportSize({ width: 320, height: 640 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${label}: 320 px`).toBeLessThanOrEqual(320);
-  const small = await page.evaluate(() =>
-    [...document.querySelectorAll('button, a.booking-link-button')]
-      .filter((target) => {
-        const box = target.getBoundingClientRect();
-        return box.width < 44 || box.height < 44;
-      })
-      .map((target) => target.textContent),
-  );
-  expect(small, `${label}: targets under 44 px`).toEqual([]);
-  await page.setViewportSize(PHONE);
+/** axe at 100/200 %, 320 px, 44 px targets (test/support/pages.ts), back to the phone's size after. */
+function expectAccessible(page: Page, label: string): Promise<void> {
+  return expectPhonePageAccessible(page, label, { targets: 'button, a.booking-link-button', after: PHONE });
 }
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });

@@ -18,7 +18,14 @@ import {
   type HubDatabase,
   type HubProcess,
 } from '../support/hub-process';
-import { axeViolations, E2E_PERSON, openCounter, openPage, screenshotIfFailed, takeTicketAt } from '../support/pages';
+import {
+  E2E_PERSON,
+  expectPhonePageAccessible,
+  openCounter,
+  openPage,
+  screenshotIfFailed,
+  takeTicketAt,
+} from '../support/pages';
 import { artifactsDir, launchChromium, startHost, tempDir, type Host } from '../support/processes';
 import { startSimProcess, type SimProcess } from '../support/sim-process';
 
@@ -67,30 +74,9 @@ afterAll(async () => {
   await dir?.remove();
 });
 
-/**
- * axe at 100 % and at 200 % zoom (a 1280 × 900 window at half its CSS size), no horizontal
- * scrolling at 320 CSS px, and every button at least 44 × 44 px; back to the phone's size after.
- */
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  for (const [zoom, size] of [
-    ['100 %', { width: 1280, height: 900 }],
-    ['200 %', { width: 640, height: 450 }],
-  ] as const) {
-    await page.setViewportSize(size);
-    expect(await axeViolations(page), `${label} at ${zoom}`).toEqual([]);
-  }
-  await page.setViewportSize({ width: 320, height: 640 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${label}: 320 px`).toBeLessThanOrEqual(320);
-  const small = await page.evaluate(() =>
-    [...document.querySelectorAll('button')]
-      .filter((button) => {
-        const box = button.getBoundingClientRect();
-        return box.width < 44 || box.height < 44;
-      })
-      .map((button) => button.textContent),
-  );
-  expect(small, `${label}: targets under 44 px`).toEqual([]);
-  await page.setViewportSize({ width: 390, height: 844 });
+/** axe at 100/200 %, 320 px, 44 px targets (test/support/pages.ts), back to the phone's size after. */
+function expectAccessible(page: Page, label: string): Promise<void> {
+  return expectPhonePageAccessible(page, label, { targets: 'button', after: { width: 390, height: 844 } });
 }
 
 /** The ticket's id, read off the QR code the simulated printer printed for `number`. */

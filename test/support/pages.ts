@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { nextTotpCode, TEST_PASSWORD } from './accounts';
 
 const require = createRequire(import.meta.url);
@@ -130,4 +131,39 @@ export async function screenshotIfFailed(
       .catch(() => undefined);
   }
   return true;
+}
+
+/** What a person touches (the elements matching `selector`, shown) that is under 44 × 44 px, by its text. */
+export async function smallTargets(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate(
+    (targets) =>
+      [...document.querySelectorAll(targets)]
+        .map((element) => ({ element, box: element.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && (box.height < 44 || box.width < 44))
+        .map(({ element }) => element.textContent || element.outerHTML.slice(0, 80)),
+    selector,
+  );
+}
+
+/**
+ * A page a resident opens on a phone: axe at 100 % and at 200 % zoom (a 1280 × 900 window at half
+ * its CSS size), no horizontal scrolling at 320 CSS px, every one of `targets` at least 44 × 44 px;
+ * then back to the phone's size `after`.
+ */
+export async function expectPhonePageAccessible(
+  page: Page,
+  label: string,
+  options: { readonly targets: string; readonly after: { width: number; height: number } },
+): Promise<void> {
+  for (const [zoom, size] of [
+    ['100 %', { width: 1280, height: 900 }],
+    ['200 %', { width: 640, height: 450 }],
+  ] as const) {
+    await page.setViewportSize(size);
+    expect(await axeViolations(page), `${label} at ${zoom}`).toEqual([]);
+  }
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${label}: 320 px`).toBeLessThanOrEqual(320);
+  expect(await smallTargets(page, options.targets), `${label}: targets under 44 px`).toEqual([]);
+  await page.setViewportSize(options.after);
 }

@@ -4,12 +4,11 @@
  */
 import type { Booking, PublicOffice } from '../../../electron/common/contract/public';
 import type { Language } from '../../../electron/common/domain/office';
-import { formatRoute } from '../../../electron/common/routes';
 import { useT, type MessageId, type Translate } from '../../i18n/i18n';
 import { calendarAddress, type BookingHandle } from './booking-client';
 import type { FreeSlot } from './days';
 import { dayLabel } from './format';
-import { BackButton, Facts, PageHeading, ProblemBox, Sending } from './page-parts';
+import { BackButton, Facts, NewBookingLink, PageHeading, ProblemBox, Sending } from './page-parts';
 import { sendingWords, type Problem } from './problems';
 
 interface Common {
@@ -71,11 +70,7 @@ function ClosedBooking({ problem }: { problem: Problem | null }) {
   return (
     <>
       {problem === 'booking-closed' ? null : <p>{t('booking.problem.booking-closed')}</p>}
-      <p>
-        <a className="booking-link-button" href={formatRoute({ screen: 'booking' })}>
-          {t('booking.manage.new')}
-        </a>
-      </p>
+      <NewBookingLink />
     </>
   );
 }
@@ -170,11 +165,7 @@ export function CancelledPage() {
     <>
       <PageHeading>{t('booking.cancel.done')}</PageHeading>
       <p>{t('booking.cancel.thanks')}</p>
-      <p>
-        <a className="booking-link-button" href={formatRoute({ screen: 'booking' })}>
-          {t('booking.manage.new')}
-        </a>
-      </p>
+      <NewBookingLink />
     </>
   );
 }

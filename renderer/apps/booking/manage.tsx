@@ -6,12 +6,11 @@
 import { useReducer, useState } from 'react';
 import type { Booking, PublicOffice } from '../../../electron/common/contract/public';
 import type { Language } from '../../../electron/common/domain/office';
-import { formatRoute } from '../../../electron/common/routes';
 import { useT } from '../../i18n/i18n';
 import type { BookingClient, BookingHandle } from './booking-client';
 import { manage, VIEWING, type ManageAction, type Managing } from './manage-flow';
 import { CancelledPage, CancelPage, MovedPage, MovePage, ViewPage } from './manage-pages';
-import { Failed, Loading, PageHeading, useNavigate } from './page-parts';
+import { Failed, Loading, NewBookingLink, PageHeading, useNavigate } from './page-parts';
 import { DayPage, TimePage, type PickerProps } from './pickers';
 import { problemOf, type Problem } from './problems';
 import { useLoaded } from './use-loaded';
@@ -170,11 +169,7 @@ export function UnknownBooking() {
     <>
       <PageHeading>{t('booking.problem.unknown-booking')}</PageHeading>
       <p>{t('booking.manage.unknownHint')}</p>
-      <p>
-        <a className="booking-link-button" href={formatRoute({ screen: 'booking' })}>
-          {t('booking.manage.new')}
-        </a>
-      </p>
+      <NewBookingLink />
     </>
   );
 }

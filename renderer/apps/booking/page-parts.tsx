@@ -6,6 +6,7 @@
  */
 import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 import { LANGUAGES, type Language } from '../../../electron/common/domain/office';
+import { formatRoute } from '../../../electron/common/routes';
 import { useT, type MessageId } from '../../i18n/i18n';
 import { problemWords, type Problem } from './problems';
 
@@ -141,5 +142,17 @@ export function LanguageButtons({
         </button>
       ))}
     </div>
+  );
+}
+
+/** Where a booking's pages end when nothing more can be done with it: a new booking, a link away. */
+export function NewBookingLink() {
+  const t = useT();
+  return (
+    <p>
+      <a className="booking-link-button" href={formatRoute({ screen: 'booking' })}>
+        {t('booking.manage.new')}
+      </a>
+    </p>
   );
 }
