@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, describeError } from '../station/log';
 import { createStation } from '../station/station';
+import { demoBanner } from '../node/accounts/demo-accounts';
 import { realDevices } from '../station/devices';
 import { hubOrigin } from '../shell/content-security-policy';
 import { OptionsError, parseHostArgs, USAGE } from './options';
@@ -43,6 +44,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     overrides: commandLine.overrides,
     log,
     devices: realDevices,
+    demo: commandLine.demo,
   });
   for (const problem of station.problems) {
     process.stderr.write(`okienko: settings.json — ${problem.field}: ${problem.message} (using the default)\n`);
@@ -70,6 +72,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
 
+  if (commandLine.demo)
+    process.stdout.write(
+      station.settings.hub
+        ? "DEMO: a fresh workstation takes the demo office; the accounts are the hub's (npm run hub -- --demo)\n"
+        : demoBanner(`this workstation at ${host.url}`),
+    );
   process.stdout.write(
     [
       `Okienko is serving this workstation at ${host.url}`,

@@ -26,6 +26,9 @@ export const USAGE = `Usage: npm run serve -- [options]
   --hub <url>           the office hub to sync with, e.g. https://hub.urzad.local:8090 (its office CA:
                         hub.ca in settings.json)
   --hub-token <token>   this workstation's token from the hub (or env OKIENKO_HUB_TOKEN)
+  --demo                try Okienko: a fresh workstation takes the demo office and its appointments;
+                        without a hub it also makes demo accounts (a clerk, a supervisor, an admin)
+                        and prints how they sign in. Never in a real office: the passwords are public
   --help                this text
 
 Accounts of a workstation that works alone (with a hub, the hub keeps them: npm run hub -- user …):
@@ -36,6 +39,8 @@ Accounts of a workstation that works alone (with a hub, the hub keeps them: npm 
 export interface HostCommandLine {
   readonly dataDir: string;
   readonly overrides: SettingsOverrides;
+  /** `--demo`: the demo office on a fresh database, and (without a hub) the demo accounts. */
+  readonly demo: boolean;
   readonly help: boolean;
 }
 
@@ -65,6 +70,7 @@ const HOST_OPTIONS = {
   'signature-pad-baud': { type: 'string' },
   hub: { type: 'string' },
   'hub-token': { type: 'string' },
+  demo: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const satisfies ParseArgsOptionsConfig;
 
@@ -101,6 +107,7 @@ export function parseHostArgs(
       ...(signaturePad && { signaturePad }),
       ...(hub && { hub }),
     },
+    demo: values.demo ?? false,
     help: values.help ?? false,
   };
 }

@@ -6,12 +6,21 @@
 import type { AdminReply, AdminRequest } from './data-dir';
 import { HubFailure } from './errors';
 import type { SqlClient } from './sql';
-import { HubStore } from './store';
+import { HubStore, type StoredDocument } from './store';
+import { checkConfiguration, describeConfigProblem } from '../common/domain/office-config';
+import { exportConfiguration, importConfiguration } from './office-configuration';
 import { createToken, listTokens, revokeToken, setTokenKind } from './tokens';
 import { addUser, listUsers, resetPassword, setActive, setRoles } from './users';
 
-export async function runAdminRequest(db: SqlClient, request: AdminRequest, now = Date.now()): Promise<AdminReply> {
+export async function runAdminRequest(
+  db: SqlClient,
+  request: AdminRequest,
+  now = Date.now(),
+  /** The running hub's own: what an import writes reaches its live feed (`onWritten`). */
+  running?: { readonly store: HubStore; readonly onWritten: (written: StoredDocument[]) => void },
+): Promise<AdminReply> {
   try {
+    if (request.command === 'office.import') return { ok: true, value: await importFile(db, request, now, running) };
     return { ok: true, value: await runAdminCommand(db, request, now) };
   } catch (error) {
     if (error instanceof HubFailure) return { ok: false, error: { error: error.code, message: error.message } };
@@ -43,7 +52,31 @@ export async function runAdminCommand(db: SqlClient, request: AdminRequest, now:
       return listUsers(db, now);
     case 'after-restore':
       return new HubStore(db, 'admin').afterRestore();
+    case 'office.export': {
+      const configuration = await exportConfiguration(db);
+      if (!configuration) throw new HubFailure(404, 'not-set-up', 'The office is not set up yet: nothing to export');
+      return configuration;
+    }
     default:
       throw new HubFailure(400, 'unknown-command', 'Unknown admin command');
   }
+}
+
+/** An import, checked again here (the command line checked it too): all of it, or a refusal naming every problem. */
+async function importFile(
+  db: SqlClient,
+  request: Extract<AdminRequest, { command: 'office.import' }>,
+  now: number,
+  running?: { readonly store: HubStore; readonly onWritten: (written: StoredDocument[]) => void },
+): Promise<{ written: number }> {
+  const checked = checkConfiguration(request.configuration);
+  if (!checked.ok)
+    throw new HubFailure(
+      422,
+      'bad-configuration',
+      `Nothing was imported: ${checked.problems.map((problem) => describeConfigProblem(problem, 'en')).join('; ')}`,
+    );
+  const written = await importConfiguration(running?.store ?? new HubStore(db, 'admin'), checked.configuration, now);
+  running?.onWritten(written);
+  return { written: written.length };
 }

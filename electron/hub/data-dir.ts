@@ -41,7 +41,10 @@ export type AdminRequest =
   | { readonly command: 'token.revoke'; readonly name: string }
   | { readonly command: 'token.list' }
   | UserCommand
-  | { readonly command: 'after-restore' };
+  | { readonly command: 'after-restore' }
+  | { readonly command: 'office.export' }
+  /** The file's JSON as read: the hub checks it whole (domain/office-config.ts) before it writes. */
+  | { readonly command: 'office.import'; readonly configuration: unknown };
 export type AdminReply =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly error: { readonly error: string; readonly message: string } };

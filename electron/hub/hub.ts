@@ -11,8 +11,9 @@ import { runAdminRequest } from './admin';
 import { appointmentTick } from './appointment-timer';
 import { purgeExpiredAssistedSessions } from './assisted-purge';
 import { ChangeFeed } from './change-feed';
-import { lockDataDir, pgliteDir, type DataDirLock } from './data-dir';
+import { lockDataDir, pgliteDir, type AdminHandler, type DataDirLock } from './data-dir';
 import { migrate } from './migrations';
+import { setUpDemo } from './demo';
 import type { DatabaseChoice } from './options';
 import { startHubServer } from './server';
 import { purgeSessions } from './sessions';
@@ -82,6 +83,8 @@ export interface HubOptions extends DatabaseChoice {
   readonly assistedKeepDays?: number;
   /** Public writes (bookings) per minute per address; reads take four times as many; 0: no limit. */
   readonly publicWritesPerMinute?: number;
+  /** `--demo`: the demo office on a hub that has none, and the demo accounts (demo.ts). */
+  readonly demo?: boolean;
 }
 
 export interface RunningHub {
@@ -125,6 +128,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   let server;
   try {
     await purge();
+    // Before the feed starts: workstations pull what it writes.
+    if (options.demo) await setUpDemo(store, Date.now());
     await warnAboutKindlessTokens(db, log);
     await feed.start();
     feedStarted = true;
@@ -150,13 +155,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     throw error;
   }
   const running = server;
-  database.lock?.serve(async (request) => {
-    const reply = await runAdminRequest(db, request);
-    // after-restore handed to this running hub: connected workstations must not wait for their
-    // next reconnect to learn the new epoch.
-    if (request.command === 'after-restore' && reply.ok) running.dropSyncStreams();
-    return reply;
-  });
+  database.lock?.serve(adminHandler(store, feed, running));
   const purgeTimer = setInterval(() => void purge(), PURGE_EVERY_MS);
   purgeTimer.unref();
   const appointmentTimerId = setInterval(() => void tick(), APPOINTMENT_TICK_MS);
@@ -178,6 +177,20 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       })();
       return closing;
     },
+  };
+}
+
+/** Admin commands handed to this running hub (data-dir.ts): what they write reaches its live feed. */
+function adminHandler(store: HubStore, feed: ChangeFeed, running: { dropSyncStreams(): void }): AdminHandler {
+  return async (request) => {
+    const reply = await runAdminRequest(store.db, request, Date.now(), {
+      store,
+      onWritten: (written) => feed.committed(written),
+    });
+    // after-restore handed to this running hub: connected workstations must not wait for their
+    // next reconnect to learn the new epoch.
+    if (request.command === 'after-restore' && reply.ok) running.dropSyncStreams();
+    return reply;
   };
 }
 

@@ -2,10 +2,14 @@
  * `npm run hub`: the office hub. Plain Node; PGlite in a folder by default, PostgreSQL with
  * --database-url (or DATABASE_URL). `npm run hub -- token …` enrols and revokes workstations.
  */
+import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, describeError, type Logger } from '../station/log';
 import { runAdminRequest } from './admin';
+import { checkConfigurationText, describeConfigProblem } from '../common/domain/office-config';
+import { demoBanner } from '../node/accounts/demo-accounts';
 import { DataDirBusy, sendAdminRequest, type AdminReply, type AdminRequest } from './data-dir';
 import { openHubDatabase, startHub } from './hub';
 import { MigrationError } from './migrations';
@@ -14,6 +18,8 @@ import {
   HubOptionsError,
   parseHubArgs,
   type AdminCommand,
+  type DatabaseChoice,
+  type OfficeImportCommand,
   type ServeCommand,
   type TlsInitCommand,
 } from './options';
@@ -45,14 +51,48 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (command.command === 'serve') return serve(command);
   if (command.command === 'tls.init') return tlsInit(command);
+  if (command.command === 'office.import') return importOffice(command);
   return administer(command);
+}
+
+/**
+ * `office import <file>`: checked here first, so the problems are listed with their fields before
+ * anything is sent; the hub checks again and writes it all in one transaction.
+ */
+async function importOffice(command: OfficeImportCommand): Promise<number> {
+  let text;
+  try {
+    text = await readFile(command.file, 'utf8');
+  } catch (error) {
+    process.stderr.write(`okienko hub: cannot read ${command.file}: ${describeError(error)}\n`);
+    return 1;
+  }
+  const checked = checkConfigurationText(text);
+  if (!checked.ok) {
+    process.stderr.write(`okienko hub: ${command.file} was not imported; nothing was changed:\n`);
+    for (const problem of checked.problems) process.stderr.write(`  - ${describeConfigProblem(problem, 'en')}\n`);
+    return 1;
+  }
+  const request: AdminRequest = { command: 'office.import', configuration: checked.configuration };
+  const reply = await runOnDatabase(command, request, createLogger({ scope: 'hub', level: 'warn' })).catch(
+    (error: unknown) => ({ ok: false as const, error: { error: 'failed', message: explain(error, command) } }),
+  );
+  if (!reply.ok) {
+    process.stderr.write(`okienko hub: ${reply.error.message}\n`);
+    return 1;
+  }
+  const { office } = checked.configuration;
+  process.stdout.write(
+    `Imported the configuration of "${office.name.pl}": ${checked.configuration.services.length} services, ${checked.configuration.counters.length} counters (${(reply.value as { written: number }).written} documents written). Workstations take it at their next sync.\n`,
+  );
+  return 0;
 }
 
 function whereIs(command: ServeCommand | AdminCommand): string {
   return command.databaseUrl ? `postgresql, ${describeDatabaseUrl(command.databaseUrl)}` : `pglite, ${command.dataDir}`;
 }
 
-function explain(error: unknown, command: ServeCommand | AdminCommand): string {
+function explain(error: unknown, command: ServeCommand | AdminCommand | OfficeImportCommand): string {
   if (
     error instanceof DataDirBusy ||
     error instanceof MigrationError ||
@@ -109,6 +149,7 @@ async function serve(command: ServeCommand): Promise<number> {
     return 1;
   }
   process.stdout.write(`Okienko hub is serving at ${hub.url} (database: ${whereIs(command)})\n`);
+  if (command.demo) process.stdout.write(demoBanner(`the hub at ${hub.url}`));
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -190,6 +231,12 @@ function report(command: AdminCommand, value: unknown): void {
       return printUsers(value as UserInfo[], command.json ?? false);
     case 'after-restore':
       return printAfterRestore(value as AfterRestore);
+    case 'office.export': {
+      const text = JSON.stringify(value, null, 2) + '\n';
+      if (!command.out) return void process.stdout.write(text);
+      writeFileSync(command.out, text);
+      return void process.stderr.write(`The office's configuration is in ${command.out}.\n`);
+    }
   }
 }
 
@@ -244,7 +291,7 @@ function printAfterRestore(done: AfterRestore): void {
 }
 
 /** Directly on the database, or — for an embedded database a running hub owns — through that hub. */
-async function runOnDatabase(command: AdminCommand, request: AdminRequest, log: Logger): Promise<AdminReply> {
+async function runOnDatabase(command: DatabaseChoice, request: AdminRequest, log: Logger): Promise<AdminReply> {
   for (let attempt = 0; ; attempt++) {
     try {
       const database = await openHubDatabase(command, log);

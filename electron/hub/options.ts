@@ -36,6 +36,10 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]                       
        npm run hub -- after-restore                   after restoring a backup, before the hub starts:
                                                       stamps and ticket numbers move past the lost
                                                       ones; workstations send everything again
+       npm run hub -- office export [--out <file>]    the office's whole configuration as one file
+       npm run hub -- office import <file>            replaces it with the file's, checked whole first:
+                                                      every problem named by its field, or all of it
+                                                      applied in one transaction
 
   --port <n>              HTTP port (default ${DEFAULT_HUB_PORT}; 0 picks a free one)
   --bind <address>        address to listen on (default 0.0.0.0: workstations connect over the LAN)
@@ -53,6 +57,9 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]                       
                           an assisted session sent with a visitor's data expires within this many
                           days at the latest (1-90, default ${DEFAULT_KEEP_DAYS}); set it as the
                           workstations' assisted.keepDays
+  --demo                  try Okienko: sets the demo office up on a hub that has none, makes demo
+                          accounts (a clerk, a supervisor, an admin) and prints how they sign in.
+                          Never in a real office: the passwords are public
   --help                  this text
 
 Admin commands use the same --data or --database-url as the hub. On an embedded (PGlite) hub
@@ -78,12 +85,28 @@ export interface ServeCommand extends DatabaseChoice {
   readonly tombstoneDays: number;
   /** The most days a pushed assisted session keeps the visitor's data (push-scope.ts withRetention). */
   readonly assistedKeepDays: number;
+  /** `--demo`: the demo office (on a hub with none) and the demo accounts, printed at start. */
+  readonly demo: boolean;
   readonly rendererDir: string;
   readonly warnings: readonly string[];
 }
 
 /** An administrator's command: what is sent to the database (or the hub that owns it), and where. */
-export type AdminCommand = DatabaseChoice & AdminRequest & { readonly json?: boolean };
+/** What the command line asks of the database; an import is read from its file first (OfficeImportCommand). */
+type CommandLineRequest = Exclude<AdminRequest, { readonly command: 'office.import' }>;
+
+export type AdminCommand = DatabaseChoice &
+  CommandLineRequest & {
+    readonly json?: boolean;
+    /** `office export --out <file>`: where the file goes (stdout without). */
+    readonly out?: string;
+  };
+
+/** `office import <file>`: the file is read and sent as an `office.import` request. */
+export interface OfficeImportCommand extends DatabaseChoice {
+  readonly command: 'office.import';
+  readonly file: string;
+}
 
 /** `tls init`: the office CA and the hub's certificate for `hosts`, in `<dataDir>/tls`. */
 export interface TlsInitCommand {
@@ -93,7 +116,8 @@ export interface TlsInitCommand {
   readonly office: string;
 }
 
-export type HubCommand = ServeCommand | AdminCommand | TlsInitCommand | { readonly command: 'help' };
+export type HubCommand =
+  ServeCommand | AdminCommand | OfficeImportCommand | TlsInitCommand | { readonly command: 'help' };
 
 const HUB_OPTIONS = {
   port: { type: 'string' },
@@ -106,6 +130,7 @@ const HUB_OPTIONS = {
   'tls-key': { type: 'string' },
   directory: { type: 'string' },
   'assisted-keep-days': { type: 'string' },
+  demo: { type: 'boolean' },
   host: { type: 'string', multiple: true },
   office: { type: 'string' },
   name: { type: 'string' },
@@ -114,6 +139,7 @@ const HUB_OPTIONS = {
   service: { type: 'string', multiple: true },
   'display-name': { type: 'string' },
   json: { type: 'boolean' },
+  out: { type: 'string' },
   help: { type: 'boolean' },
 } as const satisfies ParseArgsOptionsConfig;
 
@@ -127,8 +153,9 @@ const SERVE_ONLY = [
   'tls-key',
   'directory',
   'assisted-keep-days',
+  'demo',
 ] as const;
-const ADMIN_ONLY = ['name', 'kind', 'role', 'service', 'display-name', 'json', 'host', 'office'] as const;
+const ADMIN_ONLY = ['name', 'kind', 'role', 'service', 'display-name', 'json', 'host', 'office', 'out'] as const;
 
 const fail = (message: string) => new HubOptionsError(message);
 
@@ -153,7 +180,9 @@ export function parseHubArgs(
   if (values.help) return { command: 'help' };
   const database = databaseChoice(values, env, cwd);
   if (positionals[0] === 'tls') return tlsInitCommand(positionals, values, database);
-  if (positionals.length > 0) return adminCommand(positionals, values, database);
+  if (positionals[0] === 'office' && positionals[1] === 'import')
+    return officeImportCommand(positionals, values, database, cwd);
+  if (positionals.length > 0) return adminCommand(positionals, values, database, cwd);
   const adminOnly = ADMIN_ONLY.filter((key) => values[key] !== undefined);
   if (adminOnly.length > 0) throw new HubOptionsError(`--${adminOnly[0]} belongs to the token and user commands`);
   return serveCommand(values, env, projectRoot, cwd, database);
@@ -169,7 +198,7 @@ function databaseChoice(values: HubValues, env: HubEnvironment, cwd: string): Da
 
 function tlsInitCommand(positionals: readonly string[], values: HubValues, database: DatabaseChoice): TlsInitCommand {
   if (positionals.join(' ') !== 'tls init') throw new HubOptionsError(`Unknown command "${positionals.join(' ')}"`);
-  const other = [...SERVE_ONLY, 'name', 'kind', 'role', 'service', 'display-name', 'json'] as const;
+  const other = [...SERVE_ONLY, 'name', 'kind', 'role', 'service', 'display-name', 'json', 'out'] as const;
   const extra = other.find((key) => values[key] !== undefined);
   if (extra) throw new HubOptionsError(`tls init takes no --${extra}`);
   const hosts = values.host ?? [];
@@ -178,8 +207,25 @@ function tlsInitCommand(positionals: readonly string[], values: HubValues, datab
   return { command: 'tls.init', dataDir: database.dataDir, hosts, office: values.office ?? 'Urząd' };
 }
 
-/** `token …`, `user …` and `after-restore`: the database options, and none of serve's. */
-function adminCommand(positionals: readonly string[], values: HubValues, database: DatabaseChoice): AdminCommand {
+function officeImportCommand(
+  positionals: readonly string[],
+  values: HubValues,
+  database: DatabaseChoice,
+  cwd: string,
+): OfficeImportCommand {
+  if (positionals.length !== 3) throw new HubOptionsError('office import needs the file: office import <file.json>');
+  const extra = [...SERVE_ONLY, ...ADMIN_ONLY].find((key) => values[key] !== undefined);
+  if (extra) throw new HubOptionsError(`office import takes no --${extra}`);
+  return { ...database, command: 'office.import', file: path.resolve(cwd, positionals[2]!) };
+}
+
+/** `token …`, `user …`, `office export` and `after-restore`: the database options, and none of serve's. */
+function adminCommand(
+  positionals: readonly string[],
+  values: HubValues,
+  database: DatabaseChoice,
+  cwd: string,
+): AdminCommand {
   const serveOnly = SERVE_ONLY.filter((key) => values[key] !== undefined);
   if (serveOnly.length > 0)
     throw new HubOptionsError(`--${serveOnly[0]} is not an option of "${positionals.join(' ')}"`);
@@ -187,7 +233,12 @@ function adminCommand(positionals: readonly string[], values: HubValues, databas
   const allowed = ALLOWED_OPTIONS[request.command];
   const extra = ADMIN_ONLY.find((key) => values[key] !== undefined && !allowed.includes(key));
   if (extra) throw new HubOptionsError(`${positionals.slice(0, 2).join(' ')} takes no --${extra}`);
-  return { ...database, ...request, ...(values.json ? { json: true } : {}) };
+  return {
+    ...database,
+    ...request,
+    ...(values.json ? { json: true } : {}),
+    ...(values.out ? { out: path.resolve(cwd, values.out) } : {}),
+  };
 }
 
 const ALLOWED_OPTIONS: Readonly<Record<AdminRequest['command'], readonly (typeof ADMIN_ONLY)[number][]>> = {
@@ -202,17 +253,20 @@ const ALLOWED_OPTIONS: Readonly<Record<AdminRequest['command'], readonly (typeof
   'user.reset': [],
   'user.list': ['json'],
   'after-restore': [],
+  'office.export': ['out'],
+  'office.import': [],
 };
 
-function adminRequest(positionals: readonly string[], values: HubValues): AdminRequest {
+function adminRequest(positionals: readonly string[], values: HubValues): CommandLineRequest {
   const [group, action, ...rest] = positionals;
   if (group === 'after-restore' && positionals.length === 1) return { command: 'after-restore' };
   if (group === 'token' && rest.length === 0) return tokenRequest(action, values);
+  if (group === 'office' && action === 'export' && rest.length === 0) return { command: 'office.export' };
   if (group === 'user') return parseUserCommand(action, rest, values, fail);
   throw new HubOptionsError(`Unknown command "${positionals.join(' ')}"`);
 }
 
-function tokenRequest(action: string | undefined, values: HubValues): AdminRequest {
+function tokenRequest(action: string | undefined, values: HubValues): CommandLineRequest {
   if (action === 'list') return { command: 'token.list' };
   if (action !== 'create' && action !== 'revoke' && action !== 'kind')
     throw new HubOptionsError('token needs one of: create, kind, revoke, list');
@@ -246,6 +300,7 @@ function serveCommand(
     bind: values.bind ?? '0.0.0.0',
     tombstoneDays,
     assistedKeepDays: wholeNumber('assisted-keep-days', values['assisted-keep-days'], 1, 90, fail) ?? DEFAULT_KEEP_DAYS,
+    demo: values.demo ?? false,
     rendererDir: path.resolve(
       cwd,
       values.renderer ?? env.OKIENKO_RENDERER_DIR ?? path.join(projectRoot, 'out/renderer'),

@@ -60,6 +60,12 @@ export interface StoredDocument {
   readonly document: WireDocument;
 }
 
+/** A document the hub writes itself, and its collection. */
+export interface OwnDocument {
+  readonly collection: SyncCollection;
+  readonly document: WireDocument;
+}
+
 export type PushRow = PushRequest['rows'][number];
 
 export interface PushOutcome {
@@ -204,14 +210,25 @@ export class HubStore {
     change: (tx: SqlQueryable) => Promise<readonly WireDocument[]>,
     options: { readonly before?: (tx: SqlQueryable) => Promise<void> } = {},
   ): Promise<StoredDocument[]> {
+    return this.writeOwnAcross(async (tx) => (await change(tx)).map((document) => ({ collection, document })), options);
+  }
+
+  /**
+   * writeOwn over several collections in one transaction: an office's whole configuration (its
+   * office, services and counters) is written all or nothing.
+   */
+  async writeOwnAcross(
+    change: (tx: SqlQueryable) => Promise<readonly OwnDocument[]>,
+    options: { readonly before?: (tx: SqlQueryable) => Promise<void> } = {},
+  ): Promise<StoredDocument[]> {
     return this.db.transaction(async (tx) => {
       await options.before?.(tx);
       const counter = await tx.query<{ value: string | number }>('SELECT value FROM hub_stamp WHERE id FOR UPDATE');
       let stamp = Number(counter[0]?.value ?? 0);
-      const stamped = STAMPED_COLLECTIONS.includes(collection);
       const written: StoredDocument[] = [];
-      for (const document of await change(tx)) {
+      for (const { collection, document } of await change(tx)) {
         stamp += 1;
+        const stamped = STAMPED_COLLECTIONS.includes(collection);
         const state = stamped ? { ...document, [HUB_STAMP_FIELD]: stamp } : document;
         const entry: StoredDocument = { collection, stamp, document: state };
         await writeStored(tx, entry, this.nodeId);

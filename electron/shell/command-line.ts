@@ -27,6 +27,7 @@ export const SHELL_OPTIONS: Readonly<Record<string, 'value' | 'flag'>> = {
   hub: 'value',
   'hub-token': 'value',
   rtscts: 'flag',
+  demo: 'flag',
   help: 'flag',
 };
 

@@ -49,6 +49,7 @@ import { newEnrolment } from '../node/accounts/second-factor';
 import { HubCredentials, LocalCredentials } from './accounts/credentials';
 import { HubLink } from './accounts/hub-link';
 import { LocalAccounts } from './accounts/local-accounts';
+import { addDemoAccounts } from './accounts/demo-accounts';
 import { WorkstationSession } from './accounts/workstation-session';
 import { HubAccountsAdmin, LocalAccountsAdmin, type AccountsAdmin } from './accounts/accounts-admin';
 
@@ -84,6 +85,8 @@ export interface StationOptions {
   readonly devices: StationDevices;
   readonly now?: () => number;
   readonly printerHeartbeatMs?: number;
+  /** `--demo` (accounts/demo-accounts.ts): the windows seed the demo office; alone, the demo accounts. */
+  readonly demo?: boolean;
 }
 
 /**
@@ -162,7 +165,17 @@ export async function createStation(options: StationOptions): Promise<Station> {
   refresh.unref();
 
   const pairing = new ScreenPairing(options.dataDir, now);
-  const handlers = stationHandlers(services, person, accounts, pairing, now, options.host, loaded.problems);
+  if (options.demo && !hub) await addDemoAccounts(new LocalAccounts(options.dataDir));
+  const handlers = stationHandlers(
+    services,
+    person,
+    accounts,
+    pairing,
+    now,
+    options.host,
+    loaded.problems,
+    options.demo ?? false,
+  );
   const onUnexpected = (channel: string, error: unknown) => {
     options.log.error('handler failed', { channel, error: describeError(error) });
   };
@@ -410,9 +423,15 @@ function stationHandlers(
   now: () => number,
   host: StationOptions['host'],
   problems: readonly SettingsProblem[],
+  demo: boolean,
 ): Handlers {
   return {
-    'station.info': async () => ({ version: APP_VERSION, host, stationId: services.settings.stationId }),
+    'station.info': async () => ({
+      version: APP_VERSION,
+      host,
+      stationId: services.settings.stationId,
+      demo,
+    }),
     'settings.get': async () => ({ settings: screenSettings(services.settings), problems: [...problems] }),
     'printer.status': async () => services.printer.refresh(),
     'printer.printTicket': async (printout) => services.printer.printTicket(printout),

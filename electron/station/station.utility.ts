@@ -128,6 +128,7 @@ function main(port: ParentPortLike): void {
     overrides: commandLine.overrides,
     log,
     devices: realDevices,
+    demo: commandLine.demo,
   });
   serveStation(port, starting, { log, exit: (code) => process.exit(code) });
 }

@@ -180,16 +180,18 @@ export async function signIn(
   newPassword?: string,
   /** The office CA, for a hub over HTTPS: the station's own link signs in, trusting it. */
   ca?: string,
+  /** The authenticator key of a supervisor or an admin (the demo accounts' is DEMO_TOTP_SECRET). */
+  secret = TEST_TOTP_SECRET,
 ): Promise<SessionResponse> {
   const base: LoginRequest = newPassword === undefined ? { login, password } : { login, password, newPassword };
   const first = await tryLogin(hubUrl, token, base, ca);
   if (first.ok) return first.reply;
   if (first.error === 'second-factor-required' || first.error === 'second-factor-enrolment-required') {
-    const enrol = first.error === 'second-factor-enrolment-required' ? { enrolSecret: TEST_TOTP_SECRET } : {};
+    const enrol = first.error === 'second-factor-enrolment-required' ? { enrolSecret: secret } : {};
     // Under load a code made for the step before can age out before the hub checks it: the next one.
     let second: LoginTry = { ok: false, status: 0, error: 'not tried' };
     for (let attempt = 0; attempt < 3 && !second.ok; attempt++) {
-      const code = await nextTotpCode(login, TEST_TOTP_SECRET, hubUrl);
+      const code = await nextTotpCode(login, secret, hubUrl);
       second = await tryLogin(hubUrl, token, { ...base, ...enrol, code }, ca);
       if (!second.ok && second.error !== 'bad-second-factor') break;
     }

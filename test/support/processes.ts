@@ -47,12 +47,15 @@ export async function startHost(options: {
   printerPath?: string;
   args?: readonly string[];
   env?: NodeJS.ProcessEnv;
+  /** `--demo` (the demo office on a fresh database), as every test but one that sets the office up itself. */
+  demo?: boolean;
 }): Promise<Host> {
   const args = [
     '--port',
     '0',
     '--data',
     options.dataDir,
+    ...(options.demo === false ? [] : ['--demo']),
     ...(options.printerPath ? ['--printer', options.printerPath] : []),
     ...(options.args ?? []),
   ];

@@ -104,6 +104,9 @@ export const ROUTE_ACCESS = {
   // A clerk books, moves and cancels for a caller by code (contract/hub-appointments.ts); so do
   // those who manage, who may change appointments by push anyway: SERVING and MANAGING.
   appointments: { kinds: ['counter', 'supervisor'], roles: ['clerk', 'supervisor', 'admin'] },
+  // The office's whole configuration, read and imported on the admin's set-up screen
+  // (contract/hub-office.ts): where an admin may push it document by document (SET_UP).
+  office: { kinds: ['counter', 'supervisor'], roles: ADMIN },
 } as const satisfies Readonly<Record<string, HubRule>>;
 export type HubRoute = keyof typeof ROUTE_ACCESS;
 

@@ -45,6 +45,8 @@ export const StationInfoSchema = z.object({
   version: z.string(),
   host: z.enum(['electron', 'browser']),
   stationId: z.string(),
+  /** Started with `--demo`: a fresh database takes the demo office, its appointments and accounts. */
+  demo: z.boolean().optional(),
 });
 export type StationInfo = z.infer<typeof StationInfoSchema>;
 

@@ -11,6 +11,7 @@ import { accounts, login, logout, windowSession } from './handlers/auth';
 import { board, boardStream } from './handlers/board';
 import { callNext, lease } from './handlers/queue';
 import * as booking from './handlers/public';
+import { importOffice, readOffice } from './handlers/office';
 import { me } from './handlers/status';
 import { pull, push, syncStream } from './handlers/sync';
 import { ticketStatusHandler } from './handlers/ticket-status';
@@ -60,6 +61,8 @@ const FIXED_ROUTES = new Map<string, PublicRoute | StationRoute>([
   ['/auth/logout', { access: 'station', door: 'any', method: 'POST', handle: logout }],
   ['/accounts', { access: 'station', door: 'accounts', method: 'GET', handle: listAccounts }],
   ['/accounts/change', { access: 'station', door: 'accounts', method: 'POST', handle: changeAccount }],
+  ['/office/configuration', { access: 'station', door: 'office', method: 'GET', handle: readOffice }],
+  ['/office/import', { access: 'station', door: 'office', method: 'POST', handle: importOffice }],
   ['/board', { access: 'public', method: 'GET', handle: board }],
   ['/board/stream', { access: 'public', method: 'GET', handle: boardStream }],
   ['/appointments', { access: 'station', door: 'appointments', method: 'POST', handle: staffBook }],

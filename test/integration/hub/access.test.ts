@@ -230,6 +230,7 @@ const ROUTES: Readonly<Record<keyof typeof ROUTE_ACCESS, readonly Cell[]>> = {
   'call-next': ['counter/clerk', 'counter/supervisor'],
   accounts: ['kiosk/admin', 'counter/admin', 'supervisor/admin'],
   appointments: every(['counter', 'supervisor']).filter((cell) => !cell.endsWith('/none')),
+  office: ['counter/admin', 'supervisor/admin'],
 };
 
 /** The refusal a cell gets for a push to `collection` it may not make. */
@@ -420,6 +421,8 @@ async function callRoute(
       return send('POST', '/queue/call-next', { counter: 1, requestId: `call-${cell}-${Date.now()}` });
     case 'accounts':
       return send('GET', '/accounts');
+    case 'office':
+      return send('GET', '/office/configuration');
     case 'appointments': {
       const slots = await client.request<{ slots: { at: number }[] }>(
         'GET',

@@ -12,8 +12,14 @@ describe('browser host options', () => {
     expect(parsed.overrides.printer).toMatchObject({ path: '/tmp/sim/printer', baudRate: 115200, rtscts: true });
   });
 
-  it('defaults to a demo data folder and no overrides', () => {
-    expect(parseHostArgs([], '/srv')).toEqual({ dataDir: '/srv/.okienko/data', overrides: {}, help: false });
+  it('defaults to a data folder of its own, no overrides and no demo', () => {
+    expect(parseHostArgs([], '/srv')).toEqual({
+      dataDir: '/srv/.okienko/data',
+      overrides: {},
+      demo: false,
+      help: false,
+    });
+    expect(parseHostArgs(['--demo'], '/srv')).toMatchObject({ demo: true });
   });
 
   it('explains bad options', () => {

@@ -25,7 +25,25 @@ describe('hub command line', () => {
       warnings: [],
       tls: null,
       directory: null,
+      demo: false,
     });
+    expect(parse(['--demo'])).toMatchObject({ command: 'serve', demo: true });
+    expect(() => parse(['user', 'list', '--demo'])).toThrow(HubOptionsError);
+  });
+
+  it('exports the office to a file or stdout, and imports the file named', () => {
+    expect(parse(['office', 'export'])).toMatchObject({ command: 'office.export' });
+    expect(parse(['office', 'export', '--out', 'office.json'])).toMatchObject({
+      command: 'office.export',
+      out: path.resolve('/cwd/office.json'),
+    });
+    expect(parse(['office', 'import', 'etc/office.json'])).toMatchObject({
+      command: 'office.import',
+      file: path.resolve('/cwd/etc/office.json'),
+    });
+    expect(() => parse(['office', 'import'])).toThrow(/needs the file/);
+    expect(() => parse(['office', 'import', 'a.json', '--out', 'b.json'])).toThrow(/takes no --out/);
+    expect(() => parse(['office', 'export', '--name', 'x'])).toThrow(HubOptionsError);
   });
 
   it('reads the directory file named, from where the hub was started; only when it serves', () => {
