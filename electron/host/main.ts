@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, describeError } from '../station/log';
 import { createStation } from '../station/station';
-import { demoBanner } from '../node/accounts/demo-accounts';
+import { workstationDemoNotice } from '../node/accounts/demo-accounts';
 import { realDevices } from '../station/devices';
 import { hubOrigin } from '../shell/content-security-policy';
 import { OptionsError, parseHostArgs, USAGE } from './options';
@@ -73,11 +73,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   if (commandLine.demo)
-    process.stdout.write(
-      station.settings.hub
-        ? "DEMO: a fresh workstation takes the demo office; the accounts are the hub's (npm run hub -- --demo)\n"
-        : demoBanner(`this workstation at ${host.url}`),
-    );
+    process.stdout.write(workstationDemoNotice(station.settings.hub !== null, `this workstation at ${host.url}`));
   process.stdout.write(
     [
       `Okienko is serving this workstation at ${host.url}`,

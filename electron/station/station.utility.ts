@@ -20,6 +20,7 @@ import { parseHostArgs } from '../host/options';
 import { realDevices } from './devices';
 import { createLogger, describeError, type Logger } from './log';
 import { createStation, type Station } from './station';
+import { workstationDemoNotice } from '../node/accounts/demo-accounts';
 
 export interface StationCallMessage {
   readonly id: number;
@@ -130,6 +131,12 @@ function main(port: ParentPortLike): void {
     devices: realDevices,
     demo: commandLine.demo,
   });
+  // The station's own failure to start is reported by serveStation.
+  if (commandLine.demo)
+    starting.then(
+      (station) => process.stdout.write(workstationDemoNotice(station.settings.hub !== null, 'this workstation')),
+      () => undefined,
+    );
   serveStation(port, starting, { log, exit: (code) => process.exit(code) });
 }
 

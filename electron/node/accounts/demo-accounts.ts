@@ -53,3 +53,10 @@ export function demoBanner(where: string): string {
     '',
   ].join('\n');
 }
+
+/** What a workstation started with `--demo` prints: its own demo accounts, or where they are. */
+export function workstationDemoNotice(withHub: boolean, where: string): string {
+  return withHub
+    ? "DEMO: a fresh workstation takes the demo office; the accounts are the hub's (npm run hub -- --demo)\n"
+    : demoBanner(where);
+}
