@@ -56,14 +56,27 @@ async function stopOffice(office: Office | undefined): Promise<void> {
   await office.database.remove();
 }
 
-/** Waits until every workstation has sent and received everything, then returns the hub's tickets. */
+/**
+ * Waits until every workstation has sent and received everything and holds what the hub holds,
+ * then returns the hub's tickets. awaitInSync waits for what is queued when it looks; a push the
+ * hub refused as a conflict is resolved and queued again after that — round after round when
+ * several counters clash over one visitor — so this settles until a fixpoint, not a fixed number
+ * of rounds. A change lost anywhere still fails: everybody agreeing on the wrong state is what
+ * the callers' own checks catch.
+ */
 async function converge(office: Office): Promise<Ticket[]> {
-  await Promise.all(office.workstations.map((workstation) => workstation.awaitInSync()));
-  // A change pulled by one workstation may have been resolved and pushed again: settle twice.
-  await Promise.all(office.workstations.map((workstation) => workstation.awaitInSync()));
   const adminToken = await createToken(office.database, `check-${Date.now()}`, 'supervisor');
-  const { documents } = await hubClient(office.hub.url, adminToken).pullAll('tickets');
-  return documents as unknown as Ticket[];
+  const hub = hubClient(office.hub.url, adminToken);
+  let tickets: Ticket[] = [];
+  const settled = async () => {
+    await Promise.all(office.workstations.map((workstation) => workstation.awaitInSync()));
+    tickets = (await hub.pullAll('tickets')).documents as unknown as Ticket[];
+    const expected = JSON.stringify(fingerprint(tickets));
+    const held = await Promise.all(office.workstations.map(async (workstation) => workstation.tickets()));
+    return held.every((local) => JSON.stringify(fingerprint(local)) === expected);
+  };
+  await expect.poll(settled, { timeout: 60_000, interval: 250 }).toBe(true);
+  return tickets;
 }
 
 async function expectAllAgree(office: Office, hubTickets: Ticket[]): Promise<void> {
