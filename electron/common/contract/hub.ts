@@ -64,8 +64,9 @@ export function isSyncCollection(value: unknown): value is SyncCollection {
  * to 0 with every local change: a ticket with `hubStamp > 0` is as the hub confirmed it. Only
  * tickets carry it (the board shows only confirmed calls). For tickets being called or served the
  * push answer also lists the accepted document as stored (`stored`, with its stamp); the
- * workstation hands them to RxDB like conflicts whose resolution is the hub's version, and so
- * learns at once that the hub confirmed the call.
+ * workstation hands them to RxDB like conflicts whose resolution is the hub's version — while the
+ * ticket there is still the one pushed; one changed since is pushed again instead — and so learns
+ * at once that the hub confirmed the call.
  */
 export const HUB_STAMP_FIELD = 'hubStamp';
 export const STAMPED_COLLECTIONS: readonly SyncCollection[] = ['tickets'];

@@ -16,9 +16,10 @@ import { Subject, type Subscription } from 'rxjs';
 import type { Checkpoint, SyncCollection, WireDocument } from '../../../electron/common/contract/hub';
 import type { Ticket } from '../../../electron/common/domain/ticket';
 import { lostCall, type LostCall } from '../../../electron/common/sync/conflict-rules';
+import { sameDocument } from '../../../electron/common/sync/document-equality';
 import type { OkienkoDatabase } from '../database';
 import { HubError, type HubClient } from './hub-client';
-import type { PendingChanges } from './pending';
+import { withoutMeta, type PendingChanges } from './pending';
 import type { SyncStatusBoard, SyncSwitches } from './status';
 
 export type PullStream = Subject<RxReplicationPullStreamItem<unknown, Checkpoint>>;
@@ -120,23 +121,49 @@ function pullHandler(
 }
 
 function pushHandler(context: ReplicationContext, name: SyncCollection): ReplicationPushHandler<unknown> {
+  const collection = context.db[name] as unknown as RxCollection<unknown>;
   return async (rows) => {
     if (context.switches.offline) throw new HubError('offline', 0, 'Offline');
-    const conflicts = await context.client
-      .push(
-        name,
-        rows.map((row) => ({
-          newDocumentState: row.newDocumentState as WireDocument,
-          ...(row.assumedMasterState ? { assumedMasterState: row.assumedMasterState as WireDocument } : {}),
-        })),
-      )
-      .catch(failed(context));
+    const pushed = rows.map((row) => ({
+      newDocumentState: row.newDocumentState as WireDocument,
+      ...(row.assumedMasterState ? { assumedMasterState: row.assumedMasterState as WireDocument } : {}),
+    }));
+    const { conflicts, stored } = await context.client.push(name, pushed).catch(failed(context));
     context.status.heard();
-    // For stamped collections the answer includes the stored versions: RxDB writes them here as
-    // resolved conflicts, and the ticket handler keeps the stream from going back behind them
-    // (sync/conflicts.ts).
-    return conflicts as WithDeleted<unknown>[];
+    // For stamped collections the answer includes the stored versions of calls: RxDB writes them
+    // here as resolved conflicts (the hub's version wins), so the hub's confirmation arrives at once,
+    // and the ticket handler keeps the stream from going back behind them (sync/conflicts.ts).
+    const confirmed = await stillPushed(collection, pushed, stored);
+    return [...conflicts, ...confirmed] as WithDeleted<unknown>[];
   };
+}
+
+/**
+ * The stored versions whose document here is still the one pushed. Once the document has changed
+ * here since (the clerk started or finished the visit while the call travelled), its stored
+ * version is left out: RxDB could not write it over the newer copy, and would then go on assuming
+ * the hub holds the state before the push — so the next push would be refused once. Left out,
+ * the push counts as accepted, RxDB assumes the hub holds what was pushed, and the newer change
+ * goes out on top of it (and brings its own confirmation, if it is a call).
+ */
+async function stillPushed(
+  collection: RxCollection<unknown>,
+  rows: readonly { newDocumentState: WireDocument }[],
+  stored: readonly WireDocument[],
+): Promise<WireDocument[]> {
+  if (stored.length === 0) return [];
+  const sent = new Map(rows.map((row) => [row.newDocumentState.id, row.newDocumentState]));
+  const ids = stored.map((document) => document.id).filter((id) => sent.has(id));
+  const here = new Map(
+    (await collection.storageInstance.findDocumentsById(ids, true)).map((document) => [
+      String((document as { id?: unknown }).id),
+      document,
+    ]),
+  );
+  return stored.filter((document) => {
+    const local = here.get(document.id);
+    return local !== undefined && sameDocument(withoutMeta(local), sent.get(document.id));
+  });
 }
 
 /** What the replication's events mean for the pending changes and the counter's lost calls. */
@@ -154,21 +181,19 @@ function watch(context: ReplicationContext, name: SyncCollection, state: Collect
     }),
     state.error$.subscribe(() => undefined),
   ];
-  if (name !== 'tickets')
-    subscriptions.push(
-      state.conflict$.subscribe((conflict) => pending.merged(name, conflict.output, conflict.input.realMasterState)),
-    );
-  if (name === 'tickets') {
-    subscriptions.push(
-      state.conflict$.subscribe((conflict) => {
+  subscriptions.push(
+    state.conflict$.subscribe((conflict) => {
+      if (name === 'tickets') {
         const lost = lostCall(
           conflict.input.newDocumentState as WithDeleted<Ticket>,
           conflict.output as WithDeleted<Ticket>,
         );
         if (lost) context.lostCalls.next(lost);
-        pending.settled('tickets', conflict.output);
-      }),
-    );
-  }
+      }
+      // RxDB writes the resolution here as its own write, which the pending changes do not count.
+      pending.resolved(name, conflict);
+      status.set({});
+    }),
+  );
   return subscriptions;
 }

@@ -71,6 +71,14 @@ export interface HubClientOptions {
   readonly timers?: Timers;
 }
 
+/** What the hub answered a push (PushResponse, with `stored` always there). */
+export interface PushAnswer {
+  /** The hub's state of each document refused because the workstation assumed another. */
+  readonly conflicts: WireDocument[];
+  /** Accepted documents as stored, with the hub's stamp (tickets being called or served). */
+  readonly stored: WireDocument[];
+}
+
 export class HubClient {
   private readonly base: string;
   private readonly fetcher: typeof fetch;
@@ -97,14 +105,17 @@ export class HubClient {
     );
   }
 
-  /** Returns what RxDB needs back: the real conflicts, and for stamped collections the stored versions. */
+  /**
+   * The hub's answer: the real conflicts (its state where ours was not the one we assumed), and apart
+   * from them, for stamped collections, the stored versions of calls it accepted.
+   */
   push(
     collection: SyncCollection,
     rows: readonly { newDocumentState: WireDocument; assumedMasterState?: WireDocument }[],
-  ): Promise<WireDocument[]> {
+  ): Promise<PushAnswer> {
     return this.request('POST', `/sync/${collection}/push`, { rows }, (json) => {
       const response = PushResponseSchema.parse(json);
-      return [...response.conflicts, ...(response.stored ?? [])];
+      return { conflicts: response.conflicts, stored: response.stored ?? [] };
     });
   }
 

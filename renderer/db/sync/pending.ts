@@ -11,6 +11,12 @@ import { sameDocument } from '../../../electron/common/sync/document-equality';
 import type { OkienkoDatabase } from '../database';
 import type { Timers } from '../../../electron/common/timers';
 
+/** What RxDB's `conflict$` tells of a resolved conflict, as far as the pending changes need it. */
+export interface ResolvedConflict {
+  readonly input: { readonly newDocumentState: unknown; readonly realMasterState: unknown };
+  readonly output: unknown;
+}
+
 export class PendingChanges {
   /** The latest local state of every pending document, by `collection/id`. */
   readonly #waiting = new Map<string, unknown>();
@@ -49,24 +55,34 @@ export class PendingChanges {
   /** The replication pushed `document`: no longer pending if it is the latest local state. */
   sent(collection: SyncCollection, document: unknown): void {
     const key = keyOf(collection, idOf(document));
-    if (this.#waiting.has(key) && sameDocument(stripMeta(this.#waiting.get(key)), document)) this.#waiting.delete(key);
+    if (this.#waiting.has(key) && sameDocument(withoutMeta(this.#waiting.get(key)), document))
+      this.#waiting.delete(key);
   }
 
   /**
-   * The hub's version of `document` was written here — pulled (the hub's version, or ours merged) or
-   * as a resolved conflict: it replaces what was pending for it.
+   * The hub's version of `document` was pulled and written here (the hub's version, or ours merged):
+   * it replaces what was pending for it.
    */
   settled(collection: SyncCollection, document: unknown): void {
     this.#waiting.delete(keyOf(collection, idOf(document)));
   }
 
   /**
-   * A conflict was resolved to `output` against the hub's `master`: nothing is pending if the hub's
-   * version won; otherwise the merge is what waits to be sent (and `sent` clears it when it goes).
+   * A push met the hub's version (`realMasterState`) and was resolved to `output` — for tickets also
+   * the stored version of a call the hub accepted, which resolves to itself. A newer local change
+   * than the one pushed stays pending (it goes out next). Otherwise nothing is pending if the hub's
+   * version won; if this workstation's version or a merge won, that waits to be sent, and `sent`
+   * clears it once the hub has accepted it.
    */
-  merged(collection: SyncCollection, output: unknown, master: unknown): void {
+  resolved(collection: SyncCollection, conflict: ResolvedConflict): void {
+    const { input, output } = conflict;
     const key = keyOf(collection, idOf(output));
-    if (sameDocument(stripMeta(output), stripMeta(master))) this.#waiting.delete(key);
+    if (
+      this.#waiting.has(key) &&
+      !sameDocument(withoutMeta(this.#waiting.get(key)), withoutMeta(input.newDocumentState))
+    )
+      return;
+    if (sameDocument(withoutMeta(output), withoutMeta(input.realMasterState))) this.#waiting.delete(key);
     else this.#waiting.set(key, output);
   }
 
@@ -112,7 +128,8 @@ function idOf(document: unknown): string {
   return String((document as { id?: unknown }).id);
 }
 
-function stripMeta(document: unknown): unknown {
+/** A document without RxDB's local metadata (revision, write time, attachments). */
+export function withoutMeta(document: unknown): unknown {
   if (!document || typeof document !== 'object') return document;
   const { _rev: _r, _meta: _m, _attachments: _a, ...rest } = document as Record<string, unknown>;
   return rest;

@@ -87,6 +87,34 @@ describe('the live stream from the hub', () => {
   });
 });
 
+describe('a push', () => {
+  async function answering(body: unknown): Promise<HubClient> {
+    server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+    return new HubClient({ url, token: 'okh_1_test', appVersion: '0.1.0' });
+  }
+  const row = { newDocumentState: { id: 't1', _deleted: false, state: 'called' } };
+
+  it("gives the hub's conflicts and the stored versions of accepted calls apart", async () => {
+    const conflict = { id: 't2', _deleted: false, state: 'done', hubStamp: 4 };
+    const stored = { id: 't1', _deleted: false, state: 'called', hubStamp: 5 };
+    const client = await answering({ conflicts: [conflict], stored: [stored] });
+    expect(await client.push('tickets', [row])).toEqual({ conflicts: [conflict], stored: [stored] });
+  });
+
+  it('an answer without stored versions has none', async () => {
+    const client = await answering({ conflicts: [] });
+    expect(await client.push('counters', [row])).toEqual({ conflicts: [], stored: [] });
+  });
+});
+
 describe('server-sent events', () => {
   it('parses event frames and skips comments', () => {
     expect(parseSseFrame('event: change\ndata: {"a":1}')).toEqual({ event: 'change', data: '{"a":1}' });

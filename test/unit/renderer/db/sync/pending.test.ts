@@ -5,6 +5,7 @@ import type { OkienkoDatabase } from '../../../../../renderer/db/database';
 import { PendingChanges } from '../../../../../renderer/db/sync/pending';
 import { ManualClock } from '../../../../support/manual-clock';
 import { createMemoryDatabase } from '../../../../support/memory-db';
+import { transition } from '../../../../../electron/common/domain/ticket';
 import { waitingTicket } from '../../../../support/tickets';
 
 describe('the changes not sent', () => {
@@ -85,13 +86,68 @@ describe('the changes not sent', () => {
     const mine = { id: 's1', page: 'check', updatedAt: 5 };
     const theirs = { id: 's1', page: 'sign', updatedAt: 6 };
     const mergedDoc = { id: 's1', page: 'sign', answers: ['both'], updatedAt: 7 };
-    pending.merged('assistedSessions', mergedDoc, theirs);
+    pending.resolved('assistedSessions', {
+      input: { newDocumentState: mine, realMasterState: theirs },
+      output: mergedDoc,
+    });
     expect(pending.has('assistedSessions', 's1')).toBe(true);
     pending.sent('assistedSessions', mine);
     expect(pending.has('assistedSessions', 's1')).toBe(true);
     pending.sent('assistedSessions', mergedDoc);
     expect(pending.has('assistedSessions', 's1')).toBe(false);
-    pending.merged('assistedSessions', theirs, theirs);
+    pending.resolved('assistedSessions', {
+      input: { newDocumentState: mine, realMasterState: theirs },
+      output: theirs,
+    });
     expect(pending.has('assistedSessions', 's1')).toBe(false);
+  });
+
+  describe('a ticket whose push met the hub’s version', () => {
+    const at = { station: 'ws-test', counter: 1 };
+    const calledTicket = transition(waitingTicket(1), { type: 'call', counter: 1 }, at, 2_000);
+    const doneTicket = transition(transition(calledTicket, { type: 'start' }, at, 3_000), { type: 'done' }, at, 4_000);
+    const called = { ...calledTicket, hubStamp: 0, _deleted: false };
+    const done = { ...doneTicket, hubStamp: 0, _deleted: false };
+    /** The hub's version: a note (another counter's call that did not take effect) after the issue. */
+    const note = { type: 'overruled', overruled: 'called', at: 1_500, by: { station: 'ws-other', counter: 2 } };
+    const noted = { ...local, events: [...local.events, note], hubStamp: 3, _deleted: false };
+    /** This counter's call wins over the note (conflict rule 2) and keeps it. */
+    const merged = { ...called, events: [calledTicket.events[0], note, ...calledTicket.events.slice(1)] };
+    async function write(document: object): Promise<void> {
+      const { _deleted: _d, ...data } = document as { _deleted?: boolean };
+      await db.tickets.upsert(data as never);
+    }
+
+    it('is settled when the hub’s version won (the stored version of the call pushed)', async () => {
+      await write(called);
+      const stored = { ...called, hubStamp: 7 };
+      pending.resolved('tickets', { input: { newDocumentState: called, realMasterState: stored }, output: stored });
+      expect(pending.has('tickets', 't1')).toBe(false);
+    });
+
+    it('stays pending when the local version won: it must still go out, and is sent only when it has', async () => {
+      await write(called);
+      // As RxDB hands it over: the resolved document with the local copy's metadata.
+      const output = { ...merged, _meta: { lwt: 1 }, _rev: '2-x', _attachments: {} };
+      pending.resolved('tickets', { input: { newDocumentState: called, realMasterState: noted }, output });
+      expect(pending.has('tickets', 't1')).toBe(true);
+      pending.sent('tickets', called); // the version before the merge
+      expect(pending.has('tickets', 't1')).toBe(true);
+      pending.sent('tickets', merged);
+      expect(pending.has('tickets', 't1')).toBe(false);
+    });
+
+    it('stays pending when a newer local change waits, whoever won', async () => {
+      await write(called);
+      await write(done); // the clerk moved on while "called" travelled
+      const stored = { ...called, hubStamp: 7 };
+      pending.resolved('tickets', { input: { newDocumentState: called, realMasterState: stored }, output: stored });
+      expect(pending.has('tickets', 't1')).toBe(true);
+      pending.resolved('tickets', { input: { newDocumentState: called, realMasterState: noted }, output: merged });
+      pending.sent('tickets', merged);
+      expect(pending.has('tickets', 't1')).toBe(true); // "done" is what waits
+      pending.sent('tickets', done);
+      expect(pending.has('tickets', 't1')).toBe(false);
+    });
   });
 });

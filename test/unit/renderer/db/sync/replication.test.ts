@@ -11,12 +11,19 @@ import { identicalDocument } from '../../../../../electron/common/sync/document-
 import { HubError, type HubClient } from '../../../../../renderer/db/sync/hub-client';
 import { startSync, type SyncHandle } from '../../../../../renderer/db/sync/replication';
 import { retryDelay } from '../../../../../electron/common/backoff';
-import { transition, type Ticket, type TicketAction } from '../../../../../electron/common/domain/ticket';
+import {
+  transition,
+  type Ticket,
+  type TicketAction,
+  type TicketEvent,
+} from '../../../../../electron/common/domain/ticket';
 import { ManualClock } from '../../../../support/manual-clock';
 import { createMemoryDatabase } from '../../../../support/memory-db';
 import { waitingTicket } from '../../../../support/tickets';
 
 const CONFIRMED_STATES = new Set(['called', 'serving']);
+
+type PushRow = { newDocumentState: WireDocument; assumedMasterState?: WireDocument };
 
 /** A hub that stores tickets with stamps and holds back its live stream until told. */
 function scriptedHub() {
@@ -27,6 +34,11 @@ function scriptedHub() {
   const stored = new Map<string, WireDocument>();
   /** Every version the hub stored, in stamp order: what its stream has yet to deliver. */
   const versions: WireDocument[] = [];
+  /** Rows the hub refused (it answered with its own state). */
+  let refusedRows = 0;
+  /** A push whose rows match waits for `released` before the hub's answer goes back. */
+  let held: { matches: (rows: readonly PushRow[]) => boolean; arrived: () => void; released: Promise<void> } | null =
+    null;
   let listener: ((event: StreamEvent) => void) | null = null;
   const streamSignals: AbortSignal[] = [];
   const client = {
@@ -51,10 +63,7 @@ function scriptedHub() {
       const last = documents.at(-1);
       return { documents, checkpoint: last ? { stamp: Number(last.hubStamp), id: last.id } : checkpoint };
     },
-    async push(
-      _collection: SyncCollection,
-      rows: readonly { newDocumentState: WireDocument; assumedMasterState?: WireDocument }[],
-    ) {
+    async push(_collection: SyncCollection, rows: readonly PushRow[]) {
       const conflicts: WireDocument[] = [];
       const written: WireDocument[] = [];
       pushedRows += rows.length;
@@ -66,6 +75,7 @@ function scriptedHub() {
             !identicalDocument({ ...master, hubStamp: 0 }, { ...row.assumedMasterState, hubStamp: 0 }))
         ) {
           conflicts.push(master);
+          refusedRows++;
           continue;
         }
         const document = { ...row.newDocumentState, hubStamp: ++stamp } as WireDocument;
@@ -73,8 +83,13 @@ function scriptedHub() {
         versions.push(document);
         written.push(document);
       }
+      // Stored; the answer is on its way back.
+      if (held?.matches(rows)) {
+        held.arrived();
+        await held.released;
+      }
       // As the hub: the stored versions of calls in progress go back with the answer.
-      return [...conflicts, ...written.filter((document) => CONFIRMED_STATES.has(String(document.state)))];
+      return { conflicts, stored: written.filter((document) => CONFIRMED_STATES.has(String(document.state))) };
     },
     async stream(handlers: { onEvent: (event: StreamEvent) => void; onClose: () => void; signal: AbortSignal }) {
       listener = handlers.onEvent;
@@ -100,6 +115,23 @@ function scriptedHub() {
     /** Live streams the workstation has not ended. */
     openStreams: () => streamSignals.filter((signal) => !signal.aborted).length,
     pushedRows: () => pushedRows,
+    refusedRows: () => refusedRows,
+    /** The hub's answer to the next push whose rows match waits until `release()`. */
+    hold(matches: (rows: readonly PushRow[]) => boolean) {
+      let release!: () => void;
+      let arrived!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const arrival = new Promise<void>((resolve) => (arrived = resolve));
+      held = { matches, arrived, released };
+      return {
+        /** The push reached the hub (and was stored, or refused). */
+        arrived: arrival,
+        release() {
+          held = null;
+          release();
+        },
+      };
+    },
     /** A document written at the hub by someone else. */
     write(document: WireDocument) {
       const written = { ...document, hubStamp: ++stamp } as WireDocument;
@@ -149,6 +181,76 @@ describe('replication with the hub', () => {
     );
     await sync.awaitInSync();
   }
+
+  /** A clerk's action, without waiting for it to reach the hub. */
+  async function change(id: string, action: TicketAction, at: number): Promise<void> {
+    const doc = await db.tickets.findOne(id).exec();
+    await doc!.incrementalModify(
+      (current) => ({ ...transition(current as Ticket, action, counter, at), hubStamp: 0 }) as typeof current,
+    );
+  }
+
+  it("the hub's confirmation of a call arrives at once, unless the clerk moved on meanwhile: then it is not taken, and the next change goes out unrefused", async () => {
+    for (let i = 1; i <= 2; i++) await db.tickets.insert({ ...waitingTicket(i), hubStamp: 0 } as never);
+    await sync.awaitInSync();
+    // Nothing changed here while the call travelled: the push answer confirms it.
+    await act('t2', { type: 'call', counter: 1 }, 1_500);
+    expect(await db.tickets.findOne('t2').exec()).toMatchObject({
+      state: 'called',
+      hubStamp: hub.stored('t2')!.hubStamp,
+    });
+
+    // The answer to the call is slow; meanwhile the clerk starts and finishes the visit.
+    const answer = hub.hold((rows) => rows.some((row) => row.newDocumentState.state === 'called'));
+    await change('t1', { type: 'call', counter: 1 }, 2_000);
+    await answer.arrived;
+    await change('t1', { type: 'start' }, 3_000);
+    await change('t1', { type: 'done' }, 4_000);
+    answer.release();
+    await expect.poll(() => hub.stored('t1')?.state ?? null, { timeout: 10_000 }).toBe('done');
+    await sync.awaitInSync();
+    // The hub accepted the call, so the "done" that follows it was never refused.
+    expect(hub.refusedRows()).toBe(0);
+    expect(await db.tickets.findOne('t1').exec()).toMatchObject({ state: 'done' });
+    expect(await sync.whenSent('tickets', 't1', 1_000)).toBe(true);
+  }, 30_000);
+
+  it('a change that won a conflict counts as not sent until the hub has accepted it', async () => {
+    await db.tickets.insert({ ...waitingTicket(1), hubStamp: 0 } as never);
+    await sync.awaitInSync();
+    // At the hub, a note was added to the visitor's history (another counter's call that did not
+    // take effect): this counter's call meets it, wins (conflict rule 2) and goes out again, merged.
+    const master = hub.stored('t1') as unknown as Ticket & WireDocument;
+    const note: TicketEvent = {
+      type: 'overruled',
+      overruled: 'called',
+      at: 1_500,
+      by: { station: 'ws-other', counter: 2 },
+    };
+    hub.write({ ...master, events: [...master.events, note] } as unknown as WireDocument);
+    const merged = hub.hold((rows) =>
+      rows.some((row) =>
+        (row.newDocumentState as unknown as Ticket).events.some((event) => event.type === 'overruled'),
+      ),
+    );
+    await change('t1', { type: 'call', counter: 1 }, 2_000);
+    await merged.arrived;
+    expect(hub.refusedRows()).toBe(1);
+    // The merge is on its way and the hub has not answered: the call is not known to be there.
+    const sentNow = sync.whenSent('tickets', 't1', 1_000);
+    await clock.advance(1_000);
+    expect(await sentNow).toBe(false);
+
+    merged.release();
+    expect(await sync.whenSent('tickets', 't1', 10_000)).toBe(true);
+    expect(hub.stored('t1')).toMatchObject({ state: 'called', counter: 1 });
+    expect((hub.stored('t1') as unknown as Ticket).events.map((event) => event.type)).toEqual([
+      'issued',
+      'overruled',
+      'called',
+    ]);
+    expect(hub.refusedRows()).toBe(1);
+  }, 30_000);
 
   it('a version from the hub older than the one here never replaces it, whenever the stream brings it', async () => {
     await db.tickets.insert({ ...waitingTicket(1), hubStamp: 0 } as never);
