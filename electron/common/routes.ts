@@ -1,7 +1,9 @@
 /**
  * The app's screens and their hash routes: `#/` (home), `#/kiosk`, `#/counter/3`, `#/customer/3`
  * (the screen turned to the visitor at counter 3), `#/board`,
- * `#/supervisor`, `#/settings/devices`, `#/settings/accounts`, `#/status/<ticket id>` (a ticket's status page, which
+ * `#/supervisor`, `#/appointments` (a clerk books a visit for a caller),
+ * `#/settings/devices`, `#/settings/accounts`, `#/settings/office` (the office's
+ * set-up), `#/status/<ticket id>` (a ticket's status page, which
  * the hub serves to a visitor's phone), `#/booking` (the public booking page, also the hub's) and
  * `#/booking/<code>-<key>` (one booking, to see, move or cancel). One table for both sides: the shell opens a window on the
  * route of its role, the renderer shows the screen a route names. Hash routing works from app://,
@@ -16,8 +18,11 @@ export type Route =
   | { readonly screen: 'customer'; readonly number: number }
   | { readonly screen: 'board' }
   | { readonly screen: 'supervisor' }
+  /** A clerk books, moves and cancels a visit for a caller, at the office hub (apps/appointments). */
+  | { readonly screen: 'appointments' }
   | { readonly screen: 'devices' }
   | { readonly screen: 'accounts' }
+  | { readonly screen: 'office' }
   | { readonly screen: 'pair' }
   /** `id` as the address carries it: the page asks the hub, which answers any unknown id alike. */
   | { readonly screen: 'status'; readonly id: string }
@@ -39,8 +44,10 @@ const PATHS = {
   kiosk: 'kiosk',
   board: 'board',
   supervisor: 'supervisor',
+  appointments: 'appointments',
   devices: 'settings/devices',
   accounts: 'settings/accounts',
+  office: 'settings/office',
   pair: 'pair',
 } as const satisfies Record<Exclude<Screen, 'counter' | 'customer' | 'status' | 'booking' | 'not-found'>, string>;
 
@@ -77,8 +84,12 @@ const WINDOW_OF_SCREEN = {
   customer: 'customer',
   board: 'board',
   supervisor: 'supervisor',
+  // Opened from a counter (or a supervisor's desk, whose person may serve too): the counter's
+  // rights, so the clerk there prints the booking's slip on the counter's printer.
+  appointments: 'counter',
   devices: 'settings',
   accounts: 'settings',
+  office: 'settings',
   pair: 'home',
   // The status page talks to no station (app.tsx shows it before any starts): no window's rights are used.
   status: 'home',

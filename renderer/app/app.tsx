@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
-import { formatRoute } from '../../electron/common/routes';
+import { useEffect, useState, type ReactNode } from 'react';
+import { formatRoute, type Route } from '../../electron/common/routes';
 import { Board } from '../apps/board/board';
 import { Counter } from '../apps/counter/counter';
 import { CustomerScreen } from '../apps/assist/customer';
 import { Home } from '../apps/home/home';
 import { Kiosk } from '../apps/kiosk/kiosk';
 import { Accounts } from '../apps/settings/accounts';
+import { Appointments } from '../apps/appointments/appointments';
+import { OfficeSetup } from '../apps/office/office';
 import { PairScreen } from '../apps/settings/pairing';
 import { Devices } from '../apps/settings/devices';
 import { Supervisor } from '../apps/supervisor/supervisor';
@@ -16,6 +18,7 @@ import { LanguageProvider, translator, useT } from '../i18n/i18n';
 import { useRoute } from './router';
 import { SignInGate } from './session';
 import { SyncStatusBar } from './sync-status';
+import { OfficeGate } from './office-gate';
 import { startWorkstation, WorkstationContext, type Workstation } from './workstation';
 
 /**
@@ -117,42 +120,93 @@ function WorkstationApp() {
   }
   return (
     <WorkstationContext.Provider value={workstation}>
-      {route.screen === 'kiosk' ? (
-        <Kiosk />
-      ) : route.screen === 'counter' ? (
-        <LanguageProvider language="pl">
-          <SyncStatusBar />
-          <Counter number={route.number} />
-        </LanguageProvider>
-      ) : route.screen === 'customer' ? (
-        <CustomerScreen counter={route.number} />
-      ) : route.screen === 'board' ? (
-        <Board />
-      ) : route.screen === 'devices' ? (
+      <WorkstationScreen route={route} />
+    </WorkstationContext.Provider>
+  );
+}
+
+/** A staff screen: in Polish, with the sync status, behind the sign-in. */
+function StaffScreen({ children, signIn = true }: { children: ReactNode; signIn?: boolean }) {
+  return (
+    <LanguageProvider language="pl">
+      <SyncStatusBar />
+      {signIn ? <SignInGate>{children}</SignInGate> : children}
+    </LanguageProvider>
+  );
+}
+
+/** The screen a route names; the queue's screens wait for the office to be set up (office-gate.tsx). */
+function WorkstationScreen({ route }: { route: Route }) {
+  switch (route.screen) {
+    case 'kiosk':
+      return (
+        <OfficeGate audience="visitor">
+          <Kiosk />
+        </OfficeGate>
+      );
+    case 'customer':
+      return (
+        <OfficeGate audience="visitor">
+          <CustomerScreen counter={route.number} />
+        </OfficeGate>
+      );
+    case 'board':
+      return (
+        <OfficeGate audience="visitor">
+          <Board />
+        </OfficeGate>
+      );
+    case 'counter':
+      return (
+        <StaffScreen signIn={false}>
+          <OfficeGate audience="staff">
+            <Counter number={route.number} />
+          </OfficeGate>
+        </StaffScreen>
+      );
+    case 'supervisor':
+      return (
+        <StaffScreen>
+          <OfficeGate audience="staff">
+            <Supervisor />
+          </OfficeGate>
+        </StaffScreen>
+      );
+    case 'appointments':
+      return (
+        <StaffScreen>
+          <OfficeGate audience="staff">
+            <Appointments />
+          </OfficeGate>
+        </StaffScreen>
+      );
+    case 'office':
+      return (
+        <StaffScreen>
+          <OfficeSetup />
+        </StaffScreen>
+      );
+    case 'devices':
+      return (
         <LanguageProvider language="pl">
           <SignInGate>
             <Devices />
           </SignInGate>
         </LanguageProvider>
-      ) : route.screen === 'accounts' ? (
+      );
+    case 'accounts':
+      return (
         <LanguageProvider language="pl">
           <SignInGate>
             <Accounts />
           </SignInGate>
         </LanguageProvider>
-      ) : route.screen === 'supervisor' ? (
-        <LanguageProvider language="pl">
-          <SyncStatusBar />
-          <SignInGate>
-            <Supervisor />
-          </SignInGate>
-        </LanguageProvider>
-      ) : (
-        <LanguageProvider language="pl">
-          <SyncStatusBar />
+      );
+    default:
+      return (
+        <StaffScreen signIn={false}>
           <Home notFound={route.screen === 'not-found'} />
-        </LanguageProvider>
-      )}
-    </WorkstationContext.Provider>
-  );
+        </StaffScreen>
+      );
+  }
 }

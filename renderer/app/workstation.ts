@@ -1,7 +1,9 @@
 /**
  * Start-up of one window: reach the station, open the local database, join the office hub when
  * one is configured (without waiting for it: the queue works offline), seed the demo office on a
- * fresh install, and run the daily close for days that ended while nobody was here.
+ * fresh install started with `--demo`, and run the daily close for days that ended while nobody
+ * was here. Without `--demo` a fresh install starts empty: the office arrives from the hub, or an
+ * admin sets it up (app.tsx shows the set-up screen until then).
  */
 import { DEFAULT_KEEP_DAYS } from '../../electron/common/eservices/session';
 import { createContext, useContext } from 'react';
@@ -99,7 +101,7 @@ export async function startWorkstation(): Promise<Workstation> {
   }
   const clock = hub?.clock;
   const now = clock ? () => clock.now() : Date.now;
-  await seedDemoOffice(db, now());
+  if (station.demo) await seedDemoOffice(db, now());
   const queue = new Queue(db, {
     now,
     station: station.stationId,
@@ -107,11 +109,13 @@ export async function startWorkstation(): Promise<Workstation> {
     person: session.person,
     ...(hub ? { numbers: hub.numbers, remote: hub.remote } : {}),
   });
-  const office = await queue.office();
-  const today = officeDay(now(), office.timeZone);
-  await queue.closeDays(today, false);
+  const office = await db.office.findOne().exec();
+  if (office) {
+    const today = officeDay(now(), office.timeZone);
+    await queue.closeDays(today, false);
+    if (station.demo && office.id === DEMO_OFFICE.id) await seedDemoAppointments(db, today, office.timeZone, now());
+  }
   keepPurgingSessions(db, now);
-  if (office.id === DEMO_OFFICE.id) await seedDemoAppointments(db, today, office.timeZone, now());
   // Only in the benchmark build (`vite build --mode bench`); the constant is false in every other
   // build, so production bundles do not contain this line at all.
   if (import.meta.env.MODE === 'bench') Object.assign(window, { okienkoBench: { db, queue } });

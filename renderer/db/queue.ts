@@ -13,6 +13,7 @@ import {
   type CheckInRefusal,
 } from '../../electron/common/domain/appointment';
 import { officeDay } from '../../electron/common/domain/office-time';
+import { issuedFor, ticketRefusal, type TicketRefusal } from '../../electron/common/domain/ticket-limits';
 import {
   afterCall,
   pickNext,
@@ -100,6 +101,25 @@ export class CheckInError extends Error {
   }
 }
 
+/** Why the office issues no ticket for this service now (ticket-limits.ts), for whoever asked for one to say. */
+export class TicketRefusedError extends Error {
+  constructor(readonly refusal: TicketRefusal) {
+    super(`Ticket refused: ${refusal.kind}`);
+    this.name = 'TicketRefusedError';
+  }
+}
+
+/** A ticket issued, or the office's reason for not issuing one now. */
+export type IssueOutcome = { readonly ticket: Ticket } | { readonly refused: TicketRefusal };
+
+export interface IssueRequest {
+  readonly service: string;
+  readonly priority: PriorityReason | null;
+  /** A booked visitor checking in: never refused by the limit or the hours. */
+  readonly appointment?: { id: string; slotAt: number };
+  readonly id?: string;
+}
+
 /** Actions on a visitor a counter holds (called, serving or parked there). */
 const COUNTER_ACTIONS = new Set<TicketAction['type']>(['recall', 'start', 'done', 'no-show', 'park', 'transfer']);
 
@@ -140,19 +160,31 @@ export class Queue {
     return officeDay(this.context.now(), (await this.office()).timeZone);
   }
 
-  /** A new ticket for a walk-in visitor (or a checked-in appointment), waiting, with the next number of the day. */
-  async issue(input: {
-    service: string;
-    priority: PriorityReason | null;
-    appointment?: { id: string; slotAt: number };
-    id?: string;
-  }): Promise<Ticket> {
+  /** As `tryIssue`, for callers that need the ticket: a refusal is thrown as a TicketRefusedError. */
+  async issue(input: IssueRequest): Promise<Ticket> {
+    const outcome = await this.tryIssue(input);
+    if ('refused' in outcome) throw new TicketRefusedError(outcome.refused);
+    return outcome.ticket;
+  }
+
+  /**
+   * A new ticket for a walk-in visitor (or a checked-in appointment), waiting, with the next number
+   * of the day — or, for a walk-in, the reason the office issues none now: the service's daily
+   * limit, its cut-off before closing, the opening hours (ticket-limits.ts).
+   */
+  async tryIssue(input: IssueRequest): Promise<IssueOutcome> {
     const office = await this.office();
-    const service = await this.db.services.findOne(input.service).exec();
-    if (!service) throw new QueueError('unknown-service', `No service ${input.service}`);
+    const found = await this.db.services.findOne(input.service).exec();
+    if (!found) throw new QueueError('unknown-service', `No service ${input.service}`);
+    const service = found.toJSON() as ServiceDoc;
     if (!service.active) throw new QueueError('service-closed', `Service ${input.service} is not taking visitors`);
     const now = this.context.now();
     const day = officeDay(now, office.timeZone);
+    if (!input.appointment) {
+      const issuedToday = service.dailyLimit === undefined ? 0 : await this.issuedToday(day, service.id);
+      const refused = ticketRefusal({ office, service, issuedToday, now });
+      if (refused) return { refused };
+    }
     const seq = await this.numbers.next(day, service.id, now);
     const ticket = issueTicket(
       {
@@ -168,7 +200,18 @@ export class Queue {
       now,
     );
     await this.db.tickets.insert(unconfirmed(ticket));
-    return ticket;
+    return { ticket };
+  }
+
+  /**
+   * Tickets issued for a service on `day`, as this database knows them. With a hub, tickets another
+   * kiosk issued arrive within a second online and only when the link is back offline, so the count
+   * may lag and a limit be passed by a few: accepted, since the limit is the office's guidance on
+   * how many it can serve, not a lock like a ticket's number.
+   */
+  private async issuedToday(day: string, service: string): Promise<number> {
+    const docs = await this.db.tickets.find({ selector: { day } }).exec();
+    return docs.filter((doc) => issuedFor(doc, service)).length;
   }
 
   /**

@@ -1,28 +1,20 @@
 /**
- * First start: if the office is not configured yet, write the demo office. With a hub the
- * configuration arrives by replication instead and this finds it already there.
+ * `--demo`, first start: if the office is not configured yet, write the demo office — the same
+ * configuration the hub's `--demo` imports (demoConfiguration, office-documents.ts). With a hub the
+ * configuration usually arrives by replication instead and this finds it already there.
  */
-import { DEMO_COUNTERS, DEMO_OFFICE, DEMO_SERVICES } from '../../electron/common/domain/demo-office';
+import { demoConfiguration } from '../../electron/common/domain/demo-office';
+import { documentsFor } from '../../electron/common/domain/office-documents';
 import { officeTime } from '../../electron/common/domain/office-time';
 import type { OkienkoDatabase } from './database';
 
 export async function seedDemoOffice(db: OkienkoDatabase, now: number): Promise<boolean> {
   if (await db.office.findOne().exec()) return false;
+  const demo = documentsFor(demoConfiguration(), { services: [], counters: [] }, now);
   // bulkInsert reports (rather than throws) documents another window inserted first.
-  const office = await db.office.bulkInsert([{ ...DEMO_OFFICE, updatedAt: now }]);
-  await db.services.bulkInsert(DEMO_SERVICES.map((service) => ({ ...service, updatedAt: now })));
-  await db.counters.bulkInsert(
-    DEMO_COUNTERS.map((counter) => ({
-      id: String(counter.number),
-      number: counter.number,
-      name: counter.name,
-      services: [...counter.services],
-      mode: 'closed' as const,
-      clerk: '',
-      normalSinceLastPriority: 0,
-      updatedAt: now,
-    })),
-  );
+  const office = await db.office.bulkInsert([demo.office]);
+  await db.services.bulkInsert([...demo.services]);
+  await db.counters.bulkInsert([...demo.counters]);
   return office.success.length === 1;
 }
 

@@ -107,6 +107,8 @@ export const SCREEN_ACTIONS = {
   'office.priorityRule': { windows: ['supervisor'], roles: ['admin'], recent: 'second-factor' },
   'alerts.acknowledge': { windows: ['supervisor'], roles: MANAGING },
   'accounts.manage': { windows: ['supervisor', 'settings'], roles: ['admin'], recent: 'second-factor' },
+  // Saving or importing the office's configuration (services, counters, hours): an admin's, as the hub's SET_UP.
+  'office.setUp': { windows: ['settings'], roles: ['admin'], recent: 'second-factor' },
 } as const satisfies Readonly<Record<string, AccessRule>>;
 export type ScreenAction = keyof typeof SCREEN_ACTIONS;
 export const SCREEN_ACTION_NAMES = Object.keys(SCREEN_ACTIONS) as ScreenAction[];

@@ -150,7 +150,10 @@ export const DEMO_COUNTERS: readonly CounterDefinition[] = [
   },
 ];
 
-/** The demo office's hours: a long Monday, a short Friday, closed at the weekend. */
+/**
+ * A town hall's usual week — a long Monday, a short Friday, closed at the weekend — for tests and
+ * examples; the demo office itself keeps no hours, so it can be tried at any hour.
+ */
 export const DEMO_HOURS: OpeningHours = {
   mon: [{ from: '08:00', to: '18:00' }],
   tue: [{ from: '08:00', to: '16:00' }],
@@ -178,7 +181,8 @@ export function demoConfiguration(): OfficeConfiguration {
   const configuration = {
     format: CONFIG_FORMAT,
     version: CONFIG_VERSION,
-    office: { ...DEMO_OFFICE, address: 'ul. Przykładowa 1, 00-950 Warszawa', hours: DEMO_HOURS, closures: [] },
+    // No opening hours: the demo can be tried at any hour (an office sets its own on the set-up screen).
+    office: { ...DEMO_OFFICE, address: 'ul. Przykładowa 1, 00-950 Warszawa', closures: [] },
     services: DEMO_SERVICES.map((service) =>
       service.id === 'id-cards' || service.id === 'residence' ? { ...service, availability: [MORNINGS] } : service,
     ),

@@ -53,9 +53,13 @@ const PriorityRuleSchema = z.discriminatedUnion('mode', [
 export const OfficeSettingsSchema = z.strictObject({
   id: Slug,
   name: LocalizedSchema,
-  address: Text(300),
+  address: Text(300).optional(),
   timeZone: z.string().refine(isTimeZone, 'Europe/Warsaw'),
-  hours: HoursSchema,
+  /**
+   * Absent: the office keeps no opening hours — the kiosk issues tickets at any time and bookings
+   * follow the availability rules alone (the demo office, so it can be tried at any hour).
+   */
+  hours: HoursSchema.optional(),
   closures: z.array(z.strictObject({ day: Day, reason: LocalizedSchema })).max(366),
   priorityRule: PriorityRuleSchema,
   priorityReasons: z.array(z.enum(PRIORITY_REASONS)),
@@ -223,7 +227,7 @@ function rangeProblems(ranges: readonly { from: string; to: string }[], at: Path
 
 function officeProblems(office: OfficeSettings): ConfigProblem[] {
   return [
-    ...WEEKDAYS.flatMap((weekday) => rangeProblems(office.hours[weekday], ['office', 'hours', weekday])),
+    ...WEEKDAYS.flatMap((weekday) => rangeProblems(office.hours?.[weekday] ?? [], ['office', 'hours', weekday])),
     ...duplicates(
       office.closures,
       (closure) => closure.day,

@@ -9,7 +9,6 @@
  *   counter that stays keeps its live state (open or closed, the clerk at it, the priority rule's
  *   count), which the file never carries.
  */
-import { WEEKDAYS, type OpeningHours } from './calendar';
 import type { CounterDefinition, Office, Service } from './office';
 import {
   CONFIG_FORMAT,
@@ -21,9 +20,6 @@ import {
 } from './office-config';
 import type { CounterDoc, OfficeDoc, ServiceDoc } from './schemas';
 
-/** An office kept before opening hours were: closed every day until an admin sets them. */
-const NO_HOURS = Object.fromEntries(WEEKDAYS.map((weekday) => [weekday, []])) as unknown as OpeningHours;
-
 /** The configuration file of what the documents say now (an export). */
 export function configurationOf(
   office: Office,
@@ -33,7 +29,7 @@ export function configurationOf(
   const configuration = {
     format: CONFIG_FORMAT,
     version: CONFIG_VERSION,
-    office: pick({ address: '', hours: NO_HOURS, closures: [], ...office }, OFFICE_KEYS),
+    office: pick({ closures: [], ...office }, OFFICE_KEYS),
     services: [...services].sort(byPosition).map((service) => pick(service, SERVICE_KEYS)),
     counters: [...counters].sort((a, b) => a.number - b.number).map((counter) => pick(counter, COUNTER_KEYS)),
   };

@@ -12,7 +12,7 @@ import { BackButton, Facts, PageHeading, ProblemBox, Sending, type Fact } from '
 import { serviceName } from './pickers';
 import { sendingWords } from './problems';
 
-type Changeable = 'service' | 'day' | 'details';
+export type Changeable = 'service' | 'day' | 'details';
 
 export function CheckPage({
   draft,
@@ -46,7 +46,8 @@ export function CheckPage({
   );
 }
 
-function checkFacts(
+/** The rows of the check page, each with its "change" button (the clerk's check page adds the language). */
+export function checkFacts(
   draft: Draft,
   office: PublicOffice,
   language: Language,

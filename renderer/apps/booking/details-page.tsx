@@ -66,7 +66,8 @@ export function DetailsPage({
   );
 }
 
-function ErrorSummary({
+/** The problems of the details, each a link to its field; takes the focus when shown (GOV.UK style). */
+export function ErrorSummary({
   errors,
   idOf,
   summary,
@@ -99,7 +100,8 @@ function focusField(event: MouseEvent, id: string): void {
   document.getElementById(id)?.focus();
 }
 
-function TextField({
+/** One labelled field with its hint and its problem, as the booking page and the clerk's screen ask. */
+export function TextField({
   id,
   label,
   hint,

@@ -126,8 +126,11 @@ function ManageSteps({
   }
 }
 
-/** Sends a move or a cancellation once at a time; the answer moves on, or back with the problem. */
-function useSendChange(
+/**
+ * Sends a move or a cancellation once at a time; the answer moves on, or back with the problem.
+ * The clerk's appointments screen (apps/appointments) sends its own through it too.
+ */
+export function useSendChange(
   client: BookingClient,
   handle: BookingHandle,
   state: Managing,

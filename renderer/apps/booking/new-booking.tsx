@@ -97,8 +97,12 @@ export function NewBooking({
   }
 }
 
-/** Sends the booking once at a time; the answer moves the draft on, or back with the problem. */
-function useSend(client: BookingClient, draft: Draft, language: Language, go: (action: FlowAction) => void) {
+/**
+ * Sends the booking once at a time, in `language` (the booking's, for its calendar file and
+ * reminders); the answer moves the draft on, or back with the problem. The clerk's appointments
+ * screen (apps/appointments) sends its own through it too, in the caller's language.
+ */
+export function useSend(client: BookingClient, draft: Draft, language: Language, go: (action: FlowAction) => void) {
   const [busy, setBusy] = useState(false);
   const send = () => {
     const checked = checkDetails(draft.details);

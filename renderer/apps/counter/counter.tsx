@@ -14,6 +14,7 @@ import { SignInGate, useSession } from '../../app/session';
 import { useNow } from '../../app/use-rx';
 import type { CounterDoc, ServiceDoc } from '../../db/schemas';
 import { useT, type MessageId } from '../../i18n/i18n';
+import { AppointmentsLink } from '../appointments/appointments-link';
 import { CurrentVisitPanel } from './current-visit-panel';
 import { QueuePanel } from './queue-panel';
 import { serviceName } from './service-name';
@@ -139,6 +140,7 @@ function CounterHeader({ counter, services }: { counter: CounterDoc; services: S
         {t(`counter.mode.${counter.mode}` as MessageId)}
         {counter.clerk && ` — ${counter.clerk}`}
       </p>
+      <AppointmentsLink />
     </header>
   );
 }

@@ -47,6 +47,9 @@ export function Home({ notFound }: { notFound: boolean }) {
           <li>
             <a href={formatRoute({ screen: 'accounts' })}>{t('app.home.accounts')}</a>
           </li>
+          <li>
+            <a href={formatRoute({ screen: 'office' })}>{t('app.home.office')}</a>
+          </li>
         </ul>
       </nav>
     </main>

@@ -1,10 +1,12 @@
 /** The kiosk's screens between the start and the end: the matters, priority, and the ticket itself. */
 import type { RefObject } from 'react';
 import type { Language, PriorityReason } from '../../../electron/common/domain/office';
+import type { TicketRefusal } from '../../../electron/common/domain/ticket-limits';
 import type { OfficeDoc, ServiceDoc } from '../../db/schemas';
 import { errorMessage } from '../../i18n/error-messages';
 import { useT, type MessageId } from '../../i18n/i18n';
 import { timeOf } from './print-ticket';
+import { refusalText, UnavailableNotice, type RefusalWording } from './unavailable';
 import type { Step } from './use-kiosk-steps';
 
 type Heading = RefObject<HTMLHeadingElement | null>;
@@ -13,7 +15,8 @@ export function ServicesStep({
   heading,
   office,
   services,
-  language,
+  refusals,
+  wording,
   busy,
   waitingFor,
   onAppointment,
@@ -22,7 +25,9 @@ export function ServicesStep({
   heading: Heading;
   office: OfficeDoc | null;
   services: ServiceDoc[];
-  language: Language;
+  /** The matters that take no ticket now, and why (a booked visit is checked in all the same). */
+  refusals: ReadonlyMap<string, TicketRefusal>;
+  wording: RefusalWording;
   busy: boolean;
   waitingFor: (service: string) => number;
   onAppointment: () => void;
@@ -35,6 +40,7 @@ export function ServicesStep({
         {t('kiosk.chooseService')}
       </h1>
       {services.length === 0 && office && <p>{t('kiosk.noServices')}</p>}
+      <UnavailableNotice services={services} refusals={refusals} wording={wording} />
       <button type="button" className="kiosk-appointment" disabled={busy} onClick={onAppointment}>
         <span className="kiosk-service-name">{t('kiosk.appointment')}</span>
         <span className="kiosk-service-meta">{t('kiosk.appointment.hint')}</span>
@@ -42,19 +48,55 @@ export function ServicesStep({
       <ul className="kiosk-services">
         {services.map((service) => (
           <li key={service.id}>
-            <button type="button" className="kiosk-service" disabled={busy} onClick={() => onService(service)}>
-              <span className="kiosk-service-name">{service.name[language]}</span>
-              <span className="kiosk-service-meta">
-                <span aria-hidden="true" className="kiosk-service-letter">
-                  {service.letter}
-                </span>
-                {t('kiosk.waitingNow', { count: waitingFor(service.id) })}
-              </span>
-            </button>
+            <ServiceButton
+              service={service}
+              refusal={refusals.get(service.id)}
+              wording={wording}
+              busy={busy}
+              waiting={waitingFor(service.id)}
+              onPress={() => onService(service)}
+            />
           </li>
         ))}
       </ul>
     </>
+  );
+}
+
+/**
+ * One matter: its name, letter and how many wait — or, when it takes no ticket now, the reason,
+ * and disabled. The reason is inside the button, so it is part of its name for a screen reader.
+ */
+function ServiceButton({
+  service,
+  refusal,
+  wording,
+  busy,
+  waiting,
+  onPress,
+}: {
+  service: ServiceDoc;
+  refusal: TicketRefusal | undefined;
+  wording: RefusalWording;
+  busy: boolean;
+  waiting: number;
+  onPress: () => void;
+}) {
+  const t = useT();
+  return (
+    <button type="button" className="kiosk-service" disabled={busy || refusal !== undefined} onClick={onPress}>
+      <span className="kiosk-service-name">{service.name[wording.language]}</span>
+      <span className="kiosk-service-meta">
+        <span aria-hidden="true" className="kiosk-service-letter">
+          {service.letter}
+        </span>
+        {refusal ? (
+          <strong className="kiosk-service-refused">{refusalText(t, refusal, wording)}</strong>
+        ) : (
+          t('kiosk.waitingNow', { count: waiting })
+        )}
+      </span>
+    </button>
   );
 }
 

@@ -1,11 +1,15 @@
 /**
  * The ticket kiosk: the visitor picks a matter, says whether they may be served first, and gets a
  * number — on screen at once, and on paper. If the printer cannot print, the number is still
- * issued and shown in large type, and the supervisor gets an alert. Every target is at least
- * 72 px, everything works by touch, keyboard and with the screen read aloud.
+ * issued and shown in large type, and the supervisor gets an alert. A matter that takes no ticket
+ * now (its daily limit, its cut-off before closing, the office's hours) shows why on its button,
+ * which cannot be pressed, and the screen says what to do instead; a booked visit is checked in
+ * all the same. Every target is at least 72 px, everything works by touch, keyboard and with the
+ * screen read aloud.
  */
 import { useEffect, useRef, useState } from 'react';
 import { LANGUAGES, type Language } from '../../../electron/common/domain/office';
+import type { TicketRefusal } from '../../../electron/common/domain/ticket-limits';
 import { useTicketsOfDay, useToday } from '../../app/data';
 import { PRINTER_PROBLEMS, usePrinterState } from '../../app/printer';
 import { SPEECH_LANG, speak } from '../../app/speech';
@@ -13,7 +17,10 @@ import type { OfficeDoc } from '../../db/schemas';
 import { LanguageProvider, useT, type MessageId } from '../../i18n/i18n';
 import { AppointmentStep } from './appointment-step';
 import { PriorityStep, ServicesStep, TicketStep } from './kiosk-steps';
+import { dateOf } from './print-ticket';
+import { refusalText, type RefusalWording } from './unavailable';
 import { useKioskSteps } from './use-kiosk-steps';
+import { useTicketRefusals } from './use-ticket-refusals';
 
 export function Kiosk() {
   const [language, setLanguage] = useState<Language>('pl');
@@ -26,9 +33,14 @@ export function Kiosk() {
 
 function KioskScreen({ language, onLanguage }: { language: Language; onLanguage: (language: Language) => void }) {
   const t = useT();
-  const { office, services, step, setStep, error, busy, reset, take, checkIn } = useKioskSteps(language, onLanguage);
-  const tickets = useTicketsOfDay(useToday(office));
-  const printer = usePrinterState();
+  const { office, services, step, setStep, error, refused, busy, reset, take, checkIn } = useKioskSteps(
+    language,
+    onLanguage,
+  );
+  const today = useToday(office);
+  const tickets = useTicketsOfDay(today);
+  const refusals = useTicketRefusals(office, services, tickets);
+  const wording: RefusalWording = { language, timeZone: office?.timeZone ?? 'UTC', today };
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Move focus to the new step's heading so keyboard and screen-reader users start at the top.
@@ -42,28 +54,19 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
   };
   const waitingFor = (service: string) =>
     tickets.filter((ticket) => ticket.state === 'waiting' && ticket.service === service).length;
-  const printerProblem = printer && PRINTER_PROBLEMS.has(printer.status) ? printer.status : null;
 
   return (
     <main className="kiosk" lang={language}>
       <KioskHeader office={office} language={language} onLanguage={onLanguage} />
-      {printerProblem && step.kind !== 'ticket' && (
-        <p className="kiosk-warning" role="status">
-          {t('kiosk.printerWarning', { reason: t(`printer.status.${printerProblem}` as MessageId) })}
-        </p>
-      )}
-      {error && (
-        <p className="kiosk-error" role="alert">
-          {t('kiosk.error')}
-        </p>
-      )}
+      <KioskAlerts printerWarning={step.kind !== 'ticket'} error={error} refused={refused} wording={wording} />
       <section className="kiosk-body" data-read-aloud aria-labelledby="kiosk-step">
         {step.kind === 'services' && (
           <ServicesStep
             heading={heading}
             office={office}
             services={services}
-            language={language}
+            refusals={refusals}
+            wording={wording}
             busy={busy}
             waitingFor={waitingFor}
             onAppointment={() => setStep({ kind: 'appointment' })}
@@ -76,11 +79,7 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
           <AppointmentStep
             heading={heading}
             busy={busy}
-            formatDay={(day) =>
-              new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
-                Date.parse(`${day}T12:00:00Z`),
-              )
-            }
+            formatDay={(day) => dateOf(language, day)}
             onCheckIn={checkIn}
             onBack={reset}
           />
@@ -104,6 +103,42 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
         </button>
       </footer>
     </main>
+  );
+}
+
+/** Above the step: a printer that cannot print, a ticket not issued, or one the office refused, and why. */
+function KioskAlerts({
+  printerWarning,
+  error,
+  refused,
+  wording,
+}: {
+  printerWarning: boolean;
+  error: boolean;
+  refused: TicketRefusal | null;
+  wording: RefusalWording;
+}) {
+  const t = useT();
+  const printer = usePrinterState();
+  const printerProblem = printer && PRINTER_PROBLEMS.has(printer.status) ? printer.status : null;
+  return (
+    <>
+      {printerProblem && printerWarning && (
+        <p className="kiosk-warning" role="status">
+          {t('kiosk.printerWarning', { reason: t(`printer.status.${printerProblem}` as MessageId) })}
+        </p>
+      )}
+      {error && (
+        <p className="kiosk-error" role="alert">
+          {t('kiosk.error')}
+        </p>
+      )}
+      {refused && (
+        <p className="kiosk-error" role="alert">
+          {t('kiosk.refused', { reason: refusalText(t, refused, wording) })}
+        </p>
+      )}
+    </>
   );
 }
 

@@ -31,6 +31,12 @@ export function timeOf(language: Language, timeZone: string | undefined, at: num
   return new Intl.DateTimeFormat(language, { timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
 }
 
+/** An office day (`YYYY-MM-DD`) in the visitor's language: "10 marca 2026", or with its weekday ('full'). */
+export function dateOf(language: Language, day: string, dateStyle: 'long' | 'full' = 'long'): string {
+  // Noon UTC of that calendar day names the same day in every time zone's formatting.
+  return new Intl.DateTimeFormat(language, { dateStyle, timeZone: 'UTC' }).format(Date.parse(`${day}T12:00:00Z`));
+}
+
 export async function printTicket(
   api: StationApi,
   { ticket, service, ahead, wait }: IssuedTicket,

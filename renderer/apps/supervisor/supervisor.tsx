@@ -21,10 +21,11 @@ import { usePrinterState } from '../../app/printer';
 import { useNow } from '../../app/use-rx';
 import { useWorkstation } from '../../app/workstation';
 import { acknowledgeAlert } from '../../db/alerts';
-import { normalPerPriority } from '../../../electron/common/domain/ordering';
+import { AppointmentsLink } from '../appointments/appointments-link';
 import type { Ticket } from '../../../electron/common/domain/ticket';
 import { errorMessage } from '../../i18n/error-messages';
 import { useConfirmed } from '../../app/session';
+import { PriorityRuleWords } from '../office/priority-rule';
 import { useT, type MessageId, type Translate } from '../../i18n/i18n';
 
 function minutesBetween(from: number, to: number): number {
@@ -59,11 +60,7 @@ export function Supervisor() {
       {office && (
         <section aria-labelledby="rule-title">
           <h2 id="rule-title">{t('supervisor.rule')}</h2>
-          <p>
-            {normalPerPriority(office.priorityRule) === 0
-              ? t('supervisor.rule.strict')
-              : t('supervisor.rule.ratio', { n: normalPerPriority(office.priorityRule) })}
-          </p>
+          <PriorityRuleWords rule={office.priorityRule} reasons={office.priorityReasons} />
         </section>
       )}
       {mayCloseDay ? <CloseDaySection today={today} /> : <p>{t('supervisor.closeDay.managerOnly')}</p>}
@@ -213,6 +210,7 @@ function AppointmentsSection({
   return (
     <section aria-labelledby="appointments-title">
       <h2 id="appointments-title">{t('supervisor.appointments')}</h2>
+      <AppointmentsLink />
       {appointments.length === 0 ? (
         <p>{t('supervisor.appointments.none')}</p>
       ) : (

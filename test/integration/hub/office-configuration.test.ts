@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_API_PREFIX } from '../../../electron/common/contract/hub';
 import type { ConfigurationRefused } from '../../../electron/common/contract/hub-office';
-import { demoConfiguration } from '../../../electron/common/domain/demo-office';
+import { DEMO_HOURS, demoConfiguration } from '../../../electron/common/domain/demo-office';
 import type { OfficeConfiguration } from '../../../electron/common/domain/office-config';
 import { DEMO_ACCOUNTS, DEMO_TOTP_SECRET } from '../../../electron/node/accounts/demo-accounts';
 import {
@@ -38,7 +38,8 @@ function changedConfiguration(): OfficeConfiguration {
   configuration.services = configuration.services.filter((service) => service.id !== 'cashier');
   configuration.counters = configuration.counters.filter((counter) => counter.number !== 7);
   configuration.counters[0]!.name.pl = 'Rejestracja pojazdów';
-  configuration.office.hours.sat = [{ from: '09:00', to: '13:00' }];
+  const hours = structuredClone(DEMO_HOURS) as NonNullable<OfficeConfiguration['office']['hours']>;
+  configuration.office.hours = { ...hours, sat: [{ from: '09:00', to: '13:00' }] };
   return configuration;
 }
 
@@ -113,7 +114,7 @@ describe.each(HUB_BACKENDS)('the office configuration at the hub, on %s', (backe
 
   it('a restart with --demo keeps the office an admin set up', async () => {
     await hub.restart();
-    expect((await admin.request<OfficeConfiguration>('GET', CONFIGURATION)).body.office.hours.sat).toEqual([
+    expect((await admin.request<OfficeConfiguration>('GET', CONFIGURATION)).body.office.hours?.sat).toEqual([
       { from: '09:00', to: '13:00' },
     ]);
   });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CheckInError, Queue, QueueError } from '../../../../renderer/db/queue';
+import { DEMO_HOURS } from '../../../../electron/common/domain/demo-office';
+import { CheckInError, Queue, QueueError, TicketRefusedError } from '../../../../renderer/db/queue';
 import { demoAppointmentCode, seedDemoAppointments, seedDemoOffice } from '../../../../renderer/db/seed';
 import type { OkienkoDatabase } from '../../../../renderer/db/database';
 import { createMemoryDatabase } from '../../../support/memory-db';
@@ -195,5 +196,99 @@ describe('a counter acts only on its own visitors', () => {
     });
     await expect(queue.act(pick!.ticket.id, { type: 'done' }, 1, 'Anna')).resolves.toMatchObject({ state: 'done' });
     await db.close();
+  });
+});
+
+describe("a service's daily limit and cut-off, and the office's hours", () => {
+  // Monday 23 November 2026 in Warsaw (UTC+1); the demo office's Monday is 08:00–18:00.
+  const monday = (hour: number, minute = 0) => Date.UTC(2026, 10, 23, hour - 1, minute);
+  let db: OkienkoDatabase;
+  let now = monday(10);
+  let ids = 0;
+  let queue: Queue;
+
+  beforeEach(async () => {
+    now = monday(10);
+    db = await createMemoryDatabase();
+    await seedDemoOffice(db, now);
+    await (await db.office.findOne().exec())!.incrementalPatch({ hours: DEMO_HOURS, closures: [] });
+    await (await db.services.findOne('vehicles').exec())!.incrementalPatch({ dailyLimit: 2, cutoffMinutes: 30 });
+    queue = new Queue(db, { now: () => now, station: 'kiosk', newId: () => `l${++ids}` });
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  it('issues up to the limit, then returns the refusal, writes nothing and uses no number', async () => {
+    await queue.issue({ service: 'vehicles', priority: null });
+    await queue.issue({ service: 'vehicles', priority: null });
+    expect(await queue.tryIssue({ service: 'vehicles', priority: null })).toEqual({
+      refused: {
+        kind: 'limit-reached',
+        limit: 2,
+        next: { day: '2026-11-24', time: '08:00', at: Date.UTC(2026, 10, 24, 7, 0) },
+      },
+    });
+    const thrown = await queue.issue({ service: 'vehicles', priority: null }).catch((error: unknown) => error);
+    expect(thrown).toBeInstanceOf(TicketRefusedError);
+    expect(thrown).toMatchObject({ refusal: { kind: 'limit-reached' } });
+    expect(await db.tickets.count().exec()).toBe(2);
+    // Other matters are not limited; a limit raised by the office lets the next visitor in as A3.
+    expect((await queue.issue({ service: 'licences', priority: null })).number).toBe('B1');
+    await (await db.services.findOne('vehicles').exec())!.incrementalPatch({ dailyLimit: 3 });
+    expect((await queue.issue({ service: 'vehicles', priority: null })).number).toBe('A3');
+  });
+
+  it('the cut-off before closing, and the hours: before opening, a holiday, the weekend', async () => {
+    now = monday(17, 29);
+    expect(await queue.tryIssue({ service: 'vehicles', priority: null })).toHaveProperty('ticket');
+    now = monday(17, 30);
+    expect(await queue.tryIssue({ service: 'vehicles', priority: null })).toMatchObject({
+      refused: { kind: 'cut-off', until: { time: '17:30' }, closes: { time: '18:00' } },
+    });
+    // The cut-off is the service's own: another matter takes tickets until the office closes.
+    expect(await queue.tryIssue({ service: 'licences', priority: null })).toHaveProperty('ticket');
+    const refusedAt = async (at: number) => {
+      now = at;
+      return ((await queue.tryIssue({ service: 'licences', priority: null })) as { refused?: unknown }).refused;
+    };
+    expect(await refusedAt(monday(7, 59))).toMatchObject({ kind: 'closed-now', next: { time: '08:00' } });
+    expect(await refusedAt(Date.UTC(2026, 10, 11, 10, 0))).toMatchObject({
+      kind: 'closed-today',
+      because: 'holiday',
+      reason: { pl: 'Narodowe Święto Niepodległości' },
+      next: { day: '2026-11-12', time: '08:00' },
+    });
+    expect(await refusedAt(Date.UTC(2026, 10, 21, 10, 0))).toMatchObject({
+      kind: 'closed-today',
+      because: 'weekday',
+      next: { day: '2026-11-23' },
+    });
+  });
+
+  it('a booked visitor is checked in past the limit and the cut-off', async () => {
+    await seedDemoAppointments(db, '2026-11-23', 'Europe/Warsaw', now);
+    await queue.issue({ service: 'vehicles', priority: null });
+    await queue.issue({ service: 'vehicles', priority: null });
+    now = monday(17, 45);
+    const { ticket } = await queue.checkIn(demoAppointmentCode('2026-11-23', 4)); // vehicles, 11:00
+    expect(ticket).toMatchObject({ service: 'vehicles', number: 'A3' });
+    // …and counts like any ticket of the day.
+    now = monday(10);
+    await (await db.services.findOne('vehicles').exec())!.incrementalPatch({ dailyLimit: 4 });
+    expect(await queue.tryIssue({ service: 'vehicles', priority: null })).toHaveProperty('ticket');
+    expect(await queue.tryIssue({ service: 'vehicles', priority: null })).toMatchObject({
+      refused: { kind: 'limit-reached', limit: 4 },
+    });
+  });
+
+  it('an office set up before opening hours were kept takes walk-ins at any hour, up to the limit', async () => {
+    await (await db.office.findOne().exec())!.incrementalModify(({ hours: _hours, ...office }) => office as never);
+    now = Date.UTC(2026, 11, 25, 22, 0); // Christmas night
+    expect(await queue.tryIssue({ service: 'vehicles', priority: null })).toHaveProperty('ticket');
+    expect(await queue.tryIssue({ service: 'vehicles', priority: null })).toHaveProperty('ticket');
+    expect(await queue.tryIssue({ service: 'vehicles', priority: null })).toEqual({
+      refused: { kind: 'limit-reached', limit: 2, next: null },
+    });
   });
 });

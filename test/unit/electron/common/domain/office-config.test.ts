@@ -4,7 +4,7 @@
  * and an import show; the words of every problem in Polish, English and Ukrainian.
  */
 import { describe, expect, it } from 'vitest';
-import { demoConfiguration } from '../../../../../electron/common/domain/demo-office';
+import { DEMO_HOURS, demoConfiguration } from '../../../../../electron/common/domain/demo-office';
 import {
   checkConfiguration,
   checkConfigurationText,
@@ -14,11 +14,13 @@ import {
   type OfficeConfiguration,
 } from '../../../../../electron/common/domain/office-config';
 
-type Draft = ReturnType<typeof demoConfiguration> & Record<string, unknown>;
+type Hours = NonNullable<OfficeConfiguration['office']['hours']>;
+type Draft = ReturnType<typeof demoConfiguration> & { office: { hours: Hours } } & Record<string, unknown>;
 
-/** The demo configuration with one change made by `bend`. */
+/** The demo configuration, with a town hall's usual opening hours, and one change made by `bend`. */
 function bent(bend: (draft: Draft) => void): unknown {
   const draft = structuredClone(demoConfiguration()) as Draft;
+  draft.office.hours = structuredClone(DEMO_HOURS) as Hours;
   bend(draft);
   return draft;
 }
@@ -42,9 +44,9 @@ describe('the office configuration file', () => {
       { code: 'wrong-file', path: ['format'], detail: 'okienko-office' },
     ],
     [
-      'a missing address',
-      (d) => void delete (d.office as Partial<Draft['office']>).address,
-      { code: 'required', path: ['office', 'address'] },
+      'a missing time zone',
+      (d) => void delete (d.office as Partial<Draft['office']>).timeZone,
+      { code: 'required', path: ['office', 'timeZone'] },
     ],
     [
       'an unknown time zone',

@@ -38,11 +38,12 @@ describe('the configuration file and its documents', () => {
     expect(after.counters[1]).toMatchObject({ mode: 'closed', clerk: '' });
   });
 
-  it('gives an office kept before opening hours existed a closed week and an empty address to fill in', () => {
+  it('exports an office kept before addresses, hours and closures existed as a file that passes its check', () => {
     const { office, services, counters } = documentsFor(demoConfiguration(), NOTHING, 1000);
-    const { hours: _hours, address: _address, closures: _closures, ...old } = office;
+    const { address: _address, closures: _closures, ...old } = office;
     const file = configurationOf(old, services, counters);
-    expect(file.office.hours.mon).toEqual([]);
-    expect(file.office.address).toBe('');
+    expect(file.office.hours).toBeUndefined();
+    expect(file.office.closures).toEqual([]);
+    expect(checkConfiguration(file).ok).toBe(true);
   });
 });
