@@ -14,6 +14,7 @@ import {
   slotsOn,
   type AvailabilityRule,
   type BookableService,
+  type Slot,
   type Taken,
 } from '../common/domain/availability';
 import { addDays, WEEKDAYS, type OfficeCalendar, type OpeningHours } from '../common/domain/calendar';
@@ -135,15 +136,34 @@ export async function takenBetween(
   to: string,
   except = '',
 ): Promise<Taken> {
+  return countTaken(place, await takenRows(db, place, except, 'BETWEEN $4 AND $5', [from, to]));
+}
+
+/** What is taken of `place`'s service on `days` (office days), counted as takenBetween counts. */
+export async function takenOn(db: SqlQueryable, place: BookingPlace, days: readonly string[]): Promise<Taken> {
+  return countTaken(place, await takenRows(db, place, '', '= ANY($4::text[])', [[...days]]));
+}
+
+/** The appointments of `place`'s service that hold a place, all but `except`, on the days `dayIs` names. */
+function takenRows(
+  db: SqlQueryable,
+  place: BookingPlace,
+  except: string,
+  dayIs: string,
+  dayParams: readonly unknown[],
+): Promise<TakenRow[]> {
   // The CASE keeps a malformed `slotAt` (which the schema does not let in) from failing the cast.
-  const rows = await db.query<TakenRow>(
+  return db.query<TakenRow>(
     `SELECT id, data->>'day' AS day, data->>'rule' AS rule,
             CASE WHEN data->>'slotAt' ~ '^[0-9]{1,16}$' THEN (data->>'slotAt')::bigint END AS slot_at
        FROM documents
       WHERE collection = 'appointments' AND NOT deleted AND data->>'service' = $1
-        AND data->>'day' BETWEEN $2 AND $3 AND data->>'state' = ANY($4::text[]) AND id <> $5`,
-    [place.service.id, from, to, [...TAKING_STATES], except],
+        AND data->>'state' = ANY($2::text[]) AND id <> $3 AND data->>'day' ${dayIs}`,
+    [place.service.id, [...TAKING_STATES], except, ...dayParams],
   );
+}
+
+function countTaken(place: BookingPlace, rows: readonly TakenRow[]): Taken {
   const perSlot = new Map<string, number>();
   const perRuleDay = new Map<string, number>();
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -156,6 +176,56 @@ export async function takenBetween(
     if (rule) bump(perRuleDay, dayKey(place.service.id, rule, row.day));
   }
   return { perSlot, perRuleDay };
+}
+
+/** A bookable slot and the rule it comes from. */
+export interface RuledSlot {
+  readonly slot: Slot;
+  readonly rule: AvailabilityRule;
+}
+
+type SlotFinder = (at: number) => RuledSlot | null;
+
+/** Finders kept for the places booked lately (a place is pure data: the same place, the same slots). */
+const finders = new Map<string, SlotFinder>();
+const KEPT_PLACES = 8;
+const KEPT_DAYS = 400;
+
+/**
+ * The slot of `place`'s service at the instant `at` with its rule, as `slotAt` finds it (null when
+ * the rules have none then), computing each day's slots once: every batch of bookings asks for
+ * many slots of a few days, and a day's slots take a while (every one a time-zone conversion).
+ */
+export function slotFinder(place: BookingPlace): SlotFinder {
+  const key = JSON.stringify(place);
+  let finder = finders.get(key);
+  if (!finder) {
+    if (finders.size >= KEPT_PLACES) finders.clear();
+    finder = newSlotFinder(place);
+    finders.set(key, finder);
+  }
+  return finder;
+}
+
+function newSlotFinder(place: BookingPlace): SlotFinder {
+  const days = new Map<string, Map<number, Slot>>();
+  const rules = new Map(place.service.availability.map((rule) => [rule.id, rule]));
+  return (at) => {
+    const day = officeDay(at, place.timeZone);
+    let slots = days.get(day);
+    if (!slots) {
+      if (days.size >= KEPT_DAYS) days.clear();
+      slots = new Map();
+      // The first slot at an instant, as slotAt takes it.
+      for (const slot of slotsOn(place.service, place.calendar, day, place.timeZone)) {
+        if (!slots.has(slot.at)) slots.set(slot.at, slot);
+      }
+      days.set(day, slots);
+    }
+    const slot = slots.get(at);
+    const rule = slot && rules.get(slot.rule);
+    return slot && rule ? { slot, rule } : null;
+  };
 }
 
 /** The rule of the slot at `at` on `day`, computing each day's slots once. */
