@@ -10,11 +10,16 @@ import { hasOffice, importConfiguration } from './office-configuration';
 import type { SqlQueryable } from './sql';
 import type { HubStore, StoredDocument } from './store';
 
-/** Sets the demo up where it is not; returns the documents written (for the live feed). */
-export async function setUpDemo(store: HubStore, now: number): Promise<StoredDocument[]> {
-  const written = (await hasOffice(store.db)) ? [] : await importConfiguration(store, demoConfiguration(), now);
+/**
+ * Sets the demo up where it is not; returns the documents written (for the live feed). With the
+ * hub's public address its tickets' QR codes lead to this hub's status page.
+ */
+export async function setUpDemo(store: HubStore, now: number, publicUrl: string | null): Promise<StoredDocument[]> {
   for (const account of DEMO_ACCOUNTS) await addDemoAccount(store.db, account);
-  return written;
+  if (await hasOffice(store.db)) return [];
+  const demo = demoConfiguration();
+  if (publicUrl) demo.office.statusUrl = `${publicUrl}/#/status/{id}`;
+  return importConfiguration(store, demo, now);
 }
 
 async function addDemoAccount(db: SqlQueryable, account: DemoAccount): Promise<void> {

@@ -85,6 +85,8 @@ export interface HubOptions extends DatabaseChoice {
   readonly publicWritesPerMinute?: number;
   /** `--demo`: the demo office on a hub that has none, and the demo accounts (demo.ts). */
   readonly demo?: boolean;
+  /** `--public-url`: the origin residents reach the hub at (links in calendar files, the demo's QR codes). */
+  readonly publicUrl?: string | null;
 }
 
 export interface RunningHub {
@@ -129,7 +131,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   try {
     await purge();
     // Before the feed starts: workstations pull what it writes.
-    if (options.demo) await setUpDemo(store, Date.now());
+    if (options.demo) await setUpDemo(store, Date.now(), options.publicUrl ?? null);
     await warnAboutKindlessTokens(db, log);
     await feed.start();
     feedStarted = true;
@@ -147,6 +149,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...(options.tls ? { tls: options.tls } : {}),
       ...(options.directory ? { directory: options.directory } : {}),
       ...(options.assistedKeepDays ? { assistedKeepDays: options.assistedKeepDays } : {}),
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       ...(options.publicWritesPerMinute !== undefined ? { publicWritesPerMinute: options.publicWritesPerMinute } : {}),
     });
   } catch (error) {

@@ -57,6 +57,9 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]                       
                           an assisted session sent with a visitor's data expires within this many
                           days at the latest (1-90, default ${DEFAULT_KEEP_DAYS}); set it as the
                           workstations' assisted.keepDays
+  --public-url <url>      the address residents' phones reach the hub at, e.g. https://urzad.example.pl
+                          behind a proxy: links in calendar files and the demo's ticket QR codes use
+                          it (default: the address each request came to)
   --demo                  try Okienko: sets the demo office up on a hub that has none, makes demo
                           accounts (a clerk, a supervisor, an admin) and prints how they sign in.
                           Never in a real office: the passwords are public
@@ -87,6 +90,8 @@ export interface ServeCommand extends DatabaseChoice {
   readonly assistedKeepDays: number;
   /** `--demo`: the demo office (on a hub with none) and the demo accounts, printed at start. */
   readonly demo: boolean;
+  /** `--public-url`: the address residents reach the hub at (behind a proxy); null: as each request came. */
+  readonly publicUrl: string | null;
   readonly rendererDir: string;
   readonly warnings: readonly string[];
 }
@@ -131,6 +136,7 @@ const HUB_OPTIONS = {
   directory: { type: 'string' },
   'assisted-keep-days': { type: 'string' },
   demo: { type: 'boolean' },
+  'public-url': { type: 'string' },
   host: { type: 'string', multiple: true },
   office: { type: 'string' },
   name: { type: 'string' },
@@ -154,6 +160,7 @@ const SERVE_ONLY = [
   'directory',
   'assisted-keep-days',
   'demo',
+  'public-url',
 ] as const;
 const ADMIN_ONLY = ['name', 'kind', 'role', 'service', 'display-name', 'json', 'host', 'office', 'out'] as const;
 
@@ -301,6 +308,7 @@ function serveCommand(
     tombstoneDays,
     assistedKeepDays: wholeNumber('assisted-keep-days', values['assisted-keep-days'], 1, 90, fail) ?? DEFAULT_KEEP_DAYS,
     demo: values.demo ?? false,
+    publicUrl: publicUrl(values['public-url']),
     rendererDir: path.resolve(
       cwd,
       values.renderer ?? env.OKIENKO_RENDERER_DIR ?? path.join(projectRoot, 'out/renderer'),
@@ -317,4 +325,18 @@ function tlsFiles(values: HubValues): ServeCommand['tls'] {
   if (!cert && !key) return null;
   if (!cert || !key) throw new HubOptionsError('--tls-cert and --tls-key go together');
   return { cert, key };
+}
+
+/** `--public-url`: an http(s) origin, kept without a trailing slash. */
+function publicUrl(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new HubOptionsError(`--public-url must be an address such as https://urzad.example.pl, not "${value}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new HubOptionsError('--public-url must start with https:// (or http:// for a test)');
+  return url.origin;
 }

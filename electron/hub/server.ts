@@ -56,6 +56,7 @@ export interface HubServerOptions {
   readonly directory?: DirectoryConfig | undefined;
   /** The office's retention of a visitor's data in an assisted session (default DEFAULT_KEEP_DAYS). */
   readonly assistedKeepDays?: number | undefined;
+  readonly publicUrl?: string | undefined;
   /** Public writes per minute per address (default PUBLIC_WRITES_PER_MINUTE; 0: no limit). */
   readonly publicWritesPerMinute?: number | undefined;
 }
@@ -116,6 +117,7 @@ function hubServices(options: HubServerOptions): HubServices {
     signInAttempts: new AttemptLimiter(),
     directory: options.directory ?? null,
     assistedKeepDays: options.assistedKeepDays ?? DEFAULT_KEEP_DAYS,
+    publicUrl: options.publicUrl ?? null,
     publicLimits: publicLimits(options.publicWritesPerMinute),
     boardStreams: new BoardStreams({
       db: store.db,

@@ -34,6 +34,8 @@ export interface HubServices {
   readonly directory: DirectoryConfig | null;
   /** The most days an assisted session may keep the visitor's data from a push (push-scope.ts withRetention). */
   readonly assistedKeepDays: number;
+  /** `--public-url`: the origin residents reach the hub at; null: as each request came. */
+  readonly publicUrl: string | null;
   /** Requests per address to the public routes (rate-limit.ts): the booking page, a ticket's status. */
   readonly publicLimits: PublicLimits;
 }

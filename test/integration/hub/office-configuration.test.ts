@@ -26,6 +26,14 @@ import {
 } from '../../support/hub-process';
 
 const CONFIGURATION = `${HUB_API_PREFIX}/office/configuration`;
+const PUBLIC_URL = 'https://urzad.example.pl';
+
+/** The demo office as `--demo --public-url` sets it up: its tickets' QR codes lead to this hub. */
+function demoHere(): OfficeConfiguration {
+  const configuration = demoConfiguration();
+  configuration.office.statusUrl = `${PUBLIC_URL}/#/status/{id}`;
+  return configuration;
+}
 const IMPORT = `${HUB_API_PREFIX}/office/import`;
 
 function demoAccount(login: string) {
@@ -34,7 +42,7 @@ function demoAccount(login: string) {
 
 /** The demo office with a service fewer, a counter renamed and the opening hours changed. */
 function changedConfiguration(): OfficeConfiguration {
-  const configuration = demoConfiguration();
+  const configuration = demoHere();
   configuration.services = configuration.services.filter((service) => service.id !== 'cashier');
   configuration.counters = configuration.counters.filter((counter) => counter.number !== 7);
   configuration.counters[0]!.name.pl = 'Rejestracja pojazdów';
@@ -51,7 +59,7 @@ describe.each(HUB_BACKENDS)('the office configuration at the hub, on %s', (backe
 
   beforeAll(async () => {
     database = await createHubDatabase(backend);
-    hub = await startHubProcess(database, { args: ['--demo'] });
+    hub = await startHubProcess(database, { args: ['--demo', '--public-url', PUBLIC_URL] });
     token = await createToken(database, 'biuro-1', 'counter');
     const { login, password } = demoAccount('admin');
     const session = await signIn(hub.url, token, login, password, undefined, undefined, DEMO_TOTP_SECRET);
@@ -68,7 +76,23 @@ describe.each(HUB_BACKENDS)('the office configuration at the hub, on %s', (backe
     expect(hub.output()).toContain(DEMO_TOTP_SECRET);
     const read = await admin.request<OfficeConfiguration>('GET', CONFIGURATION);
     expect(read.status).toBe(200);
-    expect(read.body).toEqual(demoConfiguration());
+    expect(read.body).toEqual(demoHere());
+  });
+
+  it("a calendar file's link uses the hub's public address, not the one the request came to", async () => {
+    const resident = hubClient(hub.url, null, '');
+    const slots = await resident.request<{ slots: { at: number }[] }>(
+      'GET',
+      `${HUB_API_PREFIX}/public/slots?service=id-cards&days=60`,
+    );
+    const booked = await resident.request<{ code: string; key: string }>('POST', `${HUB_API_PREFIX}/public/bookings`, {
+      body: { service: 'id-cards', at: slots.body.slots[0]!.at, name: 'Jan Kowalski' },
+    });
+    const { code, key } = booked.body;
+    const file = await fetch(`${hub.url}api/v1/public/bookings/${code}/calendar.ics?key=${key}`);
+    const text = (await file.text()).replace(/\r\n[ \t]/g, '');
+    expect(text).toContain(`${PUBLIC_URL}/#/booking/${code}-${key}`);
+    expect(text).not.toContain('127.0.0.1');
   });
 
   it('a clerk may neither read nor import it', async () => {
@@ -92,7 +116,7 @@ describe.each(HUB_BACKENDS)('the office configuration at the hub, on %s', (backe
         expect.objectContaining({ code: 'unknown-service', path: ['counters', 0, 'services', 0] }),
       ]),
     );
-    expect((await admin.request<OfficeConfiguration>('GET', CONFIGURATION)).body).toEqual(demoConfiguration());
+    expect((await admin.request<OfficeConfiguration>('GET', CONFIGURATION)).body).toEqual(demoHere());
   });
 
   it('an import replaces the whole configuration; a dropped service stays, inactive', async () => {

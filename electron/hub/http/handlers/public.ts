@@ -116,7 +116,7 @@ export const cancel = publicRoute('writes', async ({ hub, response, url }) => {
 export const calendar = publicRoute('reads', async ({ hub, request, response, url }) => {
   const [code, key] = [bookingCode(url), manageKey(url)];
   const found = await findForCalendar(hub.store.db, code, key);
-  const text = bookingCalendar({ ...found, key, origin: originOf(request) });
+  const text = bookingCalendar({ ...found, key, origin: hub.publicUrl ?? originOf(request) });
   response.writeHead(200, {
     'Content-Type': 'text/calendar; charset=utf-8',
     'Content-Length': String(Buffer.byteLength(text)),

@@ -26,7 +26,13 @@ describe('hub command line', () => {
       tls: null,
       directory: null,
       demo: false,
+      publicUrl: null,
     });
+    expect(parse(['--public-url', 'https://urzad.example.pl/'])).toMatchObject({
+      publicUrl: 'https://urzad.example.pl',
+    });
+    expect(() => parse(['--public-url', 'urzad.example.pl'])).toThrow(/--public-url/);
+    expect(() => parse(['--public-url', 'ftp://urzad.example.pl'])).toThrow(/https/);
     expect(parse(['--demo'])).toMatchObject({ command: 'serve', demo: true });
     expect(() => parse(['user', 'list', '--demo'])).toThrow(HubOptionsError);
   });
