@@ -43,7 +43,9 @@ function offsetAt(at: number, timeZone: string): number {
     });
     partsFormatters.set(timeZone, formatter);
   }
-  const part = (type: string) => Number(formatter.formatToParts(at).find((p) => p.type === type)?.value);
+  // One formatToParts per instant: it is the costly call (officeTime makes two per slot).
+  const parts = formatter.formatToParts(at);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const local = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
   return local - Math.floor(at / 1000) * 1000;
 }
