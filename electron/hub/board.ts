@@ -2,14 +2,16 @@
  * What a waiting-room TV shows, read from the hub's documents: the office, the active services, the
  * latest confirmed calls of today and how many visitors wait per service. Public (no token), so it
  * carries only what a TV shows: the office's name and time zone, each service's name and letter, a
- * call's number, counter, service and time — no personal data, no address, no note.
+ * call's number, counter, service and time, and the notices not over — their words, times and
+ * urgency, never who posted them — no personal data, no address, no note.
  */
 import type { BoardSnapshot, SyncCollection } from '../common/contract/hub';
+import { isPendingOrActive, toPublicNotice, type Notice } from '../common/domain/notice';
 import { officeDay } from '../common/domain/office-time';
 import type { SqlQueryable } from './sql';
 
 export const BOARD_CALLS = 8;
-export const BOARD_COLLECTIONS: readonly SyncCollection[] = ['tickets', 'office', 'services'];
+export const BOARD_COLLECTIONS: readonly SyncCollection[] = ['tickets', 'office', 'services', 'notices'];
 /** Until an office document has been pushed, the day is computed in Polish time. */
 export const DEFAULT_TIME_ZONE = 'Europe/Warsaw';
 
@@ -65,7 +67,24 @@ export async function boardSnapshot(db: SqlQueryable, now: number): Promise<Boar
     })),
     waiting,
     day,
+    notices: await boardNotices(db, now),
   };
+}
+
+/**
+ * Notices not withdrawn and not over, those still to come included: the snapshot is sent on a
+ * change, not when a notice's time comes, so the TV starts and ends each by its own clock.
+ */
+async function boardNotices(db: SqlQueryable, now: number): Promise<BoardSnapshot['notices']> {
+  const rows = await db.query<{ data: Notice }>(
+    "SELECT data FROM documents WHERE collection = 'notices' AND NOT deleted AND (data->>'until')::float8 > $1",
+    [now],
+  );
+  return rows
+    .map((row) => row.data)
+    .filter((notice) => isPendingOrActive(notice, now))
+    .map(toPublicNotice)
+    .sort((a, b) => a.from - b.from || a.id.localeCompare(b.id));
 }
 
 /** What a TV shows of the office and its services, and nothing more (the route is public). */

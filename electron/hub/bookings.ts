@@ -54,6 +54,8 @@ import {
   type RuledSlot,
 } from './booking-reads';
 import { HubFailure } from './errors';
+import { bookingNotice, noticesFor } from './notifications/booking-notices';
+import { dropPending, enqueue, forgetGoneContacts } from './notifications/outbox';
 import type { SqlQueryable } from './sql';
 import { lockAdvisory, toWire, type HubStore, type StoredDocument } from './store';
 
@@ -70,6 +72,8 @@ export interface BookingOutcome<T> {
 export interface BookingCall {
   readonly request: BookingRequest;
   readonly now: number;
+  /** Where the booking page is, for the confirmation's link (notifications/); none: no link. */
+  readonly origin?: string;
 }
 
 type Booked = BookingOutcome<BookingCreated>;
@@ -80,13 +84,13 @@ const groups = new WeakMap<HubStore, GroupCommit<BookingCall, Booked>>();
  * Books a slot for a resident (the public page) or a caller (a clerk): the codes, or a refusal.
  * Decided together with the bookings that arrive meanwhile (booking-batch.ts, `bookTogether`).
  */
-export function bookSlot(store: HubStore, request: BookingRequest, now: number): Promise<Booked> {
+export function bookSlot(store: HubStore, request: BookingRequest, now: number, origin?: string): Promise<Booked> {
   let group = groups.get(store);
   if (!group) {
     group = new GroupCommit((calls) => bookTogether(store, calls));
     groups.set(store, group);
   }
-  return group.submit({ request, now });
+  return group.submit({ request, now, ...(origin ? { origin } : {}) });
 }
 
 /**
@@ -247,7 +251,31 @@ async function writeAccepted(tx: SqlQueryable, accepted: readonly Accepted[]): P
     updatedAt: choice.call.now,
   }));
   await insertContacts(tx, accepted, appointments);
+  await enqueueConfirmations(tx, accepted, appointments);
   return appointments;
+}
+
+/** The confirmations of the `accepted` bookings (each of `appointments`), in their transaction. */
+async function enqueueConfirmations(
+  tx: SqlQueryable,
+  accepted: readonly Accepted[],
+  appointments: readonly Appointment[],
+): Promise<void> {
+  const office = await officeDocument(tx);
+  const notices = accepted.flatMap(({ call, place, key }, index) => {
+    const appointment = appointments[index]!;
+    const contact = {
+      email: call.request.email ?? null,
+      phone: call.request.phone ?? null,
+      language: call.request.language,
+    };
+    if (!contact.email && !contact.phone) return [];
+    const manage = call.origin ? { key, origin: call.origin } : undefined;
+    const view = bookingView(place, appointment, '');
+    const notice = bookingNotice(view, appointment, office ?? { name: place.service.name }, manage);
+    return noticesFor(contact, 'booking-confirmation', notice, call.now);
+  });
+  await enqueue(tx, notices);
 }
 
 /** The booking with `code`, for its holder; `unknown-booking` for an unknown code or a wrong key alike. */
@@ -306,6 +334,8 @@ export async function moveBooking(
         moved.id,
         purgeAfter(day, place.timeZone),
       ]);
+      // What waits to be sent names the old time; the new slot gets its own reminder.
+      await dropPending(tx, moved.id, 'moved');
       answer = bookingView(place, moved, found.name);
       return [wireOf(moved)];
     },
@@ -333,6 +363,7 @@ export async function cancelBooking(
     const booked = await lockedBooked(tx, found.appointment.id);
     const cancelled: Appointment = { ...booked, state: 'cancelled', updatedAt: Math.max(now, booked.updatedAt + 1) };
     await tx.query('UPDATE booking_contacts SET phone = NULL, email = NULL WHERE appointment = $1', [cancelled.id]);
+    await forgetGoneContacts(tx);
     answer = bookingView(await viewPlace(tx, cancelled.service), cancelled, found.name);
     return [wireOf(cancelled)];
   });
@@ -492,14 +523,14 @@ async function lockedBooked(tx: SqlQueryable, id: string): Promise<Appointment> 
 // --- what a holder sees -----------------------------------------------------------------------
 
 /** What a booking's view needs: the office's time zone and the service, bookable or no longer. */
-interface ViewPlace {
+export interface ViewPlace {
   readonly timeZone: string;
   readonly serviceName: Localized;
   readonly rules: readonly AvailabilityRule[];
   readonly averageMinutes: number;
 }
 
-async function viewPlace(db: SqlQueryable, serviceId: string): Promise<ViewPlace> {
+export async function viewPlace(db: SqlQueryable, serviceId: string): Promise<ViewPlace> {
   const office = await officeDocument(db);
   const [row] = await db.query<{
     data: { name: Localized; availability?: AvailabilityRule[]; averageMinutes: number };

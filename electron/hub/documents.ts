@@ -9,6 +9,7 @@ import {
   assistanceRecordSchema,
   assistedSessionSchema,
   counterSchema,
+  noticeSchema,
   officeSchema,
   serviceSchema,
   ticketSchema,
@@ -25,6 +26,7 @@ export const COLLECTION_SCHEMAS: Readonly<Record<SyncCollection, CollectionSchem
   tickets: ticketSchema,
   appointments: appointmentSchema,
   alerts: alertSchema,
+  notices: noticeSchema,
   assistedSessions: assistedSessionSchema,
   assistanceRecords: assistanceRecordSchema,
 };

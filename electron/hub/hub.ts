@@ -1,8 +1,8 @@
 /**
  * The hub's composition root: the database (PGlite or PostgreSQL), its migrations, the store, the
  * live feed, the HTTP server, the hourly purge (old tombstones, assisted sessions past their
- * time) and the appointments' minute timer (no-shows, residents' contacts past their time),
- * started and stopped in one place.
+ * time), the appointments' minute timer (no-shows, residents' contacts past their time,
+ * reminders) and the notifications' worker (notifications/worker.ts), started and stopped in one place.
  */
 import type { DirectoryConfig } from './directory';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +13,8 @@ import { purgeExpiredAssistedSessions } from './assisted-purge';
 import { ChangeFeed } from './change-feed';
 import { lockDataDir, pgliteDir, type AdminHandler, type DataDirLock } from './data-dir';
 import { migrate } from './migrations';
+import type { NotificationSettings } from './notifications/config';
+import { NotificationWorker } from './notifications/worker';
 import { setUpDemo } from './demo';
 import type { DatabaseChoice } from './options';
 import { startHubServer } from './server';
@@ -85,6 +87,8 @@ export interface HubOptions extends DatabaseChoice {
   readonly publicWritesPerMinute?: number;
   /** `--demo`: the demo office on a hub that has none, and the demo accounts (demo.ts). */
   readonly demo?: boolean;
+  /** The residents' notifications' senders (notifications/config.ts); none: nothing is sent. */
+  readonly notifications?: NotificationSettings;
   /** `--public-url`: the origin residents reach the hub at (links in calendar files, the demo's QR codes). */
   readonly publicUrl?: string | null;
 }
@@ -159,6 +163,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   }
   const running = server;
   database.lock?.serve(adminHandler(store, feed, running));
+  const notifier = await startNotifications(db, options);
   const purgeTimer = setInterval(() => void purge(), PURGE_EVERY_MS);
   purgeTimer.unref();
   const appointmentTimerId = setInterval(() => void tick(), APPOINTMENT_TICK_MS);
@@ -174,6 +179,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       closing ??= (async () => {
         clearInterval(purgeTimer);
         clearInterval(appointmentTimerId);
+        await notifier?.stop();
         await running.close();
         await feed.stop();
         await database.close();
@@ -207,9 +213,10 @@ function appointmentTimer(store: HubStore, feed: ChangeFeed, log: Logger): () =>
     if (running) return;
     running = true;
     try {
-      const { noShows, contactsPurged } = await appointmentTick(store, Date.now());
+      const { noShows, contactsPurged, reminders } = await appointmentTick(store, Date.now());
       if (noShows.length > 0) log.info('appointments marked no-show', { count: noShows.length });
       if (contactsPurged > 0) log.info('booking contacts purged', { purged: contactsPurged });
+      if (reminders > 0) log.info('appointment reminders enqueued', { count: reminders });
       feed.committed(noShows);
     } catch (error) {
       log.warn('appointment timer failed', { error: describeError(error) });
@@ -217,6 +224,17 @@ function appointmentTimer(store: HubStore, feed: ChangeFeed, log: Logger): () =>
       running = false;
     }
   };
+}
+
+/** The outbox's worker (notifications/worker.ts), started, when a channel is configured. */
+async function startNotifications(db: SqlClient, options: HubOptions): Promise<NotificationWorker | null> {
+  const settings = options.notifications;
+  if (!settings || settings.senders.length === 0) return null;
+  const { senders, policy, pollMs } = settings;
+  options.log.info('notifications on', { channels: senders.map((sender) => sender.channel).join(', ') });
+  const worker = new NotificationWorker(db, senders, { log: options.log, policy, pollMs });
+  await worker.start();
+  return worker;
 }
 
 /** Tokens enrolled before kinds existed keep all rights until an admin gives them a kind: say so at every start. */

@@ -24,6 +24,7 @@ import {
   type TlsInitCommand,
 } from './options';
 import { DirectoryConfigError, loadDirectoryConfig } from './directory';
+import { NotificationConfigError, notificationSettings } from './notifications/config';
 import { initTls, servedTls, TlsError } from './tls';
 import { describeDatabaseUrl } from './sql';
 import type { AfterRestore } from './store';
@@ -97,7 +98,8 @@ function explain(error: unknown, command: ServeCommand | AdminCommand | OfficeIm
     error instanceof DataDirBusy ||
     error instanceof MigrationError ||
     error instanceof TlsError ||
-    error instanceof DirectoryConfigError
+    error instanceof DirectoryConfigError ||
+    error instanceof NotificationConfigError
   )
     return error.message;
   const code = (error as NodeJS.ErrnoException).code;
@@ -138,6 +140,7 @@ async function serve(command: ServeCommand): Promise<number> {
     hub = await startHub({
       ...serving,
       log,
+      notifications: notificationSettings(process.env),
       ...(directory ? { directory } : {}),
       ...(heartbeatMs > 0 ? { heartbeatMs } : {}),
       ...(maxBoardStreams > 0 ? { maxBoardStreams } : {}),

@@ -183,6 +183,169 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE collection = 'appointments' AND NOT deleted;
     `,
   },
+  {
+    version: 7,
+    name: 'reports: one narrow row of figures per ticket, kept by a trigger',
+    sql: `
+      -- What a supervisor's report reads of a ticket (reports.ts), drawn from its history once, when
+      -- it is written: a year of a large office is 250,000 tickets, too many to take apart as JSON
+      -- for every report. A trigger on documents keeps it, so every way a ticket is written (push,
+      -- call-next, writeOwn, an import, a restore's replay) keeps it too, with no code to forget.
+      -- Times are epoch ms: the first call (the wait ends), the first start after it, the call or
+      -- recall that start answered (the walk begins), the last done; the counter and clerk are of the
+      -- last event a counter took part in. A time may be any JSON number an event's schema allows, so
+      -- it is rounded rather than cast: a push never fails here.
+      CREATE TABLE ticket_facts (
+        id text PRIMARY KEY,
+        day text NOT NULL,
+        service text NOT NULL,
+        issued_at bigint NOT NULL,
+        -- The hour of the day it was issued, in the office's time zone when it was written.
+        hour smallint,
+        called_at bigint,
+        started_at bigint,
+        answered_call_at bigint,
+        done_at bigint,
+        counter bigint,
+        clerk text,
+        outcome text NOT NULL CHECK (outcome IN ('served', 'no-show', 'left', 'other'))
+      );
+      CREATE INDEX ticket_facts_day ON ticket_facts (day);
+
+      -- The office's time zone (Polish time while there is no office, or a zone PostgreSQL does not
+      -- know: a push must never fail for it).
+      CREATE FUNCTION office_time_zone() RETURNS text LANGUAGE plpgsql STABLE AS $fn$
+      DECLARE
+        zone text;
+      BEGIN
+        SELECT coalesce(data->>'timeZone', 'Europe/Warsaw') INTO zone FROM documents
+         WHERE collection = 'office' AND NOT deleted ORDER BY stamp DESC LIMIT 1;
+        PERFORM now() AT TIME ZONE coalesce(zone, 'Europe/Warsaw');
+        RETURN coalesce(zone, 'Europe/Warsaw');
+      EXCEPTION WHEN OTHERS THEN
+        RETURN 'Europe/Warsaw';
+      END
+      $fn$;
+
+      CREATE FUNCTION ticket_facts_of(ticket_id text, ticket jsonb, zone text) RETURNS ticket_facts
+      LANGUAGE sql IMMUTABLE AS $fn$
+        WITH events AS (
+          SELECT e->>'type' AS type, round((e->>'at')::numeric)::bigint AS at, n,
+                 nullif(coalesce((e->'by'->>'counter')::numeric, (ticket->>'counter')::numeric), 0)::bigint AS counter,
+                 coalesce(e->'by'->>'user', e->'by'->>'clerk') AS clerk
+            FROM jsonb_array_elements(coalesce(ticket->'events', '[]')) WITH ORDINALITY AS x(e, n)
+        ), firsts AS (
+          SELECT min(at) FILTER (WHERE type = 'called') AS called_at,
+                 max(at) FILTER (WHERE type = 'done') AS done_at,
+                 bool_or(type = 'no-show') AS no_show
+            FROM events
+        ), start AS (
+          SELECT min(at) AS started_at FROM events, firsts WHERE type = 'serving' AND at >= firsts.called_at
+        ), actor AS (
+          SELECT counter, clerk FROM events
+           WHERE type IN ('called', 'recalled', 'serving', 'resumed', 'no-show', 'done')
+           ORDER BY n DESC LIMIT 1
+        )
+        SELECT ticket_id, ticket->>'day', coalesce(ticket->'legs'->0->>'service', ticket->>'service'),
+               round((ticket->>'issuedAt')::numeric)::bigint,
+               extract(hour FROM to_timestamp((ticket->>'issuedAt')::float8 / 1000) AT TIME ZONE zone)::smallint,
+               f.called_at,
+               s.started_at,
+               (SELECT max(at) FROM events WHERE type IN ('called', 'recalled') AND at <= s.started_at),
+               f.done_at, (SELECT counter FROM actor), (SELECT clerk FROM actor),
+               CASE WHEN f.done_at IS NOT NULL THEN 'served'
+                    WHEN coalesce(f.no_show, false) THEN 'no-show'
+                    WHEN f.called_at IS NULL AND ticket->>'state' IN ('cancelled', 'expired') THEN 'left'
+                    ELSE 'other' END
+          FROM firsts f, start s
+      $fn$;
+
+      CREATE FUNCTION ticket_facts_keep() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF NEW.deleted THEN
+          DELETE FROM ticket_facts WHERE id = NEW.id;
+        ELSE
+          INSERT INTO ticket_facts SELECT * FROM ticket_facts_of(NEW.id, NEW.data, office_time_zone())
+            ON CONFLICT (id) DO UPDATE SET
+              day = EXCLUDED.day, service = EXCLUDED.service, issued_at = EXCLUDED.issued_at, hour = EXCLUDED.hour,
+              called_at = EXCLUDED.called_at, started_at = EXCLUDED.started_at,
+              answered_call_at = EXCLUDED.answered_call_at, done_at = EXCLUDED.done_at,
+              counter = EXCLUDED.counter, clerk = EXCLUDED.clerk, outcome = EXCLUDED.outcome;
+        END IF;
+        RETURN NULL;
+      END
+      $fn$;
+      CREATE TRIGGER documents_ticket_facts AFTER INSERT OR UPDATE ON documents
+        FOR EACH ROW WHEN (NEW.collection = 'tickets') EXECUTE FUNCTION ticket_facts_keep();
+
+      -- The tickets already stored.
+      INSERT INTO ticket_facts SELECT facts.*
+        FROM (SELECT office_time_zone() AS zone) AS office, documents, LATERAL ticket_facts_of(id, data, zone) AS facts
+       WHERE collection = 'tickets' AND NOT deleted;
+
+      -- The report counts a range of days' appointments.
+      CREATE INDEX documents_appointment_by_day ON documents ((data->>'day'))
+        WHERE collection = 'appointments' AND NOT deleted;
+    `,
+  },
+  {
+    version: 8,
+    name: 'notifications: the outbox and every attempt',
+    sql: `
+      -- What the hub sends a resident (notifications/outbox.ts): a booking's confirmation and
+      -- reminder, "your turn is near". recipient is the address or number, personal data: set to
+      -- NULL when the contact is deleted or the booking cancelled (never sent after that). payload
+      -- holds what the message says (code, time, service, office; the confirmation's manage key
+      -- until it is sent), never the resident's name. One row per appointment, kind, channel and
+      -- slot (a moved booking gets its own reminder).
+      CREATE TABLE outbox (
+        id text PRIMARY KEY,
+        appointment text,
+        kind text NOT NULL CHECK (kind IN ('booking-confirmation', 'booking-reminder', 'turn-near')),
+        channel text NOT NULL CHECK (channel IN ('email', 'sms')),
+        recipient text,
+        language text NOT NULL CHECK (language IN ('pl', 'en', 'uk')),
+        payload jsonb NOT NULL,
+        state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
+        attempts int NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL,
+        expires_at timestamptz,
+        claimed_at timestamptz,
+        last_error text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        sent_at timestamptz
+      );
+      CREATE UNIQUE INDEX outbox_once ON outbox (appointment, kind, channel, (payload->>'at'));
+      CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE state = 'pending';
+      CREATE INDEX outbox_sending ON outbox (claimed_at) WHERE state = 'sending';
+      -- A row that is done with (sent or failed) keeps neither the address nor the manage key,
+      -- whatever statement ends it: the database forgets them, no code can forget to.
+      CREATE FUNCTION outbox_forget() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF NEW.state IN ('sent', 'failed') THEN
+          NEW.recipient := NULL;
+          NEW.payload := NEW.payload - 'key';
+        END IF;
+        RETURN NEW;
+      END
+      $fn$;
+      CREATE TRIGGER outbox_forget BEFORE INSERT OR UPDATE ON outbox
+        FOR EACH ROW EXECUTE FUNCTION outbox_forget();
+      -- Each attempt: when, how it ended, the provider's message id, an error code (never text
+      -- that could carry an address). outcome NULL: still running, or the hub died in it.
+      CREATE TABLE outbox_attempts (
+        id bigserial PRIMARY KEY,
+        outbox text NOT NULL REFERENCES outbox (id) ON DELETE CASCADE,
+        attempt int NOT NULL,
+        started_at timestamptz NOT NULL,
+        finished_at timestamptz,
+        outcome text CHECK (outcome IN ('sent', 'refused', 'unknown', 'interrupted')),
+        provider_id text,
+        error_code text,
+        UNIQUE (outbox, attempt)
+      );
+    `,
+  },
 ];
 
 export class MigrationError extends Error {}

@@ -1,6 +1,6 @@
 /** Live views of the local database shared by the screens. */
 import { map } from 'rxjs';
-import type { AlertDoc, AppointmentDoc, CounterDoc, OfficeDoc, ServiceDoc, TicketDoc } from '../db/schemas';
+import type { AlertDoc, AppointmentDoc, CounterDoc, NoticeDoc, OfficeDoc, ServiceDoc, TicketDoc } from '../db/schemas';
 import { officeDay } from '../../electron/common/domain/office-time';
 import { useNow, useObservable } from './use-rx';
 import { useWorkstation } from './workstation';
@@ -74,5 +74,21 @@ export function useAppointmentsOfDay(day: string): AppointmentDoc[] {
         .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as AppointmentDoc))),
     [],
     [db, day],
+  );
+}
+
+/**
+ * Notices not withdrawn, newest first (the screens keep those between `from` and `until` by their
+ * own clock: activeNotices). Offices post a few a week; the newest hundred hold every one standing.
+ */
+export function useNotices(): NoticeDoc[] {
+  const { db } = useWorkstation();
+  return useObservable(
+    () =>
+      db.notices
+        .find({ sort: [{ from: 'desc' }], limit: 100 })
+        .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as NoticeDoc).filter((notice) => !notice.withdrawnAt))),
+    [],
+    [db],
   );
 }

@@ -11,6 +11,7 @@ import { LANGUAGES } from '../../electron/common/domain/office';
 import { LanguageProvider, translator, useT } from '../i18n/i18n';
 import { useObservable } from './use-rx';
 import { useWorkstation } from './workstation';
+import './office-gate.css';
 
 /** undefined while the database answers, then whether an office is set up. */
 function useHasOffice(): boolean | undefined {

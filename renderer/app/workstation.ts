@@ -113,7 +113,9 @@ export async function startWorkstation(): Promise<Workstation> {
   if (office) {
     const today = officeDay(now(), office.timeZone);
     await queue.closeDays(today, false);
-    if (station.demo && office.id === DEMO_OFFICE.id) await seedDemoAppointments(db, today, office.timeZone, now());
+    // Alone only: with a hub, bookings are the hub's to make (a pushed one would be refused).
+    if (station.demo && !hub && office.id === DEMO_OFFICE.id)
+      await seedDemoAppointments(db, today, office.timeZone, now());
   }
   keepPurgingSessions(db, now);
   // Only in the benchmark build (`vite build --mode bench`); the constant is false in every other

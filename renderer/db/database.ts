@@ -15,6 +15,7 @@ import {
   assistanceRecordSchema,
   assistedSessionSchema,
   counterSchema,
+  noticeSchema,
   officeSchema,
   sequenceSchema,
   serviceSchema,
@@ -24,6 +25,7 @@ import {
   type AssistanceRecordDoc,
   type AssistedSessionDoc,
   type CounterDoc,
+  type NoticeDoc,
   type OfficeDoc,
   type SequenceDoc,
   type ServiceDoc,
@@ -39,6 +41,7 @@ export interface OkienkoCollections {
   sequences: RxCollection<SequenceDoc>;
   alerts: RxCollection<AlertDoc>;
   appointments: RxCollection<AppointmentDoc>;
+  notices: RxCollection<NoticeDoc>;
   assistedSessions: RxCollection<AssistedSessionDoc>;
   assistanceRecords: RxCollection<AssistanceRecordDoc>;
 }
@@ -51,9 +54,9 @@ export interface DatabaseOptions {
   readonly storage?: RxStorage<unknown, unknown>;
   readonly multiInstance?: boolean;
   /**
-   * `queue`: without the assisted-session collections. Only for tests that open two workstations'
-   * databases in one process: open-source RxDB allows 13 collections at a time per process, and a
-   * window opens one database of nine. Every window of a real workstation opens all of them, since
+   * `queue`: without the assisted-session collections and the notices. Only for tests that open two
+   * workstations' databases in one process: open-source RxDB allows 13 collections at a time per
+   * process (14 with its grace), two queue databases hold 14, and a window opens one database of ten. Every window of a real workstation opens all of them, since
    * whichever window leads runs the replication of every collection.
    */
   readonly collections?: 'all' | 'queue';
@@ -125,6 +128,7 @@ export async function createOkienkoDatabase(options: DatabaseOptions = {}): Prom
   });
   if (options.collections !== 'queue') {
     await db.addCollections({
+      notices: { schema: noticeSchema, conflictHandler: conflictHandlers.notices },
       assistedSessions: {
         schema: assistedSessionSchema,
         conflictHandler: conflictHandlers.assistedSessions,

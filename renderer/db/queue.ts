@@ -21,7 +21,7 @@ import {
   type Pick,
   type PickReason,
 } from '../../electron/common/domain/ordering';
-import type { PriorityReason } from '../../electron/common/domain/office';
+import { acceptedReasons, type PriorityReason } from '../../electron/common/domain/office';
 import {
   issueTicket,
   TicketTransitionError,
@@ -193,7 +193,8 @@ export class Queue {
         service: service.id,
         letter: service.letter,
         seq,
-        priority: service.allowsPriority ? input.priority : null,
+        // A reason the matter does not take is not priority here (the kiosk never offers one).
+        priority: input.priority && acceptedReasons(office, service).includes(input.priority) ? input.priority : null,
         appointment: input.appointment && { ...input.appointment, graceMinutes: office.appointmentGraceMinutes },
       },
       { station: this.context.station },

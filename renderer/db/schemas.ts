@@ -14,6 +14,7 @@ import type {
   AssistanceRecordDoc,
   AssistedSessionDoc,
   CounterDoc,
+  NoticeDoc,
   OfficeDoc,
   SequenceDoc,
   ServiceDoc,
@@ -28,6 +29,7 @@ export type {
   AssistedSessionDoc,
   CounterDoc,
   CounterMode,
+  NoticeDoc,
   OfficeDoc,
   PriorityReason,
   SequenceDoc,
@@ -41,6 +43,7 @@ export const counterSchema = shared.counterSchema as unknown as RxJsonSchema<Cou
 export const ticketSchema = shared.ticketSchema as unknown as RxJsonSchema<TicketDoc>;
 export const sequenceSchema = shared.sequenceSchema as unknown as RxJsonSchema<SequenceDoc>;
 export const alertSchema = shared.alertSchema as unknown as RxJsonSchema<AlertDoc>;
+export const noticeSchema = shared.noticeSchema as unknown as RxJsonSchema<NoticeDoc>;
 export const appointmentSchema = shared.appointmentSchema as unknown as RxJsonSchema<AppointmentDoc>;
 export const assistedSessionSchema = shared.assistedSessionSchema as unknown as RxJsonSchema<AssistedSessionDoc>;
 export const assistanceRecordSchema = shared.assistanceRecordSchema as unknown as RxJsonSchema<AssistanceRecordDoc>;

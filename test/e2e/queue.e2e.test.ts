@@ -20,6 +20,7 @@ import {
   takeTicketAt,
   ticketNumber,
 } from '../support/pages';
+import { installSpeechStandIn } from '../support/speech-standin';
 
 /** A morning in Warsaw (CET, before summer time): the demo office's bookings run from 09:00 to 13:00. */
 const CHECK_IN_MORNING = new Date('2026-03-10T10:20:00+01:00');
@@ -46,12 +47,14 @@ afterEach(async (test) => {
 });
 
 async function open(route: string): Promise<Page> {
-  context ??= await station.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (!context) await newContext();
   return openPage(context, `${station.host.url}#/${route}`, route);
 }
 
+/** The board logs a call only once its speech ended: headless Chromium has no voice, so a stand-in speaks. */
 async function newContext(): Promise<void> {
   context = await station.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await installSpeechStandIn(context);
 }
 
 /** This host as another machine on the office network reaches it: by its own address, not the loopback. */
@@ -115,8 +118,11 @@ describe('the queue, end to end', () => {
     const now = board.getByRole('region', { name: 'Teraz zapraszamy' });
     await expect.poll(() => now.textContent()).toMatch(new RegExp(`${number}.*stanowisko 3`));
     const spoken = `Numer ${number[0]} ${number.slice(1)}, stanowisko 3.`;
+    // Logged once its speech ended: after the chime and the voice.
     await expect
-      .poll(() => board.getByRole('log', { name: 'Odczytane wywołania' }).getByRole('listitem').allTextContents())
+      .poll(() => board.getByRole('log', { name: 'Odczytane wywołania' }).getByRole('listitem').allTextContents(), {
+        timeout: 10_000,
+      })
       .toEqual([spoken]);
     await board.screenshot({ path: path.join(station.shots, 'board.png') });
 
@@ -149,7 +155,7 @@ describe('the queue, end to end', () => {
     const called = [await calledAt(first), await calledAt(second)];
     expect(new Set(called)).toEqual(new Set(numbers));
     const log = board.getByRole('log', { name: 'Odczytane wywołania' }).getByRole('listitem');
-    await expect.poll(() => log.count()).toBe(2);
+    await expect.poll(() => log.count(), { timeout: 10_000 }).toBe(2);
     const announced = await log.allTextContents();
     expect(announced.map((text) => /Numer ([A-Z]) (\d+)/.exec(text)?.slice(1).join(''))).toEqual(
       expect.arrayContaining(numbers),

@@ -150,11 +150,8 @@ export async function smallTargets(page: Page, selector: string): Promise<string
  * its CSS size), no horizontal scrolling at 320 CSS px, every one of `targets` at least 44 × 44 px;
  * then back to the phone's size `after`.
  */
-export async function expectPhonePageAccessible(
-  page: Page,
-  label: string,
-  options: { readonly targets: string; readonly after: { width: number; height: number } },
-): Promise<void> {
+/** axe at 100 % and 200 % zoom (a 1280 × 900 window, then at half its CSS size); the window stays at 200 %. */
+export async function expectAxeAtBothZooms(page: Page, label: string): Promise<void> {
   for (const [zoom, size] of [
     ['100 %', { width: 1280, height: 900 }],
     ['200 %', { width: 640, height: 450 }],
@@ -162,6 +159,14 @@ export async function expectPhonePageAccessible(
     await page.setViewportSize(size);
     expect(await axeViolations(page), `${label} at ${zoom}`).toEqual([]);
   }
+}
+
+export async function expectPhonePageAccessible(
+  page: Page,
+  label: string,
+  options: { readonly targets: string; readonly after: { width: number; height: number } },
+): Promise<void> {
+  await expectAxeAtBothZooms(page, label);
   await page.setViewportSize({ width: 320, height: 640 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth), `${label}: 320 px`).toBeLessThanOrEqual(320);
   expect(await smallTargets(page, options.targets), `${label}: targets under 44 px`).toEqual([]);

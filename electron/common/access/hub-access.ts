@@ -67,8 +67,11 @@ export const COLLECTION_ACCESS: Readonly<Record<SyncCollection, CollectionAccess
   appointments: {
     pull: { kinds: STAFF_KINDS },
     push: [
+      // A booking is made, moved and cancelled through the hub's routes, which decide who gets a
+      // slot (electron/hub/bookings.ts); by push, a check-in — and an admin mending the record.
       { kinds: ['kiosk'], scope: 'check-in' },
-      { kinds: ['counter', 'supervisor'], roles: MANAGING, scope: 'any' },
+      { kinds: ['counter', 'supervisor'], roles: MANAGING, scope: 'check-in' },
+      SET_UP,
     ],
   },
   alerts: {
@@ -78,6 +81,12 @@ export const COLLECTION_ACCESS: Readonly<Record<SyncCollection, CollectionAccess
       { kinds: ['counter', 'supervisor'], roles: MANAGING, scope: 'any' },
       { kinds: ['kiosk', 'counter'], scope: 'create' },
     ],
+  },
+  // Every screen shows the office's notices (a board's too: nothing personal reaches it, see
+  // electron/hub/board.ts); those who manage post and withdraw them, as they acknowledge alerts.
+  notices: {
+    pull: { kinds: EVERY_KIND },
+    push: [{ kinds: ['counter', 'supervisor'], roles: MANAGING, scope: 'any' }],
   },
   // A visitor's answers and identity: only the counters, where clerks serve and resume sessions;
   // never a kiosk, a board or a supervisor's desk, which counts the records below (nothing
@@ -107,6 +116,9 @@ export const ROUTE_ACCESS = {
   // The office's whole configuration, read and imported on the admin's set-up screen
   // (contract/hub-office.ts): where an admin may push it document by document (SET_UP).
   office: { kinds: ['counter', 'supervisor'], roles: ADMIN },
+  // A supervisor's report (contract/hub-reports.ts), figures per clerk included: those who manage,
+  // at a supervisor's desk or at a counter (a small office's supervisor screen runs on one).
+  reports: { kinds: ['counter', 'supervisor'], roles: MANAGING },
 } as const satisfies Readonly<Record<string, HubRule>>;
 export type HubRoute = keyof typeof ROUTE_ACCESS;
 

@@ -23,6 +23,7 @@
  * how far its own clock is off.
  */
 import { z } from 'zod';
+import { NOTICE_URGENCIES } from '../domain/notice';
 
 export const HUB_API_PREFIX = '/api/v1';
 export const HUB_API_VERSION = 1;
@@ -50,6 +51,7 @@ export const SYNC_COLLECTIONS = [
   'tickets',
   'appointments',
   'alerts',
+  'notices',
   'assistedSessions',
   'assistanceRecords',
 ] as const;
@@ -217,5 +219,17 @@ export const BoardSnapshotSchema = z.object({
   ),
   waiting: z.record(z.string(), z.number()),
   day: z.string(),
+  /** Notices not withdrawn and not over (electron/common/domain/notice.ts): the TV shows them from `from` by its clock. */
+  notices: z
+    .array(
+      z.object({
+        id: z.string(),
+        text: z.object({ pl: z.string(), en: z.string(), uk: z.string() }),
+        from: z.number(),
+        until: z.number(),
+        urgency: z.enum(NOTICE_URGENCIES),
+      }),
+    )
+    .default([]),
 });
 export type BoardSnapshot = z.infer<typeof BoardSnapshotSchema>;

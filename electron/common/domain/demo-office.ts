@@ -1,6 +1,6 @@
 /**
- * A realistic demo office, seeded on first start so a fresh install (and every test) has a working
- * town hall: the customer service office of a mid-sized city.
+ * A realistic demo office — the customer service office of a mid-sized city — that `--demo` sets
+ * up (a workstation's first start, a hub with no office) and the tests start from.
  */
 import type { AvailabilityRule } from './availability';
 import type { OpeningHours } from './calendar';
@@ -30,6 +30,43 @@ export const DEMO_OFFICE: Office = {
 export const DEMO_SERVICES: readonly Service[] = [
   {
     id: 'vehicles',
+    searchWords: {
+      pl: [
+        'rejestracja auta',
+        'rejestracja samochodu',
+        'samochód',
+        'auto',
+        'pojazd',
+        'motocykl',
+        'przerejestrowanie',
+        'tablice rejestracyjne',
+        'dowód rejestracyjny',
+        'kupiłem auto',
+        'sprzedałem auto',
+        'wyrejestrowanie',
+        'wydział komunikacji',
+      ],
+      en: [
+        'register a car',
+        'car registration',
+        'vehicle',
+        'car',
+        'motorbike',
+        'number plates',
+        'registration certificate',
+        'bought a car',
+        'sold a car',
+      ],
+      uk: [
+        'реєстрація авто',
+        'автомобіль',
+        'машина',
+        'транспортний засіб',
+        'номерні знаки',
+        'техпаспорт',
+        'купив авто',
+      ],
+    },
     acknowledgement: {
       pl: 'Potwierdzam odbiór dowodu rejestracyjnego i tablic rejestracyjnych.',
       en: 'I confirm I have received the registration certificate and number plates.',
@@ -49,6 +86,19 @@ export const DEMO_SERVICES: readonly Service[] = [
   },
   {
     id: 'licences',
+    searchWords: {
+      pl: [
+        'prawo jazdy',
+        'prawko',
+        'kierowca',
+        'wymiana prawa jazdy',
+        'zgubiłem prawo jazdy',
+        'egzamin na prawo jazdy',
+        'profil kandydata na kierowcę',
+      ],
+      en: ['driving licence', 'driver’s license', 'driver', 'lost driving licence', 'exchange a foreign licence'],
+      uk: ['водійське посвідчення', 'права', 'водій', 'обмін прав', 'загубив права'],
+    },
     acknowledgement: {
       pl: 'Potwierdzam odbiór prawa jazdy.',
       en: 'I confirm I have received my driving licence.',
@@ -64,6 +114,31 @@ export const DEMO_SERVICES: readonly Service[] = [
   },
   {
     id: 'id-cards',
+    searchWords: {
+      pl: [
+        'zgubiłem dowód',
+        'zgubiłam dowód',
+        'dowód osobisty',
+        'nowy dowód',
+        'odbiór dowodu',
+        'utrata dowodu',
+        'kradzież dowodu',
+        'skradziony dowód',
+        'unieważnienie dowodu',
+        'wymiana dowodu',
+        'dowód dla dziecka',
+        'dokument tożsamości',
+      ],
+      en: ['ID card', 'identity card', 'lost ID card', 'stolen ID card', 'new ID card', 'identity document'],
+      uk: [
+        'посвідчення особи',
+        'ID-картка',
+        'загубив посвідчення',
+        'вкрали документи',
+        'новий документ',
+        'документ, що посвідчує особу',
+      ],
+    },
     eservices: ['dowod-osobisty'],
     acknowledgement: {
       pl: 'Potwierdzam odbiór dowodu osobistego i zgodność danych w nim zawartych.',
@@ -80,6 +155,38 @@ export const DEMO_SERVICES: readonly Service[] = [
   },
   {
     id: 'residence',
+    searchWords: {
+      pl: [
+        'meldunek',
+        'zameldowanie',
+        'zameldować się',
+        'wymeldowanie',
+        'wymeldować się',
+        'pobyt stały',
+        'pobyt czasowy',
+        'adres zamieszkania',
+        'przeprowadzka',
+        'nadanie numeru PESEL',
+        'zaświadczenie o zameldowaniu',
+      ],
+      en: [
+        'register my address',
+        'residence registration',
+        'moving house',
+        'new address',
+        'temporary stay',
+        'PESEL number',
+      ],
+      uk: [
+        'прописка',
+        'реєстрація місця проживання',
+        'зареєструватися',
+        'переїзд',
+        'адреса',
+        'номер PESEL',
+        'отримати PESEL',
+      ],
+    },
     eservices: ['zameldowanie'],
     acknowledgement: {
       pl: 'Potwierdzam, że dane podane do zameldowania są zgodne z prawdą.',
@@ -96,6 +203,24 @@ export const DEMO_SERVICES: readonly Service[] = [
   },
   {
     id: 'taxes',
+    searchWords: {
+      pl: [
+        'podatek od nieruchomości',
+        'podatek',
+        'opłata za śmieci',
+        'odpady',
+        'deklaracja śmieciowa',
+        'podatek rolny',
+        'opłata targowa',
+        'psy',
+        'zaświadczenie o niezaleganiu',
+        'deklaracja CEEB',
+        'piec',
+        'kocioł',
+      ],
+      en: ['property tax', 'tax', 'waste fee', 'rubbish', 'garbage', 'dog fee', 'heating declaration'],
+      uk: ['податок на нерухомість', 'податок', 'сміття', 'плата за вивіз сміття', 'декларація'],
+    },
     eservices: ['ceeb-deklaracja'],
     identityFields: ['givenNames', 'surname', 'pesel'],
     letter: 'E',
@@ -107,6 +232,39 @@ export const DEMO_SERVICES: readonly Service[] = [
   },
   {
     id: 'trusted-profile',
+    searchWords: {
+      pl: [
+        'profil zaufany',
+        'potwierdzenie profilu',
+        'e-usługi',
+        'wniosek przez internet',
+        'mObywatel',
+        'podpis elektroniczny',
+        '800 plus',
+        '800+',
+        'rodzina 800 plus',
+        'świadczenie wychowawcze',
+        'karta dużej rodziny',
+        'wniosek online',
+      ],
+      en: [
+        'trusted profile',
+        'online services',
+        'e-government',
+        'apply online',
+        '800 plus',
+        'child benefit',
+        'large family card',
+      ],
+      uk: [
+        'довірений профіль',
+        'електронні послуги',
+        'онлайн-заява',
+        '800 плюс',
+        'допомога на дитину',
+        'карта великої родини',
+      ],
+    },
     // The office's e-services desk helps with any of them.
     eservices: ['profil-zaufany', 'dowod-osobisty', 'zameldowanie', 'karta-duzej-rodziny', 'ceeb-deklaracja'],
     identityFields: ['givenNames', 'surname', 'pesel', 'documentNumber'],
@@ -123,12 +281,32 @@ export const DEMO_SERVICES: readonly Service[] = [
   },
   {
     id: 'cashier',
+    searchWords: {
+      pl: ['kasa', 'zapłacić', 'opłata', 'płatność', 'wpłata gotówką', 'opłata skarbowa', 'zapłata kartą'],
+      en: ['pay', 'payment', 'cash desk', 'stamp duty', 'fee'],
+      uk: ['каса', 'оплатити', 'оплата', 'платіж', 'державне мито'],
+    },
     letter: 'K',
     position: 7,
     averageMinutes: 3,
     allowsPriority: true,
     active: true,
     name: { pl: 'Kasa', en: 'Cashier', uk: 'Каса' },
+  },
+  {
+    id: 'information',
+    letter: 'I',
+    position: 8,
+    averageMinutes: 3,
+    allowsPriority: true,
+    active: true,
+    name: { pl: 'Informacja', en: 'Information', uk: 'Інформація' },
+    // Where the kiosk's "I don't know" leads, and the matters this office does not handle itself.
+    searchWords: {
+      pl: ['nie wiem', 'pytanie', 'informacja', 'pomoc', 'paszport', 'inna sprawa', 'gdzie załatwię'],
+      en: ['I don’t know', 'question', 'information', 'help', 'passport', 'something else'],
+      uk: ['не знаю', 'питання', 'інформація', 'допомога', 'паспорт', 'закордонний паспорт', 'інше'],
+    },
   },
 ];
 
@@ -142,7 +320,11 @@ export const DEMO_COUNTERS: readonly CounterDefinition[] = [
     name: { pl: 'Stanowisko 4', en: 'Counter 4', uk: 'Віконце 4' },
   },
   { number: 5, services: ['taxes'], name: { pl: 'Stanowisko 5', en: 'Counter 5', uk: 'Віконце 5' } },
-  { number: 6, services: ['trusted-profile', 'taxes'], name: { pl: 'Stanowisko 6', en: 'Counter 6', uk: 'Віконце 6' } },
+  {
+    number: 6,
+    services: ['trusted-profile', 'taxes', 'information'],
+    name: { pl: 'Stanowisko 6', en: 'Counter 6', uk: 'Віконце 6' },
+  },
   {
     number: 7,
     services: ['cashier'],

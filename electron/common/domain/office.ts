@@ -92,3 +92,17 @@ export function describePriorityRule(rule: PriorityRule): { mode: PriorityRule['
     ? { mode: 'strict', normalPerPriority: 0 }
     : { mode: 'ratio', normalPerPriority: rule.normalPerPriority };
 }
+
+/**
+ * The priority reasons a visitor may give for a matter: the office's, narrowed to those the service
+ * accepts (all of the office's when it names none); none when the matter takes no priority at all.
+ */
+export function acceptedReasons(
+  office: Pick<Office, 'priorityReasons'>,
+  service: Pick<Service, 'allowsPriority' | 'priorityReasons'>,
+): PriorityReason[] {
+  if (!service.allowsPriority) return [];
+  return office.priorityReasons.filter(
+    (reason) => !service.priorityReasons || service.priorityReasons.includes(reason),
+  );
+}

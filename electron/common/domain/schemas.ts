@@ -5,7 +5,7 @@
  *
  * RxDB collections of a workstation. Every document carries `updatedAt` and is keyed by an id
  * that is unique across workstations, so the same documents replicate to the office hub unchanged
- * (docs/sync.md). The free RxDB tier allows about 12 collections per realm; this uses nine.
+ * (docs/sync.md). The free RxDB tier allows about 12 collections per realm; this uses ten.
  *
  * Indexed fields must be required and bounded (RxDB/Dexie rule), hence the maxLength/maximum
  * values below.
@@ -15,6 +15,7 @@ import { SERVICE_IDENTITY_FIELDS } from './identity';
 import type { Office, PriorityReason, Service } from './office';
 import { APPOINTMENT_STATES, type Appointment } from './appointment';
 import type { Ticket } from './ticket';
+import { MAX_NOTICE_TEXT, NOTICE_URGENCIES, type Notice } from './notice';
 import { MAX_SIGNATURE_SVG_LENGTH, type AssistanceRecordDoc, type AssistedSessionDoc } from '../eservices/session';
 
 /**
@@ -288,6 +289,23 @@ export const alertSchema = collection<AlertDoc>(
     updatedAt: time,
   },
   { indexes: ['at'] },
+);
+
+export type NoticeDoc = Notice;
+
+const noticeText = text(MAX_NOTICE_TEXT);
+export const noticeSchema = collection<NoticeDoc>(
+  {
+    id: text(64),
+    text: object({ pl: noticeText, en: noticeText, uk: noticeText }, ['pl', 'en', 'uk']),
+    from: time,
+    until: time,
+    urgency: { type: 'string', enum: [...NOTICE_URGENCIES] },
+    withdrawnAt: time,
+    by: text(64),
+    updatedAt: time,
+  },
+  { optional: ['withdrawnAt', 'by'], indexes: ['from'] },
 );
 
 export type AppointmentDoc = Appointment;

@@ -31,12 +31,14 @@
  *   offline check-in beats the hub's no-show, since the visitor came; between two check-ins the
  *   hub's first one keeps the appointment (the other visitor still holds a ticket).
  * alerts — acknowledged anywhere means acknowledged: the latest acknowledgement time wins.
+ * notices — withdrawn anywhere means withdrawn: the earliest withdrawal stays (mergeWithdrawal).
  * assistedSessions, assistanceRecords — answer by answer, no answer silently overwritten
  *   (assisted-merge.ts).
  */
 import type { SyncCollection } from '../contract/hub';
 import type { Appointment } from '../domain/appointment';
-import type { AlertDoc, CounterDoc, TicketDoc } from '../domain/schemas';
+import { mergeWithdrawal } from '../domain/notice';
+import type { AlertDoc, CounterDoc, NoticeDoc, TicketDoc } from '../domain/schemas';
 import type { Ticket, TicketEvent } from '../domain/ticket';
 import { sameDocument } from './document-equality';
 import { resolveAssistanceRecord, resolveAssistedSession, staleSessionVersion } from './assisted-merge';
@@ -182,6 +184,7 @@ export const conflictRules = {
   tickets: { ...decide<TicketDoc>(resolveTicket), staleHubVersion } satisfies ConflictRule<TicketDoc>,
   appointments: decide<Appointment>(resolveAppointment),
   alerts: decide<AlertDoc>(resolveAlert),
+  notices: decide<NoticeDoc>(mergeWithdrawal),
   assistedSessions: {
     resolve: resolveAssistedSession,
     staleHubVersion: staleSessionVersion,

@@ -12,6 +12,7 @@ import { board, boardStream } from './handlers/board';
 import { callNext, lease } from './handlers/queue';
 import * as booking from './handlers/public';
 import { importOffice, readOffice } from './handlers/office';
+import { report } from './handlers/reports';
 import { me } from './handlers/status';
 import { pull, push, syncStream } from './handlers/sync';
 import { ticketStatusHandler } from './handlers/ticket-status';
@@ -63,6 +64,7 @@ const FIXED_ROUTES = new Map<string, PublicRoute | StationRoute>([
   ['/accounts/change', { access: 'station', door: 'accounts', method: 'POST', handle: changeAccount }],
   ['/office/configuration', { access: 'station', door: 'office', method: 'GET', handle: readOffice }],
   ['/office/import', { access: 'station', door: 'office', method: 'POST', handle: importOffice }],
+  ['/reports', { access: 'station', door: 'reports', method: 'GET', handle: report }],
   ['/board', { access: 'public', method: 'GET', handle: board }],
   ['/board/stream', { access: 'public', method: 'GET', handle: boardStream }],
   ['/appointments', { access: 'station', door: 'appointments', method: 'POST', handle: staffBook }],

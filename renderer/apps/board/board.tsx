@@ -1,15 +1,22 @@
 /**
  * The waiting-room board: the newest call in very large type, the earlier ones below, readable
  * from across the room. Each new call (and each recall) rings a chime and is read out in Polish —
- * "Numer A 12, stanowisko 3" — one after another, never cutting each other off.
+ * "Numer A 12, stanowisko 3" — one after another, never cutting each other off. The supervisor's
+ * notices show in a band, an urgent one in place of the whole board (notices.tsx).
+ *
+ * Sound starts by itself where the window allows it (Electron's board window); a browser that
+ * needs a click first gets a plain sentence saying so next to the button, until sound is on. A
+ * call is logged as read out only once its speech ended.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useOffice, useServices, useTicketsOfDay, useToday } from '../../app/data';
+import { useNotices, useOffice, useServices, useTicketsOfDay, useToday } from '../../app/data';
 import { Announcer, SPEECH_LANG, type Announcement } from '../../app/speech';
+import type { PublicNotice } from '../../../electron/common/domain/notice';
 import { useNow } from '../../app/use-rx';
 import { useWorkstation } from '../../app/workstation';
 import { LANGUAGES, type Language, type Office, type Service } from '../../../electron/common/domain/office';
 import { LanguageProvider, translator, useT, type MessageId } from '../../i18n/i18n';
+import { NoticeBand, UrgentNotice, useActiveNotices, useNoticeReading } from './notices';
 
 const SHOWN_CALLS = 8;
 
@@ -27,6 +34,8 @@ export interface BoardData {
   /** Newest first. */
   readonly calls: readonly BoardCall[];
   readonly waiting: Readonly<Record<string, number>>;
+  /** Not withdrawn; shown between their `from` and `until` by this screen's clock. */
+  readonly notices: readonly PublicNotice[];
 }
 
 /** The board of a workstation, from its own database. */
@@ -54,7 +63,8 @@ export function Board() {
       if (ticket.state === 'waiting') counts[ticket.service] = (counts[ticket.service] ?? 0) + 1;
     return counts;
   }, [tickets]);
-  return <BoardWithLanguage data={{ office, services, calls, waiting }} />;
+  const notices = useNotices();
+  return <BoardWithLanguage data={{ office, services, calls, waiting, notices }} />;
 }
 
 export function BoardWithLanguage({ data }: { data: BoardData }) {
@@ -73,24 +83,38 @@ export function spokenNumber(number: string): { letter: string; digits: string }
 }
 
 /**
- * Reads each new call aloud once, after a chime, one after another: a call is its ticket and the
- * time of the (re)call. Calls already on the board when it opens are not read out again.
- * `spoken`: the last five texts read out, newest last.
+ * Whether the board sounds: it asks the browser at once (`probe`), so a window that allows sound
+ * (Electron's board) speaks with no click; elsewhere it waits for the button.
  */
-function useAnnouncements(
-  office: Office | null,
-  calls: readonly BoardCall[],
-  sound: boolean,
-): { spoken: string[]; unlock: () => void } {
+export type SoundState = 'probing' | 'on' | 'needs-click' | 'muted';
+
+/**
+ * Reads each new call aloud once, after a chime, one after another: a call is its ticket and the
+ * time of the (re)call. Calls already on the board when it opens are not read out again, nor
+ * calls made while sound is off. `spoken`: the last five texts read out to their end, newest last.
+ */
+function useAnnouncements(office: Office | null, calls: readonly BoardCall[]) {
   const [spoken, setSpoken] = useState<string[]>([]);
-  const announcer = useRef<Announcer | null>(null);
-  announcer.current ??= new Announcer({
-    chime: true,
-    onAnnounce: (announcement: Announcement) => setSpoken((previous) => [...previous.slice(-4), announcement.text]),
-  });
+  const [sound, setSound] = useState<SoundState>('probing');
+  const [announcer] = useState(
+    () =>
+      new Announcer({
+        chime: true,
+        onSpoken: (announcement: Announcement) => setSpoken((previous) => [...previous.slice(-4), announcement.text]),
+      }),
+  );
   useEffect(() => {
-    if (announcer.current) announcer.current.muted = !sound;
-  }, [sound]);
+    let live = true;
+    void announcer.probe().then((allowed) => {
+      if (live) setSound((state) => (state === 'probing' ? (allowed ? 'on' : 'needs-click') : state));
+    });
+    return () => {
+      live = false;
+    };
+  }, [announcer]);
+  useEffect(() => {
+    announcer.setMuted(sound !== 'on');
+  }, [announcer, sound]);
 
   const announced = useRef<Set<string> | null>(null);
   useEffect(() => {
@@ -104,14 +128,19 @@ function useAnnouncements(
     const polish = translator('pl');
     for (const ticket of fresh) {
       announced.current.add(`${ticket.id}@${ticket.calledAt}`);
-      announcer.current?.enqueue({
+      void announcer.enqueue({
         text: polish('board.announce', { ...spokenNumber(ticket.number), counter: ticket.counter }),
         lang: SPEECH_LANG.pl,
       });
     }
-  }, [calls, office]);
+  }, [announcer, calls, office]);
 
-  return { spoken, unlock: () => announcer.current?.unlock() };
+  const toggle = () => {
+    if (sound === 'on') return setSound('muted');
+    announcer.unlock();
+    setSound('on');
+  };
+  return { spoken, sound, toggle, announcer };
 }
 
 function BoardScreen({
@@ -124,14 +153,11 @@ function BoardScreen({
   data: BoardData;
 }) {
   const t = useT();
-  const { office, services, calls } = data;
-  const [sound, setSound] = useState(false);
-  const { spoken, unlock } = useAnnouncements(office, calls, sound);
-
-  const [newest, ...earlier] = calls;
-  const waitingByService = services
-    .filter((service) => service.active)
-    .map((service) => ({ service, count: data.waiting[service.id] ?? 0 }));
+  const { office, calls } = data;
+  const { spoken, sound, toggle, announcer } = useAnnouncements(office, calls);
+  const notices = useActiveNotices(data.notices);
+  useNoticeReading(notices, announcer, sound === 'on');
+  const urgent = notices.find((notice) => notice.urgency === 'urgent');
 
   return (
     <main className="board" lang={language}>
@@ -140,19 +166,40 @@ function BoardScreen({
         <BoardClock office={office} language={language} />
         <div className="board-controls">
           <LanguageButtons language={language} onLanguage={onLanguage} />
-          <button
-            type="button"
-            aria-pressed={sound}
-            onClick={() => {
-              unlock();
-              setSound(!sound);
-            }}
-          >
-            {sound ? t('board.sound.off') : t('board.sound.on')}
+          <button type="button" aria-pressed={sound === 'on'} onClick={toggle}>
+            {sound === 'on' ? t('board.sound.off') : t('board.sound.on')}
           </button>
         </div>
       </header>
+      {sound === 'needs-click' && (
+        <p className="board-sound-needed" role="status">
+          {t('board.sound.needed')}
+        </p>
+      )}
+      {urgent ? <UrgentNotice notice={urgent} language={language} /> : <BoardCalls data={data} language={language} />}
+      {/* What was read out to its end, newest last: screen-reader users hear it, tests read it. */}
+      <div className="visually-hidden" role="log" aria-label={t('board.announcements')}>
+        <ol>
+          {spoken.map((text, index) => (
+            <li key={`${index}-${text}`}>{text}</li>
+          ))}
+        </ol>
+      </div>
+    </main>
+  );
+}
 
+/** The calls, the notices' band and the queues: the board when no urgent notice takes it. */
+function BoardCalls({ data, language }: { data: BoardData; language: Language }) {
+  const t = useT();
+  const notices = useActiveNotices(data.notices);
+  const [newest, ...earlier] = data.calls;
+  const waitingByService = data.services
+    .filter((service) => service.active)
+    .map((service) => ({ service, count: data.waiting[service.id] ?? 0 }));
+  return (
+    <>
+      <NoticeBand notices={notices} language={language} />
       <section className="board-now" aria-labelledby="board-now-title">
         <h2 id="board-now-title">{t('board.now')}</h2>
         {newest ? (
@@ -167,9 +214,7 @@ function BoardScreen({
           <p className="board-empty">{t('board.empty')}</p>
         )}
       </section>
-
       <EarlierCalls calls={earlier} />
-
       <footer className="board-footer">
         <ul className="board-waiting" aria-label={t('board.waiting')}>
           {waitingByService.map(({ service, count }) => (
@@ -178,14 +223,8 @@ function BoardScreen({
             </li>
           ))}
         </ul>
-        {/* What was read out, newest last: screen-reader users hear it, tests read it. */}
-        <ol className="visually-hidden" role="log" aria-label={t('board.announcements')}>
-          {spoken.map((text, index) => (
-            <li key={`${index}-${text}`}>{text}</li>
-          ))}
-        </ol>
       </footer>
-    </main>
+    </>
   );
 }
 

@@ -14,11 +14,12 @@ export function toBoardData(snapshot: BoardSnapshot): BoardData {
     services: snapshot.services as Service[],
     calls: snapshot.calls,
     waiting: snapshot.waiting,
+    notices: snapshot.notices,
   };
 }
 
 export function HubBoard() {
-  const [data, setData] = useState<BoardData>({ office: null, services: [], calls: [], waiting: {} });
+  const [data, setData] = useState<BoardData>({ office: null, services: [], calls: [], waiting: {}, notices: [] });
   useEffect(() => {
     const source = new EventSource(`${HUB_API_PREFIX}/board/stream`);
     const onSnapshot = (event: MessageEvent<string>) => {

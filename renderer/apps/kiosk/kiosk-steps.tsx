@@ -1,6 +1,6 @@
 /** The kiosk's screens between the start and the end: the matters, priority, and the ticket itself. */
 import type { RefObject } from 'react';
-import type { Language, PriorityReason } from '../../../electron/common/domain/office';
+import { acceptedReasons, type Language, type PriorityReason } from '../../../electron/common/domain/office';
 import type { TicketRefusal } from '../../../electron/common/domain/ticket-limits';
 import type { OfficeDoc, ServiceDoc } from '../../db/schemas';
 import { errorMessage } from '../../i18n/error-messages';
@@ -20,6 +20,7 @@ export function ServicesStep({
   busy,
   waitingFor,
   onAppointment,
+  onFind,
   onService,
 }: {
   heading: Heading;
@@ -31,6 +32,8 @@ export function ServicesStep({
   busy: boolean;
   waitingFor: (service: string) => number;
   onAppointment: () => void;
+  /** Opens the service finder, for a visitor who does not know which matter is theirs. */
+  onFind: () => void;
   onService: (service: ServiceDoc) => void;
 }) {
   const t = useT();
@@ -45,21 +48,51 @@ export function ServicesStep({
         <span className="kiosk-service-name">{t('kiosk.appointment')}</span>
         <span className="kiosk-service-meta">{t('kiosk.appointment.hint')}</span>
       </button>
-      <ul className="kiosk-services">
-        {services.map((service) => (
-          <li key={service.id}>
-            <ServiceButton
-              service={service}
-              refusal={refusals.get(service.id)}
-              wording={wording}
-              busy={busy}
-              waiting={waitingFor(service.id)}
-              onPress={() => onService(service)}
-            />
-          </li>
-        ))}
-      </ul>
+      {services.length > 0 && (
+        <button type="button" className="kiosk-appointment kiosk-finder-open" disabled={busy} onClick={onFind}>
+          <span className="kiosk-service-name">{t('kiosk.finder.open')}</span>
+          <span className="kiosk-service-meta">{t('kiosk.finder.open.hint')}</span>
+        </button>
+      )}
+      <ServiceList
+        services={services}
+        refusals={refusals}
+        wording={wording}
+        busy={busy}
+        waitingFor={waitingFor}
+        onService={onService}
+      />
     </>
+  );
+}
+
+/** What a list of matters' buttons needs: the matters, why some take no ticket now, how many wait. */
+export interface ServiceListProps {
+  readonly services: readonly ServiceDoc[];
+  readonly refusals: ReadonlyMap<string, TicketRefusal>;
+  readonly wording: RefusalWording;
+  readonly busy: boolean;
+  readonly waitingFor: (service: string) => number;
+  readonly onService: (service: ServiceDoc) => void;
+}
+
+/** The matters as large buttons: the kiosk's list, and the finder's suggestions. */
+export function ServiceList({ services, refusals, wording, busy, waitingFor, onService }: ServiceListProps) {
+  return (
+    <ul className="kiosk-services">
+      {services.map((service) => (
+        <li key={service.id}>
+          <ServiceButton
+            service={service}
+            refusal={refusals.get(service.id)}
+            wording={wording}
+            busy={busy}
+            waiting={waitingFor(service.id)}
+            onPress={() => onService(service)}
+          />
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -67,7 +100,7 @@ export function ServicesStep({
  * One matter: its name, letter and how many wait — or, when it takes no ticket now, the reason,
  * and disabled. The reason is inside the button, so it is part of its name for a screen reader.
  */
-function ServiceButton({
+export function ServiceButton({
   service,
   refusal,
   wording,
@@ -103,12 +136,14 @@ function ServiceButton({
 export function PriorityStep({
   heading,
   office,
+  service,
   busy,
   onTake,
   onBack,
 }: {
   heading: Heading;
   office: OfficeDoc;
+  service: ServiceDoc;
   busy: boolean;
   onTake: (priority: PriorityReason | null) => void;
   onBack: () => void;
@@ -124,7 +159,7 @@ export function PriorityStep({
         <button type="button" className="kiosk-choice kiosk-choice-main" disabled={busy} onClick={() => onTake(null)}>
           {t('kiosk.priority.none')}
         </button>
-        {office.priorityReasons.map((reason) => (
+        {acceptedReasons(office, service).map((reason) => (
           <button key={reason} type="button" className="kiosk-choice" disabled={busy} onClick={() => onTake(reason)}>
             {t(`kiosk.priority.${reason}` as MessageId)}
           </button>

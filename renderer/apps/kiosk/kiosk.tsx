@@ -4,18 +4,22 @@
  * issued and shown in large type, and the supervisor gets an alert. A matter that takes no ticket
  * now (its daily limit, its cut-off before closing, the office's hours) shows why on its button,
  * which cannot be pressed, and the screen says what to do instead; a booked visit is checked in
- * all the same. Every target is at least 72 px, everything works by touch, keyboard and with the
+ * all the same. A visitor who does not know which matter is theirs finds it in their own words
+ * (finder-step.tsx). The supervisor's notices standing now show in a band under the header (the board
+ * reads them aloud; the kiosk's own button reads only the step). Every target is at least 72 px, everything works by touch, keyboard and with the
  * screen read aloud.
  */
 import { useEffect, useRef, useState } from 'react';
-import { LANGUAGES, type Language } from '../../../electron/common/domain/office';
+import { acceptedReasons, LANGUAGES, type Language } from '../../../electron/common/domain/office';
 import type { TicketRefusal } from '../../../electron/common/domain/ticket-limits';
-import { useTicketsOfDay, useToday } from '../../app/data';
+import { useNotices, useTicketsOfDay, useToday } from '../../app/data';
 import { PRINTER_PROBLEMS, usePrinterState } from '../../app/printer';
 import { SPEECH_LANG, speak } from '../../app/speech';
-import type { OfficeDoc } from '../../db/schemas';
+import type { OfficeDoc, ServiceDoc } from '../../db/schemas';
 import { LanguageProvider, useT, type MessageId } from '../../i18n/i18n';
+import { NoticeBand, useActiveNotices } from '../board/notices';
 import { AppointmentStep } from './appointment-step';
+import { FinderStep } from './finder-step';
 import { PriorityStep, ServicesStep, TicketStep } from './kiosk-steps';
 import { dateOf } from './print-ticket';
 import { refusalText, type RefusalWording } from './unavailable';
@@ -42,6 +46,7 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
   const refusals = useTicketRefusals(office, services, tickets);
   const wording: RefusalWording = { language, timeZone: office?.timeZone ?? 'UTC', today };
   const heading = useRef<HTMLHeadingElement>(null);
+  const notices = useActiveNotices(useNotices());
 
   // Move focus to the new step's heading so keyboard and screen-reader users start at the top.
   useEffect(() => {
@@ -54,27 +59,27 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
   };
   const waitingFor = (service: string) =>
     tickets.filter((ticket) => ticket.state === 'waiting' && ticket.service === service).length;
+  const choose = (service: ServiceDoc) =>
+    office && acceptedReasons(office, service).length > 0
+      ? setStep({ kind: 'priority', service })
+      : void take(service, null);
+  const offered = { heading, services, refusals, wording, busy, waitingFor, onService: choose };
 
   return (
     <main className="kiosk" lang={language}>
       <KioskHeader office={office} language={language} onLanguage={onLanguage} />
+      <NoticeBand notices={notices} language={language} />
       <KioskAlerts printerWarning={step.kind !== 'ticket'} error={error} refused={refused} wording={wording} />
       <section className="kiosk-body" data-read-aloud aria-labelledby="kiosk-step">
         {step.kind === 'services' && (
           <ServicesStep
-            heading={heading}
+            {...offered}
             office={office}
-            services={services}
-            refusals={refusals}
-            wording={wording}
-            busy={busy}
-            waitingFor={waitingFor}
             onAppointment={() => setStep({ kind: 'appointment' })}
-            onService={(service) =>
-              service.allowsPriority ? setStep({ kind: 'priority', service }) : void take(service, null)
-            }
+            onFind={() => setStep({ kind: 'finder' })}
           />
         )}
+        {step.kind === 'finder' && <FinderStep {...offered} onBack={() => setStep({ kind: 'services' })} />}
         {step.kind === 'appointment' && (
           <AppointmentStep
             heading={heading}
@@ -88,6 +93,7 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
           <PriorityStep
             heading={heading}
             office={office}
+            service={step.service}
             busy={busy}
             onTake={(reason) => void take(step.service, reason)}
             onBack={reset}

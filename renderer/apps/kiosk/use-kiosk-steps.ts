@@ -1,5 +1,6 @@
 /**
- * The kiosk's steps — choose a matter, say whether to be served first, or type a booking's code;
+ * The kiosk's steps — choose a matter (or find it by its words), say whether to be served first, or
+ * type a booking's code;
  * then the ticket — and the issuing itself: the number is shown at once, then printed. A walk-in
  * the queue refuses (the matter's daily limit or cut-off, the office's hours: ticket-limits.ts)
  * goes back to the matters with the reason. The kiosk goes back to the start by itself after a while.
@@ -19,6 +20,7 @@ import { printTicket, type IssuedTicket, type PrintOutcome, type RaiseAlert } fr
 export type Step =
   | { kind: 'services' }
   | { kind: 'appointment' }
+  | { kind: 'finder' }
   | { kind: 'priority'; service: ServiceDoc }
   | ({ kind: 'ticket'; print: PrintOutcome } & IssuedTicket);
 

@@ -18,7 +18,11 @@ import type { Path } from '../../../electron/common/validation/schema-problems';
 const WORKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 
 /** What a new installation starts from: Warsaw's time, Monday to Friday 8:00–16:00, nothing else yet (no address: it is optional). */
-export function emptyConfiguration(): OfficeConfiguration {
+/**
+ * A new office's draft; `hubUrl`, when the workstation has a hub, gives the tickets' status page
+ * address (the hub serves it), so it need not be typed — or mistyped.
+ */
+export function emptyConfiguration(hubUrl: string | null = null): OfficeConfiguration {
   return {
     format: CONFIG_FORMAT,
     version: CONFIG_VERSION,
@@ -31,7 +35,7 @@ export function emptyConfiguration(): OfficeConfiguration {
       priorityRule: { mode: 'strict' },
       priorityReasons: [...PRIORITY_REASONS],
       ticketNote: { pl: '', en: '', uk: '' },
-      statusUrl: '',
+      statusUrl: hubUrl ? `${hubUrl.replace(/\/+$/, '')}/#/status/{id}` : '',
       appointmentGraceMinutes: 15,
     },
     services: [],

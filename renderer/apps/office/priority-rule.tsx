@@ -27,7 +27,7 @@ function reasonsText(t: Translate, locale: string, reasons: readonly PriorityRea
   return t('office.priority.reasons', { reasons: new Intl.ListFormat(locale, { type: 'conjunction' }).format(names) });
 }
 
-/** The rule as it is now, in words: how priority visitors are called, and who they are. */
+/** The rule as it is now, in words: how priority visitors are called, who they are, and what comes first (ordering.ts). */
 export function PriorityRuleWords({ rule, reasons }: { rule: PriorityRule; reasons: readonly PriorityReason[] }) {
   const t = useT();
   const { locale } = useIntl();
@@ -35,6 +35,7 @@ export function PriorityRuleWords({ rule, reasons }: { rule: PriorityRule; reaso
     <>
       <p>{priorityRuleText(t, rule)}</p>
       <p>{reasonsText(t, locale, reasons)}</p>
+      <p>{t('office.priority.order')}</p>
     </>
   );
 }

@@ -116,7 +116,7 @@ async function saveThroughHub(
 export function useOfficeSetup(): OfficeSetup {
   const t = useT();
   const language = useIntl().locale as Language;
-  const { db } = useWorkstation();
+  const { db, api } = useWorkstation();
   const [saved, setSaved] = useState<boolean | null>(null);
   const [draft, setDraft] = useState<OfficeConfiguration>(emptyConfiguration);
   const [tried, setTried] = useState(false);
@@ -124,20 +124,20 @@ export function useOfficeSetup(): OfficeSetup {
   const summaryRef = useRef<HTMLElement | null>(null);
 
   // The configuration as the database holds it: a new draft, nothing tried yet.
-  const show = useCallback((current: OfficeConfiguration | null) => {
-    setDraft(current ? draftOf(current) : emptyConfiguration());
+  const show = useCallback((current: OfficeConfiguration | null, hubUrl: string | null = null) => {
+    setDraft(current ? draftOf(current) : emptyConfiguration(hubUrl));
     setTried(false);
     setSaved(current !== null);
   }, []);
   useEffect(() => {
     let live = true;
-    void currentConfiguration(db).then((current) => {
-      if (live) show(current);
+    void Promise.all([currentConfiguration(db), api.hub.connection({})]).then(([current, connection]) => {
+      if (live) show(current, connection.ok ? (connection.value?.url ?? null) : null);
     });
     return () => {
       live = false;
     };
-  }, [db, show]);
+  }, [db, api, show]);
   const { apply, busy, dialog } = useApply(async () => show(await currentConfiguration(db)));
 
   const raw = useMemo(() => {

@@ -26,6 +26,7 @@ import type { Ticket } from '../../../electron/common/domain/ticket';
 import { errorMessage } from '../../i18n/error-messages';
 import { useConfirmed } from '../../app/session';
 import { PriorityRuleWords } from '../office/priority-rule';
+import { NoticesSection } from './notices';
 import { useT, type MessageId, type Translate } from '../../i18n/i18n';
 
 function minutesBetween(from: number, to: number): number {
@@ -54,6 +55,7 @@ export function Supervisor() {
     <main className="supervisor">
       <h1>{t('supervisor.title')}</h1>
       <AlertsSection />
+      <NoticesSection />
       <ServicesSection services={services} tickets={tickets} />
       <CountersSection counters={counters} tickets={tickets} />
       <AppointmentsSection office={office} services={services} tickets={tickets} appointments={appointments} />

@@ -39,6 +39,7 @@ export const conflictHandlers = {
   tickets: rxConflictHandler(conflictRules.tickets),
   appointments: rxConflictHandler(conflictRules.appointments),
   alerts: rxConflictHandler(conflictRules.alerts),
+  notices: rxConflictHandler(conflictRules.notices),
   assistedSessions: rxConflictHandler(conflictRules.assistedSessions),
   assistanceRecords: rxConflictHandler(conflictRules.assistanceRecords),
 };

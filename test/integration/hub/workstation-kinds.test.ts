@@ -41,12 +41,13 @@ const REPLICATED: Readonly<Record<TokenKind, readonly SyncCollection[]>> = {
     'tickets',
     'appointments',
     'alerts',
+    'notices',
     'assistedSessions',
     'assistanceRecords',
   ],
-  supervisor: ['office', 'services', 'counters', 'tickets', 'appointments', 'alerts', 'assistanceRecords'],
-  kiosk: ['office', 'services', 'counters', 'tickets', 'appointments', 'alerts'],
-  board: ['office', 'services', 'counters', 'tickets'],
+  supervisor: ['office', 'services', 'counters', 'tickets', 'appointments', 'alerts', 'notices', 'assistanceRecords'],
+  kiosk: ['office', 'services', 'counters', 'tickets', 'appointments', 'alerts', 'notices'],
+  board: ['office', 'services', 'counters', 'tickets', 'notices'],
 };
 
 /** A visitor's session, with their identity, as a counter saved it. */

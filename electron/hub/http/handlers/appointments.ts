@@ -9,7 +9,7 @@ import { bookSlot, cancelBooking, findBooking, moveBooking } from '../../booking
 import { parseBody, readJson } from '../body';
 import type { StationContext } from '../context';
 import { sendJson } from '../messages';
-import { answerRefusals, bookingCode } from './public';
+import { answerRefusals, bookingCode, originOf } from './public';
 
 export async function staffBook(context: StationContext): Promise<void> {
   await answerRefusals(context, async ({ hub, request, response, caller }) => {
@@ -18,7 +18,7 @@ export async function staffBook(context: StationContext): Promise<void> {
       await readJson(request),
       'a booking is {service, at, name, phone?, email?, language?}',
     );
-    const outcome = await bookSlot(hub.store, body, hub.now());
+    const outcome = await bookSlot(hub.store, body, hub.now(), hub.publicUrl ?? originOf(request));
     hub.feed.committed(outcome.written);
     hub.log.info('appointment booked for a caller', { service: body.service, by: caller.user?.login });
     sendJson(response, 200, outcome.answer);

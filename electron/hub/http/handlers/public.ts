@@ -90,7 +90,7 @@ export const book = publicRoute('writes', async ({ hub, request, response }) => 
     await readJson(request),
     'a booking is {service, at, name, phone?, email?, language?}',
   );
-  const outcome = await bookSlot(hub.store, body, hub.now());
+  const outcome = await bookSlot(hub.store, body, hub.now(), hub.publicUrl ?? originOf(request));
   hub.feed.committed(outcome.written);
   sendJson(response, 200, outcome.answer);
 });

@@ -38,42 +38,58 @@ afterEach(() => {
 });
 
 describe('the board announcer', () => {
-  it('reads calls one after another, never cutting one off', async () => {
-    const started: string[] = [];
-    const announcer = new Announcer({ chime: false, onAnnounce: (a) => started.push(a.text) });
-    announcer.enqueue({ text: 'Numer A 1, stanowisko 1.', lang: 'pl-PL' });
-    announcer.enqueue({ text: 'Numer B 2, stanowisko 2.', lang: 'pl-PL' });
+  it('reads calls one after another, never cutting one off, and counts each only once it ended', async () => {
+    const done: string[] = [];
+    const announcer = new Announcer({ chime: false, onSpoken: (a) => done.push(a.text) });
+    const first = announcer.enqueue({ text: 'Numer A 1, stanowisko 1.', lang: 'pl-PL' });
+    void announcer.enqueue({ text: 'Numer B 2, stanowisko 2.', lang: 'pl-PL' });
     await vi.advanceTimersByTimeAsync(0);
     expect(spoken).toEqual(['Numer A 1, stanowisko 1.']);
     expect(speaking[0]?.lang).toBe('pl-PL');
     expect(announcer.pending).toBe(2);
+    expect(done).toEqual([]);
 
     speaking[0]?.onend?.();
+    await expect(first).resolves.toBe(true);
+    expect(done).toEqual(['Numer A 1, stanowisko 1.']);
     await vi.advanceTimersByTimeAsync(0);
     expect(spoken).toEqual(['Numer A 1, stanowisko 1.', 'Numer B 2, stanowisko 2.']);
     speaking[1]?.onend?.();
     await vi.advanceTimersByTimeAsync(0);
     expect(announcer.pending).toBe(0);
-    expect(started).toEqual(spoken);
+    expect(done).toEqual(spoken);
   });
 
-  it('gives up on an utterance that never ends, so the queue cannot stall', async () => {
-    const announcer = new Announcer({ chime: false });
-    announcer.enqueue({ text: 'Numer C 3, stanowisko 3.', lang: 'pl-PL' });
-    announcer.enqueue({ text: 'Numer C 4, stanowisko 4.', lang: 'pl-PL' });
+  it('gives up on an utterance that never ends, so the queue cannot stall, and does not count it', async () => {
+    const done: string[] = [];
+    const announcer = new Announcer({ chime: false, onSpoken: (a) => done.push(a.text) });
+    const stuck = announcer.enqueue({ text: 'Numer C 3, stanowisko 3.', lang: 'pl-PL' });
+    void announcer.enqueue({ text: 'Numer C 4, stanowisko 4.', lang: 'pl-PL' });
     await vi.advanceTimersByTimeAsync(1000);
     expect(spoken).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(spoken).toHaveLength(2);
+    await expect(stuck).resolves.toBe(false);
+    expect(done).toEqual([]);
   });
 
-  it('when muted, still reports each call but does not speak', async () => {
-    const started: string[] = [];
-    const announcer = new Announcer({ chime: true, onAnnounce: (a) => started.push(a.text) });
-    announcer.muted = true;
-    announcer.enqueue({ text: 'Numer K 1, stanowisko 7.', lang: 'pl-PL' });
+  it('does not count an utterance the engine failed', async () => {
+    const done: string[] = [];
+    const announcer = new Announcer({ chime: false, onSpoken: (a) => done.push(a.text) });
+    const failed = announcer.enqueue({ text: 'Numer D 5, stanowisko 1.', lang: 'pl-PL' });
     await vi.advanceTimersByTimeAsync(0);
-    expect(started).toEqual(['Numer K 1, stanowisko 7.']);
+    speaking[0]?.onerror?.();
+    await expect(failed).resolves.toBe(false);
+    expect(done).toEqual([]);
+  });
+
+  it('when muted, neither speaks nor counts a call', async () => {
+    const done: string[] = [];
+    const announcer = new Announcer({ chime: true, onSpoken: (a) => done.push(a.text) });
+    announcer.setMuted(true);
+    const muted = announcer.enqueue({ text: 'Numer K 1, stanowisko 7.', lang: 'pl-PL' });
+    await expect(muted).resolves.toBe(false);
+    expect(done).toEqual([]);
     expect(spoken).toEqual([]);
   });
 });

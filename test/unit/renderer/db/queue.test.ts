@@ -26,6 +26,15 @@ describe('Queue on the local database', () => {
     await db.close();
   });
 
+  it('gives priority only for a reason the matter takes, and none for a matter that takes no priority', async () => {
+    await (await db.services.findOne('vehicles').exec())!.incrementalPatch({ priorityReasons: ['pregnancy'] });
+    expect((await queue.issue({ service: 'vehicles', priority: 'pregnancy' })).priority).toBe('pregnancy');
+    expect((await queue.issue({ service: 'vehicles', priority: 'senior' })).priority).toBeNull();
+    expect((await queue.issue({ service: 'id-cards', priority: 'senior' })).priority).toBe('senior');
+    await (await db.services.findOne('id-cards').exec())!.incrementalPatch({ allowsPriority: false });
+    expect((await queue.issue({ service: 'id-cards', priority: 'senior' })).priority).toBeNull();
+  });
+
   it('numbers tickets per service and day, starting at 1', async () => {
     const a1 = await queue.issue({ service: 'vehicles', priority: null });
     const a2 = await queue.issue({ service: 'vehicles', priority: null });

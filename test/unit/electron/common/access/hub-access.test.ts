@@ -31,10 +31,19 @@ describe('the collections a workstation kind replicates', () => {
       'tickets',
       'appointments',
       'alerts',
+      'notices',
       'assistanceRecords',
     ]);
-    expect(collectionsFor('kiosk')).toEqual(['office', 'services', 'counters', 'tickets', 'appointments', 'alerts']);
-    expect(collectionsFor('board')).toEqual(['office', 'services', 'counters', 'tickets']);
+    expect(collectionsFor('kiosk')).toEqual([
+      'office',
+      'services',
+      'counters',
+      'tickets',
+      'appointments',
+      'alerts',
+      'notices',
+    ]);
+    expect(collectionsFor('board')).toEqual(['office', 'services', 'counters', 'tickets', 'notices']);
   });
 
   it('pushing assisted sessions is a counter’s only, in a clerk’s or supervisor’s session', () => {

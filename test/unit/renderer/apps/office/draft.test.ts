@@ -53,7 +53,7 @@ describe("the set-up screen's draft", () => {
   it('adds a service with a free letter and id, a counter with the next number, and a rule with a free id', () => {
     const draft = demoConfiguration();
     const service = newService(draft);
-    expect(service).toMatchObject({ id: 'usluga-1', letter: 'G', position: 8, active: true });
+    expect(service).toMatchObject({ id: 'usluga-1', letter: 'G', position: 9, active: true });
     const counter = newCounter(draft);
     expect(counter).toMatchObject({ number: 8, name: { pl: 'Stanowisko 8' }, services: [] });
     const idCards = draft.services.find((candidate) => candidate.id === 'id-cards')!;

@@ -1,0 +1,125 @@
+/**
+ * A supervisor's report at the hub (electron/hub/reports.ts): the figures of a range of office days,
+ * computed in SQL from every ticket the hub holds, in the session of a supervisor or an admin
+ * (hub-access.ts ROUTE_ACCESS `reports`).
+ *
+ *   GET /api/v1/reports?from=YYYY-MM-DD&to=YYYY-MM-DD&target=15   → Report
+ *
+ * `from` is the first office day, `to` the day after the last ([from, to)). `target` is the office's
+ * target wait in minutes (default 15): the office's configuration has no such setting yet, so the
+ * screen asks for it. Durations are seconds. Definitions, for one ticket (one visit, transfers
+ * included): wait = first call − issue; walk = start − the call or recall it answered; service =
+ * the last done − the first start. Served: it has a done. No-show: not served, missed a call. Left:
+ * never called, cancelled or expired. It counts for its first service (the queue it waited in) and
+ * for the counter and clerk of the last event a counter took part in.
+ */
+import { z } from 'zod';
+
+export const REPORTS_PATH = '/reports';
+export const DEFAULT_TARGET_MINUTES = 15;
+/** Two years: a year's report with room for a leap day and a comparison. */
+export const MAX_REPORT_DAYS = 731;
+
+const officeDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD');
+
+export const ReportQuerySchema = z
+  .strictObject({
+    from: officeDay,
+    to: officeDay,
+    target: z.coerce.number().int().min(1).max(480).default(DEFAULT_TARGET_MINUTES),
+  })
+  .refine((query) => query.from < query.to, { message: 'from must be before to', path: ['to'] })
+  .refine((query) => daysBetween(query.from, query.to) <= MAX_REPORT_DAYS, {
+    message: `a report spans at most ${MAX_REPORT_DAYS} days`,
+    path: ['to'],
+  });
+export type ReportQuery = z.infer<typeof ReportQuerySchema>;
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}
+
+/** Seconds; null when no ticket of the group has the duration. */
+export const MeanSchema = z.strictObject({
+  mean: z.number().nullable(),
+  longest: z.number().nullable(),
+});
+export type Mean = z.infer<typeof MeanSchema>;
+
+/** The mean and longest, and the median and 90th percentile (`percentile_cont`, interpolated). */
+export const SpreadSchema = MeanSchema.extend({
+  median: z.number().nullable(),
+  p90: z.number().nullable(),
+});
+export type Spread = z.infer<typeof SpreadSchema>;
+
+export const CountsSchema = z.strictObject({
+  tickets: z.number().int().min(0),
+  served: z.number().int().min(0),
+  noShow: z.number().int().min(0),
+  left: z.number().int().min(0),
+  /** Tickets called at least once: the wait is known for these. */
+  called: z.number().int().min(0),
+  /** Of those called, called within the target wait. */
+  withinTarget: z.number().int().min(0),
+  /** noShow / tickets, left / tickets, withinTarget / called; null when the divisor is 0. */
+  noShowRate: z.number().nullable(),
+  leftRate: z.number().nullable(),
+  withinTargetShare: z.number().nullable(),
+});
+export type Counts = z.infer<typeof CountsSchema>;
+
+export const FiguresSchema = CountsSchema.extend({
+  waitTime: SpreadSchema,
+  walkTime: SpreadSchema,
+  serviceTime: SpreadSchema,
+});
+export type Figures = z.infer<typeof FiguresSchema>;
+
+/**
+ * A counter's or a clerk's figures: durations as mean and longest. Their medians would cost a sort
+ * of the year per duration and grouping, and the goal of a year's report within a second leaves
+ * room only for those of the office and of its services.
+ */
+export const StaffFiguresSchema = CountsSchema.extend({
+  waitTime: MeanSchema,
+  walkTime: MeanSchema,
+  serviceTime: MeanSchema,
+});
+export type StaffFigures = z.infer<typeof StaffFiguresSchema>;
+
+export const AppointmentFiguresSchema = z.strictObject({
+  booked: z.number().int().min(0),
+  /** Checked in: the visitor came. */
+  kept: z.number().int().min(0),
+  /** No-show: not checked in by the slot and its grace. */
+  missed: z.number().int().min(0),
+  cancelled: z.number().int().min(0),
+});
+export type AppointmentFigures = z.infer<typeof AppointmentFiguresSchema>;
+
+export const ReportSchema = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  targetMinutes: z.number(),
+  /** The office's time zone. `byHour` counts in the zone the office had when each ticket was written. */
+  timeZone: z.string(),
+  overall: FiguresSchema,
+  byService: z.array(FiguresSchema.extend({ service: z.string() })),
+  /** Only tickets a counter dealt with. */
+  byCounter: z.array(StaffFiguresSchema.extend({ counter: z.number().int() })),
+  /**
+   * By the clerk's login; only for a supervisor or an admin, whose screen shows the notice that staff
+   * know they are measured. null for anyone else.
+   */
+  byClerk: z.array(StaffFiguresSchema.extend({ clerk: z.string() })).nullable(),
+  /** By the hour of the day the ticket was issued (0–23, office time): counts only. */
+  byHour: z.array(CountsSchema.extend({ hour: z.number().int().min(0).max(23) })),
+  /** Tickets per service and hour of the day. */
+  byServiceHour: z.array(z.strictObject({ service: z.string(), hour: z.number().int(), tickets: z.number().int() })),
+  appointments: AppointmentFiguresSchema,
+  appointmentsByService: z.array(AppointmentFiguresSchema.extend({ service: z.string() })),
+  /** Visitors' satisfaction: not collected yet. Its figures take this place when they are. */
+  satisfaction: z.null(),
+});
+export type Report = z.infer<typeof ReportSchema>;

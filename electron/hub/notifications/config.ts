@@ -1,0 +1,59 @@
+/**
+ * The notification settings, from the hub's environment (secrets stay off the command line, where
+ * every user of the machine can read them):
+ *   OKIENKO_SMTP_URL      smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465
+ *   OKIENKO_SMTP_FROM     the From address, required with OKIENKO_SMTP_URL
+ *   OKIENKO_SMSAPI_TOKEN  an SMSAPI.pl OAuth token: SMS through SMSAPI
+ *   OKIENKO_SMSAPI_URL    another address of the same API (default https://api.smsapi.pl; tests)
+ *   OKIENKO_SMS_FROM      a sender name registered at SMSAPI
+ *   OKIENKO_OUTBOX_RETRY_MS, OKIENKO_OUTBOX_ATTEMPTS, OKIENKO_OUTBOX_POLL_MS
+ *                         the first back-off (doubling, at most an hour), attempts, how often to look
+ * Neither channel set: no notifications are sent (the outbox still fills, and its rows expire).
+ */
+import { DEFAULT_RETRY, type RetryPolicy } from './outbox';
+import type { Sender } from './sender';
+import { smsapiSender } from './smsapi-sender';
+import { smtpSender } from './smtp-sender';
+
+export class NotificationConfigError extends Error {}
+
+export interface NotificationSettings {
+  readonly senders: readonly Sender[];
+  readonly policy: RetryPolicy;
+  readonly pollMs: number;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new NotificationConfigError(`${name} must be a whole number above 0`);
+  return parsed;
+}
+
+export function notificationSettings(env: NodeJS.ProcessEnv): NotificationSettings {
+  const senders: Sender[] = [];
+  if (env.OKIENKO_SMTP_URL) {
+    if (!/^smtps?:\/\//.test(env.OKIENKO_SMTP_URL)) {
+      throw new NotificationConfigError('OKIENKO_SMTP_URL must start with smtp:// or smtps://');
+    }
+    if (!env.OKIENKO_SMTP_FROM) throw new NotificationConfigError('OKIENKO_SMTP_FROM is needed with OKIENKO_SMTP_URL');
+    senders.push(smtpSender({ url: env.OKIENKO_SMTP_URL, from: env.OKIENKO_SMTP_FROM }));
+  }
+  if (env.OKIENKO_SMSAPI_TOKEN) {
+    senders.push(
+      smsapiSender({
+        token: env.OKIENKO_SMSAPI_TOKEN,
+        ...(env.OKIENKO_SMSAPI_URL ? { baseUrl: env.OKIENKO_SMSAPI_URL } : {}),
+        ...(env.OKIENKO_SMS_FROM ? { from: env.OKIENKO_SMS_FROM } : {}),
+      }),
+    );
+  }
+  const policy: RetryPolicy = {
+    ...DEFAULT_RETRY,
+    baseMs: positive(env, 'OKIENKO_OUTBOX_RETRY_MS', DEFAULT_RETRY.baseMs),
+    maxAttempts: positive(env, 'OKIENKO_OUTBOX_ATTEMPTS', DEFAULT_RETRY.maxAttempts),
+  };
+  return { senders, policy, pollMs: positive(env, 'OKIENKO_OUTBOX_POLL_MS', 5_000) };
+}

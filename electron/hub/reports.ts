@@ -1,0 +1,241 @@
+/**
+ * A supervisor's report (contract/hub-reports.ts) in SQL, over `ticket_facts` (migration 7: one
+ * narrow row per ticket, kept by a trigger on `documents`) and the range's appointments. Nothing but
+ * the figures leaves the database.
+ *
+ * What costs is sorting: `percentile_cont` sorts each duration of each group. So the medians and
+ * 90th percentiles are taken for the office and its services only (one pass, GROUPING SETS), and
+ * the counters, clerks and services by hour of the day are counted in a second pass that needs no
+ * sort (hash aggregation: counts, means, longest). Durations stay integer milliseconds until the end. Both run
+ * in one transaction with enough `work_mem` to sort a year in memory, and no JIT (it costs more than
+ * it saves here). A year of a large office: `BENCH_ONLY=reports`.
+ */
+import type {
+  AppointmentFigures,
+  Counts,
+  Figures,
+  Mean,
+  Report,
+  ReportQuery,
+  Spread,
+  StaffFigures,
+} from '../common/contract/hub-reports';
+import { officeDocument, timeZoneOf } from './booking-reads';
+import type { SqlClient } from './sql';
+
+/** The counts every group has: $1 from, $2 to (office days), $3 the target wait in ms. */
+const COUNTS = `count(*) AS tickets,
+         count(*) FILTER (WHERE outcome = 'served') AS served,
+         count(*) FILTER (WHERE outcome = 'no-show') AS no_show,
+         count(*) FILTER (WHERE outcome = 'left') AS left_,
+         count(called_at) AS called,
+         count(*) FILTER (WHERE called_at - issued_at <= $3) AS within_target`;
+
+/**
+ * Durations 0 wait, 1 walk, 2 service: the mean and the longest. Summed as float8, not bigint (whose
+ * sum is `numeric`, slow in PGlite): whole milliseconds add up exactly far beyond a year's worth.
+ */
+const MEANS = ['called_at - issued_at', 'started_at - answered_call_at', 'done_at - started_at']
+  .map(
+    (duration, n) =>
+      `sum((${duration})::float8) / nullif(count(${duration}), 0) AS mean_${n}, max(${duration}) AS longest_${n}`,
+  )
+  .join(',\n         ');
+
+/** The office (GROUPING(service) = 1) and each service, with their spreads. */
+const SPREADS_SQL = `
+  SELECT GROUPING(service) AS overall, service, ${COUNTS}, ${MEANS},
+         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY called_at - issued_at) AS percentiles_0,
+         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY started_at - answered_call_at) AS percentiles_1,
+         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY done_at - started_at) AS percentiles_2
+    FROM ticket_facts
+   WHERE day >= $1 AND day < $2
+   GROUP BY GROUPING SETS ((), (service))`;
+
+/** GROUPING(counter, clerk, service, hour): a bit set for each column a row is NOT grouped by. */
+const GROUPS = { counter: 7, clerk: 11, serviceHour: 12 } as const;
+
+/** Counters, clerks, service × hour (the hours of the day are its sums: counts add up). */
+const GROUPS_SQL = `
+  SELECT GROUPING(counter, clerk, service, hour) AS grouping, counter, clerk, service, hour, ${COUNTS}, ${MEANS}
+    FROM ticket_facts
+   WHERE day >= $1 AND day < $2
+   GROUP BY GROUPING SETS ((counter), (clerk), (service, hour))`;
+
+/** Numbers arrive as strings from `pg` (bigint, numeric) and as numbers from PGlite. */
+type Num = number | string | null;
+
+interface CountsRow extends Record<string, unknown> {
+  tickets: Num;
+  served: Num;
+  no_show: Num;
+  left_: Num;
+  called: Num;
+  within_target: Num;
+}
+
+/** mean_n, longest_n (and percentiles_n for spreads) of the durations 0 wait, 1 walk, 2 service. */
+type DurationColumns = Record<`${'mean' | 'longest'}_${0 | 1 | 2}`, Num>;
+
+interface SpreadsRow extends CountsRow, DurationColumns {
+  overall: Num;
+  service: string | null;
+  percentiles_0: Num[] | null;
+  percentiles_1: Num[] | null;
+  percentiles_2: Num[] | null;
+}
+
+interface GroupsRow extends CountsRow, DurationColumns {
+  grouping: Num;
+  counter: Num;
+  clerk: string | null;
+  service: string | null;
+  hour: Num;
+}
+
+const num = (value: Num | undefined): number | null => (value === null || value === undefined ? null : Number(value));
+const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+const seconds = (ms: Num | undefined): number | null => (ms === null || ms === undefined ? null : Number(ms) / 1000);
+
+function countsOf(row: CountsRow): Counts {
+  const [tickets, served, noShow, left, called, withinTarget] = [
+    row.tickets,
+    row.served,
+    row.no_show,
+    row.left_,
+    row.called,
+    row.within_target,
+  ].map(Number) as [number, number, number, number, number, number];
+  return {
+    ...{ tickets, served, noShow, left, called, withinTarget },
+    noShowRate: ratio(noShow, tickets),
+    leftRate: ratio(left, tickets),
+    withinTargetShare: ratio(withinTarget, called),
+  };
+}
+
+const mean = (row: DurationColumns, n: 0 | 1 | 2): Mean => ({
+  mean: seconds(row[`mean_${n}`]),
+  longest: seconds(row[`longest_${n}`]),
+});
+
+function spread(row: SpreadsRow, n: 0 | 1 | 2): Spread {
+  const percentiles = row[`percentiles_${n}`];
+  return { ...mean(row, n), median: seconds(percentiles?.[0]), p90: seconds(percentiles?.[1]) };
+}
+
+function figuresOf(row: SpreadsRow): Figures {
+  return { ...countsOf(row), waitTime: spread(row, 0), walkTime: spread(row, 1), serviceTime: spread(row, 2) };
+}
+
+function staffFiguresOf(row: GroupsRow): StaffFigures {
+  return { ...countsOf(row), waitTime: mean(row, 0), walkTime: mean(row, 1), serviceTime: mean(row, 2) };
+}
+
+const byKey =
+  <K extends string>(key: K) =>
+  (a: Record<K, string | number>, b: Record<K, string | number>) =>
+    String(a[key]).localeCompare(String(b[key]), 'en', { numeric: true });
+
+/** One grouping's rows; a null key (a ticket no counter dealt with) left out. */
+function staffGroups<K extends 'counter' | 'clerk', V extends string | number>(
+  rows: readonly GroupsRow[],
+  key: K,
+  value: (row: GroupsRow) => V | null,
+): (StaffFigures & Record<K, V>)[] {
+  return rows
+    .filter((row) => Number(row.grouping) === GROUPS[key] && value(row) !== null)
+    .map((row) => ({ ...staffFiguresOf(row), [key]: value(row) }) as StaffFigures & Record<K, V>)
+    .sort(byKey(key));
+}
+
+const COUNT_COLUMNS = ['tickets', 'served', 'no_show', 'left_', 'called', 'within_target'] as const;
+
+function hoursOf(rows: readonly GroupsRow[]): Pick<Report, 'byHour' | 'byServiceHour'> {
+  const serviceHours = rows.filter((row) => Number(row.grouping) === GROUPS.serviceHour);
+  const perHour = new Map<number, CountsRow>();
+  for (const row of serviceHours) {
+    const sum = perHour.get(Number(row.hour)) ?? {
+      tickets: 0,
+      served: 0,
+      no_show: 0,
+      left_: 0,
+      called: 0,
+      within_target: 0,
+    };
+    for (const column of COUNT_COLUMNS) sum[column] = Number(sum[column]) + Number(row[column]);
+    perHour.set(Number(row.hour), sum);
+  }
+  return {
+    byHour: [...perHour].map(([hour, sum]) => ({ ...countsOf(sum), hour })).sort((a, b) => a.hour - b.hour),
+    byServiceHour: serviceHours
+      .map((row) => ({ service: row.service!, hour: Number(row.hour), tickets: Number(row.tickets) }))
+      .sort((a, b) => a.service.localeCompare(b.service, 'en') || a.hour - b.hour),
+  };
+}
+
+interface AppointmentRow extends Record<string, unknown> {
+  service: string | null;
+  booked: Num;
+  kept: Num;
+  missed: Num;
+  cancelled: Num;
+}
+
+const APPOINTMENTS_SQL = `
+  SELECT data->>'service' AS service,
+         count(*) FILTER (WHERE data->>'state' = 'booked') AS booked,
+         count(*) FILTER (WHERE data->>'state' = 'checked-in') AS kept,
+         count(*) FILTER (WHERE data->>'state' = 'no-show') AS missed,
+         count(*) FILTER (WHERE data->>'state' = 'cancelled') AS cancelled
+    FROM documents
+   WHERE collection = 'appointments' AND NOT deleted AND data->>'day' >= $1 AND data->>'day' < $2
+   GROUP BY ROLLUP (data->>'service')`;
+
+function appointmentFigures(row: AppointmentRow | undefined): AppointmentFigures {
+  return {
+    booked: num(row?.booked) ?? 0,
+    kept: num(row?.kept) ?? 0,
+    missed: num(row?.missed) ?? 0,
+    cancelled: num(row?.cancelled) ?? 0,
+  };
+}
+
+function appointmentsOf(rows: readonly AppointmentRow[]): Pick<Report, 'appointments' | 'appointmentsByService'> {
+  return {
+    appointments: appointmentFigures(rows.find((row) => row.service === null)),
+    appointmentsByService: rows
+      .filter((row) => row.service !== null)
+      .map((row) => ({ ...appointmentFigures(row), service: row.service! }))
+      .sort((a, b) => a.service.localeCompare(b.service, 'en')),
+  };
+}
+
+/** The report of [from, to); `withClerks` false leaves the per-clerk figures out (null). */
+export async function officeReport(db: SqlClient, query: ReportQuery, withClerks: boolean): Promise<Report> {
+  const timeZone = timeZoneOf(await officeDocument(db));
+  const range = [query.from, query.to, query.target * 60_000];
+  const [spreads, groups, appointments] = await db.transaction(async (tx) => {
+    await tx.exec(`SET LOCAL work_mem = '64MB'; SET LOCAL jit = off`);
+    return [
+      await tx.query<SpreadsRow>(SPREADS_SQL, range),
+      await tx.query<GroupsRow>(GROUPS_SQL, range),
+      await tx.query<AppointmentRow>(APPOINTMENTS_SQL, [query.from, query.to]),
+    ] as const;
+  });
+  // The empty grouping set gives its row even for a range without tickets.
+  const overall = spreads.find((row) => Number(row.overall) === 1)!;
+  return {
+    ...{ from: query.from, to: query.to, targetMinutes: query.target, timeZone },
+    overall: figuresOf(overall),
+    byService: spreads
+      .filter((row) => Number(row.overall) === 0)
+      .map((row) => ({ ...figuresOf(row), service: row.service! }))
+      .sort(byKey('service')),
+    byCounter: staffGroups(groups, 'counter', (row) => num(row.counter)),
+    byClerk: withClerks ? staffGroups(groups, 'clerk', (row) => row.clerk) : null,
+    ...hoursOf(groups),
+    ...appointmentsOf(appointments),
+    satisfaction: null,
+  };
+}
