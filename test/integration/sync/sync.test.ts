@@ -30,6 +30,8 @@ interface Office {
   database: HubDatabase;
   hub: HubProcess;
   workstations: SimulatedWorkstation[];
+  /** A supervisor's token that reads the hub's tickets, made once: each token is a CLI run. */
+  checker?: Promise<string>;
 }
 
 async function startOffice(backend: (typeof HUB_BACKENDS)[number]): Promise<Office> {
@@ -65,18 +67,39 @@ async function stopOffice(office: Office | undefined): Promise<void> {
  * the callers' own checks catch.
  */
 async function converge(office: Office): Promise<Ticket[]> {
-  const adminToken = await createToken(office.database, `check-${Date.now()}`, 'supervisor');
-  const hub = hubClient(office.hub.url, adminToken);
+  office.checker ??= createToken(office.database, 'check', 'supervisor');
+  const hub = hubClient(office.hub.url, await office.checker);
   let tickets: Ticket[] = [];
+  let apart: string[] = [];
   const settled = async () => {
     await Promise.all(office.workstations.map((workstation) => workstation.awaitInSync()));
     tickets = (await hub.pullAll('tickets')).documents as unknown as Ticket[];
-    const expected = JSON.stringify(fingerprint(tickets));
-    const held = await Promise.all(office.workstations.map(async (workstation) => workstation.tickets()));
-    return held.every((local) => JSON.stringify(fingerprint(local)) === expected);
+    apart = await disagreements(office, tickets);
+    return apart.length === 0;
   };
-  await expect.poll(settled, { timeout: 60_000, interval: 250 }).toBe(true);
+  await expect
+    .poll(settled, { timeout: 120_000, interval: 250 })
+    .toBe(true)
+    .catch((error: unknown) => {
+      throw new Error(`never settled; still apart from the hub:\n${apart.join('\n')}`, { cause: error });
+    });
   return tickets;
+}
+
+/** What each workstation holds differently from the hub (a few lines each), for a failure to say. */
+async function disagreements(office: Office, hubTickets: readonly Ticket[]): Promise<string[]> {
+  const expected = new Set(fingerprint(hubTickets));
+  const apart: string[] = [];
+  for (const workstation of office.workstations) {
+    const held = fingerprint(await workstation.tickets());
+    const extra = held.filter((line) => !expected.has(line));
+    const lacking = [...expected].filter((line) => !held.includes(line));
+    if (extra.length + lacking.length > 0)
+      apart.push(
+        `${workstation.name}: holds ${extra.slice(0, 3).join('; ')} | lacks ${lacking.slice(0, 3).join('; ')}`,
+      );
+  }
+  return apart;
 }
 
 async function expectAllAgree(office: Office, hubTickets: Ticket[]): Promise<void> {
