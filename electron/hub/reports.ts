@@ -236,6 +236,8 @@ export async function officeReport(db: SqlClient, query: ReportQuery, withClerks
     byClerk: withClerks ? staffGroups(groups, 'clerk', (row) => row.clerk) : null,
     ...hoursOf(groups),
     ...appointmentsOf(appointments),
-    satisfaction: null,
+    // Filled from the visitors' answers by the satisfaction work (issue 13); none counted yet.
+    satisfaction: { answers: 0, byScore: [0, 0, 0, 0, 0], mean: null, satisfiedShare: null, reasons: [] },
+    satisfactionByService: [],
   };
 }

@@ -98,6 +98,23 @@ export const AppointmentFiguresSchema = z.strictObject({
 });
 export type AppointmentFigures = z.infer<typeof AppointmentFiguresSchema>;
 
+/**
+ * Visitors' answers to the five-face question at the end of a visit (domain/satisfaction.ts):
+ * anonymous, one per visit, counted by the office day and the service of the visit.
+ */
+export const SatisfactionFiguresSchema = z.strictObject({
+  answers: z.number().int().min(0),
+  /** How many answered 1 (very unhappy) … 5 (very happy): always five numbers. */
+  byScore: z.array(z.number().int().min(0)).length(5),
+  /** The mean score, 1–5; null with no answers. */
+  mean: z.number().nullable(),
+  /** Answers of 4 or 5 / answers; null with no answers. */
+  satisfiedShare: z.number().nullable(),
+  /** How often each optional reason (a code of domain/satisfaction.ts) was picked, most often first. */
+  reasons: z.array(z.strictObject({ reason: z.string(), count: z.number().int().min(0) })),
+});
+export type SatisfactionFigures = z.infer<typeof SatisfactionFiguresSchema>;
+
 export const ReportSchema = z.strictObject({
   from: z.string(),
   to: z.string(),
@@ -119,7 +136,8 @@ export const ReportSchema = z.strictObject({
   byServiceHour: z.array(z.strictObject({ service: z.string(), hour: z.number().int(), tickets: z.number().int() })),
   appointments: AppointmentFiguresSchema,
   appointmentsByService: z.array(AppointmentFiguresSchema.extend({ service: z.string() })),
-  /** Visitors' satisfaction: not collected yet. Its figures take this place when they are. */
-  satisfaction: z.null(),
+  /** Visitors' satisfaction, of the whole office and by service. */
+  satisfaction: SatisfactionFiguresSchema,
+  satisfactionByService: z.array(SatisfactionFiguresSchema.extend({ service: z.string() })),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -1,6 +1,12 @@
 import type { MessageId } from './pl';
+import { reportsEn } from './reports';
+import { satisfactionEn } from './satisfaction';
+import { turnNearEn } from './turn-near';
 
 export const en: Record<MessageId, string> = {
+  ...reportsEn,
+  ...satisfactionEn,
+  ...turnNearEn,
   'app.title': 'Okienko',
   'app.loading': 'Starting…',
   'app.failed': 'This screen could not start: {reason}. Restart Okienko; if that does not help, call IT support.',

@@ -3,7 +3,11 @@
  * `en.ts` and `uk.ts` enforces it, and a unit test checks that the ICU arguments match).
  * Plain language for visitors: short sentences, "Ty" form, no officialese.
  */
-export const pl = {
+import { reportsPl } from './reports';
+import { satisfactionPl } from './satisfaction';
+import { turnNearPl } from './turn-near';
+
+const core = {
   'app.title': 'Okienko',
   'app.loading': 'Uruchamianie…',
   'app.failed':
@@ -1122,5 +1126,7 @@ export const pl = {
   'appointments.noOffice.text':
     'Serwer urzędu nie ma jeszcze ustawień urzędu: spraw, stanowisk i godzin przyjęć. Wizyty będzie można umawiać, gdy administrator je wprowadzi.',
 } as const;
+
+export const pl = { ...core, ...reportsPl, ...satisfactionPl, ...turnNearPl } as const;
 
 export type MessageId = keyof typeof pl;

@@ -1,6 +1,12 @@
 import type { MessageId } from './pl';
+import { reportsUk } from './reports';
+import { satisfactionUk } from './satisfaction';
+import { turnNearUk } from './turn-near';
 
 export const uk: Record<MessageId, string> = {
+  ...reportsUk,
+  ...satisfactionUk,
+  ...turnNearUk,
   'app.title': 'Okienko',
   'app.loading': 'Запуск…',
   'app.failed':

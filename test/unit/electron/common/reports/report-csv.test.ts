@@ -62,7 +62,8 @@ const REPORT: Report = ReportSchema.parse({
   byServiceHour: [],
   appointments: { booked: 0, kept: 0, missed: 0, cancelled: 0 },
   appointmentsByService: [],
-  satisfaction: null,
+  satisfaction: { answers: 0, byScore: [0, 0, 0, 0, 0], mean: null, satisfiedShare: null, reasons: [] },
+  satisfactionByService: [],
 });
 
 /** The rows of `text`, after checking its BOM and that only `quotedLineFeeds` LFs are not CRLF. */
