@@ -6,19 +6,18 @@ import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger, describeError, type Logger } from '../station/log';
-import { runAdminRequest } from './admin';
+import { createLogger, describeError } from '../station/log';
+import { runOnDatabase } from './admin-client';
 import { checkConfigurationText, describeConfigProblem } from '../common/domain/office-config';
 import { demoBanner } from '../node/accounts/demo-accounts';
-import { DataDirBusy, sendAdminRequest, type AdminReply, type AdminRequest } from './data-dir';
-import { openHubDatabase, startHub } from './hub';
+import { DataDirBusy, type AdminReply, type AdminRequest } from './data-dir';
+import { startHub } from './hub';
 import { MigrationError } from './migrations';
 import {
   HUB_USAGE,
   HubOptionsError,
   parseHubArgs,
   type AdminCommand,
-  type DatabaseChoice,
   type OfficeImportCommand,
   type ServeCommand,
   type TlsInitCommand,
@@ -291,30 +290,6 @@ function printAfterRestore(done: AfterRestore): void {
       'Start the hub now if it is stopped (a running office hub has already told its workstations); on PostgreSQL, restart every running hub node.',
     ].join('\n') + '\n',
   );
-}
-
-/** Directly on the database, or — for an embedded database a running hub owns — through that hub. */
-async function runOnDatabase(command: DatabaseChoice, request: AdminRequest, log: Logger): Promise<AdminReply> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const database = await openHubDatabase(command, log);
-      try {
-        return await runAdminRequest(database.db, request);
-      } finally {
-        await database.close();
-      }
-    } catch (error) {
-      if (!(error instanceof DataDirBusy)) throw error;
-      const reply = await sendAdminRequest(command.dataDir, request);
-      if (reply && !reply.ok && reply.error.error === 'busy' && attempt < 40) {
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        continue;
-      }
-      if (reply) return reply;
-      // The hub stopped between the two steps: open the folder ourselves.
-      if (attempt >= 40) throw error;
-    }
-  }
 }
 
 if (isMainModule(import.meta.url)) runMain(() => main(process.argv.slice(2)), 'okienko hub');

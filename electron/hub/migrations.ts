@@ -346,6 +346,80 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 11,
+    name: 'reports: durations as 32-bit milliseconds',
+    sql: `
+      -- The report sorts every wait, walk and service time of a year. In PGlite (32-bit WebAssembly)
+      -- a bigint is passed by reference, a value allocated for each row a sort or a sum touches; an
+      -- int is passed by value. The durations kept ready as int halve the report's time there
+      -- (BENCH_ONLY=reports). 2^31 ms is 24 days: a longer "duration" is a broken clock, left out.
+      ALTER TABLE ticket_facts ADD COLUMN wait_ms int, ADD COLUMN walk_ms int, ADD COLUMN service_ms int;
+
+      CREATE FUNCTION ticket_duration(from_ms bigint, to_ms bigint) RETURNS int LANGUAGE sql IMMUTABLE AS $fn$
+        SELECT CASE WHEN to_ms - from_ms BETWEEN -2147483648 AND 2147483647 THEN (to_ms - from_ms)::int END
+      $fn$;
+
+      -- Migration 7's function, with the three durations at the end (its row is the table's).
+      CREATE OR REPLACE FUNCTION ticket_facts_of(ticket_id text, ticket jsonb, zone text) RETURNS ticket_facts
+      LANGUAGE sql IMMUTABLE AS $fn$
+        WITH events AS (
+          SELECT e->>'type' AS type, round((e->>'at')::numeric)::bigint AS at, n,
+                 nullif(coalesce((e->'by'->>'counter')::numeric, (ticket->>'counter')::numeric), 0)::bigint AS counter,
+                 coalesce(e->'by'->>'user', e->'by'->>'clerk') AS clerk
+            FROM jsonb_array_elements(coalesce(ticket->'events', '[]')) WITH ORDINALITY AS x(e, n)
+        ), firsts AS (
+          SELECT min(at) FILTER (WHERE type = 'called') AS called_at,
+                 max(at) FILTER (WHERE type = 'done') AS done_at,
+                 bool_or(type = 'no-show') AS no_show
+            FROM events
+        ), start AS (
+          SELECT min(at) AS started_at FROM events, firsts WHERE type = 'serving' AND at >= firsts.called_at
+        ), actor AS (
+          SELECT counter, clerk FROM events
+           WHERE type IN ('called', 'recalled', 'serving', 'resumed', 'no-show', 'done')
+           ORDER BY n DESC LIMIT 1
+        )
+        SELECT ticket_id, ticket->>'day', coalesce(ticket->'legs'->0->>'service', ticket->>'service'),
+               round((ticket->>'issuedAt')::numeric)::bigint,
+               extract(hour FROM to_timestamp((ticket->>'issuedAt')::float8 / 1000) AT TIME ZONE zone)::smallint,
+               f.called_at,
+               s.started_at,
+               (SELECT max(at) FROM events WHERE type IN ('called', 'recalled') AND at <= s.started_at),
+               f.done_at, (SELECT counter FROM actor), (SELECT clerk FROM actor),
+               CASE WHEN f.done_at IS NOT NULL THEN 'served'
+                    WHEN coalesce(f.no_show, false) THEN 'no-show'
+                    WHEN f.called_at IS NULL AND ticket->>'state' IN ('cancelled', 'expired') THEN 'left'
+                    ELSE 'other' END,
+               ticket_duration(round((ticket->>'issuedAt')::numeric)::bigint, f.called_at),
+               ticket_duration((SELECT max(at) FROM events WHERE type IN ('called', 'recalled') AND at <= s.started_at),
+                               s.started_at),
+               ticket_duration(s.started_at, f.done_at)
+          FROM firsts f, start s
+      $fn$;
+
+      CREATE OR REPLACE FUNCTION ticket_facts_keep() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF NEW.deleted THEN
+          DELETE FROM ticket_facts WHERE id = NEW.id;
+        ELSE
+          INSERT INTO ticket_facts SELECT * FROM ticket_facts_of(NEW.id, NEW.data, office_time_zone())
+            ON CONFLICT (id) DO UPDATE SET
+              day = EXCLUDED.day, service = EXCLUDED.service, issued_at = EXCLUDED.issued_at, hour = EXCLUDED.hour,
+              called_at = EXCLUDED.called_at, started_at = EXCLUDED.started_at,
+              answered_call_at = EXCLUDED.answered_call_at, done_at = EXCLUDED.done_at,
+              counter = EXCLUDED.counter, clerk = EXCLUDED.clerk, outcome = EXCLUDED.outcome,
+              wait_ms = EXCLUDED.wait_ms, walk_ms = EXCLUDED.walk_ms, service_ms = EXCLUDED.service_ms;
+        END IF;
+        RETURN NULL;
+      END
+      $fn$;
+
+      UPDATE ticket_facts SET wait_ms = ticket_duration(issued_at, called_at),
+                              walk_ms = ticket_duration(answered_call_at, started_at),
+                              service_ms = ticket_duration(started_at, done_at);
+    `,
+  },
 ];
 
 export class MigrationError extends Error {}

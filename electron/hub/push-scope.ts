@@ -51,6 +51,7 @@ const TICKET_IDENTITY = ['day', 'number', 'seq', 'issuedAt', 'priority', 'appoin
 const ISSUE_EVENTS = new Set(['issued', 'checked-in']);
 /** What a clerk changes on a counter while working: open, on a break, closed; who sits there. */
 const COUNTER_STATE = new Set(['mode', 'clerk', 'normalSinceLastPriority', 'updatedAt']);
+const COUNTER_SERVICES = new Set([...COUNTER_STATE, 'services']);
 const IGNORED = new Set([HUB_STAMP_FIELD]);
 
 /** Who closes the day: every open ticket to `expired` (electron/common/access/station-access.ts). */
@@ -83,6 +84,8 @@ export function scopeProblem(
       return checkInProblem(incoming, master);
     case 'counter-state':
       return master ? changedOutside(incoming, master, COUNTER_STATE) : 'may not add a counter';
+    case 'counter-services':
+      return master ? changedOutside(incoming, master, COUNTER_SERVICES) : 'may not add a counter';
   }
 }
 

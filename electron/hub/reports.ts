@@ -1,12 +1,13 @@
 /**
- * A supervisor's report (contract/hub-reports.ts) in SQL, over `ticket_facts` (migration 7: one
+ * A supervisor's report (contract/hub-reports.ts) in SQL, over `ticket_facts` (migrations 7, 11: one
  * narrow row per ticket, kept by a trigger on `documents`) and the range's appointments. Nothing but
  * the figures leaves the database.
  *
  * What costs is sorting: `percentile_cont` sorts each duration of each group. So the medians and
  * 90th percentiles are taken for the office and its services only (one pass, GROUPING SETS), and
  * the counters, clerks and services by hour of the day are counted in a second pass that needs no
- * sort (hash aggregation: counts, means, longest). Durations stay integer milliseconds until the end. Both run
+ * sort (hash aggregation: counts, means, longest). Durations are int milliseconds (migration 11:
+ * a bigint costs an allocation per value in PGlite's 32-bit build) until the end. Both run
  * in one transaction with enough `work_mem` to sort a year in memory, and no JIT (it costs more than
  * it saves here). A year of a large office: `BENCH_ONLY=reports`.
  */
@@ -28,26 +29,27 @@ const COUNTS = `count(*) AS tickets,
          count(*) FILTER (WHERE outcome = 'served') AS served,
          count(*) FILTER (WHERE outcome = 'no-show') AS no_show,
          count(*) FILTER (WHERE outcome = 'left') AS left_,
-         count(called_at) AS called,
-         count(*) FILTER (WHERE called_at - issued_at <= $3) AS within_target`;
+         count(wait_ms) AS called,
+         count(*) FILTER (WHERE wait_ms <= $3) AS within_target`;
 
-/**
- * Durations 0 wait, 1 walk, 2 service: the mean and the longest. Summed as float8, not bigint (whose
- * sum is `numeric`, slow in PGlite): whole milliseconds add up exactly far beyond a year's worth.
- */
-const MEANS = ['called_at - issued_at', 'started_at - answered_call_at', 'done_at - started_at']
-  .map(
-    (duration, n) =>
-      `sum((${duration})::float8) / nullif(count(${duration}), 0) AS mean_${n}, max(${duration}) AS longest_${n}`,
-  )
-  .join(',\n         ');
+/** The durations, kept as int milliseconds (migration 11): 0 wait, 1 walk, 2 service. */
+const DURATIONS = ['wait_ms', 'walk_ms', 'service_ms'] as const;
+
+/** Each duration's mean (an exact integer sum, then one division, as any program would) and longest. */
+const MEANS = DURATIONS.map(
+  (duration, n) =>
+    `sum(${duration})::float8 / nullif(count(${duration}), 0) AS mean_${n}, max(${duration}) AS longest_${n}`,
+).join(',\n         ');
+
+/** Each duration's median and 90th percentile. */
+const PERCENTILES = DURATIONS.map(
+  (duration, n) => `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${duration}) AS percentiles_${n}`,
+).join(',\n         ');
 
 /** The office (GROUPING(service) = 1) and each service, with their spreads. */
 const SPREADS_SQL = `
   SELECT GROUPING(service) AS overall, service, ${COUNTS}, ${MEANS},
-         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY called_at - issued_at) AS percentiles_0,
-         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY started_at - answered_call_at) AS percentiles_1,
-         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY done_at - started_at) AS percentiles_2
+         ${PERCENTILES}
     FROM ticket_facts
    WHERE day >= $1 AND day < $2
    GROUP BY GROUPING SETS ((), (service))`;

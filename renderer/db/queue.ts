@@ -395,6 +395,17 @@ export class Queue {
   }
 
   /**
+   * A supervisor moves a counter to other services, live: from its next call on it calls from
+   * these. The visitor being served there stays. At least one service, each one the office has.
+   */
+  async setCounterServices(counterNumber: number, services: readonly string[]): Promise<void> {
+    const doc = await this.db.counters.findOne(String(counterNumber)).exec();
+    if (!doc) throw new QueueError('unknown-counter', `No counter ${counterNumber}`);
+    if (services.length === 0) throw new QueueError('unknown-service', `Counter ${counterNumber} needs a service`);
+    await doc.incrementalPatch({ services: [...services], updatedAt: this.context.now() });
+  }
+
+  /**
    * The daily close: every ticket still open on a day before `day` (inclusive when `includeDay`)
    * expires, with the closing workstation recorded. Returns how many expired.
    */

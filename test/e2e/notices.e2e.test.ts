@@ -119,3 +119,45 @@ describe('notices in the waiting room', () => {
     await board.getByRole('region', { name: 'Komunikaty' }).getByText(LIFT.pl).waitFor();
   });
 });
+
+describe('the counters, live', () => {
+  it('a supervisor opens a counter, moves it to other services and closes it; the counter follows at once', async () => {
+    const supervisor = await open('supervisor');
+    await signIn(supervisor);
+    const counter = await open('counter/1');
+    await signIn(counter);
+    await counter.getByText('Stanowisko zamknięte').waitFor();
+
+    const counters = supervisor.getByRole('region', { name: 'Stanowiska', exact: true });
+    await counters.getByText('Nikt nie ma przerwy.').waitFor();
+    await counters.getByRole('button', { name: 'Otwórz stanowisko 1' }).click();
+    await supervisor.getByRole('status').filter({ hasText: 'Stanowisko 1 jest otwarte.' }).waitFor();
+    await counter.getByText(/^Stanowisko otwarte/).waitFor();
+
+    await counters.getByRole('button', { name: 'Zmień sprawy stanowiska 1' }).click();
+    const move = supervisor.getByRole('form', { name: 'Sprawy stanowiska 1' });
+    // None ticked is refused, and says so; nothing is written.
+    await move.getByRole('checkbox', { name: 'Rejestracja pojazdów (Wydział Komunikacji)' }).uncheck();
+    await move.getByRole('checkbox', { name: 'Prawa jazdy' }).uncheck();
+    await move.getByRole('button', { name: 'Zapisz sprawy' }).click();
+    await move.getByRole('alert').filter({ hasText: 'Zaznacz przynajmniej jedną sprawę.' }).waitFor();
+    await move.getByRole('checkbox', { name: 'Kasa' }).check();
+    await move.getByRole('checkbox', { name: 'Prawa jazdy' }).check();
+    await expectAccessible(supervisor, 'supervisor-counters-move');
+    await move.getByRole('button', { name: 'Zapisz sprawy' }).press('Enter');
+    await supervisor
+      .getByRole('status')
+      .filter({ hasText: 'Stanowisko 1 obsługuje teraz: Prawa jazdy, Kasa.' })
+      .waitFor();
+    await counter.getByText('Sprawy: Prawa jazdy, Kasa').waitFor();
+
+    await counters.getByRole('button', { name: 'Zamknij stanowisko 1' }).click();
+    await counter.getByText('Stanowisko zamknięte').waitFor();
+    // At 320 CSS px the section stays within the screen: its table scrolls in its own box.
+    await supervisor.setViewportSize({ width: 320, height: 700 });
+    const table = counters.getByRole('region', { name: 'Tabela stanowisk' });
+    for (const box of [counters, table])
+      expect(await box.evaluate((element) => element.getBoundingClientRect().right)).toBeLessThanOrEqual(320);
+    await supervisor.setViewportSize({ width: 1280, height: 900 });
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * The office hub as a real process (`node --import tsx electron/hub/main.ts`), on PGlite in a temp
  * folder or on a fresh PostgreSQL database, and a small HTTP/SSE client that speaks its protocol.
- * Tokens are made with the hub's own CLI; on a running PGlite hub the CLI hands the command to it
- * over the folder's admin socket, so tokens can be created and revoked at any time on both.
+ * Tokens and accounts are made by the hub's own admin path, in this process (the CLI's code, not
+ * its process); on a running PGlite hub the command goes over the folder's admin socket, so tokens
+ * can be created and revoked at any time on both.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
@@ -21,7 +22,8 @@ import {
 import type { TokenKind, UserRole } from '../../electron/common/access/subjects';
 import { nextTotpCode, TEST_PASSWORD, TEST_TOTP_SECRET } from './accounts';
 import type { LoginRequest, SessionResponse } from '../../electron/common/contract/hub-auth';
-import { lockDataDir, pgliteDir } from '../../electron/hub/data-dir';
+import { runOnDatabase } from '../../electron/hub/admin-client';
+import { lockDataDir, pgliteDir, type AdminRequest } from '../../electron/hub/data-dir';
 import { HubLink, HubRefusal } from '../../electron/station/accounts/hub-link';
 import { openPglite } from '../../electron/hub/sql';
 import { createLogger } from '../../electron/station/log';
@@ -140,11 +142,20 @@ export async function runHubCli(
   return { code, stdout, stderr };
 }
 
-/** Enrols a station of a kind; resolves to its token (the CLI's whole stdout). */
+/**
+ * An admin command, run in this process by the path the CLI takes (`admin-client.ts`: on the
+ * database, or through the running hub's admin socket) — without starting a process for each,
+ * which made twenty counters joining cost a minute. The CLI itself is tested apart.
+ */
+async function administer<T>(database: HubDatabase, request: AdminRequest): Promise<T> {
+  const reply = await runOnDatabase(database, request, createLogger({ level: 'error' }));
+  if (!reply.ok) throw new Error(`${request.command} failed: ${reply.error.error} ${reply.error.message}`);
+  return reply.value as T;
+}
+
+/** Enrols a station of a kind; resolves to its token (what `token create` prints). */
 export async function createToken(database: HubDatabase, name: string, kind: TokenKind): Promise<string> {
-  const result = await runHubCli(database, ['token', 'create', '--name', name, '--kind', kind]);
-  if (result.code !== 0) throw new Error(`token create failed (${result.code}): ${result.stderr}`);
-  return result.stdout.trim();
+  return (await administer<{ token: string }>(database, { command: 'token.create', name, kind })).token;
 }
 
 /**
@@ -162,9 +173,7 @@ export { TEST_PASSWORD };
 
 /** Creates an account; resolves to its one-time password. */
 export async function addUser(database: HubDatabase, login: string, roles: readonly UserRole[]): Promise<string> {
-  const result = await runHubCli(database, ['user', 'add', login, ...roles.flatMap((role) => ['--role', role])]);
-  if (result.code !== 0) throw new Error(`user add failed (${result.code}): ${result.stderr}`);
-  return result.stdout.trim();
+  return (await administer<{ password: string }>(database, { command: 'user.add', login, roles })).password;
 }
 
 /**
@@ -273,8 +282,7 @@ export async function enrolSignedIn(
 const usersMade = new WeakMap<HubDatabase, Map<string, Promise<void>>>();
 
 export async function revokeToken(database: HubDatabase, name: string): Promise<void> {
-  const result = await runHubCli(database, ['token', 'revoke', '--name', name]);
-  if (result.code !== 0) throw new Error(`token revoke failed (${result.code}): ${result.stderr}`);
+  await administer(database, { command: 'token.revoke', name });
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ export interface HubRule {
  * - `counter-state`: an existing counter's mode, clerk and priority count, nothing else;
  * - `create`: new documents only.
  */
-export type PushScope = 'any' | 'issue' | 'lifecycle' | 'check-in' | 'counter-state' | 'create';
+export type PushScope = 'any' | 'issue' | 'lifecycle' | 'check-in' | 'counter-state' | 'counter-services' | 'create';
 
 export interface PushRule extends HubRule {
   readonly scope: PushScope;
@@ -52,7 +52,12 @@ export const COLLECTION_ACCESS: Readonly<Record<SyncCollection, CollectionAccess
   services: { pull: { kinds: EVERY_KIND }, push: [SET_UP] },
   counters: {
     pull: { kinds: EVERY_KIND },
-    push: [SET_UP, { kinds: ['counter', 'supervisor'], roles: SERVING, scope: 'counter-state' }],
+    push: [
+      SET_UP,
+      { kinds: ['counter', 'supervisor'], roles: SERVING, scope: 'counter-state' },
+      // Moving a counter to other services, live (station-access.ts 'counters.manage').
+      { kinds: ['supervisor'], roles: MANAGING, scope: 'counter-services' },
+    ],
   },
   tickets: {
     pull: { kinds: EVERY_KIND },

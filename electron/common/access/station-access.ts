@@ -108,6 +108,8 @@ export const SCREEN_ACTIONS = {
   'alerts.acknowledge': { windows: ['supervisor'], roles: MANAGING },
   // Posting and withdrawing the waiting room's notices, as the hub takes them (hub-access.ts notices).
   'notices.post': { windows: ['supervisor'], roles: MANAGING },
+  // Opening, closing and moving a counter to other services live, as the hub takes them (counters).
+  'counters.manage': { windows: ['supervisor'], roles: MANAGING },
   'accounts.manage': { windows: ['supervisor', 'settings'], roles: ['admin'], recent: 'second-factor' },
   // Saving or importing the office's configuration (services, counters, hours): an admin's, as the hub's SET_UP.
   'office.setUp': { windows: ['settings'], roles: ['admin'], recent: 'second-factor' },

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { SCREEN_ACTIONS } from '../../../electron/common/access/station-access';
-import type { AlertDoc, AppointmentDoc, CounterDoc, OfficeDoc, ServiceDoc, TicketDoc } from '../../db/schemas';
+import type { AlertDoc, AppointmentDoc, OfficeDoc, ServiceDoc, TicketDoc } from '../../db/schemas';
 import {
   useAppointmentsOfDay,
   useCounters,
@@ -26,6 +26,7 @@ import type { Ticket } from '../../../electron/common/domain/ticket';
 import { errorMessage } from '../../i18n/error-messages';
 import { useConfirmed } from '../../app/session';
 import { PriorityRuleWords } from '../office/priority-rule';
+import { CountersSection } from './counters';
 import { NoticesSection } from './notices';
 import { useT, type MessageId, type Translate } from '../../i18n/i18n';
 
@@ -57,7 +58,7 @@ export function Supervisor() {
       <AlertsSection />
       <NoticesSection />
       <ServicesSection services={services} tickets={tickets} />
-      <CountersSection counters={counters} tickets={tickets} />
+      <CountersSection counters={counters} services={services} tickets={tickets} />
       <AppointmentsSection office={office} services={services} tickets={tickets} appointments={appointments} />
       {office && (
         <section aria-labelledby="rule-title">
@@ -159,41 +160,6 @@ function ServicesSection({ services, tickets }: { services: ServiceDoc[]; ticket
 }
 
 /** Each counter's state, clerk and the visitor it serves now. */
-function CountersSection({ counters, tickets }: { counters: CounterDoc[]; tickets: TicketDoc[] }) {
-  const t = useT();
-  return (
-    <section aria-labelledby="counters-title">
-      <h2 id="counters-title">{t('supervisor.counters')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('supervisor.counter')}</th>
-            <th scope="col">{t('supervisor.counterMode')}</th>
-            <th scope="col">{t('supervisor.clerk')}</th>
-            <th scope="col">{t('supervisor.currentTicket')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {counters.map((counter) => {
-            const current = tickets.find(
-              (ticket) =>
-                ticket.counter === counter.number && (ticket.state === 'called' || ticket.state === 'serving'),
-            );
-            return (
-              <tr key={counter.id}>
-                <th scope="row">{counter.name.pl}</th>
-                <td>{t(`counter.mode.${counter.mode}` as MessageId)}</td>
-                <td>{counter.clerk || t('common.none')}</td>
-                <td>{current?.number ?? t('common.none')}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </section>
-  );
-}
-
 /** Today's bookings: when, for what, their code, and whether the visitor came (with their ticket). */
 function AppointmentsSection({
   office,

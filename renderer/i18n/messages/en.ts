@@ -1,9 +1,11 @@
 import type { MessageId } from './pl';
+import { countersLiveEn } from './counters-live';
 import { reportsEn } from './reports';
 import { satisfactionEn } from './satisfaction';
 import { turnNearEn } from './turn-near';
 
 export const en: Record<MessageId, string> = {
+  ...countersLiveEn,
   ...reportsEn,
   ...satisfactionEn,
   ...turnNearEn,

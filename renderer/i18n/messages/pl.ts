@@ -3,6 +3,7 @@
  * `en.ts` and `uk.ts` enforces it, and a unit test checks that the ICU arguments match).
  * Plain language for visitors: short sentences, "Ty" form, no officialese.
  */
+import { countersLivePl } from './counters-live';
 import { reportsPl } from './reports';
 import { satisfactionPl } from './satisfaction';
 import { turnNearPl } from './turn-near';
@@ -1127,6 +1128,6 @@ const core = {
     'Serwer urzędu nie ma jeszcze ustawień urzędu: spraw, stanowisk i godzin przyjęć. Wizyty będzie można umawiać, gdy administrator je wprowadzi.',
 } as const;
 
-export const pl = { ...core, ...reportsPl, ...satisfactionPl, ...turnNearPl } as const;
+export const pl = { ...core, ...countersLivePl, ...reportsPl, ...satisfactionPl, ...turnNearPl } as const;
 
 export type MessageId = keyof typeof pl;

@@ -1,9 +1,11 @@
 import type { MessageId } from './pl';
+import { countersLiveUk } from './counters-live';
 import { reportsUk } from './reports';
 import { satisfactionUk } from './satisfaction';
 import { turnNearUk } from './turn-near';
 
 export const uk: Record<MessageId, string> = {
+  ...countersLiveUk,
   ...reportsUk,
   ...satisfactionUk,
   ...turnNearUk,

@@ -158,6 +158,14 @@ const CHANGES: Readonly<Record<string, Change>> = {
       return update({ ...master, mode: 'open', clerk: 'Anna', updatedAt: 2 }, master);
     },
   },
+  'counters: move to other services, live': {
+    collection: 'counters',
+    allowed: [...SET_UP, 'supervisor/supervisor'],
+    row: async (admin, n) => {
+      const master = await stored(admin, 'counters', counterDoc({ id: `m-${n}`, number: 500 + n, mode: 'open' }));
+      return update({ ...master, services: [DEMO_SERVICES[1]!.id], updatedAt: 2 }, master);
+    },
+  },
   'tickets: issue': {
     collection: 'tickets',
     allowed: [...every(['kiosk']), ...SET_UP, ...SERVING],

@@ -130,6 +130,28 @@ describe('scopes', () => {
     expect(scopeProblem('counters', 'counter-state', wire(counter), undefined)).toMatch(/add a counter/);
   });
 
+  it("counter-services: a supervisor's live move to other services, and the state; not its number or name", () => {
+    const counter = {
+      id: '1',
+      number: 1,
+      name: { pl: 'Okienko 1' },
+      services: ['s'],
+      mode: 'open',
+      clerk: 'A',
+      normalSinceLastPriority: 0,
+      updatedAt: 1,
+    };
+    const moved = { ...counter, services: ['s', 't'], mode: 'closed', clerk: '', updatedAt: 2 };
+    expect(scopeProblem('counters', 'counter-services', wire(moved), wire(counter))).toBeNull();
+    expect(scopeProblem('counters', 'counter-services', wire({ ...moved, number: 2 }), wire(counter))).toMatch(
+      /number/,
+    );
+    expect(scopeProblem('counters', 'counter-services', wire({ ...moved, name: { pl: 'X' } }), wire(counter))).toMatch(
+      /name/,
+    );
+    expect(scopeProblem('counters', 'counter-services', wire(counter), undefined)).toMatch(/add a counter/);
+  });
+
   it('create: new documents only', () => {
     expect(scopeProblem('alerts', 'create', wire({ id: 'a', at: 1 }), undefined)).toBeNull();
     expect(scopeProblem('alerts', 'create', wire({ id: 'a', at: 2 }), wire({ id: 'a', at: 1 }))).toMatch(/new/);
