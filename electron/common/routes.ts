@@ -1,7 +1,8 @@
 /**
  * The app's screens and their hash routes: `#/` (home), `#/kiosk`, `#/counter/3`, `#/customer/3`
  * (the screen turned to the visitor at counter 3), `#/board`,
- * `#/supervisor`, `#/appointments` (a clerk books a visit for a caller),
+ * `#/supervisor`, `#/appointments` (a clerk books a visit for a caller), `#/reports` (a supervisor's reports),
+ * `#/feedback` (the tablet by the exit, where a visitor rates a visit by its ticket number),
  * `#/settings/devices`, `#/settings/accounts`, `#/settings/office` (the office's
  * set-up), `#/status/<ticket id>` (a ticket's status page, which
  * the hub serves to a visitor's phone), `#/booking` (the public booking page, also the hub's) and
@@ -20,6 +21,10 @@ export type Route =
   | { readonly screen: 'supervisor' }
   /** A clerk books, moves and cancels a visit for a caller, at the office hub (apps/appointments). */
   | { readonly screen: 'appointments' }
+  /** The tablet by the exit: a visitor rates their visit by the number on the ticket (apps/feedback). */
+  | { readonly screen: 'feedback' }
+  /** A supervisor's reports: figures of a range of days from the hub, today's from this copy (apps/reports). */
+  | { readonly screen: 'reports' }
   | { readonly screen: 'devices' }
   | { readonly screen: 'accounts' }
   | { readonly screen: 'office' }
@@ -45,6 +50,8 @@ const PATHS = {
   board: 'board',
   supervisor: 'supervisor',
   appointments: 'appointments',
+  feedback: 'feedback',
+  reports: 'reports',
   devices: 'settings/devices',
   accounts: 'settings/accounts',
   office: 'settings/office',
@@ -87,6 +94,9 @@ const WINDOW_OF_SCREEN = {
   // Opened from a counter (or a supervisor's desk, whose person may serve too): the counter's
   // rights, so the clerk there prints the booking's slip on the counter's printer.
   appointments: 'counter',
+  // A kiosk-kind tablet by the exit, which visitors touch: a kiosk's rights.
+  feedback: 'kiosk',
+  reports: 'supervisor',
   devices: 'settings',
   accounts: 'settings',
   office: 'settings',

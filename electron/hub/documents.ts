@@ -11,6 +11,7 @@ import {
   counterSchema,
   noticeSchema,
   officeSchema,
+  satisfactionSchema,
   serviceSchema,
   ticketSchema,
   type CollectionSchema,
@@ -29,6 +30,7 @@ export const COLLECTION_SCHEMAS: Readonly<Record<SyncCollection, CollectionSchem
   notices: noticeSchema,
   assistedSessions: assistedSessionSchema,
   assistanceRecords: assistanceRecordSchema,
+  satisfaction: satisfactionSchema,
 };
 
 /** Keys RxDB adds to a JSON schema for itself; a JSON-schema validator must not see them. */

@@ -1,8 +1,9 @@
 /**
  * The hub's composition root: the database (PGlite or PostgreSQL), its migrations, the store, the
  * live feed, the HTTP server, the hourly purge (old tombstones, assisted sessions past their
- * time), the appointments' minute timer (no-shows, residents' contacts past their time,
- * reminders) and the notifications' worker (notifications/worker.ts), started and stopped in one place.
+ * time, notifications done with 90 days ago), the appointments' minute timer (no-shows, residents'
+ * contacts past their time, reminders) and the notifications' worker (notifications/worker.ts),
+ * woken by every ticket change for "your turn is near", started and stopped in one place.
  */
 import type { DirectoryConfig } from './directory';
 import { randomUUID } from 'node:crypto';
@@ -14,7 +15,9 @@ import { ChangeFeed } from './change-feed';
 import { lockDataDir, pgliteDir, type AdminHandler, type DataDirLock } from './data-dir';
 import { migrate } from './migrations';
 import type { NotificationSettings } from './notifications/config';
+import { purgeDone } from './notifications/outbox';
 import { NotificationWorker } from './notifications/worker';
+import { advanceTurnNear, TURN_NEAR_OFF, type TurnNearSettings } from './turn-near';
 import { setUpDemo } from './demo';
 import type { DatabaseChoice } from './options';
 import { startHubServer } from './server';
@@ -114,7 +117,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     try {
       const purged = await store.purgeTombstones(options.tombstoneDays);
       if (purged > 0) log.info('purged old tombstones', { purged, days: options.tombstoneDays });
-      await purgeSessions(db, Date.now());
+      await Promise.all([purgeSessions(db, Date.now()), purgeOldNotifications(db, log)]);
     } catch (error) {
       log.warn('tombstone purge failed', { error: describeError(error) });
     }
@@ -154,6 +157,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...(options.directory ? { directory: options.directory } : {}),
       ...(options.assistedKeepDays ? { assistedKeepDays: options.assistedKeepDays } : {}),
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      turnNear: turnNearSettings(options.notifications),
       ...(options.publicWritesPerMinute !== undefined ? { publicWritesPerMinute: options.publicWritesPerMinute } : {}),
     });
   } catch (error) {
@@ -163,11 +167,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   }
   const running = server;
   database.lock?.serve(adminHandler(store, feed, running));
-  const notifier = await startNotifications(db, options);
+  const notifier = await startNotifications(db, feed, options);
   const purgeTimer = setInterval(() => void purge(), PURGE_EVERY_MS);
   purgeTimer.unref();
-  const appointmentTimerId = setInterval(() => void tick(), APPOINTMENT_TICK_MS);
-  appointmentTimerId.unref();
+  const appointmentTimerId = setInterval(() => void tick(), APPOINTMENT_TICK_MS).unref();
 
   let closing: Promise<void> | null = null;
   return {
@@ -226,15 +229,47 @@ function appointmentTimer(store: HubStore, feed: ChangeFeed, log: Logger): () =>
   };
 }
 
-/** The outbox's worker (notifications/worker.ts), started, when a channel is configured. */
-async function startNotifications(db: SqlClient, options: HubOptions): Promise<NotificationWorker | null> {
+/** Sent and failed notifications made long ago, with their attempts (notifications/outbox.ts purgeDone). */
+async function purgeOldNotifications(db: SqlQueryable, log: Logger): Promise<void> {
+  const purged = await purgeDone(db, Date.now());
+  if (purged > 0) log.info('purged old notifications', { purged });
+}
+
+/** Which channels a kiosk may offer "your turn is near" on (turn-near.ts): those with a sender. */
+function turnNearSettings(settings: NotificationSettings | undefined): TurnNearSettings {
+  if (!settings) return TURN_NEAR_OFF;
+  return { channels: settings.senders.map((sender) => sender.channel), ahead: settings.turnNearAhead };
+}
+
+/**
+ * The outbox's worker (notifications/worker.ts), started, when a channel is configured. Every
+ * ticket change this node commits or hears of wakes it, so a "turn is near" goes within moments.
+ */
+async function startNotifications(
+  db: SqlClient,
+  feed: ChangeFeed,
+  options: HubOptions,
+): Promise<{ stop(): Promise<void> } | null> {
   const settings = options.notifications;
   if (!settings || settings.senders.length === 0) return null;
+  const turnNear = turnNearSettings(settings);
   const { senders, policy, pollMs } = settings;
   options.log.info('notifications on', { channels: senders.map((sender) => sender.channel).join(', ') });
-  const worker = new NotificationWorker(db, senders, { log: options.log, policy, pollMs });
+  const beforeRun = async (now: number) => {
+    const { due, dropped } = await advanceTurnNear(db, turnNear, now);
+    if (due + dropped > 0) options.log.info('turn-near notifications moved on', { due, dropped });
+  };
+  const worker = new NotificationWorker(db, senders, { log: options.log, policy, pollMs, beforeRun });
   await worker.start();
-  return worker;
+  const unsubscribe = feed.subscribe((event) => {
+    if (event.collection === 'tickets') worker.wake();
+  });
+  return {
+    async stop() {
+      unsubscribe();
+      await worker.stop();
+    },
+  };
 }
 
 /** Tokens enrolled before kinds existed keep all rights until an admin gives them a kind: say so at every start. */

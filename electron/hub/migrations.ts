@@ -347,6 +347,69 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 9,
+    name: 'notifications: "your turn is near" rows wait for their ticket',
+    sql: `
+      -- A kiosk's "your turn is near" (turn-near.ts): the row names its ticket and stays 'waiting'
+      -- (not due) until few enough people are ahead; then 'pending' like any other. One per ticket
+      -- and channel, so a kiosk that asks again is answered without a second message.
+      ALTER TABLE outbox ADD COLUMN ticket text;
+      ALTER TABLE outbox DROP CONSTRAINT outbox_state_check;
+      ALTER TABLE outbox ADD CONSTRAINT outbox_state_check
+        CHECK (state IN ('waiting', 'pending', 'sending', 'sent', 'failed'));
+      CREATE UNIQUE INDEX outbox_turn_near_once ON outbox (ticket, channel) WHERE kind = 'turn-near';
+      CREATE INDEX outbox_turn_near_open ON outbox (ticket) WHERE kind = 'turn-near' AND state IN ('waiting', 'pending');
+      -- The hourly purge deletes rows done with long ago (their attempts go with them).
+      CREATE INDEX outbox_done ON outbox (created_at) WHERE state IN ('sent', 'failed');
+    `,
+  },
+  {
+    version: 10,
+    name: "reports: visitors' answers counted per day, kept by a trigger",
+    sql: `
+      -- Visitors' answers to the five faces (satisfaction-report.ts), counted per office day and
+      -- service: a row per score (reason '') and a row per reason (score 0). A year's report sums a
+      -- few thousand rows instead of reading every answer. Nothing here names a visit either.
+      CREATE TABLE satisfaction_counts (
+        day text NOT NULL,
+        service text NOT NULL,
+        score smallint NOT NULL,
+        reason text NOT NULL,
+        answers bigint NOT NULL,
+        PRIMARY KEY (day, service, score, reason)
+      );
+
+      CREATE FUNCTION satisfaction_counts_add(answer jsonb, delta int) RETURNS void LANGUAGE sql AS $fn$
+        INSERT INTO satisfaction_counts (day, service, score, reason, answers)
+        SELECT answer->>'day', answer->>'service', parts.score, parts.reason, delta
+          FROM (SELECT (answer->>'score')::smallint AS score, '' AS reason
+                UNION
+                SELECT 0, r FROM jsonb_array_elements_text(coalesce(answer->'reasons', '[]')) AS x(r)) AS parts
+        ON CONFLICT (day, service, score, reason) DO UPDATE
+          SET answers = satisfaction_counts.answers + EXCLUDED.answers;
+      $fn$;
+
+      -- Answers are only added (hub-access.ts); a change or a deletion all the same takes the old
+      -- version out and counts the new one.
+      CREATE FUNCTION satisfaction_counts_keep() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF TG_OP = 'UPDATE' AND NOT OLD.deleted THEN
+          PERFORM satisfaction_counts_add(OLD.data, -1);
+        END IF;
+        IF NOT NEW.deleted THEN
+          PERFORM satisfaction_counts_add(NEW.data, 1);
+        END IF;
+        RETURN NULL;
+      END
+      $fn$;
+      CREATE TRIGGER documents_satisfaction_counts AFTER INSERT OR UPDATE ON documents
+        FOR EACH ROW WHEN (NEW.collection = 'satisfaction') EXECUTE FUNCTION satisfaction_counts_keep();
+
+      -- Answers already stored (by a hub that had the collection before this version).
+      SELECT satisfaction_counts_add(data, 1) FROM documents WHERE collection = 'satisfaction' AND NOT deleted;
+    `,
+  },
+  {
     version: 11,
     name: 'reports: durations as 32-bit milliseconds',
     sql: `

@@ -67,6 +67,19 @@ export const HUB_USAGE = `Usage: npm run hub -- [options]                       
 
 Admin commands use the same --data or --database-url as the hub. On an embedded (PGlite) hub
 that is running, they are handed to it; otherwise they open the database themselves.
+
+Residents' notifications (booking confirmations, reminders, the kiosk's "your turn is near"), from
+the environment so secrets stay off the command line; without a channel nothing is sent:
+  OKIENKO_SMTP_URL        e-mail: smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465
+  OKIENKO_SMTP_FROM       the From address, e.g. "Urząd Miasta <okienko@urzad.example.pl>" (required)
+  OKIENKO_SMTP_REQUIRE_TLS  1: send over smtp:// only after STARTTLS; a server without it gets nothing
+  OKIENKO_SMSAPI_TOKEN    SMS through SMSAPI.pl: an OAuth token of the office's account
+  OKIENKO_SMS_FROM        a sender name registered at SMSAPI (default: the account's)
+  OKIENKO_SMSAPI_URL      another address of the same API (default https://api.smsapi.pl)
+  OKIENKO_OUTBOX_POLL_MS  how often the outbox looks for messages due (default 5000)
+  OKIENKO_OUTBOX_RETRY_MS the wait after a refusal, doubling up to an hour (default 60000)
+  OKIENKO_OUTBOX_ATTEMPTS attempts before a message fails (default 6)
+  OKIENKO_TURN_NEAR_AHEAD "your turn is near" goes when this many people or fewer are ahead (default 3)
 `;
 
 export class HubOptionsError extends Error {}

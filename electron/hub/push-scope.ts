@@ -13,6 +13,7 @@ import { eventIdentity } from '../common/sync/conflict-rules';
 import { equalDocuments } from '../common/sync/document-equality';
 import { HUB_STAMP_FIELD } from '../common/contract/hub';
 import { holdsPersonalData, purged, type AssistedSessionDoc } from '../common/eservices/session';
+import { answerProblem, RATED_EVENT } from '../common/domain/satisfaction';
 import { sameMasterState } from './documents';
 
 type Doc = Readonly<Record<string, unknown>>;
@@ -78,7 +79,8 @@ export function scopeProblem(
       if (collection !== 'tickets') return 'is not a ticket';
       return (
         (master ? lifecycleProblem(incoming, master) : newTicketProblem(incoming)) ??
-        closingProblem(incoming, master, acting)
+        closingProblem(incoming, master, acting) ??
+        ratedTwice(incoming)
       );
     case 'check-in':
       return checkInProblem(incoming, master);
@@ -86,7 +88,45 @@ export function scopeProblem(
       return master ? changedOutside(incoming, master, COUNTER_STATE) : 'may not add a counter';
     case 'counter-services':
       return master ? changedOutside(incoming, master, COUNTER_SERVICES) : 'may not add a counter';
+    case 'rate':
+      return collection === 'tickets' ? rateProblem(incoming, master) : 'is not a ticket';
+    case 'answer':
+      return collection === 'satisfaction' ? newAnswerProblem(incoming, master) : 'is not an answer';
   }
+}
+
+/**
+ * One `rated` mark per visit (domain/satisfaction.ts): a second screen's mark for a visit the hub
+ * holds as answered is a conflict, which its workstation settles as `overruled` (conflict-rules.ts);
+ * one pushed as a second mark outright is refused here.
+ */
+function ratedTwice(incoming: Doc): string | null {
+  const marks = (incoming.events as readonly TicketEvent[]).filter((event) => event.type === RATED_EVENT);
+  return marks.length > 1 ? 'may mark a visit answered only once' : null;
+}
+
+/** A finished visit marked answered: the hub's history kept, `rated` (or its overruled note) added. */
+function rateProblem(incoming: Doc, master: Doc | undefined): string | null {
+  if (!master || master._deleted || incoming._deleted || master.state !== 'done')
+    return 'may only mark a finished visit answered';
+  const after = new Set((incoming.events as readonly TicketEvent[]).map(eventIdentity));
+  const held = (master.events as readonly TicketEvent[]).map(eventIdentity);
+  if (held.some((identity) => !after.has(identity))) return "may only add to a ticket's history, never rewrite it";
+  const heldSet = new Set(held);
+  const added = (incoming.events as readonly TicketEvent[]).filter((event) => !heldSet.has(eventIdentity(event)));
+  const marks = added.every(
+    (event) => event.type === RATED_EVENT || (event.type === 'overruled' && event.overruled === RATED_EVENT),
+  );
+  if (!marks) return 'may only mark a visit answered';
+  return ratedTwice(incoming) ?? changedOutside(incoming, master, new Set(['events', 'updatedAt']));
+}
+
+/** Visitors' answers are added, never changed or deleted, and hold nothing that names the visit. */
+function newAnswerProblem(incoming: Doc, master: Doc | undefined): string | null {
+  if (master) return 'may not change an answer';
+  if (incoming._deleted) return 'may not delete an answer';
+  const { _deleted: _, ...answer } = incoming;
+  return answerProblem(answer);
 }
 
 function issueProblem(collection: SyncCollection, incoming: Doc, master: Doc | undefined): string | null {

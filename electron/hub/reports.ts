@@ -22,6 +22,7 @@ import type {
   StaffFigures,
 } from '../common/contract/hub-reports';
 import { officeDocument, timeZoneOf } from './booking-reads';
+import { satisfactionReport } from './satisfaction-report';
 import type { SqlClient } from './sql';
 
 /** The counts every group has: $1 from, $2 to (office days), $3 the target wait in ms. */
@@ -217,12 +218,13 @@ function appointmentsOf(rows: readonly AppointmentRow[]): Pick<Report, 'appointm
 export async function officeReport(db: SqlClient, query: ReportQuery, withClerks: boolean): Promise<Report> {
   const timeZone = timeZoneOf(await officeDocument(db));
   const range = [query.from, query.to, query.target * 60_000];
-  const [spreads, groups, appointments] = await db.transaction(async (tx) => {
+  const [spreads, groups, appointments, satisfaction] = await db.transaction(async (tx) => {
     await tx.exec(`SET LOCAL work_mem = '64MB'; SET LOCAL jit = off`);
     return [
       await tx.query<SpreadsRow>(SPREADS_SQL, range),
       await tx.query<GroupsRow>(GROUPS_SQL, range),
       await tx.query<AppointmentRow>(APPOINTMENTS_SQL, [query.from, query.to]),
+      await satisfactionReport(tx, query.from, query.to),
     ] as const;
   });
   // The empty grouping set gives its row even for a range without tickets.
@@ -238,8 +240,6 @@ export async function officeReport(db: SqlClient, query: ReportQuery, withClerks
     byClerk: withClerks ? staffGroups(groups, 'clerk', (row) => row.clerk) : null,
     ...hoursOf(groups),
     ...appointmentsOf(appointments),
-    // Filled from the visitors' answers by the satisfaction work (issue 13); none counted yet.
-    satisfaction: { answers: 0, byScore: [0, 0, 0, 0, 0], mean: null, satisfiedShare: null, reasons: [] },
-    satisfactionByService: [],
+    ...satisfaction,
   };
 }

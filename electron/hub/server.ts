@@ -36,6 +36,7 @@ import { publicLimits } from './http/rate-limit';
 import { SyncStreams } from './http/sync-streams';
 import type { DatabaseKind } from './sql';
 import type { HubStore } from './store';
+import { TURN_NEAR_OFF, type TurnNearSettings } from './turn-near';
 
 export interface HubServerOptions {
   readonly store: HubStore;
@@ -59,6 +60,8 @@ export interface HubServerOptions {
   readonly publicUrl?: string | undefined;
   /** Public writes per minute per address (default PUBLIC_WRITES_PER_MINUTE; 0: no limit). */
   readonly publicWritesPerMinute?: number | undefined;
+  /** The channels a kiosk may offer "your turn is near" on (turn-near.ts); none by default. */
+  readonly turnNear?: TurnNearSettings | undefined;
 }
 
 export interface RunningHubServer {
@@ -119,6 +122,7 @@ function hubServices(options: HubServerOptions): HubServices {
     assistedKeepDays: options.assistedKeepDays ?? DEFAULT_KEEP_DAYS,
     publicUrl: options.publicUrl ?? null,
     publicLimits: publicLimits(options.publicWritesPerMinute),
+    turnNear: options.turnNear ?? TURN_NEAR_OFF,
     boardStreams: new BoardStreams({
       db: store.db,
       now,

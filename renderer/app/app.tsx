@@ -5,8 +5,10 @@ import { Counter } from '../apps/counter/counter';
 import { CustomerScreen } from '../apps/assist/customer';
 import { Home } from '../apps/home/home';
 import { Kiosk } from '../apps/kiosk/kiosk';
+import { Feedback } from '../apps/feedback/feedback';
 import { Accounts } from '../apps/settings/accounts';
 import { Appointments } from '../apps/appointments/appointments';
+import { Reports } from '../apps/reports/reports';
 import { OfficeSetup } from '../apps/office/office';
 import { PairScreen } from '../apps/settings/pairing';
 import { Devices } from '../apps/settings/devices';
@@ -156,6 +158,12 @@ function WorkstationScreen({ route }: { route: Route }) {
           <Board />
         </OfficeGate>
       );
+    case 'feedback':
+      return (
+        <OfficeGate audience="visitor">
+          <Feedback />
+        </OfficeGate>
+      );
     case 'counter':
       return (
         <StaffScreen signIn={false}>
@@ -173,11 +181,10 @@ function WorkstationScreen({ route }: { route: Route }) {
         </StaffScreen>
       );
     case 'appointments':
+    case 'reports':
       return (
         <StaffScreen>
-          <OfficeGate audience="staff">
-            <Appointments />
-          </OfficeGate>
+          <OfficeGate audience="staff">{route.screen === 'reports' ? <Reports /> : <Appointments />}</OfficeGate>
         </StaffScreen>
       );
     case 'office':

@@ -17,6 +17,7 @@ import {
   counterSchema,
   noticeSchema,
   officeSchema,
+  satisfactionSchema,
   sequenceSchema,
   serviceSchema,
   ticketSchema,
@@ -27,6 +28,7 @@ import {
   type CounterDoc,
   type NoticeDoc,
   type OfficeDoc,
+  type SatisfactionDoc,
   type SequenceDoc,
   type ServiceDoc,
   type TicketDoc,
@@ -44,6 +46,7 @@ export interface OkienkoCollections {
   notices: RxCollection<NoticeDoc>;
   assistedSessions: RxCollection<AssistedSessionDoc>;
   assistanceRecords: RxCollection<AssistanceRecordDoc>;
+  satisfaction: RxCollection<SatisfactionDoc>;
 }
 
 export type OkienkoDatabase = RxDatabase<OkienkoCollections>;
@@ -135,6 +138,8 @@ export async function createOkienkoDatabase(options: DatabaseOptions = {}): Prom
         migrationStrategies: ASSISTED_SESSION_MIGRATIONS,
       },
       assistanceRecords: { schema: assistanceRecordSchema, conflictHandler: conflictHandlers.assistanceRecords },
+      // Visitors' answers (domain/satisfaction.ts): not in `queue`, for the per-process limit above.
+      satisfaction: { schema: satisfactionSchema, conflictHandler: conflictHandlers.satisfaction },
     });
   }
   return db;

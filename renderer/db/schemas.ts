@@ -16,6 +16,7 @@ import type {
   CounterDoc,
   NoticeDoc,
   OfficeDoc,
+  SatisfactionDoc,
   SequenceDoc,
   ServiceDoc,
   TicketDoc,
@@ -32,6 +33,7 @@ export type {
   NoticeDoc,
   OfficeDoc,
   PriorityReason,
+  SatisfactionDoc,
   SequenceDoc,
   ServiceDoc,
   TicketDoc,
@@ -47,3 +49,4 @@ export const noticeSchema = shared.noticeSchema as unknown as RxJsonSchema<Notic
 export const appointmentSchema = shared.appointmentSchema as unknown as RxJsonSchema<AppointmentDoc>;
 export const assistedSessionSchema = shared.assistedSessionSchema as unknown as RxJsonSchema<AssistedSessionDoc>;
 export const assistanceRecordSchema = shared.assistanceRecordSchema as unknown as RxJsonSchema<AssistanceRecordDoc>;
+export const satisfactionSchema = shared.satisfactionSchema as unknown as RxJsonSchema<SatisfactionDoc>;

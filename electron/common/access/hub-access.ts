@@ -25,9 +25,12 @@ export interface HubRule {
  *   ticket starts with its issue (it may have been called already at a workstation offline);
  * - `check-in`: an existing appointment from booked to checked in, nothing else;
  * - `counter-state`: an existing counter's mode, clerk and priority count, nothing else;
- * - `create`: new documents only.
+ * - `create`: new documents only;
+ * - `rate`: a finished visit marked answered (one `rated` event, domain/satisfaction.ts), nothing else;
+ * - `answer`: new, valid visitors' answers only: never changed or deleted after.
  */
-export type PushScope = 'any' | 'issue' | 'lifecycle' | 'check-in' | 'counter-state' | 'counter-services' | 'create';
+export type PushScope =
+  'any' | 'issue' | 'lifecycle' | 'check-in' | 'counter-state' | 'counter-services' | 'create' | 'rate' | 'answer';
 
 export interface PushRule extends HubRule {
   readonly scope: PushScope;
@@ -43,6 +46,12 @@ const STAFF_KINDS: readonly TokenKind[] = ['kiosk', 'counter', 'supervisor'];
 const SERVING: readonly UserRole[] = ['clerk', 'supervisor'];
 const MANAGING: readonly UserRole[] = ['supervisor', 'admin'];
 const ADMIN: readonly UserRole[] = ['admin'];
+/**
+ * Where a visitor answers the five faces with nobody signed in: a counter's own customer display, a
+ * customer screen paired from another machine (held to a board's rights at the hub) and a tablet
+ * of kind kiosk by the exit.
+ */
+const ASKING: readonly TokenKind[] = ['counter', 'board', 'kiosk'];
 
 /** The office's set-up changes only in an admin's session, at a counter or a supervisor's desk. */
 const SET_UP: PushRule = { kinds: ['counter', 'supervisor'], roles: ADMIN, scope: 'any' };
@@ -65,6 +74,8 @@ export const COLLECTION_ACCESS: Readonly<Record<SyncCollection, CollectionAccess
       { kinds: ['kiosk'], scope: 'issue' },
       { kinds: ['counter'], roles: SERVING, scope: 'lifecycle' },
       { kinds: ['supervisor'], roles: MANAGING, scope: 'lifecycle' },
+      // The mark that a finished visit was answered, and nothing else (domain/satisfaction.ts).
+      { kinds: ASKING, scope: 'rate' },
       // Mending the record (and removing tickets past their retention) is an admin's.
       SET_UP,
     ],
@@ -104,6 +115,13 @@ export const COLLECTION_ACCESS: Readonly<Record<SyncCollection, CollectionAccess
     pull: { kinds: ['counter', 'supervisor'] },
     push: [{ kinds: ['counter', 'supervisor'], roles: SERVING, scope: 'any' }],
   },
+  // Visitors' answers: anonymous (nothing personal, nothing that names the visit), so every kind
+  // may pull them — a screen that asks replicates only what it may pull — and those that ask add
+  // them. Append-only: nobody changes or deletes an answer, an admin neither.
+  satisfaction: {
+    pull: { kinds: EVERY_KIND },
+    push: [{ kinds: ASKING, scope: 'answer' }],
+  },
 };
 
 /** The hub's routes other than the collections'. */
@@ -124,6 +142,8 @@ export const ROUTE_ACCESS = {
   // A supervisor's report (contract/hub-reports.ts), figures per clerk included: those who manage,
   // at a supervisor's desk or at a counter (a small office's supervisor screen runs on one).
   reports: { kinds: ['counter', 'supervisor'], roles: MANAGING },
+  // "Your turn is near" (contract/hub-turn-near.ts): a visitor's phone or e-mail, left at the kiosk.
+  'turn-near': { kinds: ['kiosk'] },
 } as const satisfies Readonly<Record<string, HubRule>>;
 export type HubRoute = keyof typeof ROUTE_ACCESS;
 

@@ -56,8 +56,9 @@ export const CHANNEL_ACCESS: Readonly<Record<ChannelName, AccessRule>> = {
   'signature.capture': { windows: ['counter'], roles: SERVING },
   'signature.cancel': { windows: ['counter'], roles: SERVING },
   'signature.fromScreen': { windows: ['counter'], roles: SERVING },
-  // The visitor's documents, composed by the clerk's counter while serving them.
-  'documents.render': { windows: ['counter'], roles: SERVING },
+  // The visitor's documents, composed by the clerk's counter while serving them; a report's PDF at
+  // the supervisor's screen (the figures come from the hub's door `reports`, MANAGING only).
+  'documents.render': { windows: ['counter', 'supervisor'], roles: STAFF },
   'documents.print': { windows: ['counter'], roles: SERVING },
   'session.current': { windows: ANY_WINDOW },
   'session.signIn': { windows: PERSONAL_WINDOWS },
@@ -110,6 +111,8 @@ export const SCREEN_ACTIONS = {
   'notices.post': { windows: ['supervisor'], roles: MANAGING },
   // Opening, closing and moving a counter to other services live, as the hub takes them (counters).
   'counters.manage': { windows: ['supervisor'], roles: MANAGING },
+  // The supervisor's reports, as the hub gives them (hub-access.ts reports; per clerk included).
+  'reports.view': { windows: ['supervisor'], roles: MANAGING },
   'accounts.manage': { windows: ['supervisor', 'settings'], roles: ['admin'], recent: 'second-factor' },
   // Saving or importing the office's configuration (services, counters, hours): an admin's, as the hub's SET_UP.
   'office.setUp': { windows: ['settings'], roles: ['admin'], recent: 'second-factor' },

@@ -1,6 +1,7 @@
 /**
  * A document the station prints for a visitor at the end of an assisted e-service: the summary
- * (large print, to take home), the application to sign by hand, or a short slip. The renderer
+ * (large print, to take home), the application to sign by hand, or a short slip; or a supervisor's
+ * report (tables and bars of figures, renderer/apps/reports/report-document.ts). The renderer
  * composes every word in the visitor's language (it has the translations); the station only lays
  * the words out on A4 and returns the PDF (electron/station/documents/).
  *
@@ -15,9 +16,23 @@ const line = z.string().max(200);
 /** An answer or a sentence. */
 const text = z.string().max(2000);
 
-export const DOCUMENT_KINDS = ['summary', 'application', 'slip'] as const;
+export const DOCUMENT_KINDS = ['summary', 'application', 'slip', 'report'] as const;
 
 export const DocumentRowSchema = z.object({ label: line, value: text }).strict();
+
+/** A table of figures (a report's): headings, then rows of as many cells, each a short text. */
+export const DocumentTableSchema = z
+  .object({
+    columns: z.array(line).min(1).max(14),
+    rows: z.array(z.array(z.string().max(200)).max(14)).max(500),
+  })
+  .strict()
+  .refine((table) => table.rows.every((row) => row.length === table.columns.length), {
+    message: 'every row has a cell per column',
+  });
+
+/** Horizontal bars, each with its label and its value in words beside it (a report's chart). */
+export const DocumentBarSchema = z.object({ label: line, value: z.number().min(0).max(1e12), text: line }).strict();
 
 export const DocumentSectionSchema = z
   .object({
@@ -29,6 +44,9 @@ export const DocumentSectionSchema = z
     items: z.array(text).max(60).optional(),
     /** Things to do or bring, each with an empty box to tick by hand. */
     checklist: z.array(text).max(60).optional(),
+    /** Bars drawn to the largest value, before the table. */
+    bars: z.array(DocumentBarSchema).max(48).optional(),
+    table: DocumentTableSchema.optional(),
   })
   .strict();
 

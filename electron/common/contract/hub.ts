@@ -54,6 +54,7 @@ export const SYNC_COLLECTIONS = [
   'notices',
   'assistedSessions',
   'assistanceRecords',
+  'satisfaction',
 ] as const;
 export type SyncCollection = (typeof SYNC_COLLECTIONS)[number];
 

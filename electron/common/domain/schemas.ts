@@ -5,7 +5,7 @@
  *
  * RxDB collections of a workstation. Every document carries `updatedAt` and is keyed by an id
  * that is unique across workstations, so the same documents replicate to the office hub unchanged
- * (docs/sync.md). The free RxDB tier allows about 12 collections per realm; this uses ten.
+ * (docs/sync.md). The free RxDB tier allows about 12 collections per realm; this uses eleven.
  *
  * Indexed fields must be required and bounded (RxDB/Dexie rule), hence the maxLength/maximum
  * values below.
@@ -16,6 +16,7 @@ import type { Office, PriorityReason, Service } from './office';
 import { APPOINTMENT_STATES, type Appointment } from './appointment';
 import type { Ticket } from './ticket';
 import { MAX_NOTICE_TEXT, NOTICE_URGENCIES, type Notice } from './notice';
+import { SATISFACTION_REASONS, SATISFACTION_SCORES, type SatisfactionAnswer } from './satisfaction';
 import { MAX_SIGNATURE_SVG_LENGTH, type AssistanceRecordDoc, type AssistedSessionDoc } from '../eservices/session';
 
 /**
@@ -421,4 +422,19 @@ export const assistanceRecordSchema = collection<AssistanceRecordDoc>(
     updatedAt: time,
   },
   { indexes: ['startedAt'] },
+);
+
+export type SatisfactionDoc = SatisfactionAnswer;
+
+/** A visitor's answer to the five faces: anonymous, nothing that names the visit (domain/satisfaction.ts). */
+export const satisfactionSchema = collection<SatisfactionDoc>(
+  {
+    id: text(64),
+    day: text(10),
+    service: text(64),
+    score: { type: 'integer', enum: [...SATISFACTION_SCORES] },
+    reasons: { ...arrayOf({ type: 'string', enum: [...SATISFACTION_REASONS] }), maxItems: SATISFACTION_REASONS.length },
+    updatedAt: time,
+  },
+  { indexes: ['day'] },
 );

@@ -45,6 +45,8 @@ export const EVENT_TYPES = [
   'cancelled',
   'expired',
   'overruled',
+  // A finished visit was answered on the visitor's screen: no score, no reasons (domain/satisfaction.ts).
+  'rated',
 ] as const;
 export type TicketEventType = (typeof EVENT_TYPES)[number];
 

@@ -34,6 +34,7 @@
  * notices — withdrawn anywhere means withdrawn: the earliest withdrawal stays (mergeWithdrawal).
  * assistedSessions, assistanceRecords — answer by answer, no answer silently overwritten
  *   (assisted-merge.ts).
+ * satisfaction — a visitor's answer is only ever added (domain/satisfaction.ts): the hub's version.
  */
 import type { SyncCollection } from '../contract/hub';
 import type { Appointment } from '../domain/appointment';
@@ -190,4 +191,6 @@ export const conflictRules = {
     staleHubVersion: staleSessionVersion,
   } satisfies ConflictRule<AssistedSessionDoc>,
   assistanceRecords: decide<AssistanceRecordDoc>(resolveAssistanceRecord),
+  // Append-only: an answer never changes after it is written, so the hub's copy is the same one.
+  satisfaction: masterWins(),
 } satisfies Record<SyncCollection, unknown>;

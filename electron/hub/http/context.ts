@@ -15,6 +15,7 @@ import type { Caller } from '../sessions';
 import type { BoardStreams } from './board-streams';
 import type { PublicLimits } from './rate-limit';
 import type { SyncStreams } from './sync-streams';
+import type { TurnNearSettings } from '../turn-near';
 
 /** Made once per server and shared by every request. */
 export interface HubServices {
@@ -38,6 +39,8 @@ export interface HubServices {
   readonly publicUrl: string | null;
   /** Requests per address to the public routes (rate-limit.ts): the booking page, a ticket's status. */
   readonly publicLimits: PublicLimits;
+  /** The channels this hub sends "your turn is near" on, and after how many (turn-near.ts). */
+  readonly turnNear: TurnNearSettings;
 }
 
 export interface RequestContext {

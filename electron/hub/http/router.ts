@@ -16,6 +16,7 @@ import { report } from './handlers/reports';
 import { me } from './handlers/status';
 import { pull, push, syncStream } from './handlers/sync';
 import { ticketStatusHandler } from './handlers/ticket-status';
+import { turnNearOffer, turnNearRegister } from './handlers/turn-near';
 
 type Method = 'GET' | 'POST';
 type Handler<C> = (context: C) => Promise<void>;
@@ -71,6 +72,8 @@ const FIXED_ROUTES = new Map<string, PublicRoute | StationRoute>([
   ['/public/office', { access: 'public', method: 'GET', handle: booking.office }],
   ['/public/slots', { access: 'public', method: 'GET', handle: booking.slots }],
   ['/public/bookings', { access: 'public', method: 'POST', handle: booking.book }],
+  ['/turn-near/offer', { access: 'station', door: 'turn-near', method: 'GET', handle: turnNearOffer }],
+  ['/turn-near', { access: 'station', door: 'turn-near', method: 'POST', handle: turnNearRegister }],
 ]);
 
 /** Routes with a parameter in their path (the handler reads it from the URL), tried in order. */

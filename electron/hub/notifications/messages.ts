@@ -2,12 +2,14 @@
  * The words of each notification, in the resident's language (pl, en, uk), from an outbox row's
  * payload: the booking's code, day and time on the office's clock, the service and the office.
  * The confirmation carries the link that cancels or moves the booking and, by e-mail, the
- * calendar file (calendar-file.ts). Nothing of the resident but what the row was addressed to.
+ * calendar file (calendar-file.ts). "Your turn is near" names the ticket, how many are ahead and
+ * the office (turn-near-messages.ts). Nothing of the resident but what the row was addressed to.
  */
 import { bookingLink } from '../../common/contract/public';
 import type { Language, Localized } from '../../common/domain/office';
 import { bookingCalendar } from '../calendar-file';
 import type { Attachment, Channel } from './sender';
+import { renderTurnNear, type TurnNearNotice } from './turn-near-messages';
 
 export type NoticeKind = 'booking-confirmation' | 'booking-reminder' | 'turn-near';
 
@@ -71,8 +73,21 @@ const WORDS: Readonly<Record<Language, Words>> = {
   },
 };
 
+/** What an outbox row's payload says, by its kind. */
+export type NoticePayload = BookingNotice | TurnNearNotice;
+
 /** The message for one outbox row. */
 export function renderNotice(
+  kind: NoticeKind,
+  channel: Channel,
+  language: Language,
+  payload: NoticePayload,
+): RenderedNotice {
+  if (kind === 'turn-near') return renderTurnNear(channel, language, payload as TurnNearNotice);
+  return renderBookingNotice(kind, channel, language, payload as BookingNotice);
+}
+
+function renderBookingNotice(
   kind: NoticeKind,
   channel: Channel,
   language: Language,

@@ -8,12 +8,15 @@
  *   recover    — rows left `sending` by a hub that died mid-send: tried again only on a channel
  *                whose provider drops a repeat (SMS with idx), otherwise `failed` (e-mail: at
  *                most once); see worker.ts.
- * A row that is sent or failed loses its recipient and manage key by the database's trigger.
+ * A row that is sent or failed loses its recipient and manage key by the database's trigger, and
+ * is deleted with its attempts `DONE_KEEP_DAYS` later (`purgeDone`, the hub's hourly purge).
+ * A kiosk's "turn is near" row (migration 9) starts `waiting`, not due: turn-near.ts makes it
+ * `pending` when few enough are ahead of its ticket, or fails it when the visit is over.
  */
 import { randomUUID } from 'node:crypto';
 import type { Language } from '../../common/domain/office';
 import type { SqlClient, SqlQueryable } from '../sql';
-import type { BookingNotice, NoticeKind } from './messages';
+import type { BookingNotice, NoticeKind, NoticePayload } from './messages';
 import type { Channel, SendOutcome } from './sender';
 
 export interface NewNotice {
@@ -35,7 +38,7 @@ export interface ClaimedNotice {
   readonly channel: Channel;
   readonly recipient: string;
   readonly language: Language;
-  readonly payload: BookingNotice;
+  readonly payload: NoticePayload;
   readonly attempts: number;
 }
 
@@ -204,5 +207,16 @@ export async function forgetGoneContacts(db: SqlQueryable): Promise<number> {
                            AND (CASE o.channel WHEN 'email' THEN c.email ELSE c.phone END) = o.recipient)
       RETURNING o.id`,
   );
+  return rows.length;
+}
+
+/** How long a row that is done with (sent or failed) is kept, with its attempts, for questions about it. */
+export const DONE_KEEP_DAYS = 90;
+
+/** Deletes sent or failed rows made more than `days` ago, with their attempts (ON DELETE CASCADE). */
+export async function purgeDone(db: SqlQueryable, now: number, days = DONE_KEEP_DAYS): Promise<number> {
+  const rows = await db.query(`DELETE FROM outbox WHERE state IN ('sent', 'failed') AND created_at < $1 RETURNING id`, [
+    new Date(now - days * 86_400_000),
+  ]);
   return rows.length;
 }

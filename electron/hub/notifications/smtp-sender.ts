@@ -1,6 +1,7 @@
 /**
  * E-mail over SMTP with nodemailer. `OKIENKO_SMTP_URL` as nodemailer reads it:
- * `smtp://user:password@host:587` (STARTTLS whenever the server offers it) or `smtps://…:465`.
+ * `smtp://user:password@host:587` (STARTTLS whenever the server offers it, or only with STARTTLS
+ * when `requireTLS`) or `smtps://…:465`.
  * Every attempt for one outbox row carries the same Message-ID (`<row id@okienko.outbox>`), so a
  * copy is recognisable as one. SMTP has no way to ask "did you already take this?", so an
  * attempt whose end is unknown is never repeated: e-mail is sent at most once (worker.ts).
@@ -16,6 +17,8 @@ export interface SmtpSettings {
   readonly from: string;
   /** Give up on a silent server after this long (ms). */
   readonly timeoutMs?: number;
+  /** smtp:// only: STARTTLS or nothing (`OKIENKO_SMTP_REQUIRE_TLS`); a server without it gets no message. */
+  readonly requireTLS?: boolean;
 }
 
 /** Errors raised before the server could have taken anything: no connection, no DNS, no greeting. */
@@ -29,6 +32,7 @@ export function smtpSender(settings: SmtpSettings): Sender {
   const timeout = settings.timeoutMs ?? 60_000;
   const transport: Transporter = nodemailer.createTransport({
     ...serverOf(settings.url),
+    ...(settings.requireTLS ? { requireTLS: true } : {}),
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,

@@ -11,7 +11,8 @@
  *     least once, deduplicated by the provider** — the resident gets one message;
  *   - e-mail is **not** sent again: SMTP cannot say whether it took the message, so the row fails
  *     `interrupted` — **at most once**; its Message-ID is the row's, the same on every attempt.
- * Logs name the row, kind, channel and outcome, never the recipient.
+ * Logs name the row, kind, channel and outcome, never the recipient. `wake()` runs it at once
+ * (hub.ts wakes it on every ticket change, for "your turn is near").
  */
 import { describeError, type Logger } from '../../station/log';
 import type { SqlClient } from '../sql';
@@ -35,6 +36,11 @@ export interface WorkerOptions {
   readonly staleMs?: number;
   readonly batch?: number;
   readonly now?: () => number;
+  /**
+   * Runs before each run claims anything: rows that become due by something other than time
+   * (a kiosk's "turn is near", turn-near.ts). A failure is logged and the run goes on.
+   */
+  readonly beforeRun?: (now: number) => Promise<void>;
 }
 
 const DEFAULT_STALE_MS = 10 * 60_000;
@@ -92,6 +98,9 @@ export class NotificationWorker {
     const batch = this.options.batch ?? 20;
     try {
       if (this.db.kind === 'postgresql') await this.recover(this.now() - (this.options.staleMs ?? DEFAULT_STALE_MS));
+      await this.options.beforeRun?.(this.now()).catch((error: unknown) => {
+        this.options.log.warn('notification outbox could not make rows due', { error: describeError(error) });
+      });
       for (;;) {
         const claimed = await claimDue(this.db, [...this.senders.keys()], this.now(), batch);
         for (const row of claimed) await this.deliver(row);

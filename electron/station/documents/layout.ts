@@ -44,8 +44,9 @@ export class Flow {
     return PAGE.margin;
   }
 
+  /** The page's own size: a report's pages lie in landscape (render.ts). */
   get width(): number {
-    return PAGE.width - 2 * PAGE.margin;
+    return this.doc.page.width - 2 * PAGE.margin;
   }
 
   get y(): number {
@@ -58,7 +59,7 @@ export class Flow {
 
   /** The lowest point text may reach on this page. */
   get bottom(): number {
-    return PAGE.height - PAGE.bottom;
+    return this.doc.page.height - PAGE.bottom;
   }
 
   /** Starts a new page unless `height` points still fit on this one. */

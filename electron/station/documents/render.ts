@@ -41,6 +41,8 @@ async function newPdf(document: PrintableDocument): Promise<PDFKit.PDFDocument> 
   const [PDFDocument, fonts] = await Promise.all([loadPdfKit(), documentFonts()]);
   const pdf = new PDFDocument({
     size: PAGE.size,
+    // A report's tables have ten columns of figures: across the long side of the sheet.
+    layout: document.kind === 'report' ? 'landscape' : 'portrait',
     margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.margin, right: PAGE.margin },
     bufferPages: true,
     // pdfkit takes a font's bytes here too (its types say a name or path only); without one it

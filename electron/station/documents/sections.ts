@@ -1,8 +1,9 @@
 /** The blocks of a printable document, each drawn onto the flow: header, sections, signature, footer. */
 import type { PrintableDocument } from '../../common/contract/documents';
-import { PAGE, TYPE, type Flow } from './layout';
+import { TYPE, type Flow } from './layout';
 import { drawQr } from './qr';
 import { drawSignature, type SignatureDrawing } from './signature';
+import { drawBars, drawTable } from './table';
 
 type Section = PrintableDocument['sections'][number];
 
@@ -50,6 +51,8 @@ export function drawSection(flow: Flow, section: Section): void {
   }
   for (const item of section.items ?? []) drawMarked(flow, item, 'bullet');
   for (const item of section.checklist ?? []) drawMarked(flow, item, 'box');
+  if (section.bars?.length) drawBars(flow, section.bars);
+  if (section.table) drawTable(flow, section.table);
   flow.gap(10);
 }
 
@@ -171,7 +174,7 @@ export function stampPages(flow: Flow, reference: string): void {
     doc
       .font('regular')
       .fontSize(TYPE.small)
-      .text(`${reference} · ${index - range.start + 1}/${range.count}`, flow.left, PAGE.height - 34, {
+      .text(`${reference} · ${index - range.start + 1}/${range.count}`, flow.left, doc.page.height - 34, {
         width: flow.width,
         align: 'right',
         lineBreak: false,

@@ -3,7 +3,8 @@
  * second display, in the browser host a paired screen. It mirrors the page the clerk is on in large
  * text, in the visitor's own language (switched here, independently of the clerk's), reads it aloud
  * on request, lets the visitor answer when it is their turn to type, and has a senior mode — larger
- * text, high contrast. Between visits, and while the workstation is locked, it shows nothing personal.
+ * text, high contrast. Between visits, and while the workstation is locked, it shows nothing personal;
+ * when a visit ends it asks the visitor how it was (after-visit.tsx).
  */
 import { useEffect, useState } from 'react';
 import type { AssistView, EServiceList } from '../../../electron/common/contract/assist';
@@ -13,6 +14,7 @@ import { useWorkstation } from '../../app/workstation';
 import { LanguageProvider, useT, type MessageId } from '../../i18n/i18n';
 import { CustomerPage, pageText } from './customer-pages';
 import { useDefinitions } from './use-definitions';
+import { AfterVisit } from './after-visit';
 import { speak, SPEECH_LANG } from '../../app/speech';
 
 /** The last view the counter's clerk published for this counter; a late (older) one is dropped. */
@@ -80,7 +82,9 @@ export function CustomerScreen({ counter }: { counter: number }) {
             onSenior={(next) => setSeniorOf({ session: shown.session, senior: next })}
           />
         ) : (
-          <Idle counter={counter} list={list} />
+          <AfterVisit counter={counter} language={language}>
+            <Idle counter={counter} list={list} />
+          </AfterVisit>
         )}
       </main>
     </LanguageProvider>

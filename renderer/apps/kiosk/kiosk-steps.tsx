@@ -1,5 +1,5 @@
 /** The kiosk's screens between the start and the end: the matters, priority, and the ticket itself. */
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { acceptedReasons, type Language, type PriorityReason } from '../../../electron/common/domain/office';
 import type { TicketRefusal } from '../../../electron/common/domain/ticket-limits';
 import type { OfficeDoc, ServiceDoc } from '../../db/schemas';
@@ -178,12 +178,15 @@ export function TicketStep({
   office,
   language,
   onDone,
+  children,
 }: {
   heading: Heading;
   step: Extract<Step, { kind: 'ticket' }>;
   office: OfficeDoc | null;
   language: Language;
   onDone: () => void;
+  /** What the office offers after the ticket (contact-step.tsx), above "Done". */
+  children?: ReactNode;
 }) {
   const t = useT();
   const { ticket } = step;
@@ -208,6 +211,7 @@ export function TicketStep({
         {printText(t, step)}
       </p>
       <p className="kiosk-ticket-line">{t('kiosk.ticket.watchBoard')}</p>
+      {children}
       <button type="button" className="kiosk-choice kiosk-choice-main" onClick={onDone}>
         {t('kiosk.done')}
       </button>

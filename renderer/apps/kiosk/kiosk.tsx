@@ -5,7 +5,8 @@
  * now (its daily limit, its cut-off before closing, the office's hours) shows why on its button,
  * which cannot be pressed, and the screen says what to do instead; a booked visit is checked in
  * all the same. A visitor who does not know which matter is theirs finds it in their own words
- * (finder-step.tsx). The supervisor's notices standing now show in a band under the header (the board
+ * (finder-step.tsx). After the ticket, when the office hub sends SMS or e-mail, the visitor may
+ * leave a number or an address for one message when their turn is near (contact-step.tsx). The supervisor's notices standing now show in a band under the header (the board
  * reads them aloud; the kiosk's own button reads only the step). Every target is at least 72 px, everything works by touch, keyboard and with the
  * screen read aloud.
  */
@@ -19,8 +20,9 @@ import type { OfficeDoc, ServiceDoc } from '../../db/schemas';
 import { LanguageProvider, useT, type MessageId } from '../../i18n/i18n';
 import { NoticeBand, useActiveNotices } from '../board/notices';
 import { AppointmentStep } from './appointment-step';
+import { IssuedSteps } from './contact-step';
 import { FinderStep } from './finder-step';
-import { PriorityStep, ServicesStep, TicketStep } from './kiosk-steps';
+import { PriorityStep, ServicesStep } from './kiosk-steps';
 import { dateOf } from './print-ticket';
 import { refusalText, type RefusalWording } from './unavailable';
 import { useKioskSteps } from './use-kiosk-steps';
@@ -54,7 +56,7 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
   }, [step.kind]);
 
   const readAloud = () => {
-    const text = document.querySelector('main')?.querySelector('[data-read-aloud]')?.textContent ?? '';
+    const text = readableText(document.querySelector('main')?.querySelector('[data-read-aloud]'));
     void speak({ text, lang: SPEECH_LANG[language] });
   };
   const waitingFor = (service: string) =>
@@ -99,8 +101,8 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
             onBack={reset}
           />
         )}
-        {step.kind === 'ticket' && (
-          <TicketStep heading={heading} step={step} office={office} language={language} onDone={reset} />
+        {(step.kind === 'ticket' || step.kind === 'contact') && (
+          <IssuedSteps heading={heading} step={step} office={office} language={language} go={setStep} onDone={reset} />
         )}
       </section>
       <footer className="kiosk-footer">
@@ -110,6 +112,13 @@ function KioskScreen({ language, onLanguage }: { language: Language; onLanguage:
       </footer>
     </main>
   );
+}
+
+/** The step's words to read aloud, without what is marked to skip (the keys on the screen). */
+function readableText(step: Element | null | undefined): string {
+  const copy = step?.cloneNode(true) as Element | undefined;
+  copy?.querySelectorAll('[data-read-aloud-skip]').forEach((skipped) => skipped.remove());
+  return copy?.textContent ?? '';
 }
 
 /** Above the step: a printer that cannot print, a ticket not issued, or one the office refused, and why. */

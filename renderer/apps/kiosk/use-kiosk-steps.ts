@@ -6,6 +6,7 @@
  * goes back to the matters with the reason. The kiosk goes back to the start by itself after a while.
  */
 import { useCallback, useEffect, useState } from 'react';
+import type { TurnNearOffer } from '../../../electron/common/contract/hub-turn-near';
 import type { Language, PriorityReason } from '../../../electron/common/domain/office';
 import { estimatedWaitMinutes, peopleAhead } from '../../../electron/common/domain/ordering';
 import type { Ticket } from '../../../electron/common/domain/ticket';
@@ -22,7 +23,9 @@ export type Step =
   | { kind: 'appointment' }
   | { kind: 'finder' }
   | { kind: 'priority'; service: ServiceDoc }
-  | ({ kind: 'ticket'; print: PrintOutcome } & IssuedTicket);
+  | ({ kind: 'ticket'; print: PrintOutcome } & IssuedTicket)
+  /** "Your turn is near" (contact-step.tsx): it goes back to the start by itself. */
+  | { kind: 'contact'; issued: IssuedTicket; offer: TurnNearOffer };
 
 const TICKET_SCREEN_MS = 25_000;
 const IDLE_RESET_MS = 60_000;
@@ -65,7 +68,7 @@ export function useKioskSteps(language: Language, onLanguage: (language: Languag
 
   // A refusal's alert goes too, so the next visitor does not read the last one's.
   useEffect(() => {
-    if (step.kind === 'services' && !refused) return;
+    if ((step.kind === 'services' && !refused) || step.kind === 'contact') return;
     const timer = setTimeout(reset, step.kind === 'ticket' ? TICKET_SCREEN_MS : IDLE_RESET_MS);
     return () => clearTimeout(timer);
   }, [step, refused, reset]);

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { SCREEN_ACTIONS } from '../../../electron/common/access/station-access';
+import { formatRoute } from '../../../electron/common/routes';
 import type { AlertDoc, AppointmentDoc, OfficeDoc, ServiceDoc, TicketDoc } from '../../db/schemas';
 import {
   useAppointmentsOfDay,
@@ -55,6 +56,9 @@ export function Supervisor() {
   return (
     <main className="supervisor">
       <h1>{t('supervisor.title')}</h1>
+      <p>
+        <a href={formatRoute({ screen: 'reports' })}>{t('reports.title')}</a>
+      </p>
       <AlertsSection />
       <NoticesSection />
       <ServicesSection services={services} tickets={tickets} />

@@ -42,4 +42,5 @@ export const conflictHandlers = {
   notices: rxConflictHandler(conflictRules.notices),
   assistedSessions: rxConflictHandler(conflictRules.assistedSessions),
   assistanceRecords: rxConflictHandler(conflictRules.assistanceRecords),
+  satisfaction: rxConflictHandler(conflictRules.satisfaction),
 };

@@ -54,6 +54,7 @@ const PULL: Readonly<Record<SyncCollection, readonly Cell[]>> = {
   notices: CELLS,
   assistedSessions: every(['counter']),
   assistanceRecords: every(['counter', 'supervisor']),
+  satisfaction: CELLS,
 };
 
 /** A change pushed to one collection, made fresh (by an admin) for every attempt. */
@@ -125,6 +126,22 @@ const notice = (n: number) => ({
   urgency: 'normal',
   updatedAt: 1,
 });
+/** A visitor's anonymous answer at the end of a visit (domain/satisfaction.ts). */
+const answer = (n: number) => ({ id: `sa-${n}`, day, service: 'vehicles', score: 4, reasons: ['other'], updatedAt: 0 });
+/** A finished visit, answered or not. */
+const finished = (n: number, rated = false) => ({
+  ...ticket(n),
+  state: 'done',
+  events: [...ticket(n).events, ...(rated ? [{ type: 'rated', at: 2500, by: { station: 'x' } }] : [])],
+});
+const markRated = (master: Record<string, unknown>) => ({
+  ...master,
+  events: [...(master.events as object[]), { type: 'rated', at: 3000, by: { station: 'x' } }],
+  updatedAt: 3000,
+});
+/** The screens that ask with nobody signed in, and whoever may move a ticket on anyway. */
+const RATING: Cell[] = [...every(['kiosk', 'counter', 'board']), 'supervisor/supervisor', 'supervisor/admin'];
+
 /** Those who manage post and withdraw notices, where they may push alerts' acknowledgements. */
 const MANAGING: Cell[] = ['counter/supervisor', 'counter/admin', 'supervisor/supervisor', 'supervisor/admin'];
 
@@ -247,6 +264,44 @@ const CHANGES: Readonly<Record<string, Change>> = {
       return update({ ...master, withdrawnAt: 9, updatedAt: 2 }, master);
     },
   },
+  'tickets: mark a finished visit answered': {
+    collection: 'tickets',
+    allowed: RATING,
+    row: async (admin, n) => {
+      const master = await stored(admin, 'tickets', finished(6000 + n));
+      return update(markRated(master), master);
+    },
+  },
+  'tickets: mark a visit answered twice': {
+    collection: 'tickets',
+    allowed: SET_UP,
+    row: async (admin, n) => {
+      const master = await stored(admin, 'tickets', finished(7000 + n, true));
+      return update(markRated(master), master);
+    },
+  },
+  'satisfaction: answer': {
+    collection: 'satisfaction',
+    allowed: every(['kiosk', 'counter', 'board']),
+    row: async (_admin, n) => insert(answer(n)),
+  },
+  // Append-only: nobody changes or deletes an answer, an admin neither.
+  'satisfaction: change an answer': {
+    collection: 'satisfaction',
+    allowed: [],
+    row: async (admin, n) => {
+      const master = await stored(admin, 'satisfaction', answer(5000 + n));
+      return update({ ...master, score: 1 }, master);
+    },
+  },
+  'satisfaction: delete an answer': {
+    collection: 'satisfaction',
+    allowed: [],
+    row: async (admin, n) => {
+      const master = await stored(admin, 'satisfaction', answer(6000 + n));
+      return { newDocumentState: { ...master, _deleted: true }, assumedMasterState: master };
+    },
+  },
   'alerts: acknowledge': {
     collection: 'alerts',
     allowed: MANAGING,
@@ -267,6 +322,7 @@ const ROUTES: Readonly<Record<keyof typeof ROUTE_ACCESS, readonly Cell[]>> = {
   appointments: every(['counter', 'supervisor']).filter((cell) => !cell.endsWith('/none')),
   office: ['counter/admin', 'supervisor/admin'],
   reports: ['counter/supervisor', 'counter/admin', 'supervisor/supervisor', 'supervisor/admin'],
+  'turn-near': every(['kiosk']),
 };
 
 /** The refusal a cell gets for a push to `collection` it may not make. */
@@ -470,6 +526,8 @@ async function callRoute(
       return send('GET', '/office/configuration');
     case 'reports':
       return send('GET', `/reports?from=${day}&to=2026-12-05`);
+    case 'turn-near':
+      return send('GET', '/turn-near/offer');
     case 'appointments': {
       const slots = await client.request<{ slots: { at: number }[] }>(
         'GET',

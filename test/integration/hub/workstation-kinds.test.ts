@@ -44,10 +44,21 @@ const REPLICATED: Readonly<Record<TokenKind, readonly SyncCollection[]>> = {
     'notices',
     'assistedSessions',
     'assistanceRecords',
+    'satisfaction',
   ],
-  supervisor: ['office', 'services', 'counters', 'tickets', 'appointments', 'alerts', 'notices', 'assistanceRecords'],
-  kiosk: ['office', 'services', 'counters', 'tickets', 'appointments', 'alerts', 'notices'],
-  board: ['office', 'services', 'counters', 'tickets', 'notices'],
+  supervisor: [
+    'office',
+    'services',
+    'counters',
+    'tickets',
+    'appointments',
+    'alerts',
+    'notices',
+    'assistanceRecords',
+    'satisfaction',
+  ],
+  kiosk: ['office', 'services', 'counters', 'tickets', 'appointments', 'alerts', 'notices', 'satisfaction'],
+  board: ['office', 'services', 'counters', 'tickets', 'notices', 'satisfaction'],
 };
 
 /** A visitor's session, with their identity, as a counter saved it. */

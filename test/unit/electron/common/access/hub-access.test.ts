@@ -33,6 +33,7 @@ describe('the collections a workstation kind replicates', () => {
       'alerts',
       'notices',
       'assistanceRecords',
+      'satisfaction',
     ]);
     expect(collectionsFor('kiosk')).toEqual([
       'office',
@@ -42,8 +43,9 @@ describe('the collections a workstation kind replicates', () => {
       'appointments',
       'alerts',
       'notices',
+      'satisfaction',
     ]);
-    expect(collectionsFor('board')).toEqual(['office', 'services', 'counters', 'tickets', 'notices']);
+    expect(collectionsFor('board')).toEqual(['office', 'services', 'counters', 'tickets', 'notices', 'satisfaction']);
   });
 
   it('pushing assisted sessions is a counter’s only, in a clerk’s or supervisor’s session', () => {

@@ -33,8 +33,8 @@ describe('the collections a workstation replicates', () => {
   it.each([
     ['counter', SYNC_COLLECTIONS],
     ['supervisor', SYNC_COLLECTIONS.filter((name) => name !== 'assistedSessions')],
-    ['kiosk', ['office', 'services', 'counters', 'tickets', 'appointments', 'alerts', 'notices']],
-    ['board', ['office', 'services', 'counters', 'tickets', 'notices']],
+    ['kiosk', ['office', 'services', 'counters', 'tickets', 'appointments', 'alerts', 'notices', 'satisfaction']],
+    ['board', ['office', 'services', 'counters', 'tickets', 'notices', 'satisfaction']],
   ])('a %s workstation: what its kind may pull', async (kind, expected) => {
     const { context } = scripted(async () => me(kind));
     expect(await replicatedCollections(context, SYNC_COLLECTIONS)).toEqual(expected);

@@ -1,0 +1,167 @@
+/**
+ * The tablet by the exit (`#/feedback`, a kiosk-kind workstation): the visitor types the number
+ * from their ticket — or scans its QR code, whose status address names the ticket — and answers
+ * the five-face question (apps/assist/satisfaction-question.tsx) for that visit, if it finished
+ * today and nobody answered for it yet. A wrong number is said plainly and stays in the field to
+ * correct. The answer is written as on the customer screen (renderer/db/satisfaction.ts).
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { isRated } from '../../../electron/common/domain/satisfaction';
+import { LANGUAGES, type Language } from '../../../electron/common/domain/office';
+import { useOffice, useToday } from '../../app/data';
+import { newId, useWorkstation } from '../../app/workstation';
+import { answerVisit, keepReleasingAnswers, type VisitAnswer } from '../../db/satisfaction';
+import type { TicketDoc } from '../../db/schemas';
+import { LanguageProvider, useT, type MessageId } from '../../i18n/i18n';
+import { SatisfactionQuestion } from '../assist/satisfaction-question';
+import './feedback.css';
+
+/** What a QR code's status address names: the ticket's id (contract: `#/status/<id>`). */
+const STATUS_ADDRESS = /\/status\/([^/?#\s]{1,100})\s*$/;
+
+type Found = { readonly kind: 'visit'; readonly ticket: TicketDoc } | { readonly kind: 'already' } | null;
+
+/** Today's finished visit the typed number or scanned address names, and whether it is answered. */
+async function findVisit(db: ReturnType<typeof useWorkstation>['db'], day: string, typed: string): Promise<Found> {
+  const scanned = STATUS_ADDRESS.exec(typed)?.[1];
+  const number = typed.replace(/\s+/g, '').toUpperCase();
+  const docs = scanned
+    ? [await db.tickets.findOne(decodeURIComponent(scanned)).exec()].filter((doc) => doc !== null)
+    : await db.tickets.find({ selector: { day, number } }).exec();
+  const visits = docs.map((doc) => doc.toJSON() as TicketDoc).filter((t) => t.day === day && t.state === 'done');
+  const open = visits.find((ticket) => !isRated(ticket));
+  if (open) return { kind: 'visit', ticket: open };
+  return visits.length > 0 ? { kind: 'already' } : null;
+}
+
+export function Feedback() {
+  const [language, setLanguage] = useState<Language>('pl');
+  return (
+    <LanguageProvider language={language}>
+      <FeedbackScreen language={language} onLanguage={setLanguage} />
+    </LanguageProvider>
+  );
+}
+
+function FeedbackScreen({ language, onLanguage }: { language: Language; onLanguage: (language: Language) => void }) {
+  const { db, now, station, sync } = useWorkstation();
+  const office = useOffice();
+  const today = useToday(office);
+  const [asking, setAsking] = useState<TicketDoc | null>(null);
+  const [round, setRound] = useState(0);
+
+  useEffect(() => keepReleasingAnswers(db), [db]);
+
+  const answer = async (visit: VisitAnswer) => {
+    if (!asking || !office) return false;
+    const context = { now, newId, station: station.stationId, timeZone: office.timeZone, withHub: sync !== null };
+    await answerVisit(db, asking.id, visit, context);
+    return true;
+  };
+  const done = () => {
+    setAsking(null);
+    setRound((n) => n + 1);
+  };
+
+  return (
+    <main className="feedback" lang={language}>
+      {asking ? (
+        <SatisfactionQuestion key={asking.id} language={language} onAnswer={answer} onDone={done} />
+      ) : (
+        <NumberForm
+          key={round}
+          language={language}
+          onLanguage={onLanguage}
+          find={(typed) => findVisit(db, today, typed)}
+          onVisit={setAsking}
+          focus={round > 0}
+        />
+      )}
+    </main>
+  );
+}
+
+/** The number from the ticket (or its QR code's address), checked against today's finished visits. */
+function NumberForm({
+  language,
+  onLanguage,
+  find,
+  onVisit,
+  focus,
+}: {
+  language: Language;
+  onLanguage: (language: Language) => void;
+  find: (typed: string) => Promise<Found>;
+  onVisit: (ticket: TicketDoc) => void;
+  /** Back from a question: the heading takes the focus, for the next visitor's keyboard. */
+  focus: boolean;
+}) {
+  const t = useT();
+  const [typed, setTyped] = useState('');
+  const [problem, setProblem] = useState<'empty' | 'unknown' | null>(null);
+  const [already, setAlready] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focus) heading.current?.focus();
+  }, [focus]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAlready(false);
+    if (typed.trim() === '') return setProblem('empty');
+    const found = await find(typed);
+    setProblem(found ? null : 'unknown');
+    if (found?.kind === 'already') setAlready(true);
+    if (found?.kind === 'visit') onVisit(found.ticket);
+  };
+
+  return (
+    <>
+      <div className="feedback-languages" role="group" aria-label={t('language.choose')}>
+        {LANGUAGES.map((option) => (
+          <button
+            key={option}
+            type="button"
+            lang={option}
+            aria-pressed={option === language}
+            onClick={() => onLanguage(option)}
+          >
+            {t(`language.${option}` as MessageId)}
+          </button>
+        ))}
+      </div>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('satisfaction.kiosk.title')}
+      </h1>
+      <p id="feedback-intro">{t('satisfaction.kiosk.intro')}</p>
+      <form className="feedback-form" onSubmit={(event) => void submit(event)} noValidate>
+        <label htmlFor="feedback-number">{t('satisfaction.kiosk.number')}</label>
+        <input
+          id="feedback-number"
+          value={typed}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? 'feedback-intro feedback-problem' : 'feedback-intro'}
+          onChange={(event) => setTyped(event.target.value)}
+        />
+        {problem && (
+          <p id="feedback-problem" className="feedback-problem" role="alert">
+            {problem === 'empty'
+              ? t('satisfaction.kiosk.empty')
+              : t('satisfaction.kiosk.unknown', { number: typed.trim().toUpperCase() })}
+          </p>
+        )}
+        <button type="submit" className="primary">
+          {t('satisfaction.kiosk.next')}
+        </button>
+      </form>
+      {already && (
+        <p className="feedback-already" role="status">
+          {t('satisfaction.already')}
+        </p>
+      )}
+    </>
+  );
+}

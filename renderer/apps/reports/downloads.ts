@@ -1,0 +1,50 @@
+/**
+ * The report's files reach the person as downloads: a CSV file per table (report-csv.ts, made
+ * here, the hub is not asked) and the PDF the station lays out (documents.render). Both go through
+ * a Blob and a link with `download`, which the browser host's browser saves and Electron offers
+ * with its save dialog, as the assisted summary's PDF does (apps/assist/use-finishing.tsx).
+ */
+import type { Report } from '../../../electron/common/contract/hub-reports';
+import { reportCsv, type CsvDialect, type ReportTable } from '../../../electron/common/reports/report-csv';
+import type { Translate } from '../../i18n/i18n';
+import { lastDayOf } from './range';
+import { csvHeadings, fileName, namedReport, TABLE_FILES, type ReportNames } from './words';
+
+/** Saves `blob` as `name` through a link, as a person's click on it would. */
+export function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has taken the bytes by the time a minute has passed.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** One table of the report as a CSV file, in the reader's words; false when the table is withheld. */
+export function saveCsv(
+  t: Translate,
+  report: Report,
+  table: ReportTable,
+  dialect: CsvDialect,
+  names: ReportNames,
+): boolean {
+  const text = reportCsv(namedReport(report, names), table, csvHeadings(t), dialect);
+  if (text === null) return false;
+  saveFile(
+    new Blob([text], { type: 'text/csv;charset=utf-8' }),
+    fileName(report.from, lastDayOf(report.to), TABLE_FILES[table], 'csv'),
+  );
+  return true;
+}
+
+/** The PDF the station rendered (base64) saved under the report's name. */
+export function savePdf(report: Report, pdf: string): string {
+  const bytes = Uint8Array.from(atob(pdf), (char) => char.charCodeAt(0));
+  const name = fileName(report.from, lastDayOf(report.to), '', 'pdf');
+  saveFile(new Blob([bytes], { type: 'application/pdf' }), name);
+  return name;
+}
