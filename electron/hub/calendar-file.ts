@@ -3,7 +3,8 @@
  * instant for the slot's length, in UTC (every calendar shows it in its own time zone, so nothing
  * depends on the resident's device knowing the office's), titled with the service's and the
  * office's names in the booking's language, at the office's address, described with the kiosk
- * code and the link that cancels or moves it. A cancelled booking's file says CANCELLED, so a
+ * code and — when the manage key is at hand (the booking page, the confirmation) — the link that
+ * cancels or moves it; the reminder's file has no link, its key being gone by then. A cancelled booking's file says CANCELLED, so a
  * calendar that imports it again drops the event. Nothing else of the resident is in it.
  */
 import { createEvent } from 'ics';
@@ -16,25 +17,36 @@ export interface CalendarInput {
   readonly appointmentId: string;
   /** Moves the event's SEQUENCE on, so a calendar takes a moved booking's file as newer. */
   readonly updatedAt: number;
-  readonly key: string;
+  /** The manage key; null: the file has no link (a reminder's: the key is kept only until the confirmation went). */
+  readonly key: string | null;
   readonly language: Language;
   readonly office: { readonly name: Localized; readonly address: string };
   /** Where the hub's booking page is: `https://hub.urzad.local:8090`. */
   readonly origin: string;
 }
 
-const WORDS: Readonly<Record<Language, (code: string, link: string) => string>> = {
-  pl: (code, link) =>
-    `Kod wizyty: ${code} — wpisz go w kiosku, gdy przyjdziesz.\nOdwołanie lub zmiana terminu: ${link}`,
-  en: (code, link) =>
-    `Appointment code: ${code} — enter it at the kiosk when you arrive.\nCancel or change the time: ${link}`,
-  uk: (code, link) => `Код візиту: ${code} — введіть його в кіоску, коли прийдете.\nСкасувати або змінити час: ${link}`,
+const WORDS: Readonly<
+  Record<Language, { readonly code: (code: string) => string; readonly link: (link: string) => string }>
+> = {
+  pl: {
+    code: (code) => `Kod wizyty: ${code} — wpisz go w kiosku, gdy przyjdziesz.`,
+    link: (link) => `Odwołanie lub zmiana terminu: ${link}`,
+  },
+  en: {
+    code: (code) => `Appointment code: ${code} — enter it at the kiosk when you arrive.`,
+    link: (link) => `Cancel or change the time: ${link}`,
+  },
+  uk: {
+    code: (code) => `Код візиту: ${code} — введіть його в кіоску, коли прийдете.`,
+    link: (link) => `Скасувати або змінити час: ${link}`,
+  },
 };
 
 /** The calendar file's text (CRLF lines, as RFC 5545 has them). */
 export function bookingCalendar(input: CalendarInput): string {
   const { booking, language, office } = input;
-  const link = bookingLink(input.origin, booking.code, input.key);
+  const link = input.key && input.origin ? bookingLink(input.origin, booking.code, input.key) : null;
+  const words = WORDS[language];
   const { error, value } = createEvent({
     uid: `${input.appointmentId}@okienko`,
     productId: 'okienko/booking',
@@ -45,9 +57,9 @@ export function bookingCalendar(input: CalendarInput): string {
     endInputType: 'utc',
     endOutputType: 'utc',
     title: `${booking.service.name[language]} — ${office.name[language]}`,
-    description: WORDS[language](booking.code, link),
+    description: link ? `${words.code(booking.code)}\n${words.link(link)}` : words.code(booking.code),
     location: office.address || office.name[language],
-    url: link,
+    ...(link ? { url: link } : {}),
     status: booking.state === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
     sequence: Math.floor(input.updatedAt / 1000),
   });

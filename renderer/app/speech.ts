@@ -131,7 +131,14 @@ export function speak(announcement: Announcement): Promise<boolean> {
       .find((v) => v.lang.replace('_', '-').toLowerCase().startsWith(announcement.lang.slice(0, 2).toLowerCase()));
     if (voice) utterance.voice = voice;
     utterance.rate = 0.9;
-    const giveUp = setTimeout(() => done(false), 3000 + announcement.text.length * 120);
+    // An engine that never ends is stopped, so the next announcement does not talk over it.
+    const giveUp = setTimeout(
+      () => {
+        synth.cancel();
+        done(false);
+      },
+      3000 + announcement.text.length * 120,
+    );
     function done(ended: boolean) {
       clearTimeout(giveUp);
       resolve(ended);

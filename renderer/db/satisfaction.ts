@@ -10,6 +10,11 @@
  * note (conflict-rules.ts) — that side's answer is then dropped, never sent. While it waits, the
  * answer and its ticket's id are kept together in a local document of this database, never
  * replicated, and parted when it is sent or dropped. Without a hub it is written at once.
+ *
+ * Kept answers leave together, never one by one: RELEASE_BATCH at a time, or all that wait once the
+ * oldest has waited RELEASE_AFTER_MS, in random order. The hub stamps what it stores in the order
+ * it arrives; an answer sent the moment its mark was confirmed would sit beside that mark in the
+ * hub's order and time, and so point at the visit. In a batch it is one of several.
  */
 import type { Subscription } from 'rxjs';
 import {
@@ -25,6 +30,11 @@ import type { TicketDoc } from './schemas';
 
 /** How long after its end a visit is still asked about (a screen opened late asks no one gone). */
 export const ASK_WITHIN_MS = 2 * 60_000;
+
+/** How many kept answers leave together. */
+export const RELEASE_BATCH = 5;
+/** …or all kept ones, once the oldest has waited this long (a quiet day still sends its answers). */
+export const RELEASE_AFTER_MS = 60 * 60_000;
 
 /** The local document of answers waiting for the hub's word on their mark. */
 export const PENDING_DOC = 'satisfaction-pending';
@@ -115,7 +125,7 @@ async function pendingItems(db: OkienkoDatabase): Promise<readonly Pending[]> {
 
 async function holdAnswer(db: OkienkoDatabase, pending: Pending): Promise<void> {
   await db.upsertLocal<PendingDoc>(PENDING_DOC, { items: [...(await pendingItems(db)), pending] });
-  await releaseAnswers(db);
+  await releaseAnswers(db, pending.at);
 }
 
 /** What the hub's confirmed version of the ticket says of our mark: kept, overruled, or not yet known. */
@@ -127,19 +137,40 @@ function verdict(ticket: TicketDoc | undefined, at: number): 'send' | 'drop' | '
   return overruled ? 'drop' : 'wait';
 }
 
-/** Sends each waiting answer whose mark the hub kept, drops those it overruled. */
-export async function releaseAnswers(db: OkienkoDatabase): Promise<void> {
+/**
+ * Drops each waiting answer whose mark the hub overruled; sends those it kept, in a batch (see
+ * above) — the kept ones wait here until there are enough of them, or the oldest is old enough.
+ */
+export async function releaseAnswers(db: OkienkoDatabase, now = Date.now()): Promise<void> {
   const items = await pendingItems(db);
   if (items.length === 0) return;
   const tickets = await db.tickets.findByIds(items.map((item) => item.ticket)).exec();
-  const keep: Pending[] = [];
+  const waiting: Pending[] = [];
+  const kept: Pending[] = [];
   for (const item of items) {
     const outcome = verdict(tickets.get(item.ticket)?.toJSON() as TicketDoc | undefined, item.at);
-    if (outcome === 'wait') keep.push(item);
-    if (outcome === 'send' && !(await db.satisfaction.findOne(item.answer.id).exec()))
-      await db.satisfaction.insert(item.answer);
+    if (outcome === 'wait') waiting.push(item);
+    if (outcome === 'send') kept.push(item);
   }
-  await db.upsertLocal<PendingDoc>(PENDING_DOC, { items: keep });
+  const due =
+    kept.length >= RELEASE_BATCH || kept.some((item) => now - item.at >= RELEASE_AFTER_MS) ? shuffled(kept) : [];
+  const sent = new Set(due.map((item) => item.answer.id));
+  const known = await db.satisfaction.findByIds([...sent]).exec();
+  await db.satisfaction.bulkInsert(due.filter((item) => !known.has(item.answer.id)).map((item) => item.answer));
+  await db.upsertLocal<PendingDoc>(PENDING_DOC, {
+    items: [...waiting, ...kept.filter((item) => !sent.has(item.answer.id))],
+  });
+}
+
+/** A random order (Fisher–Yates over crypto-random numbers). */
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  const random = crypto.getRandomValues(new Uint32Array(out.length));
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = random[i]! % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }
 
 /**
@@ -153,5 +184,10 @@ export function keepReleasingAnswers(db: OkienkoDatabase): () => void {
   };
   release();
   const subscription: Subscription = db.tickets.$.subscribe(() => release());
-  return () => subscription.unsubscribe();
+  // A quiet hour changes no ticket: the oldest answer's time still comes.
+  const timer = setInterval(release, 60_000);
+  return () => {
+    subscription.unsubscribe();
+    clearInterval(timer);
+  };
 }

@@ -91,7 +91,7 @@ describe("the board's sound", () => {
   it('where autoplay is allowed: chime and speech with no click, the call logged only after its speech ended', async () => {
     await newContext(autoplay);
     const board = await open('board');
-    await board.getByRole('button', { name: 'Wycisz', pressed: true }).waitFor();
+    await board.getByRole('button', { name: 'Wycisz' }).waitFor();
     expect(await board.getByText(SOUND_NEEDED).count()).toBe(0);
 
     const kiosk = await open('kiosk');
@@ -122,7 +122,7 @@ describe("the board's sound", () => {
     expect(await readOut(board)).toEqual([]);
 
     await board.getByRole('button', { name: 'Włącz dźwięk' }).click();
-    await board.getByRole('button', { name: 'Wycisz', pressed: true }).waitFor();
+    await board.getByRole('button', { name: 'Wycisz' }).waitFor();
     expect(await board.getByText(SOUND_NEEDED).count()).toBe(0);
     // The clerk calls the same visitor again: a new announcement, now heard.
     const counter = context!.pages().find((page) => page.url().endsWith('#/counter/2'))!;

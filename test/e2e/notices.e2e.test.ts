@@ -133,6 +133,15 @@ describe('the counters, live', () => {
     await counters.getByRole('button', { name: 'Otwórz stanowisko 1' }).click();
     await supervisor.getByRole('status').filter({ hasText: 'Stanowisko 1 jest otwarte.' }).waitFor();
     await counter.getByText(/^Stanowisko otwarte/).waitFor();
+    // Who is on a break shows at once.
+    await counter.getByRole('button', { name: 'Przerwa', exact: true }).click();
+    await counters.getByText('Na przerwie: 1 stanowisko.').waitFor();
+    await counters
+      .getByRole('row', { name: /Stanowisko 1/ })
+      .getByText('Przerwa')
+      .waitFor();
+    await counter.getByRole('button', { name: 'Wróć z przerwy' }).click();
+    await counters.getByText('Nikt nie ma przerwy.').waitFor();
 
     await counters.getByRole('button', { name: 'Zmień sprawy stanowiska 1' }).click();
     const move = supervisor.getByRole('form', { name: 'Sprawy stanowiska 1' });
@@ -153,11 +162,11 @@ describe('the counters, live', () => {
 
     await counters.getByRole('button', { name: 'Zamknij stanowisko 1' }).click();
     await counter.getByText('Stanowisko zamknięte').waitFor();
-    // At 320 CSS px the section stays within the screen: its table scrolls in its own box.
+    // At 320 CSS px the whole screen stays within the window: wide tables scroll in their own box.
     await supervisor.setViewportSize({ width: 320, height: 700 });
-    const table = counters.getByRole('region', { name: 'Tabela stanowisk' });
-    for (const box of [counters, table])
-      expect(await box.evaluate((element) => element.getBoundingClientRect().right)).toBeLessThanOrEqual(320);
+    const table = counters.getByRole('region', { name: 'Tabela: Stanowiska' });
+    expect(await table.evaluate((element) => element.getBoundingClientRect().right)).toBeLessThanOrEqual(320);
+    expect(await supervisor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await supervisor.setViewportSize({ width: 1280, height: 900 });
   });
 });

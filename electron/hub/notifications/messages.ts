@@ -103,11 +103,12 @@ function renderBookingNotice(
     words.code(notice.code),
     link ? words.manage(link) : null,
   ].filter((line): line is string => line !== null);
-  const attachments = channel === 'email' && link ? [calendarAttachment(notice, language)] : [];
+  // The reminder's file too (without the link: its key is gone), so a calendar has the visit.
+  const attachments = channel === 'email' ? [calendarAttachment(notice, language, link !== null)] : [];
   return { subject, text: lines.join(channel === 'sms' ? ' ' : '\n\n'), attachments };
 }
 
-function calendarAttachment(notice: BookingNotice, language: Language): Attachment {
+function calendarAttachment(notice: BookingNotice, language: Language, withLink: boolean): Attachment {
   const content = bookingCalendar({
     booking: {
       code: notice.code,
@@ -121,7 +122,7 @@ function calendarAttachment(notice: BookingNotice, language: Language): Attachme
     },
     appointmentId: notice.appointmentId,
     updatedAt: notice.updatedAt,
-    key: notice.key ?? '',
+    key: withLink ? (notice.key ?? null) : null,
     language,
     office: { name: notice.officeName, address: notice.address },
     origin: notice.origin ?? '',

@@ -8,14 +8,15 @@
  */
 import { useEffect, useState } from 'react';
 import type { AssistView, EServiceList } from '../../../electron/common/contract/assist';
-import { LANGUAGES, type Language } from '../../../electron/common/domain/office';
+import type { Language } from '../../../electron/common/domain/office';
 import type { EServiceDefinition } from '../../../electron/common/eservices/definition';
 import { useWorkstation } from '../../app/workstation';
-import { LanguageProvider, useT, type MessageId } from '../../i18n/i18n';
+import { LanguageProvider, useT } from '../../i18n/i18n';
 import { CustomerPage, pageText } from './customer-pages';
 import { useDefinitions } from './use-definitions';
 import { AfterVisit } from './after-visit';
 import { speak, SPEECH_LANG } from '../../app/speech';
+import { LanguageButtons } from '../../app/language-buttons';
 
 /** The last view the counter's clerk published for this counter; a late (older) one is dropped. */
 function useCounterView(counter: number): AssistView | null {
@@ -133,19 +134,7 @@ function Mirrored({
         <p className="assist-progress">{t('assist.progress', view.progress)}</p>
       </header>
       <nav className="customer-tools" aria-label={t('customer.tools')}>
-        <div role="group" aria-label={t('language.choose')}>
-          {LANGUAGES.map((option) => (
-            <button
-              key={option}
-              type="button"
-              lang={option}
-              aria-pressed={option === language}
-              onClick={() => chooseLanguage(option)}
-            >
-              {t(`language.${option}` as MessageId)}
-            </button>
-          ))}
-        </div>
+        <LanguageButtons language={language} onLanguage={chooseLanguage} />
         <button type="button" onClick={readAloud}>
           {t('customer.readAloud')}
         </button>

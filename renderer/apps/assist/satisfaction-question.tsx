@@ -15,11 +15,12 @@ import {
   type SatisfactionReason,
   type SatisfactionScore,
 } from '../../../electron/common/domain/satisfaction';
-import { LANGUAGES, type Language } from '../../../electron/common/domain/office';
+import type { Language } from '../../../electron/common/domain/office';
 import { speak, SPEECH_LANG } from '../../app/speech';
-import { LanguageProvider, useT, type MessageId } from '../../i18n/i18n';
+import { LanguageProvider, useT } from '../../i18n/i18n';
 import type { VisitAnswer } from '../../db/satisfaction';
 import './satisfaction.css';
+import { LanguageButtons } from '../../app/language-buttons';
 
 /** Pictures only: each button says its score in words too. */
 const FACES: Readonly<Record<SatisfactionScore, string>> = { 1: '😞', 2: '🙁', 3: '😐', 4: '🙂', 5: '😀' };
@@ -173,19 +174,7 @@ function QuestionTools({
   const t = useT();
   return (
     <nav className="satisfaction-tools" aria-label={t('customer.tools')}>
-      <div role="group" aria-label={t('satisfaction.language')}>
-        {LANGUAGES.map((option) => (
-          <button
-            key={option}
-            type="button"
-            lang={option}
-            aria-pressed={option === language}
-            onClick={() => onLanguage(option)}
-          >
-            {t(`language.${option}` as MessageId)}
-          </button>
-        ))}
-      </div>
+      <LanguageButtons language={language} onLanguage={onLanguage} />
       <button type="button" onClick={onReadAloud}>
         {t('satisfaction.readAloud')}
       </button>

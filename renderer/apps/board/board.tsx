@@ -14,9 +14,10 @@ import { Announcer, SPEECH_LANG, type Announcement } from '../../app/speech';
 import type { PublicNotice } from '../../../electron/common/domain/notice';
 import { useNow } from '../../app/use-rx';
 import { useWorkstation } from '../../app/workstation';
-import { LANGUAGES, type Language, type Office, type Service } from '../../../electron/common/domain/office';
-import { LanguageProvider, translator, useT, type MessageId } from '../../i18n/i18n';
+import type { Language, Office, Service } from '../../../electron/common/domain/office';
+import { LanguageProvider, translator, useT } from '../../i18n/i18n';
 import { NoticeBand, UrgentNotice, useActiveNotices, useNoticeReading } from './notices';
+import { LanguageButtons } from '../../app/language-buttons';
 
 const SHOWN_CALLS = 8;
 
@@ -166,7 +167,8 @@ function BoardScreen({
         <BoardClock office={office} language={language} />
         <div className="board-controls">
           <LanguageButtons language={language} onLanguage={onLanguage} />
-          <button type="button" aria-pressed={sound === 'on'} onClick={toggle}>
+          {/* Its words say what it will do, so it is not also a toggle (aria-pressed would contradict them). */}
+          <button type="button" onClick={toggle}>
             {sound === 'on' ? t('board.sound.off') : t('board.sound.on')}
           </button>
         </div>
@@ -237,19 +239,6 @@ function BoardClock({ office, language }: { office: Office | null; language: Lan
         now,
       )}
     </p>
-  );
-}
-
-function LanguageButtons({ language, onLanguage }: { language: Language; onLanguage: (language: Language) => void }) {
-  const t = useT();
-  return (
-    <div role="group" aria-label={t('language.choose')}>
-      {LANGUAGES.map((code) => (
-        <button key={code} type="button" lang={code} aria-pressed={language === code} onClick={() => onLanguage(code)}>
-          {t(`language.${code}` as MessageId)}
-        </button>
-      ))}
-    </div>
   );
 }
 

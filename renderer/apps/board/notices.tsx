@@ -76,21 +76,28 @@ function rememberRead(id: string): void {
 
 /**
  * Reads each standing notice aloud once while sound is on. One whose reading did not finish (sound
- * went off, the browser refused, the speech engine failed) is read again when sound is next on.
+ * went off, the browser refused, the speech engine failed) is read again when sound is next turned on.
  */
 export function useNoticeReading(active: readonly PublicNotice[], announcer: Announcer, soundOn: boolean) {
   const reading = useRef(new Set<string>());
+  // Not read to its end while sound stayed on: not again (with its chime) at every refresh of the
+  // board, only once sound has been off and on again.
+  const failed = useRef(new Set<string>());
+  useEffect(() => {
+    if (!soundOn) failed.current.clear();
+  }, [soundOn]);
   useEffect(() => {
     if (!soundOn) return;
     const read = new Set(readIds());
     for (const notice of active) {
-      if (read.has(notice.id) || reading.current.has(notice.id)) continue;
+      if (read.has(notice.id) || reading.current.has(notice.id) || failed.current.has(notice.id)) continue;
       reading.current.add(notice.id);
       const texts = LANGUAGES.filter((code) => notice.text[code].trim() !== '').map((code, index) =>
         announcer.enqueue({ text: notice.text[code], lang: SPEECH_LANG[code], chime: index === 0 }),
       );
       void Promise.all(texts).then((spoken) => {
         if (spoken.every(Boolean)) rememberRead(notice.id);
+        else failed.current.add(notice.id);
         reading.current.delete(notice.id);
       });
     }

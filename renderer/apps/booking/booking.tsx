@@ -12,7 +12,8 @@ import { browserClient, type BookingClient } from './booking-client';
 import { parseManage } from './booking-link';
 import { ManageBooking } from './manage';
 import { NewBooking } from './new-booking';
-import { Failed, HeadingFocus, headingFocusSwitch, LanguageButtons, Loading, PageHeading } from './page-parts';
+import { LanguageButtons } from '../../app/language-buttons';
+import { Failed, HeadingFocus, headingFocusSwitch, Loading, PageHeading } from './page-parts';
 import { useLoaded, type Loaded } from './use-loaded';
 import './booking.css';
 
@@ -28,7 +29,7 @@ export function BookingPage({ manage, client = browserClient }: { manage?: strin
         <main className="booking" lang={language}>
           <div className="booking-top">
             {ready ? <p className="booking-office">{ready.name[language]}</p> : null}
-            <LanguageButtons language={language} onLanguage={setLanguage} />
+            <LanguageButtons className="booking-languages" language={language} onLanguage={setLanguage} />
           </div>
           {ready ? (
             <Flow client={client} office={ready} language={language} manage={manage} />

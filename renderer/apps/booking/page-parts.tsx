@@ -5,7 +5,6 @@
  * buttons, and a list of facts (service, time, …).
  */
 import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
-import { LANGUAGES, type Language } from '../../../electron/common/domain/office';
 import { formatRoute } from '../../../electron/common/routes';
 import { useT, type MessageId } from '../../i18n/i18n';
 import { problemWords, type Problem } from './problems';
@@ -123,25 +122,6 @@ export function Facts({ facts }: { facts: readonly Fact[] }) {
         </div>
       ))}
     </dl>
-  );
-}
-
-export function LanguageButtons({
-  language,
-  onLanguage,
-}: {
-  language: Language;
-  onLanguage: (language: Language) => void;
-}) {
-  const t = useT();
-  return (
-    <div className="booking-languages" role="group" aria-label={t('language.choose')}>
-      {LANGUAGES.map((code) => (
-        <button key={code} type="button" lang={code} aria-pressed={language === code} onClick={() => onLanguage(code)}>
-          {t(`language.${code}` as MessageId)}
-        </button>
-      ))}
-    </div>
   );
 }
 

@@ -7,14 +7,15 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { isRated } from '../../../electron/common/domain/satisfaction';
-import { LANGUAGES, type Language } from '../../../electron/common/domain/office';
+import type { Language } from '../../../electron/common/domain/office';
 import { useOffice, useToday } from '../../app/data';
 import { newId, useWorkstation } from '../../app/workstation';
 import { answerVisit, keepReleasingAnswers, type VisitAnswer } from '../../db/satisfaction';
 import type { TicketDoc } from '../../db/schemas';
-import { LanguageProvider, useT, type MessageId } from '../../i18n/i18n';
+import { LanguageProvider, useT } from '../../i18n/i18n';
 import { SatisfactionQuestion } from '../assist/satisfaction-question';
 import './feedback.css';
+import { LanguageButtons } from '../../app/language-buttons';
 
 /** What a QR code's status address names: the ticket's id (contract: `#/status/<id>`). */
 const STATUS_ADDRESS = /\/status\/([^/?#\s]{1,100})\s*$/;
@@ -117,19 +118,7 @@ function NumberForm({
 
   return (
     <>
-      <div className="feedback-languages" role="group" aria-label={t('language.choose')}>
-        {LANGUAGES.map((option) => (
-          <button
-            key={option}
-            type="button"
-            lang={option}
-            aria-pressed={option === language}
-            onClick={() => onLanguage(option)}
-          >
-            {t(`language.${option}` as MessageId)}
-          </button>
-        ))}
-      </div>
+      <LanguageButtons className="feedback-languages" language={language} onLanguage={onLanguage} />
       <h1 ref={heading} tabIndex={-1}>
         {t('satisfaction.kiosk.title')}
       </h1>

@@ -6,11 +6,12 @@
  */
 import { useEffect, useState } from 'react';
 import type { TicketStatus } from '../../../electron/common/contract/public';
-import { LANGUAGES, type Language } from '../../../electron/common/domain/office';
-import { LanguageProvider, useT, type MessageId, type Translate } from '../../i18n/i18n';
+import type { Language } from '../../../electron/common/domain/office';
+import { LanguageProvider, useT, type Translate } from '../../i18n/i18n';
 import type { StatusView } from './status-poller';
 import { useTicketStatus } from './use-ticket-status';
 import './status.css';
+import { LanguageButtons } from '../../app/language-buttons';
 
 export function StatusPage({ id }: { id: string }) {
   const [language, setLanguage] = useState<Language>('pl');
@@ -39,7 +40,7 @@ function StatusScreen({
     <main className="status" lang={language} aria-busy={!status && !view.unknown && !view.lost}>
       <div className="status-top">
         {office ? <p className="status-office">{office}</p> : null}
-        <LanguageButtons language={language} onLanguage={onLanguage} />
+        <LanguageButtons className="status-languages" language={language} onLanguage={onLanguage} />
       </div>
       {view.unknown ? (
         <UnknownTicket />
@@ -119,19 +120,6 @@ function Connection({ view, language }: { view: StatusView; language: Language }
       <div role="status">{view.lost ? <p className="status-lost">{t('status.lost')}</p> : null}</div>
       {time ? <p className="status-updated">{t('status.updated', { time })}</p> : null}
     </footer>
-  );
-}
-
-function LanguageButtons({ language, onLanguage }: { language: Language; onLanguage: (language: Language) => void }) {
-  const t = useT();
-  return (
-    <div className="status-languages" role="group" aria-label={t('language.choose')}>
-      {LANGUAGES.map((code) => (
-        <button key={code} type="button" lang={code} aria-pressed={language === code} onClick={() => onLanguage(code)}>
-          {t(`language.${code}` as MessageId)}
-        </button>
-      ))}
-    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 /**
- * The supervisor's counters, live (issue 13): each counter's state — open, closed, on a break and
- * since when —, who works there, whom it serves and for which services; and, for the roles
+ * The supervisor's counters, live (issue 13): each counter's state — open, closed, on a break
+ * (counted above the table) —, who works there, whom it serves and for which services; and, for the roles
  * SCREEN_ACTIONS names ('counters.manage'), open or close a counter and move it to other services.
  * Changes are written to this workstation's copy and reach the counters by sync; the hub checks the
  * same roles on every push (hub-access.ts `counters`). A counter serving a visitor is not closed
@@ -8,13 +8,11 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { SCREEN_ACTIONS } from '../../../electron/common/access/station-access';
+import { TableScroll } from '../../app/table-scroll';
 import { useMayUse } from '../../app/use-may-use';
 import { useWorkstation } from '../../app/workstation';
 import type { CounterDoc, ServiceDoc, TicketDoc } from '../../db/schemas';
 import { useT, type MessageId } from '../../i18n/i18n';
-
-const time = (at: number): string =>
-  new Intl.DateTimeFormat('pl-PL', { hour: '2-digit', minute: '2-digit' }).format(at);
 
 export function CountersSection({
   counters,
@@ -38,9 +36,7 @@ export function CountersSection({
       <p>{t('supervisor.live.onBreak', { count: onBreak })}</p>
       {!mayManage && <p>{t('supervisor.live.readOnly')}</p>}
       <p role="status">{message}</p>
-      {/* A region that may scroll is reached by keyboard too (WCAG 2.1.1; axe scrollable-region-focusable). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div className="table-scroll" role="region" aria-label={t('supervisor.live.table')} tabIndex={0}>
+      <TableScroll name={t('supervisor.counters')}>
         <table>
           <thead>
             <tr>
@@ -67,7 +63,7 @@ export function CountersSection({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {mayManage && editing !== null && (
         <MoveCounter
           key={editing}
@@ -98,10 +94,7 @@ function CounterRow({
   return (
     <tr>
       <th scope="row">{counter.name.pl}</th>
-      <td>
-        {t(`counter.mode.${counter.mode}` as MessageId)}
-        {counter.mode === 'break' && <> ({t('supervisor.live.since', { time: time(counter.updatedAt) })})</>}
-      </td>
+      <td>{t(`counter.mode.${counter.mode}` as MessageId)}</td>
       <td>{counter.clerk || t('common.none')}</td>
       <td>{current?.number ?? t('common.none')}</td>
       <td>{counter.services.map(serviceName).join(', ')}</td>

@@ -17,6 +17,7 @@ import {
   useTicketsOfDay,
   useToday,
 } from '../../app/data';
+import { TableScroll } from '../../app/table-scroll';
 import { useMayUse } from '../../app/use-may-use';
 import { usePrinterState } from '../../app/printer';
 import { useNow } from '../../app/use-rx';
@@ -128,37 +129,39 @@ function ServicesSection({ services, tickets }: { services: ServiceDoc[]; ticket
   return (
     <section aria-labelledby="services-title">
       <h2 id="services-title">{t('supervisor.services')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('supervisor.service')}</th>
-            <th scope="col">{t('supervisor.waitingCount')}</th>
-            <th scope="col">{t('supervisor.longestWait')}</th>
-            <th scope="col">{t('supervisor.averageWait')}</th>
-            <th scope="col">{t('supervisor.servedToday')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {services.map((service) => {
-            const own = tickets.filter((ticket) => ticket.legs.some((leg) => leg.service === service.id));
-            const waiting = own.filter((ticket) => ticket.state === 'waiting' && ticket.service === service.id);
-            const longest = waiting.reduce((max, ticket) => Math.max(max, minutesBetween(ticket.queuedAt, now)), 0);
-            const waited = waits(own);
-            const average = waited.length ? Math.round(waited.reduce((a, b) => a + b, 0) / waited.length) : null;
-            return (
-              <tr key={service.id}>
-                <th scope="row">
-                  {service.letter} — {service.name.pl}
-                </th>
-                <td>{waiting.length}</td>
-                <td>{waiting.length ? t('common.minutes', { minutes: longest }) : t('common.none')}</td>
-                <td>{average === null ? t('common.none') : t('common.minutes', { minutes: average })}</td>
-                <td>{own.filter((ticket) => ticket.state === 'done').length}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll name={t('supervisor.services')}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('supervisor.service')}</th>
+              <th scope="col">{t('supervisor.waitingCount')}</th>
+              <th scope="col">{t('supervisor.longestWait')}</th>
+              <th scope="col">{t('supervisor.averageWait')}</th>
+              <th scope="col">{t('supervisor.servedToday')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {services.map((service) => {
+              const own = tickets.filter((ticket) => ticket.legs.some((leg) => leg.service === service.id));
+              const waiting = own.filter((ticket) => ticket.state === 'waiting' && ticket.service === service.id);
+              const longest = waiting.reduce((max, ticket) => Math.max(max, minutesBetween(ticket.queuedAt, now)), 0);
+              const waited = waits(own);
+              const average = waited.length ? Math.round(waited.reduce((a, b) => a + b, 0) / waited.length) : null;
+              return (
+                <tr key={service.id}>
+                  <th scope="row">
+                    {service.letter} — {service.name.pl}
+                  </th>
+                  <td>{waiting.length}</td>
+                  <td>{waiting.length ? t('common.minutes', { minutes: longest }) : t('common.none')}</td>
+                  <td>{average === null ? t('common.none') : t('common.minutes', { minutes: average })}</td>
+                  <td>{own.filter((ticket) => ticket.state === 'done').length}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }
@@ -186,32 +189,34 @@ function AppointmentsSection({
       {appointments.length === 0 ? (
         <p>{t('supervisor.appointments.none')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('supervisor.appointment.time')}</th>
-              <th scope="col">{t('supervisor.service')}</th>
-              <th scope="col">{t('supervisor.appointment.code')}</th>
-              <th scope="col">{t('supervisor.appointment.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {appointments.map((appointment) => (
-              <tr key={appointment.id}>
-                <th scope="row">{time(appointment.slotAt)}</th>
-                <td>
-                  {services.find((service) => service.id === appointment.service)?.name.pl ?? appointment.service}
-                </td>
-                <td>{appointment.code}</td>
-                <td>
-                  {t(`supervisor.appointment.${appointment.state}` as MessageId)}
-                  {appointment.ticket &&
-                    ` — ${tickets.find((ticket) => ticket.id === appointment.ticket)?.number ?? ''}`}
-                </td>
+        <TableScroll name={t('supervisor.appointments')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('supervisor.appointment.time')}</th>
+                <th scope="col">{t('supervisor.service')}</th>
+                <th scope="col">{t('supervisor.appointment.code')}</th>
+                <th scope="col">{t('supervisor.appointment.state')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {appointments.map((appointment) => (
+                <tr key={appointment.id}>
+                  <th scope="row">{time(appointment.slotAt)}</th>
+                  <td>
+                    {services.find((service) => service.id === appointment.service)?.name.pl ?? appointment.service}
+                  </td>
+                  <td>{appointment.code}</td>
+                  <td>
+                    {t(`supervisor.appointment.${appointment.state}` as MessageId)}
+                    {appointment.ticket &&
+                      ` — ${tickets.find((ticket) => ticket.id === appointment.ticket)?.number ?? ''}`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

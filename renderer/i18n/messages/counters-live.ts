@@ -3,10 +3,9 @@
  * move it to other services. Merged into the dictionaries in pl.ts / en.ts / uk.ts.
  */
 export const countersLivePl = {
-  'supervisor.live.table': 'Tabela stanowisk',
+  'app.tableOf': 'Tabela: {name}',
   'supervisor.live.services': 'Sprawy',
   'supervisor.live.actions': 'Zmiany',
-  'supervisor.live.since': 'od {time}',
   'supervisor.live.onBreak':
     '{count, plural, =0 {Nikt nie ma przerwy.} one {Na przerwie: # stanowisko.} few {Na przerwie: # stanowiska.} many {Na przerwie: # stanowisk.} other {Na przerwie: # stanowiska.}}',
   'supervisor.live.open': 'Otwórz stanowisko {number}',
@@ -25,10 +24,9 @@ export const countersLivePl = {
 } as const;
 
 export const countersLiveEn: Record<keyof typeof countersLivePl, string> = {
-  'supervisor.live.table': 'Table of counters',
+  'app.tableOf': 'Table: {name}',
   'supervisor.live.services': 'Services',
   'supervisor.live.actions': 'Changes',
-  'supervisor.live.since': 'since {time}',
   'supervisor.live.onBreak':
     '{count, plural, =0 {Nobody is on a break.} one {On a break: # counter.} other {On a break: # counters.}}',
   'supervisor.live.open': 'Open counter {number}',
@@ -48,10 +46,9 @@ export const countersLiveEn: Record<keyof typeof countersLivePl, string> = {
 };
 
 export const countersLiveUk: Record<keyof typeof countersLivePl, string> = {
-  'supervisor.live.table': 'Таблиця віконець',
+  'app.tableOf': 'Таблиця: {name}',
   'supervisor.live.services': 'Справи',
   'supervisor.live.actions': 'Зміни',
-  'supervisor.live.since': 'з {time}',
   'supervisor.live.onBreak':
     '{count, plural, =0 {Ніхто не на перерві.} one {На перерві: # віконце.} few {На перерві: # віконця.} many {На перерві: # віконець.} other {На перерві: # віконця.}}',
   'supervisor.live.open': 'Відкрити віконце {number}',

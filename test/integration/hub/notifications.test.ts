@@ -368,6 +368,15 @@ describe('reminders and the contact’s purge, against the store with a fixed cl
     expect(reminder.text).toContain(`Kod wizyty: ${answer.code}`);
     expect(reminder.text).toContain('2026-03-10 o 09:00');
     expect(reminder.text).not.toContain(answer.key);
+    // The reminder brings the calendar file too: the same event (UID, time), with no link to manage it.
+    const [calendar] = reminder.attachments;
+    expect(calendar).toMatchObject({ contentType: 'text/calendar', filename: `wizyta-${answer.code}.ics` });
+    const lines = icsLines(calendar!.content.toString('utf8'));
+    expect(lines.get('DTSTART')).toBe(new Date(slot).toISOString().replace(/[-:]|\.\d{3}/g, ''));
+    expect(lines.get('UID')).toMatch(/@okienko$/);
+    expect(lines.get('DESCRIPTION')).toContain(`Kod wizyty: ${answer.code}`);
+    expect(lines.has('URL')).toBe(false);
+    expect(calendar!.content.toString('utf8')).not.toContain(answer.key);
   });
 
   it('a moved booking sends nothing that names the old time, and is reminded of the new one', async () => {

@@ -8,6 +8,8 @@ import {
   ASK_WITHIN_MS,
   PENDING_DOC,
   releaseAnswers,
+  RELEASE_AFTER_MS,
+  RELEASE_BATCH,
   visitToAsk,
   type AnswerContext,
 } from '../../../../renderer/db/satisfaction';
@@ -114,10 +116,27 @@ describe("visitors' answers in the workstation's database", () => {
     const merged = resolveTicket({ ...(t2.toJSON() as Ticket), _deleted: false }, { ...theirs, _deleted: false });
     const { _deleted: _, ...resolved } = merged;
     await t2.incrementalModify(() => ({ ...(resolved as TicketDoc), hubStamp: 42 }));
-    await releaseAnswers(db);
+    await releaseAnswers(db, ours + 1000);
+    // t2's is dropped; t1's, kept, waits for company: one answer alone would point at its visit.
+    expect(await db.satisfaction.count().exec()).toBe(0);
+    expect((await db.getLocal<{ items: unknown[] }>(PENDING_DOC))?.get('items')).toHaveLength(1);
+    // A quiet hour later it goes all the same.
+    await releaseAnswers(db, ours + RELEASE_AFTER_MS);
 
     const sent = (await db.satisfaction.find().exec()).map((doc) => doc.toJSON());
     expect(sent.map((answer) => answer.score)).toEqual([5]);
+    expect((await db.getLocal<{ items: unknown[] }>(PENDING_DOC))?.get('items')).toEqual([]);
+  });
+
+  it('kept answers leave together, RELEASE_BATCH at a time, not one by one', async () => {
+    const ours = AT + 300_000;
+    for (let n = 1; n <= RELEASE_BATCH; n++) {
+      await db.tickets.insert(visit(`t${n}`, n));
+      await answerVisit(db, `t${n}`, { score: 3, reasons: [] }, context(ours, true));
+      await (await db.tickets.findOne(`t${n}`).exec())!.incrementalPatch({ hubStamp: 40 + n });
+      await releaseAnswers(db, ours + n);
+      expect(await db.satisfaction.count().exec()).toBe(n < RELEASE_BATCH ? 0 : RELEASE_BATCH);
+    }
     expect((await db.getLocal<{ items: unknown[] }>(PENDING_DOC))?.get('items')).toEqual([]);
   });
 });

@@ -142,11 +142,16 @@ describe('the words of a notification', () => {
     expect(sms.attachments).toEqual([]);
   });
 
-  it('remind without the key: no link, no calendar file', () => {
+  it('remind without the key: no link, and a calendar file without one', () => {
     const { key: _key, origin: _origin, ...reminder } = notice;
     const email = renderNotice('booking-reminder', 'email', 'uk', reminder);
     expect(email.subject).toBe('Нагадування про візит — Офіс');
     expect(email.text).not.toContain('#/booking/');
-    expect(email.attachments).toEqual([]);
+    expect(email.attachments).toHaveLength(1);
+    const calendar = String(email.attachments[0]!.content);
+    expect(calendar).toContain('UID:a1@okienko');
+    expect(calendar).toContain('DESCRIPTION:Код візиту: 123456');
+    expect(calendar).not.toContain('#/booking/');
+    expect(renderNotice('booking-reminder', 'sms', 'uk', reminder).attachments).toEqual([]);
   });
 });
