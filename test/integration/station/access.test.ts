@@ -89,9 +89,11 @@ const EXPECTED: Readonly<Record<ChannelName, Row>> = {
     request: { document: 'Zgoda', signature: { width: 10, height: 10, strokes: [] } },
   },
   'documents.print': { windows: ['counter'], roles: SERVING, request: { pdf: 'JVBERi0xLjMK' } },
+  // The visitor's summary at a counter, and the supervisor's report (any staff role: it only lays
+  // out the words the screen gives it).
   'documents.render': {
-    windows: ['counter'],
-    roles: SERVING,
+    windows: ['counter', 'supervisor'],
+    roles: ['clerk', 'supervisor', 'admin'],
     request: {
       kind: 'slip',
       language: 'pl',
