@@ -46,8 +46,22 @@ export async function markNoShows(store: HubStore, now: number): Promise<StoredD
   });
 }
 
-/** Deletes the contacts whose time is up at `now`, and what the outbox still had for them; returns how many. */
+/**
+ * Deletes the contacts whose time is up at `now`, and what the outbox still had for them; returns how
+ * many. Before that, the phone and address go as soon as the visit is over — its ticket served, a
+ * no-show, or left — and the appointment a no-show: nothing is sent after a visit. (The name and
+ * the manage key stay until the day after, for the booking's own page.)
+ */
 export async function purgeContacts(db: SqlQueryable, now: number): Promise<number> {
+  await db.query(
+    `UPDATE booking_contacts c SET phone = NULL, email = NULL
+       FROM documents d
+      WHERE (c.phone IS NOT NULL OR c.email IS NOT NULL)
+        AND d.collection = 'appointments' AND d.id = c.appointment AND NOT d.deleted
+        AND (d.data->>'state' = 'no-show'
+             OR EXISTS (SELECT 1 FROM ticket_facts f
+                         WHERE f.id = d.data->>'ticket' AND f.outcome IN ('served', 'no-show', 'left')))`,
+  );
   const rows = await db.query<{ purged: string | number }>(
     `WITH purged AS (DELETE FROM booking_contacts WHERE purge_after <= $1 RETURNING 1)
      SELECT count(*) AS purged FROM purged`,

@@ -42,7 +42,9 @@ import { icsLines } from '../../support/ics';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres';
 import { startSmsapiServer, type SmsapiServer } from '../../support/smsapi-server';
 import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
-import { insert } from './documents';
+import { insert, update } from './documents';
+import { issueTicket, transition } from '../../../electron/common/domain/ticket';
+import type { WireDocument } from '../../../electron/common/contract/hub';
 
 const ZONE = 'Europe/Warsaw';
 const SMS_TOKEN = 'test-smsapi-token';
@@ -392,6 +394,43 @@ describe('reminders and the contact’s purge, against the store with a fixed cl
     expect(mail.to('moved@example.pl').map((message) => message.text)).toEqual([
       expect.stringContaining('2026-03-17 o 10:00'),
     ]);
+  });
+
+  it('a visit served: its phone and address go at the next tick, and the unsent confirmation with them', async () => {
+    const slot = at('2026-03-11', '09:00');
+    const { written } = await bookSlot(store, request(slot, 'served@example.pl'), NOW, 'https://urzad.test');
+    const booked = written[0]!.document as unknown as WireDocument;
+    const by = { station: 'ws-counter', counter: 1 };
+    const issued = issueTicket(
+      { id: 'served-visit', day: '2026-03-11', service: 'id-cards', letter: 'B', seq: 1, priority: null },
+      { station: 'kiosk' },
+      slot - 60_000,
+    );
+    const called = transition(issued, { type: 'call', counter: 1 }, by, slot);
+    const started = transition(called, { type: 'start' }, by, slot + 30_000);
+    await store.push('tickets', [insert(started)]);
+    await store.push('appointments', [
+      update({ ...booked, state: 'checked-in', ticket: issued.id, updatedAt: slot - 60_000 }, booked),
+    ]);
+    // Checked in and being served: the visit goes on, the address stays.
+    await appointmentTick(store, slot + 60_000);
+    expect(await db.query('SELECT email FROM booking_contacts WHERE appointment = $1', [booked.id])).toEqual([
+      { email: 'served@example.pl' },
+    ]);
+    const stored = (await store.pull('tickets', { stamp: 0, id: '' }, 1000)).documents.find(
+      (document) => document.id === issued.id,
+    )!;
+    await store.push('tickets', [update(transition(started, { type: 'done' }, by, slot + 600_000), stored)]);
+    await appointmentTick(store, slot + 601_000);
+    expect(
+      await db.query('SELECT name, phone, email FROM booking_contacts WHERE appointment = $1', [booked.id]),
+    ).toEqual([{ name: 'Jan Kowalski', phone: null, email: null }]);
+    expect(
+      await db.query(
+        `SELECT kind, state, recipient FROM outbox WHERE appointment = $1 AND state = 'pending' OR recipient = $2`,
+        [booked.id, 'served@example.pl'],
+      ),
+    ).toEqual([]);
   });
 
   it('after the visit the contact is gone, and so is the address of whatever was not sent', async () => {
