@@ -17,6 +17,7 @@ import {
   hoursTable,
   keyFigures,
   reasonsTable,
+  satisfactionByServiceTable,
   satisfactionFigures,
   serviceHoursTable,
   servicesTable,
@@ -85,6 +86,14 @@ export function reportDocument(t: Translate, report: Report, options: ReportDocu
     ...serviceHoursSections(t, report, options.names),
     { heading: t('reports.appointments'), table: table(appointmentsTable(t, report, options.names)) },
     satisfactionSection(t, report, options.has),
+    ...(report.satisfaction.answers > 0
+      ? [
+          {
+            heading: t('reports.satisfaction.byService'),
+            table: table(satisfactionByServiceTable(t, report, options.names)),
+          },
+        ]
+      : []),
   ];
   return {
     kind: 'report',

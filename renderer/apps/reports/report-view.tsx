@@ -20,6 +20,7 @@ import {
   hoursTable,
   keyFigures,
   reasonsTable,
+  satisfactionByServiceTable,
   satisfactionFigures,
   serviceHoursTable,
   servicesTable,
@@ -89,7 +90,7 @@ export function ReportView({ report, names, office, localNotice, satisfactionAtH
       <Section title={t('reports.appointments')}>
         <Table table={appointmentsTable(t, report, names)} caption={t('reports.appointments')} />
       </Section>
-      <SatisfactionSection report={report} atHub={satisfactionAtHub ?? false} />
+      <SatisfactionSection report={report} names={names} atHub={satisfactionAtHub ?? false} />
     </>
   );
 }
@@ -139,7 +140,7 @@ export function Table({ table, caption }: { table: TextTable; caption: string })
   );
 }
 
-function SatisfactionSection({ report, atHub }: { report: Report; atHub: boolean }) {
+function SatisfactionSection({ report, names, atHub }: { report: Report; names: ReportNames; atHub: boolean }) {
   const t = useT();
   const reasons = reasonsTable(t, report, has);
   return (
@@ -157,6 +158,7 @@ function SatisfactionSection({ report, atHub }: { report: Report; atHub: boolean
             ))}
           </dl>
           <BarChart data={scoresChart(t, report)} />
+          <Table table={satisfactionByServiceTable(t, report, names)} caption={t('reports.satisfaction.byService')} />
           <h3>{t('reports.satisfaction.reasons')}</h3>
           {reasons.rows.length === 0 ? (
             <p>{t('reports.satisfaction.reasonsNone')}</p>

@@ -156,6 +156,27 @@ export function reasonsTable(t: Translate, report: Report, has: (id: string) => 
   };
 }
 
+/** Each service's answers: how many, the mean score, the share satisfied. */
+export function satisfactionByServiceTable(t: Translate, report: Report, names: ReportNames): TextTable {
+  return {
+    columns: [
+      t('reports.col.service'),
+      t('reports.satisfaction.answers'),
+      t('reports.satisfaction.mean'),
+      t('reports.satisfaction.share'),
+    ],
+    rows: report.satisfactionByService.map((row) => [
+      names.service(row.service),
+      count(row.answers),
+      meanScore(t, row.mean),
+      share(t, row.satisfiedShare),
+    ]),
+  };
+}
+
+const meanScore = (t: Translate, mean: number | null): string =>
+  mean === null ? t('reports.none') : mean.toFixed(2).replace('.', ',');
+
 /** The key figures of the whole office: label and value. */
 export function keyFigures(t: Translate, report: Report): [string, string][] {
   const { overall } = report;
@@ -176,10 +197,9 @@ export function keyFigures(t: Translate, report: Report): [string, string][] {
 /** The satisfaction's own figures: answers, mean score, share satisfied. */
 export function satisfactionFigures(t: Translate, report: Report): [string, string][] {
   const { satisfaction } = report;
-  const mean = satisfaction.mean === null ? t('reports.none') : satisfaction.mean.toFixed(2).replace('.', ',');
   return [
     [t('reports.satisfaction.answers'), count(satisfaction.answers)],
-    [t('reports.satisfaction.mean'), mean],
+    [t('reports.satisfaction.mean'), meanScore(t, satisfaction.mean)],
     [t('reports.satisfaction.share'), share(t, satisfaction.satisfiedShare)],
   ];
 }

@@ -81,6 +81,16 @@ const REPORT: Report = {
     satisfiedShare: 2 / 3,
     reasons: [{ reason: 'staff-kindness', count: 2 }],
   },
+  satisfactionByService: [
+    {
+      service: 'gesla',
+      answers: 3,
+      byScore: [0, 0, 1, 0, 2],
+      mean: 13 / 3,
+      satisfiedShare: 2 / 3,
+      reasons: [{ reason: 'staff-kindness', count: 2 }],
+    },
+  ],
 };
 
 const OPTIONS = {
@@ -129,6 +139,10 @@ describe("a supervisor's report as a PDF", () => {
     expect(plain).toContain('Bilety według spraw i godzin');
     expect(plain).toContain('Zadowolenie odwiedzających');
     expect(plain).toContain('uprzejmość pracowników');
+    // Each service's answers: how many, the mean score, the share satisfied.
+    expect(plain).toContain('Zadowolenie według spraw');
+    const satisfied = layout.split('\n').find((line) => /Zażółć gęślą jaźń\s+3\s/.test(line));
+    expect(satisfied?.replace(/\s+/g, ' ').trim()).toBe('Zażółć gęślą jaźń 3 4,33 67%');
     expect(plain).toContain('Skrót dokumentu (SHA-256)');
   });
 
