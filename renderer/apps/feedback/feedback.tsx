@@ -2,38 +2,20 @@
  * The tablet by the exit (`#/feedback`, a kiosk-kind workstation): the visitor types the number
  * from their ticket — or scans its QR code, whose status address names the ticket — and answers
  * the five-face question (apps/assist/satisfaction-question.tsx) for that visit, if it finished
- * today and nobody answered for it yet. A wrong number is said plainly and stays in the field to
+ * within the hour (a scanned code: today) and nobody answered for it yet. A wrong number is said plainly and stays in the field to
  * correct. The answer is written as on the customer screen (renderer/db/satisfaction.ts).
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { isRated } from '../../../electron/common/domain/satisfaction';
 import type { Language } from '../../../electron/common/domain/office';
 import { useOffice, useToday } from '../../app/data';
 import { newId, useWorkstation } from '../../app/workstation';
 import { answerVisit, keepReleasingAnswers, type VisitAnswer } from '../../db/satisfaction';
+import { findVisit, type Found } from './find-visit';
 import type { TicketDoc } from '../../db/schemas';
 import { LanguageProvider, useT } from '../../i18n/i18n';
 import { SatisfactionQuestion } from '../assist/satisfaction-question';
 import './feedback.css';
 import { LanguageButtons } from '../../app/language-buttons';
-
-/** What a QR code's status address names: the ticket's id (contract: `#/status/<id>`). */
-const STATUS_ADDRESS = /\/status\/([^/?#\s]{1,100})\s*$/;
-
-type Found = { readonly kind: 'visit'; readonly ticket: TicketDoc } | { readonly kind: 'already' } | null;
-
-/** Today's finished visit the typed number or scanned address names, and whether it is answered. */
-async function findVisit(db: ReturnType<typeof useWorkstation>['db'], day: string, typed: string): Promise<Found> {
-  const scanned = STATUS_ADDRESS.exec(typed)?.[1];
-  const number = typed.replace(/\s+/g, '').toUpperCase();
-  const docs = scanned
-    ? [await db.tickets.findOne(decodeURIComponent(scanned)).exec()].filter((doc) => doc !== null)
-    : await db.tickets.find({ selector: { day, number } }).exec();
-  const visits = docs.map((doc) => doc.toJSON() as TicketDoc).filter((t) => t.day === day && t.state === 'done');
-  const open = visits.find((ticket) => !isRated(ticket));
-  if (open) return { kind: 'visit', ticket: open };
-  return visits.length > 0 ? { kind: 'already' } : null;
-}
 
 export function Feedback() {
   const [language, setLanguage] = useState<Language>('pl');
@@ -73,7 +55,7 @@ function FeedbackScreen({ language, onLanguage }: { language: Language; onLangua
           key={round}
           language={language}
           onLanguage={onLanguage}
-          find={(typed) => findVisit(db, today, typed)}
+          find={(typed) => findVisit(db, today, typed, Date.now())}
           onVisit={setAsking}
           focus={round > 0}
         />
