@@ -3,24 +3,17 @@
  * narrow row per ticket, kept by a trigger on `documents`) and the range's appointments. Nothing but
  * the figures leaves the database.
  *
- * What costs is sorting: `percentile_cont` sorts each duration of each group. So the medians and
- * 90th percentiles are taken for the office and its services only (one pass, GROUPING SETS), and
- * the counters, clerks and services by hour of the day are counted in a second pass that needs no
- * sort (hash aggregation: counts, means, longest). Durations are int milliseconds (migration 11:
- * a bigint costs an allocation per value in PGlite's 32-bit build) until the end. Both run
- * in one transaction with enough `work_mem` to sort a year in memory, and no JIT (it costs more than
- * it saves here). A year of a large office: `BENCH_ONLY=reports`.
+ * What costs is sorting: `percentile_cont` sorts the durations of each group, and each grouping
+ * sorts the year by its key. One pass takes the office, each service, each counter and each clerk
+ * (GROUPING SETS) with the wait's median and 90th percentile, and every duration's mean and longest;
+ * the walk's and the service's medians would triple the sorting, past a year's report within a
+ * second on PGlite (measured). A second pass counts each service by hour of the day by hash, with
+ * no sort. Durations are int milliseconds (migration 11: a bigint costs an allocation per value in
+ * PGlite's 32-bit build) until the end. Both run in one transaction with enough `work_mem` to sort
+ * a year in memory, and no JIT (it costs more than it saves here). A year of a large office:
+ * `BENCH_ONLY=reports`.
  */
-import type {
-  AppointmentFigures,
-  Counts,
-  Figures,
-  Mean,
-  Report,
-  ReportQuery,
-  Spread,
-  StaffFigures,
-} from '../common/contract/hub-reports';
+import type { AppointmentFigures, Counts, Figures, Mean, Report, ReportQuery } from '../common/contract/hub-reports';
 import { officeDocument, timeZoneOf } from './booking-reads';
 import { satisfactionReport } from './satisfaction-report';
 import type { SqlClient } from './sql';
@@ -42,28 +35,26 @@ const MEANS = DURATIONS.map(
     `sum(${duration})::float8 / nullif(count(${duration}), 0) AS mean_${n}, max(${duration}) AS longest_${n}`,
 ).join(',\n         ');
 
-/** Each duration's median and 90th percentile. */
-const PERCENTILES = DURATIONS.map(
-  (duration, n) => `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${duration}) AS percentiles_${n}`,
-).join(',\n         ');
+/** The wait's median and 90th percentile. */
+const WAIT_PERCENTILES = `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY wait_ms) AS wait_percentiles`;
 
-/** The office (GROUPING(service) = 1) and each service, with their spreads. */
-const SPREADS_SQL = `
-  SELECT GROUPING(service) AS overall, service, ${COUNTS}, ${MEANS},
-         ${PERCENTILES}
+/** GROUPING(service, counter, clerk): a bit set for each column a row is NOT grouped by. */
+const GROUPS = { overall: 7, service: 3, counter: 5, clerk: 6 } as const;
+
+/** The office, each service, each counter and each clerk, with their figures. */
+const FIGURES_SQL = `
+  SELECT GROUPING(service, counter, clerk) AS grouping, service, counter, clerk, ${COUNTS}, ${MEANS},
+         ${WAIT_PERCENTILES}
     FROM ticket_facts
    WHERE day >= $1 AND day < $2
-   GROUP BY GROUPING SETS ((), (service))`;
+   GROUP BY GROUPING SETS ((), (service), (counter), (clerk))`;
 
-/** GROUPING(counter, clerk, service, hour): a bit set for each column a row is NOT grouped by. */
-const GROUPS = { counter: 7, clerk: 11, serviceHour: 12 } as const;
-
-/** Counters, clerks, service × hour (the hours of the day are its sums: counts add up). */
-const GROUPS_SQL = `
-  SELECT GROUPING(counter, clerk, service, hour) AS grouping, counter, clerk, service, hour, ${COUNTS}, ${MEANS}
+/** Each service by the hour of the day (the hours of the day are its sums: counts add up). */
+const HOURS_SQL = `
+  SELECT service, hour, ${COUNTS}
     FROM ticket_facts
    WHERE day >= $1 AND day < $2
-   GROUP BY GROUPING SETS ((counter), (clerk), (service, hour))`;
+   GROUP BY service, hour`;
 
 /** Numbers arrive as strings from `pg` (bigint, numeric) and as numbers from PGlite. */
 type Num = number | string | null;
@@ -77,22 +68,19 @@ interface CountsRow extends Record<string, unknown> {
   within_target: Num;
 }
 
-/** mean_n, longest_n (and percentiles_n for spreads) of the durations 0 wait, 1 walk, 2 service. */
+/** mean_n, longest_n of the durations 0 wait, 1 walk, 2 service. */
 type DurationColumns = Record<`${'mean' | 'longest'}_${0 | 1 | 2}`, Num>;
 
-interface SpreadsRow extends CountsRow, DurationColumns {
-  overall: Num;
-  service: string | null;
-  percentiles_0: Num[] | null;
-  percentiles_1: Num[] | null;
-  percentiles_2: Num[] | null;
-}
-
-interface GroupsRow extends CountsRow, DurationColumns {
+interface FiguresRow extends CountsRow, DurationColumns {
   grouping: Num;
+  service: string | null;
   counter: Num;
   clerk: string | null;
-  service: string | null;
+  wait_percentiles: Num[] | null;
+}
+
+interface HourRow extends CountsRow {
+  service: string;
   hour: Num;
 }
 
@@ -122,17 +110,14 @@ const mean = (row: DurationColumns, n: 0 | 1 | 2): Mean => ({
   longest: seconds(row[`longest_${n}`]),
 });
 
-function spread(row: SpreadsRow, n: 0 | 1 | 2): Spread {
-  const percentiles = row[`percentiles_${n}`];
-  return { ...mean(row, n), median: seconds(percentiles?.[0]), p90: seconds(percentiles?.[1]) };
-}
-
-function figuresOf(row: SpreadsRow): Figures {
-  return { ...countsOf(row), waitTime: spread(row, 0), walkTime: spread(row, 1), serviceTime: spread(row, 2) };
-}
-
-function staffFiguresOf(row: GroupsRow): StaffFigures {
-  return { ...countsOf(row), waitTime: mean(row, 0), walkTime: mean(row, 1), serviceTime: mean(row, 2) };
+function figuresOf(row: FiguresRow): Figures {
+  const [median, p90] = row.wait_percentiles ?? [];
+  return {
+    ...countsOf(row),
+    waitTime: { ...mean(row, 0), median: seconds(median), p90: seconds(p90) },
+    walkTime: mean(row, 1),
+    serviceTime: mean(row, 2),
+  };
 }
 
 const byKey =
@@ -140,22 +125,21 @@ const byKey =
   (a: Record<K, string | number>, b: Record<K, string | number>) =>
     String(a[key]).localeCompare(String(b[key]), 'en', { numeric: true });
 
-/** One grouping's rows; a null key (a ticket no counter dealt with) left out. */
-function staffGroups<K extends 'counter' | 'clerk', V extends string | number>(
-  rows: readonly GroupsRow[],
+/** One grouping's rows, sorted by its key; a null key (a ticket no counter dealt with) left out. */
+function groupRows<K extends 'service' | 'counter' | 'clerk', V extends string | number>(
+  rows: readonly FiguresRow[],
   key: K,
-  value: (row: GroupsRow) => V | null,
-): (StaffFigures & Record<K, V>)[] {
+  value: (row: FiguresRow) => V | null,
+): (Figures & Record<K, V>)[] {
   return rows
     .filter((row) => Number(row.grouping) === GROUPS[key] && value(row) !== null)
-    .map((row) => ({ ...staffFiguresOf(row), [key]: value(row) }) as StaffFigures & Record<K, V>)
+    .map((row) => ({ ...figuresOf(row), [key]: value(row) }) as Figures & Record<K, V>)
     .sort(byKey(key));
 }
 
 const COUNT_COLUMNS = ['tickets', 'served', 'no_show', 'left_', 'called', 'within_target'] as const;
 
-function hoursOf(rows: readonly GroupsRow[]): Pick<Report, 'byHour' | 'byServiceHour'> {
-  const serviceHours = rows.filter((row) => Number(row.grouping) === GROUPS.serviceHour);
+function hoursOf(serviceHours: readonly HourRow[]): Pick<Report, 'byHour' | 'byServiceHour'> {
   const perHour = new Map<number, CountsRow>();
   for (const row of serviceHours) {
     const sum = perHour.get(Number(row.hour)) ?? {
@@ -172,7 +156,7 @@ function hoursOf(rows: readonly GroupsRow[]): Pick<Report, 'byHour' | 'byService
   return {
     byHour: [...perHour].map(([hour, sum]) => ({ ...countsOf(sum), hour })).sort((a, b) => a.hour - b.hour),
     byServiceHour: serviceHours
-      .map((row) => ({ service: row.service!, hour: Number(row.hour), tickets: Number(row.tickets) }))
+      .map((row) => ({ service: row.service, hour: Number(row.hour), tickets: Number(row.tickets) }))
       .sort((a, b) => a.service.localeCompare(b.service, 'en') || a.hour - b.hour),
   };
 }
@@ -218,27 +202,24 @@ function appointmentsOf(rows: readonly AppointmentRow[]): Pick<Report, 'appointm
 export async function officeReport(db: SqlClient, query: ReportQuery, withClerks: boolean): Promise<Report> {
   const timeZone = timeZoneOf(await officeDocument(db));
   const range = [query.from, query.to, query.target * 60_000];
-  const [spreads, groups, appointments, satisfaction] = await db.transaction(async (tx) => {
+  const [figures, hours, appointments, satisfaction] = await db.transaction(async (tx) => {
     await tx.exec(`SET LOCAL work_mem = '64MB'; SET LOCAL jit = off`);
     return [
-      await tx.query<SpreadsRow>(SPREADS_SQL, range),
-      await tx.query<GroupsRow>(GROUPS_SQL, range),
+      await tx.query<FiguresRow>(FIGURES_SQL, range),
+      await tx.query<HourRow>(HOURS_SQL, range),
       await tx.query<AppointmentRow>(APPOINTMENTS_SQL, [query.from, query.to]),
       await satisfactionReport(tx, query.from, query.to),
     ] as const;
   });
   // The empty grouping set gives its row even for a range without tickets.
-  const overall = spreads.find((row) => Number(row.overall) === 1)!;
+  const overall = figures.find((row) => Number(row.grouping) === GROUPS.overall)!;
   return {
     ...{ from: query.from, to: query.to, targetMinutes: query.target, timeZone },
     overall: figuresOf(overall),
-    byService: spreads
-      .filter((row) => Number(row.overall) === 0)
-      .map((row) => ({ ...figuresOf(row), service: row.service! }))
-      .sort(byKey('service')),
-    byCounter: staffGroups(groups, 'counter', (row) => num(row.counter)),
-    byClerk: withClerks ? staffGroups(groups, 'clerk', (row) => row.clerk) : null,
-    ...hoursOf(groups),
+    byService: groupRows(figures, 'service', (row) => row.service),
+    byCounter: groupRows(figures, 'counter', (row) => num(row.counter)),
+    byClerk: withClerks ? groupRows(figures, 'clerk', (row) => row.clerk) : null,
+    ...hoursOf(hours),
     ...appointmentsOf(appointments),
     ...satisfaction,
   };

@@ -219,8 +219,8 @@ const EXPECTED_FIGURES = {
   'Oczekiwanie – mediana': '5,0 min',
   'Oczekiwanie – 90% osób nie dłużej niż': '17,0 min',
   'Oczekiwanie – najdłużej': '20,0 min',
-  'Dojście do okienka – mediana': '1,5 min',
-  'Obsługa – mediana': '9,0 min',
+  'Dojście do okienka – średnio': '1,5 min',
+  'Obsługa – średnio': '9,0 min',
 };
 
 describe("the supervisor's reports", () => {

@@ -69,24 +69,18 @@ export const CountsSchema = z.strictObject({
 });
 export type Counts = z.infer<typeof CountsSchema>;
 
+/**
+ * A group's figures: the counts; the wait's mean, median, 90th percentile and longest; the walk's
+ * and the service's mean and longest. (The medians of the walk and the service, per counter and
+ * clerk too, would be more sorts of the year than a report within a second leaves room for; the
+ * wait is what the issue's office measures itself by.)
+ */
 export const FiguresSchema = CountsSchema.extend({
   waitTime: SpreadSchema,
-  walkTime: SpreadSchema,
-  serviceTime: SpreadSchema,
-});
-export type Figures = z.infer<typeof FiguresSchema>;
-
-/**
- * A counter's or a clerk's figures: durations as mean and longest. Their medians would cost a sort
- * of the year per duration and grouping, and the goal of a year's report within a second leaves
- * room only for those of the office and of its services.
- */
-export const StaffFiguresSchema = CountsSchema.extend({
-  waitTime: MeanSchema,
   walkTime: MeanSchema,
   serviceTime: MeanSchema,
 });
-export type StaffFigures = z.infer<typeof StaffFiguresSchema>;
+export type Figures = z.infer<typeof FiguresSchema>;
 
 export const AppointmentFiguresSchema = z.strictObject({
   booked: z.number().int().min(0),
@@ -124,12 +118,12 @@ export const ReportSchema = z.strictObject({
   overall: FiguresSchema,
   byService: z.array(FiguresSchema.extend({ service: z.string() })),
   /** Only tickets a counter dealt with. */
-  byCounter: z.array(StaffFiguresSchema.extend({ counter: z.number().int() })),
+  byCounter: z.array(FiguresSchema.extend({ counter: z.number().int() })),
   /**
    * By the clerk's login; only for a supervisor or an admin, whose screen shows the notice that staff
    * know they are measured. null for anyone else.
    */
-  byClerk: z.array(StaffFiguresSchema.extend({ clerk: z.string() })).nullable(),
+  byClerk: z.array(FiguresSchema.extend({ clerk: z.string() })).nullable(),
   /** By the hour of the day the ticket was issued (0–23, office time): counts only. */
   byHour: z.array(CountsSchema.extend({ hour: z.number().int().min(0).max(23) })),
   /** Tickets per service and hour of the day. */

@@ -43,14 +43,19 @@ const COUNTS: readonly (keyof Counts)[] = [
   'withinTargetShare',
 ];
 const MEASURES = ['waitTime', 'walkTime', 'serviceTime'] as const;
+type Measure = (typeof MEASURES)[number];
 const KEYS = { byService: 'service', byCounter: 'counter', byClerk: 'clerk', byHour: 'hour' } as const;
 
-type Row = Counts & Partial<Record<(typeof MEASURES)[number], Mean | Spread>> & Record<string, unknown>;
+type Row = Counts & Partial<Record<Measure, Mean | Spread>> & Record<string, unknown>;
 
-/** The figures a table's rows have: percentiles only where the report gives them. */
-function figuresOf(table: ReportTable): readonly (keyof Spread)[] {
+/** The columns of each duration (none by the hour): the wait's spread, the others' mean and longest. */
+function columnsOf(table: ReportTable): readonly [Measure, keyof Spread][] {
   if (table === 'byHour') return [];
-  return table === 'byService' ? ['median', 'p90', 'mean', 'longest'] : ['mean', 'longest'];
+  return MEASURES.flatMap((measure) =>
+    (measure === 'waitTime' ? (['median', 'p90', 'mean', 'longest'] as const) : (['mean', 'longest'] as const)).map(
+      (figure) => [measure, figure] as [Measure, keyof Spread],
+    ),
+  );
 }
 
 /**
@@ -71,11 +76,11 @@ export function reportCsv(
 ): string | null {
   const rows = report[table] as readonly Row[] | null;
   if (rows === null) return null;
-  const figures = figuresOf(table);
+  const columns = columnsOf(table);
   const fields = [
     headings.key[table],
     ...COUNTS.map((name) => headings[name]),
-    ...MEASURES.flatMap((measure) => figures.map((figure) => headings.duration(measure, figure))),
+    ...columns.map(([measure, figure]) => headings.duration(measure, figure)),
   ];
   const number = (value: number | null | undefined) =>
     value === null || value === undefined
@@ -86,7 +91,7 @@ export function reportCsv(
   const data = rows.map((row) => [
     inert(String(row[KEYS[table]])),
     ...COUNTS.map((name) => number(row[name])),
-    ...MEASURES.flatMap((measure) => figures.map((figure) => number((row[measure] as Spread | undefined)?.[figure]))),
+    ...columns.map(([measure, figure]) => number((row[measure] as Spread | undefined)?.[figure])),
   ]);
   const csv = Papa.unparse(
     { fields, data },

@@ -23,7 +23,6 @@ import type {
   Report,
   SatisfactionFigures,
   Spread,
-  StaffFigures,
 } from '../contract/hub-reports';
 import type { AppointmentState } from '../domain/appointment';
 import type { Ticket, TicketEventType } from '../domain/ticket';
@@ -178,19 +177,11 @@ function spreadOf(values: readonly number[]): Spread {
   return { ...meanOf(values), median: seconds(percentile(values, 0.5)), p90: seconds(percentile(values, 0.9)) };
 }
 
+/** The contract's figures: the wait's spread, the walk's and the service's mean and longest. */
 function figuresOf(facts: readonly TicketFact[], targetMs: number): Figures {
   return {
     ...countsOf(facts, targetMs),
     waitTime: spreadOf(durations(facts, DURATIONS.waitTime)),
-    walkTime: spreadOf(durations(facts, DURATIONS.walkTime)),
-    serviceTime: spreadOf(durations(facts, DURATIONS.serviceTime)),
-  };
-}
-
-function staffFiguresOf(facts: readonly TicketFact[], targetMs: number): StaffFigures {
-  return {
-    ...countsOf(facts, targetMs),
-    waitTime: meanOf(durations(facts, DURATIONS.waitTime)),
     walkTime: meanOf(durations(facts, DURATIONS.walkTime)),
     serviceTime: meanOf(durations(facts, DURATIONS.serviceTime)),
   };
@@ -237,11 +228,11 @@ export function todayReport(input: TodayReportInput): Report {
       service,
     })),
     byCounter: groups(facts, (fact) => fact.counter).map(([counter, own]) => ({
-      ...staffFiguresOf(own, targetMs),
+      ...figuresOf(own, targetMs),
       counter,
     })),
     byClerk: input.withClerks
-      ? groups(facts, (fact) => fact.clerk).map(([clerk, own]) => ({ ...staffFiguresOf(own, targetMs), clerk }))
+      ? groups(facts, (fact) => fact.clerk).map(([clerk, own]) => ({ ...figuresOf(own, targetMs), clerk }))
       : null,
     byHour: groups(facts, (fact) => fact.hour)
       .map(([hour, own]) => ({ ...countsOf(own, targetMs), hour }))

@@ -3,7 +3,7 @@
  * appointments and the satisfaction reasons — for the screen (report-view.tsx) and the PDF
  * (report-document.ts) alike. Times in minutes here (seconds only in the CSV files). Pure.
  */
-import type { Figures, Report, StaffFigures } from '../../../electron/common/contract/hub-reports';
+import type { Figures, Report } from '../../../electron/common/contract/hub-reports';
 import type { Translate } from '../../i18n/i18n';
 import { count, hourWords, minutes, reasonWords, share, type ReportNames } from './words';
 
@@ -25,7 +25,7 @@ const countColumns = (t: Translate) => [
   t('reports.col.withinTargetShare'),
 ];
 
-const countCells = (t: Translate, row: Figures | StaffFigures) => [
+const countCells = (t: Translate, row: Figures) => [
   count(row.tickets),
   count(row.served),
   share(t, row.noShowRate),
@@ -33,37 +33,15 @@ const countCells = (t: Translate, row: Figures | StaffFigures) => [
   share(t, row.withinTargetShare),
 ];
 
-export function servicesTable(t: Translate, report: Report, names: ReportNames): TextTable {
-  const median = t('reports.spread.median');
-  return {
-    columns: [
-      t('reports.col.service'),
-      ...countColumns(t),
-      duration(t, 'waitTime', median),
-      duration(t, 'waitTime', t('reports.spread.p90')),
-      duration(t, 'waitTime', t('reports.spread.longest')),
-      duration(t, 'walkTime', median),
-      duration(t, 'serviceTime', median),
-    ],
-    rows: report.byService.map((row) => [
-      names.service(row.service),
-      ...countCells(t, row),
-      minutes(t, row.waitTime.median),
-      minutes(t, row.waitTime.p90),
-      minutes(t, row.waitTime.longest),
-      minutes(t, row.walkTime.median),
-      minutes(t, row.serviceTime.median),
-    ]),
-  };
-}
-
-function staffTable(t: Translate, key: string, rows: readonly [string, StaffFigures][]): TextTable {
+/** A row per service, counter or clerk: the counts, the wait's spread, the walk's and service's mean. */
+function figuresTable(t: Translate, key: string, rows: readonly [string, Figures][]): TextTable {
   const mean = t('reports.spread.mean');
   return {
     columns: [
       key,
       ...countColumns(t),
-      duration(t, 'waitTime', mean),
+      duration(t, 'waitTime', t('reports.spread.median')),
+      duration(t, 'waitTime', t('reports.spread.p90')),
       duration(t, 'waitTime', t('reports.spread.longest')),
       duration(t, 'walkTime', mean),
       duration(t, 'serviceTime', mean),
@@ -71,7 +49,8 @@ function staffTable(t: Translate, key: string, rows: readonly [string, StaffFigu
     rows: rows.map(([name, row]) => [
       name,
       ...countCells(t, row),
-      minutes(t, row.waitTime.mean),
+      minutes(t, row.waitTime.median),
+      minutes(t, row.waitTime.p90),
       minutes(t, row.waitTime.longest),
       minutes(t, row.walkTime.mean),
       minutes(t, row.serviceTime.mean),
@@ -79,8 +58,16 @@ function staffTable(t: Translate, key: string, rows: readonly [string, StaffFigu
   };
 }
 
+export function servicesTable(t: Translate, report: Report, names: ReportNames): TextTable {
+  return figuresTable(
+    t,
+    t('reports.col.service'),
+    report.byService.map((row) => [names.service(row.service), row]),
+  );
+}
+
 export function countersTable(t: Translate, report: Report, names: ReportNames): TextTable {
-  return staffTable(
+  return figuresTable(
     t,
     t('reports.col.counter'),
     report.byCounter.map((row) => [names.counter(row.counter), row]),
@@ -91,7 +78,7 @@ export function countersTable(t: Translate, report: Report, names: ReportNames):
 export function clerksTable(t: Translate, report: Report): TextTable | null {
   return (
     report.byClerk &&
-    staffTable(
+    figuresTable(
       t,
       t('reports.col.clerk'),
       report.byClerk.map((row) => [row.clerk, row]),
@@ -189,8 +176,8 @@ export function keyFigures(t: Translate, report: Report): [string, string][] {
     [t('reports.figure.waitMedian'), minutes(t, overall.waitTime.median)],
     [t('reports.figure.waitP90'), minutes(t, overall.waitTime.p90)],
     [t('reports.figure.waitLongest'), minutes(t, overall.waitTime.longest)],
-    [t('reports.figure.walk'), minutes(t, overall.walkTime.median)],
-    [t('reports.figure.service'), minutes(t, overall.serviceTime.median)],
+    [t('reports.figure.walk'), minutes(t, overall.walkTime.mean)],
+    [t('reports.figure.service'), minutes(t, overall.serviceTime.mean)],
   ];
 }
 

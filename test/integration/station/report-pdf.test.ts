@@ -122,7 +122,9 @@ describe("a supervisor's report as a PDF", () => {
     expect(plain).toContain('Najważniejsze liczby');
     expect(plain).toContain('Oczekiwanie – mediana 18,0 min');
     expect(plain).toContain('Oczekiwanie – najdłużej 30,0 min');
-    expect(plain).toContain('Obsługa – mediana 7,0 min');
+    expect(plain).toContain('Obsługa – średnio 7,0 min');
+    // Counters and clerks have the wait's median and 90th percentile too.
+    expect(layout).toMatch(/Okienko nr 2\s+2\s+2\s+0%\s+0%\s+50%\s+18,0\s+27,6\s+30,0/);
     expect(plain).toContain('Wywołani w ciągu 15 min 50%');
     // The services' table: the name, 2 tickets, 2 served, …, the wait's median and 90th percentile.
     // In the PDF a column of durations says "(min)" once, in its heading.
