@@ -17,7 +17,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eStation, type E2eStation } from '../support/e2e-station';
-import { axeViolations, openCounter, openPage, screenshotIfFailed, takeTicketAt } from '../support/pages';
+import { expectAxeAtBothZooms, openCounter, openPage, screenshotIfFailed, takeTicketAt } from '../support/pages';
 import { CHROMIUM_ARGS } from '../support/processes';
 import { installSpeechStandIn, spokenOn } from '../support/speech-standin';
 
@@ -40,6 +40,21 @@ const DEFAULT_POLICY_WEB_AUDIO = `{
     resume() { return allowed() ? super.resume() : new Promise(() => {}); }
   };
 }`;
+/**
+ * Every tone the page starts, with its pitch and when: the chime is two oscillators (880 Hz, then
+ * 660 Hz). What comes out of the speakers is not heard here; that the board started the chime, and
+ * when, is.
+ */
+const CHIME_RECORDER = `{
+  window.__tones = [];
+  const start = OscillatorNode.prototype.start;
+  OscillatorNode.prototype.start = function (...args) {
+    window.__tones.push({ frequency: this.frequency.value, at: Date.now() });
+    return start.apply(this, args);
+  };
+}`;
+const tonesOn = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __tones: { frequency: number; at: number }[] }).__tones);
 const SOUND_NEEDED = 'Dźwięk jest wyłączony: ta przeglądarka odtworzy go dopiero po kliknięciu.';
 
 let station: E2eStation;
@@ -68,6 +83,7 @@ afterAll(async () => {
 async function newContext(browser: Browser): Promise<BrowserContext> {
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await installSpeechStandIn(context, VOICE_MS);
+  await context.addInitScript({ content: CHIME_RECORDER });
   return context;
 }
 
@@ -105,6 +121,10 @@ describe("the board's sound", () => {
     await expect.poll(() => readOut(board), { timeout: 10_000 }).toEqual([text]);
     const [utterance] = await spokenOn(board);
     expect(utterance?.endedAt).toBeGreaterThanOrEqual((utterance?.startedAt ?? 0) + VOICE_MS);
+    // The chime, with no click, before the words.
+    const tones = await tonesOn(board);
+    expect(tones.map((tone) => tone.frequency)).toEqual([880, 660]);
+    expect(tones[0]!.at).toBeLessThanOrEqual(utterance!.startedAt);
   });
 
   it('where a click is needed: the board says so, reads nothing until sound is on, then reads', async () => {
@@ -112,7 +132,8 @@ describe("the board's sound", () => {
     await clickNeeded.addInitScript({ content: DEFAULT_POLICY_WEB_AUDIO });
     const board = await open('board');
     await board.getByRole('status').filter({ hasText: SOUND_NEEDED }).waitFor();
-    expect(await axeViolations(board), 'board asking for a click').toEqual([]);
+    await expectAxeAtBothZooms(board, 'board asking for a click');
+    await board.setViewportSize({ width: 1280, height: 900 });
 
     const kiosk = await open('kiosk');
     const unheard = await callAt(kiosk, 2);
@@ -120,6 +141,7 @@ describe("the board's sound", () => {
     await board.waitForTimeout(VOICE_MS + 500);
     expect(await spokenOn(board)).toEqual([]);
     expect(await readOut(board)).toEqual([]);
+    expect(await tonesOn(board)).toEqual([]);
 
     await board.getByRole('button', { name: 'Włącz dźwięk' }).click();
     await board.getByRole('button', { name: 'Wycisz' }).waitFor();
@@ -128,5 +150,6 @@ describe("the board's sound", () => {
     const counter = context!.pages().find((page) => page.url().endsWith('#/counter/2'))!;
     await counter.getByRole('button', { name: /Wywołaj ponownie/ }).click();
     await expect.poll(() => readOut(board), { timeout: 10_000 }).toEqual([announcement(unheard, 2)]);
+    expect((await tonesOn(board)).map((tone) => tone.frequency)).toEqual([880, 660]);
   });
 });
