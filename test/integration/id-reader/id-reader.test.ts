@@ -79,8 +79,12 @@ const expectedDocument = (name: SpecimenName) => {
 describe('ID reader over a pseudo-terminal, simulator in another process', () => {
   it.each(FRAMINGS)('reads a Polish ID card swiped in %s framing', async (framing) => {
     const { reads } = await connect();
+    const sent = performance.now();
     const swiped = await swipe('pl-id', framing);
     expect(swiped).toMatchObject({ device: 'idReader', document: 'pl-id', framing, complete: true });
+    // A 9600-baud swipe of about 100 bytes takes about 100 ms on the line: the simulator paces it.
+    // (Timed where it is sent: a loaded machine may hand the reader the bytes in one batch.)
+    expect(performance.now() - sent).toBeGreaterThan(50);
 
     const read = await nextRead(reads, 1);
     expect(read.framing).toBe(framing);
@@ -91,8 +95,7 @@ describe('ID reader over a pseudo-terminal, simulator in another process', () =>
       document: expectedDocument('pl-id'),
       checks: { documentNumber: true, birthDate: true, expiryDate: true, composite: true },
     });
-    // A 9600-baud swipe of about 100 bytes takes about 100 ms on the line.
-    expect(read.receivedAt - read.startedAt).toBeGreaterThan(50);
+    expect(read.receivedAt).toBeGreaterThanOrEqual(read.startedAt);
     await sleep(200);
     expect(reads).toHaveLength(1);
   });

@@ -18,10 +18,14 @@ class FakeUtterance {
 let speaking: FakeUtterance[] = [];
 const spoken: string[] = [];
 
+/** How often the engine was told to stop what it was saying. */
+let cancelled = 0;
+
 beforeEach(() => {
   vi.useFakeTimers();
   speaking = [];
   spoken.length = 0;
+  cancelled = 0;
   vi.stubGlobal('SpeechSynthesisUtterance', FakeUtterance);
   vi.stubGlobal('speechSynthesis', {
     getVoices: () => [{ lang: 'pl-PL', name: 'Polski' }],
@@ -29,6 +33,7 @@ beforeEach(() => {
       speaking.push(utterance);
       spoken.push(utterance.text);
     },
+    cancel: () => void cancelled++,
   });
 });
 
@@ -71,6 +76,8 @@ describe('the board announcer', () => {
     expect(spoken).toHaveLength(2);
     await expect(stuck).resolves.toBe(false);
     expect(done).toEqual([]);
+    // The stuck one was stopped, so the next is not spoken over it.
+    expect(cancelled).toBe(1);
   });
 
   it('does not count an utterance the engine failed', async () => {
