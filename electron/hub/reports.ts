@@ -13,7 +13,15 @@
  * a year in memory, and no JIT (it costs more than it saves here). A year of a large office:
  * `BENCH_ONLY=reports`.
  */
-import type { AppointmentFigures, Counts, Figures, Mean, Report, ReportQuery } from '../common/contract/hub-reports';
+import {
+  DEFAULT_TARGET_MINUTES,
+  type AppointmentFigures,
+  type Counts,
+  type Figures,
+  type Mean,
+  type Report,
+  type ReportQuery,
+} from '../common/contract/hub-reports';
 import { officeDocument, timeZoneOf } from './booking-reads';
 import { satisfactionReport } from './satisfaction-report';
 import type { SqlClient } from './sql';
@@ -200,8 +208,11 @@ function appointmentsOf(rows: readonly AppointmentRow[]): Pick<Report, 'appointm
 
 /** The report of [from, to); `withClerks` false leaves the per-clerk figures out (null). */
 export async function officeReport(db: SqlClient, query: ReportQuery, withClerks: boolean): Promise<Report> {
-  const timeZone = timeZoneOf(await officeDocument(db));
-  const range = [query.from, query.to, query.target * 60_000];
+  const office = await officeDocument(db);
+  const timeZone = timeZoneOf(office);
+  // The office's target wait (its documents are checked against the schema: an integer, 1–480).
+  const target = query.target ?? office?.targetWaitMinutes ?? DEFAULT_TARGET_MINUTES;
+  const range = [query.from, query.to, target * 60_000];
   const [figures, hours, appointments, satisfaction] = await db.transaction(async (tx) => {
     await tx.exec(`SET LOCAL work_mem = '64MB'; SET LOCAL jit = off`);
     return [
@@ -214,7 +225,7 @@ export async function officeReport(db: SqlClient, query: ReportQuery, withClerks
   // The empty grouping set gives its row even for a range without tickets.
   const overall = figures.find((row) => Number(row.grouping) === GROUPS.overall)!;
   return {
-    ...{ from: query.from, to: query.to, targetMinutes: query.target, timeZone },
+    ...{ from: query.from, to: query.to, targetMinutes: target, timeZone },
     overall: figuresOf(overall),
     byService: groupRows(figures, 'service', (row) => row.service),
     byCounter: groupRows(figures, 'counter', (row) => num(row.counter)),

@@ -85,7 +85,7 @@ const TICKET_MIGRATIONS = { 1: (ticket: TicketDoc) => ticket };
  */
 const SERVICE_MIGRATIONS = { 1: (service: ServiceDoc) => service, 2: (service: ServiceDoc) => service };
 /** Office 0 → 1 added the optional address, opening hours and closures. */
-const OFFICE_MIGRATIONS = { 1: (office: OfficeDoc) => office };
+const OFFICE_MIGRATIONS = { 1: (office: OfficeDoc) => office, 2: (office: OfficeDoc) => office };
 /**
  * Assisted sessions 0 → 1 added the optional signature image to the signing (`signing.svg`): every
  * stored session is already valid as it is (one signed before keeps no image).

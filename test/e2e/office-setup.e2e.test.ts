@@ -124,11 +124,16 @@ describe("the office's set-up screen, end to end", () => {
     await page.getByRole('button', { name: 'Dodaj stanowisko' }).click();
     const counter = page.getByRole('group', { name: /^Stanowisko 8:/ });
     await counter.getByRole('checkbox', { name: 'G — Śluby i stan cywilny' }).check();
+    await page.getByLabel('Docelowy czas oczekiwania (minuty)').fill('20');
     await save(page);
 
     const kiosk = await open('kiosk');
     await kiosk.getByRole('button', { name: /^Śluby i stan cywilny/ }).waitFor();
     await kiosk.close();
+    // The reports start from the office's target wait.
+    const reports = await open('reports');
+    await expect.poll(() => reports.getByLabel(/^Docelowy czas oczekiwania/).inputValue()).toBe('20');
+    await reports.close();
     // Read afresh, the screen shows what was saved.
     await reload(page);
     await page.getByRole('group', { name: /^Usługa 9: G — Śluby i stan cywilny/ }).waitFor();

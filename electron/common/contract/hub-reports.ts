@@ -5,9 +5,9 @@
  *
  *   GET /api/v1/reports?from=YYYY-MM-DD&to=YYYY-MM-DD&target=15   → Report
  *
- * `from` is the first office day, `to` the day after the last ([from, to)). `target` is the office's
- * target wait in minutes (default 15): the office's configuration has no such setting yet, so the
- * screen asks for it. Durations are seconds. Definitions, for one ticket (one visit, transfers
+ * `from` is the first office day, `to` the day after the last ([from, to)). `target` is the target
+ * wait in minutes: the screen starts from the office's (`targetWaitMinutes` of its configuration)
+ * and may ask another; absent, the hub takes the office's, else 15. Durations are seconds. Definitions, for one ticket (one visit, transfers
  * included): wait = first call − issue; walk = start − the call or recall it answered; service =
  * the last done − the first start. Served: it has a done. No-show: not served, missed a call. Left:
  * never called, cancelled or expired. It counts for its first service (the queue it waited in) and
@@ -26,7 +26,8 @@ export const ReportQuerySchema = z
   .strictObject({
     from: officeDay,
     to: officeDay,
-    target: z.coerce.number().int().min(1).max(480).default(DEFAULT_TARGET_MINUTES),
+    /** Absent: the office's target wait (its configuration's `targetWaitMinutes`), else DEFAULT_TARGET_MINUTES. */
+    target: z.coerce.number().int().min(1).max(480).optional(),
   })
   .refine((query) => query.from < query.to, { message: 'from must be before to', path: ['to'] })
   .refine((query) => daysBetween(query.from, query.to) <= MAX_REPORT_DAYS, {

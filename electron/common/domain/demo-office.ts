@@ -25,6 +25,7 @@ export const DEMO_OFFICE: Office = {
   // The hub's status page (renderer/apps/status); an office puts its own hub's address here.
   statusUrl: 'https://hub.urzad.local:8090/#/status/{id}',
   appointmentGraceMinutes: 15,
+  targetWaitMinutes: 15,
 };
 
 export const DEMO_SERVICES: readonly Service[] = [

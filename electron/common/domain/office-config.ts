@@ -66,6 +66,8 @@ export const OfficeSettingsSchema = z.strictObject({
   ticketNote: LocalizedSchema,
   statusUrl: z.url({ protocol: /^https?$/ }).refine((url) => url.includes('{id}'), 'https://…/{id}'),
   appointmentGraceMinutes: z.number().int().min(0).max(120),
+  /** The wait the office aims at, in minutes: the reports' share served within it (absent: 15). */
+  targetWaitMinutes: z.number().int().min(1).max(480).optional(),
 });
 
 export const AvailabilityRuleSchema = z.strictObject({

@@ -35,6 +35,8 @@ export interface Office {
   readonly ticketNote: Localized;
   /** How late a visitor with an appointment may check in and still be called at the booked time. */
   readonly appointmentGraceMinutes: number;
+  /** The wait the office aims at, in minutes (the reports' share within it); absent: 15. */
+  readonly targetWaitMinutes?: number;
   /** Where the QR code on the ticket points: the office's queue status page, with `{id}` for the ticket. */
   readonly statusUrl: string;
   /** The office's postal address, for the booking page and the calendar file. */

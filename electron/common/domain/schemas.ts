@@ -156,13 +156,15 @@ export const officeSchema = collection<OfficeDoc>(
     ticketNote: localized,
     statusUrl: anyText,
     appointmentGraceMinutes: { type: 'integer', minimum: 0 },
+    targetWaitMinutes: { type: 'integer', minimum: 1, maximum: 480 },
     address: anyText,
     hours: object(Object.fromEntries(WEEKDAYS.map((weekday) => [weekday, arrayOf(timeRange)])), [...WEEKDAYS]),
     closures: arrayOf(object({ day: text(10), reason: localized }, ['day', 'reason'])),
     updatedAt: time,
   },
   // 1: the address, the opening hours and the office's closures (optional: an office set up before has none).
-  { optional: ['address', 'hours', 'closures'], version: 1 },
+  // 2: the target wait (optional too).
+  { optional: ['address', 'hours', 'closures', 'targetWaitMinutes'], version: 2 },
 );
 
 export const serviceSchema = collection<ServiceDoc>(

@@ -37,6 +37,7 @@ export function emptyConfiguration(hubUrl: string | null = null): OfficeConfigur
       ticketNote: { pl: '', en: '', uk: '' },
       statusUrl: hubUrl ? `${hubUrl.replace(/\/+$/, '')}/#/status/{id}` : '',
       appointmentGraceMinutes: 15,
+      targetWaitMinutes: 15,
     },
     services: [],
     counters: [],

@@ -60,6 +60,11 @@ export function TicketsSection() {
         label={t('office.tickets.grace')}
         hint={t('office.tickets.grace.hint')}
       />
+      <NumberField
+        path={['office', 'targetWaitMinutes']}
+        label={t('office.tickets.targetWait')}
+        hint={t('office.tickets.targetWait.hint')}
+      />
     </section>
   );
 }

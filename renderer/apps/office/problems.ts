@@ -16,7 +16,7 @@ const WEEKDAY = '(mon|tue|wed|thu|fri|sat|sun)';
  */
 const PLACES: readonly string[] = [
   'office',
-  'office.(id|address|timeZone|statusUrl|appointmentGraceMinutes|priorityReasons|closures|priorityRule|hours)',
+  'office.(id|address|timeZone|statusUrl|appointmentGraceMinutes|targetWaitMinutes|priorityReasons|closures|priorityRule|hours)',
   `office.(name|ticketNote).${LANGS}`,
   `office.hours.${WEEKDAY}`,
   `office.hours.${WEEKDAY}.#.(from|to)`,

@@ -19,6 +19,7 @@ import { satisfactionReport } from '../../../electron/common/reports/satisfactio
 import { nextDay, todayReport } from '../../../electron/common/reports/today-report';
 import { useAppointmentsOfDay, useCounters, useOffice, useServices, useTicketsOfDay, useToday } from '../../app/data';
 import { useMayUse } from '../../app/use-may-use';
+import type { OfficeDoc } from '../../db/schemas';
 import { useT, type MessageId } from '../../i18n/i18n';
 import { lastDayOf, PRESETS, presetRange, reportQuery, type Preset, type RangeProblem } from './range';
 import { ReportView } from './report-view';
@@ -38,7 +39,14 @@ export function Reports() {
       <p>
         <a href={formatRoute({ screen: 'supervisor' })}>{t('reports.back')}</a>
       </p>
-      {!mayView ? <p>{t('reports.whoMay')}</p> : today && <ReportsOfOffice today={today} />}
+      {!mayView ? (
+        <p>{t('reports.whoMay')}</p>
+      ) : (
+        today && (
+          // Begun again when the office's target arrives: it is where the form starts.
+          <ReportsOfOffice key={targetOf(office)} today={today} target={targetOf(office)} />
+        )
+      )}
     </main>
   );
 }
@@ -50,34 +58,47 @@ const PROBLEMS: Readonly<Record<RangeProblem, MessageId>> = {
   target: 'reports.error.target',
 };
 
-function ReportsOfOffice({ today }: { today: string }) {
-  const [query, setQuery] = useState<ReportQuery>(() => ({
-    from: today,
-    to: nextDay(today),
-    target: DEFAULT_TARGET_MINUTES,
-  }));
+/** The office's target wait (the set-up screen's), or the usual 15 minutes. */
+const targetOf = (office: OfficeDoc | null): number => office?.targetWaitMinutes ?? DEFAULT_TARGET_MINUTES;
+
+function ReportsOfOffice({ today, target }: { today: string; target: number }) {
+  const [query, setQuery] = useState<ReportQuery>(() => ({ from: today, to: nextDay(today), target }));
   const [attempt, setAttempt] = useState(0);
   const hub = useHubReport(query, attempt);
   return (
     <>
       <RangeForm
         today={today}
+        target={target}
         onQuery={(next) => {
           setQuery(next);
           setAttempt((count) => count + 1);
         }}
       />
-      <Result state={hub} today={today} target={query.target} retry={() => setAttempt((count) => count + 1)} />
+      <Result
+        state={hub}
+        today={today}
+        target={query.target ?? target}
+        retry={() => setAttempt((count) => count + 1)}
+      />
     </>
   );
 }
 
-function RangeForm({ today, onQuery }: { today: string; onQuery: (query: ReportQuery) => void }) {
+function RangeForm({
+  today,
+  target: officeTarget,
+  onQuery,
+}: {
+  today: string;
+  target: number;
+  onQuery: (query: ReportQuery) => void;
+}) {
   const t = useT();
   const [preset, setPreset] = useState<Preset>('today');
   const [from, setFrom] = useState(today);
   const [last, setLast] = useState(today);
-  const [target, setTarget] = useState(String(DEFAULT_TARGET_MINUTES));
+  const [target, setTarget] = useState(String(officeTarget));
   const [problem, setProblem] = useState<RangeProblem | null>(null);
   const pick = (next: Preset) => {
     setPreset(next);

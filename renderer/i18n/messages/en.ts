@@ -518,6 +518,8 @@ export const en: Record<MessageId, string> = {
   'office.tickets.statusUrl.hint':
     "The QR code on the ticket leads here. Write '{id}' where the ticket goes, e.g. https://server.office.local:8090/#/status/'{id}'.",
   'office.tickets.grace': 'Lateness allowed for an appointment (minutes)',
+  'office.tickets.targetWait': 'Target wait (minutes)',
+  'office.tickets.targetWait.hint': 'The reports show how many visitors were called within it. Empty: 15 minutes.',
   'office.tickets.grace.hint':
     'This many minutes after the booked time a visitor with an appointment may still check in and be called as booked.',
   'office.priority.title': 'Priority rule',

@@ -520,6 +520,8 @@ const core = {
   'office.tickets.statusUrl.hint':
     "Kod QR na bilecie prowadzi pod ten adres. W miejscu biletu wpisz '{id}', np. https://serwer.urzad.local:8090/#/status/'{id}'.",
   'office.tickets.grace': 'Spóźnienie na umówioną wizytę (minuty)',
+  'office.tickets.targetWait': 'Docelowy czas oczekiwania (minuty)',
+  'office.tickets.targetWait.hint': 'Raporty pokazują, ilu odwiedzających wywołano w tym czasie. Puste: 15 minut.',
   'office.tickets.grace.hint':
     'Tyle minut po umówionej godzinie osoba z rezerwacją może się jeszcze zgłosić i zostać wywołana jak umówiona.',
   'office.priority.title': 'Zasada pierwszeństwa',

@@ -523,6 +523,8 @@ export const uk: Record<MessageId, string> = {
   'office.tickets.statusUrl.hint':
     "QR-код на квитку веде сюди. На місці квитка впишіть '{id}', напр. https://server.urzad.local:8090/#/status/'{id}'.",
   'office.tickets.grace': 'Допустиме запізнення на запис (хвилини)',
+  'office.tickets.targetWait': 'Цільовий час очікування (хвилини)',
+  'office.tickets.targetWait.hint': 'Звіти показують, скількох відвідувачів викликали за цей час. Порожньо: 15 хвилин.',
   'office.tickets.grace.hint':
     'Стільки хвилин після призначеного часу особа із записом ще може зареєструватися й бути викликаною як записана.',
   'office.priority.title': 'Правило першочерговості',

@@ -258,6 +258,31 @@ it.each([7, 11])(
   },
 );
 
+it("without a target asked for, the office's own target wait counts", async () => {
+  const db = await openPglite('memory://', createLogger({ level: 'error' }));
+  try {
+    await migrate(db);
+    const days = DAYS.slice(0, 3);
+    const documents = [
+      { collection: 'office', data: { ...officeDoc(), timeZone: REPORT_TIME_ZONE, targetWaitMinutes: 30 } },
+      ...OFFICE.tickets.filter((ticket) => days.includes(ticket.day)).map((data) => ({ collection: 'tickets', data })),
+    ];
+    await db.query(
+      `INSERT INTO documents (collection, id, data, deleted, stamp)
+       SELECT x.d->>'collection', x.d->'data'->>'id', x.d->'data', false, n
+         FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS x(d, n)`,
+      [JSON.stringify(documents)],
+    );
+    const report = await officeReport(db, { from: days[0]!, to: DAYS[3]! }, true);
+    expect(report.targetMinutes).toBe(30);
+    expect(report.overall).toEqual(expectedReport(days[0]!, DAYS[3]!, 30).overall);
+    // Asked for, another target counts instead.
+    expect((await officeReport(db, { from: days[0]!, to: DAYS[3]!, target: 5 }, true)).targetMinutes).toBe(5);
+  } finally {
+    await db.close();
+  }
+});
+
 describe.each(HUB_BACKENDS)('supervisor reports at the hub, on %s', (backend) => {
   let database: HubDatabase;
   let hub: HubProcess;

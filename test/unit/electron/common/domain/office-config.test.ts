@@ -83,6 +83,11 @@ describe('the office configuration file', () => {
       { code: 'bad-value', path: ['office', 'statusUrl'], detail: 'https://…/{id}' },
     ],
     [
+      'a target wait of no minutes',
+      (d) => void (d.office.targetWaitMinutes = 0),
+      { code: 'too-small', path: ['office', 'targetWaitMinutes'], detail: '1' },
+    ],
+    [
       'two services with one letter',
       (d) => void (d.services[1]!.letter = 'A'),
       { code: 'duplicate-letter', path: ['services', 1, 'letter'], detail: 'A' },
