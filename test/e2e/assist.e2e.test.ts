@@ -528,6 +528,8 @@ describe("the visitor's screen", () => {
 /** Signs the person at the workstation out and `login` in, at counter `number`, opened for them. */
 async function switchClerk(login: string, number: number): Promise<void> {
   await counter.getByRole('button', { name: 'Wyloguj' }).click();
+  // Signed out for certain before going on: a bar still up would read as somebody signed in.
+  await counter.getByRole('heading', { name: 'Zaloguj się' }).waitFor();
   await counter.goto(`${station.host.url}#/counter/${number}`);
   await signIn(counter, login);
   const open = counter.getByRole('button', { name: 'Otwórz stanowisko' });

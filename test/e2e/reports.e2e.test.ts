@@ -279,6 +279,19 @@ describe("the supervisor's reports", () => {
     expect(cards[column('Oczekiwanie – 90. percentyl (s)')]).toBe('1110');
     const residence = rows.find((row) => row[0] === 'Meldunki (Ewidencja Ludności)')!;
     expect(residence[column('Odsetek niepodejść')]).toBe('0,5');
+    // The appointments' table too, as the screen shows it.
+    const [visits] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Pobierz CSV: Wizyty umówione' }).click(),
+    ]);
+    expect(visits.suggestedFilename()).toBe(`raport-${TODAY}-${TODAY}-wizyty.csv`);
+    const visitsText = await readFile((await visits.path())!, 'utf8');
+    expect(visitsText.charCodeAt(0)).toBe(0xfeff);
+    const visitRows = Papa.parse<string[]>(visitsText.slice(1), { delimiter: ';', skipEmptyLines: true }).data;
+    expect(visitRows[0]).toEqual(
+      await page.getByRole('table', { name: 'Wizyty umówione' }).getByRole('columnheader').allTextContents(),
+    );
+    expect(visitRows.at(-1)![0]).toBe('Razem');
 
     // The PDF, laid out by the station, read back with poppler.
     const [pdf] = await Promise.all([

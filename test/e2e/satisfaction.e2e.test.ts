@@ -71,7 +71,8 @@ async function serve(service: string): Promise<string> {
   await counter.getByRole('button', { name: /^Wywołaj następnego/ }).click();
   await counter.locator('.counter-number', { hasText: number }).waitFor();
   await counter.getByRole('button', { name: /^Rozpocznij obsługę/ }).click();
-  // While the visitor is served, nothing is asked.
+  // While the visitor is served, nothing is asked — given time to appear, it does not.
+  await customer.waitForTimeout(1_500);
   expect(await customer.getByRole('heading', { name: QUESTION }).count()).toBe(0);
   await counter.getByRole('button', { name: /^Zakończ obsługę/ }).click();
   return number;

@@ -93,6 +93,27 @@ export function reportCsv(
     ...COUNTS.map((name) => number(row[name])),
     ...columns.map(([measure, figure]) => number((row[measure] as Spread | undefined)?.[figure])),
   ]);
+  return csvText(fields, data, dialect);
+}
+
+/**
+ * Any other table of the report (the appointments, the satisfaction by service) as the screen
+ * shows it — its headings and its figures in the reader's words — as a CSV file's text, BOM first.
+ * The first cell of a row names it, made inert as above.
+ */
+export function textTableCsv(
+  columns: readonly string[],
+  rows: readonly (readonly string[])[],
+  dialect: CsvDialect = 'rfc4180',
+): string {
+  return csvText(
+    [...columns],
+    rows.map(([name = '', ...cells]) => [inert(name), ...cells]),
+    dialect,
+  );
+}
+
+function csvText(fields: string[], data: string[][], dialect: CsvDialect): string {
   const csv = Papa.unparse(
     { fields, data },
     { delimiter: dialect === 'excel-pl' ? ';' : ',', newline: '\r\n', quotes: false },

@@ -5,9 +5,15 @@
  * with its save dialog, as the assisted summary's PDF does (apps/assist/use-finishing.tsx).
  */
 import type { Report } from '../../../electron/common/contract/hub-reports';
-import { reportCsv, type CsvDialect, type ReportTable } from '../../../electron/common/reports/report-csv';
+import {
+  reportCsv,
+  textTableCsv,
+  type CsvDialect,
+  type ReportTable,
+} from '../../../electron/common/reports/report-csv';
 import type { Translate } from '../../i18n/i18n';
 import { lastDayOf } from './range';
+import type { TextTable } from './tables';
 import { csvHeadings, fileName, namedReport, TABLE_FILES, type ReportNames } from './words';
 
 /** Saves `blob` as `name` through a link, as a person's click on it would. */
@@ -39,6 +45,14 @@ export function saveCsv(
     fileName(report.from, lastDayOf(report.to), TABLE_FILES[table], 'csv'),
   );
   return true;
+}
+
+/** A table as the screen shows it (tables.ts) as a CSV file named `part`. */
+export function saveTableCsv(report: Report, table: TextTable, part: string, dialect: CsvDialect): void {
+  saveFile(
+    new Blob([textTableCsv(table.columns, table.rows, dialect)], { type: 'text/csv;charset=utf-8' }),
+    fileName(report.from, lastDayOf(report.to), part, 'csv'),
+  );
 }
 
 /** The PDF the station rendered (base64) saved under the report's name. */

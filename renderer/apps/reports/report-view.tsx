@@ -11,7 +11,7 @@ import { useWorkstation } from '../../app/workstation';
 import { MESSAGES, useT } from '../../i18n/i18n';
 import { BarChart } from './bar-chart';
 import { hoursChart, scoresChart, waitsChart } from './charts';
-import { saveCsv, savePdf } from './downloads';
+import { saveCsv, savePdf, saveTableCsv } from './downloads';
 import { reportDocument } from './report-document';
 import {
   appointmentsTable,
@@ -89,8 +89,17 @@ export function ReportView({ report, names, office, localNotice, satisfactionAtH
       </Section>
       <Section title={t('reports.appointments')}>
         <Table table={appointmentsTable(t, report, names)} caption={t('reports.appointments')} />
+        <TableCsvButton
+          title={t('reports.appointments')}
+          onSave={() => saveTableCsv(report, appointmentsTable(t, report, names), 'wizyty', dialect)}
+        />
       </Section>
-      <SatisfactionSection report={report} names={names} atHub={satisfactionAtHub ?? false} />
+      <SatisfactionSection
+        report={report}
+        names={names}
+        atHub={satisfactionAtHub ?? false}
+        onCsv={() => saveTableCsv(report, satisfactionByServiceTable(t, report, names), 'zadowolenie', dialect)}
+      />
     </>
   );
 }
@@ -140,7 +149,17 @@ export function Table({ table, caption }: { table: TextTable; caption: string })
   );
 }
 
-function SatisfactionSection({ report, names, atHub }: { report: Report; names: ReportNames; atHub: boolean }) {
+function SatisfactionSection({
+  report,
+  names,
+  atHub,
+  onCsv,
+}: {
+  report: Report;
+  names: ReportNames;
+  atHub: boolean;
+  onCsv: () => void;
+}) {
   const t = useT();
   const reasons = reasonsTable(t, report, has);
   return (
@@ -159,6 +178,7 @@ function SatisfactionSection({ report, names, atHub }: { report: Report; names: 
           </dl>
           <BarChart data={scoresChart(t, report)} />
           <Table table={satisfactionByServiceTable(t, report, names)} caption={t('reports.satisfaction.byService')} />
+          <TableCsvButton title={t('reports.satisfaction.byService')} onSave={onCsv} />
           <h3>{t('reports.satisfaction.reasons')}</h3>
           {reasons.rows.length === 0 ? (
             <p>{t('reports.satisfaction.reasonsNone')}</p>
@@ -187,6 +207,18 @@ function CsvButton({
     <p>
       <button type="button" onClick={() => saveCsv(t, report, table, dialect, names)}>
         {t('reports.csv.download', { table: t(TABLE_TITLES[table]) })}
+      </button>
+    </p>
+  );
+}
+
+/** A CSV file of a table the screen shows as it shows it (the appointments, the satisfaction). */
+function TableCsvButton({ title, onSave }: { title: string; onSave: () => void }) {
+  const t = useT();
+  return (
+    <p>
+      <button type="button" onClick={onSave}>
+        {t('reports.csv.download', { table: title })}
       </button>
     </p>
   );

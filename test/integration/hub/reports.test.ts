@@ -1,7 +1,8 @@
 /**
  * A supervisor's report (GET /api/v1/reports, electron/hub/reports.ts) from a real hub process, on
- * PGlite and on PostgreSQL, against a generated office (test/support/report-office.ts: 20 working
- * days, 20 services, 30 counters) whose figures this file computes on its own, in plain JS over
+ * PGlite and on PostgreSQL, against a generated large office (test/support/report-office.ts: a
+ * year of 250 working days, 20 services, 30 counters, 24 clerks; 12 tickets a day — the full 250,000
+ * are the benchmark's) whose figures this file computes on its own, in plain JS over
  * the same documents: every count, rate, median, 90th percentile and longest, overall and by
  * service, counter, clerk and hour, and the appointments. Then: the range's ends, the target wait,
  * a ticket pushed, moved on and removed through sync reaching the figures (the trigger), a refused

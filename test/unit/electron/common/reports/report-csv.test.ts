@@ -7,7 +7,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema, type Figures, type Report } from '../../../../../electron/common/contract/hub-reports';
-import { CSV_BOM, reportCsv, type CsvHeadings } from '../../../../../electron/common/reports/report-csv';
+import { CSV_BOM, reportCsv, textTableCsv, type CsvHeadings } from '../../../../../electron/common/reports/report-csv';
 
 const HEADINGS: CsvHeadings = {
   key: { byService: 'Usługa', byCounter: 'Stanowisko', byClerk: 'Urzędnik', byHour: 'Godzina' },
@@ -109,6 +109,18 @@ describe('a report as CSV', () => {
     expect(rows[0]!.slice(10)).toEqual(DURATION_HEADINGS);
     expect(rows[1]!.slice(10, 12)).toEqual(['600.25', '1500.125']);
     expect(rows[1]![0]).toBe(`'=HYPERLINK("http://zło.example")`);
+  });
+
+  it("writes any of the screen's other tables as shown: BOM, the dialect, names made inert", () => {
+    const columns = ['Sprawa', 'Odpowiedzi', 'Średnia ocena (1–5)', 'Zadowoleni (ocena 4 lub 5)'];
+    const rows = [
+      ['Dowody osobiste — zażółć gęślą jaźń', '3', '4,33', '67%'],
+      ['=SUM(A1:A9)', '1', '5,00', '100%'],
+    ];
+    const polish = readBack(textTableCsv(columns, rows, 'excel-pl'), ';');
+    expect(polish).toEqual([columns, rows[0], ["'=SUM(A1:A9)", '1', '5,00', '100%']]);
+    // RFC 4180: a field with the comma is quoted, and reads back whole.
+    expect(readBack(textTableCsv(columns, rows), ',')[1]).toEqual(rows[0]);
   });
 
   it('gives no clerks table to whom the hub withheld it', () => {
